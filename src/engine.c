@@ -1,0 +1,955 @@
+/*
+ * engine: the wizard's state machine.  See engine.h.
+ *
+ * Invariants: history[0..nhist) is the path, history[nhist-1] the current step; on_path[i] counts how
+ * often step i is on it; answers[i] is the last answer given at step i, on the path or not.  Expressions
+ * see only answers of steps on the path, so going back never leaves stale state behind.  Strings owned
+ * by answers are wiped before they are freed.  The progress bounds are computed once at creation.
+ *
+ * Must not do I/O or know about terminals.
+ */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "i18n.h"
+
+#define ENGINE_MAX_PATH 10000
+#define ENGINE_UNREACHABLE ((size_t)-1)
+
+struct engine_answer {
+	bool set;
+	struct value v;
+	char *owned;		/* text, date: the string v points to */
+	const char **items;	/* multi: the list v points to (strings belong to the model) */
+	struct value *list;
+};
+
+struct engine {
+	const struct wizard *w;
+	int *history;
+	size_t nhist, caphist;
+	unsigned *on_path;
+	struct engine_answer *answers;
+	size_t *min_rest, *max_rest;	/* non-end steps after step i until an end, fewest and most */
+	int review;		/* the review step to return to, or -1 */
+	char message[256];
+	bool has_message;
+	struct arena scratch;	/* evaluation and formatting; reset on every change */
+	unsigned char *evaluating;	/* derived values being evaluated (cycle guard) */
+};
+
+static size_t engine_add(size_t a, size_t b)
+{
+	return a == ENGINE_UNREACHABLE || b == ENGINE_UNREACHABLE ? ENGINE_UNREACHABLE : a + b;
+}
+
+/* Fewest steps to an end from each step: a 0-1 breadth-first search backwards from the end steps. */
+static void engine_min_rest(struct engine *e)
+{
+	const struct wizard *w = e->w;
+	size_t n = w->nsteps;
+	/* reverse adjacency */
+	size_t *deg = xcalloc(n + 1, sizeof *deg), nedges = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < w->steps[i].nnext; j++)
+			if (w->steps[i].next[j].target >= 0) {
+				deg[w->steps[i].next[j].target + 1]++;
+				nedges++;
+			}
+	for (size_t i = 0; i < n; i++)
+		deg[i + 1] += deg[i];
+	int *from = xmalloc((nedges + 1) * sizeof *from);
+	size_t *fill = xcalloc(n + 1, sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < w->steps[i].nnext; j++) {
+			int t = w->steps[i].next[j].target;
+			if (t >= 0)
+				from[deg[t] + fill[t]++] = (int)i;
+		}
+	/* deque for 0-1 BFS: weight of an edge into node t is 1 unless t is an end */
+	size_t cap = 2 * (n + nedges) + 2, head = n + nedges + 1, tail = head;
+	int *dq = xmalloc(cap * sizeof *dq);
+	for (size_t i = 0; i < n; i++) {
+		e->min_rest[i] = ENGINE_UNREACHABLE;
+		if (w->steps[i].type == STEP_END) {
+			e->min_rest[i] = 0;
+			dq[tail++] = (int)i;
+		}
+	}
+	while (head < tail) {
+		int t = dq[head++];
+		size_t cost = w->steps[t].type == STEP_END ? 0 : 1;
+		size_t via = (w->steps[t].type == STEP_END ? 0 : e->min_rest[t]) + cost;
+		for (size_t k = deg[t]; k < deg[t + 1]; k++) {
+			int s = from[k];
+			if (w->steps[s].type == STEP_END || e->min_rest[s] <= via)
+				continue;
+			e->min_rest[s] = via;
+			if (cost == 0)
+				dq[--head] = s;
+			else
+				dq[tail++] = s;
+		}
+	}
+	free(dq);
+	free(fill);
+	free(from);
+	free(deg);
+}
+
+/*
+ * Most steps to an end from each step, bounded for loops: the strongly connected components (Tarjan,
+ * iterative so that a long chain cannot overflow the stack) are walked in reverse topological order,
+ * and a component counts all its non-end steps once — the longest walk that repeats no step.
+ */
+static void engine_max_rest(struct engine *e)
+{
+	const struct wizard *w = e->w;
+	size_t n = w->nsteps;
+	size_t *index = xmalloc(n * sizeof *index), *low = xmalloc(n * sizeof *low);
+	size_t *comp = xmalloc(n * sizeof *comp), *edge = xcalloc(n, sizeof *edge);
+	int *stack = xmalloc(n * sizeof *stack), *call = xmalloc(n * sizeof *call);
+	bool *onstack = xcalloc(n, sizeof *onstack);
+	size_t *best = xmalloc(n * sizeof *best);	/* per component, the most steps from it to an end */
+	size_t counter = 0, nstack = 0, ncomp = 0;
+	for (size_t i = 0; i < n; i++)
+		index[i] = SIZE_MAX;
+	for (size_t root = 0; root < n; root++) {
+		if (index[root] != SIZE_MAX)
+			continue;
+		size_t ncall = 0;
+		call[ncall++] = (int)root;
+		index[root] = low[root] = counter++;
+		stack[nstack++] = (int)root;
+		onstack[root] = true;
+		while (ncall) {
+			int v = call[ncall - 1];
+			const struct step *s = &w->steps[v];
+			if (edge[v] < s->nnext) {
+				int t = s->next[edge[v]++].target;
+				if (t < 0)
+					continue;
+				if (index[t] == SIZE_MAX) {
+					index[t] = low[t] = counter++;
+					stack[nstack++] = t;
+					onstack[t] = true;
+					call[ncall++] = t;
+				} else if (onstack[t] && index[t] < low[v]) {
+					low[v] = index[t];
+				}
+				continue;
+			}
+			ncall--;
+			if (ncall && low[v] < low[call[ncall - 1]])
+				low[call[ncall - 1]] = low[v];
+			if (low[v] != index[v])
+				continue;
+			/* v roots a component; components finish in reverse topological order, so every
+			 * component this one leads to already has its best. */
+			size_t c = ncomp++, first = nstack, nonend = 0;
+			do
+				first--;
+			while (stack[first] != v);
+			for (size_t k = first; k < nstack; k++) {
+				comp[stack[k]] = c;
+				onstack[stack[k]] = false;
+				nonend += w->steps[stack[k]].type != STEP_END;
+			}
+			size_t out = ENGINE_UNREACHABLE;
+			bool has_end = false;
+			for (size_t k = first; k < nstack; k++) {
+				const struct step *m = &w->steps[stack[k]];
+				has_end |= m->type == STEP_END;
+				for (size_t j = 0; j < m->nnext; j++) {
+					int t = m->next[j].target;
+					if (t < 0 || comp[t] == c || index[t] == SIZE_MAX || onstack[t])
+						continue;
+					size_t b = best[comp[t]];
+					if (b != ENGINE_UNREACHABLE && (out == ENGINE_UNREACHABLE || b > out))
+						out = b;
+				}
+			}
+			if (has_end && out == ENGINE_UNREACHABLE)
+				out = 0;
+			best[c] = engine_add(out, nonend);
+			nstack = first;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t b = best[comp[i]];
+		e->max_rest[i] = b == ENGINE_UNREACHABLE || e->min_rest[i] == ENGINE_UNREACHABLE
+					 ? ENGINE_UNREACHABLE
+					 : b - (w->steps[i].type != STEP_END);
+	}
+	free(best);
+	free(onstack);
+	free(call);
+	free(stack);
+	free(edge);
+	free(comp);
+	free(low);
+	free(index);
+}
+
+struct engine *engine_create(const struct wizard *w)
+{
+	struct engine *e = xcalloc(1, sizeof *e);
+	e->w = w;
+	e->on_path = xcalloc(w->nsteps, sizeof *e->on_path);
+	e->answers = xcalloc(w->nsteps, sizeof *e->answers);
+	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
+	e->max_rest = xmalloc(w->nsteps * sizeof *e->max_rest);
+	e->evaluating = xcalloc(w->nvalues ? w->nvalues : 1, 1);
+	e->review = -1;
+	engine_min_rest(e);
+	engine_max_rest(e);
+	util_grow((void **)&e->history, &e->caphist, 1, sizeof *e->history);
+	e->history[e->nhist++] = w->start;
+	e->on_path[w->start]++;
+	return e;
+}
+
+static void engine_clear_answer(struct engine_answer *a)
+{
+	if (a->owned) {
+		explicit_bzero(a->owned, strlen(a->owned));
+		free(a->owned);
+	}
+	free(a->items);
+	free(a->list);
+	*a = (struct engine_answer){ 0 };
+}
+
+void engine_free(struct engine *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->w->nsteps; i++)
+		engine_clear_answer(&e->answers[i]);
+	explicit_bzero(e->message, sizeof e->message);
+	arena_free(&e->scratch);
+	free(e->evaluating);
+	free(e->max_rest);
+	free(e->min_rest);
+	free(e->answers);
+	free(e->on_path);
+	free(e->history);
+	free(e);
+}
+
+static int engine_current(const struct engine *e)
+{
+	return e->history[e->nhist - 1];
+}
+
+static void engine_fail(struct engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void engine_fail(struct engine *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->message, sizeof e->message, fmt, ap);
+	va_end(ap);
+	e->has_message = true;
+}
+
+/* The evaluation environment: answers on the path, derived values computed on demand. */
+static struct value engine_env_get(void *ctx, int sym)
+{
+	struct engine *e = ctx;
+	const struct wizard *w = e->w;
+	if ((size_t)sym < w->nsteps)
+		return e->on_path[sym] && e->answers[sym].set ? e->answers[sym].v : (struct value){ .type = VAL_NULL };
+	return engine_derived(e, (size_t)sym - w->nsteps, NULL);
+}
+
+struct value engine_derived(struct engine *e, size_t i, const char **err)
+{
+	struct value v = { .type = VAL_NULL };
+	if (i >= e->w->nvalues || e->evaluating[i])
+		return v;
+	e->evaluating[i] = 1;
+	struct expr_env env = { engine_env_get, e };
+	const char *why = NULL;
+	if (!expr_eval(e->w->values[i].expr, &env, &e->scratch, &v, &why)) {
+		v = (struct value){ .type = VAL_NULL };
+		if (err)
+			*err = why;
+	}
+	e->evaluating[i] = 0;
+	return v;
+}
+
+struct value engine_answer(struct engine *e, int step)
+{
+	return engine_env_get(e, step);
+}
+
+/* The step the current one leads to with the answers now on the path, or -1 with a message. */
+static int engine_next(struct engine *e)
+{
+	const struct step *s = &e->w->steps[engine_current(e)];
+	struct expr_env env = { engine_env_get, e };
+	for (size_t i = 0; i < s->nnext; i++) {
+		const struct transition *t = &s->next[i];
+		if (!t->when)
+			return t->target;
+		struct value v;
+		const char *err = NULL;
+		if (!expr_eval(t->when, &env, &e->scratch, &v, &err)) {
+			engine_fail(e, _("This wizard has an error at line %d: %s. Please tell the people who made it."),
+				    t->loc.line, err);
+			return -1;
+		}
+		if (value_truthy(v))
+			return t->target;
+	}
+	engine_fail(e, _("This wizard has no way on from here. Please tell the people who made it."));
+	return -1;
+}
+
+static bool engine_push(struct engine *e, int step)
+{
+	if (e->nhist >= ENGINE_MAX_PATH) {
+		engine_fail(e, _("This wizard has gone on for too many steps. Please start over."));
+		return false;
+	}
+	util_grow((void **)&e->history, &e->caphist, e->nhist + 1, sizeof *e->history);
+	e->history[e->nhist++] = step;
+	e->on_path[step]++;
+	return true;
+}
+
+/* Validation, one function per kind of answer.  Each fills out or sets a message and returns false. */
+
+static char *engine_trim_nfc(const char *s)
+{
+	size_t len = strlen(s);
+	size_t n = 0;
+	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
+	char *out;
+	if (norm) {
+		out = xstrndup((const char *)norm, n);
+		free(norm);
+	} else {
+		out = xstrdup(s);
+	}
+	/* trim white space at both ends, and refuse control characters by turning them into spaces */
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = ' ';
+	char *b = out;
+	while (*b == ' ')
+		b++;
+	size_t l = strlen(b);
+	while (l && b[l - 1] == ' ')
+		l--;
+	memmove(out, b, l);
+	out[l] = '\0';
+	return out;
+}
+
+static bool engine_text(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
+{
+	char *t = engine_trim_nfc(in ? in : "");
+	if (!*t) {
+		free(t);
+		if (s->required) {
+			engine_fail(e, _("Please write an answer."));
+			return false;
+		}
+		a->v.type = VAL_NULL;
+		return true;
+	}
+	size_t len = u8_mbsnlen((const uint8_t *)t, strlen(t));
+	if (len < s->min_length) {
+		engine_fail(e, ngettext("Please write at least %zu character.", "Please write at least %zu characters.",
+					s->min_length), s->min_length);
+		goto bad;
+	}
+	if (len > s->max_length) {
+		engine_fail(e, ngettext("Please write at most %zu character.", "Please write at most %zu characters.",
+					s->max_length), s->max_length);
+		goto bad;
+	}
+	if (s->regex && regexec(s->regex, t, 0, NULL, 0) != 0) {
+		if (s->message.msgid)
+			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
+		else
+			engine_fail(e, _("The answer does not have the expected form."));
+		goto bad;
+	}
+	a->owned = t;
+	a->v = (struct value){ VAL_STR, { .s = t } };
+	return true;
+bad:
+	explicit_bzero(t, strlen(t));
+	free(t);
+	return false;
+}
+
+/*
+ * A number as people write it: spaces and '.' or ',' between groups of three digits; one '.' or ','
+ * before decimals.  "40.000" and "40 000" are forty thousand when decimals are not allowed.
+ */
+static bool engine_parse_number(const char *in, int decimals, int64_t *out, bool *too_precise)
+{
+	char buf[64];
+	size_t n = 0;
+	*too_precise = false;
+	for (const char *p = in; *p; p++) {
+		if (*p == ' ' || *p == '_' || *p == '\'')
+			continue;
+		if (!strncmp(p, "\xC2\xA0", 2) || !strncmp(p, "\xE2\x80\xAF", 3)) {	/* no-break, narrow no-break */
+			p += p[0] == '\xC2' ? 1 : 2;
+			continue;
+		}
+		if (!strncmp(p, "\xE2\x88\x92", 3)) {	/* minus sign */
+			if (n + 1 >= sizeof buf)
+				return false;
+			buf[n++] = '-';
+			p += 2;
+			continue;
+		}
+		if (n + 1 >= sizeof buf)
+			return false;
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	char *digits = buf[0] == '-' ? buf + 1 : buf;
+	/* find separators */
+	char *last = NULL;
+	size_t nsep = 0;
+	bool mixed = false;
+	for (char *p = digits; *p; p++) {
+		if (*p == '.' || *p == ',') {
+			if (last && *last != *p)
+				mixed = true;
+			last = p;
+			nsep++;
+		} else if (*p < '0' || *p > '9') {
+			return false;
+		}
+	}
+	if (!*digits || *digits == '.' || *digits == ',')
+		return false;
+	char *decimal = NULL;
+	if (nsep == 1 && decimals > 0)
+		decimal = last;
+	else if (mixed)
+		decimal = last;
+	else if (nsep == 1 && decimals == 0 && strlen(last + 1) != 3)
+		decimal = last;	/* "2.5" is a decimal number, refused below */
+	/* everything before the decimal mark must be grouped in threes if separators are used */
+	char clean[64];
+	size_t c = 0, group = 0;
+	bool grouped = false;
+	if (buf[0] == '-')
+		clean[c++] = '-';
+	for (char *p = digits; *p; p++) {
+		if (p == decimal) {
+			if (grouped && group != 3)
+				return false;
+			clean[c++] = '.';
+			for (p++; *p; p++) {
+				if (*p < '0' || *p > '9')
+					return false;
+				clean[c++] = *p;
+			}
+			break;
+		}
+		if (*p == '.' || *p == ',') {
+			if ((grouped && group != 3) || (!grouped && (group < 1 || group > 3)))
+				return false;
+			grouped = true;
+			group = 0;
+			continue;
+		}
+		clean[c++] = *p;
+		group++;
+	}
+	if (!decimal && grouped && group != 3)
+		return false;
+	clean[c] = '\0';
+	if (decimal && (int)strlen(decimal + 1) > decimals) {
+		*too_precise = true;
+		return false;
+	}
+	return value_num_parse(clean, out);
+}
+
+static bool engine_number(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
+{
+	char *t = engine_trim_nfc(in ? in : "");
+	bool empty = !*t;
+	int64_t v = 0;
+	bool too_precise = false;
+	bool ok = !empty && engine_parse_number(t, s->decimals, &v, &too_precise);
+	free(t);
+	if (empty) {
+		if (s->required) {
+			engine_fail(e, _("Please write a number."));
+			return false;
+		}
+		a->v.type = VAL_NULL;
+		return true;
+	}
+	if (!ok) {
+		if (s->message.msgid)
+			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
+		else if (too_precise && s->decimals == 0)
+			engine_fail(e, _("Please write a whole number."));
+		else if (too_precise)
+			engine_fail(e, ngettext("Please use at most %d decimal.", "Please use at most %d decimals.",
+						(unsigned long)s->decimals), s->decimals);
+		else
+			engine_fail(e, _("Please write a number using only digits, such as 40000."));
+		return false;
+	}
+	if (s->has_min && v < s->min) {
+		engine_fail(e, _("The number must be at least %s."), engine_value_text(e, s, (struct value){
+			VAL_NUM, { .n = s->min } }));
+		return false;
+	}
+	if (s->has_max && v > s->max) {
+		engine_fail(e, _("The number must be at most %s."), engine_value_text(e, s, (struct value){
+			VAL_NUM, { .n = s->max } }));
+		return false;
+	}
+	a->v = (struct value){ VAL_NUM, { .n = v } };
+	return true;
+}
+
+/* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" to ISO; false if not a real date. */
+static bool engine_parse_date(const char *in, char iso[32])
+{
+	int y, m, d, n = 0;
+	char sep1, sep2;
+	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n]) {
+		/* ISO */
+	} else if (sscanf(in, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) == 5 && !in[n] && sep1 == sep2 &&
+		   (sep1 == '-' || sep1 == '.' || sep1 == '/') && y >= 1000) {
+		/* day first, as written in Denmark */
+	} else {
+		return false;
+	}
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
+	return true;
+}
+
+static bool engine_date(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
+{
+	char *t = engine_trim_nfc(in ? in : "");
+	char iso[32];
+	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
+	free(t);
+	if (empty) {
+		if (s->required) {
+			engine_fail(e, _("Please write a date."));
+			return false;
+		}
+		a->v.type = VAL_NULL;
+		return true;
+	}
+	if (!ok) {
+		if (s->message.msgid)
+			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
+		else
+			engine_fail(e, _("Please write a real date as day-month-year, such as 27-02-2025."));
+		return false;
+	}
+	if (s->min_date && strcmp(iso, s->min_date) < 0) {
+		engine_fail(e, _("The date must be on or after %s."), engine_value_text(e, s, (struct value){
+			VAL_STR, { .s = s->min_date } }));
+		return false;
+	}
+	if (s->max_date && strcmp(iso, s->max_date) > 0) {
+		engine_fail(e, _("The date must be on or before %s."), engine_value_text(e, s, (struct value){
+			VAL_STR, { .s = s->max_date } }));
+		return false;
+	}
+	a->owned = xstrdup(iso);
+	a->v = (struct value){ VAL_STR, { .s = a->owned } };
+	return true;
+}
+
+static int engine_choice_index(const struct step *s, const char *value)
+{
+	for (size_t i = 0; i < s->nchoices; i++)
+		if (strcmp(s->choices[i].value, value) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool engine_choice(struct engine *e, const struct step *s, const struct answer_input *in,
+			  struct engine_answer *a)
+{
+	const char *v = in && !in->is_list ? in->text : NULL;
+	if (in && in->is_list && in->nitems == 1)
+		v = in->items[0];
+	if (!v || !*v) {
+		if (s->required) {
+			engine_fail(e, _("Please choose one of the options."));
+			return false;
+		}
+		a->v.type = VAL_NULL;
+		return true;
+	}
+	int i = engine_choice_index(s, v);
+	if (i < 0) {
+		engine_fail(e, _("'%s' is not one of the options."), v);
+		return false;
+	}
+	a->v = (struct value){ VAL_STR, { .s = s->choices[i].value } };
+	return true;
+}
+
+static bool engine_multi(struct engine *e, const struct step *s, const struct answer_input *in,
+			 struct engine_answer *a)
+{
+	const char *one = in && !in->is_list ? in->text : NULL;
+	size_t n = in ? (in->is_list ? in->nitems : one != NULL) : 0;
+	bool *picked = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *picked);
+	size_t count = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *v = in->is_list ? in->items[k] : one;
+		int i = engine_choice_index(s, v);
+		if (i < 0) {
+			engine_fail(e, _("'%s' is not one of the options."), v);
+			free(picked);
+			return false;
+		}
+		count += !picked[i];
+		picked[i] = true;
+	}
+	size_t min = s->has_min ? (size_t)s->min : s->required ? 1 : 0;
+	if (count < min) {
+		engine_fail(e, ngettext("Please choose at least %zu option.", "Please choose at least %zu options.", min),
+			    min);
+		free(picked);
+		return false;
+	}
+	if (s->has_max && count > (size_t)s->max) {
+		engine_fail(e, ngettext("Please choose at most %zu option.", "Please choose at most %zu options.",
+					(size_t)s->max), (size_t)s->max);
+		free(picked);
+		return false;
+	}
+	/* in the order of the choices, whatever the order given */
+	a->list = xmalloc((count ? count : 1) * sizeof *a->list);
+	size_t k = 0;
+	for (size_t i = 0; i < s->nchoices; i++)
+		if (picked[i])
+			a->list[k++] = (struct value){ VAL_STR, { .s = s->choices[i].value } };
+	free(picked);
+	a->v = (struct value){ VAL_LIST, { .list = { a->list, count } } };
+	return true;
+}
+
+static bool engine_yesno(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
+{
+	static const char *const yes[] = { "true", "yes", "ja", "y", "j", "evet", NULL };
+	static const char *const no[] = { "false", "no", "nej", "n", "hayır", "hayir", NULL };
+	char *t = engine_trim_nfc(in ? in : "");
+	for (char *p = t; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	int answer = -1;
+	for (size_t i = 0; yes[i]; i++)
+		if (!strcmp(t, yes[i]))
+			answer = 1;
+	for (size_t i = 0; no[i]; i++)
+		if (!strcmp(t, no[i]))
+			answer = 0;
+	bool empty = !*t;
+	free(t);
+	if (empty && !s->required) {
+		a->v.type = VAL_NULL;
+		return true;
+	}
+	if (answer < 0) {
+		engine_fail(e, _("Please answer yes or no."));
+		return false;
+	}
+	a->v = (struct value){ VAL_BOOL, { .b = answer == 1 } };
+	return true;
+}
+
+static bool engine_validate(struct engine *e, const struct step *s, const struct answer_input *in,
+			    struct engine_answer *a)
+{
+	const char *text = in && !in->is_list ? in->text : NULL;
+	if (in && in->is_list && s->type != STEP_MULTI && s->type != STEP_CHOICE) {
+		engine_fail(e, _("Please give one answer, not a list."));
+		return false;
+	}
+	switch (s->type) {
+	case STEP_CHOICE:
+		return engine_choice(e, s, in, a);
+	case STEP_MULTI:
+		return engine_multi(e, s, in, a);
+	case STEP_YESNO:
+		return engine_yesno(e, s, text, a);
+	case STEP_TEXT:
+		return engine_text(e, s, text, a);
+	case STEP_NUMBER:
+		return engine_number(e, s, text, a);
+	case STEP_DATE:
+		return engine_date(e, s, text, a);
+	default:
+		return true;
+	}
+}
+
+static bool engine_has_answer(enum step_type t)
+{
+	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
+}
+
+/* Move on from the current step; when revising, skip forward over steps that keep their answers. */
+static bool engine_advance(struct engine *e)
+{
+	for (;;) {
+		int next = engine_next(e);
+		if (next < 0 || !engine_push(e, next))
+			return false;
+		if (e->review < 0)
+			return true;
+		if (next == e->review) {
+			e->review = -1;
+			return true;
+		}
+		const struct step *s = &e->w->steps[next];
+		if (s->type == STEP_END || s->type == STEP_REVIEW || (engine_has_answer(s->type) && !e->answers[next].set))
+			return true;
+	}
+}
+
+bool engine_submit(struct engine *e, const struct answer_input *in)
+{
+	int cur = engine_current(e);
+	const struct step *s = &e->w->steps[cur];
+	e->has_message = false;
+	arena_free(&e->scratch);
+	if (s->type == STEP_END)
+		return false;
+	if (engine_has_answer(s->type)) {
+		struct engine_answer a = { 0 };
+		if (!engine_validate(e, s, in, &a)) {
+			engine_clear_answer(&a);
+			return false;
+		}
+		a.set = true;
+		struct engine_answer old = e->answers[cur];
+		e->answers[cur] = a;
+		if (!engine_advance(e)) {
+			e->answers[cur] = old;	/* nothing changes when the way on fails */
+			engine_clear_answer(&a);
+			return false;
+		}
+		engine_clear_answer(&old);
+		return true;
+	}
+	return engine_advance(e);
+}
+
+bool engine_back(struct engine *e)
+{
+	e->has_message = false;
+	arena_free(&e->scratch);
+	if (e->nhist <= 1)
+		return false;
+	e->on_path[engine_current(e)]--;
+	e->nhist--;
+	return true;
+}
+
+bool engine_revise(struct engine *e, int step)
+{
+	int cur = engine_current(e);
+	if (e->w->steps[cur].type != STEP_REVIEW || step < 0 || (size_t)step >= e->w->nsteps)
+		return false;
+	size_t at = e->nhist;
+	for (size_t i = 0; i + 1 < e->nhist; i++)
+		if (e->history[i] == step)
+			at = i;
+	if (at == e->nhist)
+		return false;
+	while (e->nhist > at + 1)
+		engine_back(e);
+	e->review = cur;
+	return true;
+}
+
+bool engine_done(const struct engine *e)
+{
+	return e->w->steps[engine_current(e)].type == STEP_END;
+}
+
+const int *engine_path(const struct engine *e, size_t *n)
+{
+	*n = e->nhist;
+	return e->history;
+}
+
+void engine_view(struct engine *e, struct engine_view *v)
+{
+	int cur = engine_current(e);
+	const struct step *s = &e->w->steps[cur];
+	*v = (struct engine_view){ 0 };
+	v->step = s;
+	v->index = cur;
+	v->position = e->nhist;
+	/* count the steps before this one that are not end steps, and this one */
+	size_t done = e->nhist - (s->type == STEP_END);
+	if (e->min_rest[cur] != ENGINE_UNREACHABLE) {
+		v->total_min = done + e->min_rest[cur];
+		v->total_max = done + e->max_rest[cur];
+	}
+	v->can_back = e->nhist > 1;
+	v->revising = e->review >= 0;
+	v->answered = e->answers[cur].set;
+	v->prefill = e->answers[cur].set ? e->answers[cur].v : (struct value){ .type = VAL_NULL };
+	v->message = e->has_message ? e->message : NULL;
+}
+
+const char *engine_value_text(struct engine *e, const struct step *s, struct value v)
+{
+	char buf[32];
+	switch (v.type) {
+	case VAL_NUM:
+		return arena_strdup(&e->scratch, value_num_format(v.u.n, buf, sizeof buf));
+	case VAL_STR:
+		if (s && s->type == STEP_DATE && strlen(v.u.s) == 10)	/* ISO to day-month-year */
+			return arena_printf(&e->scratch, "%.2s-%.2s-%.4s", v.u.s + 8, v.u.s + 5, v.u.s);
+		return v.u.s;
+	case VAL_BOOL:
+		return v.u.b ? _("yes") : _("no");
+	default:
+		return "";
+	}
+}
+
+/* A number for reading: digits grouped by no-break spaces, the decimal mark of the wizard's language. */
+static void engine_put_number(struct engine *e, char **out, size_t *len, size_t *cap, int64_t n)
+{
+	char buf[32];
+	value_num_format(n, buf, sizeof buf);
+	const char *digits = buf[0] == '-' ? buf + 1 : buf;
+	size_t intlen = strcspn(digits, ".");
+	char mark = strcmp(e->w->language, "en") == 0 ? '.' : ',';
+	char tmp[96];
+	size_t t = 0;
+	if (buf[0] == '-')
+		tmp[t++] = '-';
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0 && intlen > 4) {
+			tmp[t++] = '\xC2';
+			tmp[t++] = '\xA0';
+		}
+		tmp[t++] = digits[i];
+	}
+	if (digits[intlen]) {
+		tmp[t++] = mark;
+		for (const char *p = digits + intlen + 1; *p; p++)
+			tmp[t++] = *p;
+	}
+	util_grow((void **)out, cap, *len + t + 1, 1);
+	memcpy(*out + *len, tmp, t);
+	*len += t;
+}
+
+static void engine_put(char **out, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	util_grow((void **)out, cap, *len + n + 1, 1);
+	memcpy(*out + *len, s, n);
+	*len += n;
+}
+
+static const char *engine_label(const struct step *s, const char *value,
+				const char *(*translate)(void *, const char *), void *ctx)
+{
+	int i = engine_choice_index(s, value);
+	if (i < 0)
+		return value;
+	const char *label = s->choices[i].label.msgid;
+	return translate ? translate(ctx, label) : label;
+}
+
+static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *cap, const struct step *s,
+			     struct value v, const char *(*translate)(void *, const char *), void *ctx)
+{
+	const char *t = NULL;
+	switch (v.type) {
+	case VAL_NULL:
+		t = _("(not answered)");
+		break;
+	case VAL_NUM:
+		engine_put_number(e, out, len, cap, v.u.n);
+		return;
+	case VAL_STR:
+		t = s && s->type == STEP_CHOICE ? engine_label(s, v.u.s, translate, ctx) : engine_value_text(e, s, v);
+		break;
+	case VAL_BOOL:
+		t = engine_value_text(e, s, v);
+		break;
+	case VAL_LIST:
+		for (size_t i = 0; i < v.u.list.n; i++) {
+			if (i)
+				engine_put(out, len, cap, ", ", 2);
+			engine_put_value(e, out, len, cap, s, v.u.list.items[i], translate, ctx);
+		}
+		return;
+	}
+	engine_put(out, len, cap, t, strlen(t));
+}
+
+const char *engine_format(struct engine *e, const char *text, const char *(*translate)(void *ctx, const char *),
+			  void *ctx)
+{
+	char *out = NULL;
+	size_t len = 0, cap = 0;
+	const struct wizard *w = e->w;
+	for (const char *p = text; *p;) {
+		size_t plain = strcspn(p, "{}");
+		engine_put(&out, &len, &cap, p, plain);
+		p += plain;
+		if (!*p)
+			break;
+		if (p[0] == p[1]) {	/* {{ or }} */
+			engine_put(&out, &len, &cap, p, 1);
+			p += 2;
+			continue;
+		}
+		const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
+		char name[72];
+		size_t nlen = close ? (size_t)(close - p - 1) : 0;
+		int sym = -1;
+		if (close && nlen < sizeof name) {
+			memcpy(name, p + 1, nlen);
+			name[nlen] = '\0';
+			sym = strmap_get(&w->names, name);
+		}
+		if (sym < 0) {	/* not a name (a translation may hold anything): keep it as written */
+			engine_put(&out, &len, &cap, p, 1);
+			p++;
+			continue;
+		}
+		const struct step *s = (size_t)sym < w->nsteps ? &w->steps[sym] : NULL;
+		engine_put_value(e, &out, &len, &cap, s, engine_env_get(e, sym), translate, ctx);
+		p = close + 1;
+	}
+	char *r = arena_strndup(&e->scratch, out ? out : "", len);
+	free(out);
+	return r;
+}

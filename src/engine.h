@@ -1,0 +1,86 @@
+/*
+ * engine: the state machine that walks a person through a wizard.  No I/O, no terminal.
+ *
+ * A frontend asks for a view of the current step (engine_view), shows it, and feeds back what the person
+ * gave (engine_submit) or asked for (engine_back, engine_revise).  The engine validates input per step
+ * type, keeps every answer given (so going back and forward again pre-fills them), but counts as the
+ * result only the answers of the steps on the current path: an answer on a branch no longer taken is
+ * remembered for pre-filling and dropped from the result and from every expression.
+ *
+ * The engine borrows the wizard, which must outlive it.  Strings in a view are valid until the next call
+ * that changes the engine.
+ */
+#ifndef TRIN_ENGINE_H
+#define TRIN_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "expr.h"
+#include "model.h"
+
+struct engine;
+
+struct engine_view {
+	const struct step *step;
+	int index;		/* of step in the wizard */
+	size_t position;	/* 1-based place of this step on the path */
+	/* Honest progress: the whole walk has between total_min and total_max steps (end steps not
+	 * counted).  total_max is 0 when no end can be reached from here. */
+	size_t total_min, total_max;
+	bool can_back;
+	bool revising;		/* changing an answer from the review; continuing returns there */
+	bool answered;		/* the step has a remembered answer (see prefill) */
+	struct value prefill;	/* the remembered answer, or null */
+	const char *message;	/* why the last input was refused, in words, or NULL */
+};
+
+/* Start at the wizard's start step. */
+struct engine *engine_create(const struct wizard *w);
+/* Wipe every answer from memory and free the engine.  NULL is a no-op. */
+void engine_free(struct engine *e);
+
+/* A view of the current step. */
+void engine_view(struct engine *e, struct engine_view *v);
+
+/*
+ * Give the answer for the current step and go on.  Steps without an answer (info, review) take NULL.
+ * Returns false when the input is refused: the view's message says why, and nothing else changes.
+ * At an end step nothing happens and false is returned with no message.
+ */
+bool engine_submit(struct engine *e, const struct answer_input *in);
+
+/* Go back one step; false at the start.  The answer given at the step left is kept for pre-filling. */
+bool engine_back(struct engine *e);
+
+/*
+ * From a review step, go back to an earlier step on the path to change its answer.  After it, the engine
+ * skips forward over steps that still have an answer and returns to the review, stopping first at any
+ * step the change opens that has none.  False when step is not on the path before the current one.
+ */
+bool engine_revise(struct engine *e, int step);
+
+/* Whether the current step is an end step. */
+bool engine_done(const struct engine *e);
+
+/* The steps on the path, first to current; valid until the next change. */
+const int *engine_path(const struct engine *e, size_t *n);
+
+/* The answer of step if it is on the path, else null. */
+struct value engine_answer(struct engine *e, int step);
+
+/* The current value of derived value i, or null (evaluation errors give null and set *err if given). */
+struct value engine_derived(struct engine *e, size_t i, const char **err);
+
+/*
+ * Replace every {name} in text with the answer or value it names, as a person should read it: the label
+ * of a choice (through translate), yes or no, a number with grouped digits.  {{ and }} give braces.
+ * translate may be NULL.  The result lives until the next change of the engine.
+ */
+const char *engine_format(struct engine *e, const char *text, const char *(*translate)(void *ctx, const char *),
+			  void *ctx);
+
+/* Text a frontend can put in an input field for a value (number "40000", date "2025-02-27"). */
+const char *engine_value_text(struct engine *e, const struct step *s, struct value v);
+
+#endif

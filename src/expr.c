@@ -1,0 +1,1506 @@
+/*
+ * expr: lexer, parser, binder and evaluator of the expression language, plus the value helpers.
+ *
+ * Grammar (lowest precedence first; '{ }' repeats, '[ ]' is optional):
+ *
+ *   expression = or_expr EOF
+ *   or_expr    = and_expr { 'or' and_expr }
+ *   and_expr   = not_expr { 'and' not_expr }
+ *   not_expr   = 'not' not_expr | cmp_expr
+ *   cmp_expr   = add_expr [ cmp_op add_expr ]          (non-associative: a < b < c is an error)
+ *   cmp_op     = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in'
+ *   add_expr   = mul_expr { ( '+' | '-' ) mul_expr }
+ *   mul_expr   = unary_expr { ( '*' | '/' ) unary_expr }
+ *   unary_expr = '-' unary_expr | primary
+ *   primary    = NUMBER | STRING | 'true' | 'false' | 'null'
+ *              | NAME [ '(' [ or_expr { ',' or_expr } ] ')' ]     (with '(': a call of a built-in)
+ *              | '(' or_expr ')'
+ *              | '[' [ or_expr { ',' or_expr } ] ']'
+ *
+ *   NUMBER     = digit { digit } [ '.' digit [ digit [ digit [ digit ] ] ] ]
+ *   STRING     = '"' { char | '\"' | '\\' | '\n' } '"'  |  "'" { char } "'"   (single quotes: no escapes)
+ *   NAME       = [A-Za-z_][A-Za-z0-9_]*, except the keywords and or not in true false null
+ *
+ * Built-ins: len(x) contains(h, n) min(a, b) max(a, b) round(x [, digits]) answered(x) lower(s) upper(s).
+ *
+ * Run-time semantics (evaluation is total): arithmetic with a null operand, division by zero and
+ * overflow give null; < <= > >= with a null operand give false; == and != use value_equal (null == null);
+ * and, or, not read null as false and short-circuit; `x in null` is false.  Ordering works on two numbers
+ * or two strings (bytewise, so ISO dates order correctly).  Numbers are int64 fixed-point scaled by
+ * EXPR_SCALE; * and / round half away from zero to 4 decimals.  lower() and upper() change ASCII only.
+ *
+ * Invariants: a parsed tree is at most EXPR_MAX_DEPTH nodes deep and the parser never recurses deeper than
+ * EXPR_MAX_DEPTH levels, so binding and evaluation recursion is bounded too.  Every node, string and list
+ * lives in an arena passed in; there is no global mutable state.
+ * Depends on util and diag only: no I/O, no terminal, no knowledge of wizards.
+ */
+#include "expr.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+__extension__ typedef __int128 expr_i128;
+
+enum expr_op {
+	EXPR_LIT, EXPR_NAME, EXPR_LIST, EXPR_CALL,
+	EXPR_NEG, EXPR_NOT,
+	EXPR_AND, EXPR_OR,
+	EXPR_EQ, EXPR_NE, EXPR_LT, EXPR_LE, EXPR_GT, EXPR_GE, EXPR_IN, EXPR_NOT_IN,
+	EXPR_ADD, EXPR_SUB, EXPR_MUL, EXPR_DIV,
+};
+
+static const char *const expr_op_names[] = {
+	[EXPR_NEG] = "-", [EXPR_NOT] = "not", [EXPR_AND] = "and", [EXPR_OR] = "or",
+	[EXPR_EQ] = "==", [EXPR_NE] = "!=", [EXPR_LT] = "<", [EXPR_LE] = "<=", [EXPR_GT] = ">",
+	[EXPR_GE] = ">=", [EXPR_IN] = "in", [EXPR_NOT_IN] = "not in",
+	[EXPR_ADD] = "+", [EXPR_SUB] = "-", [EXPR_MUL] = "*", [EXPR_DIV] = "/",
+};
+
+struct expr_node {
+	enum expr_op op;
+	struct loc loc;			/* of the operator, name or literal */
+	struct loc start;		/* of the first character of the subexpression */
+	int depth;			/* 0 for a leaf, else 1 + the deepest child */
+	expr_type type;			/* set by expr_bind; 0 after an error */
+	struct value lit;		/* EXPR_LIT */
+	const char *name;		/* EXPR_NAME, EXPR_CALL */
+	int sym;			/* EXPR_NAME: symbol; EXPR_CALL: enum expr_func_id */
+	struct expr_node *a, *b;	/* operands */
+	struct expr_node **items;	/* EXPR_LIST items, EXPR_CALL arguments */
+	size_t n;
+	struct expr_node *next;		/* while parsing a list or arguments */
+};
+
+struct expr {
+	struct expr_node *root;
+	struct arena *arena;		/* the one the tree lives in; bind puts the symbol list there */
+	int *syms;			/* distinct symbols, sorted; set by expr_bind */
+	size_t nsyms;
+};
+
+/* The built-in functions. */
+enum expr_func_id {
+	EXPR_FN_LEN, EXPR_FN_CONTAINS, EXPR_FN_MIN, EXPR_FN_MAX, EXPR_FN_ROUND,
+	EXPR_FN_ANSWERED, EXPR_FN_LOWER, EXPR_FN_UPPER,
+};
+
+static const struct expr_func {
+	const char *name;
+	size_t min_args, max_args;
+} expr_funcs[] = {
+	[EXPR_FN_LEN] = { "len", 1, 1 },
+	[EXPR_FN_CONTAINS] = { "contains", 2, 2 },
+	[EXPR_FN_MIN] = { "min", 2, 2 },
+	[EXPR_FN_MAX] = { "max", 2, 2 },
+	[EXPR_FN_ROUND] = { "round", 1, 2 },
+	[EXPR_FN_ANSWERED] = { "answered", 1, 1 },
+	[EXPR_FN_LOWER] = { "lower", 1, 1 },
+	[EXPR_FN_UPPER] = { "upper", 1, 1 },
+};
+
+/* ---- Diagnostics ---- */
+
+__attribute__((format(printf, 3, 0)))
+static void expr_vreport(struct diags *d, struct loc at, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	size_t size = n > 0 ? (size_t)n + 1 : 1;
+	char *msg = xmalloc(size);
+	vsnprintf(msg, size, fmt, ap);
+	diag_error(d, at, "%s", msg);
+	free(msg);
+}
+
+/* ---- Numbers ---- */
+
+enum expr_num_status { EXPR_NUM_OK, EXPR_NUM_MALFORMED, EXPR_NUM_DECIMALS, EXPR_NUM_RANGE };
+
+/* Scan an unsigned decimal of exactly len bytes ("12", "12.5"); *out is scaled by EXPR_SCALE. */
+static enum expr_num_status value_num_scan(const char *s, size_t len, int64_t *out)
+{
+	size_t i = 0;
+	uint64_t v = 0;
+	bool range = false;
+	if (len == 0 || s[0] < '0' || s[0] > '9')
+		return EXPR_NUM_MALFORMED;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			range = true;
+		else
+			v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	int decimals = 0;
+	if (i < len && s[i] == '.') {
+		i++;
+		size_t first = i;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (++decimals > 4)
+				continue;
+			if (v > (UINT64_MAX - 9) / 10)
+				range = true;
+			else
+				v = v * 10 + (uint64_t)(s[i] - '0');
+		}
+		if (i == first)
+			return EXPR_NUM_MALFORMED;
+	}
+	if (i != len)
+		return EXPR_NUM_MALFORMED;
+	if (decimals > 4)
+		return EXPR_NUM_DECIMALS;
+	for (int k = decimals < 4 ? decimals : 4; k < 4; k++) {
+		if (v > UINT64_MAX / 10)
+			range = true;
+		else
+			v *= 10;
+	}
+	if (range || v > (uint64_t)INT64_MAX)
+		return EXPR_NUM_RANGE;
+	*out = (int64_t)v;
+	return EXPR_NUM_OK;
+}
+
+/* Parse a decimal literal "12", "12.50", "-3"; false if malformed, out of range or over 4 decimals. */
+bool value_num_parse(const char *s, int64_t *out)
+{
+	bool neg = *s == '-';
+	if (neg)
+		s++;
+	int64_t v;
+	if (value_num_scan(s, strlen(s), &v) != EXPR_NUM_OK)
+		return false;
+	*out = neg ? -v : v;
+	return true;
+}
+
+/* Format a number: "-12.5", "40000" (no grouping, '.' as decimal point, no trailing zeros). */
+char *value_num_format(int64_t n, char *buf, size_t size)
+{
+	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+	uint64_t whole = mag / EXPR_SCALE;
+	unsigned frac = (unsigned)(mag % EXPR_SCALE);
+	if (frac == 0) {
+		snprintf(buf, size, "%s%llu", n < 0 ? "-" : "", (unsigned long long)whole);
+		return buf;
+	}
+	int digits = 4;
+	while (frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	snprintf(buf, size, "%s%llu.%0*u", n < 0 ? "-" : "", (unsigned long long)whole, digits, frac);
+	return buf;
+}
+
+/* Narrow a wide intermediate to a number; false on overflow. */
+static bool expr_num_fit(expr_i128 v, int64_t *out)
+{
+	if (v > INT64_MAX || v < -(expr_i128)INT64_MAX)
+		return false;
+	*out = (int64_t)v;
+	return true;
+}
+
+/* num / den rounded half away from zero; den != 0. */
+static expr_i128 expr_div_round(expr_i128 num, expr_i128 den)
+{
+	expr_i128 q = num / den, r = num % den;
+	expr_i128 ar = r < 0 ? -r : r, ad = den < 0 ? -den : den;
+	if (2 * ar >= ad)
+		q += (num < 0) != (den < 0) ? -1 : 1;
+	return q;
+}
+
+/* ---- Values ---- */
+
+static struct value expr_null(void)
+{
+	return (struct value){ .type = VAL_NULL };
+}
+
+static struct value expr_bool(bool b)
+{
+	return (struct value){ .type = VAL_BOOL, .u.b = b };
+}
+
+static struct value expr_num(int64_t n)
+{
+	return (struct value){ .type = VAL_NUM, .u.n = n };
+}
+
+static struct value expr_str(const char *s)
+{
+	return (struct value){ .type = VAL_STR, .u.s = s };
+}
+
+/* The truth of a value as a condition: only true is true; null is false. */
+bool value_truthy(struct value v)
+{
+	return v.type == VAL_BOOL && v.u.b;
+}
+
+/* Structural equality (numbers by value, lists element by element). */
+bool value_equal(struct value a, struct value b)
+{
+	if (a.type != b.type)
+		return false;
+	switch (a.type) {
+	case VAL_NULL:
+		return true;
+	case VAL_BOOL:
+		return a.u.b == b.u.b;
+	case VAL_NUM:
+		return a.u.n == b.u.n;
+	case VAL_STR:
+		return strcmp(a.u.s, b.u.s) == 0;
+	case VAL_LIST:
+		if (a.u.list.n != b.u.list.n)
+			return false;
+		for (size_t i = 0; i < a.u.list.n; i++)
+			if (!value_equal(a.u.list.items[i], b.u.list.items[i]))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+/* ---- Lexer ---- */
+
+enum expr_tok {
+	TOK_EOF, TOK_ERROR, TOK_NUM, TOK_STR, TOK_NAME,
+	TOK_AND, TOK_OR, TOK_NOT, TOK_IN, TOK_TRUE, TOK_FALSE, TOK_NULL,
+	TOK_LPAREN, TOK_RPAREN, TOK_LBRACK, TOK_RBRACK, TOK_COMMA,
+	TOK_PLUS, TOK_MINUS, TOK_STAR, TOK_SLASH,
+	TOK_EQ, TOK_NE, TOK_LT, TOK_LE, TOK_GT, TOK_GE,
+};
+
+static const struct expr_keyword {
+	const char *word;
+	enum expr_tok tok;
+} expr_keywords[] = {
+	{ "and", TOK_AND }, { "or", TOK_OR }, { "not", TOK_NOT }, { "in", TOK_IN },
+	{ "true", TOK_TRUE }, { "false", TOK_FALSE }, { "null", TOK_NULL },
+};
+
+struct expr_parser {
+	struct arena *arena;
+	struct diags *diags;
+	const char *src;
+	size_t pos;			/* next byte to scan */
+	struct loc here;		/* location of src[pos] */
+	bool exact;
+	int depth;			/* current recursion depth of the parser */
+	bool failed;			/* one error has been reported; stop */
+	enum expr_tok tok;		/* the current token */
+	size_t tok_pos, tok_len;
+	struct loc tok_loc;
+	int64_t tok_num;
+	const char *tok_str;		/* TOK_STR: decoded, in the arena; TOK_NAME: copied */
+};
+
+__attribute__((format(printf, 3, 4)))
+static void expr_error(struct expr_parser *p, struct loc at, const char *fmt, ...)
+{
+	if (p->failed)
+		return;
+	p->failed = true;
+	p->tok = TOK_ERROR;
+	va_list ap;
+	va_start(ap, fmt);
+	expr_vreport(p->diags, at, fmt, ap);
+	va_end(ap);
+}
+
+/* Move past n bytes, keeping `here` on the right line and column when the text is exact. */
+static void expr_advance(struct expr_parser *p, size_t n)
+{
+	for (; n > 0; n--, p->pos++) {
+		unsigned char c = (unsigned char)p->src[p->pos];
+		if (!p->exact)
+			continue;
+		if (c == '\n') {
+			p->here.line++;
+			p->here.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p->here.col++;
+		}
+	}
+}
+
+static bool expr_is_ident_start(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+static bool expr_is_ident(char c)
+{
+	return expr_is_ident_start(c) || (c >= '0' && c <= '9');
+}
+
+/* Bytes in the UTF-8 character starting at s (1 for anything malformed). */
+static size_t expr_utf8_len(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+/* Scan a quoted string at p->pos into the arena; double quotes know \" \\ \n, single quotes nothing. */
+static void expr_lex_string(struct expr_parser *p)
+{
+	char quote = p->src[p->pos];
+	size_t i = p->pos + 1, n = 0;
+	/* First pass: find the end and the decoded length. */
+	for (;; i++, n++) {
+		char c = p->src[i];
+		if (c == '\0') {
+			expr_error(p, p->tok_loc, "unterminated string");
+			return;
+		}
+		if (c == quote)
+			break;
+		if (c == '\\' && quote == '"') {
+			char e = p->src[i + 1];
+			if (e != '"' && e != '\\' && e != 'n') {
+				expr_advance(p, i - p->pos);
+				if (e == '\0')
+					expr_error(p, p->tok_loc, "unterminated string");
+				else
+					expr_error(p, p->here, "unknown escape '\\%.*s' in string (use \\\", \\\\ or \\n)",
+						   (int)expr_utf8_len(p->src + i + 1), p->src + i + 1);
+				return;
+			}
+			i++;
+		}
+	}
+	char *s = arena_alloc(p->arena, n + 1);
+	size_t k = 0;
+	for (size_t j = p->pos + 1; j < i; j++) {
+		char c = p->src[j];
+		if (c == '\\' && quote == '"') {
+			c = p->src[++j];
+			if (c == 'n')
+				c = '\n';
+		}
+		s[k++] = c;
+	}
+	s[k] = '\0';
+	p->tok = TOK_STR;
+	p->tok_str = s;
+	expr_advance(p, i + 1 - p->pos);
+}
+
+/* Scan a number; the token runs over letters and dots too, so "1e5" and "12." are one bad number. */
+static void expr_lex_number(struct expr_parser *p)
+{
+	size_t i = p->pos;
+	while (expr_is_ident(p->src[i]) || p->src[i] == '.')
+		i++;
+	size_t len = i - p->pos;
+	const char *s = p->src + p->pos;
+	switch (value_num_scan(s, len, &p->tok_num)) {
+	case EXPR_NUM_OK:
+		p->tok = TOK_NUM;
+		expr_advance(p, len);
+		return;
+	case EXPR_NUM_MALFORMED:
+		expr_error(p, p->tok_loc, "malformed number '%.*s'", len > 40 ? 40 : (int)len, s);
+		return;
+	case EXPR_NUM_DECIMALS:
+		expr_error(p, p->tok_loc, "number '%.*s' has more than 4 decimals", len > 40 ? 40 : (int)len, s);
+		return;
+	case EXPR_NUM_RANGE:
+		expr_error(p, p->tok_loc, "number '%.*s' is too large", len > 40 ? 40 : (int)len, s);
+		return;
+	}
+}
+
+/* Scan the next token into p->tok; on a bad character report it and make the token TOK_ERROR. */
+static void expr_next(struct expr_parser *p)
+{
+	if (p->failed)
+		return;
+	while (p->src[p->pos] == ' ' || p->src[p->pos] == '\t' || p->src[p->pos] == '\n' ||
+	       p->src[p->pos] == '\r')
+		expr_advance(p, 1);
+	const char *s = p->src + p->pos;
+	p->tok_pos = p->pos;
+	p->tok_loc = p->here;
+	p->tok_str = NULL;
+	char c = s[0];
+	if (c == '\0') {
+		p->tok = TOK_EOF;
+	} else if (expr_is_ident_start(c)) {
+		size_t n = 1;
+		while (expr_is_ident(s[n]))
+			n++;
+		p->tok = TOK_NAME;
+		for (size_t k = 0; k < ARRAY_LEN(expr_keywords); k++)
+			if (strlen(expr_keywords[k].word) == n && memcmp(expr_keywords[k].word, s, n) == 0)
+				p->tok = expr_keywords[k].tok;
+		if (p->tok == TOK_NAME)
+			p->tok_str = arena_strndup(p->arena, s, n);
+		expr_advance(p, n);
+	} else if (c >= '0' && c <= '9') {
+		expr_lex_number(p);
+	} else if (c == '"' || c == '\'') {
+		expr_lex_string(p);
+	} else {
+		/* First match wins, so longer operators come first; `instead` marks other languages' operators. */
+		static const struct {
+			const char *text;
+			enum expr_tok tok;
+			const char *instead;
+		} ops[] = {
+			{ "==", TOK_EQ, NULL }, { "!=", TOK_NE, NULL }, { "<=", TOK_LE, NULL }, { ">=", TOK_GE, NULL },
+			{ "<>", TOK_ERROR, "!=" }, { "&&", TOK_ERROR, "and" }, { "||", TOK_ERROR, "or" },
+			{ "<", TOK_LT, NULL }, { ">", TOK_GT, NULL }, { "(", TOK_LPAREN, NULL },
+			{ ")", TOK_RPAREN, NULL }, { "[", TOK_LBRACK, NULL }, { "]", TOK_RBRACK, NULL },
+			{ ",", TOK_COMMA, NULL }, { "+", TOK_PLUS, NULL }, { "-", TOK_MINUS, NULL },
+			{ "*", TOK_STAR, NULL }, { "/", TOK_SLASH, NULL },
+			{ "=", TOK_ERROR, "==" }, { "!", TOK_ERROR, "not" },
+		};
+		for (size_t k = 0; k < ARRAY_LEN(ops); k++) {
+			size_t n = strlen(ops[k].text);
+			if (strncmp(s, ops[k].text, n) != 0)
+				continue;
+			if (ops[k].instead) {
+				expr_error(p, p->tok_loc, "'%s' is not an operator (did you mean '%s'?)", ops[k].text,
+					   ops[k].instead);
+				return;
+			}
+			p->tok = ops[k].tok;
+			expr_advance(p, n);
+			p->tok_len = n;
+			return;
+		}
+		if ((unsigned char)c < 0x20 || c == 0x7f)
+			expr_error(p, p->tok_loc, "unexpected control character 0x%02x", (unsigned)c);
+		else
+			expr_error(p, p->tok_loc, "unexpected '%.*s'", (int)expr_utf8_len(s), s);
+		return;
+	}
+	p->tok_len = p->pos - p->tok_pos;
+}
+
+/* Report the current token as unexpected: "unexpected 'x'" or "<what>, got 'x'". */
+static void expr_unexpected(struct expr_parser *p, const char *what)
+{
+	if (p->tok == TOK_EOF) {
+		if (what)
+			expr_error(p, p->tok_loc, "%s, got end of expression", what);
+		else
+			expr_error(p, p->tok_loc, "unexpected end of expression");
+		return;
+	}
+	/* Quote at most 30 bytes of the token, cut at a character boundary. */
+	size_t n = p->tok_len;
+	const char *dots = "";
+	if (n > 30) {
+		n = 30;
+		while (n > 0 && ((unsigned char)p->src[p->tok_pos + n] & 0xC0) == 0x80)
+			n--;
+		dots = "...";
+	}
+	if (what)
+		expr_error(p, p->tok_loc, "%s, got '%.*s%s'", what, (int)n, p->src + p->tok_pos, dots);
+	else
+		expr_error(p, p->tok_loc, "unexpected '%.*s%s'", (int)n, p->src + p->tok_pos, dots);
+}
+
+/* ---- Parser ---- */
+
+static struct expr_node *expr_node_new(struct expr_parser *p, enum expr_op op, struct loc at)
+{
+	struct expr_node *n = arena_alloc(p->arena, sizeof *n);
+	n->op = op;
+	n->loc = at;
+	n->start = at;
+	return n;
+}
+
+/* Give n its depth from its children; false (with an error) when the tree gets too deep. */
+static bool expr_node_depth(struct expr_parser *p, struct expr_node *n, int child_depth)
+{
+	n->depth = child_depth + 1;
+	if (n->depth > EXPR_MAX_DEPTH) {
+		expr_error(p, n->loc, "expression nested too deeply");
+		return false;
+	}
+	return true;
+}
+
+/* A binary node for `a op b`, at the operator's location. */
+static struct expr_node *expr_binary(struct expr_parser *p, enum expr_op op, struct loc at,
+				     struct expr_node *a, struct expr_node *b)
+{
+	struct expr_node *n = expr_node_new(p, op, at);
+	n->a = a;
+	n->b = b;
+	n->start = a->start;
+	return expr_node_depth(p, n, a->depth > b->depth ? a->depth : b->depth) ? n : NULL;
+}
+
+/* Enter one level of parser recursion; false (with an error) beyond EXPR_MAX_DEPTH. */
+static bool expr_enter(struct expr_parser *p)
+{
+	if (++p->depth > EXPR_MAX_DEPTH) {
+		expr_error(p, p->tok_loc, "expression nested too deeply");
+		return false;
+	}
+	return true;
+}
+
+static struct expr_node *expr_parse_or(struct expr_parser *p);
+
+/* items = [ or_expr { ',' or_expr } ] close; fills n->items and n->n. */
+static bool expr_parse_items(struct expr_parser *p, struct expr_node *n, enum expr_tok close,
+			     const char *expected)
+{
+	struct expr_node *head = NULL, **tail = &head;
+	size_t count = 0;
+	int deepest = 0;
+	if (p->tok != close) {
+		for (;;) {
+			struct expr_node *item = expr_parse_or(p);
+			if (!item)
+				return false;
+			*tail = item;
+			tail = &item->next;
+			count++;
+			if (item->depth > deepest)
+				deepest = item->depth;
+			if (p->tok != TOK_COMMA)
+				break;
+			expr_next(p);
+		}
+		if (p->tok != close) {
+			expr_unexpected(p, expected);
+			return false;
+		}
+	}
+	expr_next(p);
+	n->n = count;
+	n->items = arena_alloc(p->arena, (count ? count : 1) * sizeof *n->items);
+	for (size_t i = 0; head; head = head->next)
+		n->items[i++] = head;
+	return expr_node_depth(p, n, deepest);
+}
+
+/*
+ * primary = NUMBER | STRING | 'true' | 'false' | 'null'
+ *         | NAME [ '(' [ or_expr { ',' or_expr } ] ')' ] | '(' or_expr ')' | '[' [ or_expr { ',' or_expr } ] ']'
+ */
+static struct expr_node *expr_parse_primary(struct expr_parser *p)
+{
+	struct loc at = p->tok_loc;
+	struct expr_node *n;
+	switch (p->tok) {
+	case TOK_NUM:
+		n = expr_node_new(p, EXPR_LIT, at);
+		n->lit = expr_num(p->tok_num);
+		expr_next(p);
+		return n;
+	case TOK_STR:
+		n = expr_node_new(p, EXPR_LIT, at);
+		n->lit = expr_str(p->tok_str);
+		expr_next(p);
+		return n;
+	case TOK_TRUE:
+	case TOK_FALSE:
+		n = expr_node_new(p, EXPR_LIT, at);
+		n->lit = expr_bool(p->tok == TOK_TRUE);
+		expr_next(p);
+		return n;
+	case TOK_NULL:
+		n = expr_node_new(p, EXPR_LIT, at);
+		n->lit = expr_null();
+		expr_next(p);
+		return n;
+	case TOK_NAME:
+		n = expr_node_new(p, EXPR_NAME, at);
+		n->name = p->tok_str;
+		expr_next(p);
+		if (p->tok != TOK_LPAREN)
+			return n;
+		n->op = EXPR_CALL;
+		if (!expr_enter(p))
+			return NULL;
+		expr_next(p);
+		if (!expr_parse_items(p, n, TOK_RPAREN, "expected ',' or ')' in the arguments"))
+			return NULL;
+		p->depth--;
+		return n;
+	case TOK_LPAREN:
+		if (!expr_enter(p))
+			return NULL;
+		expr_next(p);
+		n = expr_parse_or(p);
+		if (!n)
+			return NULL;
+		if (p->tok != TOK_RPAREN) {
+			expr_unexpected(p, "expected ')'");
+			return NULL;
+		}
+		expr_next(p);
+		p->depth--;
+		n->start = at;
+		return n;
+	case TOK_LBRACK:
+		if (!expr_enter(p))
+			return NULL;
+		n = expr_node_new(p, EXPR_LIST, at);
+		expr_next(p);
+		if (!expr_parse_items(p, n, TOK_RBRACK, "expected ',' or ']' in the list"))
+			return NULL;
+		p->depth--;
+		return n;
+	default:
+		expr_unexpected(p, NULL);
+		return NULL;
+	}
+}
+
+/* unary_expr = '-' unary_expr | primary */
+static struct expr_node *expr_parse_unary(struct expr_parser *p)
+{
+	if (p->tok != TOK_MINUS)
+		return expr_parse_primary(p);
+	struct expr_node *n = expr_node_new(p, EXPR_NEG, p->tok_loc);
+	if (!expr_enter(p))
+		return NULL;
+	expr_next(p);
+	n->a = expr_parse_unary(p);
+	if (!n->a || !expr_node_depth(p, n, n->a->depth))
+		return NULL;
+	p->depth--;
+	return n;
+}
+
+/* mul_expr = unary_expr { ( '*' | '/' ) unary_expr } */
+static struct expr_node *expr_parse_mul(struct expr_parser *p)
+{
+	struct expr_node *a = expr_parse_unary(p);
+	while (a && (p->tok == TOK_STAR || p->tok == TOK_SLASH)) {
+		enum expr_op op = p->tok == TOK_STAR ? EXPR_MUL : EXPR_DIV;
+		struct loc at = p->tok_loc;
+		expr_next(p);
+		struct expr_node *b = expr_parse_unary(p);
+		a = b ? expr_binary(p, op, at, a, b) : NULL;
+	}
+	return a;
+}
+
+/* add_expr = mul_expr { ( '+' | '-' ) mul_expr } */
+static struct expr_node *expr_parse_add(struct expr_parser *p)
+{
+	struct expr_node *a = expr_parse_mul(p);
+	while (a && (p->tok == TOK_PLUS || p->tok == TOK_MINUS)) {
+		enum expr_op op = p->tok == TOK_PLUS ? EXPR_ADD : EXPR_SUB;
+		struct loc at = p->tok_loc;
+		expr_next(p);
+		struct expr_node *b = expr_parse_mul(p);
+		a = b ? expr_binary(p, op, at, a, b) : NULL;
+	}
+	return a;
+}
+
+/* The comparison operator of the current token, or EXPR_LIT if it is none ('not' is handled apart). */
+static enum expr_op expr_cmp_op(enum expr_tok t)
+{
+	switch (t) {
+	case TOK_EQ: return EXPR_EQ;
+	case TOK_NE: return EXPR_NE;
+	case TOK_LT: return EXPR_LT;
+	case TOK_LE: return EXPR_LE;
+	case TOK_GT: return EXPR_GT;
+	case TOK_GE: return EXPR_GE;
+	case TOK_IN: return EXPR_IN;
+	default: return EXPR_LIT;
+	}
+}
+
+/*
+ * cmp_expr = add_expr [ cmp_op add_expr ]
+ * cmp_op   = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in'
+ */
+static struct expr_node *expr_parse_cmp(struct expr_parser *p)
+{
+	struct expr_node *a = expr_parse_add(p);
+	if (!a)
+		return NULL;
+	enum expr_op op = expr_cmp_op(p->tok);
+	struct loc at = p->tok_loc;
+	if (p->tok == TOK_NOT) {
+		expr_next(p);
+		if (p->tok != TOK_IN) {
+			expr_unexpected(p, "expected 'in' after 'not'");
+			return NULL;
+		}
+		op = EXPR_NOT_IN;
+	}
+	if (op == EXPR_LIT)
+		return a;
+	expr_next(p);
+	struct expr_node *b = expr_parse_add(p);
+	if (!b)
+		return NULL;
+	if (expr_cmp_op(p->tok) != EXPR_LIT || p->tok == TOK_NOT) {
+		expr_error(p, p->tok_loc, "comparisons cannot be chained (use 'and': a < b and b < c)");
+		return NULL;
+	}
+	return expr_binary(p, op, at, a, b);
+}
+
+/* not_expr = 'not' not_expr | cmp_expr */
+static struct expr_node *expr_parse_not(struct expr_parser *p)
+{
+	if (p->tok != TOK_NOT)
+		return expr_parse_cmp(p);
+	struct expr_node *n = expr_node_new(p, EXPR_NOT, p->tok_loc);
+	if (!expr_enter(p))
+		return NULL;
+	expr_next(p);
+	n->a = expr_parse_not(p);
+	if (!n->a || !expr_node_depth(p, n, n->a->depth))
+		return NULL;
+	p->depth--;
+	return n;
+}
+
+/* and_expr = not_expr { 'and' not_expr } */
+static struct expr_node *expr_parse_and(struct expr_parser *p)
+{
+	struct expr_node *a = expr_parse_not(p);
+	while (a && p->tok == TOK_AND) {
+		struct loc at = p->tok_loc;
+		expr_next(p);
+		struct expr_node *b = expr_parse_not(p);
+		a = b ? expr_binary(p, EXPR_AND, at, a, b) : NULL;
+	}
+	return a;
+}
+
+/* or_expr = and_expr { 'or' and_expr } */
+static struct expr_node *expr_parse_or(struct expr_parser *p)
+{
+	struct expr_node *a = expr_parse_and(p);
+	while (a && p->tok == TOK_OR) {
+		struct loc at = p->tok_loc;
+		expr_next(p);
+		struct expr_node *b = expr_parse_and(p);
+		a = b ? expr_binary(p, EXPR_OR, at, a, b) : NULL;
+	}
+	return a;
+}
+
+/* expression = or_expr EOF.  Parse src into a tree in a; on error, one diagnostic and NULL. */
+struct expr *expr_parse(struct arena *a, const char *src, struct expr_source where, struct diags *d)
+{
+	struct expr_parser p = {
+		.arena = a, .diags = d, .src = src, .here = where.start, .exact = where.exact,
+	};
+	expr_next(&p);
+	if (p.tok == TOK_EOF) {
+		expr_error(&p, p.tok_loc, "empty expression");
+		return NULL;
+	}
+	struct expr_node *root = expr_parse_or(&p);
+	if (root && p.tok != TOK_EOF)
+		expr_unexpected(&p, NULL);
+	if (!root || p.failed)
+		return NULL;
+	assert(p.depth == 0);
+	struct expr *e = arena_alloc(a, sizeof *e);
+	e->root = root;
+	e->arena = a;
+	return e;
+}
+
+/* ---- Binder ---- */
+
+struct expr_binder {
+	const struct expr_scope *scope;
+	struct diags *diags;
+	bool failed;
+	size_t names;			/* EXPR_NAME nodes bound */
+};
+
+__attribute__((format(printf, 3, 4)))
+static void expr_bind_error(struct expr_binder *b, struct loc at, const char *fmt, ...)
+{
+	b->failed = true;
+	va_list ap;
+	va_start(ap, fmt);
+	expr_vreport(b->diags, at, fmt, ap);
+	va_end(ap);
+}
+
+/* Names of the non-null types in t, as "number" or "number or string"; buf of 64 is enough. */
+static const char *expr_type_names(expr_type t, char *buf, size_t size)
+{
+	static const char *const names[] = {
+		[VAL_NULL] = "null", [VAL_BOOL] = "bool", [VAL_NUM] = "number", [VAL_STR] = "string",
+		[VAL_LIST] = "list",
+	};
+	if ((t & ~(expr_type)TYPE_NULL) != 0)
+		t &= ~(expr_type)TYPE_NULL;
+	buf[0] = '\0';
+	for (int k = VAL_NULL; k <= VAL_LIST; k++) {
+		if (!(t & (1u << k)))
+			continue;
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", len ? " or " : "", names[k]);
+	}
+	return buf;
+}
+
+/* The non-null part of a type set. */
+static expr_type expr_nn(expr_type t)
+{
+	return t & ~(expr_type)TYPE_NULL;
+}
+
+/* True when t is known (bound without error), not just null, and has none of the types in want. */
+static bool expr_lacks(expr_type t, expr_type want)
+{
+	return t && expr_nn(t) && !(expr_nn(t) & want);
+}
+
+static bool expr_is_null_literal(const struct expr_node *n)
+{
+	return n->op == EXPR_LIT && n->lit.type == VAL_NULL;
+}
+
+/* Report "'<fn>' needs <what>, got <type>" at the argument when t has none of want; true if fine. */
+static bool expr_bind_arg(struct expr_binder *b, const struct expr_node *call, const struct expr_node *arg,
+			  expr_type want, const char *what)
+{
+	char tn[64];
+	if (!expr_lacks(arg->type, want))
+		return true;
+	expr_bind_error(b, arg->start, "'%s' needs %s, got %s", call->name, what,
+			expr_type_names(arg->type, tn, sizeof tn));
+	return false;
+}
+
+static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n);
+
+/* Bind a call of a built-in: the function exists, the argument count fits and the argument types can. */
+static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		expr_bind_node(b, n->items[i]);
+	int fn = -1;
+	for (size_t k = 0; k < ARRAY_LEN(expr_funcs); k++)
+		if (strcmp(expr_funcs[k].name, n->name) == 0)
+			fn = (int)k;
+	if (fn < 0) {
+		const char *best = NULL;
+		size_t best_d = 3;
+		for (size_t k = 0; k < ARRAY_LEN(expr_funcs); k++) {
+			size_t dist = util_edit_distance(n->name, expr_funcs[k].name, 2);
+			if (dist < best_d) {
+				best_d = dist;
+				best = expr_funcs[k].name;
+			}
+		}
+		if (best)
+			expr_bind_error(b, n->loc, "unknown function '%s' (did you mean '%s'?)", n->name, best);
+		else
+			expr_bind_error(b, n->loc, "unknown function '%s'", n->name);
+		return 0;
+	}
+	const struct expr_func *f = &expr_funcs[fn];
+	n->sym = fn;
+	if (n->n < f->min_args || n->n > f->max_args) {
+		if (f->min_args == f->max_args)
+			expr_bind_error(b, n->loc, "'%s' takes %zu argument%s, got %zu", f->name, f->min_args,
+					f->min_args == 1 ? "" : "s", n->n);
+		else
+			expr_bind_error(b, n->loc, "'%s' takes %zu or %zu arguments, got %zu", f->name,
+					f->min_args, f->max_args, n->n);
+		return 0;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		if (!n->items[i]->type)
+			return 0;
+	struct expr_node *x = n->items[0], *y = n->n > 1 ? n->items[1] : NULL;
+	expr_type nulls = x->type & TYPE_NULL;
+	switch ((enum expr_func_id)fn) {
+	case EXPR_FN_LEN:
+		if (!expr_bind_arg(b, n, x, TYPE_STR | TYPE_LIST, "a string or a list"))
+			return 0;
+		return TYPE_NUM | nulls;
+	case EXPR_FN_CONTAINS:
+		if (!expr_bind_arg(b, n, x, TYPE_STR | TYPE_LIST, "a list or a string first"))
+			return 0;
+		if (expr_nn(x->type) == TYPE_STR &&
+		    !expr_bind_arg(b, n, y, TYPE_STR, "a string to look for in a string"))
+			return 0;
+		return TYPE_BOOL;
+	case EXPR_FN_MIN:
+	case EXPR_FN_MAX:
+		if (!expr_bind_arg(b, n, x, TYPE_NUM, "numbers") || !expr_bind_arg(b, n, y, TYPE_NUM, "numbers"))
+			return 0;
+		return TYPE_NUM | nulls | (y->type & TYPE_NULL);
+	case EXPR_FN_ROUND:
+		if (!expr_bind_arg(b, n, x, TYPE_NUM, "a number"))
+			return 0;
+		if (y && !expr_bind_arg(b, n, y, TYPE_NUM, "a number of digits"))
+			return 0;
+		if (y && y->op == EXPR_LIT && y->lit.type == VAL_NUM &&
+		    (y->lit.u.n % EXPR_SCALE != 0 || y->lit.u.n > 4 * EXPR_SCALE)) {
+			expr_bind_error(b, y->start, "'round' keeps 0 to 4 digits");
+			return 0;
+		}
+		return TYPE_NUM | TYPE_NULL;
+	case EXPR_FN_ANSWERED:
+		return TYPE_BOOL;
+	case EXPR_FN_LOWER:
+	case EXPR_FN_UPPER:
+		if (!expr_bind_arg(b, n, x, TYPE_STR, "a string"))
+			return 0;
+		return TYPE_STR | nulls;
+	}
+	return 0;
+}
+
+/* Bind `a op b` for the comparison operators; returns TYPE_BOOL, or 0 after reporting a clash. */
+static expr_type expr_bind_cmp(struct expr_binder *b, struct expr_node *n)
+{
+	expr_type ta = n->a->type, tb = n->b->type, na = expr_nn(ta), nb = expr_nn(tb);
+	const expr_type ord = TYPE_NUM | TYPE_STR;
+	char t1[64], t2[64];
+	if (!ta || !tb)
+		return 0;
+	switch (n->op) {
+	case EXPR_EQ:
+	case EXPR_NE:
+		if (expr_is_null_literal(n->a) || expr_is_null_literal(n->b) || !na || !nb || (na & nb))
+			return TYPE_BOOL;
+		expr_bind_error(b, n->loc, "cannot compare %s with %s", expr_type_names(na, t1, sizeof t1),
+				expr_type_names(nb, t2, sizeof t2));
+		return 0;
+	case EXPR_IN:
+	case EXPR_NOT_IN:
+		if (expr_lacks(tb, TYPE_LIST | TYPE_STR)) {
+			expr_bind_error(b, n->loc, "'%s' needs a list or a string on the right, got %s",
+					expr_op_names[n->op], expr_type_names(nb, t1, sizeof t1));
+			return 0;
+		}
+		if (nb == TYPE_STR && expr_lacks(ta, TYPE_STR)) {
+			expr_bind_error(b, n->loc, "'%s' on a string needs a string on the left, got %s",
+					expr_op_names[n->op], expr_type_names(na, t1, sizeof t1));
+			return 0;
+		}
+		if (n->b->op == EXPR_LIST && na) {
+			for (size_t i = 0; i < n->b->n; i++) {
+				const struct expr_node *item = n->b->items[i];
+				if (!item->type || !expr_lacks(item->type, na) || expr_is_null_literal(item))
+					continue;
+				expr_bind_error(b, item->start, "cannot compare %s with %s",
+						expr_type_names(na, t1, sizeof t1),
+						expr_type_names(item->type, t2, sizeof t2));
+				return 0;
+			}
+		}
+		return TYPE_BOOL;
+	default:
+		if (!na || !nb || (na & nb & ord))
+			return TYPE_BOOL;
+		if ((na & ord) && (nb & ord))
+			expr_bind_error(b, n->loc, "cannot compare %s with %s", expr_type_names(na, t1, sizeof t1),
+					expr_type_names(nb, t2, sizeof t2));
+		else
+			expr_bind_error(b, n->loc, "'%s' needs two numbers or two strings, not %s and %s",
+					expr_op_names[n->op], expr_type_names(na, t1, sizeof t1),
+					expr_type_names(nb, t2, sizeof t2));
+		return 0;
+	}
+}
+
+/* Bind arithmetic `a op b`; returns the result's type set, or 0 after reporting a clash. */
+static expr_type expr_bind_arith(struct expr_binder *b, struct expr_node *n)
+{
+	expr_type ta = n->a->type, tb = n->b->type, na = expr_nn(ta), nb = expr_nn(tb);
+	char t1[64], t2[64];
+	if (!ta || !tb)
+		return 0;
+	if (!na || !nb)
+		return TYPE_NULL;
+	if (n->op == EXPR_ADD) {
+		expr_type common = na & nb & (TYPE_NUM | TYPE_STR);
+		if (!common) {
+			expr_bind_error(b, n->loc, "'+' needs two numbers or two strings, not %s and %s",
+					expr_type_names(na, t1, sizeof t1), expr_type_names(nb, t2, sizeof t2));
+			return 0;
+		}
+		expr_type t = (ta | tb) & TYPE_NULL;
+		if (common & TYPE_NUM)
+			t |= TYPE_NUM | TYPE_NULL;
+		if (common & TYPE_STR)
+			t |= TYPE_STR;
+		return t;
+	}
+	if (!(na & TYPE_NUM) || !(nb & TYPE_NUM)) {
+		expr_bind_error(b, n->loc, "'%s' needs two numbers, not %s and %s", expr_op_names[n->op],
+				expr_type_names(na, t1, sizeof t1), expr_type_names(nb, t2, sizeof t2));
+		return 0;
+	}
+	return TYPE_NUM | TYPE_NULL;
+}
+
+/* Bind n and its children; sets and returns n->type (0 when n or a child had an error). */
+static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
+{
+	char tn[64];
+	expr_type t = 0;
+	switch (n->op) {
+	case EXPR_LIT:
+		t = 1u << n->lit.type;
+		break;
+	case EXPR_NAME:
+		n->sym = b->scope->lookup(b->scope->ctx, n->name, &t);
+		if (n->sym < 0) {
+			const char *s = b->scope->suggest ? b->scope->suggest(b->scope->ctx, n->name) : NULL;
+			if (s)
+				expr_bind_error(b, n->loc, "unknown name '%s' (did you mean '%s'?)", n->name, s);
+			else
+				expr_bind_error(b, n->loc, "unknown name '%s'", n->name);
+			t = 0;
+		} else {
+			b->names++;
+			if (!t)
+				t = TYPE_ANY;
+		}
+		break;
+	case EXPR_LIST:
+		for (size_t i = 0; i < n->n; i++)
+			expr_bind_node(b, n->items[i]);
+		t = TYPE_LIST;
+		break;
+	case EXPR_CALL:
+		t = expr_bind_call(b, n);
+		break;
+	case EXPR_NEG:
+		if (!expr_bind_node(b, n->a))
+			break;
+		if (expr_lacks(n->a->type, TYPE_NUM)) {
+			expr_bind_error(b, n->loc, "'-' needs a number, got %s",
+					expr_type_names(n->a->type, tn, sizeof tn));
+			break;
+		}
+		t = TYPE_NUM | TYPE_NULL;
+		break;
+	case EXPR_NOT:
+		if (!expr_bind_node(b, n->a))
+			break;
+		if (expr_lacks(n->a->type, TYPE_BOOL)) {
+			expr_bind_error(b, n->a->start, "'not' needs a boolean, got %s",
+					expr_type_names(n->a->type, tn, sizeof tn));
+			break;
+		}
+		t = TYPE_BOOL;
+		break;
+	case EXPR_AND:
+	case EXPR_OR:
+		expr_bind_node(b, n->a);
+		expr_bind_node(b, n->b);
+		t = TYPE_BOOL;
+		for (int k = 0; k < 2; k++) {
+			const struct expr_node *x = k ? n->b : n->a;
+			if (!x->type) {
+				t = 0;
+			} else if (expr_lacks(x->type, TYPE_BOOL)) {
+				expr_bind_error(b, x->start, "'%s' needs booleans, got %s", expr_op_names[n->op],
+						expr_type_names(x->type, tn, sizeof tn));
+				t = 0;
+			}
+		}
+		break;
+	case EXPR_EQ:
+	case EXPR_NE:
+	case EXPR_LT:
+	case EXPR_LE:
+	case EXPR_GT:
+	case EXPR_GE:
+	case EXPR_IN:
+	case EXPR_NOT_IN:
+		expr_bind_node(b, n->a);
+		expr_bind_node(b, n->b);
+		t = expr_bind_cmp(b, n);
+		break;
+	case EXPR_ADD:
+	case EXPR_SUB:
+	case EXPR_MUL:
+	case EXPR_DIV:
+		expr_bind_node(b, n->a);
+		expr_bind_node(b, n->b);
+		t = expr_bind_arith(b, n);
+		break;
+	}
+	n->type = t;
+	return t;
+}
+
+/* Append the symbol of every name under n to syms. */
+static void expr_collect(const struct expr_node *n, int *syms, size_t *count)
+{
+	if (n->op == EXPR_NAME)
+		syms[(*count)++] = n->sym;
+	if (n->a)
+		expr_collect(n->a, syms, count);
+	if (n->b)
+		expr_collect(n->b, syms, count);
+	for (size_t i = 0; i < n->n; i++)
+		expr_collect(n->items[i], syms, count);
+}
+
+static int expr_sym_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* Resolve every name through scope and check types; returns the static type set, or 0 on error. */
+expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d)
+{
+	assert(e && scope && scope->lookup);
+	struct expr_binder b = { .scope = scope, .diags = d };
+	expr_type t = expr_bind_node(&b, e->root);
+	e->syms = NULL;
+	e->nsyms = 0;
+	if (b.failed)
+		return 0;
+	assert(t != 0);
+	if (b.names) {
+		int *syms = arena_alloc(e->arena, b.names * sizeof *syms);
+		size_t count = 0, k = 0;
+		expr_collect(e->root, syms, &count);
+		assert(count == b.names);
+		qsort(syms, count, sizeof *syms, expr_sym_cmp);
+		for (size_t i = 0; i < count; i++)
+			if (k == 0 || syms[k - 1] != syms[i])
+				syms[k++] = syms[i];
+		e->syms = syms;
+		e->nsyms = k;
+	}
+	return t;
+}
+
+/* Call fn once for each distinct symbol the bound expression reads, in increasing order. */
+void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx)
+{
+	for (size_t i = 0; i < e->nsyms; i++)
+		fn(ctx, e->syms[i]);
+}
+
+/* ---- Evaluator ---- */
+
+struct expr_evaluator {
+	const struct expr_env *env;
+	struct arena *scratch;
+	const char *err;
+};
+
+static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out);
+
+/* Fail with a static message. */
+static bool expr_fail(struct expr_evaluator *ev, const char *msg)
+{
+	ev->err = msg;
+	return false;
+}
+
+/* Read an operand of and/or/not as a condition: null is false; anything else but a bool is a clash. */
+static bool expr_eval_cond(struct expr_evaluator *ev, const struct expr_node *n, bool *out)
+{
+	struct value v;
+	if (!expr_eval_node(ev, n, &v))
+		return false;
+	if (v.type != VAL_BOOL && v.type != VAL_NULL)
+		return expr_fail(ev, "'and', 'or' and 'not' need booleans");
+	*out = value_truthy(v);
+	return true;
+}
+
+/* Arithmetic on two numbers; null on overflow or division by zero. */
+static struct value expr_arith(enum expr_op op, int64_t x, int64_t y)
+{
+	int64_t r;
+	switch (op) {
+	case EXPR_ADD:
+		return __builtin_add_overflow(x, y, &r) || r == INT64_MIN ? expr_null() : expr_num(r);
+	case EXPR_SUB:
+		return __builtin_sub_overflow(x, y, &r) || r == INT64_MIN ? expr_null() : expr_num(r);
+	case EXPR_MUL:
+		return expr_num_fit(expr_div_round((expr_i128)x * y, EXPR_SCALE), &r) ? expr_num(r) : expr_null();
+	case EXPR_DIV:
+		if (y == 0)
+			return expr_null();
+		return expr_num_fit(expr_div_round((expr_i128)x * EXPR_SCALE, y), &r) ? expr_num(r) : expr_null();
+	default:
+		return expr_null();
+	}
+}
+
+/* Does string h contain s? */
+static bool expr_str_contains(const char *h, const char *s)
+{
+	return strstr(h, s) != NULL;
+}
+
+/* Is v an element of the list l? */
+static bool expr_list_contains(struct value l, struct value v)
+{
+	for (size_t i = 0; i < l.u.list.n; i++)
+		if (value_equal(l.u.list.items[i], v))
+			return true;
+	return false;
+}
+
+/* Membership of needle in haystack for 'in' and contains(); null haystack gives false. */
+static bool expr_member(struct expr_evaluator *ev, struct value hay, struct value needle, bool *out)
+{
+	switch (hay.type) {
+	case VAL_NULL:
+		*out = false;
+		return true;
+	case VAL_LIST:
+		*out = expr_list_contains(hay, needle);
+		return true;
+	case VAL_STR:
+		if (needle.type == VAL_NULL) {
+			*out = false;
+			return true;
+		}
+		if (needle.type != VAL_STR)
+			return expr_fail(ev, "looking in a string needs a string to look for");
+		*out = expr_str_contains(hay.u.s, needle.u.s);
+		return true;
+	default:
+		return expr_fail(ev, "can only look in a list or a string");
+	}
+}
+
+/* A copy of s in scratch with ASCII letters mapped to upper or lower case. */
+static const char *expr_str_case(struct arena *a, const char *s, bool upper)
+{
+	char *r = arena_strdup(a, s);
+	for (char *c = r; *c; c++) {
+		if (upper && *c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+		else if (!upper && *c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	}
+	return r;
+}
+
+/* Evaluate a call of a built-in. */
+static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	struct value arg[2] = { expr_null(), expr_null() };
+	assert(n->n >= 1 && n->n <= 2);
+	for (size_t i = 0; i < n->n; i++)
+		if (!expr_eval_node(ev, n->items[i], &arg[i]))
+			return false;
+	struct value x = arg[0], y = arg[1];
+	*out = expr_null();
+	switch ((enum expr_func_id)n->sym) {
+	case EXPR_FN_LEN:
+		if (x.type == VAL_LIST) {
+			*out = expr_num((int64_t)x.u.list.n * EXPR_SCALE);
+		} else if (x.type == VAL_STR) {
+			int64_t chars = 0;
+			for (const char *c = x.u.s; *c; c++)
+				chars += ((unsigned char)*c & 0xC0) != 0x80;
+			*out = expr_num(chars * EXPR_SCALE);
+		} else if (x.type != VAL_NULL) {
+			return expr_fail(ev, "'len' needs a string or a list");
+		}
+		return true;
+	case EXPR_FN_CONTAINS: {
+		bool found;
+		if (!expr_member(ev, x, y, &found))
+			return false;
+		*out = expr_bool(found);
+		return true;
+	}
+	case EXPR_FN_MIN:
+	case EXPR_FN_MAX:
+		if (x.type == VAL_NULL || y.type == VAL_NULL)
+			return true;
+		if (x.type != VAL_NUM || y.type != VAL_NUM)
+			return expr_fail(ev, "'min' and 'max' need numbers");
+		if (n->sym == EXPR_FN_MIN)
+			*out = x.u.n < y.u.n ? x : y;
+		else
+			*out = x.u.n > y.u.n ? x : y;
+		return true;
+	case EXPR_FN_ROUND: {
+		int64_t digits = 0;
+		if (x.type == VAL_NULL || (n->n == 2 && y.type == VAL_NULL))
+			return true;
+		if (x.type != VAL_NUM || (n->n == 2 && y.type != VAL_NUM))
+			return expr_fail(ev, "'round' needs numbers");
+		if (n->n == 2) {
+			if (y.u.n % EXPR_SCALE != 0 || y.u.n < 0 || y.u.n > 4 * EXPR_SCALE)
+				return true;
+			digits = y.u.n / EXPR_SCALE;
+		}
+		int64_t unit = 1, r;
+		for (int64_t k = digits; k < 4; k++)
+			unit *= 10;
+		if (expr_num_fit(expr_div_round(x.u.n, unit) * unit, &r))
+			*out = expr_num(r);
+		return true;
+	}
+	case EXPR_FN_ANSWERED:
+		*out = expr_bool(x.type != VAL_NULL);
+		return true;
+	case EXPR_FN_LOWER:
+	case EXPR_FN_UPPER:
+		if (x.type == VAL_STR)
+			*out = expr_str(expr_str_case(ev->scratch, x.u.s, n->sym == EXPR_FN_UPPER));
+		else if (x.type != VAL_NULL)
+			return expr_fail(ev, "'lower' and 'upper' need a string");
+		return true;
+	}
+	return expr_fail(ev, "unknown function");
+}
+
+/* Evaluate n into *out; false with ev->err on a type clash. */
+static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	struct value x, y;
+	bool c;
+	switch (n->op) {
+	case EXPR_LIT:
+		*out = n->lit;
+		return true;
+	case EXPR_NAME:
+		*out = ev->env->get(ev->env->ctx, n->sym);
+		return true;
+	case EXPR_LIST: {
+		struct value *items = arena_alloc(ev->scratch, (n->n ? n->n : 1) * sizeof *items);
+		for (size_t i = 0; i < n->n; i++)
+			if (!expr_eval_node(ev, n->items[i], &items[i]))
+				return false;
+		*out = (struct value){ .type = VAL_LIST, .u.list = { items, n->n } };
+		return true;
+	}
+	case EXPR_CALL:
+		return expr_eval_call(ev, n, out);
+	case EXPR_NEG:
+		if (!expr_eval_node(ev, n->a, &x))
+			return false;
+		if (x.type == VAL_NULL) {
+			*out = x;
+			return true;
+		}
+		if (x.type != VAL_NUM)
+			return expr_fail(ev, "'-' needs a number");
+		*out = x.u.n == INT64_MIN ? expr_null() : expr_num(-x.u.n);
+		return true;
+	case EXPR_NOT:
+		if (!expr_eval_cond(ev, n->a, &c))
+			return false;
+		*out = expr_bool(!c);
+		return true;
+	case EXPR_AND:
+	case EXPR_OR:
+		if (!expr_eval_cond(ev, n->a, &c))
+			return false;
+		if (c == (n->op == EXPR_AND) && !expr_eval_cond(ev, n->b, &c))
+			return false;
+		*out = expr_bool(c);
+		return true;
+	default:
+		break;
+	}
+	if (!expr_eval_node(ev, n->a, &x) || !expr_eval_node(ev, n->b, &y))
+		return false;
+	switch (n->op) {
+	case EXPR_EQ:
+	case EXPR_NE:
+		*out = expr_bool(value_equal(x, y) == (n->op == EXPR_EQ));
+		return true;
+	case EXPR_LT:
+	case EXPR_LE:
+	case EXPR_GT:
+	case EXPR_GE: {
+		int cmp;
+		if (x.type == VAL_NULL || y.type == VAL_NULL) {
+			*out = expr_bool(false);
+			return true;
+		}
+		if (x.type == VAL_NUM && y.type == VAL_NUM)
+			cmp = (x.u.n > y.u.n) - (x.u.n < y.u.n);
+		else if (x.type == VAL_STR && y.type == VAL_STR)
+			cmp = strcmp(x.u.s, y.u.s);
+		else
+			return expr_fail(ev, "ordering needs two numbers or two strings");
+		bool r = n->op == EXPR_LT ? cmp < 0 : n->op == EXPR_LE ? cmp <= 0 : n->op == EXPR_GT ? cmp > 0 : cmp >= 0;
+		*out = expr_bool(r);
+		return true;
+	}
+	case EXPR_IN:
+	case EXPR_NOT_IN:
+		if (!expr_member(ev, y, x, &c))
+			return false;
+		*out = expr_bool(c == (n->op == EXPR_IN));
+		return true;
+	case EXPR_ADD:
+		if (x.type == VAL_STR && y.type == VAL_STR) {
+			size_t la = strlen(x.u.s), lb = strlen(y.u.s);
+			char *s = arena_alloc(ev->scratch, la + lb + 1);
+			memcpy(s, x.u.s, la);
+			memcpy(s + la, y.u.s, lb + 1);
+			*out = expr_str(s);
+			return true;
+		}
+		/* fall through */
+	case EXPR_SUB:
+	case EXPR_MUL:
+	case EXPR_DIV:
+		if (x.type == VAL_NULL || y.type == VAL_NULL) {
+			*out = expr_null();
+			return true;
+		}
+		if (x.type != VAL_NUM || y.type != VAL_NUM)
+			return expr_fail(ev, n->op == EXPR_ADD ? "'+' needs two numbers or two strings"
+							      : "arithmetic needs numbers");
+		*out = expr_arith(n->op, x.u.n, y.u.n);
+		return true;
+	default:
+		assert(!"unhandled operator");
+		return false;
+	}
+}
+
+/*
+ * Evaluate a bound expression (total; see the semantics at the top of this file).  Returns false only on a
+ * type clash the binder could not rule out, with a static message in *err.
+ */
+bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *scratch,
+	       struct value *out, const char **err)
+{
+	struct expr_evaluator ev = { .env = env, .scratch = scratch };
+	*out = expr_null();
+	if (!expr_eval_node(&ev, e->root, out)) {
+		*out = expr_null();
+		*err = ev.err;
+		return false;
+	}
+	return true;
+}

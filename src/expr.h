@@ -1,0 +1,111 @@
+/*
+ * expr: the expression language of conditions (`when`) and derived values (`values`).
+ *
+ * Typed, side-effect free, always terminating.  Parsed once at load (errors point at the column inside
+ * the YAML scalar), bound to names and type-checked once the whole wizard is known, then evaluated by the
+ * engine against the answers on the current path.  It cannot reach files, the environment or a shell.
+ *
+ * Numbers are fixed-point decimals: an int64_t counting 1/10000 (EXPR_SCALE), so money is exact.
+ * Ownership: every node, string and list lives in the arena given to the call that made it.
+ */
+#ifndef TRIN_EXPR_H
+#define TRIN_EXPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "util.h"
+
+#define EXPR_SCALE 10000
+
+enum value_type { VAL_NULL, VAL_BOOL, VAL_NUM, VAL_STR, VAL_LIST };
+
+struct value {
+	enum value_type type;
+	union {
+		bool b;
+		int64_t n;		/* scaled by EXPR_SCALE */
+		const char *s;		/* UTF-8, NUL-terminated */
+		struct {
+			const struct value *items;
+			size_t n;
+		} list;
+	} u;
+};
+
+/*
+ * Static types, as a set of bits: a name whose answer may be missing has TYPE_NULL in its set.
+ * TYPE_ANY is every bit.  A list's element type is not tracked.
+ */
+enum {
+	TYPE_NULL = 1 << VAL_NULL,
+	TYPE_BOOL = 1 << VAL_BOOL,
+	TYPE_NUM = 1 << VAL_NUM,
+	TYPE_STR = 1 << VAL_STR,
+	TYPE_LIST = 1 << VAL_LIST,
+	TYPE_ANY = TYPE_NULL | TYPE_BOOL | TYPE_NUM | TYPE_STR | TYPE_LIST,
+};
+typedef unsigned expr_type;
+
+struct expr;
+
+/*
+ * Where a scalar's text sits in the file, so that an error at byte offset i of the expression can be
+ * reported at its own line and column.  Without `exact`, every error is reported at `start`.
+ */
+struct expr_source {
+	struct loc start;	/* of the first character of the expression text */
+	bool exact;		/* the text is the file's bytes as they are (plain or simple quoted scalar) */
+};
+
+/*
+ * Parse src.  On error, append diagnostics to d and return NULL.  Nesting deeper than EXPR_MAX_DEPTH
+ * is an error, so evaluation depth is bounded.
+ */
+#define EXPR_MAX_DEPTH 64
+struct expr *expr_parse(struct arena *a, const char *src, struct expr_source where, struct diags *d);
+
+/* How names are looked up when binding: the symbol's index (>= 0) and static type, or -1 if unknown. */
+struct expr_scope {
+	int (*lookup)(void *ctx, const char *name, expr_type *type);
+	/* For "did you mean": a close known name, or NULL. */
+	const char *(*suggest)(void *ctx, const char *name);
+	void *ctx;
+};
+
+/*
+ * Resolve every name through scope and check types.  Errors (unknown names, type clashes such as
+ * `kapital == "ja"` when kapital is a number, arithmetic on strings) are appended to d with their column.
+ * Returns the expression's static type, or 0 on error.
+ */
+expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d);
+
+/* Calls fn once for each distinct symbol index the bound expression reads (for dependency analysis). */
+void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx);
+
+/* How the evaluator reads a symbol's current value (null when not answered on the path). */
+struct expr_env {
+	struct value (*get)(void *ctx, int sym);
+	void *ctx;
+};
+
+/*
+ * Evaluate a bound expression.  Total: null arithmetic gives null, division by zero gives null,
+ * comparisons with null other than == and != give false.  Returns false only on a type clash the binder
+ * could not rule out, with a static message in *err.  Strings and lists are made in scratch.
+ */
+bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *scratch,
+	       struct value *out, const char **err);
+
+/* The truth of a value as a condition: only true is true; null is false. */
+bool value_truthy(struct value v);
+/* Structural equality (numbers by value, lists element by element). */
+bool value_equal(struct value a, struct value b);
+/* Format a number: "-12.5", "40000" (no grouping, '.' as decimal point, no trailing zeros). */
+char *value_num_format(int64_t n, char *buf, size_t size);
+/* Parse a decimal literal "12", "12.50", "-3"; false if malformed, out of range or over 4 decimals. */
+bool value_num_parse(const char *s, int64_t *out);
+
+#endif

@@ -1,0 +1,969 @@
+/*
+ * load: a wizard file to the model (model.h), reporting every problem at its line and column.
+ *
+ * Two passes over the YAML tree (ytree.h).  The first reads every key into the model, parsing
+ * expressions and remembering the names it cannot resolve yet; the second, once all step ids and value
+ * names are known, resolves goto targets, binds and type-checks expressions, and checks {name} in texts.
+ * Diagnostics are collected, never fatal, so an author sees every problem at once.
+ *
+ * Must not depend on the engine, the checker or any frontend.
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "ytree.h"
+
+static const char *const step_type_names[STEP_TYPE_COUNT] = {
+	[STEP_INFO] = "info",	  [STEP_CHOICE] = "choice", [STEP_MULTI] = "multi",
+	[STEP_YESNO] = "yesno",	  [STEP_TEXT] = "text",	    [STEP_NUMBER] = "number",
+	[STEP_DATE] = "date",	  [STEP_REVIEW] = "review", [STEP_END] = "end",
+};
+
+const char *step_type_name(enum step_type t)
+{
+	return (unsigned)t < STEP_TYPE_COUNT ? step_type_names[t] : "?";
+}
+
+#define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static const char *const load_wizard_keys[] = {
+	"trin", "id", "title", "description", "language", "domain", "start",
+	"glossary", "values", "steps", "tests", NULL,
+};
+
+/* Keys every step may have; and, per type, the keys it adds. */
+static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
+static const char *const *const load_type_keys[STEP_TYPE_COUNT] = {
+	[STEP_INFO] = KEYS("id"),
+	[STEP_CHOICE] = KEYS("choices", "required"),
+	[STEP_MULTI] = KEYS("choices", "required", "min", "max"),
+	[STEP_YESNO] = KEYS("required"),
+	[STEP_TEXT] = KEYS("required", "min_length", "max_length", "pattern", "message"),
+	[STEP_NUMBER] = KEYS("required", "min", "max", "decimals", "unit", "message"),
+	[STEP_DATE] = KEYS("required", "min", "max", "message"),
+	[STEP_REVIEW] = KEYS("id"),
+	[STEP_END] = KEYS("todo"),
+};
+static const char *const load_all_step_keys[] = {
+	"id", "type", "title", "text", "help", "guide", "next", "choices", "required", "min", "max",
+	"min_length", "max_length", "pattern", "message", "decimals", "unit", "todo", NULL,
+};
+static const char *const load_choice_keys[] = { "value", "label", NULL };
+static const char *const load_next_keys[] = { "when", "goto", NULL };
+static const char *const load_test_keys[] = { "name", "answers", "end", NULL };
+static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
+
+#define TEXT_MAX_LENGTH 10000
+#define TEXT_DEFAULT_MAX_LENGTH 500
+
+/* A goto target or scenario step named by id, resolved in the second pass. */
+struct load_ref {
+	const struct ynode *id;
+	int *target;
+};
+
+struct loader {
+	struct wizard *w;
+	struct arena *a;
+	struct diags *d;
+	struct load_ref *refs;
+	size_t nrefs, caprefs;
+	struct text **texts;	/* every text, for checking {name} once names are known */
+	size_t ntexts, captexts;
+	/* binding values: 0 unbound, 1 in progress, 2 done */
+	unsigned char *value_state;
+	size_t value_depth;
+};
+
+static bool load_in(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+/* The closest word in list to s, if it is close enough to be a likely typo. */
+static const char *load_closest(const char *const *list, const char *s)
+{
+	const char *best = NULL;
+	size_t bestd = strlen(s) < 4 ? 1 : 2;
+	for (; *list; list++) {
+		size_t dist = util_edit_distance(s, *list, bestd);
+		if (dist <= bestd && (!best || dist < bestd)) {
+			best = *list;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+static void load_unknown_key(struct loader *ld, const struct ynode *k, const char *const *allowed,
+			     const char *what)
+{
+	const char *near = load_closest(allowed, k->str);
+	if (near)
+		diag_error(ld->d, k->loc, "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, near);
+	else
+		diag_error(ld->d, k->loc, "unknown key '%s' in %s", k->str, what);
+}
+
+static bool load_expect(struct loader *ld, const struct ynode *n, enum ynode_kind kind, const char *what)
+{
+	if (n->kind == kind)
+		return true;
+	static const char *const kinds[] = { [YNODE_SCALAR] = "text", [YNODE_SEQ] = "a list",
+					     [YNODE_MAP] = "a mapping (key: value)" };
+	diag_error(ld->d, n->loc, "%s must be %s, not %s%s", what, kinds[kind],
+		   n->kind == YNODE_SCALAR ? "" : "a ", ynode_kind_name(n));
+	return false;
+}
+
+static bool load_is_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return false;
+	size_t n = 0;
+	for (; *s; s++, n++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return n <= 64;
+}
+
+static const char *load_id(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what))
+		return NULL;
+	if (!load_is_id(n->str)) {
+		diag_error(ld->d, n->loc,
+			   "%s '%s' must be a plain name: letters a-z, digits and '_', not starting with a digit",
+			   what, n->str);
+		return NULL;
+	}
+	if (load_in(load_reserved, n->str)) {
+		diag_error(ld->d, n->loc, "%s '%s' is a word of the expression language; choose another", what,
+			   n->str);
+		return NULL;
+	}
+	return n->str;
+}
+
+/* Refuse control characters in a text: they could move the cursor or recolour a kiosk screen. */
+static bool load_clean(struct loader *ld, const struct ynode *n)
+{
+	const uint8_t *s = (const uint8_t *)n->str;
+	for (size_t i = 0; i < n->len;) {
+		ucs4_t c;
+		int w = u8_mbtouc(&c, s + i, n->len - i);
+		if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+			struct loc at = n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc;
+			diag_error(ld->d, at, "control character U+%04X in a text%s", (unsigned)c,
+				   c == '\t' ? " (use spaces instead of a tab)" : "; it could change the screen");
+			return false;
+		}
+		i += (size_t)w;
+	}
+	return true;
+}
+
+static const char *load_string(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what) || !load_clean(ld, n))
+		return NULL;
+	return n->str;
+}
+
+static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
+{
+	if (!n)
+		return;
+	const char *s = load_string(ld, n, what);
+	if (!s)
+		return;
+	if (!*s) {
+		diag_error(ld->d, n->loc, "%s is empty", what);
+		return;
+	}
+	t->msgid = s;
+	t->loc = n->loc;
+	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
+	ld->texts[ld->ntexts++] = t;
+	t->exact = n->exact;
+}
+
+static void load_text(struct loader *ld, const struct ynode *map, const char *key, struct text *t)
+{
+	load_text_node(ld, ynode_get(map, key), t, key);
+}
+
+static bool load_bool(struct loader *ld, const struct ynode *n, const char *what, bool *out)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what))
+		return false;
+	if (strcmp(n->str, "true") == 0)
+		*out = true;
+	else if (strcmp(n->str, "false") == 0)
+		*out = false;
+	else {
+		diag_error(ld->d, n->loc, "%s must be true or false, not '%s'", what, n->str);
+		return false;
+	}
+	return true;
+}
+
+static bool load_num(struct loader *ld, const struct ynode *n, const char *what, int64_t *out)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what))
+		return false;
+	if (!value_num_parse(n->str, out)) {
+		diag_error(ld->d, n->loc, "%s must be a number such as 20000 or 0.5, not '%s'", what, n->str);
+		return false;
+	}
+	return true;
+}
+
+static bool load_count(struct loader *ld, const struct ynode *n, const char *what, size_t limit, size_t *out)
+{
+	int64_t v;
+	if (!load_num(ld, n, what, &v))
+		return false;
+	if (v < 0 || v % EXPR_SCALE != 0 || (size_t)(v / EXPR_SCALE) > limit) {
+		diag_error(ld->d, n->loc, "%s must be a whole number from 0 to %zu", what, limit);
+		return false;
+	}
+	*out = (size_t)(v / EXPR_SCALE);
+	return true;
+}
+
+/* Whether s is a real calendar date written YYYY-MM-DD. */
+static bool load_is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && d == 29 && !leap);
+}
+
+static const char *load_date(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what))
+		return NULL;
+	if (!load_is_date(n->str)) {
+		diag_error(ld->d, n->loc, "%s must be a date written YYYY-MM-DD, such as 2025-02-27, not '%s'",
+			   what, n->str);
+		return NULL;
+	}
+	return n->str;
+}
+
+static void load_ref(struct loader *ld, const struct ynode *id, int *target)
+{
+	*target = -1;
+	util_grow((void **)&ld->refs, &ld->caprefs, ld->nrefs + 1, sizeof *ld->refs);
+	ld->refs[ld->nrefs++] = (struct load_ref){ id, target };
+}
+
+static struct expr *load_expr(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, what))
+		return NULL;
+	struct expr_source src = { n->loc, n->exact };
+	return expr_parse(ld->a, n->str, src, ld->d);
+}
+
+/* Check a mapping's keys against the allowed ones. */
+static void load_keys(struct loader *ld, const struct ynode *map, const char *const *allowed, const char *what)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->kind == YNODE_SCALAR && !load_in(allowed, k->str))
+			load_unknown_key(ld, k, allowed, what);
+	}
+}
+
+static void load_choices(struct loader *ld, struct step *s, const struct ynode *list)
+{
+	if (!list) {
+		diag_error(ld->d, s->loc, "a %s step needs 'choices'", step_type_name(s->type));
+		return;
+	}
+	if (!load_expect(ld, list, YNODE_SEQ, "'choices'"))
+		return;
+	s->choices = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *s->choices);
+	struct strmap seen = { 0 };
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *c = list->kids[i];
+		struct choice *ch = &s->choices[s->nchoices];
+		ch->loc = c->loc;
+		const struct ynode *vn = c;
+		if (c->kind == YNODE_MAP) {
+			load_keys(ld, c, load_choice_keys, "a choice");
+			vn = ynode_get(c, "value");
+			const struct ynode *ln = ynode_get(c, "label");
+			if (!ln) {
+				diag_error(ld->d, c->loc, "a choice needs a 'label'");
+				continue;
+			}
+			load_text_node(ld, ln, &ch->label, "'label'");
+			if (!vn) {
+				diag_error(ld->d, c->loc, "a choice needs a 'value'");
+				continue;
+			}
+		} else if (c->kind == YNODE_SCALAR) {
+			load_text_node(ld, c, &ch->label, "a choice");
+		} else {
+			diag_error(ld->d, c->loc, "a choice must be text or {value: ..., label: ...}, not a list");
+			continue;
+		}
+		ch->value = load_string(ld, vn, "'value'");
+		if (!ch->value || !ch->label.msgid)
+			continue;
+		if (!strmap_put(&seen, ch->value, (int)i)) {
+			diag_error(ld->d, vn->loc, "duplicate choice value '%s' (first at line %d)", ch->value,
+				   list->kids[strmap_get(&seen, ch->value)]->loc.line);
+			continue;
+		}
+		s->nchoices++;
+	}
+	strmap_free(&seen);
+	size_t need = s->type == STEP_CHOICE ? 2 : 1;
+	if (list->n < need)
+		diag_error(ld->d, list->loc, "a %s step needs at least %zu choices", step_type_name(s->type), need);
+}
+
+static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
+{
+	if (n->kind == YNODE_SCALAR) {
+		s->next = arena_alloc(ld->a, sizeof *s->next);
+		s->nnext = 1;
+		s->next->loc = n->loc;
+		if (load_id(ld, n, "'next'"))
+			load_ref(ld, n, &s->next->target);
+		return;
+	}
+	if (!load_expect(ld, n, YNODE_SEQ, "'next'"))
+		return;
+	if (n->n == 0) {
+		diag_error(ld->d, n->loc, "'next' is an empty list");
+		return;
+	}
+	s->next = arena_alloc(ld->a, n->n * sizeof *s->next);
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *e = n->kids[i];
+		if (!load_expect(ld, e, YNODE_MAP, "an entry of 'next'"))
+			continue;
+		load_keys(ld, e, load_next_keys, "'next'");
+		struct transition *t = &s->next[s->nnext++];
+		t->loc = e->loc;
+		const struct ynode *when = ynode_get(e, "when"), *go = ynode_get(e, "goto");
+		if (!go)
+			diag_error(ld->d, e->loc, "an entry of 'next' needs 'goto'");
+		else if (load_id(ld, go, "'goto'"))
+			load_ref(ld, go, &t->target);
+		if (when)
+			t->when = load_expr(ld, when, "'when'");
+		else if (i + 1 < n->n)
+			diag_error(ld->d, e->loc, "an entry without 'when' is the default and must come last");
+	}
+	if (s->nnext && ynode_get(n->kids[n->n - 1], "when") && n->kids[n->n - 1]->kind == YNODE_MAP)
+		diag_error(ld->d, n->kids[n->n - 1]->loc,
+			   "'next' has no default: end the list with an entry that has only 'goto'");
+}
+
+static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *m)
+{
+	const struct ynode *n;
+	s->required = true;
+	if ((n = ynode_get(m, "required")))
+		load_bool(ld, n, "'required'", &s->required);
+	switch (s->type) {
+	case STEP_NUMBER:
+		if ((n = ynode_get(m, "min")))
+			s->has_min = load_num(ld, n, "'min'", &s->min);
+		if ((n = ynode_get(m, "max")))
+			s->has_max = load_num(ld, n, "'max'", &s->max);
+		if ((n = ynode_get(m, "decimals"))) {
+			size_t dec = 0;
+			if (load_count(ld, n, "'decimals'", 4, &dec))
+				s->decimals = (int)dec;
+		}
+		break;
+	case STEP_MULTI: {
+		size_t v;
+		if ((n = ynode_get(m, "min")) && (s->has_min = load_count(ld, n, "'min'", 10000, &v)))
+			s->min = (int64_t)v;
+		if ((n = ynode_get(m, "max")) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
+			s->max = (int64_t)v;
+		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
+			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd but there are only %zu choices",
+				   (intmax_t)s->max, s->nchoices);
+		break;
+	}
+	case STEP_DATE:
+		if ((n = ynode_get(m, "min")))
+			s->min_date = load_date(ld, n, "'min'");
+		if ((n = ynode_get(m, "max")))
+			s->max_date = load_date(ld, n, "'max'");
+		if (s->min_date && s->max_date && strcmp(s->min_date, s->max_date) > 0)
+			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
+		break;
+	case STEP_TEXT:
+		s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+		if ((n = ynode_get(m, "min_length")))
+			load_count(ld, n, "'min_length'", TEXT_MAX_LENGTH, &s->min_length);
+		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", TEXT_MAX_LENGTH, &s->max_length) &&
+		    s->max_length == 0)
+			diag_error(ld->d, n->loc, "'max_length' must be at least 1");
+		if (!s->max_length)
+			s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+		if (s->min_length > s->max_length)
+			diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
+				   s->max_length);
+		if ((n = ynode_get(m, "pattern")) && (s->pattern = load_string(ld, n, "'pattern'"))) {
+			for (const char *p = s->pattern; *p; p++) {
+				if (*p == '\\' && p[1] >= '1' && p[1] <= '9') {
+					diag_error(ld->d, n->loc, "'pattern' may not use back-references such as \\%c", p[1]);
+					s->pattern = NULL;
+					return;
+				}
+				if (*p == '\\' && p[1])
+					p++;
+			}
+			char *anchored = arena_printf(ld->a, "^(%s)$", s->pattern);
+			s->regex = xmalloc(sizeof *s->regex);
+			int rc = regcomp(s->regex, anchored, REG_EXTENDED | REG_NOSUB);
+			if (rc != 0) {
+				char msg[256];
+				regerror(rc, s->regex, msg, sizeof msg);
+				diag_error(ld->d, n->loc, "'pattern' is not a valid regular expression: %s", msg);
+				free(s->regex);
+				s->regex = NULL;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	if (s->type == STEP_NUMBER && s->has_min && s->has_max && s->min > s->max)
+		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
+	if (s->type == STEP_MULTI && s->has_min && s->has_max && s->min > s->max)
+		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
+}
+
+static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
+{
+	s->loc = m->loc;
+	const struct ynode *tn = ynode_get(m, "type"), *idn = ynode_get(m, "id");
+	if (idn)
+		s->id = load_id(ld, idn, "step id");
+	else
+		diag_error(ld->d, m->loc, "a step needs an 'id'");
+	s->type = STEP_TYPE_COUNT;
+	if (!tn) {
+		diag_error(ld->d, m->loc, "step '%s' needs a 'type' (one of info, choice, multi, yesno, text, "
+			   "number, date, review, end)", s->id ? s->id : "?");
+	} else if (load_expect(ld, tn, YNODE_SCALAR, "'type'")) {
+		for (int t = 0; t < STEP_TYPE_COUNT; t++)
+			if (strcmp(tn->str, step_type_names[t]) == 0)
+				s->type = (enum step_type)t;
+		if (s->type == STEP_TYPE_COUNT) {
+			const char *near = load_closest(step_type_names, tn->str);
+			if (near)
+				diag_error(ld->d, tn->loc, "unknown step type '%s' (did you mean '%s'?)", tn->str, near);
+			else
+				diag_error(ld->d, tn->loc, "unknown step type '%s' (one of info, choice, multi, yesno, "
+					   "text, number, date, review, end)", tn->str);
+		}
+	}
+	if (s->type == STEP_TYPE_COUNT) {
+		s->type = STEP_INFO;	/* keep checking the rest as best we can */
+		return;
+	}
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct ynode *k = m->kids[i];
+		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) || load_in(load_type_keys[s->type], k->str))
+			continue;
+		if (load_in(load_all_step_keys, k->str))
+			diag_error(ld->d, k->loc, "key '%s' does not apply to a %s step", k->str,
+				   step_type_name(s->type));
+		else
+			load_unknown_key(ld, k, load_all_step_keys, "a step");
+	}
+	load_text(ld, m, "title", &s->title);
+	if (!s->title.msgid && !ynode_get(m, "title"))
+		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
+	load_text(ld, m, "text", &s->text);
+	load_text(ld, m, "help", &s->help);
+	load_text(ld, m, "guide", &s->guide);
+	load_text(ld, m, "message", &s->message);
+	load_text(ld, m, "unit", &s->unit);
+	if (s->type == STEP_CHOICE || s->type == STEP_MULTI)
+		load_choices(ld, s, ynode_get(m, "choices"));
+	load_step_limits(ld, s, m);
+
+	const struct ynode *nn = ynode_get(m, "next");
+	if (s->type == STEP_END) {
+		if (nn)
+			diag_error(ld->d, ynode_get(m, "next") ? nn->loc : m->loc, "an end step has no 'next'");
+		const struct ynode *todo = ynode_get(m, "todo");
+		if (todo && load_expect(ld, todo, YNODE_SEQ, "'todo'")) {
+			s->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *s->todo);
+			for (size_t i = 0; i < todo->n; i++)
+				load_text_node(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'");
+		}
+	} else if (nn) {
+		load_next(ld, s, nn);
+	}
+}
+
+static void load_steps(struct loader *ld, const struct ynode *list)
+{
+	struct wizard *w = ld->w;
+	w->steps = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->steps);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->kids[i];
+		if (!load_expect(ld, m, YNODE_MAP, "a step"))
+			continue;
+		struct step *s = &w->steps[w->nsteps];
+		load_step(ld, s, m);
+		if (!s->id)
+			continue;
+		if (!strmap_put(&w->names, s->id, (int)w->nsteps)) {
+			diag_error(ld->d, ynode_get(m, "id")->loc, "duplicate step id '%s' (first at line %d)", s->id,
+				   w->steps[strmap_get(&w->names, s->id)].loc.line);
+			continue;
+		}
+		w->nsteps++;
+	}
+	/* A step without 'next' goes on to the step after it. */
+	for (size_t i = 0; i < w->nsteps; i++) {
+		struct step *s = &w->steps[i];
+		if (s->type == STEP_END || s->nnext)
+			continue;
+		if (i + 1 < w->nsteps) {
+			s->next = arena_alloc(ld->a, sizeof *s->next);
+			s->nnext = 1;
+			s->next->target = (int)i + 1;
+			s->next->loc = s->loc;
+		} else {
+			diag_error(ld->d, s->loc, "step '%s' is the last step but has no 'next'; add 'next' or make "
+				   "it an end step", s->id);
+		}
+	}
+}
+
+static void load_glossary(struct loader *ld, const struct ynode *m)
+{
+	if (!load_expect(ld, m, YNODE_MAP, "'glossary'"))
+		return;
+	struct wizard *w = ld->w;
+	w->glossary = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof *w->glossary);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		struct glossary_entry *g = &w->glossary[w->nglossary];
+		g->term = load_string(ld, m->kids[i], "a glossary term");
+		g->loc = m->kids[i]->loc;
+		load_text_node(ld, m->kids[i + 1], &g->text, "a glossary text");
+		if (g->term && g->text.msgid)
+			w->nglossary++;
+	}
+}
+
+static void load_values(struct loader *ld, const struct ynode *m)
+{
+	if (!load_expect(ld, m, YNODE_MAP, "'values'"))
+		return;
+	struct wizard *w = ld->w;
+	w->values = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof *w->values);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		struct derived *v = &w->values[w->nvalues];
+		v->name = load_id(ld, m->kids[i], "a value name");
+		v->loc = m->kids[i]->loc;
+		v->expr = load_expr(ld, m->kids[i + 1], "a value");
+		if (v->name && v->expr)
+			w->nvalues++;
+	}
+}
+
+static void load_answer(struct loader *ld, const struct ynode *n, struct answer_input *in)
+{
+	in->loc = n->loc;
+	if (n->kind == YNODE_SEQ) {
+		in->is_list = true;
+		in->items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *in->items);
+		for (size_t i = 0; i < n->n; i++) {
+			const char *s = load_string(ld, n->kids[i], "an answer in a list");
+			if (s)
+				in->items[in->nitems++] = s;
+		}
+	} else if (n->kind == YNODE_SCALAR) {
+		in->text = ynode_is_null(n) ? NULL : load_string(ld, n, "an answer");
+	} else {
+		diag_error(ld->d, n->loc, "an answer must be text, a number or a list, not a mapping");
+	}
+}
+
+/* A map from step id to answer, as in a scenario's 'answers' or an answers file. */
+static void load_answer_map(struct loader *ld, const struct ynode *m, struct scenario_answer **out, size_t *n)
+{
+	*n = 0;
+	if (!load_expect(ld, m, YNODE_MAP, "'answers'"))
+		return;
+	*out = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof **out);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		struct scenario_answer *sa = &(*out)[*n];
+		sa->step_id = load_id(ld, m->kids[i], "an answered step id");
+		if (!sa->step_id)
+			continue;
+		load_ref(ld, m->kids[i], &sa->step);
+		load_answer(ld, m->kids[i + 1], &sa->input);
+		(*n)++;
+	}
+}
+
+static void load_tests(struct loader *ld, const struct ynode *list)
+{
+	if (!load_expect(ld, list, YNODE_SEQ, "'tests'"))
+		return;
+	struct wizard *w = ld->w;
+	w->tests = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->tests);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->kids[i];
+		if (!load_expect(ld, m, YNODE_MAP, "a test"))
+			continue;
+		load_keys(ld, m, load_test_keys, "a test");
+		struct scenario *sc = &w->tests[w->ntests++];
+		sc->loc = m->loc;
+		sc->end = -1;
+		const struct ynode *n;
+		sc->name = (n = ynode_get(m, "name")) ? load_string(ld, n, "'name'") : NULL;
+		if (!sc->name)
+			sc->name = arena_printf(ld->a, "test %zu", i + 1);
+		if ((n = ynode_get(m, "answers")))
+			load_answer_map(ld, n, &sc->answers, &sc->nanswers);
+		if ((n = ynode_get(m, "end"))) {
+			sc->end_loc = n->loc;
+			if (load_id(ld, n, "'end'"))
+				load_ref(ld, n, &sc->end);
+		} else {
+			diag_error(ld->d, m->loc, "a test needs 'end': the id of the end step it must reach");
+		}
+	}
+}
+
+const char *wizard_suggest(const struct wizard *w, const char *name)
+{
+	const char *best = NULL;
+	size_t bestd = strlen(name) < 4 ? 1 : 2;
+	for (size_t i = 0; i < w->nsteps + w->nvalues; i++) {
+		const char *cand = i < w->nsteps ? w->steps[i].id : w->values[i - w->nsteps].name;
+		size_t dist = util_edit_distance(name, cand, bestd);
+		if (dist <= bestd && (!best || dist < bestd)) {
+			best = cand;
+			bestd = dist;
+		}
+	}
+	return best;
+}
+
+int wizard_step_index(const struct wizard *w, const char *id)
+{
+	int i = strmap_get(&w->names, id);
+	return i >= 0 && (size_t)i < w->nsteps ? i : -1;
+}
+
+static void load_resolve_refs(struct loader *ld)
+{
+	struct wizard *w = ld->w;
+	for (size_t i = 0; i < ld->nrefs; i++) {
+		const struct ynode *id = ld->refs[i].id;
+		int s = wizard_step_index(w, id->str);
+		if (s < 0) {
+			const char *near = wizard_suggest(w, id->str);
+			if (near && wizard_step_index(w, near) >= 0)
+				diag_error(ld->d, id->loc, "unknown step '%s' (did you mean '%s'?)", id->str, near);
+			else
+				diag_error(ld->d, id->loc, "unknown step '%s'", id->str);
+		}
+		*ld->refs[i].target = s;
+	}
+}
+
+static expr_type load_answer_type(enum step_type t)
+{
+	switch (t) {
+	case STEP_CHOICE:
+	case STEP_TEXT:
+	case STEP_DATE:
+		return TYPE_STR | TYPE_NULL;
+	case STEP_MULTI:
+		return TYPE_LIST | TYPE_NULL;
+	case STEP_YESNO:
+		return TYPE_BOOL | TYPE_NULL;
+	case STEP_NUMBER:
+		return TYPE_NUM | TYPE_NULL;
+	default:
+		return 0;
+	}
+}
+
+static void load_bind_value(struct loader *ld, size_t i);
+
+static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
+{
+	struct loader *ld = ctx;
+	struct wizard *w = ld->w;
+	int sym = strmap_get(&w->names, name);
+	if (sym < 0)
+		return -1;
+	if ((size_t)sym < w->nsteps) {
+		*type = load_answer_type(w->steps[sym].type);
+		return *type ? sym : -1;
+	}
+	size_t v = (size_t)sym - w->nsteps;
+	load_bind_value(ld, v);
+	*type = w->values[v].type ? w->values[v].type : TYPE_ANY;
+	return sym;
+}
+
+static const char *load_scope_suggest(void *ctx, const char *name)
+{
+	const struct loader *ld = ctx;
+	return wizard_suggest(ld->w, name);
+}
+
+#define LOAD_MAX_VALUE_DEPTH 100
+
+static void load_bind_value(struct loader *ld, size_t i)
+{
+	struct derived *v = &ld->w->values[i];
+	if (ld->value_state[i] == 2)
+		return;
+	if (ld->value_state[i] == 1) {
+		diag_error(ld->d, v->loc, "value '%s' depends on itself", v->name);
+		v->type = TYPE_ANY;
+		ld->value_state[i] = 2;
+		return;
+	}
+	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH) {
+		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+		v->type = TYPE_ANY;
+		return;
+	}
+	ld->value_state[i] = 1;
+	ld->value_depth++;
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	expr_type t = expr_bind(v->expr, &scope, ld->d);
+	ld->value_depth--;
+	if (ld->value_state[i] == 1)
+		v->type = t ? t : TYPE_ANY;
+	ld->value_state[i] = 2;
+}
+
+static void load_bind(struct loader *ld)
+{
+	struct wizard *w = ld->w;
+	for (size_t i = 0; i < w->nvalues; i++) {
+		if (!strmap_put(&w->names, w->values[i].name, (int)(w->nsteps + i)))
+			diag_error(ld->d, w->values[i].loc, "value '%s' has the same name as a step or another value",
+				   w->values[i].name);
+	}
+	ld->value_state = xcalloc(w->nvalues ? w->nvalues : 1, 1);
+	for (size_t i = 0; i < w->nvalues; i++)
+		load_bind_value(ld, i);
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		for (size_t j = 0; j < s->nnext; j++) {
+			if (!s->next[j].when)
+				continue;
+			expr_type t = expr_bind(s->next[j].when, &scope, ld->d);
+			if (t && !(t & (TYPE_BOOL | TYPE_NULL)))
+				diag_error(ld->d, s->next[j].loc, "'when' must be true or false, but this is never a "
+					   "boolean");
+		}
+	}
+	free(ld->value_state);
+	ld->value_state = NULL;
+}
+
+/* Check {name} in every text: the name must be a step with an answer or a value. */
+static void load_check_text(struct loader *ld, struct text *t)
+{
+	bool exact = t->exact;
+	const char *s = t->msgid;
+	for (size_t i = 0; s[i]; i++) {
+		struct loc at = exact ? diag_loc_advance(t->loc, s, i) : t->loc;
+		if (s[i] == '}') {
+			if (s[i + 1] == '}')
+				i++;
+			else
+				diag_error(ld->d, at, "a lone '}' in a text; write '}}' for a brace");
+			continue;
+		}
+		if (s[i] != '{')
+			continue;
+		if (s[i + 1] == '{') {
+			i++;
+			continue;
+		}
+		const char *close = strchr(s + i, '}');
+		if (!close) {
+			diag_error(ld->d, at, "'{' without '}' in a text; write '{{' for a brace");
+			return;
+		}
+		char *name = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
+		expr_type type;
+		if (load_scope_lookup(ld, name, &type) < 0) {
+			const char *near = wizard_suggest(ld->w, name);
+			if (!load_is_id(name))
+				diag_error(ld->d, at, "'{%s}' in a text: write a step id or value name in braces, or "
+					   "'{{' for a brace", name);
+			else if (near)
+				diag_error(ld->d, at, "unknown name '%s' in a text (did you mean '%s'?)", name, near);
+			else
+				diag_error(ld->d, at, "unknown name '%s' in a text", name);
+		}
+		free(name);
+		i = (size_t)(close - s);
+	}
+}
+
+static void load_wizard(struct loader *ld, const struct ynode *root)
+{
+	struct wizard *w = ld->w;
+	if (!load_expect(ld, root, YNODE_MAP, "a wizard"))
+		return;
+	load_keys(ld, root, load_wizard_keys, "the wizard");
+	const struct ynode *n;
+	if (!(n = ynode_get(root, "trin")))
+		diag_error(ld->d, root->loc, "the wizard needs 'trin: 1' (the format version) at the top");
+	else if (n->kind != YNODE_SCALAR || strcmp(n->str, "1") != 0)
+		diag_error(ld->d, n->loc, "format version '%s' is not supported; this trin reads 'trin: 1'",
+			   n->kind == YNODE_SCALAR ? n->str : "?");
+	if ((n = ynode_get(root, "id")))
+		w->id = load_id(ld, n, "the wizard id");
+	if (!w->id) {
+		const char *base = strrchr(w->file, '/');
+		base = base ? base + 1 : w->file;
+		size_t len = strcspn(base, ".");
+		w->id = arena_strndup(ld->a, base, len);
+	}
+	load_text(ld, root, "title", &w->title);
+	if (!ynode_get(root, "title"))
+		diag_error(ld->d, root->loc, "the wizard needs a 'title'");
+	load_text(ld, root, "description", &w->description);
+	w->language = (n = ynode_get(root, "language")) ? load_string(ld, n, "'language'") : NULL;
+	if (!w->language)
+		w->language = "da";
+	w->domain = (n = ynode_get(root, "domain")) ? load_string(ld, n, "'domain'") : NULL;
+	if (!w->domain)
+		w->domain = w->id;
+	if ((n = ynode_get(root, "glossary")))
+		load_glossary(ld, n);
+	if ((n = ynode_get(root, "values")))
+		load_values(ld, n);
+	const struct ynode *steps = ynode_get(root, "steps");
+	if (!steps)
+		diag_error(ld->d, root->loc, "the wizard needs 'steps'");
+	else if (load_expect(ld, steps, YNODE_SEQ, "'steps'")) {
+		if (steps->n == 0)
+			diag_error(ld->d, steps->loc, "'steps' is empty");
+		load_steps(ld, steps);
+	}
+	w->start = w->nsteps ? 0 : -1;
+	if ((n = ynode_get(root, "start")) && load_id(ld, n, "'start'"))
+		load_ref(ld, n, &w->start);
+	if ((n = ynode_get(root, "tests")))
+		load_tests(ld, n);
+
+	load_resolve_refs(ld);
+	load_bind(ld);
+	for (size_t i = 0; i < ld->ntexts; i++)
+		load_check_text(ld, ld->texts[i]);
+	for (size_t i = 0; i < w->ntests; i++) {
+		const struct scenario *sc = &w->tests[i];
+		if (sc->end >= 0 && w->steps[sc->end].type != STEP_END)
+			diag_error(ld->d, sc->end_loc, "'%s' is a %s step, not an end step", w->steps[sc->end].id,
+				   step_type_name(w->steps[sc->end].type));
+	}
+}
+
+void wizard_free(struct wizard *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		if (w->steps[i].regex) {
+			regfree(w->steps[i].regex);
+			free(w->steps[i].regex);
+		}
+	}
+	strmap_free(&w->names);
+	arena_free(&w->arena);
+	free(w);
+}
+
+struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
+				  struct diags *d)
+{
+	struct wizard *w = xcalloc(1, sizeof *w);
+	w->file = name;
+	w->start = -1;
+	size_t errors = d->errors;
+	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
+	if (root) {
+		struct loader ld = { .w = w, .a = &w->arena, .d = d };
+		load_wizard(&ld, root);
+		free(ld.refs);
+		free(ld.texts);
+	}
+	if (!root || d->errors > errors) {
+		/* steps may hold compiled patterns even when loading failed */
+		wizard_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+struct wizard *wizard_load(const char *path, const struct load_limits *limits, struct diags *d)
+{
+	if (!limits)
+		limits = &load_default_limits;
+	char *buf;
+	size_t len;
+	if (!ytree_read_file(path, limits->max_file, &buf, &len, d))
+		return NULL;
+	struct wizard *w = wizard_load_buffer(path, buf, len, limits, d);
+	free(buf);
+	return w;
+}
+
+bool answers_load(const struct wizard *w, const char *path, struct arena *a, struct scenario_answer **out,
+		  size_t *n, struct diags *d)
+{
+	*out = NULL;
+	*n = 0;
+	char *buf;
+	size_t len;
+	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
+		return false;
+	size_t errors = d->errors;
+	struct ynode *root = ytree_parse(a, path, buf, len, NULL, d);
+	if (root) {
+		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d };
+		load_answer_map(&ld, root, out, n);
+		load_resolve_refs(&ld);
+		free(ld.refs);
+		free(ld.texts);
+	}
+	free(buf);
+	return root && d->errors == errors;
+}

@@ -1,0 +1,171 @@
+/*
+ * model: a wizard as data, as the loader made it.  Immutable after load; everything lives in one arena
+ * owned by the wizard and is freed at once by wizard_free().
+ *
+ * Indices, not pointers, link steps (transition targets, the start step), so the model can be walked
+ * without following pointers across it.  Texts are msgids: the wizard's own language, untranslated.
+ */
+#ifndef TRIN_MODEL_H
+#define TRIN_MODEL_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "expr.h"
+#include "util.h"
+
+enum step_type {
+	STEP_INFO,
+	STEP_CHOICE,
+	STEP_MULTI,
+	STEP_YESNO,
+	STEP_TEXT,
+	STEP_NUMBER,
+	STEP_DATE,
+	STEP_REVIEW,
+	STEP_END,
+	STEP_TYPE_COUNT
+};
+
+/* The name of a step type as written in a wizard ("choice"). */
+const char *step_type_name(enum step_type t);
+
+/* A translatable text; msgid is NULL when the key was absent.  It may contain {name}. */
+struct text {
+	const char *msgid;
+	struct loc loc;
+	bool exact;	/* msgid is the file's text at loc, so a byte offset maps to a column */
+};
+
+struct choice {
+	const char *value;	/* what expressions see */
+	struct text label;	/* what the person sees */
+	struct loc loc;
+};
+
+struct transition {
+	struct expr *when;	/* NULL: always (the default) */
+	int target;		/* step index */
+	struct loc loc;
+};
+
+struct step {
+	const char *id;
+	struct loc loc;
+	enum step_type type;
+	struct text title, text, help, guide;
+	struct text message;	/* the author's words when the input does not match (text, number, date) */
+	struct text unit;	/* number: "kr." */
+
+	struct choice *choices;	/* choice, multi */
+	size_t nchoices;
+	struct transition *next;	/* tried in order; the last has when == NULL unless it is an end */
+	size_t nnext;
+	struct text *todo;	/* end: next steps as a checklist */
+	size_t ntodo;
+
+	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
+	bool has_min, has_max;
+	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
+	const char *min_date, *max_date;	/* date: "YYYY-MM-DD" */
+	size_t min_length, max_length;	/* text: in characters; max_length is never 0 after load */
+	int decimals;		/* number: decimals allowed in the answer, 0..4 */
+	const char *pattern;	/* text: POSIX extended regex, matched against the whole answer */
+	regex_t *regex;		/* compiled pattern, or NULL */
+};
+
+struct glossary_entry {
+	const char *term;
+	struct text text;
+	struct loc loc;
+};
+
+/* A derived value: `name: expression`. */
+struct derived {
+	const char *name;
+	struct expr *expr;
+	expr_type type;
+	struct loc loc;
+};
+
+/* One answer in a scenario or an answers file: a string as typed, or a list (multi). */
+struct answer_input {
+	bool is_list;
+	const char *text;	/* !is_list; NULL for an explicit null (not answered) */
+	const char **items;	/* is_list */
+	size_t nitems;
+	struct loc loc;
+};
+
+struct scenario_answer {
+	const char *step_id;
+	int step;		/* index, or -1 when unknown */
+	struct answer_input input;
+};
+
+struct scenario {
+	const char *name;
+	struct loc loc;
+	struct scenario_answer *answers;
+	size_t nanswers;
+	int end;		/* step index of the expected end step */
+	struct loc end_loc;
+};
+
+struct wizard {
+	const char *file;
+	const char *id;
+	struct text title;
+	struct text description;
+	const char *language;	/* the language the texts are written in, "da" */
+	const char *domain;	/* gettext domain of the texts */
+	int start;
+
+	struct step *steps;
+	size_t nsteps;
+	struct glossary_entry *glossary;
+	size_t nglossary;
+	struct derived *values;
+	size_t nvalues;
+	struct scenario *tests;
+	size_t ntests;
+
+	struct strmap names;	/* step id -> index; derived name -> nsteps + index */
+	struct arena arena;
+};
+
+/* Limits on the input; the defaults are those of DESIGN.md. */
+struct load_limits {
+	size_t max_file;	/* bytes */
+	size_t max_scalar;	/* bytes */
+	size_t max_depth;	/* nesting of mappings and sequences */
+	size_t max_events;	/* YAML events */
+};
+extern const struct load_limits load_default_limits;
+
+/*
+ * Load the wizard in path.  Every problem is appended to d; returns NULL if there was any error.
+ * The wizard is owned by the caller (wizard_free).  limits may be NULL for the defaults.
+ */
+struct wizard *wizard_load(const char *path, const struct load_limits *limits, struct diags *d);
+/* As wizard_load, from memory; name is used in locations and must outlive the wizard. */
+struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
+				  const struct load_limits *limits, struct diags *d);
+void wizard_free(struct wizard *w);
+
+/* The step index for an id, or -1. */
+int wizard_step_index(const struct wizard *w, const char *id);
+/* A step id or value name close to name, for "did you mean", or NULL. */
+const char *wizard_suggest(const struct wizard *w, const char *name);
+
+/*
+ * Answers from a file (YAML or JSON): a map from step id to a string, number, boolean or list.
+ * Entries live in arena a.  Unknown step ids are errors.  Returns false on any error.
+ */
+bool answers_load(const struct wizard *w, const char *path, struct arena *a,
+		  struct scenario_answer **out, size_t *n, struct diags *d);
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * result: the JSON form of a walk's result.  Keys come out in the wizard's order, so output is stable.
+ */
+#include "result.h"
+
+#include <string.h>
+
+void result_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+void result_json_value(FILE *out, struct value v)
+{
+	char buf[32];
+	switch (v.type) {
+	case VAL_NULL:
+		fputs("null", out);
+		break;
+	case VAL_BOOL:
+		fputs(v.u.b ? "true" : "false", out);
+		break;
+	case VAL_NUM:
+		fputs(value_num_format(v.u.n, buf, sizeof buf), out);
+		break;
+	case VAL_STR:
+		result_json_string(out, v.u.s);
+		break;
+	case VAL_LIST:
+		fputc('[', out);
+		for (size_t i = 0; i < v.u.list.n; i++) {
+			if (i)
+				fputs(", ", out);
+			result_json_value(out, v.u.list.items[i]);
+		}
+		fputc(']', out);
+		break;
+	}
+}
+
+void result_json(FILE *out, const struct wizard *w, struct engine *e)
+{
+	size_t n;
+	const int *path = engine_path(e, &n);
+	fputs("{\n  \"wizard\": ", out);
+	result_json_string(out, w->id);
+	fputs(",\n  \"end\": ", out);
+	if (engine_done(e))
+		result_json_string(out, w->steps[path[n - 1]].id);
+	else
+		fputs("null", out);
+	fputs(",\n  \"path\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", out);
+		result_json_string(out, w->steps[path[i]].id);
+	}
+	fputs("],\n  \"answers\": {", out);
+	/* each answered step once, in the order of the wizard */
+	bool first = true;
+	for (size_t s = 0; s < w->nsteps; s++) {
+		enum step_type t = w->steps[s].type;
+		if (t == STEP_INFO || t == STEP_REVIEW || t == STEP_END)
+			continue;
+		bool on = false;
+		for (size_t i = 0; i < n && !on; i++)
+			on = path[i] == (int)s;
+		if (!on || (!engine_done(e) && path[n - 1] == (int)s))
+			continue;
+		fputs(first ? "\n    " : ",\n    ", out);
+		first = false;
+		result_json_string(out, w->steps[s].id);
+		fputs(": ", out);
+		result_json_value(out, engine_answer(e, (int)s));
+	}
+	fputs(first ? "},\n  \"values\": {" : "\n  },\n  \"values\": {", out);
+	for (size_t i = 0; i < w->nvalues; i++) {
+		fputs(i ? ",\n    " : "\n    ", out);
+		result_json_string(out, w->values[i].name);
+		fputs(": ", out);
+		result_json_value(out, engine_derived(e, i, NULL));
+	}
+	fputs(w->nvalues ? "\n  }\n}\n" : "}\n}\n", out);
+}

@@ -1,0 +1,55 @@
+/*
+ * util: memory that cannot fail, an arena that frees everything at once, and a string map.
+ *
+ * Out of memory aborts in one place (util_oom).  Nothing here knows about wizards or terminals.
+ * Arena memory lives until arena_free(); strmap keys are borrowed and must outlive the map.
+ */
+#ifndef TRIN_UTIL_H
+#define TRIN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow *v (of *cap elements of elem bytes) so that it holds at least need elements. */
+void util_grow(void **v, size_t *cap, size_t need, size_t elem);
+
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+	size_t used;	/* bytes used in head */
+	size_t total;	/* bytes handed out, for measurement */
+};
+
+/* Zeroed, 16-byte aligned memory that lives until arena_free(). */
+void *arena_alloc(struct arena *a, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* printf into the arena. */
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(struct arena *a);
+
+/* Open-addressing hash map from NUL-terminated string to int. */
+struct strmap {
+	const char **keys;
+	int *vals;
+	size_t cap, n;
+};
+
+/* Insert key; returns false (and leaves the map unchanged) when key is present. */
+bool strmap_put(struct strmap *m, const char *key, int val);
+/* The value for key, or -1. */
+int strmap_get(const struct strmap *m, const char *key);
+void strmap_free(struct strmap *m);
+
+/* Optimal string alignment distance, giving up (returning limit + 1) beyond limit. */
+size_t util_edit_distance(const char *a, const char *b, size_t limit);
+
+#endif

@@ -1,0 +1,414 @@
+/*
+ * ytree: YAML events to a tree, with limits.  See ytree.h.
+ *
+ * Invariants: every libyaml event is deleted on every path; no pointer into an event is kept (scalars
+ * are copied into the arena); the tree is never deeper than limits->max_depth, so walking it recursively
+ * is safe.  Before libyaml sees the text, the whole buffer is checked for UTF-16, invalid UTF-8 and
+ * control characters, because libyaml reports those with a byte offset only, or not at all.
+ */
+#include "ytree.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+#include <yaml.h>
+
+const struct load_limits load_default_limits = {
+	.max_file = 1024 * 1024,
+	.max_scalar = 64 * 1024,
+	.max_depth = 32,
+	.max_events = 250000,
+};
+
+bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d)
+{
+	struct loc at = { path, 0, 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		diag_error(d, at, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		diag_error(d, at, "cannot read: %s", strerror(errno));
+		close(fd);
+		return false;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_error(d, at, "is a directory, not a wizard file");
+		close(fd);
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(d, at, "is not a regular file");
+		close(fd);
+		return false;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		diag_error(d, at, "file is %jd bytes; the limit is %zu", (intmax_t)st.st_size, max);
+		close(fd);
+		return false;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *b = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t r = read(fd, b + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_error(d, at, "cannot read: %s", strerror(errno));
+			free(b);
+			close(fd);
+			return false;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max) {
+			diag_error(d, at, "file is over the limit of %zu bytes", max);
+			free(b);
+			close(fd);
+			return false;
+		}
+		if (n == cap) {
+			cap *= 2;
+			b = xrealloc(b, cap + 1);
+		}
+	}
+	close(fd);
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return true;
+}
+
+/* The 1-based line and column (in characters) of byte offset off. */
+static struct loc ytree_loc_at(const char *file, const char *buf, size_t off)
+{
+	return diag_loc_advance((struct loc){ file, 1, 1 }, buf, off);
+}
+
+/*
+ * Refuse what libyaml would refuse without a usable location, or would let through into texts:
+ * UTF-16 and UTF-32, invalid UTF-8, and control characters other than tab, line feed and carriage return.
+ */
+static bool ytree_check_bytes(const char *file, const char *buf, size_t len, struct diags *d)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	if (len == 0) {
+		diag_error(d, ((struct loc){ file, 1, 1 }), "the file is empty");
+		return false;
+	}
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
+			 (u[0] == 0 && u[1] != 0) || (u[0] != 0 && u[1] == 0))) {
+		diag_error(d, ((struct loc){ file, 1, 1 }),
+			   "the file is UTF-16 or UTF-32; save it as UTF-8");
+		return false;
+	}
+	const uint8_t *bad = u8_check(u, len);
+	if (bad) {
+		size_t off = (size_t)(bad - u);
+		diag_error(d, ytree_loc_at(file, buf, off), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+			   bad[0]);
+		return false;
+	}
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int w = u8_mbtouc(&c, u + i, len - i);
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || (c >= 0x80 && c < 0xA0 && c != 0x85) ||
+		    c == 0xFFFE || c == 0xFFFF) {
+			diag_error(d, ytree_loc_at(file, buf, i), "control character U+%04X in the file", (unsigned)c);
+			return false;
+		}
+		i += (size_t)w;
+	}
+	return true;
+}
+
+/* A container being filled: its node and its children so far. */
+struct ytree_open {
+	struct ynode *node;
+	struct ynode **kids;
+	size_t n, cap;
+};
+
+struct ytree_parser {
+	struct arena *a;
+	const char *file;
+	const char *buf;
+	size_t len;
+	const struct load_limits *limits;
+	struct diags *d;
+	struct ytree_open *stack;
+	size_t depth;
+	struct ynode *root;
+	uint32_t *lines;	/* byte offset of each line's start */
+	size_t nlines;
+};
+
+static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
+{
+	return (struct loc){ p->file, (int)m.line + 1, (int)m.column + 1 };
+}
+
+/* Byte offset of a 1-based line and character column, or SIZE_MAX. */
+static size_t ytree_offset(const struct ytree_parser *p, struct loc at)
+{
+	if (at.line < 1 || (size_t)at.line > p->nlines)
+		return SIZE_MAX;
+	size_t off = p->lines[at.line - 1];
+	for (int c = 1; c < at.col; c++) {
+		if (off >= p->len || p->buf[off] == '\n')
+			return SIZE_MAX;
+		off++;
+		while (off < p->len && ((unsigned char)p->buf[off] & 0xC0) == 0x80)
+			off++;
+	}
+	return off;
+}
+
+static void ytree_index_lines(struct ytree_parser *p)
+{
+	size_t cap = 64;
+	p->lines = xmalloc(cap * sizeof *p->lines);
+	p->lines[0] = 0;
+	p->nlines = 1;
+	for (size_t i = 0; i < p->len; i++) {
+		if (p->buf[i] == '\n') {
+			util_grow((void **)&p->lines, &cap, p->nlines + 1, sizeof *p->lines);
+			p->lines[p->nlines++] = (uint32_t)(i + 1);
+		}
+	}
+}
+
+static void ytree_attach(struct ytree_parser *p, struct ynode *n)
+{
+	if (p->depth == 0) {
+		p->root = n;
+		return;
+	}
+	struct ytree_open *o = &p->stack[p->depth - 1];
+	util_grow((void **)&o->kids, &o->cap, o->n + 1, sizeof *o->kids);
+	o->kids[o->n++] = n;
+}
+
+static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
+{
+	struct ynode *n = arena_alloc(p->a, sizeof *n);
+	n->kind = YNODE_SCALAR;
+	n->loc = ytree_mark(p, ev->start_mark);
+	n->len = ev->data.scalar.length;
+	n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
+	yaml_scalar_style_t style = ev->data.scalar.style;
+	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
+	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		size_t off = ytree_offset(p, n->loc);
+		if (!n->plain && off != SIZE_MAX)
+			off++;	/* past the quote */
+		n->exact = off != SIZE_MAX && off + n->len <= p->len && !memchr(n->str, '\n', n->len) &&
+			   memcmp(p->buf + off, n->str, n->len) == 0;
+		if (n->exact && !n->plain)
+			n->loc.col++;
+	}
+	return n;
+}
+
+/* Report duplicate keys of a finished mapping. */
+static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
+{
+	struct strmap seen = { 0 };
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->kind != YNODE_SCALAR) {
+			diag_error(p->d, k->loc, "a key must be a plain name, not a %s", ynode_kind_name(k));
+			continue;
+		}
+		if (!strmap_put(&seen, k->str, (int)i)) {
+			const struct ynode *first = map->kids[strmap_get(&seen, k->str)];
+			diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str, first->loc.line);
+		}
+	}
+	strmap_free(&seen);
+}
+
+static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
+{
+	struct loc at = ytree_mark(p, ev->start_mark);
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	if (anchor)
+		diag_error(p->d, at, "anchors (&%s) are not allowed in a wizard; write the text out", anchor);
+	if (tag)
+		diag_error(p->d, at, "tags (%s) are not allowed in a wizard", tag);
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (p->root) {
+			diag_error(p->d, at, "a second YAML document ('---'); a wizard is one document");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT: {
+		diag_error(p->d, at, "aliases (*%s) are not allowed in a wizard; write the text out",
+			   ev->data.alias.anchor);
+		struct ynode *n = arena_alloc(p->a, sizeof *n);
+		n->kind = YNODE_SCALAR;
+		n->loc = at;
+		n->str = "";
+		n->plain = true;
+		ytree_attach(p, n);
+		return true;
+	}
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > p->limits->max_scalar) {
+			diag_error(p->d, at, "text of %zu bytes; the limit is %zu", ev->data.scalar.length,
+				   p->limits->max_scalar);
+			return false;
+		}
+		ytree_attach(p, ytree_scalar(p, ev));
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		if (p->depth >= p->limits->max_depth) {
+			diag_error(p->d, at, "nested more than %zu levels deep", p->limits->max_depth);
+			return false;
+		}
+		struct ynode *n = arena_alloc(p->a, sizeof *n);
+		n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
+		n->loc = at;
+		ytree_attach(p, n);
+		p->stack[p->depth++] = (struct ytree_open){ n, NULL, 0, 0 };
+		return true;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct ytree_open *o = &p->stack[--p->depth];
+		o->node->kids = arena_alloc(p->a, (o->n ? o->n : 1) * sizeof *o->kids);
+		if (o->n)
+			memcpy(o->node->kids, o->kids, o->n * sizeof *o->kids);
+		o->node->n = o->node->kind == YNODE_MAP ? o->n / 2 * 2 : o->n;
+		free(o->kids);
+		if (o->node->kind == YNODE_MAP)
+			ytree_check_keys(p, o->node);
+		return true;
+	}
+	default:
+		return true;
+	}
+}
+
+struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, size_t len,
+			  const struct load_limits *limits, struct diags *d)
+{
+	if (!limits)
+		limits = &load_default_limits;
+	if (len > limits->max_file) {
+		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
+			   limits->max_file);
+		return NULL;
+	}
+	if (!ytree_check_bytes(file, buf, len, d))
+		return NULL;
+
+	struct ytree_parser p = { .a = a, .file = file, .buf = buf, .len = len, .limits = limits, .d = d };
+	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
+	ytree_index_lines(&p);
+	size_t errors_before = d->errors;
+
+	yaml_parser_t yp;
+	yaml_parser_initialize(&yp);
+	yaml_parser_set_input_string(&yp, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
+	bool ok = true;
+	for (size_t count = 0;; count++) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&yp, &ev)) {
+			yaml_mark_t m = yp.error == YAML_READER_ERROR ? yp.mark : yp.problem_mark;
+			struct loc at = yp.error == YAML_READER_ERROR ? ytree_loc_at(file, buf, yp.problem_offset)
+								     : ytree_mark(&p, m);
+			const char *problem = yp.problem ? yp.problem : "invalid YAML";
+			if (yp.context)
+				diag_error(d, at, "YAML syntax: %s %s (line %zu)", problem, yp.context,
+					   yp.context_mark.line + 1);
+			else
+				diag_error(d, at, "YAML syntax: %s", problem);
+			ok = false;
+			break;
+		}
+		if (count >= limits->max_events) {
+			diag_error(d, ytree_mark(&p, ev.start_mark), "more than %zu YAML nodes; the limit is %zu",
+				   limits->max_events, limits->max_events);
+			yaml_event_delete(&ev);
+			ok = false;
+			break;
+		}
+		bool more = ytree_event(&p, &ev);
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (!more) {
+			ok = false;
+			break;
+		}
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&yp);
+	while (p.depth > 0)
+		free(p.stack[--p.depth].kids);
+	free(p.stack);
+	free(p.lines);
+	if (!ok)
+		return NULL;
+	if (!p.root && d->errors == errors_before)
+		diag_error(d, ((struct loc){ file, 1, 1 }), "the file is empty");
+	return p.root;
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->kids[i]->kind == YNODE_SCALAR && strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+bool ynode_is_null(const struct ynode *n)
+{
+	return n->kind == YNODE_SCALAR && n->plain &&
+	       (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
+}
+
+const char *ynode_kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case YNODE_SCALAR:
+		return "text";
+	case YNODE_SEQ:
+		return "list";
+	case YNODE_MAP:
+		return "mapping";
+	}
+	return "node";
+}

@@ -1,0 +1,56 @@
+/*
+ * ytree: YAML text to a small tree of scalars, sequences and mappings, built from libyaml's event API.
+ *
+ * It refuses what a wizard never needs and an attacker would use: anchors and aliases, tags, several
+ * documents, nesting deeper than the limit, oversized scalars, too many events, invalid UTF-8, UTF-16 and
+ * control characters.  Every problem is a diagnostic with a 1-based line and column (in characters).
+ * Duplicate mapping keys are found here, once, for every caller.
+ *
+ * Nodes live in the arena passed in; the buffer is borrowed only during the call.
+ */
+#ifndef TRIN_YTREE_H
+#define TRIN_YTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+struct ynode {
+	enum ynode_kind kind;
+	struct loc loc;
+	/* scalars */
+	const char *str;	/* NUL-terminated copy; may hold NUL bytes from "\0" escapes: see len */
+	size_t len;
+	bool plain;		/* written without quotes or block indicator */
+	bool exact;		/* str is the file's text as it stands at loc (for column mapping) */
+	/* sequences: n items; mappings: n pairs, key at kids[2i], value at kids[2i+1] */
+	struct ynode **kids;
+	size_t n;
+};
+
+/*
+ * Read path whole, refusing directories, special files and files over max bytes.  On success *buf is
+ * malloc'd (NUL-terminated) and owned by the caller.
+ */
+bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d);
+
+/*
+ * Parse buf (len bytes) named file.  Returns the root node, or NULL when the text could not be read as
+ * YAML.  A tree may come back with errors reported too (an alias, a duplicate key): check d->errors.
+ */
+struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, size_t len,
+			  const struct load_limits *limits, struct diags *d);
+
+/* The value for key in a mapping node, or NULL. */
+const struct ynode *ynode_get(const struct ynode *map, const char *key);
+/* Whether a plain scalar spells null: empty, "~", "null". */
+bool ynode_is_null(const struct ynode *n);
+/* The kind of node in words for messages: "text", "list", "mapping". */
+const char *ynode_kind_name(const struct ynode *n);
+
+#endif
