@@ -19,14 +19,22 @@ void diag_add(struct diags *d, enum diag_severity sev, struct loc at, const char
 		d->dropped++;
 		return;
 	}
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
+	char *msg;
+	if (n < 0) {
+		msg = xstrdup("?");
+	} else if ((size_t)n < sizeof small) {
+		msg = xstrndup(small, (size_t)n);
+	} else {
+		msg = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	util_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
 	d->v[d->n++] = (struct diag){ at, sev, msg };
 }

@@ -735,10 +735,18 @@ static bool engine_advance(struct engine *e)
 	}
 }
 
+/* Drop the steps a failed advance pushed (a revision may skip many before it fails). */
+static void engine_truncate(struct engine *e, size_t nhist)
+{
+	while (e->nhist > nhist)
+		e->on_path[e->history[--e->nhist]]--;
+}
+
 bool engine_submit(struct engine *e, const struct answer_input *in)
 {
 	int cur = engine_current(e);
 	const struct step *s = &e->w->steps[cur];
+	size_t nhist = e->nhist;
 	e->has_message = false;
 	arena_free(&e->scratch);
 	if (s->type == STEP_END)
@@ -753,14 +761,19 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		struct engine_answer old = e->answers[cur];
 		e->answers[cur] = a;
 		if (!engine_advance(e)) {
-			e->answers[cur] = old;	/* nothing changes when the way on fails */
+			engine_truncate(e, nhist);	/* nothing changes when the way on fails */
+			e->answers[cur] = old;
 			engine_clear_answer(&a);
 			return false;
 		}
 		engine_clear_answer(&old);
 		return true;
 	}
-	return engine_advance(e);
+	if (!engine_advance(e)) {
+		engine_truncate(e, nhist);
+		return false;
+	}
+	return true;
 }
 
 bool engine_back(struct engine *e)

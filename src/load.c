@@ -113,6 +113,8 @@ static void load_unknown_key(struct loader *ld, const struct ynode *k, const cha
 
 static bool load_expect(struct loader *ld, const struct ynode *n, enum ynode_kind kind, const char *what)
 {
+	if (n->alias)	/* already reported; say nothing more about it */
+		return false;
 	if (n->kind == kind)
 		return true;
 	static const char *const kinds[] = { [YNODE_SCALAR] = "text", [YNODE_SEQ] = "a list",
@@ -403,7 +405,7 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		if ((n = ynode_get(m, "max")) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
 			s->max = (int64_t)v;
 		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
-			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd but there are only %zu choices",
+			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->max, s->nchoices);
 		break;
 	}
@@ -483,19 +485,22 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 					   "text, number, date, review, end)", tn->str);
 		}
 	}
-	if (s->type == STEP_TYPE_COUNT) {
-		s->type = STEP_INFO;	/* keep checking the rest as best we can */
-		return;
-	}
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const struct ynode *k = m->kids[i];
-		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) || load_in(load_type_keys[s->type], k->str))
+		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) ||
+		    (s->type == STEP_TYPE_COUNT ? load_in(load_all_step_keys, k->str)
+						: load_in(load_type_keys[s->type], k->str)))
 			continue;
 		if (load_in(load_all_step_keys, k->str))
 			diag_error(ld->d, k->loc, "key '%s' does not apply to a %s step", k->str,
 				   step_type_name(s->type));
 		else
 			load_unknown_key(ld, k, load_all_step_keys, "a step");
+	}
+	if (s->type == STEP_TYPE_COUNT) {
+		/* Without a type nothing more can be checked; as an end step it asks nothing of others. */
+		s->type = STEP_END;
+		return;
 	}
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
@@ -785,7 +790,7 @@ static void load_bind(struct loader *ld)
 			if (!s->next[j].when)
 				continue;
 			expr_type t = expr_bind(s->next[j].when, &scope, ld->d);
-			if (t && !(t & (TYPE_BOOL | TYPE_NULL)))
+			if (t && !(t & TYPE_BOOL))
 				diag_error(ld->d, s->next[j].loc, "'when' must be true or false, but this is never a "
 					   "boolean");
 		}

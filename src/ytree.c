@@ -92,6 +92,26 @@ static struct loc ytree_loc_at(const char *file, const char *buf, size_t off)
 	return diag_loc_advance((struct loc){ file, 1, 1 }, buf, off);
 }
 
+/* A byte order mark of UTF-16 or UTF-32, or text whose first characters alternate with zero bytes. */
+static bool ytree_is_utf16(const unsigned char *u, size_t len)
+{
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return true;
+	if (len < 8)
+		return false;
+	bool even_zero = true, odd_zero = true, even_set = true, odd_set = true;
+	for (size_t i = 0; i < 8; i++) {
+		if (i % 2) {
+			odd_zero &= u[i] == 0;
+			odd_set &= u[i] != 0;
+		} else {
+			even_zero &= u[i] == 0;
+			even_set &= u[i] != 0;
+		}
+	}
+	return (even_zero && odd_set) || (odd_zero && even_set);
+}
+
 /*
  * Refuse what libyaml would refuse without a usable location, or would let through into texts:
  * UTF-16 and UTF-32, invalid UTF-8, and control characters other than tab, line feed and carriage return.
@@ -103,22 +123,19 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 		diag_error(d, ((struct loc){ file, 1, 1 }), "the file is empty");
 		return false;
 	}
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
-			 (u[0] == 0 && u[1] != 0) || (u[0] != 0 && u[1] == 0))) {
+	if (ytree_is_utf16(u, len)) {
 		diag_error(d, ((struct loc){ file, 1, 1 }),
 			   "the file is UTF-16 or UTF-32; save it as UTF-8");
 		return false;
 	}
-	const uint8_t *bad = u8_check(u, len);
-	if (bad) {
-		size_t off = (size_t)(bad - u);
-		diag_error(d, ytree_loc_at(file, buf, off), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-			   bad[0]);
-		return false;
-	}
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
-		int w = u8_mbtouc(&c, u + i, len - i);
+		int w = u8_mbtoucr(&c, u + i, len - i);
+		if (w < 0) {
+			diag_error(d, ytree_loc_at(file, buf, i), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+				   u[i]);
+			return false;
+		}
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || (c >= 0x80 && c < 0xA0 && c != 0x85) ||
 		    c == 0xFFFE || c == 0xFFFF) {
 			diag_error(d, ytree_loc_at(file, buf, i), "control character U+%04X in the file", (unsigned)c);
@@ -148,6 +165,8 @@ struct ytree_parser {
 	struct ynode *root;
 	uint32_t *lines;	/* byte offset of each line's start */
 	size_t nlines;
+	int last_line, last_col;	/* the position ytree_offset found last, */
+	size_t last_off;		/* and its byte offset */
 };
 
 static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
@@ -155,19 +174,30 @@ static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
 	return (struct loc){ p->file, (int)m.line + 1, (int)m.column + 1 };
 }
 
-/* Byte offset of a 1-based line and character column, or SIZE_MAX. */
-static size_t ytree_offset(const struct ytree_parser *p, struct loc at)
+/*
+ * Byte offset of a 1-based line and character column, or SIZE_MAX.  Scalars come in file order, so the
+ * walk goes on from the last position when it can: a long line costs one pass, not one per scalar.
+ */
+static size_t ytree_offset(struct ytree_parser *p, struct loc at)
 {
 	if (at.line < 1 || (size_t)at.line > p->nlines)
 		return SIZE_MAX;
 	size_t off = p->lines[at.line - 1];
-	for (int c = 1; c < at.col; c++) {
+	int col = 1;
+	if (p->last_line == at.line && p->last_col <= at.col) {
+		off = p->last_off;
+		col = p->last_col;
+	}
+	for (; col < at.col; col++) {
 		if (off >= p->len || p->buf[off] == '\n')
 			return SIZE_MAX;
 		off++;
 		while (off < p->len && ((unsigned char)p->buf[off] & 0xC0) == 0x80)
 			off++;
 	}
+	p->last_line = at.line;
+	p->last_col = col;
+	p->last_off = off;
 	return off;
 }
 
@@ -276,6 +306,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		n->loc = at;
 		n->str = "";
 		n->plain = true;
+		n->alias = true;
 		ytree_attach(p, n);
 		return true;
 	}

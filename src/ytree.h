@@ -28,6 +28,7 @@ struct ynode {
 	size_t len;
 	bool plain;		/* written without quotes or block indicator */
 	bool exact;		/* str is the file's text as it stands at loc (for column mapping) */
+	bool alias;		/* stands for a refused alias: already reported, to be skipped */
 	/* sequences: n items; mappings: n pairs, key at kids[2i], value at kids[2i+1] */
 	struct ynode **kids;
 	size_t n;
