@@ -39,6 +39,11 @@ void diag_add(struct diags *d, enum diag_severity sev, struct loc at, const char
 	d->v[d->n++] = (struct diag){ at, sev, msg };
 }
 
+bool diag_full(const struct diags *d)
+{
+	return d->n >= DIAG_MAX;
+}
+
 struct loc diag_loc_advance(struct loc start, const char *s, size_t off)
 {
 	struct loc at = start;

@@ -65,6 +65,8 @@ struct load_ref {
 	int *target;
 };
 
+static const char *load_scope_suggest(void *ctx, const char *name);
+
 struct loader {
 	struct wizard *w;
 	struct arena *a;
@@ -105,7 +107,10 @@ static void load_unknown_key(struct loader *ld, const struct ynode *k, const cha
 			     const char *what)
 {
 	const char *near = load_closest(allowed, k->str);
-	if (near)
+	if (strchr(k->str, ' ') && k->plain)
+		diag_error(ld->d, k->loc, "unknown key '%s' in %s (a comma inside { } starts a new key: put the "
+			   "text before it in quotes)", k->str, what);
+	else if (near)
 		diag_error(ld->d, k->loc, "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, near);
 	else
 		diag_error(ld->d, k->loc, "unknown key '%s' in %s", k->str, what);
@@ -691,7 +696,7 @@ static void load_resolve_refs(struct loader *ld)
 		const struct ynode *id = ld->refs[i].id;
 		int s = wizard_step_index(w, id->str);
 		if (s < 0) {
-			const char *near = wizard_suggest(w, id->str);
+			const char *near = load_scope_suggest(ld, id->str);
 			if (near && wizard_step_index(w, near) >= 0)
 				diag_error(ld->d, id->loc, "unknown step '%s' (did you mean '%s'?)", id->str, near);
 			else
@@ -738,10 +743,11 @@ static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
 	return sym;
 }
 
+/* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
 	const struct loader *ld = ctx;
-	return wizard_suggest(ld->w, name);
+	return diag_full(ld->d) ? NULL : wizard_suggest(ld->w, name);
 }
 
 #define LOAD_MAX_VALUE_DEPTH 100
@@ -802,21 +808,15 @@ static void load_bind(struct loader *ld)
 /* Check {name} in every text: the name must be a step with an answer or a value. */
 static void load_check_text(struct loader *ld, struct text *t)
 {
-	bool exact = t->exact;
 	const char *s = t->msgid;
-	for (size_t i = 0; s[i]; i++) {
-		struct loc at = exact ? diag_loc_advance(t->loc, s, i) : t->loc;
-		if (s[i] == '}') {
-			if (s[i + 1] == '}')
-				i++;
-			else
-				diag_error(ld->d, at, "a lone '}' in a text; write '}}' for a brace");
+	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
+		struct loc at = t->exact ? diag_loc_advance(t->loc, s, i) : t->loc;
+		if (s[i] == s[i + 1]) {	/* {{ or }} */
+			i++;
 			continue;
 		}
-		if (s[i] != '{')
-			continue;
-		if (s[i + 1] == '{') {
-			i++;
+		if (s[i] == '}') {
+			diag_error(ld->d, at, "a lone '}' in a text; write '}}' for a brace");
 			continue;
 		}
 		const char *close = strchr(s + i, '}');
@@ -827,7 +827,7 @@ static void load_check_text(struct loader *ld, struct text *t)
 		char *name = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
 		expr_type type;
 		if (load_scope_lookup(ld, name, &type) < 0) {
-			const char *near = wizard_suggest(ld->w, name);
+			const char *near = load_scope_suggest(ld, name);
 			if (!load_is_id(name))
 				diag_error(ld->d, at, "'{%s}' in a text: write a step id or value name in braces, or "
 					   "'{{' for a brace", name);
