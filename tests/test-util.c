@@ -1,0 +1,134 @@
+/*
+ * test-util: unit tests of the arena, the string map, edit distance and diagnostics.
+ * Prints each failing check with its line; exits non-zero when any check failed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+static int test_checks, test_failed;
+
+#define CHECK(cond)                                                                   \
+	do {                                                                          \
+		test_checks++;                                                        \
+		if (!(cond)) {                                                        \
+			test_failed++;                                                \
+			printf("test-util.c:%d: check failed: %s\n", __LINE__, #cond); \
+		}                                                                     \
+	} while (0)
+
+static void test_arena(void)
+{
+	struct arena a = { 0 };
+	char *s = arena_strdup(&a, "hej");
+	CHECK(strcmp(s, "hej") == 0);
+	CHECK(((uintptr_t)s & 15) == 0);
+	/* a request bigger than a chunk gets its own, and the current chunk keeps filling */
+	unsigned char *big = arena_alloc(&a, 1 << 20);
+	CHECK(big[0] == 0 && big[(1 << 20) - 1] == 0);
+	char *t = arena_strdup(&a, "efter");
+	CHECK(strcmp(t, "efter") == 0);
+	CHECK(strcmp(s, "hej") == 0);
+	char *p = arena_printf(&a, "%s-%d", "trin", 42);
+	CHECK(strcmp(p, "trin-42") == 0);
+	/* longer than the small buffer inside arena_printf */
+	char *long_ = arena_printf(&a, "%0300d", 7);
+	CHECK(strlen(long_) == 300 && long_[299] == '7' && long_[0] == '0');
+	CHECK(strcmp(arena_strndup(&a, "abcdef", 3), "abc") == 0);
+	int nonzero = 0;
+	for (int i = 0; i < 10000; i++)
+		nonzero += *(int *)arena_alloc(&a, sizeof(int)) != 0;
+	CHECK(nonzero == 0);
+	arena_free(&a);
+	CHECK(a.head == NULL && a.total == 0);
+	arena_free(&a);	/* twice is harmless */
+}
+
+static void test_strmap(void)
+{
+	struct strmap m = { 0 };
+	CHECK(strmap_get(&m, "x") == -1);
+	static char keys[5000][8];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		CHECK(strmap_put(&m, keys[i], i));
+	}
+	CHECK(m.n == 5000);
+	CHECK(!strmap_put(&m, "k17", 99));
+	CHECK(strmap_get(&m, "k17") == 17);
+	int found = 0;
+	for (int i = 0; i < 5000; i++)
+		found += strmap_get(&m, keys[i]) == i;
+	CHECK(found == 5000);
+	CHECK(strmap_get(&m, "k5000") == -1);
+	strmap_free(&m);
+	CHECK(m.n == 0 && strmap_get(&m, "k1") == -1);
+}
+
+static void test_distance(void)
+{
+	CHECK(util_edit_distance("kapital", "kapital", 2) == 0);
+	CHECK(util_edit_distance("kapitl", "kapital", 2) == 1);
+	CHECK(util_edit_distance("titel", "title", 2) == 1);	/* a transposition counts once */
+	CHECK(util_edit_distance("abc", "xyz", 2) == 3);	/* beyond the limit: limit + 1 */
+	CHECK(util_edit_distance("a", "abcdefgh", 2) == 3);
+	CHECK(util_edit_distance("", "", 0) == 0);
+}
+
+static void test_diag(void)
+{
+	struct diags d = { 0 };
+	diag_error(&d, ((struct loc){ "b.yaml", 1, 1 }), "third");
+	diag_error(&d, ((struct loc){ "a.yaml", 9, 2 }), "second %d", 2);
+	diag_warning(&d, ((struct loc){ "a.yaml", 3, 7 }), "first");
+	diag_error(&d, ((struct loc){ "a.yaml", 9, 2 }), "second, same place, later");
+	CHECK(d.errors == 3 && d.warnings == 1 && d.n == 4);
+	diag_sort(&d);
+	CHECK(strcmp(d.v[0].msg, "first") == 0);
+	CHECK(strcmp(d.v[1].msg, "second 2") == 0);
+	CHECK(strcmp(d.v[2].msg, "second, same place, later") == 0);
+	CHECK(strcmp(d.v[3].msg, "third") == 0);
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag_print(&d, f);
+	fclose(f);
+	CHECK(strcmp(buf, "a.yaml:3:7: warning: first\n"
+			  "a.yaml:9:2: error: second 2\n"
+			  "a.yaml:9:2: error: second, same place, later\n"
+			  "b.yaml:1:1: error: third\n") == 0);
+	free(buf);
+	diag_free(&d);
+
+	/* the list stops growing and says how much it left out */
+	for (int i = 0; i < DIAG_MAX + 50; i++)
+		diag_error(&d, ((struct loc){ "c.yaml", i + 1, 1 }), "problem %d", i);
+	CHECK(d.n == DIAG_MAX && d.dropped == 50 && d.errors == DIAG_MAX + 50);
+	CHECK(diag_full(&d));
+	f = open_memstream(&buf, &len);
+	diag_print(&d, f);
+	fclose(f);
+	CHECK(strstr(buf, "c.yaml: note: 50 more problems not shown\n") != NULL);
+	free(buf);
+	diag_free(&d);
+
+	/* locations inside a text: lines by '\n', columns in characters */
+	struct loc at = diag_loc_advance((struct loc){ "x", 4, 10 }, "æø {x}\nab {y}", 5);
+	CHECK(at.line == 4 && at.col == 13);
+	at = diag_loc_advance((struct loc){ "x", 4, 10 }, "æø {x}\nab {y}", 12);
+	CHECK(at.line == 5 && at.col == 4);
+}
+
+int main(void)
+{
+	test_arena();
+	test_strmap();
+	test_distance();
+	test_diag();
+	printf("test-util: %d checks, %d failed\n", test_checks, test_failed);
+	return test_failed != 0;
+}
