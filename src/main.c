@@ -54,8 +54,21 @@ static struct wizard *main_load(const char *path, struct diags *d)
 	return w;
 }
 
+/* Whether a subcommand was asked for its usage. */
+static bool main_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	return false;
+}
+
 static int main_check(int argc, char **argv)
 {
+	if (main_help(argc, argv)) {
+		main_usage(stdout);
+		return EXIT_OK;
+	}
 	if (argc < 2) {
 		main_usage(stderr);
 		return EXIT_USAGE;
@@ -99,7 +112,7 @@ static bool main_walk(const struct wizard *w, struct engine *e, const struct sce
 		}
 		const struct scenario_answer *a = main_find(answers, nanswers, v.index);
 		bool needs = s->type != STEP_INFO && s->type != STEP_REVIEW;
-		if (needs && !a && (s->required || s->type == STEP_YESNO)) {
+		if (needs && !a && s->required) {
 			*why = _("no answer given");
 			*where = v.index;
 			return false;
@@ -139,6 +152,8 @@ static int main_run(int argc, char **argv)
 	const char *answers_path = NULL;
 	bool json = false;
 	int c;
+	static char name[] = "trin run";	/* getopt's messages begin with argv[0] */
+	argv[0] = name;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "a:jh", opts, NULL)) != -1) {
 		switch (c) {
@@ -194,6 +209,10 @@ static int main_run(int argc, char **argv)
 
 static int main_test(int argc, char **argv)
 {
+	if (main_help(argc, argv)) {
+		main_usage(stdout);
+		return EXIT_OK;
+	}
 	if (argc < 2) {
 		main_usage(stderr);
 		return EXIT_USAGE;
@@ -204,8 +223,10 @@ static int main_test(int argc, char **argv)
 		struct diags d = { 0 };
 		struct wizard *w = main_load(argv[i], &d);
 		diag_free(&d);
-		if (!w) {
+		if (!w) {	/* a wizard that does not load fails as a whole */
+			printf("FAIL %s: the wizard has errors\n", argv[i]);
 			invalid = true;
+			failed++;
 			continue;
 		}
 		for (size_t t = 0; t < w->ntests; t++) {
