@@ -325,6 +325,33 @@ static bool engine_push(struct engine *e, int step)
 	return true;
 }
 
+/* A number for reading: digits grouped by no-break spaces, the decimal mark of the wizard's language. */
+static const char *engine_number_text(struct engine *e, int64_t n)
+{
+	char buf[32];
+	value_num_format(n, buf, sizeof buf);
+	const char *digits = buf[0] == '-' ? buf + 1 : buf;
+	size_t intlen = strcspn(digits, ".");
+	char mark = strncmp(e->w->language, "en", 2) == 0 ? '.' : ',';
+	char tmp[96];
+	size_t t = 0;
+	if (buf[0] == '-')
+		tmp[t++] = '-';
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0 && intlen > 4) {
+			tmp[t++] = '\xC2';
+			tmp[t++] = '\xA0';
+		}
+		tmp[t++] = digits[i];
+	}
+	if (digits[intlen]) {
+		tmp[t++] = mark;
+		for (const char *p = digits + intlen + 1; *p; p++)
+			tmp[t++] = *p;
+	}
+	return arena_strndup(&e->scratch, tmp, t);
+}
+
 /* Validation, one function per kind of answer.  Each fills out or sets a message and returns false. */
 
 static char *engine_trim_nfc(const char *s)
@@ -394,92 +421,91 @@ bad:
 }
 
 /*
- * A number as people write it: spaces and '.' or ',' between groups of three digits; one '.' or ','
- * before decimals.  "40.000" and "40 000" are forty thousand when decimals are not allowed.
+ * A number as people write it.  Digits may be grouped in threes by spaces, '.', ',' or an apostrophe
+ * ("40 000", "40.000", "1,234,567"); one '.' or ',' that is not such a group mark is the decimal mark
+ * ("2,5", "1.234,5").  With no decimals allowed, "40.000" is forty thousand; "2.5" is too precise, and so
+ * is "0.500" (a first group of 0 is no group).  Anything else is refused rather than guessed.
  */
 static bool engine_parse_number(const char *in, int decimals, int64_t *out, bool *too_precise)
 {
-	char buf[64];
-	size_t n = 0;
 	*too_precise = false;
-	for (const char *p = in; *p; p++) {
-		if (*p == ' ' || *p == '_' || *p == '\'')
-			continue;
-		if (!strncmp(p, "\xC2\xA0", 2) || !strncmp(p, "\xE2\x80\xAF", 3)) {	/* no-break, narrow no-break */
-			p += p[0] == '\xC2' ? 1 : 2;
-			continue;
-		}
-		if (!strncmp(p, "\xE2\x88\x92", 3)) {	/* minus sign */
-			if (n + 1 >= sizeof buf)
-				return false;
-			buf[n++] = '-';
-			p += 2;
-			continue;
-		}
-		if (n + 1 >= sizeof buf)
-			return false;
-		buf[n++] = *p;
+	/* split into digit groups and the separators between them */
+	char digits[64];
+	size_t nd = 0, groups[32], ngroups = 0, glen = 0;
+	char seps[32];
+	bool negative = false;
+	const char *p = in;
+	if (*p == '-' || *p == '+') {
+		negative = *p == '-';
+		p++;
+	} else if (!strncmp(p, "\xE2\x88\x92", 3)) {	/* minus sign */
+		negative = true;
+		p += 3;
 	}
-	buf[n] = '\0';
-	char *digits = buf[0] == '-' ? buf + 1 : buf;
-	/* find separators */
-	char *last = NULL;
-	size_t nsep = 0;
-	bool mixed = false;
-	for (char *p = digits; *p; p++) {
-		if (*p == '.' || *p == ',') {
-			if (last && *last != *p)
-				mixed = true;
-			last = p;
-			nsep++;
-		} else if (*p < '0' || *p > '9') {
-			return false;
-		}
-	}
-	if (!*digits || *digits == '.' || *digits == ',')
-		return false;
-	char *decimal = NULL;
-	if (nsep == 1 && decimals > 0)
-		decimal = last;
-	else if (mixed)
-		decimal = last;
-	else if (nsep == 1 && decimals == 0 && strlen(last + 1) != 3)
-		decimal = last;	/* "2.5" is a decimal number, refused below */
-	/* everything before the decimal mark must be grouped in threes if separators are used */
-	char clean[64];
-	size_t c = 0, group = 0;
-	bool grouped = false;
-	if (buf[0] == '-')
-		clean[c++] = '-';
-	for (char *p = digits; *p; p++) {
-		if (p == decimal) {
-			if (grouped && group != 3)
+	for (;;) {
+		if (*p >= '0' && *p <= '9') {
+			if (nd + 1 >= sizeof digits)
 				return false;
-			clean[c++] = '.';
-			for (p++; *p; p++) {
-				if (*p < '0' || *p > '9')
-					return false;
-				clean[c++] = *p;
-			}
+			digits[nd++] = *p++;
+			glen++;
+			continue;
+		}
+		if (!glen || ngroups + 1 >= ARRAY_LEN(groups))
+			return false;	/* a separator first, two in a row, or too many */
+		groups[ngroups++] = glen;
+		glen = 0;
+		if (!*p)
 			break;
+		char sep = *p;
+		if (!strncmp(p, "\xC2\xA0", 2) || !strncmp(p, "\xE2\x80\xAF", 3) || !strncmp(p, "\xE2\x80\x89", 3)) {
+			sep = ' ';	/* no-break, narrow no-break and thin spaces group digits too */
+			p += p[0] == '\xC2' ? 2 : 3;
+		} else if (sep == ' ' || sep == '.' || sep == ',' || sep == '\'') {
+			p++;
+		} else {
+			return false;
 		}
-		if (*p == '.' || *p == ',') {
-			if ((grouped && group != 3) || (!grouped && (group < 1 || group > 3)))
-				return false;
-			grouped = true;
-			group = 0;
-			continue;
-		}
-		clean[c++] = *p;
-		group++;
+		seps[ngroups - 1] = sep;
 	}
-	if (!decimal && grouped && group != 3)
+	size_t nsep = ngroups - 1;
+	/* the last separator is the decimal mark if it is '.' or ',' and is not one of the group marks */
+	bool has_decimal = false;
+	if (nsep && (seps[nsep - 1] == '.' || seps[nsep - 1] == ',')) {
+		char last = seps[nsep - 1];
+		bool used_before = false;
+		for (size_t i = 0; i + 1 < nsep; i++)
+			used_before |= seps[i] == last;
+		has_decimal = !used_before && (nsep > 1 || decimals > 0 || groups[1] != 3);
+	}
+	size_t nint = has_decimal ? ngroups - 1 : ngroups;
+	/* grouping: one kind of mark, a first group of 1 to 3 digits not starting with 0, then threes */
+	for (size_t i = 1; i < nint; i++)
+		if (groups[i] != 3 || seps[i - 1] != seps[0])
+			return false;
+	if (nint > 1 && (groups[0] > 3 || digits[0] == '0')) {
+		*too_precise = decimals == 0 && nint == 2 && !has_decimal && (seps[0] == '.' || seps[0] == ',');
 		return false;
+	}
+	size_t intdigits = 0;
+	for (size_t i = 0; i < nint; i++)
+		intdigits += groups[i];
+	char clean[80];
+	size_t c = 0;
+	if (negative)
+		clean[c++] = '-';
+	memcpy(clean + c, digits, intdigits);
+	c += intdigits;
+	if (has_decimal) {
+		size_t fraction = groups[ngroups - 1];
+		if (fraction > (size_t)decimals) {
+			*too_precise = true;
+			return false;
+		}
+		clean[c++] = '.';
+		memcpy(clean + c, digits + intdigits, fraction);
+		c += fraction;
+	}
 	clean[c] = '\0';
-	if (decimal && (int)strlen(decimal + 1) > decimals) {
-		*too_precise = true;
-		return false;
-	}
 	return value_num_parse(clean, out);
 }
 
@@ -512,13 +538,11 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 		return false;
 	}
 	if (s->has_min && v < s->min) {
-		engine_fail(e, _("The number must be at least %s."), engine_value_text(e, s, (struct value){
-			VAL_NUM, { .n = s->min } }));
+		engine_fail(e, _("The number must be at least %s."), engine_number_text(e, s->min));
 		return false;
 	}
 	if (s->has_max && v > s->max) {
-		engine_fail(e, _("The number must be at most %s."), engine_value_text(e, s, (struct value){
-			VAL_NUM, { .n = s->max } }));
+		engine_fail(e, _("The number must be at most %s."), engine_number_text(e, s->max));
 		return false;
 	}
 	a->v = (struct value){ VAL_NUM, { .n = v } };
@@ -632,7 +656,8 @@ static bool engine_multi(struct engine *e, const struct step *s, const struct an
 		count += !picked[i];
 		picked[i] = true;
 	}
-	size_t min = s->has_min ? (size_t)s->min : s->required ? 1 : 0;
+	/* not required: choosing nothing is an answer; otherwise at least min, or one */
+	size_t min = count == 0 && !s->required ? 0 : s->has_min ? (size_t)s->min : 1;
 	if (count < min) {
 		engine_fail(e, ngettext("Please choose at least %zu option.", "Please choose at least %zu options.", min),
 			    min);
@@ -853,35 +878,6 @@ const char *engine_value_text(struct engine *e, const struct step *s, struct val
 	}
 }
 
-/* A number for reading: digits grouped by no-break spaces, the decimal mark of the wizard's language. */
-static void engine_put_number(struct engine *e, char **out, size_t *len, size_t *cap, int64_t n)
-{
-	char buf[32];
-	value_num_format(n, buf, sizeof buf);
-	const char *digits = buf[0] == '-' ? buf + 1 : buf;
-	size_t intlen = strcspn(digits, ".");
-	char mark = strcmp(e->w->language, "en") == 0 ? '.' : ',';
-	char tmp[96];
-	size_t t = 0;
-	if (buf[0] == '-')
-		tmp[t++] = '-';
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0 && intlen > 4) {
-			tmp[t++] = '\xC2';
-			tmp[t++] = '\xA0';
-		}
-		tmp[t++] = digits[i];
-	}
-	if (digits[intlen]) {
-		tmp[t++] = mark;
-		for (const char *p = digits + intlen + 1; *p; p++)
-			tmp[t++] = *p;
-	}
-	util_grow((void **)out, cap, *len + t + 1, 1);
-	memcpy(*out + *len, tmp, t);
-	*len += t;
-}
-
 static void engine_put(char **out, size_t *len, size_t *cap, const char *s, size_t n)
 {
 	util_grow((void **)out, cap, *len + n + 1, 1);
@@ -908,10 +904,11 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 		t = _("(not answered)");
 		break;
 	case VAL_NUM:
-		engine_put_number(e, out, len, cap, v.u.n);
-		return;
+		t = engine_number_text(e, v.u.n);
+		break;
 	case VAL_STR:
-		t = s && s->type == STEP_CHOICE ? engine_label(s, v.u.s, translate, ctx) : engine_value_text(e, s, v);
+		t = s && (s->type == STEP_CHOICE || s->type == STEP_MULTI) ? engine_label(s, v.u.s, translate, ctx)
+									  : engine_value_text(e, s, v);
 		break;
 	case VAL_BOOL:
 		t = engine_value_text(e, s, v);

@@ -146,7 +146,7 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
 		return NULL;
 	if (!load_is_id(n->str)) {
 		diag_error(ld->d, n->loc,
-			   "%s '%s' must be a plain name: letters a-z, digits and '_', not starting with a digit",
+			   "%s '%s' must be a plain name: ASCII letters, digits and '_', not starting with a digit",
 			   what, n->str);
 		return NULL;
 	}
@@ -412,6 +412,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->max, s->nchoices);
+		if (s->has_min && (size_t)s->min > s->nchoices && s->nchoices)
+			diag_error(ld->d, ynode_get(m, "min")->loc, "'min' is %jd, more than the number of choices (%zu)",
+				   (intmax_t)s->min, s->nchoices);
 		break;
 	}
 	case STEP_DATE:
@@ -497,7 +500,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 						: load_in(load_type_keys[s->type], k->str)))
 			continue;
 		if (load_in(load_all_step_keys, k->str))
-			diag_error(ld->d, k->loc, "key '%s' does not apply to a %s step", k->str,
+			diag_error(ld->d, k->loc, "key '%s' does not apply to steps of type %s", k->str,
 				   step_type_name(s->type));
 		else
 			load_unknown_key(ld, k, load_all_step_keys, "a step");
@@ -674,6 +677,8 @@ const char *wizard_suggest(const struct wizard *w, const char *name)
 	size_t bestd = strlen(name) < 4 ? 1 : 2;
 	for (size_t i = 0; i < w->nsteps + w->nvalues; i++) {
 		const char *cand = i < w->nsteps ? w->steps[i].id : w->values[i - w->nsteps].name;
+		if (strcmp(cand, name) == 0)
+			continue;
 		size_t dist = util_edit_distance(name, cand, bestd);
 		if (dist <= bestd && (!best || dist < bestd)) {
 			best = cand;
@@ -801,8 +806,6 @@ static void load_bind(struct loader *ld)
 					   "boolean");
 		}
 	}
-	free(ld->value_state);
-	ld->value_state = NULL;
 }
 
 /* Check {name} in every text: the name must be a step with an answer or a value. */
@@ -826,9 +829,13 @@ static void load_check_text(struct loader *ld, struct text *t)
 		}
 		char *name = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
 		expr_type type;
+		int step = wizard_step_index(ld->w, name);
 		if (load_scope_lookup(ld, name, &type) < 0) {
 			const char *near = load_scope_suggest(ld, name);
-			if (!load_is_id(name))
+			if (step >= 0)
+				diag_error(ld->d, at, "'{%s}' in a text: step '%s' is of type %s and has no answer to show",
+					   name, name, step_type_name(ld->w->steps[step].type));
+			else if (!load_is_id(name))
 				diag_error(ld->d, at, "'{%s}' in a text: write a step id or value name in braces, or "
 					   "'{{' for a brace", name);
 			else if (near)
@@ -927,6 +934,7 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d };
 		load_wizard(&ld, root);
+		free(ld.value_state);
 		free(ld.refs);
 		free(ld.texts);
 	}

@@ -93,6 +93,29 @@ static const struct scenario_answer *main_find(const struct scenario_answer *a, 
 	return NULL;
 }
 
+/* Print text indented under the end line, each of its lines. */
+static void main_indent(FILE *out, const char *prefix, const char *text)
+{
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(out, "%s%.*s\n", prefix, (int)n, p);
+		p += n;
+		if (*p)
+			p++;
+		prefix = "  ";
+	}
+}
+
+/* The end reached: its title, text and next steps, with the answers filled in. */
+static void main_trace_end(FILE *out, struct engine *e, const struct step *s)
+{
+	fprintf(out, "end %s: %s\n", s->id, engine_format(e, s->title.msgid, NULL, NULL));
+	if (s->text.msgid)
+		main_indent(out, "  ", engine_format(e, s->text.msgid, NULL, NULL));
+	for (size_t i = 0; i < s->ntodo; i++)
+		main_indent(out, "  - ", engine_format(e, s->todo[i].msgid, NULL, NULL));
+}
+
 /*
  * Walk e with the given answers (the scripted frontend).  Steps without an answer go on by themselves;
  * a step that needs one and has none stops the walk.  When trace is given, each step is printed to it.
@@ -107,7 +130,7 @@ static bool main_walk(const struct wizard *w, struct engine *e, const struct sce
 		const struct step *s = v.step;
 		if (engine_done(e)) {
 			if (trace)
-				fprintf(trace, "end %s: %s\n", s->id, engine_format(e, s->title.msgid, NULL, NULL));
+				main_trace_end(trace, e, s);
 			return true;
 		}
 		const struct scenario_answer *a = main_find(answers, nanswers, v.index);

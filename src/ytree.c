@@ -387,8 +387,9 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 			break;
 		}
 		if (count >= limits->max_events) {
-			diag_error(d, ytree_mark(&p, ev.start_mark), "more than %zu YAML nodes; the limit is %zu",
-				   limits->max_events, limits->max_events);
+			diag_error(d, ytree_mark(&p, ev.start_mark),
+				   "more than %zu YAML events (keys, values, lists); the limit is %zu", limits->max_events,
+				   limits->max_events);
 			yaml_event_delete(&ev);
 			ok = false;
 			break;

@@ -19,7 +19,7 @@ big-scalar)	# an 8 MiB scalar: refused by the file size limit before any parsing
 	want='w.yaml: error: file is 8388624 bytes; the limit is 1048576' ;;
 many-keys)	# 300,000 keys in 600 KB (a flow mapping of keys without values): refused by the event limit
 	gen "b'{' + b'a,' * 300000 + b'}'" w.yaml
-	want='w.yaml:1:249999: error: more than 250000 YAML nodes; the limit is 250000' ;;
+	want='w.yaml:1:249999: error: more than 250000 YAML events (keys, values, lists); the limit is 250000' ;;
 binary)
 	gen "bytes(range(256)) * 4" w.yaml
 	want='w.yaml:1:1: error: control character U+0000 in the file' ;;
