@@ -54,25 +54,30 @@ static struct wizard *main_load(const char *path, struct diags *d)
 	return w;
 }
 
-/* Whether a subcommand was asked for its usage. */
-static bool main_help(int argc, char **argv)
+/*
+ * For a subcommand that takes wizards: when it was asked for its usage or given no wizard, print the
+ * usage and return the exit status; otherwise -1.
+ */
+static int main_usage_asked(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return true;
-	return false;
-}
-
-static int main_check(int argc, char **argv)
-{
-	if (main_help(argc, argv)) {
-		main_usage(stdout);
-		return EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			main_usage(stdout);
+			return EXIT_OK;
+		}
 	}
 	if (argc < 2) {
 		main_usage(stderr);
 		return EXIT_USAGE;
 	}
+	return -1;
+}
+
+static int main_check(int argc, char **argv)
+{
+	int usage = main_usage_asked(argc, argv);
+	if (usage >= 0)
+		return usage;
 	int status = EXIT_OK;
 	for (int i = 1; i < argc; i++) {
 		struct diags d = { 0 };
@@ -232,14 +237,9 @@ static int main_run(int argc, char **argv)
 
 static int main_test(int argc, char **argv)
 {
-	if (main_help(argc, argv)) {
-		main_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc < 2) {
-		main_usage(stderr);
-		return EXIT_USAGE;
-	}
+	int usage = main_usage_asked(argc, argv);
+	if (usage >= 0)
+		return usage;
 	size_t passed = 0, failed = 0;
 	bool invalid = false;
 	for (int i = 1; i < argc; i++) {
