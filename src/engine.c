@@ -554,7 +554,9 @@ static bool engine_parse_date(const char *in, char iso[32])
 {
 	int y, m, d, n = 0;
 	char sep1, sep2;
-	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n]) {
+	if (in[strspn(in, "0123456789-./")])
+		return false;	/* sscanf would take signs and spaces inside: "+1-+2-2000", "27- 2-2025" */
+	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n] && y >= 1000) {
 		/* ISO */
 	} else if (sscanf(in, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) == 5 && !in[n] && sep1 == sep2 &&
 		   (sep1 == '-' || sep1 == '.' || sep1 == '/') && y >= 1000) {

@@ -545,16 +545,23 @@ static void load_steps(struct loader *ld, const struct ynode *list)
 		const struct ynode *m = list->kids[i];
 		if (!load_expect(ld, m, YNODE_MAP, "a step"))
 			continue;
-		struct step *s = &w->steps[w->nsteps];
+		/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
+		 * nothing in the place of the next step, and its texts are still checked. */
+		const struct ynode *idn = ynode_get(m, "id");
+		bool keep = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str) &&
+			    strmap_get(&w->names, idn->str) < 0;
+		struct step *s = keep ? &w->steps[w->nsteps] : arena_alloc(ld->a, sizeof *s);
 		load_step(ld, s, m);
-		if (!s->id)
-			continue;
-		if (!strmap_put(&w->names, s->id, (int)w->nsteps)) {
-			diag_error(ld->d, ynode_get(m, "id")->loc, "duplicate step id '%s' (first at line %d)", s->id,
+		if (s->id && !strmap_put(&w->names, s->id, (int)w->nsteps))
+			diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id,
 				   w->steps[strmap_get(&w->names, s->id)].loc.line);
-			continue;
+		else if (s->id)
+			w->nsteps++;
+		if (!keep && s->regex) {	/* wizard_free frees only the patterns of kept steps */
+			regfree(s->regex);
+			free(s->regex);
+			s->regex = NULL;
 		}
-		w->nsteps++;
 	}
 	/* A step without 'next' goes on to the step after it. */
 	for (size_t i = 0; i < w->nsteps; i++) {
@@ -812,8 +819,13 @@ static void load_bind(struct loader *ld)
 static void load_check_text(struct loader *ld, struct text *t)
 {
 	const char *s = t->msgid;
+	struct loc at = t->loc;	/* of byte `done`, advanced with the scan: a text of many braces costs one pass */
+	size_t done = 0;
 	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		struct loc at = t->exact ? diag_loc_advance(t->loc, s, i) : t->loc;
+		if (t->exact) {
+			at = diag_loc_advance(at, s + done, i - done);
+			done = i;
+		}
 		if (s[i] == s[i + 1]) {	/* {{ or }} */
 			i++;
 			continue;

@@ -1,0 +1,464 @@
+/*
+ * test-load: unit tests of the loader (model.h) and the YAML tree under it (ytree.h).
+ *
+ * A wizard is given as a YAML string; the diagnostics are compared exactly, as "line:col: message" lines
+ * sorted by place, so the position of each error is checked with its words.  Hostile inputs (deep
+ * nesting, huge scalars, many keys) must be refused; they are not timed, only run to the end.  Prints
+ * each failing check with its line; exits non-zero when any check failed.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+static int test_checks, test_failed;
+
+#define CHECK(cond)                                                                      \
+	do {                                                                             \
+		test_checks++;                                                           \
+		if (!(cond)) {                                                           \
+			test_failed++;                                                   \
+			printf("test-load.c:%d: check failed: %s\n", __LINE__, #cond); \
+		}                                                                        \
+	} while (0)
+
+#define CHECK_STR(got, want) test_check_str(__LINE__, #got, (got), (want))
+#define CHECK_NUM(got, want) test_check_num(__LINE__, #got, (long long)(got), (long long)(want))
+
+static void test_check_str(int line, const char *what, const char *got, const char *want)
+{
+	test_checks++;
+	if (strcmp(got, want) != 0) {
+		test_failed++;
+		printf("test-load.c:%d: check failed: %s\n  got   %s\n  want  %s\n", line, what, got, want);
+	}
+}
+
+static void test_check_num(int line, const char *what, long long got, long long want)
+{
+	test_checks++;
+	if (got != want) {
+		test_failed++;
+		printf("test-load.c:%d: check failed: %s\n  got   %lld\n  want  %lld\n", line, what, got, want);
+	}
+}
+
+static struct arena test_arena;
+
+/*
+ * Load len bytes of buf as "t.yaml": the diagnostics sorted by place, as "file:line:col: message" (or
+ * "file: message" without a place) joined by " | ", or "ok" when it loaded clean.  A wizard that comes back
+ * with errors, or none back without any, is reported as such.
+ */
+static const char *test_load_len(const char *buf, size_t len, const struct load_limits *limits)
+{
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", buf, len, limits, &d);
+	diag_sort(&d);
+	const char *s = "";
+	for (size_t i = 0; i < d.n; i++) {
+		const struct diag *g = &d.v[i];
+		if (g->loc.line > 0)
+			s = arena_printf(&test_arena, "%s%s%s:%d:%d: %s", s, i ? " | " : "", g->loc.file, g->loc.line,
+					 g->loc.col, g->msg);
+		else
+			s = arena_printf(&test_arena, "%s%s%s: %s", s, i ? " | " : "", g->loc.file, g->msg);
+	}
+	if (d.dropped)
+		s = arena_printf(&test_arena, "%s | (%zu more)", s, d.dropped);
+	if (w && d.errors)
+		s = arena_printf(&test_arena, "(a wizard despite errors) %s", s);
+	if (!w && !d.errors)
+		s = arena_printf(&test_arena, "(no wizard and no error) %s", s);
+	if (w && !d.n)
+		s = "ok";
+	wizard_free(w);
+	diag_free(&d);
+	return s;
+}
+
+static const char *test_load(const char *yaml)
+{
+	return test_load_len(yaml, strlen(yaml), NULL);
+}
+
+/* The head of every test wizard: lines 1 and 2. */
+#define HEAD "trin: 1\ntitle: T\n"
+/* A last step that ends, three lines. */
+#define SLUT "  - id: slut\n    type: end\n    title: S\n"
+
+/* A valid wizard and the defaults the loader fills in. */
+static void test_valid(void)
+{
+	const char *yaml = HEAD
+		"description: Om at starte en virksomhed.\n"
+		"glossary:\n"
+		"  hæftelse: Om du selv betaler gælden.\n"
+		"values:\n"
+		"  kan_aps: kapital >= 20000\n"
+		"steps:\n"
+		"  - id: alene\n"
+		"    type: choice\n"
+		"    title: Alene?\n"
+		"    choices:\n"
+		"      - {value: alene, label: Jeg starter alene}\n"
+		"      - {value: flere, label: \"Vi er flere\"}\n"
+		"    next:\n"
+		"      - {when: alene == \"flere\", goto: navn}\n"
+		"      - {goto: kapital}\n"
+		"  - id: navn\n"
+		"    type: text\n"
+		"    title: Navn\n"
+		"  - id: kapital\n"
+		"    type: number\n"
+		"    title: Du har {kapital} kr. ({{ikke}})\n"
+		"    unit: kr.\n"
+		"    min: 0\n"
+		"  - id: dag\n"
+		"    type: date\n"
+		"    title: Dag\n"
+		"    required: false\n"
+		"    next: slut\n"
+		"  - id: ubrugt\n"
+		"    type: info\n"
+		"    title: U\n"
+		"    next: slut\n"
+		SLUT
+		"    todo:\n"
+		"      - Åbn en bankkonto.\n"
+		"tests:\n"
+		"  - name: alene\n"
+		"    answers: {alene: alene, kapital: 40000}\n"
+		"    end: slut\n";
+	CHECK_STR(test_load(yaml), "ok");
+
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("wizards/virksomhed.da.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(w != NULL);
+	CHECK_NUM(d.n, 0);
+	diag_free(&d);
+	if (!w)
+		return;
+	CHECK_STR(w->id, "virksomhed");
+	CHECK_STR(w->domain, "virksomhed");
+	CHECK_STR(w->language, "da");
+	CHECK_STR(w->title.msgid, "T");
+	CHECK_STR(w->description.msgid, "Om at starte en virksomhed.");
+	CHECK_NUM(w->nsteps, 6);
+	CHECK_NUM(w->start, 0);
+	CHECK_NUM(w->nglossary, 1);
+	CHECK_NUM(w->nvalues, 1);
+	CHECK_NUM(w->ntests, 1);
+	CHECK_NUM(wizard_step_index(w, "kapital"), 2);
+	CHECK_NUM(wizard_step_index(w, "kan_aps"), -1);
+	CHECK_NUM(wizard_step_index(w, "nej"), -1);
+	if (w->nsteps == 6) {
+		const struct step *alene = &w->steps[0], *navn = &w->steps[1], *kapital = &w->steps[2];
+		const struct step *dag = &w->steps[3], *slut = &w->steps[5];
+		CHECK(alene->type == STEP_CHOICE);
+		CHECK_NUM(alene->nchoices, 2);
+		CHECK_STR(alene->choices[1].value, "flere");
+		CHECK_STR(alene->choices[1].label.msgid, "Vi er flere");
+		CHECK_NUM(alene->nnext, 2);
+		CHECK_NUM(alene->next[0].target, 1);
+		CHECK(alene->next[0].when != NULL);
+		CHECK_NUM(alene->next[1].target, 2);
+		CHECK(alene->next[1].when == NULL);
+		CHECK(alene->required);
+		/* omitted next: the following step */
+		CHECK_NUM(navn->nnext, 1);
+		CHECK_NUM(navn->next[0].target, 2);
+		CHECK(navn->next[0].when == NULL);
+		CHECK_NUM(navn->max_length, 500);
+		CHECK_NUM(navn->min_length, 0);
+		CHECK(navn->regex == NULL);
+		CHECK_NUM(kapital->next[0].target, 3);
+		CHECK(kapital->has_min);
+		CHECK(!kapital->has_max);
+		CHECK_NUM(kapital->min, 0);
+		CHECK_NUM(kapital->decimals, 0);
+		CHECK_STR(kapital->unit.msgid, "kr.");
+		CHECK_NUM(kapital->loc.line, 21);
+		CHECK_NUM(kapital->loc.col, 5);
+		CHECK(!dag->required);
+		CHECK_NUM(dag->next[0].target, 5);
+		CHECK(slut->type == STEP_END);
+		CHECK_NUM(slut->nnext, 0);
+		CHECK_NUM(slut->ntodo, 1);
+		CHECK_STR(slut->todo[0].msgid, "Åbn en bankkonto.");
+	}
+	if (w->ntests == 1) {
+		CHECK_STR(w->tests[0].name, "alene");
+		CHECK_NUM(w->tests[0].end, 5);
+		CHECK_NUM(w->tests[0].nanswers, 2);
+		CHECK_NUM(w->tests[0].answers[1].step, 2);
+		CHECK_STR(w->tests[0].answers[1].input.text, "40000");
+	}
+	wizard_free(w);
+
+	/* id, domain, language and start when given */
+	const char *given = HEAD "id: egen\ndomain: trin-egen\nlanguage: en\nstart: b\nsteps:\n"
+			    "  - id: a\n    type: info\n    title: A\n"
+			    "  - id: b\n    type: info\n    title: B\n    next: a\n" SLUT;
+	d = (struct diags){ 0 };
+	w = wizard_load_buffer("dir.x/andet.yaml", given, strlen(given), NULL, &d);
+	CHECK(w != NULL);
+	CHECK_NUM(d.n, 0);
+	diag_free(&d);
+	if (w) {
+		CHECK_STR(w->id, "egen");
+		CHECK_STR(w->domain, "trin-egen");
+		CHECK_STR(w->language, "en");
+		CHECK_NUM(w->start, 1);
+		CHECK_NUM(w->steps[0].next[0].target, 1);	/* a falls through to b */
+	}
+	wizard_free(w);
+}
+
+/* One diagnostic per kind of mistake, at its exact place. */
+static void test_errors(void)
+{
+	/* keys */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    nxt: slut\n" SLUT),
+		  "t.yaml:7:5: unknown key 'nxt' in a step (did you mean 'next'?)");
+	CHECK_STR(test_load(HEAD "langauge: da\nsteps:\n" SLUT),
+		  "t.yaml:3:1: unknown key 'langauge' in the wizard (did you mean 'language'?)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    zzzzzz: 1\n" SLUT),
+		  "t.yaml:7:5: unknown key 'zzzzzz' in a step");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    choices: [x, y]\n" SLUT),
+		  "t.yaml:7:5: key 'choices' does not apply to steps of type info");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    title: B\n" SLUT),
+		  "t.yaml:7:5: duplicate key 'title' (first at line 6)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n"
+			    "  - id: a\n    type: info\n    title: A2\n" SLUT),
+		  "t.yaml:7:9: duplicate step id 'a' (first at line 4)");
+
+	/* transitions */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    next: slt\n" SLUT),
+		  "t.yaml:7:11: unknown step 'slt' (did you mean 'slut'?)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n    next: qqqqqq\n" SLUT),
+		  "t.yaml:7:11: unknown step 'qqqqqq'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: yesno\n    title: A\n    next:\n"
+			    "      - {when: a, goto: slut}\n" SLUT),
+		  "t.yaml:8:9: 'next' has no default: end the list with an entry that has only 'goto'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: yesno\n    title: A\n    next:\n"
+			    "      - {goto: slut}\n      - {when: a, goto: slut}\n" SLUT),
+		  "t.yaml:8:9: an entry without 'when' is the default and must come last | "
+		  "t.yaml:9:9: 'next' has no default: end the list with an entry that has only 'goto'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n" SLUT "    next: a\n"),
+		  "t.yaml:10:11: an end step has no 'next'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: A\n  - id: b\n    type: info\n"
+			    "    title: B\n"),
+		  "t.yaml:7:5: step 'b' is the last step but has no 'next'; add 'next' or make it an end step");
+
+	/* expressions: the column inside the scalar, plain and quoted */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: yesno\n    title: A\n    next:\n"
+			    "      - when: a and and a\n        goto: slut\n      - {goto: slut}\n" SLUT),
+		  "t.yaml:8:21: unexpected 'and'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: yesno\n    title: A\n    next:\n"
+			    "      - {when: \"a ==  == a\", goto: slut}\n      - {goto: slut}\n" SLUT),
+		  "t.yaml:8:23: unexpected '=='");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: yesno\n    title: A\n    next:\n"
+			    "      - {when: 'a ==  == a', goto: slut}\n      - {goto: slut}\n" SLUT),
+		  "t.yaml:8:23: unexpected '=='");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: kapital\n    type: number\n    title: A\n    next:\n"
+			    "      - {when: kapital == \"ja\", goto: slut}\n      - {goto: slut}\n" SLUT),
+		  "t.yaml:8:24: cannot compare number with string");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: number\n    title: A\n    next:\n"
+			    "      - {when: a + 1, goto: slut}\n      - {goto: slut}\n" SLUT),
+		  "t.yaml:8:9: 'when' must be true or false, but this is never a boolean");
+	CHECK_STR(test_load(HEAD "values:\n  x: kapitl * 2\nsteps:\n  - id: kapital\n    type: number\n"
+			    "    title: A\n" SLUT),
+		  "t.yaml:4:6: unknown name 'kapitl' (did you mean 'kapital'?)");
+
+	/* {name} in texts */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: kapital\n    type: number\n    title: K\n"
+			    "    text: Du har {kapitl} kr.\n" SLUT),
+		  "t.yaml:7:18: unknown name 'kapitl' in a text (did you mean 'kapital'?)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: kapital\n    type: number\n    title: \"Har du {kapitl} kr.?\"\n"
+			    SLUT),
+		  "t.yaml:6:20: unknown name 'kapitl' in a text (did you mean 'kapital'?)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: Før } efter\n" SLUT),
+		  "t.yaml:6:16: a lone '}' in a text; write '}}' for a brace");
+
+	/* characters */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: \"Hej \\e[31m\"\n" SLUT),
+		  "t.yaml:6:12: control character U+001B in a text; it could change the screen");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: \"Hej\\tdu\"\n" SLUT),
+		  "t.yaml:6:12: control character U+0009 in a text (use spaces instead of a tab)");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: Bl\xE5\n" SLUT),
+		  "t.yaml:6:14: invalid UTF-8 (byte 0xE5); save the file as UTF-8");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: Blå \xC3\n" SLUT),
+		  "t.yaml:6:16: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
+	CHECK_STR(test_load("trin: 1\ntitle: T\x01\n"), "t.yaml:2:9: control character U+0001 in the file");
+	CHECK_STR(test_load_len("\xFF\xFEt\0r\0i\0n\0:\0 \0" "1\0", 16, NULL),
+		  "t.yaml:1:1: the file is UTF-16 or UTF-32; save it as UTF-8");
+	CHECK_STR(test_load_len("\xFE\xFF\0t\0r\0i\0n\0:\0 \0" "1", 16, NULL),
+		  "t.yaml:1:1: the file is UTF-16 or UTF-32; save it as UTF-8");
+	CHECK_STR(test_load(""), "t.yaml:1:1: the file is empty");
+	CHECK_STR(test_load("# only a comment\n\n"), "t.yaml:1:1: the file is empty");
+
+	/* YAML a wizard never needs */
+	CHECK_STR(test_load("trin: 1\ntitle: &a T\ndescription: *a\nsteps:\n" SLUT),
+		  "t.yaml:2:8: anchors (&a) are not allowed in a wizard; write the text out | "
+		  "t.yaml:3:14: aliases (*a) are not allowed in a wizard; write the text out");
+	CHECK_STR(test_load("trin: 1\ntitle: !!str T\nsteps:\n" SLUT),
+		  "t.yaml:2:8: tags (tag:yaml.org,2002:str) are not allowed in a wizard");
+	CHECK_STR(test_load(HEAD "steps:\n" SLUT "---\ntrin: 1\n"),
+		  "t.yaml:7:1: a second YAML document ('---'); a wizard is one document");
+
+	/* patterns and limits */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: \"[a-\"\n" SLUT),
+		  "t.yaml:7:15: 'pattern' is not a valid regular expression: Invalid range end");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: (a)\\1\n" SLUT),
+		  "t.yaml:7:14: 'pattern' may not use back-references such as \\1");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: 'a\\\\1'\n" SLUT), "ok");
+	CHECK_STR(test_load(HEAD "steps:\n"
+			    "  - id: a\n    type: number\n    title: A\n    min: 10\n    max: 5\n"
+			    "  - id: b\n    type: text\n    title: B\n    min_length: 10\n    max_length: 5\n"
+			    "  - id: c\n    type: multi\n    title: C\n    choices: [x, y, z]\n    min: 3\n    max: 2\n"
+			    "  - id: d\n    type: date\n    title: D\n    min: 2025-02-01\n    max: 2025-01-01\n" SLUT),
+		  "t.yaml:8:10: 'max' is less than 'min' | "
+		  "t.yaml:12:17: 'min_length' is more than 'max_length' (5) | "
+		  "t.yaml:19:10: 'max' is less than 'min' | "
+		  "t.yaml:24:10: 'max' is before 'min'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: d\n    type: date\n    title: D\n    min: 2025-02-30\n"
+			    "    max: 27-02-2025\n" SLUT),
+		  "t.yaml:7:10: 'min' must be a date written YYYY-MM-DD, such as 2025-02-27, not '2025-02-30' | "
+		  "t.yaml:8:10: 'max' must be a date written YYYY-MM-DD, such as 2025-02-27, not '27-02-2025'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: d\n    type: date\n    title: D\n    min: 2024-02-29\n"
+			    "    max: 2025-02-29\n" SLUT),
+		  "t.yaml:8:10: 'max' must be a date written YYYY-MM-DD, such as 2025-02-27, not '2025-02-29'");
+
+	/* values */
+	CHECK_STR(test_load(HEAD "values:\n  x: y + 1\n  y: x * 2\n  z: z\nsteps:\n" SLUT),
+		  "t.yaml:4:3: value 'x' depends on itself | t.yaml:6:3: value 'z' depends on itself");
+	CHECK_STR(test_load(HEAD "values:\n  a: 1\nsteps:\n  - id: a\n    type: number\n    title: A\n" SLUT),
+		  "t.yaml:4:3: value 'a' has the same name as a step or another value");
+
+	/* tests */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: number\n    title: A\n" SLUT
+			    "tests:\n  - name: t1\n    answers: {a: 1}\n    end: a\n"
+			    "  - name: t2\n    answers: {a: 1, qqqqqq: 2}\n    end: slut\n"),
+		  "t.yaml:13:10: 'a' is a number step, not an end step | "
+		  "t.yaml:15:21: unknown step 'qqqqqq'");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: kapital\n    type: number\n    title: A\n" SLUT
+			    "tests:\n  - answers: {kapitl: 1}\n    end: slut\n"),
+		  "t.yaml:11:15: unknown step 'kapitl' (did you mean 'kapital'?)");
+}
+
+/* Inputs made to hurt: refused with a message, and in one pass. */
+static void test_hostile(void)
+{
+	/* nesting 40,000 deep */
+	size_t deep = 40000;
+	char *buf = xmalloc(deep + 64);
+	size_t n = (size_t)sprintf(buf, HEAD "x: ");
+	memset(buf + n, '[', deep);
+	n += deep;
+	buf[n++] = '\n';
+	CHECK_STR(test_load_len(buf, n, NULL), "t.yaml:3:35: nested more than 32 levels deep");
+	free(buf);
+
+	/* a 70 KiB scalar */
+	size_t big = 70 * 1024;
+	buf = xmalloc(big + 128);
+	n = (size_t)sprintf(buf, HEAD "description: ");
+	memset(buf + n, 'a', big);
+	n += big;
+	n += (size_t)sprintf(buf + n, "\nsteps:\n" SLUT);
+	CHECK_STR(test_load_len(buf, n, NULL), "t.yaml:3:14: text of 71680 bytes; the limit is 65536");
+	free(buf);
+
+	/* a text of 60 KiB full of braces: every one reported, at its own column, until the list is full */
+	size_t braces = 30000;
+	buf = xmalloc(2 * braces + 128);
+	n = (size_t)sprintf(buf, "trin: 1\ntitle: ");
+	for (size_t i = 0; i < braces; i++) {
+		buf[n++] = 'x';
+		buf[n++] = '}';
+	}
+	n += (size_t)sprintf(buf + n, "\nsteps:\n" SLUT);
+	const char *r = test_load_len(buf, n, NULL);
+	CHECK(strncmp(r, "t.yaml:2:9: a lone '}' in a text; write '}}' for a brace | "
+			 "t.yaml:2:11: a lone '}' in a text", 92) == 0);
+	CHECK(strstr(r, "t.yaml:2:407: a lone '}'") != NULL);
+	CHECK(strstr(r, "(29800 more)") != NULL);
+	free(buf);
+
+	/* 300,000 keys in a flow mapping, under the file size limit: the event limit refuses them */
+	size_t keys = 300000;
+	buf = xmalloc(2 * keys + 64);
+	n = (size_t)sprintf(buf, HEAD "x: {");
+	for (size_t i = 0; i < keys; i++) {
+		buf[n++] = 'a';
+		buf[n++] = ',';
+	}
+	n += (size_t)sprintf(buf + n, "}\n");
+	CHECK_STR(test_load_len(buf, n, NULL),
+		  "t.yaml:3:249996: more than 250000 YAML events (keys, values, lists); the limit is 250000");
+	free(buf);
+
+	/* 300,000 different keys, one a line, with a file size limit that lets them through to the parser */
+	buf = xmalloc(keys * 16 + 64);
+	n = (size_t)sprintf(buf, HEAD "values:\n");
+	for (size_t i = 0; i < keys; i++)
+		n += (size_t)sprintf(buf + n, "  k%zu: 1\n", i);
+	struct load_limits roomy = load_default_limits;
+	roomy.max_file = 64 * 1024 * 1024;
+	r = test_load_len(buf, n, &roomy);
+	CHECK_STR(r, "t.yaml:124999:12: more than 250000 YAML events (keys, values, lists); the limit is 250000");
+	/* and with the default limits the size alone refuses the file */
+	r = test_load_len(buf, n, NULL);
+	CHECK_STR(r, arena_printf(&test_arena, "t.yaml: file is %zu bytes; the limit is 1048576", n));
+	free(buf);
+}
+
+/* Every problem in a file is reported, not just the first. */
+static void test_all_reported(void)
+{
+	CHECK_STR(test_load(HEAD
+			    "langauge: da\n"				/* 3 */
+			    "steps:\n"
+			    "  - id: a\n"
+			    "    type: info\n"
+			    "    title: A {nix}\n"				/* 7 */
+			    "    next: b\n"					/* 8 */
+			    "  - id: a\n"				/* 9 */
+			    "    type: end\n"
+			    "    title: X\n"
+			    "  - id: c\n"				/* 12 */
+			    "    type: yesno\n"
+			    "    title: C\n"
+			    "    required: maybe\n"),			/* 15 */
+		  "t.yaml:3:1: unknown key 'langauge' in the wizard (did you mean 'language'?) | "
+		  "t.yaml:7:14: unknown name 'nix' in a text | "
+		  "t.yaml:8:11: unknown step 'b' (did you mean 'a'?) | "
+		  "t.yaml:9:9: duplicate step id 'a' (first at line 5) | "
+		  "t.yaml:12:5: step 'c' is the last step but has no 'next'; add 'next' or make it an end step | "
+		  "t.yaml:15:15: 'required' must be true or false, not 'maybe'");
+
+	/* a step dropped for its duplicate id leaves nothing behind in the next step's place */
+	CHECK_STR(test_load(HEAD "steps:\n"
+			    "  - id: a\n    type: info\n    title: A\n"
+			    "  - id: a\n    type: text\n    title: \"B {nix}\"\n    pattern: \"x+\"\n    next: slut\n"
+			    "  - id: c\n    type: text\n    title: C\n    pattern: \"y+\"\n"),
+		  "t.yaml:7:9: duplicate step id 'a' (first at line 4) | "
+		  "t.yaml:9:15: unknown name 'nix' in a text | "
+		  "t.yaml:11:11: unknown step 'slut' | "
+		  "t.yaml:12:5: step 'c' is the last step but has no 'next'; add 'next' or make it an end step");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_valid();
+	test_errors();
+	test_hostile();
+	test_all_reported();
+	arena_free(&test_arena);
+	printf("test-load: %d checks, %d failed\n", test_checks, test_failed);
+	return test_failed != 0;
+}
