@@ -354,6 +354,24 @@ static const char *engine_number_text(struct engine *e, int64_t n)
 
 /* Validation, one function per kind of answer.  Each fills out or sets a message and returns false. */
 
+/* An empty answer: not answered (null) when the step allows it, else refused with why. */
+static bool engine_empty(struct engine *e, const struct step *s, struct engine_answer *a, const char *why)
+{
+	if (s->required) {
+		engine_fail(e, "%s", why);
+		return false;
+	}
+	a->v.type = VAL_NULL;
+	return true;
+}
+
+/* Refuse an answer of the wrong form: with the author's own words when the step has them. */
+static void engine_refuse(struct engine *e, const struct step *s, const char *why)
+{
+	engine_fail(e, "%s", s->message.msgid ? dgettext(e->w->domain, s->message.msgid) : why);
+}
+
+
 static char *engine_trim_nfc(const char *s)
 {
 	size_t len = strlen(s);
@@ -386,12 +404,7 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 	char *t = engine_trim_nfc(in ? in : "");
 	if (!*t) {
 		free(t);
-		if (s->required) {
-			engine_fail(e, _("Please write an answer."));
-			return false;
-		}
-		a->v.type = VAL_NULL;
-		return true;
+		return engine_empty(e, s, a, _("Please write an answer."));
 	}
 	size_t len = u8_mbsnlen((const uint8_t *)t, strlen(t));
 	if (len < s->min_length) {
@@ -405,10 +418,7 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 		goto bad;
 	}
 	if (s->regex && regexec(s->regex, t, 0, NULL, 0) != 0) {
-		if (s->message.msgid)
-			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
-		else
-			engine_fail(e, _("The answer does not have the expected form."));
+		engine_refuse(e, s, _("The answer does not have the expected form."));
 		goto bad;
 	}
 	a->owned = t;
@@ -517,24 +527,18 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	bool too_precise = false;
 	bool ok = !empty && engine_parse_number(t, s->decimals, &v, &too_precise);
 	free(t);
-	if (empty) {
-		if (s->required) {
-			engine_fail(e, _("Please write a number."));
-			return false;
-		}
-		a->v.type = VAL_NULL;
-		return true;
-	}
+	if (empty)
+		return engine_empty(e, s, a, _("Please write a number."));
 	if (!ok) {
-		if (s->message.msgid)
-			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
-		else if (too_precise && s->decimals == 0)
-			engine_fail(e, _("Please write a whole number."));
+		char why[128];
+		if (too_precise && s->decimals == 0)
+			snprintf(why, sizeof why, "%s", _("Please write a whole number."));
 		else if (too_precise)
-			engine_fail(e, ngettext("Please use at most %d decimal.", "Please use at most %d decimals.",
-						(unsigned long)s->decimals), s->decimals);
+			snprintf(why, sizeof why, ngettext("Please use at most %d decimal.", "Please use at most %d decimals.",
+							   (unsigned long)s->decimals), s->decimals);
 		else
-			engine_fail(e, _("Please write a number using only digits, such as 40000."));
+			snprintf(why, sizeof why, "%s", _("Please write a number using only digits, such as 40000."));
+		engine_refuse(e, s, why);
 		return false;
 	}
 	if (s->has_min && v < s->min) {
@@ -579,19 +583,10 @@ static bool engine_date(struct engine *e, const struct step *s, const char *in, 
 	char iso[32];
 	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
 	free(t);
-	if (empty) {
-		if (s->required) {
-			engine_fail(e, _("Please write a date."));
-			return false;
-		}
-		a->v.type = VAL_NULL;
-		return true;
-	}
+	if (empty)
+		return engine_empty(e, s, a, _("Please write a date."));
 	if (!ok) {
-		if (s->message.msgid)
-			engine_fail(e, "%s", dgettext(e->w->domain, s->message.msgid));
-		else
-			engine_fail(e, _("Please write a real date as day-month-year, such as 27-02-2025."));
+		engine_refuse(e, s, _("Please write a real date as day-month-year, such as 27-02-2025."));
 		return false;
 	}
 	if (s->min_date && strcmp(iso, s->min_date) < 0) {
@@ -623,14 +618,8 @@ static bool engine_choice(struct engine *e, const struct step *s, const struct a
 	const char *v = in && !in->is_list ? in->text : NULL;
 	if (in && in->is_list && in->nitems == 1)
 		v = in->items[0];
-	if (!v || !*v) {
-		if (s->required) {
-			engine_fail(e, _("Please choose one of the options."));
-			return false;
-		}
-		a->v.type = VAL_NULL;
-		return true;
-	}
+	if (!v || !*v)
+		return engine_empty(e, s, a, _("Please choose one of the options."));
 	int i = engine_choice_index(s, v);
 	if (i < 0) {
 		engine_fail(e, _("'%s' is not one of the options."), v);

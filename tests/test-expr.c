@@ -11,28 +11,7 @@
 
 #include "expr.h"
 
-static int test_checks, test_failed;
-
-#define CHECK(cond)                                                                   \
-	do {                                                                          \
-		test_checks++;                                                        \
-		if (!(cond)) {                                                        \
-			test_failed++;                                                \
-			printf("test-expr.c:%d: check failed: %s\n", __LINE__, #cond); \
-		}                                                                     \
-	} while (0)
-
-#define CHECK_STR(got, want) test_check_str(__LINE__, (got), (want))
-
-static void test_check_str(int line, const char *got, const char *want)
-{
-	test_checks++;
-	if (strcmp(got, want) != 0) {
-		test_failed++;
-		printf("test-expr.c:%d: got   %s\n%*s want  %s\n", line, got, (int)strlen("test-expr.c:") + 4, "",
-		       want);
-	}
-}
+#include "test.h"
 
 /* The test scope: a few step ids with their static types and current values. */
 static const struct test_sym {
@@ -681,6 +660,5 @@ int main(void)
 	test_num_helpers();
 	test_values();
 	arena_free(&test_arena);
-	printf("test-expr: %d checks, %d failed\n", test_checks, test_failed);
-	return test_failed != 0;
+	return test_done("test-expr");
 }

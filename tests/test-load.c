@@ -13,37 +13,7 @@
 
 #include "model.h"
 
-static int test_checks, test_failed;
-
-#define CHECK(cond)                                                                      \
-	do {                                                                             \
-		test_checks++;                                                           \
-		if (!(cond)) {                                                           \
-			test_failed++;                                                   \
-			printf("test-load.c:%d: check failed: %s\n", __LINE__, #cond); \
-		}                                                                        \
-	} while (0)
-
-#define CHECK_STR(got, want) test_check_str(__LINE__, #got, (got), (want))
-#define CHECK_NUM(got, want) test_check_num(__LINE__, #got, (long long)(got), (long long)(want))
-
-static void test_check_str(int line, const char *what, const char *got, const char *want)
-{
-	test_checks++;
-	if (strcmp(got, want) != 0) {
-		test_failed++;
-		printf("test-load.c:%d: check failed: %s\n  got   %s\n  want  %s\n", line, what, got, want);
-	}
-}
-
-static void test_check_num(int line, const char *what, long long got, long long want)
-{
-	test_checks++;
-	if (got != want) {
-		test_failed++;
-		printf("test-load.c:%d: check failed: %s\n  got   %lld\n  want  %lld\n", line, what, got, want);
-	}
-}
+#include "test.h"
 
 static struct arena test_arena;
 
@@ -459,6 +429,5 @@ int main(void)
 	test_hostile();
 	test_all_reported();
 	arena_free(&test_arena);
-	printf("test-load: %d checks, %d failed\n", test_checks, test_failed);
-	return test_failed != 0;
+	return test_done("test-load");
 }

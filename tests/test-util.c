@@ -9,16 +9,7 @@
 #include "diag.h"
 #include "util.h"
 
-static int test_checks, test_failed;
-
-#define CHECK(cond)                                                                   \
-	do {                                                                          \
-		test_checks++;                                                        \
-		if (!(cond)) {                                                        \
-			test_failed++;                                                \
-			printf("test-util.c:%d: check failed: %s\n", __LINE__, #cond); \
-		}                                                                     \
-	} while (0)
+#include "test.h"
 
 static void test_arena(void)
 {
@@ -129,6 +120,5 @@ int main(void)
 	test_strmap();
 	test_distance();
 	test_diag();
-	printf("test-util: %d checks, %d failed\n", test_checks, test_failed);
-	return test_failed != 0;
+	return test_done("test-util");
 }
