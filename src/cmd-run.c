@@ -1,0 +1,78 @@
+/*
+ * cmd-run: `trin run --answers FILE [--json] WIZARD`, a wizard walked with answers from a file.
+ */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "engine.h"
+#include "i18n.h"
+#include "result.h"
+#include "ui-script.h"
+
+int cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "answers", required_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *answers_path = NULL;
+	bool json = false;
+	int c;
+	static char name[] = "trin run";	/* getopt's messages begin with argv[0] */
+	argv[0] = name;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "a:jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			answers_path = optarg;
+			break;
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			cmd_usage(stdout);
+			return EXIT_OK;
+		default:
+			cmd_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || !answers_path) {
+		fprintf(stderr, _("trin run: give --answers FILE and one wizard\n"));
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
+	struct diags d = { 0 };
+	struct wizard *w = cmd_load(argv[optind], &d);
+	diag_free(&d);
+	if (!w)
+		return EXIT_INVALID;
+	struct arena a = { 0 };
+	struct scenario_answer *answers;
+	size_t n;
+	bool ok = answers_load(w, answers_path, &a, &answers, &n, &d);
+	diag_sort(&d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (!ok) {
+		arena_free(&a);
+		wizard_free(w);
+		return EXIT_INPUT;
+	}
+	struct engine *e = engine_create(w);
+	const char *why = NULL;
+	int where = -1;
+	bool done = script_walk(w, e, answers, n, json ? NULL : stdout, &why, &where);
+	if (json)
+		result_json(stdout, w, e);
+	if (!done)
+		fprintf(stderr, _("trin: stopped at step '%s': %s\n"), w->steps[where].id, why);
+	engine_free(e);
+	arena_free(&a);
+	wizard_free(w);
+	return done ? EXIT_OK : EXIT_INCOMPLETE;
+}

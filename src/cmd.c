@@ -1,0 +1,45 @@
+/*
+ * cmd: what the subcommands share.  See cmd.h.
+ */
+#include "cmd.h"
+
+#include <string.h>
+
+#include "i18n.h"
+
+void cmd_usage(FILE *out)
+{
+	fputs(_("Usage: trin check WIZARD...\n"
+		"       trin run --answers FILE [--json] WIZARD\n"
+		"       trin test WIZARD...\n"
+		"       trin --help | --version\n"
+		"\n"
+		"  check   report every problem in the wizards, as FILE:LINE:COL: error: ...\n"
+		"  run     walk a wizard with answers from a YAML or JSON file\n"
+		"  test    run the scenarios under 'tests:' in each wizard\n"
+		"\n"
+		"See trin(1) and, for the wizard format, trin(5).\n"), out);
+}
+
+struct wizard *cmd_load(const char *path, struct diags *d)
+{
+	struct wizard *w = wizard_load(path, NULL, d);
+	diag_sort(d);
+	diag_print(d, stderr);
+	return w;
+}
+
+int cmd_usage_asked(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			cmd_usage(stdout);
+			return EXIT_OK;
+		}
+	}
+	if (argc < 2) {
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
+	return -1;
+}

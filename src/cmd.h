@@ -1,0 +1,36 @@
+/*
+ * cmd: the subcommands of the command line, and what they share: the usage text, loading a wizard with
+ * its diagnostics on stderr, and the exit statuses documented in trin(1).
+ */
+#ifndef TRIN_CMD_H
+#define TRIN_CMD_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "model.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_INCOMPLETE = 1,	/* a run did not reach an end, or a test failed */
+	EXIT_USAGE = 2,
+	EXIT_INVALID = 3,	/* a wizard has errors */
+	EXIT_INPUT = 4,		/* an answers file could not be read or is invalid */
+};
+
+/* The usage of every subcommand. */
+void cmd_usage(FILE *out);
+/*
+ * For a subcommand that takes wizards: when it was asked for its usage or given no wizard, print the
+ * usage and return the exit status; otherwise -1.
+ */
+int cmd_usage_asked(int argc, char **argv);
+/* Load a wizard, printing its diagnostics (sorted) on stderr; NULL when it has errors. */
+struct wizard *cmd_load(const char *path, struct diags *d);
+
+/* The subcommands; argv[0] is the subcommand's name.  Each returns an exit status. */
+int cmd_check(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+
+#endif
