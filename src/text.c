@@ -1,0 +1,175 @@
+/*
+ * text: wrapping, width and grapheme clusters.  See text.h.
+ *
+ * Invariants: every line returned by text_wrap is at most `width` cells wide, except a single grapheme
+ * cluster wider than the line (a wide character on a one-cell line), which gets a line of its own.
+ * Depends on libunistring and util only.
+ */
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "util.h"
+
+#define TEXT_ENCODING "UTF-8"
+
+int text_width(const char *s, size_t n)
+{
+	int w = u8_width((const uint8_t *)s, n, TEXT_ENCODING);
+	return w < 0 ? 0 : w;
+}
+
+size_t text_next_grapheme(const char *s, size_t n, size_t pos)
+{
+	if (pos >= n)
+		return n;
+	char *brk = xmalloc(n);
+	u8_grapheme_breaks((const uint8_t *)s, n, brk);
+	size_t i = pos + 1;
+	while (i < n && !brk[i])
+		i++;
+	free(brk);
+	return i;
+}
+
+size_t text_prev_grapheme(const char *s, size_t n, size_t pos)
+{
+	if (pos == 0 || n == 0)
+		return 0;
+	char *brk = xmalloc(n);
+	u8_grapheme_breaks((const uint8_t *)s, n, brk);
+	size_t i = pos > n ? n : pos;
+	i--;
+	while (i > 0 && !brk[i])
+		i--;
+	free(brk);
+	return i;
+}
+
+char *text_clean(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
+			i++;
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	size_t n = 0;
+	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);
+	if (!norm) {
+		out[o] = '\0';
+		return out;
+	}
+	free(out);
+	char *r = xstrndup((const char *)norm, n);
+	free(norm);
+	return r;
+}
+
+struct text_wrapper {
+	struct text_line *lines;
+	size_t n, cap;
+	int width;
+};
+
+static void text_emit(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	util_grow((void **)&tw->lines, &tw->cap, tw->n + 1, sizeof *tw->lines);
+	tw->lines[tw->n++] = (struct text_line){ start, end - start, text_width(s + start, end - start) };
+}
+
+/* Lay out a segment wider than a line: as many grapheme clusters as fit on each line. */
+static size_t text_break_long(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+{
+	size_t n = end - start;
+	char *brk = xmalloc(n ? n : 1);
+	u8_grapheme_breaks((const uint8_t *)s + start, n, brk);
+	size_t line = start;
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !brk[j])
+			j++;
+		int gw = text_width(s + start + i, j - i);
+		if (w + gw > tw->width && start + i > line) {
+			text_emit(tw, s, line, start + i);
+			line = start + i;
+			w = 0;
+		}
+		w += gw;
+		i = j;
+	}
+	free(brk);
+	return line;	/* the last, partial line goes on with what follows */
+}
+
+/* Wrap one paragraph (no '\n' inside) greedily at the break opportunities. */
+static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+{
+	size_t n = end - start;
+	if (n == 0) {
+		text_emit(tw, s, start, start);
+		return;
+	}
+	char *brk = xmalloc(n);
+	u8_possible_linebreaks((const uint8_t *)s + start, n, TEXT_ENCODING, brk);
+	size_t line = start;	/* where the current line starts */
+	int w = 0;		/* its width so far, trailing spaces included */
+	size_t seg = 0;
+	while (seg < n) {
+		size_t next = seg + 1;
+		while (next < n && brk[next] != UC_BREAK_POSSIBLE)
+			next++;
+		size_t trim = next;
+		while (trim > seg && s[start + trim - 1] == ' ')
+			trim--;
+		int full = text_width(s + start + seg, next - seg);
+		int bare = text_width(s + start + seg, trim - seg);
+		if (w + bare > tw->width && start + seg > line) {
+			text_emit(tw, s, line, start + seg);
+			line = start + seg;
+			w = 0;
+		}
+		if (bare > tw->width) {
+			line = text_break_long(tw, s, start + seg, start + trim);
+			w = text_width(s + line, start + next - line);
+		} else {
+			w += full;
+		}
+		seg = next;
+	}
+	text_emit(tw, s, line, end);
+	free(brk);
+}
+
+size_t text_wrap(const char *s, int width, struct text_line **lines)
+{
+	struct text_wrapper tw = { NULL, 0, 0, width < 1 ? 1 : width };
+	size_t len = strlen(s);
+	while (len && s[len - 1] == '\n')	/* a block scalar's final line break makes no empty line */
+		len--;
+	size_t start = 0;
+	for (;;) {
+		const char *nl = memchr(s + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		text_wrap_paragraph(&tw, s, start, end);
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+	*lines = tw.lines;
+	return tw.n;
+}

@@ -1,0 +1,94 @@
+/*
+ * test-text: unit tests of wrapping, widths and grapheme clusters (text.h).
+ */
+#include <locale.h>
+#include <stdlib.h>
+
+#include "test.h"
+#include "text.h"
+#include "util.h"
+
+/* The wrapped lines of s joined by '|', for exact comparison. */
+static const char *test_wrap(const char *s, int width)
+{
+	static char out[1024];
+	struct text_line *lines;
+	size_t n = text_wrap(s, width, &lines);
+	size_t o = 0;
+	int too_wide = 0;
+	for (size_t i = 0; i < n; i++) {
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s%.*s", i ? "|" : "", (int)lines[i].len,
+				      s + lines[i].start);
+		too_wide += lines[i].width > width && lines[i].width != text_width(s + lines[i].start, lines[i].len);
+	}
+	free(lines);
+	CHECK(too_wide == 0);
+	return out;
+}
+
+static void test_wrapping(void)
+{
+	CHECK_STR(test_wrap("Hej med dig", 5), "Hej|med|dig");
+	CHECK_STR(test_wrap("Hej med dig", 7), "Hej med|dig");
+	CHECK_STR(test_wrap("Hej med dig", 80), "Hej med dig");
+	CHECK_STR(test_wrap("", 10), "");
+	/* a final line break (YAML block scalars) makes no empty line; inner ones do */
+	CHECK_STR(test_wrap("En.\n\nTo.\n", 10), "En.||To.");
+	/* Danish letters are one cell each */
+	CHECK_STR(test_wrap("Ærø Åbenrå", 5), "Ærø|Åbenr|å");
+	CHECK_STR(test_wrap("Ærø Åbenrå", 6), "Ærø|Åbenrå");
+	/* a word longer than the line is broken between grapheme clusters */
+	CHECK_STR(test_wrap("Virksomhedsform", 6), "Virkso|mhedsf|orm");
+	CHECK_STR(test_wrap("Du vælger virksomhedsform nu", 8), "Du|vælger|virksomh|edsform|nu");
+	/* a combining accent stays with its letter */
+	CHECK_STR(test_wrap("e\xCC\x81" "e\xCC\x81" "e\xCC\x81", 2), "e\xCC\x81" "e\xCC\x81" "|e\xCC\x81");
+	/* East Asian wide characters are two cells; lines break between them */
+	CHECK_STR(test_wrap("日本語のテキスト", 5), "日本|語の|テキ|スト");
+	CHECK_NUM(text_width("日本語", 9), 6);
+	/* Turkish dotted and dotless i are one cell */
+	CHECK_STR(test_wrap("İstanbul ılık", 8), "İstanbul|ılık");
+	/* spaces at the end of a line are dropped, not carried */
+	CHECK_STR(test_wrap("ab    cd", 3), "ab|cd");
+	/* a line of width one still makes progress with a wide character */
+	CHECK_STR(test_wrap("日本", 1), "日|本");
+}
+
+static void test_graphemes(void)
+{
+	const char *s = "ae\xCC\x81" "b";	/* a, e + combining acute, b */
+	size_t n = strlen(s);
+	CHECK_NUM(text_next_grapheme(s, n, 0), 1);
+	CHECK_NUM(text_next_grapheme(s, n, 1), 4);
+	CHECK_NUM(text_next_grapheme(s, n, 4), 5);
+	CHECK_NUM(text_next_grapheme(s, n, 5), 5);
+	CHECK_NUM(text_prev_grapheme(s, n, 5), 4);
+	CHECK_NUM(text_prev_grapheme(s, n, 4), 1);
+	CHECK_NUM(text_prev_grapheme(s, n, 1), 0);
+	CHECK_NUM(text_prev_grapheme(s, n, 0), 0);
+	/* a flag is two regional indicators: one cluster */
+	const char *flag = "\xF0\x9F\x87\xA9\xF0\x9F\x87\xB0x";	/* DK flag, x */
+	CHECK_NUM(text_next_grapheme(flag, strlen(flag), 0), 8);
+	/* a family joined by ZWJ is one cluster */
+	const char *family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7!";
+	CHECK_NUM(text_next_grapheme(family, strlen(family), 0), strlen(family) - 1);
+	CHECK_NUM(text_prev_grapheme(family, strlen(family), strlen(family) - 1), 0);
+}
+
+static void test_clean(void)
+{
+	char *c = text_clean("virk\xC2\xADsom\xC2\xADheds\xC2\xAD" "form");
+	CHECK_STR(c, "virksomhedsform");
+	free(c);
+	c = text_clean("Cafe\xCC\x81");	/* decomposed é becomes one code point */
+	CHECK_STR(c, "Caf\xC3\xA9");
+	free(c);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_wrapping();
+	test_graphemes();
+	test_clean();
+	return test_done("test-text");
+}
