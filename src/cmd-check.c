@@ -1,21 +1,160 @@
 /*
- * cmd-check: `trin check WIZARD...`, every problem of every wizard on stderr.
+ * cmd-check: `trin check [OPTIONS] WIZARD...`, every problem of every wizard: what the loader refuses and
+ * what the checker (check.h) finds, on stderr as FILE:LINE:COL: SEVERITY: MESSAGE or on stdout as JSON;
+ * with --lix, the readability of each screen as a table on stdout.
  */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "result.h"
+
+static const char *const cmd_check_severities[] = {
+	[DIAG_ERROR] = "error", [DIAG_WARNING] = "warning", [DIAG_NOTE] = "note",
+};
+
+/* One finding as a JSON object; *first says whether a comma is due before it. */
+static void cmd_check_json_one(const char *file, struct loc at, const char *severity, const char *msg, bool *first)
+{
+	fputs(*first ? "\n  {\"file\": " : ",\n  {\"file\": ", stdout);
+	*first = false;
+	result_json_string(stdout, file);
+	printf(", \"line\": %d, \"col\": %d, \"severity\": \"%s\", \"message\": ", at.line, at.col, severity);
+	result_json_string(stdout, msg);
+	fputs("}", stdout);
+}
+
+static void cmd_check_json(const struct diags *d, const char *path, bool *first)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		cmd_check_json_one(g->loc.file ? g->loc.file : path, g->loc, cmd_check_severities[g->severity],
+				   g->msg, first);
+	}
+	if (d->dropped) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "%zu more problems not shown", d->dropped);
+		cmd_check_json_one(path, (struct loc){ 0 }, "note", msg, first);
+	}
+}
+
+/* The LIX table of one wizard: a line per screen, then the average and the highest. */
+static void cmd_check_lix_table(const struct wizard *w)
+{
+	long sum = 0;
+	int high = -1;
+	size_t high_step = 0;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		struct check_lix lx;
+		check_lix_step(&w->steps[i], &lx);
+		printf("%s:%d: %s %d\n", w->file, w->steps[i].loc.line, w->steps[i].id, lx.lix);
+		sum += lx.lix;
+		if (lx.lix > high) {
+			high = lx.lix;
+			high_step = i;
+		}
+	}
+	if (w->nsteps)
+		printf("%s: average LIX %ld, highest %d (%s)\n", w->file,
+		       (sum + (long)w->nsteps / 2) / (long)w->nsteps, high, w->steps[high_step].id);
+}
+
+/* A whole number from 0 to 1000 for option name, or -1 after saying what is wrong. */
+static int cmd_check_number(const char *name, const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end || v > 1000) {
+		fprintf(stderr, _("trin check: %s needs a whole number from 0 to 1000, not '%s'\n"), name, arg);
+		return -1;
+	}
+	return (int)v;
+}
 
 int cmd_check(int argc, char **argv)
 {
-	int usage = cmd_usage_asked(argc, argv);
-	if (usage >= 0)
-		return usage;
+	enum { OPT_MAX_LIX = 256, OPT_MAX_WORDS, OPT_LIX, OPT_WERROR, OPT_FORMAT };
+	static const struct option opts[] = {
+		{ "max-lix", required_argument, NULL, OPT_MAX_LIX },
+		{ "max-words", required_argument, NULL, OPT_MAX_WORDS },
+		{ "lix", no_argument, NULL, OPT_LIX },
+		{ "werror", no_argument, NULL, OPT_WERROR },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+	bool lix = false, werror = false, json = false;
+	int c;
+	static char name[] = "trin check";	/* getopt's messages begin with argv[0] */
+	argv[0] = name;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_MAX_LIX:
+			if ((o.max_lix = cmd_check_number("--max-lix", optarg)) < 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_MAX_WORDS:
+			if ((o.max_words = cmd_check_number("--max-words", optarg)) < 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_LIX:
+			lix = true;
+			break;
+		case OPT_WERROR:
+			werror = true;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0) {
+				json = true;
+			} else if (strcmp(optarg, "text") != 0) {
+				fprintf(stderr, _("trin check: --format is text or json, not '%s'\n"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			cmd_usage(stdout);
+			return EXIT_OK;
+		default:
+			cmd_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc || (lix && json)) {
+		fputs(optind >= argc ? _("trin check: give at least one wizard\n")
+				     : _("trin check: --lix prints a table and cannot be combined with --format json\n"),
+		      stderr);
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
 	int status = EXIT_OK;
-	for (int i = 1; i < argc; i++) {
+	bool first = true;
+	if (json)
+		fputs("[", stdout);
+	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
-		struct wizard *w = cmd_load(argv[i], &d);
-		if (!w)
+		struct wizard *w = wizard_load(argv[i], NULL, &d);
+		if (w)
+			check_wizard(w, &o, &d);
+		diag_sort(&d);
+		if (json)
+			cmd_check_json(&d, argv[i], &first);
+		else
+			diag_print(&d, stderr);
+		if (w && lix)
+			cmd_check_lix_table(w);
+		if (d.errors || (werror && d.warnings))
 			status = EXIT_INVALID;
 		wizard_free(w);
 		diag_free(&d);
 	}
+	if (json)
+		fputs(first ? "]\n" : "\n]\n", stdout);
 	return status;
 }

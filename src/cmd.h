@@ -32,5 +32,6 @@ struct wizard *cmd_load(const char *path, struct diags *d);
 int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 #endif

@@ -79,6 +79,7 @@ struct expr {
 	struct arena *arena;		/* the one the tree lives in; bind puts the symbol list there */
 	int *syms;			/* distinct symbols, sorted; set by expr_bind */
 	size_t nsyms;
+	const char *text;		/* the source text, copied into the arena */
 };
 
 /* The built-in functions. */
@@ -823,6 +824,7 @@ struct expr *expr_parse(struct arena *a, const char *src, struct expr_source whe
 	struct expr *e = arena_alloc(a, sizeof *e);
 	e->root = root;
 	e->arena = a;
+	e->text = arena_strdup(a, src);
 	return e;
 }
 
@@ -1203,6 +1205,238 @@ void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ct
 {
 	for (size_t i = 0; i < e->nsyms; i++)
 		fn(ctx, e->syms[i]);
+}
+
+/* The expression's source text, as it was given to expr_parse. */
+const char *expr_text(const struct expr *e)
+{
+	return e->text;
+}
+
+/* Whether n is a literal string. */
+static bool expr_is_str_literal(const struct expr_node *n)
+{
+	return n->op == EXPR_LIT && n->lit.type == VAL_STR;
+}
+
+struct expr_walker {
+	void (*name)(void *ctx, int sym, enum expr_use use, struct loc at);
+	void (*cmp)(void *ctx, int sym, const char *lit, struct loc at);
+	void *ctx;
+};
+
+/* Report every name under n as read in the way `use` says, unless a closer context says otherwise. */
+static void expr_walk_node(const struct expr_walker *wk, const struct expr_node *n, enum expr_use use)
+{
+	const struct expr_node *name = NULL, *other = NULL;
+	switch (n->op) {
+	case EXPR_LIT:
+		return;
+	case EXPR_NAME:
+		if (wk->name)
+			wk->name(wk->ctx, n->sym, use, n->loc);
+		return;
+	case EXPR_AND:
+	case EXPR_OR:
+		expr_walk_node(wk, n->a, use == EXPR_USE_GUARD ? use : EXPR_USE_TEST);
+		expr_walk_node(wk, n->b, use == EXPR_USE_GUARD ? use : EXPR_USE_TEST);
+		return;
+	case EXPR_EQ:
+	case EXPR_NE:
+		if (n->a->op == EXPR_NAME)
+			name = n->a, other = n->b;
+		else if (n->b->op == EXPR_NAME)
+			name = n->b, other = n->a;
+		if (name && expr_is_str_literal(other) && wk->cmp)
+			wk->cmp(wk->ctx, name->sym, other->lit.u.s, other->loc);
+		if (use != EXPR_USE_GUARD && name && other->op == EXPR_LIT) {
+			enum expr_use u = other->lit.type == VAL_NULL ? EXPR_USE_GUARD
+					  : n->op == EXPR_EQ ? EXPR_USE_TEST : EXPR_USE_VALUE;
+			expr_walk_node(wk, name, u);
+			expr_walk_node(wk, other, u);
+			return;
+		}
+		break;
+	case EXPR_IN:
+	case EXPR_NOT_IN:
+		if (n->a->op == EXPR_NAME && n->b->op == EXPR_LIST) {
+			for (size_t i = 0; i < n->b->n; i++)
+				if (expr_is_str_literal(n->b->items[i]) && wk->cmp)
+					wk->cmp(wk->ctx, n->a->sym, n->b->items[i]->lit.u.s, n->b->items[i]->loc);
+			if (use != EXPR_USE_GUARD && n->op == EXPR_IN) {
+				expr_walk_node(wk, n->a, EXPR_USE_TEST);
+				expr_walk_node(wk, n->b, use);
+				return;
+			}
+		}
+		if (n->b->op == EXPR_NAME && expr_is_str_literal(n->a)) {
+			if (wk->cmp)
+				wk->cmp(wk->ctx, n->b->sym, n->a->lit.u.s, n->a->loc);
+			if (use != EXPR_USE_GUARD && n->op == EXPR_IN) {
+				expr_walk_node(wk, n->b, EXPR_USE_TEST);
+				return;
+			}
+		}
+		break;
+	case EXPR_CALL:
+		if (strcmp(n->name, "answered") == 0) {
+			for (size_t i = 0; i < n->n; i++)
+				expr_walk_node(wk, n->items[i], EXPR_USE_GUARD);
+			return;
+		}
+		if (strcmp(n->name, "contains") == 0 && n->n == 2 && n->items[0]->op == EXPR_NAME &&
+		    expr_is_str_literal(n->items[1])) {
+			if (wk->cmp)
+				wk->cmp(wk->ctx, n->items[0]->sym, n->items[1]->lit.u.s, n->items[1]->loc);
+			expr_walk_node(wk, n->items[0], use == EXPR_USE_GUARD ? use : EXPR_USE_TEST);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	enum expr_use inner = use == EXPR_USE_GUARD ? use : EXPR_USE_VALUE;
+	if (n->a)
+		expr_walk_node(wk, n->a, inner);
+	if (n->b)
+		expr_walk_node(wk, n->b, inner);
+	for (size_t i = 0; i < n->n; i++)
+		expr_walk_node(wk, n->items[i], inner);
+}
+
+/* Call fn for every name the bound expression reads, with how it is read and where. */
+void expr_walk_names(const struct expr *e, void (*fn)(void *ctx, int sym, enum expr_use use, struct loc at),
+		     void *ctx)
+{
+	struct expr_walker wk = { .name = fn, .ctx = ctx };
+	expr_walk_node(&wk, e->root, EXPR_USE_TEST);
+}
+
+/* Call fn for every comparison of a name with a string literal in the bound expression. */
+void expr_walk_comparisons(const struct expr *e, void (*fn)(void *ctx, int sym, const char *lit, struct loc at),
+			   void *ctx)
+{
+	struct expr_walker wk = { .cmp = fn, .ctx = ctx };
+	expr_walk_node(&wk, e->root, EXPR_USE_TEST);
+}
+
+struct expr_needs {
+	struct expr_need *v;
+	size_t n, cap;
+};
+
+static void expr_need_add(struct expr_needs *set, int sym, bool truth)
+{
+	util_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
+	set->v[set->n++] = (struct expr_need){ sym, truth };
+}
+
+/* The names under n that make n null when they are: through arithmetic and the null-keeping built-ins. */
+static void expr_strict(const struct expr_node *n, struct expr_needs *set)
+{
+	switch (n->op) {
+	case EXPR_NAME:
+		expr_need_add(set, n->sym, false);
+		return;
+	case EXPR_NEG:
+	case EXPR_ADD:
+	case EXPR_SUB:
+	case EXPR_MUL:
+	case EXPR_DIV:
+		expr_strict(n->a, set);
+		if (n->b)
+			expr_strict(n->b, set);
+		return;
+	case EXPR_CALL:
+		if (strcmp(n->name, "answered") != 0 && strcmp(n->name, "contains") != 0)
+			for (size_t i = 0; i < n->n; i++)
+				expr_strict(n->items[i], set);
+		return;
+	default:
+		return;
+	}
+}
+
+static bool expr_has_null_item(const struct expr_node *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (expr_is_null_literal(list->items[i]))
+			return true;
+	return false;
+}
+
+/* What must have an answer for n to be true. */
+static void expr_truth_needs(const struct expr_node *n, struct expr_needs *set)
+{
+	const struct expr_node *lit = NULL, *other = NULL;
+	switch (n->op) {
+	case EXPR_NAME:
+		expr_need_add(set, n->sym, true);
+		return;
+	case EXPR_AND:
+		expr_truth_needs(n->a, set);
+		expr_truth_needs(n->b, set);
+		return;
+	case EXPR_OR: {
+		struct expr_needs a = { 0 }, b = { 0 };
+		expr_truth_needs(n->a, &a);
+		expr_truth_needs(n->b, &b);
+		for (size_t i = 0; i < a.n; i++)
+			for (size_t k = 0; k < b.n; k++)
+				if (a.v[i].sym == b.v[k].sym && a.v[i].truth == b.v[k].truth) {
+					expr_need_add(set, a.v[i].sym, a.v[i].truth);
+					break;
+				}
+		free(a.v);
+		free(b.v);
+		return;
+	}
+	case EXPR_EQ:
+	case EXPR_NE:
+		if (n->a->op == EXPR_LIT)
+			lit = n->a, other = n->b;
+		else if (n->b->op == EXPR_LIT)
+			lit = n->b, other = n->a;
+		if (lit && (lit->lit.type == VAL_NULL) == (n->op == EXPR_NE))
+			expr_strict(other, set);
+		return;
+	case EXPR_LT:
+	case EXPR_LE:
+	case EXPR_GT:
+	case EXPR_GE:
+		expr_strict(n->a, set);
+		expr_strict(n->b, set);
+		return;
+	case EXPR_IN:
+		expr_strict(n->b, set);
+		if (n->b->op == EXPR_LIST && !expr_has_null_item(n->b))
+			expr_strict(n->a, set);
+		return;
+	case EXPR_CALL:
+		if (strcmp(n->name, "answered") == 0 || strcmp(n->name, "contains") == 0)
+			expr_strict(n->items[0], set);
+		return;
+	default:
+		return;
+	}
+}
+
+/* What must have an answer for the bound expression to be true, by the rules of null; free *out. */
+size_t expr_truth_required(const struct expr *e, struct expr_need **out)
+{
+	struct expr_needs set = { 0 };
+	expr_truth_needs(e->root, &set);
+	*out = set.v;
+	return set.n;
+}
+
+/* What must have an answer for the bound expression not to be null; free *out. */
+size_t expr_value_required(const struct expr *e, struct expr_need **out)
+{
+	struct expr_needs set = { 0 };
+	expr_strict(e->root, &set);
+	*out = set.v;
+	return set.n;
 }
 
 /* ---- Evaluator ---- */

@@ -85,6 +85,47 @@ expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags
 /* Calls fn once for each distinct symbol index the bound expression reads (for dependency analysis). */
 void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx);
 
+/* The source text of an expression, as written in the wizard; lives as long as the expression. */
+const char *expr_text(const struct expr *e);
+
+/*
+ * How an expression reads a name, for the checker's analysis of names that may have no answer.
+ * A test asks for a positive match and is simply false without an answer (`x == "a"`, `x in [...]`,
+ * `"a" in x`, `contains(x, "a")`, `x` as a condition); a guard asks whether there is an answer at all
+ * (`answered(x)`, `x == null`, `x != null`, and every name inside answered()); any other read uses the value.
+ */
+enum expr_use { EXPR_USE_VALUE, EXPR_USE_TEST, EXPR_USE_GUARD };
+
+/* Calls fn for every name the bound expression reads (as often as it is read), with how and where. */
+void expr_walk_names(const struct expr *e, void (*fn)(void *ctx, int sym, enum expr_use use, struct loc at),
+		     void *ctx);
+
+/*
+ * Calls fn for every comparison of a name with a string literal in the bound expression: `x == "a"`,
+ * `x != "a"` (either way round), `x in ["a", "b"]` and `not in` (once per string item), `"a" in x`,
+ * `contains(x, "a")`.  at is the literal's location.
+ */
+void expr_walk_comparisons(const struct expr *e, void (*fn)(void *ctx, int sym, const char *lit, struct loc at),
+			   void *ctx);
+
+/*
+ * A name that must have an answer for an expression to be true (or not null): a step's answer, or a
+ * value that must be true (truth) or only not null.
+ */
+struct expr_need {
+	int sym;
+	bool truth;
+};
+/*
+ * What must have an answer for the bound expression to be true, by the rules of null: `x > 3`,
+ * `x == "a"`, `answered(x)` and `x` itself need x; `a and b` needs both sides' needs, `a or b` what
+ * both sides need; `not`, `x != "a"` and `x == null` need nothing.  *out is malloc'd (free it, also
+ * when 0 is returned); a symbol may appear more than once.
+ */
+size_t expr_truth_required(const struct expr *e, struct expr_need **out);
+/* What must have an answer for the bound expression not to be null (the operands of arithmetic). */
+size_t expr_value_required(const struct expr *e, struct expr_need **out);
+
 /* How the evaluator reads a symbol's current value (null when not answered on the path). */
 struct expr_env {
 	struct value (*get)(void *ctx, int sym);

@@ -42,6 +42,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "test"))
 		return cmd_test(argc - 1, argv + 1);
+	if (!strcmp(cmd, "graph"))
+		return cmd_graph(argc - 1, argv + 1);
 	if (cmd[0] != '-') {
 		fprintf(stderr, _("trin: the full-screen frontend is not built yet; walk a wizard with "
 				  "'trin run --answers FILE %s'\n"), cmd);

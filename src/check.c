@@ -1,0 +1,1046 @@
+/*
+ * check: static analysis of a loaded wizard.  See check.h.
+ *
+ * The flow is a graph of steps with an edge per transition, conditions ignored: a path in the graph may
+ * be one no answers can take, so every finding about paths is on the safe side of that.  Every pass is
+ * linear in steps, transitions and text, so a wizard of 100,000 steps checks in well under a second:
+ * reachability and the way back from the ends are one walk each; "answered on every path" is dominance
+ * (a step is answered on every path to S exactly when it dominates S and always takes an answer), found
+ * with the iterative algorithm of Cooper, Harvey and Kennedy over reverse postorder and then answered in
+ * constant time from the pre- and postorder numbers of the dominator tree.
+ *
+ * Invariants: the wizard is one wizard_load returned (targets resolved, expressions bound), and is only
+ * read.  No recursion follows the flow (walks keep their own stacks); recursion over values is bounded
+ * by the loader's limit on how deep values depend on each other.
+ * Must not depend on the engine, a frontend or any I/O.
+ */
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+/* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
+struct check_graph {
+	size_t n;
+	size_t *first;
+	int *adj;
+};
+
+/* Successors of every step; with reverse, predecessors. */
+static void check_graph_build(const struct wizard *w, bool reverse, struct check_graph *g)
+{
+	size_t n = w->nsteps, edges = 0;
+	g->n = n;
+	g->first = xcalloc(n + 2, sizeof *g->first);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < w->steps[i].nnext; j++) {
+			size_t from = reverse ? (size_t)w->steps[i].next[j].target : i;
+			g->first[from + 2]++;
+			edges++;
+		}
+	}
+	for (size_t i = 2; i < n + 2; i++)
+		g->first[i] += g->first[i - 1];
+	g->adj = xmalloc((edges ? edges : 1) * sizeof *g->adj);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < w->steps[i].nnext; j++) {
+			int to = w->steps[i].next[j].target;
+			size_t from = reverse ? (size_t)to : i;
+			g->adj[g->first[from + 1]++] = reverse ? (int)i : to;
+		}
+	}
+}
+
+static void check_graph_free(struct check_graph *g)
+{
+	free(g->first);
+	free(g->adj);
+}
+
+/*
+ * Depth-first walk of g from root: marks seen[] and, when post is given, writes the steps in postorder
+ * to post and returns how many.  Iterative, so a long chain of steps cannot overflow the stack.
+ */
+static size_t check_graph_walk(const struct check_graph *g, int root, bool *seen, int *post)
+{
+	size_t *stack = xmalloc((g->n ? g->n : 1) * sizeof *stack), *edge = xmalloc((g->n ? g->n : 1) * sizeof *edge);
+	size_t top = 0, npost = 0;
+	seen[root] = true;
+	stack[top] = (size_t)root;
+	edge[top++] = g->first[root];
+	while (top) {
+		size_t v = stack[top - 1];
+		if (edge[top - 1] < g->first[v + 1]) {
+			int u = g->adj[edge[top - 1]++];
+			if (!seen[u]) {
+				seen[u] = true;
+				stack[top] = (size_t)u;
+				edge[top++] = g->first[u];
+			}
+			continue;
+		}
+		if (post)
+			post[npost++] = (int)v;
+		top--;
+	}
+	free(stack);
+	free(edge);
+	return npost;
+}
+
+/* Whether a step always has an answer once it is passed: it takes one and is required, or is a multi. */
+static bool check_takes_answer(const struct step *s)
+{
+	switch (s->type) {
+	case STEP_MULTI:
+		return true;	/* an empty choice is an empty list, not null */
+	case STEP_CHOICE:
+	case STEP_YESNO:
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		return s->required;
+	default:
+		return false;
+	}
+}
+
+void check_flow(const struct wizard *w, struct check_flow *f)
+{
+	size_t n = w->nsteps;
+	f->reachable = xcalloc(n ? n : 1, sizeof *f->reachable);
+	f->reaches_end = xcalloc(n ? n : 1, sizeof *f->reaches_end);
+	if (!n || w->start < 0)
+		return;
+	struct check_graph g;
+	check_graph_build(w, false, &g);
+	check_graph_walk(&g, w->start, f->reachable, NULL);
+	check_graph_free(&g);
+	/* Back from every end step at once, as a breadth-first walk of the reversed flow. */
+	check_graph_build(w, true, &g);
+	int *queue = xmalloc(n * sizeof *queue);
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w->steps[i].type == STEP_END) {
+			f->reaches_end[i] = true;
+			queue[tail++] = (int)i;
+		}
+	}
+	while (head < tail) {
+		int v = queue[head++];
+		for (size_t k = g.first[v]; k < g.first[v + 1]; k++) {
+			int u = g.adj[k];
+			if (!f->reaches_end[u]) {
+				f->reaches_end[u] = true;
+				queue[tail++] = u;
+			}
+		}
+	}
+	free(queue);
+	check_graph_free(&g);
+}
+
+void check_flow_free(struct check_flow *f)
+{
+	free(f->reachable);
+	free(f->reaches_end);
+	f->reachable = f->reaches_end = NULL;
+}
+
+struct check_answered {
+	const struct wizard *w;
+	size_t *pre, *post;	/* numbers in the dominator tree; 0 for a step the start does not reach */
+};
+
+/* The nearest common dominator of a and b, walking up by reverse-postorder number. */
+static int check_dom_meet(const int *idom, const size_t *rpo, int a, int b)
+{
+	while (a != b) {
+		while (rpo[a] > rpo[b])
+			a = idom[a];
+		while (rpo[b] > rpo[a])
+			b = idom[b];
+	}
+	return a;
+}
+
+struct check_answered *check_answered_create(const struct wizard *w)
+{
+	size_t n = w->nsteps;
+	struct check_answered *a = xcalloc(1, sizeof *a);
+	a->w = w;
+	a->pre = xcalloc(n ? n : 1, sizeof *a->pre);
+	a->post = xcalloc(n ? n : 1, sizeof *a->post);
+	if (!n || w->start < 0)
+		return a;
+	struct check_graph succ, pred;
+	check_graph_build(w, false, &succ);
+	check_graph_build(w, true, &pred);
+	bool *seen = xcalloc(n, sizeof *seen);
+	int *order = xmalloc(n * sizeof *order);
+	size_t m = check_graph_walk(&succ, w->start, seen, order);
+	/* order holds the postorder; rpo[v] is v's place in reverse postorder (the start is 0). */
+	size_t *rpo = xmalloc(n * sizeof *rpo);
+	for (size_t i = 0; i < m; i++)
+		rpo[order[i]] = m - 1 - i;
+	int *idom = xmalloc(n * sizeof *idom);
+	for (size_t i = 0; i < n; i++)
+		idom[i] = -1;
+	idom[w->start] = w->start;
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (size_t i = m - 1; i-- > 0;) {	/* reverse postorder, the start left out */
+			int v = order[i], nd = -1;
+			for (size_t k = pred.first[v]; k < pred.first[v + 1]; k++) {
+				int p = pred.adj[k];
+				if (!seen[p] || idom[p] < 0)
+					continue;
+				nd = nd < 0 ? p : check_dom_meet(idom, rpo, p, nd);
+			}
+			if (nd >= 0 && idom[v] != nd) {
+				idom[v] = nd;
+				changed = true;
+			}
+		}
+	}
+	/* Number the dominator tree in pre- and postorder with one more walk. */
+	struct check_graph tree = { .n = n };
+	tree.first = xcalloc(n + 2, sizeof *tree.first);
+	for (size_t v = 0; v < n; v++)
+		if (seen[v] && (int)v != w->start)
+			tree.first[idom[v] + 2]++;
+	for (size_t i = 2; i < n + 2; i++)
+		tree.first[i] += tree.first[i - 1];
+	tree.adj = xmalloc(n * sizeof *tree.adj);
+	for (size_t v = 0; v < n; v++)
+		if (seen[v] && (int)v != w->start)
+			tree.adj[tree.first[idom[v] + 1]++] = (int)v;
+	size_t *stack = xmalloc(n * sizeof *stack), *edge = xmalloc(n * sizeof *edge), top = 0, clock = 1;
+	stack[top] = (size_t)w->start;
+	edge[top++] = tree.first[w->start];
+	a->pre[w->start] = clock++;
+	while (top) {
+		size_t v = stack[top - 1];
+		if (edge[top - 1] < tree.first[v + 1]) {
+			int u = tree.adj[edge[top - 1]++];
+			a->pre[u] = clock++;
+			stack[top] = (size_t)u;
+			edge[top++] = tree.first[u];
+			continue;
+		}
+		a->post[v] = clock++;
+		top--;
+	}
+	free(stack);
+	free(edge);
+	check_graph_free(&tree);
+	free(idom);
+	free(rpo);
+	free(order);
+	free(seen);
+	check_graph_free(&succ);
+	check_graph_free(&pred);
+	return a;
+}
+
+void check_answered_free(struct check_answered *a)
+{
+	if (!a)
+		return;
+	free(a->pre);
+	free(a->post);
+	free(a);
+}
+
+bool check_answered_before(const struct check_answered *a, int answered, int at)
+{
+	if (answered == at || !a->pre[answered] || !a->pre[at] || !check_takes_answer(&a->w->steps[answered]))
+		return false;
+	return a->pre[answered] < a->pre[at] && a->post[at] < a->post[answered];
+}
+
+bool check_answered_after(const struct check_answered *a, int answered, int at)
+{
+	if (answered == at)
+		return a->pre[at] && check_takes_answer(&a->w->steps[at]);
+	return check_answered_before(a, answered, at);
+}
+
+/* ---- Texts ---- */
+
+/* Every text of the wizard; step is the index of the step it belongs to, or -1. */
+static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const struct text *t, int step),
+			    void *ctx)
+{
+	if (w->title.msgid)
+		fn(ctx, &w->title, -1);
+	if (w->description.msgid)
+		fn(ctx, &w->description, -1);
+	for (size_t i = 0; i < w->nglossary; i++)
+		fn(ctx, &w->glossary[i].text, -1);
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit };
+		for (size_t k = 0; k < ARRAY_LEN(own); k++)
+			if (own[k]->msgid)
+				fn(ctx, own[k], (int)i);
+		for (size_t k = 0; k < s->nchoices; k++)
+			if (s->choices[k].label.msgid)
+				fn(ctx, &s->choices[k].label, (int)i);
+		for (size_t k = 0; k < s->ntodo; k++)
+			if (s->todo[k].msgid)
+				fn(ctx, &s->todo[k], (int)i);
+	}
+}
+
+/* The symbol (as expressions number them) that {name} at s[0..len) names, or -1. */
+static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
+{
+	char name[80];
+	if (len == 0 || len >= sizeof name)
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return strmap_get(&w->names, name);
+}
+
+/* Call fn for each {name} in t with its symbol and location; the loader has checked the braces. */
+static void check_text_names(const struct wizard *w, const struct text *t,
+			     void (*fn)(void *ctx, int sym, struct loc at), void *ctx)
+{
+	const char *s = t->msgid;
+	struct loc at = t->loc;
+	size_t done = 0;
+	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
+		if (s[i] == s[i + 1] || s[i] == '}') {
+			i += s[i] == s[i + 1];
+			continue;
+		}
+		const char *close = strchr(s + i, '}');
+		if (!close)
+			return;
+		if (t->exact) {
+			at = diag_loc_advance(at, s + done, i - done);
+			done = i;
+		}
+		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
+		if (sym >= 0)
+			fn(ctx, sym, at);
+		i = (size_t)(close - s);
+	}
+}
+
+/* ---- Names that may have no answer ---- */
+
+struct check_use {
+	int sym;
+	enum expr_use use;
+	struct loc at;
+};
+
+struct check_pending;
+
+struct checker {
+	const struct wizard *w;
+	const struct check_options *o;
+	struct diags *d;
+	struct check_flow flow;
+	struct check_answered *answered;
+	/* Per value: the steps it reads whose lack of an answer makes it null (sorted), once worked out. */
+	int **unsafe;
+	size_t *nunsafe;
+	unsigned char *unsafe_state;	/* 0 not yet, 1 in progress, 2 done */
+	bool *value_used;
+	struct check_use *uses;		/* of the expression being looked at */
+	size_t nuses, capuses;
+	int at;				/* the step whose texts or conditions are being looked at */
+	bool after;			/* at's own answer is given (conditions), or not yet (texts) */
+	struct check_pending *pending;	/* reads that may be null, before the conditions are considered */
+	size_t npending, cappending;
+	int *cands, *cand_at;		/* their candidate steps, and the step each is read at */
+	size_t ncands, capcands;
+	/* Per value, the steps that have an answer when it is [0] not null, [1] true; once worked out. */
+	int **needs[2];
+	size_t *nneeds[2];
+	unsigned char *needs_state[2];
+};
+
+static void check_collect_use(void *ctx, int sym, enum expr_use use, struct loc at)
+{
+	struct checker *c = ctx;
+	util_grow((void **)&c->uses, &c->capuses, c->nuses + 1, sizeof *c->uses);
+	c->uses[c->nuses++] = (struct check_use){ sym, use, at };
+}
+
+/* Whether the expression asks whether sym is answered anywhere (among the uses collected). */
+static bool check_guarded(const struct checker *c, size_t from, size_t to, int sym)
+{
+	for (size_t i = from; i < to; i++)
+		if (c->uses[i].sym == sym && c->uses[i].use == EXPR_USE_GUARD)
+			return true;
+	return false;
+}
+
+static int check_int_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+static void check_value_unsafe(struct checker *c, size_t v);
+
+/*
+ * The uses collected in uses[from..) of one expression, each step whose missing answer would make it
+ * null: a step read for its value, or the steps of a value read for its value, unless guarded.
+ */
+static void check_unsafe_of_uses(struct checker *c, size_t from, int **out, size_t *nout)
+{
+	size_t to = c->nuses, cap = 0;
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = from; i < to; i++) {
+		const struct check_use u = c->uses[i];
+		if (u.use != EXPR_USE_VALUE || check_guarded(c, from, to, u.sym))
+			continue;
+		if ((size_t)u.sym < c->w->nsteps) {
+			util_grow((void **)out, &cap, *nout + 1, sizeof **out);
+			(*out)[(*nout)++] = u.sym;
+			continue;
+		}
+		size_t v = (size_t)u.sym - c->w->nsteps;
+		check_value_unsafe(c, v);
+		util_grow((void **)out, &cap, *nout + c->nunsafe[v] + 1, sizeof **out);
+		for (size_t k = 0; k < c->nunsafe[v]; k++)
+			(*out)[(*nout)++] = c->unsafe[v][k];
+	}
+	if (*nout) {
+		qsort(*out, *nout, sizeof **out, check_int_cmp);
+		size_t k = 0;
+		for (size_t i = 0; i < *nout; i++)
+			if (k == 0 || (*out)[k - 1] != (*out)[i])
+				(*out)[k++] = (*out)[i];
+		*nout = k;
+	}
+}
+
+/* Work out which steps value v needs answered to be non-null. */
+static void check_value_unsafe(struct checker *c, size_t v)
+{
+	if (c->unsafe_state[v])
+		return;	/* done, or a cycle the loader has reported */
+	c->unsafe_state[v] = 1;
+	size_t from = c->nuses;
+	expr_walk_names(c->w->values[v].expr, check_collect_use, c);
+	check_unsafe_of_uses(c, from, &c->unsafe[v], &c->nunsafe[v]);
+	c->nuses = from;
+	c->unsafe_state[v] = 2;
+}
+
+/* Whether step sym is answered on every path to the step being looked at, by dominance alone. */
+static bool check_has_answer(const struct checker *c, int sym)
+{
+	return c->after ? check_answered_after(c->answered, sym, c->at) : check_answered_before(c->answered, sym, c->at);
+}
+
+/* Why step sym may have no answer at step at, in words. */
+static const char *check_why(const struct checker *c, int sym, int at, char *buf, size_t size)
+{
+	if (!check_takes_answer(&c->w->steps[sym]))
+		snprintf(buf, size, "step '%s' is not required", c->w->steps[sym].id);
+	else if (sym == at)
+		snprintf(buf, size, "step '%s' has no answer yet on its own screen", c->w->steps[sym].id);
+	else
+		snprintf(buf, size, "not every path to step '%s' answers '%s'", c->w->steps[at].id, c->w->steps[sym].id);
+	return buf;
+}
+
+/* A name read where it may be null by dominance alone, waiting for the paths' conditions to clear it. */
+struct check_pending {
+	struct loc loc;
+	int sym;		/* the step or value read */
+	int at;			/* the step it is read at */
+	bool text;		/* in {braces} in a text, or in a condition */
+	size_t first, count;	/* its candidate steps in cands[]: each may have no answer */
+};
+
+/* Note that sym, read at c->at, may be null when one of the steps in cands[first..] has no answer. */
+static void check_pend(struct checker *c, int sym, struct loc at, bool text, size_t first)
+{
+	if (first == c->ncands)
+		return;
+	util_grow((void **)&c->pending, &c->cappending, c->npending + 1, sizeof *c->pending);
+	c->pending[c->npending++] = (struct check_pending){ at, sym, c->at, text, first, c->ncands - first };
+}
+
+static void check_cand(struct checker *c, int step)
+{
+	util_grow((void **)&c->cands, &c->capcands, c->ncands + 1, sizeof *c->cands);
+	c->cands[c->ncands++] = step;
+}
+
+/* A name read in a condition or a text of step c->at: note it when it may be null there. */
+static void check_null_read(struct checker *c, int sym, struct loc at, bool text)
+{
+	const struct wizard *w = c->w;
+	size_t first = c->ncands;
+	if ((size_t)sym < w->nsteps) {
+		if (!check_has_answer(c, sym))
+			check_cand(c, sym);
+	} else {
+		size_t v = (size_t)sym - w->nsteps;
+		check_value_unsafe(c, v);
+		for (size_t k = 0; k < c->nunsafe[v]; k++)
+			if (!check_has_answer(c, c->unsafe[v][k]))
+				check_cand(c, c->unsafe[v][k]);
+	}
+	check_pend(c, sym, at, text, first);
+}
+
+static void check_expand_needs(struct checker *c, const struct expr_need *needs, size_t n, int **out, size_t *nout,
+			       size_t *cap);
+
+/*
+ * Look at the condition e of a transition of step c->at.  A name the condition needs to be true (see
+ * expr_truth_required) is no risk: without its answer the condition is simply false, as it reads.
+ */
+static void check_condition(struct checker *c, const struct expr *e)
+{
+	struct expr_need *needs;
+	size_t nneeds = expr_truth_required(e, &needs), nsteps = 0, cap = 0;
+	int *steps = NULL;
+	check_expand_needs(c, needs, nneeds, &steps, &nsteps, &cap);
+	size_t from = c->nuses;
+	expr_walk_names(e, check_collect_use, c);
+	size_t to = c->nuses;
+	for (size_t i = from; i < to; i++) {
+		const struct check_use u = c->uses[i];
+		bool fine = u.use != EXPR_USE_VALUE || check_guarded(c, from, to, u.sym);
+		for (size_t k = from; k < i && !fine; k++)
+			fine = c->uses[k].sym == u.sym && c->uses[k].use == EXPR_USE_VALUE;	/* reported once */
+		for (size_t k = 0; k < nneeds && !fine; k++)
+			fine = needs[k].sym == u.sym;
+		for (size_t k = 0; k < nsteps && !fine; k++)
+			fine = steps[k] == u.sym;
+		if (!fine)
+			check_null_read(c, u.sym, u.at, false);
+	}
+	c->nuses = from;
+	free(needs);
+	free(steps);
+}
+
+static void check_null_in_text(void *ctx, int sym, struct loc at)
+{
+	check_null_read(ctx, sym, at, true);
+}
+
+/* ---- What the condition of a transition says has an answer ---- */
+
+static void check_value_needs(struct checker *c, size_t v, bool truth);
+
+/* Append to *out the steps that needs[0..n) say have an answer, values expanded. */
+static void check_expand_needs(struct checker *c, const struct expr_need *needs, size_t n, int **out, size_t *nout,
+			       size_t *cap)
+{
+	const struct wizard *w = c->w;
+	for (size_t i = 0; i < n; i++) {
+		if (needs[i].sym < 0)
+			continue;
+		if ((size_t)needs[i].sym < w->nsteps) {
+			util_grow((void **)out, cap, *nout + 1, sizeof **out);
+			(*out)[(*nout)++] = needs[i].sym;
+			continue;
+		}
+		size_t v = (size_t)needs[i].sym - w->nsteps, t = needs[i].truth;
+		check_value_needs(c, v, needs[i].truth);
+		util_grow((void **)out, cap, *nout + c->nneeds[t][v], sizeof **out);
+		memcpy(*out + *nout, c->needs[t][v], c->nneeds[t][v] * sizeof **out);
+		*nout += c->nneeds[t][v];
+	}
+}
+
+/* The steps that have an answer when value v is true (truth) or not null. */
+static void check_value_needs(struct checker *c, size_t v, bool truth)
+{
+	if (c->needs_state[truth][v])
+		return;
+	c->needs_state[truth][v] = 1;
+	struct expr_need *needs;
+	size_t n = truth ? expr_truth_required(c->w->values[v].expr, &needs)
+			 : expr_value_required(c->w->values[v].expr, &needs);
+	size_t cap = 0;
+	check_expand_needs(c, needs, n, &c->needs[truth][v], &c->nneeds[truth][v], &cap);
+	free(needs);
+}
+
+/*
+ * Clear the pending reads that the conditions on the way rule out.  For up to 64 candidate steps at a
+ * time, a bit per candidate T flows forward from the start as "reached without an answer for T"; passing
+ * T (when it always takes an answer) or a transition whose condition needs T, or needs a step T comes
+ * before on every path, stops the bit.  Each step's mask only grows, so the worklist settles in at most
+ * 64 rounds per step; what is left at a pending read's step still fails.
+ */
+static void check_refine(struct checker *c, bool *fails)
+{
+	const struct wizard *w = c->w;
+	size_t n = w->nsteps, nedges = 0;
+	size_t *edge0 = xmalloc((n + 1) * sizeof *edge0);
+	for (size_t i = 0; i < n; i++) {
+		edge0[i] = nedges;
+		nedges += w->steps[i].nnext;
+	}
+	edge0[n] = nedges;
+	/* The steps each transition's condition says have an answer. */
+	size_t *fact0 = xmalloc((nedges + 1) * sizeof *fact0), nfacts = 0, capfacts = 0;
+	int *facts = NULL;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < w->steps[i].nnext; k++) {
+			fact0[edge0[i] + k] = nfacts;
+			const struct expr *when = w->steps[i].next[k].when;
+			if (!when || !c->flow.reachable[i])
+				continue;
+			struct expr_need *needs;
+			size_t nn = expr_truth_required(when, &needs);
+			check_expand_needs(c, needs, nn, &facts, &nfacts, &capfacts);
+			free(needs);
+		}
+	}
+	fact0[nedges] = nfacts;
+	/* The distinct candidates, each with its bit while its chunk runs. */
+	int *bit = xmalloc(n * sizeof *bit), *chunk = xmalloc(64 * sizeof *chunk);
+	for (size_t i = 0; i < n; i++)
+		bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk */
+	int *todo = xmalloc((c->ncands ? c->ncands : 1) * sizeof *todo);
+	size_t ntodo = 0;
+	for (size_t i = 0; i < c->ncands; i++)
+		if (bit[c->cands[i]] == -2) {
+			bit[c->cands[i]] = -1;
+			todo[ntodo++] = c->cands[i];
+		}
+	uint64_t *mask = xmalloc(n * sizeof *mask), *kill = xmalloc((nedges ? nedges : 1) * sizeof *kill);
+	int *queue = xmalloc(n * sizeof *queue);
+	bool *queued = xmalloc(n * sizeof *queued);
+	for (size_t base = 0; base < ntodo; base += 64) {
+		size_t m = ntodo - base < 64 ? ntodo - base : 64;
+		for (size_t b = 0; b < m; b++) {
+			chunk[b] = todo[base + b];
+			bit[chunk[b]] = (int)b;
+		}
+		for (size_t e = 0; e < nedges; e++) {
+			kill[e] = 0;
+			for (size_t f = fact0[e]; f < fact0[e + 1]; f++)
+				for (size_t b = 0; b < m; b++)
+					if (chunk[b] == facts[f] || check_answered_before(c->answered, chunk[b], facts[f]))
+						kill[e] |= (uint64_t)1 << b;
+		}
+		memset(mask, 0, n * sizeof *mask);
+		memset(queued, 0, n * sizeof *queued);
+		size_t head = 0, tail = 0;
+		mask[w->start] = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
+		queue[tail++ % n] = w->start;
+		queued[w->start] = true;
+		while (head != tail) {
+			int p = queue[head++ % n];
+			queued[p] = false;
+			uint64_t out = mask[p];
+			if (bit[p] >= 0 && check_takes_answer(&w->steps[p]))
+				out &= ~((uint64_t)1 << bit[p]);
+			for (size_t k = 0; k < w->steps[p].nnext; k++) {
+				int s = w->steps[p].next[k].target;
+				uint64_t flow = out & ~kill[edge0[p] + k];
+				if (flow & ~mask[s]) {
+					mask[s] |= flow;
+					if (!queued[s]) {
+						queued[s] = true;
+						queue[tail++ % n] = s;
+					}
+				}
+			}
+		}
+		for (size_t i = 0; i < c->ncands; i++) {
+			int t = c->cands[i];
+			if (bit[t] >= 0)
+				fails[i] = (mask[c->cand_at[i]] >> bit[t]) & 1;
+		}
+		for (size_t b = 0; b < m; b++)
+			bit[chunk[b]] = -3;	/* done */
+	}
+	free(queued);
+	free(queue);
+	free(kill);
+	free(mask);
+	free(todo);
+	free(chunk);
+	free(bit);
+	free(facts);
+	free(fact0);
+	free(edge0);
+}
+
+/* Report each pending read that still fails, naming the first step that may have no answer. */
+static void check_report_nulls(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	c->cand_at = xmalloc((c->ncands ? c->ncands : 1) * sizeof *c->cand_at);
+	for (size_t i = 0; i < c->npending; i++)
+		for (size_t k = 0; k < c->pending[i].count; k++)
+			c->cand_at[c->pending[i].first + k] = c->pending[i].at;
+	bool *fails = xcalloc(c->ncands ? c->ncands : 1, sizeof *fails);
+	check_refine(c, fails);
+	char why[256];
+	for (size_t i = 0; i < c->npending; i++) {
+		const struct check_pending *p = &c->pending[i];
+		int gap = -1;
+		for (size_t k = 0; k < p->count && gap < 0; k++)
+			if (fails[p->first + k])
+				gap = c->cands[p->first + k];
+		if (gap < 0)
+			continue;
+		check_why(c, gap, p->at, why, sizeof why);
+		bool step = (size_t)p->sym < w->nsteps;
+		const char *name = step ? w->steps[p->sym].id : w->values[(size_t)p->sym - w->nsteps].name;
+		if (p->text && step)
+			diag_warning(c->d, p->loc, "'{%s}' may show \"(not answered)\": %s", name, why);
+		else if (p->text)
+			diag_warning(c->d, p->loc, "'{%s}' may show \"(not answered)\": it reads '%s', and %s", name,
+				     w->steps[gap].id, why);
+		else if (step)
+			diag_warning(c->d, p->loc, "'%s' may be null here: %s (check with answered(%s))", name, why, name);
+		else
+			diag_warning(c->d, p->loc, "value '%s' may be null here: it reads '%s', and %s", name,
+				     w->steps[gap].id, why);
+	}
+	free(fails);
+}
+
+static void check_nulls(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		if (!c->flow.reachable[i])
+			continue;
+		const struct step *s = &w->steps[i];
+		c->at = (int)i;
+		c->after = false;
+		const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit };
+		for (size_t k = 0; k < ARRAY_LEN(own); k++)
+			if (own[k]->msgid)
+				check_text_names(w, own[k], check_null_in_text, c);
+		for (size_t k = 0; k < s->nchoices; k++)
+			check_text_names(w, &s->choices[k].label, check_null_in_text, c);
+		for (size_t k = 0; k < s->ntodo; k++)
+			check_text_names(w, &s->todo[k], check_null_in_text, c);
+		c->after = true;
+		for (size_t k = 0; k < s->nnext; k++)
+			if (s->next[k].when)
+				check_condition(c, s->next[k].when);
+	}
+	check_report_nulls(c);
+}
+
+/* ---- Flow ---- */
+
+static void check_reach(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		if (!c->flow.reachable[i])
+			diag_warning(c->d, s->loc, "step '%s' cannot be reached from the start step '%s'", s->id,
+				     w->steps[w->start].id);
+		else if (!c->flow.reaches_end[i])
+			diag_error(c->d, s->loc, "no end can be reached from step '%s': every way on from it loops",
+				   s->id);
+	}
+}
+
+/* ---- Choices compared with values that are not among them ---- */
+
+static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc at)
+{
+	struct checker *c = ctx;
+	const struct wizard *w = c->w;
+	if (sym < 0 || (size_t)sym >= w->nsteps)
+		return;
+	const struct step *s = &w->steps[sym];
+	if (s->type != STEP_CHOICE && s->type != STEP_MULTI)
+		return;
+	const char *best = NULL, *label_of = NULL;
+	size_t bestd = strlen(lit) < 4 ? 1 : 2;
+	for (size_t k = 0; k < s->nchoices; k++) {
+		const struct choice *ch = &s->choices[k];
+		if (strcmp(ch->value, lit) == 0)
+			return;
+		if (ch->label.msgid && strcmp(ch->label.msgid, lit) == 0)
+			label_of = ch->value;
+		size_t dist = util_edit_distance(lit, ch->value, bestd);
+		if (dist <= bestd && (!best || dist < bestd)) {
+			best = ch->value;
+			bestd = dist;
+		}
+	}
+	if (label_of) {
+		diag_error(c->d, at, "'%s' is not a choice of step '%s' but the label of one (did you mean '%s'?)",
+			   lit, s->id, label_of);
+	} else if (best) {
+		diag_error(c->d, at, "'%s' is not a choice of step '%s' (did you mean '%s'?)", lit, s->id, best);
+	} else {
+		char list[256] = "";
+		size_t len = 0;
+		for (size_t k = 0; k < s->nchoices && len + 5 < sizeof list; k++) {
+			int n = snprintf(list + len, sizeof list - len, "%s'%s'", k ? ", " : "", s->choices[k].value);
+			if (n < 0 || (size_t)n >= sizeof list - len) {
+				snprintf(list + len, sizeof list - len, ", ...");
+				break;
+			}
+			len += (size_t)n;
+		}
+		diag_error(c->d, at, "'%s' is not a choice of step '%s' (the choices are %s)", lit, s->id, list);
+	}
+}
+
+static void check_choices(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	for (size_t i = 0; i < w->nvalues; i++)
+		expr_walk_comparisons(w->values[i].expr, check_choice_literal, c);
+	for (size_t i = 0; i < w->nsteps; i++)
+		for (size_t k = 0; k < w->steps[i].nnext; k++)
+			if (w->steps[i].next[k].when)
+				expr_walk_comparisons(w->steps[i].next[k].when, check_choice_literal, c);
+}
+
+/* ---- Unused glossary entries and values ---- */
+
+static void check_mark_symbol(void *ctx, int sym)
+{
+	struct checker *c = ctx;
+	if ((size_t)sym >= c->w->nsteps)
+		c->value_used[(size_t)sym - c->w->nsteps] = true;
+}
+
+static void check_mark_text_symbol(void *ctx, int sym, struct loc at)
+{
+	(void)at;
+	check_mark_symbol(ctx, sym);
+}
+
+static void check_mark_text(void *ctx, const struct text *t, int step)
+{
+	struct checker *c = ctx;
+	(void)step;
+	check_text_names(c->w, t, check_mark_text_symbol, c);
+}
+
+static void check_values(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	for (size_t i = 0; i < w->nvalues; i++)
+		expr_symbols(w->values[i].expr, check_mark_symbol, c);
+	for (size_t i = 0; i < w->nsteps; i++)
+		for (size_t k = 0; k < w->steps[i].nnext; k++)
+			if (w->steps[i].next[k].when)
+				expr_symbols(w->steps[i].next[k].when, check_mark_symbol, c);
+	check_each_text(w, check_mark_text, c);
+	for (size_t i = 0; i < w->nvalues; i++)
+		if (!c->value_used[i])
+			diag_warning(c->d, w->values[i].loc, "value '%s' is never used: no expression and no text reads it",
+				     w->values[i].name);
+}
+
+/* s in lower case (Unicode, no language rules), NUL-terminated; free it. */
+static char *check_lower(const char *s)
+{
+	size_t len = 0;
+	uint8_t *r = u8_tolower((const uint8_t *)s, strlen(s), NULL, NULL, NULL, &len);
+	if (!r)
+		return xstrdup(s);
+	char *out = xmalloc(len + 1);
+	memcpy(out, r, len);
+	out[len] = '\0';
+	free(r);
+	return out;
+}
+
+struct check_texts {
+	char **lower;		/* every text in lower case, in the order of check_each_text */
+	size_t n, cap;
+};
+
+static void check_add_text(void *ctx, const struct text *t, int step)
+{
+	struct check_texts *ts = ctx;
+	(void)step;
+	util_grow((void **)&ts->lower, &ts->cap, ts->n + 1, sizeof *ts->lower);
+	ts->lower[ts->n++] = check_lower(t->msgid);
+}
+
+static void check_glossary(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	if (!w->nglossary)
+		return;
+	struct check_texts ts = { 0 };
+	check_each_text(w, check_add_text, &ts);
+	/* check_each_text gives the glossary texts right after the title and description */
+	size_t gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL);
+	for (size_t i = 0; i < w->nglossary; i++) {
+		char *term = check_lower(w->glossary[i].term);
+		bool found = false;
+		for (size_t k = 0; k < ts.n && !found; k++)
+			found = k != gloss0 + i && strstr(ts.lower[k], term);
+		if (!found)
+			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
+		free(term);
+	}
+	for (size_t k = 0; k < ts.n; k++)
+		free(ts.lower[k]);
+	free(ts.lower);
+}
+
+/* ---- Readability ---- */
+
+bool check_lix_applies(const struct wizard *w)
+{
+	const char *l = w->language;
+	return l && l[0] == 'd' && l[1] == 'a' && (l[2] == '\0' || l[2] == '_' || l[2] == '-');
+}
+
+/* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
+static void check_lix_text(const struct text *t, struct check_lix *acc, struct checker *c)
+{
+	if (!t->msgid)
+		return;
+	const uint8_t *s = (const uint8_t *)t->msgid;
+	size_t n = strlen(t->msgid), letters = 0, words = 0, start = 0;
+	for (size_t i = 0; i <= n;) {
+		ucs4_t ch = 0;
+		int len = 1;
+		if (i < n) {
+			len = u8_mbtouc(&ch, s + i, n - i);
+			if (len < 1)
+				len = 1;
+		}
+		bool letter = i < n && uc_is_alpha(ch);
+		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
+		if (letter) {
+			if (!letters && !words)
+				start = i;
+			letters++;
+			i += (size_t)len;
+			continue;
+		}
+		if (letters) {
+			words++;
+			acc->long_words += letters > 6;
+			letters = 0;
+		}
+		if (placeholder) {	/* an answer shown in the text counts as one short word */
+			if (!words)
+				start = i;
+			words++;
+			i = (size_t)((const uint8_t *)memchr(s + i, '}', n - i) - s) + 1;
+			continue;
+		}
+		if (ch == '{' || ch == '}')
+			len = i + 1 < n && s[i + 1] == ch ? 2 : 1;
+		if (i >= n || ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
+			if (words) {
+				acc->sentences++;
+				acc->words += words;
+				if (c && words > (size_t)c->o->max_words) {
+					struct loc at = t->exact ? diag_loc_advance(t->loc, t->msgid, start) : t->loc;
+					diag_warning(c->d, at, "a sentence of %zu words (over %d): split it into shorter ones",
+						     words, c->o->max_words);
+				}
+			}
+			words = 0;
+		}
+		i += (size_t)len;
+	}
+}
+
+/* The LIX of the screen of step s, reporting sentences over the limit when c is given. */
+static void check_lix_screen(const struct step *s, struct check_lix *out, struct checker *c)
+{
+	*out = (struct check_lix){ 0 };
+	check_lix_text(&s->title, out, c);
+	check_lix_text(&s->text, out, c);
+	for (size_t k = 0; k < s->nchoices; k++)
+		check_lix_text(&s->choices[k].label, out, c);
+	for (size_t k = 0; k < s->ntodo; k++)
+		check_lix_text(&s->todo[k], out, c);
+	if (c)
+		check_lix_text(&s->help, &(struct check_lix){ 0 }, c);
+	if (out->words && out->sentences)
+		out->lix = (int)((double)out->words / (double)out->sentences +
+				 100.0 * (double)out->long_words / (double)out->words + 0.5);
+}
+
+void check_lix_step(const struct step *s, struct check_lix *out)
+{
+	check_lix_screen(s, out, NULL);
+}
+
+static void check_readability(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	if (!check_lix_applies(w))
+		return;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		struct check_lix lx;
+		check_lix_screen(&w->steps[i], &lx, c);
+		if (lx.words >= CHECK_LIX_MIN_WORDS && lx.lix > c->o->max_lix)
+			diag_warning(c->d, w->steps[i].loc, "step '%s' has LIX %d (over %d): use shorter sentences and "
+				     "shorter words", w->steps[i].id, lx.lix, c->o->max_lix);
+	}
+}
+
+void check_wizard(const struct wizard *w, const struct check_options *o, struct diags *d)
+{
+	static const struct check_options defaults = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+	if (!w->nsteps || w->start < 0)
+		return;
+	size_t nv = w->nvalues ? w->nvalues : 1;
+	struct checker c = {
+		.w = w, .o = o ? o : &defaults, .d = d,
+		.unsafe = xcalloc(nv, sizeof *c.unsafe), .nunsafe = xcalloc(nv, sizeof *c.nunsafe),
+		.unsafe_state = xcalloc(nv, 1), .value_used = xcalloc(nv, sizeof *c.value_used),
+	};
+	for (int t = 0; t < 2; t++) {
+		c.needs[t] = xcalloc(nv, sizeof *c.needs[t]);
+		c.nneeds[t] = xcalloc(nv, sizeof *c.nneeds[t]);
+		c.needs_state[t] = xcalloc(nv, 1);
+	}
+	check_flow(w, &c.flow);
+	c.answered = check_answered_create(w);
+	check_reach(&c);
+	check_nulls(&c);
+	check_choices(&c);
+	check_values(&c);
+	check_glossary(&c);
+	check_readability(&c);
+	check_answered_free(c.answered);
+	check_flow_free(&c.flow);
+	for (size_t i = 0; i < w->nvalues; i++) {
+		free(c.unsafe[i]);
+		free(c.needs[0][i]);
+		free(c.needs[1][i]);
+	}
+	for (int t = 0; t < 2; t++) {
+		free(c.needs[t]);
+		free(c.nneeds[t]);
+		free(c.needs_state[t]);
+	}
+	free(c.pending);
+	free(c.cands);
+	free(c.cand_at);
+	free(c.unsafe);
+	free(c.nunsafe);
+	free(c.unsafe_state);
+	free(c.value_used);
+	free(c.uses);
+}

@@ -1,0 +1,57 @@
+/*
+ * cmd-graph: `trin graph [--format dot|mermaid] WIZARD`, the flow of a wizard on stdout (graph.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "graph.h"
+#include "i18n.h"
+
+int cmd_graph(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum graph_format format = GRAPH_DOT;
+	int c;
+	static char name[] = "trin graph";	/* getopt's messages begin with argv[0] */
+	argv[0] = name;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "dot") == 0) {
+				format = GRAPH_DOT;
+			} else if (strcmp(optarg, "mermaid") == 0) {
+				format = GRAPH_MERMAID;
+			} else {
+				fprintf(stderr, _("trin graph: --format is dot or mermaid, not '%s'\n"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			cmd_usage(stdout);
+			return EXIT_OK;
+		default:
+			cmd_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, _("trin graph: give one wizard\n"));
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
+	struct diags d = { 0 };
+	struct wizard *w = cmd_load(argv[optind], &d);
+	diag_free(&d);
+	if (!w)
+		return EXIT_INVALID;
+	graph_write(stdout, w, format);
+	wizard_free(w);
+	return EXIT_OK;
+}

@@ -1,0 +1,188 @@
+/*
+ * Unit tests of check: dominance ("answered on every path") against a brute-force search on random
+ * flows, what conditions need to be true, LIX, and the findings on small wizards.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "test.h"
+
+static struct wizard *load(const char *yaml, struct diags *d)
+{
+	return wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, d);
+}
+
+/* Whether every path from the start to at passes step t, by searching for one that does not. */
+static bool brute_dominates(const struct wizard *w, int t, int at)
+{
+	if (t == w->start)
+		return true;
+	size_t n = w->nsteps;
+	bool *seen = calloc(n, 1);
+	int *stack = malloc(n * sizeof *stack);
+	size_t top = 0;
+	seen[w->start] = true;
+	stack[top++] = w->start;
+	bool reached = false;
+	while (top && !reached) {
+		int v = stack[--top];
+		if (v == at)
+			reached = true;
+		for (size_t k = 0; k < w->steps[v].nnext; k++) {
+			int u = w->steps[v].next[k].target;
+			if (u != t && !seen[u]) {
+				seen[u] = true;
+				stack[top++] = u;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return !reached;
+}
+
+/* A random flow of n yes/no steps with up to three ways on each, and an end. */
+static char *random_wizard(unsigned *seed, int n)
+{
+	size_t cap = 200 + (size_t)n * 200, len = 0;
+	char *s = malloc(cap);
+	len += (size_t)snprintf(s + len, cap - len, "trin: 1\ntitle: T\nlanguage: en\nsteps:\n");
+	for (int i = 0; i < n; i++) {
+		len += (size_t)snprintf(s + len, cap - len, "  - {id: s%d, type: yesno, title: Q, next: [", i);
+		int k = 1 + rand_r(seed) % 3;
+		for (int j = 0; j < k - 1; j++)
+			len += (size_t)snprintf(s + len, cap - len, "{when: s%d, goto: s%d}, ", i, rand_r(seed) % n);
+		len += (size_t)snprintf(s + len, cap - len, "{goto: %s%d}]}\n", rand_r(seed) % 4 ? "s" : "end",
+					rand_r(seed) % n);
+	}
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "  - {id: end%d, type: end, title: E}\n", i);
+	return s;
+}
+
+static void test_dominance(void)
+{
+	unsigned seed = 7;
+	int mismatches = 0, checked = 0;
+	for (int round = 0; round < 200; round++) {
+		char *yaml = random_wizard(&seed, 2 + round % 12);
+		struct diags d = { 0 };
+		struct wizard *w = load(yaml, &d);
+		CHECK(w != NULL);
+		if (!w) {
+			diag_print(&d, stdout);
+			diag_free(&d);
+			free(yaml);
+			continue;
+		}
+		struct check_flow f;
+		check_flow(w, &f);
+		struct check_answered *a = check_answered_create(w);
+		for (size_t t = 0; t < w->nsteps; t++) {
+			for (size_t at = 0; at < w->nsteps; at++) {
+				if (!f.reachable[at] || !f.reachable[t])
+					continue;
+				bool want = t != at && w->steps[t].type != STEP_END && brute_dominates(w, (int)t, (int)at);
+				checked++;
+				mismatches += check_answered_before(a, (int)t, (int)at) != want;
+			}
+		}
+		check_answered_free(a);
+		check_flow_free(&f);
+		wizard_free(w);
+		diag_free(&d);
+		free(yaml);
+	}
+	CHECK(checked > 1000);
+	CHECK_NUM(mismatches, 0);
+}
+
+static void test_flow(void)
+{
+	struct diags d = { 0 };
+	struct wizard *w = load("trin: 1\ntitle: T\nsteps:\n"
+				"  - {id: a, type: yesno, title: A, next: [{when: a, goto: loop}, {goto: z}]}\n"
+				"  - {id: loop, type: info, title: L, next: loop}\n"
+				"  - {id: lost, type: info, title: X, next: z}\n"
+				"  - {id: z, type: end, title: Z}\n", &d);
+	CHECK(w != NULL);
+	struct check_flow f;
+	check_flow(w, &f);
+	CHECK(f.reachable[0] && f.reachable[1] && !f.reachable[2] && f.reachable[3]);
+	CHECK(f.reaches_end[0] && !f.reaches_end[1] && f.reaches_end[2] && f.reaches_end[3]);
+	check_flow_free(&f);
+	check_wizard(w, NULL, &d);
+	CHECK_NUM(d.errors, 1);
+	CHECK_NUM(d.warnings, 1);
+	wizard_free(w);
+	diag_free(&d);
+}
+
+/* The symbols expression src (over the steps of a small wizard) needs to be true, as "a b" in order. */
+static void check_needs(const char *src, const char *want)
+{
+	char yaml[512];
+	snprintf(yaml, sizeof yaml, "trin: 1\ntitle: T\nsteps:\n"
+		 "  - {id: a, type: number, title: A}\n  - {id: b, type: yesno, title: B}\n"
+		 "  - {id: c, type: choice, title: C, choices: [x, y]}\n"
+		 "  - {id: d, type: info, title: D, next: [{when: '%s', goto: e}, {goto: e}]}\n"
+		 "  - {id: e, type: end, title: E}\n", src);
+	struct diags d = { 0 };
+	struct wizard *w = load(yaml, &d);
+	CHECK(w != NULL);
+	if (!w) {
+		diag_print(&d, stdout);
+		diag_free(&d);
+		return;
+	}
+	struct expr_need *needs;
+	size_t n = expr_truth_required(w->steps[3].next[0].when, &needs);
+	char got[64] = "";
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(got);
+		snprintf(got + len, sizeof got - len, "%s%s", len ? " " : "", w->steps[needs[i].sym].id);
+	}
+	CHECK_STR(got, want);
+	free(needs);
+	wizard_free(w);
+	diag_free(&d);
+}
+
+static void test_needs(void)
+{
+	check_needs("a > 3", "a");
+	check_needs("b", "b");
+	check_needs("b and a * 2 == 4", "b a");
+	check_needs("not b", "");
+	check_needs("c != \"x\"", "");
+	check_needs("c == null", "");
+	check_needs("c != null", "c");
+	check_needs("c == \"x\" or c == \"y\"", "c");
+	check_needs("c == \"x\" or b", "");
+	check_needs("answered(a)", "a");
+	check_needs("c in [\"x\"]", "c");
+	check_needs("c in [\"x\", null]", "");
+}
+
+static void test_lix(void)
+{
+	struct step s = { 0 };
+	s.title.msgid = "Har du en bil?";
+	s.text.msgid = "Svar ja eller nej. Virksomheden {x} registreres.";
+	struct check_lix lx;
+	check_lix_step(&s, &lx);
+	CHECK_NUM(lx.words, 11);
+	CHECK_NUM(lx.sentences, 3);
+	CHECK_NUM(lx.long_words, 2);
+	CHECK_NUM(lx.lix, 22);	/* 11/3 + 200/11 = 3.67 + 18.18 */
+}
+
+int main(void)
+{
+	test_dominance();
+	test_flow();
+	test_needs();
+	test_lix();
+	return test_done("test-check");
+}
