@@ -1,20 +1,153 @@
 /*
- * cmd-test: `trin test WIZARD...`, the scenarios under `tests:` run, one line each and a closing count.
+ * cmd-test: `trin test [--coverage] [--min-coverage PCT] WIZARD...`, the scenarios under `tests:` run, one
+ * line each and a closing count; with --coverage, the steps and transitions no scenario took.
  */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "engine.h"
+#include "i18n.h"
 #include "ui-script.h"
+
+/* What the scenarios of one wizard visited: steps, and transitions numbered step by step. */
+struct cmd_test_coverage {
+	bool *step;
+	size_t *first;		/* the transitions of step i are first[i] .. first[i + 1] */
+	bool *transition;
+};
+
+/* The answers and values at the end of a walk, as expressions read them. */
+struct cmd_test_env {
+	const struct wizard *w;
+	struct engine *e;
+};
+
+static struct value cmd_test_get(void *ctx, int sym)
+{
+	struct cmd_test_env *env = ctx;
+	if ((size_t)sym < env->w->nsteps)
+		return engine_answer(env->e, sym);
+	return engine_derived(env->e, (size_t)sym - env->w->nsteps, NULL);
+}
+
+/*
+ * Which transition of step from led to step to: the first whose condition holds on the walk's answers,
+ * when it leads there, else the first that leads there (a condition read a later answer, as in a loop).
+ */
+static size_t cmd_test_taken(const struct wizard *w, struct engine *e, int from, int to)
+{
+	const struct step *s = &w->steps[from];
+	struct cmd_test_env ctx = { w, e };
+	struct expr_env env = { cmd_test_get, &ctx };
+	size_t k = 0;
+	for (; k < s->nnext; k++) {
+		if (!s->next[k].when)
+			break;
+		struct arena scratch = { 0 };
+		struct value v;
+		const char *err;
+		bool holds = expr_eval(s->next[k].when, &env, &scratch, &v, &err) && value_truthy(v);
+		arena_free(&scratch);
+		if (holds)
+			break;
+	}
+	if (k < s->nnext && s->next[k].target == to)
+		return k;
+	for (k = 0; s->next[k].target != to; k++)
+		;
+	return k;
+}
+
+static void cmd_test_visit(const struct wizard *w, struct engine *e, struct cmd_test_coverage *cov)
+{
+	size_t np;
+	const int *path = engine_path(e, &np);
+	for (size_t i = 0; i < np; i++) {
+		cov->step[path[i]] = true;
+		if (i + 1 < np)
+			cov->transition[cov->first[path[i]] + cmd_test_taken(w, e, path[i], path[i + 1])] = true;
+	}
+}
+
+/* Print what no scenario took and the counts; false when either share is below min_pct. */
+static bool cmd_test_report(const struct wizard *w, const struct cmd_test_coverage *cov, int min_pct)
+{
+	size_t steps = 0, transitions = 0, ntransitions = cov->first[w->nsteps];
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		steps += cov->step[i];
+		for (size_t k = 0; k < s->nnext; k++)
+			transitions += cov->transition[cov->first[i] + k];
+		if (!cov->step[i]) {
+			printf("%s:%d:%d: not covered: step '%s'\n", w->file, s->loc.line, s->loc.col, s->id);
+			continue;
+		}
+		for (size_t k = 0; k < s->nnext; k++) {
+			const struct transition *t = &s->next[k];
+			if (cov->transition[cov->first[i] + k])
+				continue;
+			printf("%s:%d:%d: not covered: transition '%s' -> '%s' ", w->file, t->loc.line, t->loc.col, s->id,
+			       w->steps[t->target].id);
+			if (t->when)
+				printf("(when %s)\n", expr_text(t->when));
+			else
+				puts("(default)");
+		}
+	}
+	printf("%s: coverage: steps %zu/%zu, transitions %zu/%zu\n", w->file, steps, w->nsteps, transitions,
+	       ntransitions);
+	if (min_pct <= 0 || (steps * 100 >= (size_t)min_pct * w->nsteps && transitions * 100 >= (size_t)min_pct * ntransitions))
+		return true;
+	printf("FAIL %s: coverage below %d%%\n", w->file, min_pct);
+	return false;
+}
 
 int cmd_test(int argc, char **argv)
 {
-	int usage = cmd_usage_asked(argc, argv);
-	if (usage >= 0)
-		return usage;
+	static const struct option opts[] = {
+		{ "coverage", no_argument, NULL, 'c' },
+		{ "min-coverage", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool coverage = false;
+	int min_pct = 0, c;
+	char *end;
+	static char name[] = "trin test";	/* getopt's messages begin with argv[0] */
+	argv[0] = name;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			coverage = true;
+			break;
+		case 'm':
+			min_pct = (int)strtol(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end || min_pct > 100) {
+				fprintf(stderr, _("trin test: --min-coverage needs a whole number from 0 to 100, not '%s'\n"),
+					optarg);
+				return EXIT_USAGE;
+			}
+			coverage = true;
+			break;
+		case 'h':
+			cmd_usage(stdout);
+			return EXIT_OK;
+		default:
+			cmd_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
 	size_t passed = 0, failed = 0;
-	bool invalid = false;
-	for (int i = 1; i < argc; i++) {
+	bool invalid = false, covered = true;
+	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
 		struct wizard *w = cmd_load(argv[i], &d);
 		diag_free(&d);
@@ -23,6 +156,14 @@ int cmd_test(int argc, char **argv)
 			invalid = true;
 			failed++;
 			continue;
+		}
+		struct cmd_test_coverage cov = { 0 };
+		if (coverage) {
+			cov.step = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *cov.step);
+			cov.first = xcalloc(w->nsteps + 1, sizeof *cov.first);
+			for (size_t s = 0; s < w->nsteps; s++)
+				cov.first[s + 1] = cov.first[s] + w->steps[s].nnext;
+			cov.transition = xcalloc(cov.first[w->nsteps] ? cov.first[w->nsteps] : 1, sizeof *cov.transition);
 		}
 		for (size_t t = 0; t < w->ntests; t++) {
 			const struct scenario *sc = &w->tests[t];
@@ -44,10 +185,17 @@ int cmd_test(int argc, char **argv)
 				printf("PASS %s: %s\n", w->file, sc->name);
 				passed++;
 			}
+			if (coverage)
+				cmd_test_visit(w, e, &cov);
 			engine_free(e);
 		}
+		if (coverage && !cmd_test_report(w, &cov, min_pct))
+			covered = false;
+		free(cov.step);
+		free(cov.first);
+		free(cov.transition);
 		wizard_free(w);
 	}
 	printf("%zu passed, %zu failed\n", passed, failed);
-	return invalid ? EXIT_INVALID : failed ? EXIT_INCOMPLETE : EXIT_OK;
+	return invalid ? EXIT_INVALID : failed || !covered ? EXIT_INCOMPLETE : EXIT_OK;
 }
