@@ -833,6 +833,7 @@ const int *engine_path(const struct engine *e, size_t *n)
 
 void engine_view(struct engine *e, struct engine_view *v)
 {
+	arena_free(&e->scratch);	/* a new view: what was formatted for the last one is done with */
 	int cur = engine_current(e);
 	const struct step *s = &e->w->steps[cur];
 	*v = (struct engine_view){ 0 };

@@ -7,8 +7,8 @@
  * result only the answers of the steps on the current path: an answer on a branch no longer taken is
  * remembered for pre-filling and dropped from the result and from every expression.
  *
- * The engine borrows the wizard, which must outlive it.  Strings in a view are valid until the next call
- * that changes the engine.
+ * The engine borrows the wizard, which must outlive it.  Strings in a view, and those from engine_format
+ * and engine_value_text, are valid until the next engine_view or the next call that changes the engine.
  */
 #ifndef TRIN_ENGINE_H
 #define TRIN_ENGINE_H

@@ -15,7 +15,7 @@ static void main_locale(void)
 {
 	const char *loc = setlocale(LC_ALL, "");
 	if (!loc || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
+		setlocale(LC_ALL, "C.UTF-8");	/* not plain "C": glibc ignores LANGUAGE there */
 	bindtextdomain(TRIN_DOMAIN, TRIN_LOCALEDIR);
 	bind_textdomain_codeset(TRIN_DOMAIN, "UTF-8");
 }
@@ -23,11 +23,7 @@ static void main_locale(void)
 int main(int argc, char **argv)
 {
 	main_locale();
-	if (argc < 2) {
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
-	const char *cmd = argv[1];
+	const char *cmd = argc > 1 ? argv[1] : "";
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
 		cmd_usage(stdout);
 		return EXIT_OK;
@@ -44,12 +40,5 @@ int main(int argc, char **argv)
 		return cmd_test(argc - 1, argv + 1);
 	if (!strcmp(cmd, "graph"))
 		return cmd_graph(argc - 1, argv + 1);
-	if (cmd[0] != '-') {
-		fprintf(stderr, _("trin: the full-screen frontend is not built yet; walk a wizard with "
-				  "'trin run --answers FILE %s'\n"), cmd);
-		return EXIT_USAGE;
-	}
-	fprintf(stderr, _("trin: unknown option '%s'\n"), cmd);
-	cmd_usage(stderr);
-	return EXIT_USAGE;
+	return cmd_screen(argc, argv);
 }

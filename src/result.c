@@ -3,7 +3,13 @@
  */
 #include "result.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
 
 void result_json_string(FILE *out, const char *s)
 {
@@ -102,4 +108,39 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 		result_json_value(out, engine_derived(e, i, NULL));
 	}
 	fputs(w->nvalues ? "\n  }\n}\n" : "}\n}\n", out);
+}
+
+bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen)
+{
+	size_t len = strlen(path) + sizeof ".XXXXXX";
+	char *tmp = xmalloc(len);
+	snprintf(tmp, len, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);	/* created 0600 */
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return false;
+	}
+	result_json(f, w, e);
+	bool ok = fflush(f) == 0 && fsync(fd) == 0;
+	int saved = errno;
+	ok = fclose(f) == 0 && ok;
+	if (ok && rename(tmp, path) != 0) {
+		saved = errno;
+		ok = false;
+	}
+	if (!ok) {
+		snprintf(err, errlen, "%s: %s", path, strerror(saved ? saved : errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
 }

@@ -5,6 +5,7 @@
 #ifndef TRIN_RESULT_H
 #define TRIN_RESULT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "engine.h"
@@ -19,5 +20,11 @@ void result_json_value(FILE *out, struct value v);
  * the answers of the steps on the path, and every derived value.
  */
 void result_json(FILE *out, const struct wizard *w, struct engine *e);
+
+/*
+ * Write the JSON result to path atomically: a new file beside it, created 0600, synced, then renamed over
+ * path.  On failure nothing is left behind and err (of errlen bytes) says why.
+ */
+bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen);
 
 #endif

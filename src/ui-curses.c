@@ -1,0 +1,1189 @@
+/*
+ * ui-curses: the full-screen frontend.  See ui-curses.h.
+ *
+ * Each frame is drawn whole into curses' virtual screen and refreshed; curses sends the terminal only the
+ * cells that changed, so a key costs a few bytes, and the screen is never cleared per key.  The body
+ * (heading, text, field) is a list of rows laid out by text.c and scrolled so the focus stays visible.
+ *
+ * Keys are read with a timeout, so a resize or a signal that arrives just before the read is not lost.
+ * SIGTERM, SIGINT and SIGHUP end the session cleanly from the loop; fatal signals restore the terminal
+ * from the handler with saved termios and terminfo strings, then die as they would have.
+ *
+ * Invariant: this is the only file that includes curses.h; the engine knows nothing of it.
+ */
+#include "ui-curses.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <unicase.h>
+#include <unistr.h>
+#include <wchar.h>
+
+#include "diag.h"
+#include "engine.h"
+#include "i18n.h"
+#include "model.h"
+#include "result.h"
+#include "text.h"
+#include "util.h"
+
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 12
+#define UI_MAX_WIDTH 72		/* a readable column */
+#define UI_MAX_INPUT 10000	/* bytes in a text field: a huge paste stops here, with a message */
+#define UI_TICK_MS 200
+#define UI_CTRL(c) ((c) & 0x1f)
+
+enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT };
+enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED };
+
+/* One row of the body: a byte range of a string, how to draw it, and whether it is the focus. */
+struct ui_row {
+	const char *s;
+	size_t len;
+	int indent;
+	attr_t attr;
+	bool focus;
+	bool terms;	/* mark glossary terms in it */
+	bool field;	/* the text field: drawn from the buffer, with the cursor */
+};
+
+/* A key and what it does, for the footer. */
+struct ui_key {
+	const char *key, *action;
+};
+
+struct ui {
+	const struct wizard *w;
+	struct engine *e;
+	const struct ui_options *opts;
+	int rows, cols;
+	/* the step being shown, and the state of its field */
+	int step;
+	size_t position;
+	int sel;		/* list cursor */
+	bool *ticks;		/* multi */
+	int *review;		/* review: the step index of each row; -1 for "continue" */
+	size_t nreview;
+	char *buf;		/* text field, UTF-8 */
+	size_t len, cur, hscroll;
+	/* the frame */
+	struct ui_row *body;
+	size_t nbody, capbody;
+	char **owned;		/* strings made for this frame */
+	size_t nowned, capowned;
+	int scroll, height;
+	bool follow;		/* keep the focus row in view */
+	enum ui_overlay overlay;
+	const char *note;	/* a message of the frontend's own, shown until the next key */
+	bool output_done;	/* the result was written (or failed) for this end */
+	bool output_failed;
+	char output_message[512];
+	char **terms;		/* the glossary terms, lower case, for marking */
+	bool *terms_seen;	/* which of them this screen shows */
+	struct ui_key foot[12];
+	size_t nfoot;
+};
+
+static volatile sig_atomic_t ui_stop_signal;
+static struct termios ui_saved_termios;
+static char ui_restore[256];	/* terminfo strings that leave the screen as we found it */
+static size_t ui_restore_len;
+
+static void ui_on_stop(int sig)
+{
+	ui_stop_signal = sig;
+}
+
+static void ui_on_fatal(int sig)
+{
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
+	if (ui_restore_len)
+		(void)!write(STDOUT_FILENO, ui_restore, ui_restore_len);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void ui_save_cap(const char *name)
+{
+	char *s = tigetstr(name);
+	if (!s || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (ui_restore_len + n < sizeof ui_restore) {
+		memcpy(ui_restore + ui_restore_len, s, n);
+		ui_restore_len += n;
+	}
+}
+
+static bool ui_start(void)
+{
+	tcgetattr(STDIN_FILENO, &ui_saved_termios);
+	if (!newterm(NULL, stdout, stdin))
+		return false;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(UI_TICK_MS);
+	curs_set(0);
+	ui_restore_len = 0;
+	ui_save_cap("sgr0");
+	ui_save_cap("cnorm");
+	ui_save_cap("rmcup");
+	struct sigaction sa = { 0 };
+	sa.sa_handler = ui_on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = ui_on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	return true;
+}
+
+static void ui_end(void)
+{
+	curs_set(1);
+	endwin();
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
+}
+
+/* Strings */
+
+static const char *ui_tr(void *ctx, const char *msgid)
+{
+	const struct wizard *w = ctx;
+	return msgid ? dgettext(w->domain, msgid) : "";
+}
+
+/* Keep s alive until the frame is drawn. */
+static const char *ui_keep(struct ui *u, char *s)
+{
+	util_grow((void **)&u->owned, &u->capowned, u->nowned + 1, sizeof *u->owned);
+	u->owned[u->nowned++] = s;
+	return s;
+}
+
+/* A wizard text as the person reads it: translated, answers filled in, cleaned for the screen. */
+static const char *ui_text(struct ui *u, const struct text *t)
+{
+	if (!t->msgid)
+		return NULL;
+	return ui_keep(u, text_clean(engine_format(u->e, ui_tr((void *)u->w, t->msgid), ui_tr, (void *)u->w)));
+}
+
+/* Rows */
+
+static void ui_row(struct ui *u, const char *s, size_t len, int indent, attr_t attr, bool focus, bool terms)
+{
+	util_grow((void **)&u->body, &u->capbody, u->nbody + 1, sizeof *u->body);
+	u->body[u->nbody++] = (struct ui_row){ s, len, indent, attr, focus, terms, false };
+}
+
+static void ui_blank(struct ui *u)
+{
+	if (u->nbody && u->body[u->nbody - 1].len)
+		ui_row(u, "", 0, 0, 0, false, false);
+}
+
+/* Wrapped paragraph rows; the first may carry a prefix such as "> (*) 1. ". */
+static void ui_para(struct ui *u, const char *s, int width, int indent, attr_t attr, bool focus, bool terms)
+{
+	if (!s)
+		return;
+	struct text_line *lines;
+	size_t n = text_wrap(s, width - indent, &lines);
+	for (size_t i = 0; i < n; i++)
+		ui_row(u, s + lines[i].start, lines[i].len, indent, attr, focus, terms);
+	free(lines);
+}
+
+/* A list item: a marker and the label, wrapped with a hanging indent. */
+static void ui_item(struct ui *u, int width, bool cursor, const char *mark, int number, const char *label)
+{
+	size_t n = strlen(label) + 32;
+	char *line = xmalloc(n);
+	const char *gap = *mark ? " " : "";
+	if (number > 0)
+		snprintf(line, n, "%s %s%s%d. %s", cursor ? ">" : " ", mark, gap, number, label);
+	else
+		snprintf(line, n, "%s %s%s%s", cursor ? ">" : " ", mark, gap, label);
+	ui_keep(u, line);
+	int hang = text_width(line, strlen(line) - strlen(label));
+	struct text_line *lines;
+	size_t nl = text_wrap(label, width - hang, &lines);
+	ui_row(u, line, strlen(line) - strlen(label) + lines[0].len, 0, cursor ? A_REVERSE : 0, cursor, true);
+	for (size_t i = 1; i < nl; i++)
+		ui_row(u, label + lines[i].start, lines[i].len, hang, cursor ? A_REVERSE : 0, cursor, true);
+	free(lines);
+}
+
+static void ui_reset_frame(struct ui *u)
+{
+	for (size_t i = 0; i < u->nowned; i++)
+		free(u->owned[i]);
+	u->nowned = 0;
+	u->nbody = 0;
+	u->nfoot = 0;
+}
+
+static void ui_foot(struct ui *u, const char *key, const char *action)
+{
+	if (u->nfoot < ARRAY_LEN(u->foot))
+		u->foot[u->nfoot++] = (struct ui_key){ key, action };
+}
+
+/* Glossary terms */
+
+static char *ui_lower(const char *s, size_t n, size_t *outlen)
+{
+	size_t len = 0;
+	uint8_t *l = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
+	if (!l)
+		return NULL;
+	*outlen = len;
+	return (char *)l;
+}
+
+static void ui_terms_init(struct ui *u)
+{
+	const struct wizard *w = u->w;
+	u->terms = xcalloc(w->nglossary ? w->nglossary : 1, sizeof *u->terms);
+	u->terms_seen = xcalloc(w->nglossary ? w->nglossary : 1, sizeof *u->terms_seen);
+	for (size_t i = 0; i < w->nglossary; i++) {
+		const char *term = ui_tr((void *)w, w->glossary[i].term);
+		size_t len;
+		char *l = ui_lower(term, strlen(term), &len);
+		if (l) {
+			u->terms[i] = xstrndup(l, len);
+			free(l);
+		}
+	}
+}
+
+static void ui_terms_free(struct ui *u)
+{
+	for (size_t i = 0; i < u->w->nglossary; i++)
+		free(u->terms[i]);
+	free(u->terms);
+	free(u->terms_seen);
+	u->terms = NULL;
+	u->terms_seen = NULL;
+}
+
+static bool ui_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * Mark, in mark[0..n), the bytes of row text s that begin a glossary term (matched without regard to case,
+ * at the start of a word; Danish endings may follow), and note the terms seen.
+ */
+static void ui_terms_mark(struct ui *u, const char *s, size_t n, bool *mark)
+{
+	size_t llen;
+	char *l = ui_lower(s, n, &llen);
+	if (!l)
+		return;
+	if (llen == n) {	/* case mapping kept the byte offsets */
+		for (size_t t = 0; t < u->w->nglossary; t++) {
+			const char *term = u->terms[t];
+			size_t tl = term ? strlen(term) : 0;
+			for (size_t i = 0; tl && i + tl <= n; i++) {
+				if ((i == 0 || !ui_letter((unsigned char)l[i - 1])) && memcmp(l + i, term, tl) == 0) {
+					for (size_t k = i; k < i + tl; k++)
+						mark[k] = true;
+					u->terms_seen[t] = true;
+					i += tl - 1;
+				}
+			}
+		}
+	}
+	free(l);
+}
+
+/* Drawing */
+
+static int ui_width(const struct ui *u)
+{
+	int w = u->cols - 2;
+	return w > UI_MAX_WIDTH ? UI_MAX_WIDTH : w;
+}
+
+static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
+{
+	if (!n)
+		return;
+	attron(attr);
+	mvaddnstr(y, x, s, (int)n);
+	attroff(attr);
+}
+
+/* Draw a row at y, x; glossary terms underlined and bold. */
+static void ui_draw_row(struct ui *u, const struct ui_row *r, int y, int x)
+{
+	if (!r->terms || !u->w || !u->w->nglossary) {
+		ui_put(y, x + r->indent, r->s, r->len, r->attr);
+		return;
+	}
+	bool *mark = xcalloc(r->len + 1, sizeof *mark);
+	ui_terms_mark(u, r->s, r->len, mark);
+	int cx = x + r->indent;
+	for (size_t i = 0; i < r->len;) {
+		size_t j = i + 1;
+		while (j < r->len && mark[j] == mark[i])
+			j++;
+		ui_put(y, cx, r->s + i, j - i, r->attr | (mark[i] ? A_UNDERLINE | A_BOLD : 0));
+		cx += text_width(r->s + i, j - i);
+		i = j;
+	}
+	free(mark);
+}
+
+/* The text field on row y: the part of the buffer around the cursor, and where the cursor goes. */
+static int ui_draw_field(struct ui *u, int y, int x, int width)
+{
+	int inner = width - 4;
+	if (inner < 4)
+		inner = 4;
+	if (u->hscroll > u->cur)
+		u->hscroll = u->cur;
+	while (text_width(u->buf + u->hscroll, u->cur - u->hscroll) >= inner)
+		u->hscroll = text_next_grapheme(u->buf, u->len, u->hscroll);
+	size_t end = u->hscroll;
+	while (end < u->len) {
+		size_t next = text_next_grapheme(u->buf, u->len, end);
+		if (text_width(u->buf + u->hscroll, next - u->hscroll) > inner)
+			break;
+		end = next;
+	}
+	mvaddstr(y, x, "[ ");
+	attron(A_UNDERLINE);
+	ui_put(y, x + 2, u->buf + u->hscroll, end - u->hscroll, A_UNDERLINE);
+	int used = text_width(u->buf + u->hscroll, end - u->hscroll);
+	for (int i = used; i < inner; i++)
+		mvaddch(y, x + 2 + i, ' ');
+	attroff(A_UNDERLINE);
+	mvaddstr(y, x + 2 + inner, " ]");
+	return x + 2 + text_width(u->buf + u->hscroll, u->cur - u->hscroll);
+}
+
+#define UI_FOOT_LINES 3
+
+/* The footer's keys, wrapped to at most UI_FOOT_LINES lines; returns how many lines it needs. */
+static int ui_footer_lines(const struct ui *u, int width, char lines[UI_FOOT_LINES][512])
+{
+	int n = 0, w = 0;
+	for (int i = 0; i < UI_FOOT_LINES; i++)
+		lines[i][0] = '\0';
+	for (size_t i = 0; i < u->nfoot; i++) {
+		char item[160];
+		snprintf(item, sizeof item, "%s %s", u->foot[i].key, u->foot[i].action);
+		int iw = text_width(item, strlen(item));
+		if (w && w + 3 + iw > width) {
+			if (n + 1 == UI_FOOT_LINES)
+				break;
+			n++;
+			w = 0;
+		}
+		if (w) {
+			strncat(lines[n], "   ", sizeof lines[n] - strlen(lines[n]) - 1);
+			w += 3;
+		}
+		strncat(lines[n], item, sizeof lines[n] - strlen(lines[n]) - 1);
+		w += iw;
+	}
+	return n + 1;
+}
+
+/*
+ * Draw the frame: a top line (left and right), the body rows scrolled to keep the focus in view, the
+ * message in words, and the footer.
+ */
+static void ui_draw(struct ui *u, const char *top, const char *progress, const char *message)
+{
+	getmaxyx(stdscr, u->rows, u->cols);
+	erase();
+	if (u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS) {
+		char msg[256];
+		snprintf(msg, sizeof msg, _("Please make the window larger: at least %d columns and %d lines."),
+			 UI_MIN_COLS, UI_MIN_ROWS);
+		struct text_line *lines;
+		size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
+		for (size_t i = 0; i < n && (int)i < u->rows; i++)
+			ui_put((int)i, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD);
+		free(lines);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	int width = ui_width(u), x = (u->cols - width) / 2;
+	/* top: the wizard's title and the progress, then a rule */
+	int pw = progress ? text_width(progress, strlen(progress)) : 0;
+	if (top) {
+		struct text_line *lines;
+		text_wrap(top, width - pw - 2 > 8 ? width - pw - 2 : 8, &lines);
+		ui_put(0, x, top + lines[0].start, lines[0].len, A_BOLD);
+		free(lines);
+	}
+	if (progress)
+		mvaddstr(0, x + width - pw, progress);
+	mvhline(1, x, ACS_HLINE, width);
+	/* bottom: the footer, a rule, the message; a body taller than the screen can scroll */
+	if ((int)u->nbody > u->rows - 7)
+		ui_foot(u, _("PgUp/PgDn"), _("Scroll"));
+	char foot[UI_FOOT_LINES][512];
+	int nfoot = ui_footer_lines(u, width, foot);
+	for (int i = 0; i < nfoot; i++)
+		mvaddstr(u->rows - nfoot + i, x, foot[i]);
+	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
+	int msg_rows = 1;
+	if (message) {
+		char *m = xmalloc(strlen(message) + 3);
+		sprintf(m, "! %s", message);
+		struct text_line *lines;
+		size_t n = text_wrap(m, width, &lines);
+		msg_rows = n > 3 ? 3 : (int)n;
+		for (int i = 0; i < msg_rows; i++)
+			ui_put(u->rows - nfoot - 1 - msg_rows + i, x + (i ? 2 : 0), m + lines[i].start, lines[i].len,
+			       A_BOLD);
+		free(lines);
+		free(m);
+	}
+	/* the body */
+	int top_row = 2, height = u->rows - nfoot - 1 - msg_rows - top_row;
+	u->height = height;
+	int nbody = (int)u->nbody, first = -1, last = -1;
+	for (int i = 0; i < nbody; i++) {
+		if (u->body[i].focus) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	}
+	if (u->follow && first >= 0) {
+		if (last - u->scroll >= height)
+			u->scroll = last - height + 1;
+		if (first < u->scroll)
+			u->scroll = first;
+	}
+	if (u->scroll > nbody - height)
+		u->scroll = nbody - height;
+	if (u->scroll < 0)
+		u->scroll = 0;
+	int cursor_y = -1, cursor_x = -1;
+	for (int i = 0; i < height && u->scroll + i < nbody; i++) {
+		const struct ui_row *r = &u->body[u->scroll + i];
+		if (r->field) {
+			cursor_x = ui_draw_field(u, top_row + i, x + r->indent, width - r->indent);
+			cursor_y = top_row + i;
+		} else {
+			ui_draw_row(u, r, top_row + i, x);
+		}
+	}
+	if (u->scroll > 0)
+		mvaddch(top_row, x + width - 1, ACS_UARROW);
+	if (u->scroll + height < nbody)
+		mvaddch(top_row + height - 1, x + width - 1, ACS_DARROW);
+	if (cursor_y >= 0) {
+		curs_set(1);
+		move(cursor_y, cursor_x);
+	} else {
+		curs_set(0);
+		move(u->rows - 1, 0);
+	}
+	refresh();
+}
+
+/* Steps */
+
+static bool ui_is_list(enum step_type t)
+{
+	return t == STEP_CHOICE || t == STEP_MULTI || t == STEP_YESNO || t == STEP_REVIEW;
+}
+
+static bool ui_is_field(enum step_type t)
+{
+	return t == STEP_TEXT || t == STEP_NUMBER || t == STEP_DATE;
+}
+
+static void ui_set_buffer(struct ui *u, const char *s)
+{
+	size_t n = strlen(s);
+	if (u->buf)
+		explicit_bzero(u->buf, u->len);
+	free(u->buf);
+	u->buf = xmalloc(n + 1);
+	memcpy(u->buf, s, n + 1);
+	u->len = u->cur = n;
+	u->hscroll = 0;
+}
+
+/* A new step is shown: its field starts from the remembered answer, if any. */
+static void ui_enter(struct ui *u, const struct engine_view *v)
+{
+	const struct step *s = v->step;
+	u->step = v->index;
+	u->position = v->position;
+	u->sel = 0;
+	u->scroll = 0;
+	u->follow = true;
+	u->overlay = UI_NONE;
+	u->output_done = false;
+	free(u->ticks);
+	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
+	ui_set_buffer(u, "");
+	struct value p = v->prefill;
+	switch (s->type) {
+	case STEP_CHOICE:
+		for (size_t i = 0; i < s->nchoices && p.type == VAL_STR; i++)
+			if (strcmp(s->choices[i].value, p.u.s) == 0)
+				u->sel = (int)i;
+		break;
+	case STEP_MULTI:
+		for (size_t k = 0; p.type == VAL_LIST && k < p.u.list.n; k++)
+			for (size_t i = 0; i < s->nchoices; i++)
+				if (p.u.list.items[k].type == VAL_STR && strcmp(s->choices[i].value, p.u.list.items[k].u.s) == 0)
+					u->ticks[i] = true;
+		break;
+	case STEP_YESNO:
+		u->sel = p.type == VAL_BOOL && !p.u.b ? 1 : 0;
+		break;
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		if (p.type != VAL_NULL)
+			ui_set_buffer(u, engine_value_text(u->e, s, p));
+		break;
+	case STEP_REVIEW: {
+		size_t n;
+		const int *path = engine_path(u->e, &n);
+		free(u->review);
+		u->review = xmalloc((n + 1) * sizeof *u->review);
+		u->nreview = 0;
+		for (size_t i = 0; i + 1 < n; i++) {
+			enum step_type t = u->w->steps[path[i]].type;
+			if (t != STEP_INFO && t != STEP_REVIEW && t != STEP_END)
+				u->review[u->nreview++] = path[i];
+		}
+		u->review[u->nreview++] = -1;	/* continue */
+		u->sel = (int)u->nreview - 1;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static int ui_list_len(const struct ui *u, const struct step *s)
+{
+	switch (s->type) {
+	case STEP_CHOICE:
+	case STEP_MULTI:
+		return (int)s->nchoices;
+	case STEP_YESNO:
+		return 2;
+	case STEP_REVIEW:
+		return (int)u->nreview;
+	default:
+		return 0;
+	}
+}
+
+/* The answer of a step as the review shows it. */
+static const char *ui_answer_text(struct ui *u, int step)
+{
+	char name[80];
+	snprintf(name, sizeof name, "{%s}", u->w->steps[step].id);
+	return ui_keep(u, text_clean(engine_format(u->e, name, ui_tr, (void *)u->w)));
+}
+
+/* Lay out the body of the current step, or of the overlay over it, and its footer keys. */
+static void ui_layout(struct ui *u, const struct engine_view *v)
+{
+	const struct step *s = v->step;
+	int width = ui_width(u);
+	ui_reset_frame(u);
+	memset(u->terms_seen, 0, (u->w->nglossary ? u->w->nglossary : 1) * sizeof *u->terms_seen);
+	if (u->overlay == UI_CONFIRM_QUIT) {
+		ui_para(u, _("Do you want to stop?"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		ui_para(u, _("Your answers will not be kept."), width, 0, 0, false, false);
+		ui_foot(u, _("Enter"), _("Stop"));
+		ui_foot(u, _("Esc"), _("Go on with the guide"));
+		return;
+	}
+	if (u->overlay == UI_HELP) {
+		ui_para(u, _("Help"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		ui_para(u, ui_text(u, &s->help), width, 0, 0, false, true);
+		ui_foot(u, _("Esc"), _("Close the help"));
+		return;
+	}
+	if (u->overlay == UI_GLOSSARY) {
+		/* which terms this step shows: lay it out once to find them */
+		enum ui_overlay keep = u->overlay;
+		u->overlay = UI_NONE;
+		ui_layout(u, v);
+		for (size_t i = 0; i < u->nbody; i++)
+			if (u->body[i].terms) {
+				bool *mark = xcalloc(u->body[i].len + 1, sizeof *mark);
+				ui_terms_mark(u, u->body[i].s, u->body[i].len, mark);
+				free(mark);
+			}
+		u->overlay = keep;
+		bool *seen = xmalloc((u->w->nglossary ? u->w->nglossary : 1) * sizeof *seen);
+		memcpy(seen, u->terms_seen, (u->w->nglossary ? u->w->nglossary : 1) * sizeof *seen);
+		ui_reset_frame(u);
+		ui_para(u, _("Words explained"), width, 0, A_BOLD, false, false);
+		for (size_t i = 0; i < u->w->nglossary; i++) {
+			if (!seen[i])
+				continue;
+			ui_blank(u);
+			ui_para(u, ui_tr((void *)u->w, u->w->glossary[i].term), width, 0, A_BOLD, false, false);
+			ui_para(u, ui_text(u, &u->w->glossary[i].text), width, 2, 0, false, false);
+		}
+		free(seen);
+		ui_foot(u, _("Esc"), _("Close"));
+		return;
+	}
+
+	ui_para(u, ui_text(u, &s->title), width, 0, A_BOLD, false, true);
+	ui_blank(u);
+	const char *text = ui_text(u, &s->text);
+	if (text) {
+		ui_para(u, text, width, 0, 0, false, true);
+		ui_blank(u);
+	}
+	switch (s->type) {
+	case STEP_CHOICE:
+		for (size_t i = 0; i < s->nchoices; i++)
+			ui_item(u, width, u->sel == (int)i, u->sel == (int)i ? "(*)" : "( )", (int)i + 1,
+				ui_text(u, &s->choices[i].label));
+		break;
+	case STEP_MULTI:
+		for (size_t i = 0; i < s->nchoices; i++)
+			ui_item(u, width, u->sel == (int)i, u->ticks[i] ? "[x]" : "[ ]", (int)i + 1,
+				ui_text(u, &s->choices[i].label));
+		break;
+	case STEP_YESNO:
+		ui_item(u, width, u->sel == 0, u->sel == 0 ? "(*)" : "( )", 1, _("Yes"));
+		ui_item(u, width, u->sel == 1, u->sel == 1 ? "(*)" : "( )", 2, _("No"));
+		break;
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		ui_row(u, "", 0, 0, 0, true, false);
+		u->body[u->nbody - 1].field = true;
+		if (s->type == STEP_NUMBER && s->unit.msgid)
+			ui_para(u, ui_text(u, &s->unit), width, 2, 0, false, false);
+		if (s->type == STEP_DATE)
+			ui_para(u, _("day-month-year"), width, 2, 0, false, false);
+		break;
+	case STEP_REVIEW:
+		for (size_t i = 0; i < u->nreview; i++) {
+			if (u->review[i] < 0) {
+				ui_blank(u);
+				ui_item(u, width, u->sel == (int)i, "", 0, _("Everything is right: go on"));
+				continue;
+			}
+			const struct step *r = &u->w->steps[u->review[i]];
+			ui_item(u, width, u->sel == (int)i, "", 0, ui_text(u, &r->title));
+			ui_para(u, ui_answer_text(u, u->review[i]), width, 6, u->sel == (int)i ? A_BOLD : 0,
+				u->sel == (int)i, false);
+		}
+		break;
+	case STEP_END:
+		for (size_t i = 0; i < s->ntodo; i++) {
+			const char *t = ui_text(u, &s->todo[i]);
+			char *line = xmalloc(strlen(t) + 8);
+			sprintf(line, "[ ] %s", t);
+			ui_keep(u, line);
+			struct text_line *lines;
+			size_t n = text_wrap(line + 4, width - 4, &lines);
+			ui_row(u, line, 4 + lines[0].len, 0, 0, false, true);
+			for (size_t k = 1; k < n; k++)
+				ui_row(u, line + 4 + lines[k].start, lines[k].len, 4, 0, false, true);
+			free(lines);
+		}
+		break;
+	default:
+		break;
+	}
+	/* the footer: exactly the keys that work here */
+	bool field = ui_is_field(s->type);
+	if (ui_is_list(s->type)) {
+		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
+	}
+	if (s->type == STEP_MULTI)
+		ui_foot(u, _("Space"), _("Tick or untick"));
+	if (s->type == STEP_END)
+		ui_foot(u, _("Enter"), _("Finish"));
+	else if (s->type == STEP_REVIEW)
+		ui_foot(u, _("Enter"), _("Change or go on"));
+	else
+		ui_foot(u, _("Enter"), _("Go on"));
+	if (v->can_back)
+		ui_foot(u, _("Esc"), _("Back"));
+	if (s->help.msgid)
+		ui_foot(u, field ? "F1/Ctrl-G" : "F1/?", _("Help"));
+	bool terms = false;
+	for (size_t i = 0; i < u->nbody; i++)
+		if (u->body[i].terms) {
+			bool *mark = xcalloc(u->body[i].len + 1, sizeof *mark);
+			ui_terms_mark(u, u->body[i].s, u->body[i].len, mark);
+			free(mark);
+		}
+	for (size_t i = 0; i < u->w->nglossary; i++)
+		terms |= u->terms_seen[i];
+	if (terms)
+		ui_foot(u, "Tab", _("Words explained"));
+	ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+}
+
+/* Keys */
+
+enum ui_action { UI_STAY, UI_DONE, UI_QUIT };
+
+static bool ui_submit(struct ui *u, const struct step *s)
+{
+	struct answer_input in = { 0 };
+	const char **items = NULL;
+	bool ok;
+	switch (s->type) {
+	case STEP_CHOICE:
+		in.text = s->choices[u->sel].value;
+		ok = engine_submit(u->e, &in);
+		break;
+	case STEP_YESNO:
+		in.text = u->sel == 0 ? "true" : "false";
+		ok = engine_submit(u->e, &in);
+		break;
+	case STEP_MULTI:
+		items = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *items);
+		in.is_list = true;
+		in.items = items;
+		for (size_t i = 0; i < s->nchoices; i++)
+			if (u->ticks[i])
+				items[in.nitems++] = s->choices[i].value;
+		ok = engine_submit(u->e, &in);
+		free(items);
+		break;
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		in.text = u->buf;
+		ok = engine_submit(u->e, &in);
+		break;
+	default:
+		ok = engine_submit(u->e, NULL);
+		break;
+	}
+	if (ok)
+		u->step = -1;	/* show the next step from its start */
+	return ok;
+}
+
+static void ui_insert(struct ui *u, wint_t wc)
+{
+	uint8_t enc[8];
+	int n = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
+	if (n <= 0)
+		return;
+	if (u->len + (size_t)n > UI_MAX_INPUT) {
+		u->note = _("That is as much text as fits here.");
+		return;
+	}
+	u->buf = xrealloc(u->buf, u->len + (size_t)n + 1);
+	memmove(u->buf + u->cur + n, u->buf + u->cur, u->len - u->cur + 1);
+	memcpy(u->buf + u->cur, enc, (size_t)n);
+	u->len += (size_t)n;
+	u->cur += (size_t)n;
+}
+
+static void ui_delete(struct ui *u, size_t from, size_t to)
+{
+	memmove(u->buf + from, u->buf + to, u->len - to + 1);
+	u->len -= to - from;
+	u->cur = from;
+}
+
+/* Editing keys of a text field; true when the key was one. */
+static bool ui_edit(struct ui *u, int r, wint_t wc)
+{
+	if (r == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_LEFT:
+			u->cur = text_prev_grapheme(u->buf, u->len, u->cur);
+			return true;
+		case KEY_RIGHT:
+			u->cur = text_next_grapheme(u->buf, u->len, u->cur);
+			return true;
+		case KEY_HOME:
+			u->cur = 0;
+			return true;
+		case KEY_END:
+			u->cur = u->len;
+			return true;
+		case KEY_BACKSPACE:
+			if (u->cur)
+				ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
+			return true;
+		case KEY_DC:
+			if (u->cur < u->len)
+				ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
+			return true;
+		default:
+			return false;
+		}
+	}
+	switch (wc) {
+	case 0x7f:
+	case UI_CTRL('h'):
+		if (u->cur)
+			ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
+		return true;
+	case UI_CTRL('a'):
+		u->cur = 0;
+		return true;
+	case UI_CTRL('e'):
+		u->cur = u->len;
+		return true;
+	case UI_CTRL('d'):
+		if (u->cur < u->len)
+			ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
+		return true;
+	case UI_CTRL('u'):
+		ui_delete(u, 0, u->cur);
+		return true;
+	default:
+		break;
+	}
+	if (wc >= 0x20 && wc != 0x7f && !(wc >= 0x80 && wc < 0xa0) && !(wc >= 0xd800 && wc < 0xe000) && wc < 0x110000) {
+		ui_insert(u, wc);
+		return true;
+	}
+	return false;
+}
+
+static void ui_move(struct ui *u, const struct step *s, int to)
+{
+	int n = ui_list_len(u, s);
+	if (n <= 0)
+		return;
+	u->sel = to < 0 ? 0 : to >= n ? n - 1 : to;
+	u->follow = true;
+}
+
+/* One key on a step.  Returns what the walk should do. */
+static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, wint_t wc)
+{
+	const struct step *s = v->step;
+	bool fn = r == KEY_CODE_YES;
+	u->note = NULL;
+	if (fn && wc == KEY_RESIZE)
+		return UI_STAY;
+	if (u->overlay == UI_CONFIRM_QUIT) {
+		if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+			return UI_QUIT;
+		u->overlay = UI_NONE;
+		return UI_STAY;
+	}
+	if (u->overlay != UI_NONE) {
+		if (fn && (wc == KEY_NPAGE || wc == KEY_PPAGE || wc == KEY_DOWN || wc == KEY_UP)) {
+			u->follow = false;
+			u->scroll += wc == KEY_NPAGE ? u->height - 1 : wc == KEY_PPAGE ? -(u->height - 1) : wc == KEY_DOWN ? 1 : -1;
+			return UI_STAY;
+		}
+		u->overlay = UI_NONE;
+		u->scroll = 0;
+		u->follow = true;
+		return UI_STAY;
+	}
+	bool field = ui_is_field(s->type);
+	/* keys that work on every step */
+	if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))) {
+		u->overlay = UI_CONFIRM_QUIT;
+		return UI_STAY;
+	}
+	if ((fn && wc == KEY_F(1)) || (!fn && (wc == UI_CTRL('g') || (wc == '?' && !field)))) {
+		if (s->help.msgid) {
+			u->overlay = UI_HELP;
+			u->scroll = 0;
+		} else {
+			u->note = _("There is no help for this step.");
+		}
+		return UI_STAY;
+	}
+	if (!fn && wc == '\t') {
+		bool any = false;
+		for (size_t i = 0; i < u->w->nglossary; i++)
+			any |= u->terms_seen[i];
+		if (any) {
+			u->overlay = UI_GLOSSARY;
+			u->scroll = 0;
+		}
+		return UI_STAY;
+	}
+	if (!fn && wc == 0x1b) {
+		if (engine_back(u->e))
+			u->step = -1;
+		else
+			u->note = _("This is the first step.");
+		return UI_STAY;
+	}
+	if (fn && (wc == KEY_NPAGE || wc == KEY_PPAGE)) {
+		u->follow = false;
+		u->scroll += wc == KEY_NPAGE ? u->height - 1 : -(u->height - 1);
+		return UI_STAY;
+	}
+	if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER)) {
+		if (s->type == STEP_END)
+			return UI_DONE;
+		if (s->type == STEP_REVIEW && u->review[u->sel] >= 0) {
+			if (engine_revise(u->e, u->review[u->sel]))
+				u->step = -1;
+			return UI_STAY;
+		}
+		ui_submit(u, s);
+		return UI_STAY;
+	}
+	if (field) {
+		if (!ui_edit(u, r, wc) && !fn && wc < 0x20)
+			u->note = NULL;	/* other control keys do nothing in a field */
+		return UI_STAY;
+	}
+	if (ui_is_list(s->type)) {
+		int n = ui_list_len(u, s);
+		if (fn && wc == KEY_UP)
+			ui_move(u, s, u->sel - 1);
+		else if (fn && wc == KEY_DOWN)
+			ui_move(u, s, u->sel + 1);
+		else if (fn && wc == KEY_HOME)
+			ui_move(u, s, 0);
+		else if (fn && wc == KEY_END)
+			ui_move(u, s, n - 1);
+		else if (!fn && wc >= '1' && wc <= '9' && s->type != STEP_REVIEW) {
+			int i = (int)(wc - '1');
+			if (i < n) {
+				ui_move(u, s, i);
+				if (s->type == STEP_MULTI)
+					u->ticks[i] = !u->ticks[i];
+			} else {
+				u->note = _("There is no option with that number.");
+			}
+		} else if (!fn && wc == ' ' && s->type == STEP_MULTI) {
+			u->ticks[u->sel] = !u->ticks[u->sel];
+		}
+	}
+	return UI_STAY;
+}
+
+/*
+ * Read a key, and every key already waiting behind it while they only edit the field or move the cursor
+ * on the same screen: a paste is taken whole and drawn once.
+ */
+static enum ui_action ui_keys(struct ui *u, const struct engine_view *v)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return UI_STAY;
+	enum ui_action a = ui_key(u, v, r, wc);
+	nodelay(stdscr, TRUE);
+	for (int n = 0; a == UI_STAY && u->step == v->index && u->overlay == UI_NONE && n < UI_MAX_INPUT; n++) {
+		r = get_wch(&wc);
+		if (r == ERR)
+			break;
+		a = ui_key(u, v, r, wc);
+	}
+	timeout(UI_TICK_MS);
+	return a;
+}
+
+/* Walk one wizard until it is finished, the person stops, or a signal ends the session. */
+static enum ui_outcome ui_walk(struct ui *u)
+{
+	ui_terms_init(u);
+	u->step = -1;
+	enum ui_outcome out = UI_STOPPED;
+	for (;;) {
+		if (ui_stop_signal)
+			break;
+		struct engine_view v;
+		engine_view(u->e, &v);
+		if (v.index != u->step || v.position != u->position)
+			ui_enter(u, &v);
+		if (engine_done(u->e) && u->opts->output && !u->output_done) {
+			char err[300];
+			u->output_done = true;
+			if (result_write_file(u->opts->output, u->w, u->e, err, sizeof err))
+				snprintf(u->output_message, sizeof u->output_message, _("Your answers are saved in %s."),
+					 u->opts->output);
+			else {
+				snprintf(u->output_message, sizeof u->output_message, _("Your answers could not be saved: %s"),
+					 err);
+				u->output_failed = true;
+			}
+		}
+		ui_layout(u, &v);
+		char progress[64] = "";
+		if (v.step->type != STEP_END && v.total_max) {
+			if (v.total_min == v.total_max)
+				snprintf(progress, sizeof progress, _("Step %zu of %zu"), v.position, v.total_max);
+			else
+				snprintf(progress, sizeof progress, _("Step %zu of %zu\xE2\x80\x93%zu"), v.position,
+					 v.total_min, v.total_max);
+		}
+		const char *message = u->note ? u->note : v.message;
+		if (!message && v.step->type == STEP_END && u->output_done)
+			message = u->output_message;
+		ui_draw(u, ui_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
+		enum ui_action a = ui_keys(u, &v);
+		if (a == UI_DONE) {
+			out = UI_FINISHED;
+			break;
+		}
+		if (a == UI_QUIT) {
+			out = UI_QUIT_ASKED;
+			break;
+		}
+	}
+	ui_terms_free(u);
+	return out;
+}
+
+/* The menu */
+
+struct ui_entry {
+	const char *path;
+	struct wizard *w;
+};
+
+/* Show the menu of wizards; the index chosen, or -1 to leave. */
+static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
+{
+	u->w = NULL;
+	u->follow = true;
+	for (;;) {
+		if (ui_stop_signal)
+			return -1;
+		getmaxyx(stdscr, u->rows, u->cols);
+		int width = ui_width(u);
+		ui_reset_frame(u);
+		ui_para(u, _("Choose a guide"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		for (size_t i = 0; i < n; i++)
+			ui_item(u, width, *sel == (int)i, "", (int)i + 1, ui_tr(list[i].w, list[i].w->title.msgid));
+		if (!n)
+			ui_para(u, _("No guides were found."), width, 0, 0, false, false);
+		if (n) {
+			ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
+			ui_foot(u, _("Enter"), _("Start"));
+		}
+		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+		ui_draw(u, "trin", NULL, u->note);
+		u->note = NULL;
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR)
+			continue;
+		bool fn = r == KEY_CODE_YES;
+		if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c') || wc == 0x1b)))
+			return -1;
+		if (!n)
+			continue;
+		if (fn && wc == KEY_UP && *sel > 0)
+			(*sel)--;
+		else if (fn && wc == KEY_DOWN && *sel + 1 < (int)n)
+			(*sel)++;
+		else if (!fn && wc >= '1' && wc <= '9') {
+			if ((size_t)(wc - '1') < n)
+				*sel = (int)(wc - '1');
+			else
+				u->note = _("There is no option with that number.");
+		} else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+			return *sel;
+	}
+}
+
+int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts)
+{
+	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	struct diags d = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		struct wizard *w = wizard_load(files[i], NULL, &d);
+		if (w)
+			list[n++] = (struct ui_entry){ files[i], w };
+	}
+	int status = 0;
+	if (!menu && n == 0) {
+		diag_sort(&d);
+		diag_print(&d, stderr);
+		diag_free(&d);
+		free(list);
+		return 3;
+	}
+	if (!ui_start()) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
+		for (size_t i = 0; i < n; i++)
+			wizard_free(list[i].w);
+		free(list);
+		diag_free(&d);
+		return 4;
+	}
+	struct ui u = { .opts = opts };
+	int sel = 0;
+	for (;;) {
+		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
+		if (pick < 0)
+			break;
+		u.w = list[pick].w;
+		u.e = engine_create(u.w);
+		enum ui_outcome out = ui_walk(&u);
+		engine_free(u.e);
+		u.e = NULL;
+		if (u.output_failed)
+			status = 4;
+		if (!menu) {
+			status = out == UI_FINISHED && status == 0 ? 0 : status ? status : 1;
+			break;
+		}
+		if (out == UI_STOPPED)
+			break;
+	}
+	ui_end();
+	if (u.buf)
+		explicit_bzero(u.buf, u.len);
+	ui_reset_frame(&u);
+	free(u.buf);
+	free(u.ticks);
+	free(u.review);
+	free(u.body);
+	free(u.owned);
+	for (size_t i = 0; i < n; i++)
+		wizard_free(list[i].w);
+	free(list);
+	if (d.n) {	/* wizards of the menu that did not load */
+		diag_sort(&d);
+		diag_print(&d, stderr);
+	}
+	diag_free(&d);
+	return status;
+}

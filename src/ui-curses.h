@@ -1,0 +1,24 @@
+/*
+ * ui-curses: the full-screen frontend, on ncurses.  The only module that includes curses.h.
+ *
+ * One question at a time, keyboard only: the question as the heading, the wrapped text, the field, a
+ * message line in words, honest progress, and a footer with exactly the keys that work on the screen.
+ */
+#ifndef TRIN_UI_CURSES_H
+#define TRIN_UI_CURSES_H
+
+#include <stddef.h>
+
+struct ui_options {
+	const char *output;	/* write the result as JSON here at the end, or NULL */
+};
+
+/*
+ * Run the wizards in files full-screen.  With one file and menu false, that wizard; otherwise a menu of
+ * them first, to which each finished wizard returns.  Returns an exit status of trin(1): 0 when a wizard
+ * was finished, 1 when the person quit before an end, 3 when a wizard did not load (its diagnostics are
+ * printed on stderr after the screen is restored), 4 when the terminal or the output file failed.
+ */
+int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts);
+
+#endif

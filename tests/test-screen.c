@@ -1,0 +1,642 @@
+/*
+ * test-screen: the full-screen frontend tested as a person uses it.  The real trin binary runs in a
+ * pseudo-terminal (forkpty); keys go in through libvterm's keyboard (so cursor-key modes are right), and
+ * what libvterm makes of trin's output is read back as screen text and attributes.  Every wait is for
+ * text to appear, with a deadline; nothing sleeps.
+ *
+ *   test-screen TRIN SOURCE_ROOT
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vterm.h>
+
+#include "test.h"
+
+#define TEST_DEADLINE_MS 5000
+
+static const char *test_trin, *test_root;
+
+struct term {
+	int fd;
+	pid_t pid;
+	VTerm *vt;
+	VTermScreen *screen;
+	int rows, cols;
+	size_t bytes;		/* read from trin so far */
+	int status;		/* exit status once it ended, else -1 */
+};
+
+static long test_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Start trin with args in a rows x cols terminal. */
+static void term_start(struct term *t, int rows, int cols, const char *const *args)
+{
+	*t = (struct term){ .rows = rows, .cols = cols, .status = -1 };
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+	if (t->pid < 0) {
+		perror("forkpty");
+		exit(99);
+	}
+	if (t->pid == 0) {
+		char *argv[16];
+		size_t n = 0;
+		argv[n++] = (char *)test_trin;
+		for (; args[n - 1] && n < 15; n++)
+			argv[n] = (char *)args[n - 1];
+		argv[n] = NULL;
+		if (chdir(test_root) != 0)
+			_exit(98);
+		setenv("TERM", getenv("TEST_TERM") ? getenv("TEST_TERM") : "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		setenv("LANGUAGE", "en", 1);
+		unsetenv("LC_ALL");
+		unsetenv("NO_COLOR");
+		execv(test_trin, argv);
+		_exit(97);
+	}
+	fcntl(t->fd, F_SETFL, O_NONBLOCK);
+	t->vt = vterm_new(rows, cols);
+	vterm_set_utf8(t->vt, 1);
+	t->screen = vterm_obtain_screen(t->vt);
+	vterm_screen_enable_altscreen(t->screen, 1);
+	vterm_screen_reset(t->screen, 1);
+}
+
+/* Read what trin wrote, waiting at most ms for the first byte. */
+static void term_pump(struct term *t, int ms)
+{
+	struct pollfd p = { t->fd, POLLIN, 0 };
+	while (poll(&p, 1, ms) > 0) {
+		char buf[8192];
+		ssize_t n = read(t->fd, buf, sizeof buf);
+		if (n <= 0)
+			break;
+		t->bytes += (size_t)n;
+		vterm_input_write(t->vt, buf, (size_t)n);
+		ms = 0;
+	}
+}
+
+/* Send what libvterm's keyboard produced to trin. */
+static void term_flush(struct term *t)
+{
+	char buf[256];
+	size_t n;
+	while ((n = vterm_output_read(t->vt, buf, sizeof buf)) > 0)
+		if (write(t->fd, buf, n) != (ssize_t)n)
+			break;
+}
+
+static void term_key(struct term *t, VTermKey k)
+{
+	vterm_keyboard_key(t->vt, k, VTERM_MOD_NONE);
+	term_flush(t);
+}
+
+static void term_ctrl(struct term *t, char c)
+{
+	vterm_keyboard_unichar(t->vt, (uint32_t)c, VTERM_MOD_CTRL);
+	term_flush(t);
+}
+
+/* Type UTF-8 text as keys. */
+static void term_type(struct term *t, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		uint32_t c = *p++;
+		int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		c &= more == 3 ? 0x07 : more == 2 ? 0x0f : more == 1 ? 0x1f : 0x7f;
+		while (more-- > 0 && *p)
+			c = (c << 6) | (*p++ & 0x3f);
+		vterm_keyboard_unichar(t->vt, c, VTERM_MOD_NONE);
+	}
+	term_flush(t);
+}
+
+/* Row r of the screen as UTF-8, trailing spaces removed. */
+static void term_row(struct term *t, int r, char *out, size_t size)
+{
+	size_t o = 0;
+	for (int c = 0; c < t->cols && o + 8 < size; c++) {
+		VTermScreenCell cell;
+		vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
+		if (cell.chars[0] == (uint32_t)-1)
+			continue;	/* the second half of a wide character */
+		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && (i == 0 || cell.chars[i]); i++) {
+			uint32_t ch = cell.chars[i] ? cell.chars[i] : ' ';
+			if (ch < 0x80) {
+				out[o++] = (char)ch;
+			} else if (ch < 0x800) {
+				out[o++] = (char)(0xc0 | ch >> 6);
+				out[o++] = (char)(0x80 | (ch & 0x3f));
+			} else if (ch < 0x10000) {
+				out[o++] = (char)(0xe0 | ch >> 12);
+				out[o++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+				out[o++] = (char)(0x80 | (ch & 0x3f));
+			} else {
+				out[o++] = (char)(0xf0 | ch >> 18);
+				out[o++] = (char)(0x80 | ((ch >> 12) & 0x3f));
+				out[o++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+				out[o++] = (char)(0x80 | (ch & 0x3f));
+			}
+		}
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+/* The whole screen, rows joined by '\n'. */
+static const char *term_screen(struct term *t)
+{
+	static char buf[65536];
+	size_t o = 0;
+	for (int r = 0; r < t->rows; r++) {
+		term_row(t, r, buf + o, sizeof buf - o - 1);
+		o += strlen(buf + o);
+		buf[o++] = '\n';
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static void term_dump(struct term *t)
+{
+	printf("---- screen (%dx%d) ----\n%s------------------------\n", t->cols, t->rows, term_screen(t));
+}
+
+/* Wait until the screen shows needle; false (and the screen printed) at the deadline. */
+static bool term_wait(struct term *t, const char *needle)
+{
+	long end = test_now_ms() + TEST_DEADLINE_MS;
+	for (;;) {
+		if (strstr(term_screen(t), needle))
+			return true;
+		long left = end - test_now_ms();
+		if (left <= 0)
+			break;
+		term_pump(t, (int)(left < 50 ? left : 50));
+	}
+	printf("waited in vain for: %s\n", needle);
+	term_dump(t);
+	return false;
+}
+
+/* Wait until the screen no longer shows needle. */
+static bool term_wait_gone(struct term *t, const char *needle)
+{
+	long end = test_now_ms() + TEST_DEADLINE_MS;
+	while (strstr(term_screen(t), needle)) {
+		long left = end - test_now_ms();
+		if (left <= 0) {
+			printf("waited in vain for this to go: %s\n", needle);
+			term_dump(t);
+			return false;
+		}
+		term_pump(t, (int)(left < 50 ? left : 50));
+	}
+	return true;
+}
+
+/* Read until trin has been quiet for ms: everything one key caused. */
+static void term_settle(struct term *t, int ms)
+{
+	size_t before;
+	do {
+		before = t->bytes;
+		term_pump(t, ms);
+	} while (t->bytes != before);
+}
+
+static void term_resize(struct term *t, int rows, int cols)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	t->rows = rows;
+	t->cols = cols;
+	vterm_set_size(t->vt, rows, cols);
+	ioctl(t->fd, TIOCSWINSZ, &ws);
+}
+
+/* The exit status of trin once it ended (reading its last output), or -1 at the deadline. */
+static int term_finish(struct term *t)
+{
+	long end = test_now_ms() + TEST_DEADLINE_MS;
+	while (test_now_ms() < end) {
+		term_pump(t, 20);
+		int st;
+		pid_t r = waitpid(t->pid, &st, WNOHANG);
+		if (r == t->pid) {
+			term_pump(t, 20);
+			t->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+			return t->status;
+		}
+	}
+	printf("trin did not end\n");
+	term_dump(t);
+	kill(t->pid, SIGKILL);
+	waitpid(t->pid, NULL, 0);
+	return -1;
+}
+
+static void term_close(struct term *t)
+{
+	if (t->status < 0) {
+		kill(t->pid, SIGKILL);
+		waitpid(t->pid, NULL, 0);
+	}
+	close(t->fd);
+	vterm_free(t->vt);
+}
+
+/* Whether the cell at row r, column c is underlined and bold (how glossary terms are marked). */
+static bool term_marked(struct term *t, int r, int c)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
+	return cell.attrs.underline && cell.attrs.bold;
+}
+
+/* The row and column where needle starts on the screen, or false. */
+static bool term_find(struct term *t, const char *needle, int *row, int *col)
+{
+	char line[4096];
+	for (int r = 0; r < t->rows; r++) {
+		term_row(t, r, line, sizeof line);
+		char *p = strstr(line, needle);
+		if (p) {
+			*row = r;
+			*col = 0;
+			for (char *q = line; q < p; q++)	/* count characters, one cell each here */
+				*col += ((unsigned char)*q & 0xc0) != 0x80;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The example wizard walked to its end with every step type, back, review and change, and --output. */
+static void test_walk(void)
+{
+	char out[] = "/tmp/trin-screen-XXXXXX";
+	int ofd = mkstemp(out);
+	close(ofd);
+	unlink(out);
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--output", out, "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	CHECK(term_wait(&t, "Step 1 of 8\xE2\x80\x93" "9"));
+	CHECK(term_wait(&t, "Enter Go on"));
+	CHECK(!strstr(term_screen(&t), "Esc Back"));	/* no way back from the first step */
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* multi: digits and Space tick, Enter goes on; nothing ticked gives a message in words */
+	CHECK(term_wait(&t, "Hvad vil du have hjælp til?"));
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "! Please choose at least 1 option."));
+	term_type(&t, "2");
+	CHECK(term_wait(&t, "> [x] 2. Digital Post"));
+	term_key(&t, VTERM_KEY_DOWN);
+	term_key(&t, VTERM_KEY_DOWN);
+	term_type(&t, " ");
+	CHECK(term_wait(&t, "> [x] 4. Min virksomhed på virk.dk"));
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* yesno, then choice */
+	CHECK(term_wait(&t, "Har du MitID?"));
+	CHECK(term_wait(&t, "> (*) 1. Yes"));
+	term_key(&t, VTERM_KEY_DOWN);
+	CHECK(term_wait(&t, "> (*) 2. No"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvilket billed-id har du?"));
+	term_type(&t, "3");
+	CHECK(term_wait(&t, "> (*) 3. Jeg har ingen af dem"));
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* text: typing, moving and deleting by grapheme */
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, "Søren Ærø");
+	term_key(&t, VTERM_KEY_BACKSPACE);
+	term_key(&t, VTERM_KEY_BACKSPACE);
+	term_key(&t, VTERM_KEY_LEFT);
+	term_key(&t, VTERM_KEY_LEFT);
+	term_type(&t, "e\xCC\x81");	/* e + combining acute: one grapheme, NFC on the way in */
+	term_key(&t, VTERM_KEY_HOME);
+	term_type(&t, "«");
+	term_key(&t, VTERM_KEY_END);
+	term_type(&t, "»");
+	CHECK(term_wait(&t, "[ «Sørene\xCC\x81 Æ»"));	/* as typed; the engine makes it NFC */
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* back keeps the answer: Esc returns to the name, pre-filled */
+	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	CHECK(term_wait(&t, "[ «Sørené Æ»"));
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* an optional field left empty; a number refused, then taken */
+	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor mange kommer I?"));
+	CHECK(term_wait(&t, "personer"));
+	term_type(&t, "9");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "! The number must be at most 5."));
+	CHECK(term_wait(&t, "[ 9"));	/* the answer is kept beside the message */
+	term_key(&t, VTERM_KEY_BACKSPACE);
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* a date refused, then taken */
+	CHECK(term_wait(&t, "Hvilken dag vil du gerne komme?"));
+	term_type(&t, "31-02-2027");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "! Please write a real date as day-month-year"));
+	term_ctrl(&t, 'u');
+	term_type(&t, "14.01.2027");
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* review: change the MitID answer; the step it no longer needs is dropped, and we come back */
+	CHECK(term_wait(&t, "> Everything is right: go on"));
+	CHECK(term_wait(&t, "Jeg har ingen af dem"));
+	for (int i = 0; i < 6; i++)
+		term_key(&t, VTERM_KEY_UP);
+	CHECK(term_wait(&t, "> Har du MitID?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> (*) 2. No"));	/* pre-filled */
+	term_key(&t, VTERM_KEY_UP);
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> Everything is right: go on"));
+	CHECK(term_wait_gone(&t, "Jeg har ingen af dem"));
+	CHECK(strstr(term_screen(&t), "yes") != NULL);
+	term_key(&t, VTERM_KEY_ENTER);
+
+	/* the end: result, next steps as a checklist, the answers saved */
+	CHECK(term_wait(&t, "Du er klar, «Sørené Æ»"));
+	CHECK(term_wait(&t, "[ ] Tag din telefon med"));
+	CHECK(term_wait(&t, "! Your answers are saved in"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+
+	struct stat st;
+	CHECK(stat(out, &st) == 0 && (st.st_mode & 0777) == 0600);
+	FILE *f = fopen(out, "r");
+	char json[4096] = "";
+	if (f) {
+		json[fread(json, 1, sizeof json - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(json, "\"end\": \"slut_klar\"") != NULL);
+	CHECK(strstr(json, "\"navn\": \"«Sørené Æ»\"") != NULL);
+	CHECK(strstr(json, "\"har_mitid\": true") != NULL);
+	CHECK(strstr(json, "\"id_papir\"") == NULL);	/* off the path after the change */
+	CHECK(strstr(json, "\"dato\": \"2027-01-14\"") != NULL);
+	unlink(out);
+}
+
+/* Help, the glossary and the quit confirmation; Esc answers at once. */
+static void test_help_glossary_quit(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad vil du have hjælp til?"));
+	CHECK(term_wait(&t, "F1/? Help"));
+	term_key(&t, VTERM_KEY_FUNCTION(1));
+	CHECK(term_wait(&t, "Du kan vælge flere ting."));
+	CHECK(term_wait(&t, "Esc Close the help"));
+	long start = test_now_ms();
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	long esc_ms = test_now_ms() - start;
+	printf("test-screen: Esc closed the help in %ld ms\n", esc_ms);
+	CHECK(esc_ms < 1000);	/* not the default one-second escape delay */
+	term_type(&t, "?");
+	CHECK(term_wait(&t, "Du kan vælge flere ting."));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait_gone(&t, "Du kan vælge flere ting."));
+
+	/* glossary terms are marked without colour: underlined and bold; Tab explains them */
+	CHECK(term_wait(&t, "Tab Words explained"));
+	int r, c;
+	CHECK(term_find(&t, "MitID", &r, &c) && term_marked(&t, r, c) && term_marked(&t, r, c + 4));
+	CHECK(term_find(&t, "Noget andet", &r, &c) && !term_marked(&t, r, c));
+	term_key(&t, VTERM_KEY_TAB);
+	CHECK(term_wait(&t, "Words explained"));
+	CHECK(term_wait(&t, "Det login, du bruger til det offentlige og din bank."));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+
+	/* quitting asks first; Esc stays, Enter stops with status 1 */
+	term_ctrl(&t, 'q');
+	CHECK(term_wait(&t, "Do you want to stop?"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Do you want to stop?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+}
+
+/* Resizing at any moment: down to 40x12, below the minimum, and back. */
+static void test_resize(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	term_resize(&t, 12, 40);
+	CHECK(term_wait(&t, "Hvad vil du have hjælp til?"));
+	CHECK(term_wait(&t, "F10/Ctrl-Q Stop"));
+	CHECK(term_wait(&t, "[ ] 1. MitID"));
+	term_resize(&t, 6, 20);
+	CHECK(term_wait(&t, "Please make the"));
+	term_type(&t, "3");	/* keys still work while too small */
+	term_resize(&t, 24, 80);
+	CHECK(term_wait(&t, "> [x] 3. Selvbetjening på borger.dk"));
+	CHECK(term_wait_gone(&t, "Please make the"));
+	term_ctrl(&t, 'q');
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+}
+
+/* Danish and East Asian text wrapped by display width in a narrow window; long words broken. */
+static void test_wrapping(void)
+{
+	struct term t;
+	term_start(&t, 20, 40, (const char *[]){ "tests/screen/wrap.yaml", NULL });
+	CHECK(term_wait(&t, "Ordet"));
+	const char *s = term_screen(&t);
+	/* no line of the body is wider than the 38-cell column, and the long word is split, not cut */
+	CHECK(strstr(s, "virksomhedsformsrådgivningstjenest") != NULL);
+	CHECK(strstr(s, "日本語のテキストを四十桁の画面で折り") != NULL);
+	int r, c;
+	CHECK(term_find(&t, "日本語", &r, &c) && c == 1);
+	term_close(&t);
+}
+
+/* What one move of the selection costs: bytes written to the terminal. */
+static void test_bytes(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	term_settle(&t, 100);
+	size_t before = t.bytes;
+	term_key(&t, VTERM_KEY_DOWN);
+	CHECK(term_wait(&t, "> [ ] 2. Digital Post"));
+	term_settle(&t, 100);
+	size_t move = t.bytes - before;
+	before = t.bytes;
+	term_key(&t, VTERM_KEY_ENTER);	/* nothing ticked: the message line only */
+	CHECK(term_wait(&t, "! Please choose"));
+	term_settle(&t, 100);
+	size_t message = t.bytes - before;
+	term_type(&t, "2");
+	term_settle(&t, 100);
+	before = t.bytes;
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Har du MitID?"));
+	term_settle(&t, 100);
+	size_t change = t.bytes - before;
+	printf("test-screen: bytes to the terminal: selection move %zu, message %zu, screen change %zu\n", move,
+	       message, change);
+	CHECK(move > 0 && move < change);
+	term_ctrl(&t, 'q');
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+}
+
+/* Keys and bytes that mean nothing: ignored or answered in words; nothing is lost, nothing crashes. */
+static void test_bad_keys(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	for (int k = 2; k <= 12; k++)
+		if (k != 10)
+			term_key(&t, VTERM_KEY_FUNCTION(k));
+	const char junk[] = "\x01\x02\x05\x0b\x0e\x0f\x10\x12\x14\x16\x17\x18\x19\x1a\x1c\x1d\x1e\x1f"
+			    "\xff\xfe\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\x1b[99~\x1b[1;5Z\x1bOZ";
+	if (write(t.fd, junk, sizeof junk - 1) < 0)
+		printf("write failed\n");
+	term_settle(&t, 300);	/* an unknown escape sequence may take a key sent right behind it */
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad vil du have hjælp til?"));
+	term_type(&t, "9");
+	CHECK(term_wait(&t, "! There is no option with that number."));
+	term_type(&t, "1");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Har du MitID?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	/* a huge paste: stopped at the limit with a message, the screen intact */
+	static char paste[30001];
+	memset(paste, 'x', sizeof paste - 1);
+	size_t done = 0;
+	while (done < sizeof paste - 1) {
+		ssize_t n = write(t.fd, paste + done, sizeof paste - 1 - done);
+		if (n > 0)
+			done += (size_t)n;
+		else if (n < 0 && errno != EAGAIN)
+			break;
+		term_pump(&t, 5);
+	}
+	CHECK(term_wait(&t, "! That is as much text as fits here."));
+	term_settle(&t, 300);
+	term_ctrl(&t, 'u');
+	term_type(&t, "Ida");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "[ Ida"));
+	term_ctrl(&t, 'q');
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+}
+
+/* Signals end the session with the terminal restored; a broken wizard is reported, status 3. */
+static void test_signals_and_errors(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 1);
+	CHECK(term_wait_gone(&t, "Velkommen"));	/* the alternate screen was left */
+	term_close(&t);
+
+	term_start(&t, 24, 80, (const char *[]){ "tests/bad/flow.yaml", NULL });
+	CHECK_NUM(term_finish(&t), 3);
+	CHECK(term_wait(&t, "tests/bad/flow.yaml:3:8: error: unknown step 'begyndelse'"));
+	term_close(&t);
+}
+
+/* With no wizard named: the menu of the bundled wizards; one is started and the menu returns. */
+static void test_menu(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ NULL });
+	CHECK(term_wait(&t, "Choose a guide"));
+	CHECK(term_wait(&t, "Forbered dit besøg hos den digitale hjælper"));
+	CHECK(term_wait(&t, "Vælg virksomhedsform"));
+	int r, c;
+	CHECK(term_find(&t, "Forbered dit besøg", &r, &c));
+	term_type(&t, "1");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Velkommen"));
+	term_ctrl(&t, 'q');
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Choose a guide"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT\n");
+		return 2;
+	}
+	test_trin = argv[1];
+	test_root = argv[2];
+	signal(SIGPIPE, SIG_IGN);
+	test_walk();
+	test_help_glossary_quit();
+	test_resize();
+	test_wrapping();
+	test_bytes();
+	test_bad_keys();
+	test_signals_and_errors();
+	test_menu();
+	return test_done("test-screen");
+}
