@@ -578,10 +578,11 @@ static void check_value_needs(struct checker *c, size_t v, bool truth)
 
 /*
  * Clear the pending reads that the conditions on the way rule out.  For up to 64 candidate steps at a
- * time, a bit per candidate T flows forward from the start as "reached without an answer for T"; passing
- * T (when it always takes an answer) or a transition whose condition needs T, or needs a step T comes
- * before on every path, stops the bit.  Each step's mask only grows, so the worklist settles in at most
- * 64 rounds per step; what is left at a pending read's step still fails.
+ * time, a bit per candidate T flows forward from the start as "reached on a path without an answer for
+ * T".  Passing T stops the bit when T always takes an answer; so does a transition whose condition needs
+ * T, or needs a step F that no path without T reaches (F's own bit for T is clear): a path without T
+ * cannot have F either, so it cannot take that transition.  Masks only grow, and a change at F wakes
+ * the transitions whose conditions need F, so the worklist settles after at most 64 changes per step.
  */
 static void check_refine(struct checker *c, bool *fails)
 {
@@ -593,7 +594,8 @@ static void check_refine(struct checker *c, bool *fails)
 		nedges += w->steps[i].nnext;
 	}
 	edge0[n] = nedges;
-	/* The steps each transition's condition says have an answer. */
+	/* The steps each transition's condition says have an answer, and for each step the steps whose
+	 * transitions need it (woken when its mask grows). */
 	size_t *fact0 = xmalloc((nedges + 1) * sizeof *fact0), nfacts = 0, capfacts = 0;
 	int *facts = NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -609,10 +611,19 @@ static void check_refine(struct checker *c, bool *fails)
 		}
 	}
 	fact0[nedges] = nfacts;
+	size_t *user0 = xcalloc(n + 2, sizeof *user0);
+	int *users = xmalloc((nfacts ? nfacts : 1) * sizeof *users);
+	for (size_t f = 0; f < nfacts; f++)
+		user0[facts[f] + 2]++;
+	for (size_t i = 2; i < n + 2; i++)
+		user0[i] += user0[i - 1];
+	for (size_t i = 0; i < n; i++)
+		for (size_t f = fact0[edge0[i]]; f < fact0[edge0[i + 1]]; f++)
+			users[user0[facts[f] + 1]++] = (int)i;
 	/* The distinct candidates, each with its bit while its chunk runs. */
 	int *bit = xmalloc(n * sizeof *bit), *chunk = xmalloc(64 * sizeof *chunk);
 	for (size_t i = 0; i < n; i++)
-		bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk */
+		bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk; -3: done */
 	int *todo = xmalloc((c->ncands ? c->ncands : 1) * sizeof *todo);
 	size_t ntodo = 0;
 	for (size_t i = 0; i < c->ncands; i++)
@@ -620,7 +631,7 @@ static void check_refine(struct checker *c, bool *fails)
 			bit[c->cands[i]] = -1;
 			todo[ntodo++] = c->cands[i];
 		}
-	uint64_t *mask = xmalloc(n * sizeof *mask), *kill = xmalloc((nedges ? nedges : 1) * sizeof *kill);
+	uint64_t *mask = xmalloc(n * sizeof *mask);
 	int *queue = xmalloc(n * sizeof *queue);
 	bool *queued = xmalloc(n * sizeof *queued);
 	for (size_t base = 0; base < ntodo; base += 64) {
@@ -628,13 +639,6 @@ static void check_refine(struct checker *c, bool *fails)
 		for (size_t b = 0; b < m; b++) {
 			chunk[b] = todo[base + b];
 			bit[chunk[b]] = (int)b;
-		}
-		for (size_t e = 0; e < nedges; e++) {
-			kill[e] = 0;
-			for (size_t f = fact0[e]; f < fact0[e + 1]; f++)
-				for (size_t b = 0; b < m; b++)
-					if (chunk[b] == facts[f] || check_answered_before(c->answered, chunk[b], facts[f]))
-						kill[e] |= (uint64_t)1 << b;
 		}
 		memset(mask, 0, n * sizeof *mask);
 		memset(queued, 0, n * sizeof *queued);
@@ -649,13 +653,23 @@ static void check_refine(struct checker *c, bool *fails)
 			if (bit[p] >= 0 && check_takes_answer(&w->steps[p]))
 				out &= ~((uint64_t)1 << bit[p]);
 			for (size_t k = 0; k < w->steps[p].nnext; k++) {
+				size_t e = edge0[p] + k;
+				uint64_t flow = out;
+				for (size_t f = fact0[e]; f < fact0[e + 1] && flow; f++) {
+					int fs = facts[f];
+					flow &= mask[fs];
+					if (bit[fs] >= 0)
+						flow &= ~((uint64_t)1 << bit[fs]);
+				}
 				int s = w->steps[p].next[k].target;
-				uint64_t flow = out & ~kill[edge0[p] + k];
-				if (flow & ~mask[s]) {
-					mask[s] |= flow;
-					if (!queued[s]) {
-						queued[s] = true;
-						queue[tail++ % n] = s;
+				if (!(flow & ~mask[s]))
+					continue;
+				mask[s] |= flow;
+				for (size_t u = user0[s]; u <= user0[s + 1]; u++) {
+					int v = u < user0[s + 1] ? users[u] : s;	/* s itself, then who needs it */
+					if (!queued[v]) {
+						queued[v] = true;
+						queue[tail++ % n] = v;
 					}
 				}
 			}
@@ -666,15 +680,16 @@ static void check_refine(struct checker *c, bool *fails)
 				fails[i] = (mask[c->cand_at[i]] >> bit[t]) & 1;
 		}
 		for (size_t b = 0; b < m; b++)
-			bit[chunk[b]] = -3;	/* done */
+			bit[chunk[b]] = -3;
 	}
 	free(queued);
 	free(queue);
-	free(kill);
 	free(mask);
 	free(todo);
 	free(chunk);
 	free(bit);
+	free(users);
+	free(user0);
 	free(facts);
 	free(fact0);
 	free(edge0);
