@@ -22,6 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <unicase.h>
+#include <unigbrk.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -354,27 +355,49 @@ static void ui_draw_row(struct ui *u, const struct ui_row *r, int y, int x)
 	free(mark);
 }
 
-/* The text field on row y: the part of the buffer around the cursor, and where the cursor goes. */
+/*
+ * The text field on row y: the part of the buffer around the cursor, and where the cursor goes.  Grapheme
+ * boundaries are found once per draw, so a field holding a long paste costs one pass, not one per cell.
+ */
 static int ui_draw_field(struct ui *u, int y, int x, int width)
 {
 	int inner = width - 4;
 	if (inner < 4)
 		inner = 4;
-	if (u->hscroll > u->cur)
-		u->hscroll = u->cur;
-	while (text_width(u->buf + u->hscroll, u->cur - u->hscroll) >= inner)
-		u->hscroll = text_next_grapheme(u->buf, u->len, u->hscroll);
-	size_t end = u->hscroll;
-	while (end < u->len) {
-		size_t next = text_next_grapheme(u->buf, u->len, end);
-		if (text_width(u->buf + u->hscroll, next - u->hscroll) > inner)
+	char *brk = xcalloc(u->len + 1, 1);
+	u8_grapheme_breaks((const uint8_t *)u->buf, u->len, brk);
+	brk[u->len] = 1;
+	/* the leftmost start that still shows the cursor */
+	size_t start = u->cur;
+	int w = 0;
+	while (start > 0) {
+		size_t prev = start - 1;
+		while (prev > 0 && !brk[prev])
+			prev--;
+		int gw = text_width(u->buf + prev, start - prev);
+		if (w + gw >= inner)
 			break;
+		w += gw;
+		start = prev;
+	}
+	if (u->hscroll < start || u->hscroll > u->cur)
+		u->hscroll = start;
+	size_t end = u->hscroll;
+	int used = 0;
+	while (end < u->len) {
+		size_t next = end + 1;
+		while (next < u->len && !brk[next])
+			next++;
+		int gw = text_width(u->buf + end, next - end);
+		if (used + gw > inner)
+			break;
+		used += gw;
 		end = next;
 	}
+	free(brk);
 	mvaddstr(y, x, "[ ");
-	attron(A_UNDERLINE);
 	ui_put(y, x + 2, u->buf + u->hscroll, end - u->hscroll, A_UNDERLINE);
-	int used = text_width(u->buf + u->hscroll, end - u->hscroll);
+	attron(A_UNDERLINE);
 	for (int i = used; i < inner; i++)
 		mvaddch(y, x + 2 + i, ' ');
 	attroff(A_UNDERLINE);
