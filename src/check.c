@@ -556,6 +556,8 @@ static void check_expand_needs(struct checker *c, const struct expr_need *needs,
 		}
 		size_t v = (size_t)needs[i].sym - w->nsteps, t = needs[i].truth;
 		check_value_needs(c, v, needs[i].truth);
+		if (!c->nneeds[t][v])
+			continue;
 		util_grow((void **)out, cap, *nout + c->nneeds[t][v], sizeof **out);
 		memcpy(*out + *nout, c->needs[t][v], c->nneeds[t][v] * sizeof **out);
 		*nout += c->nneeds[t][v];
