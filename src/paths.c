@@ -4,8 +4,8 @@
 #include "paths.h"
 
 #include <dirent.h>
-#include <stdio.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,24 +14,47 @@
 #include "config.h"
 #include "util.h"
 
+/* The folder of this executable, or "" when it cannot be known. */
+static const char *paths_exe_dir(void)
+{
+	static char dir[PATH_MAX];
+	static bool done;
+	if (!done) {
+		done = true;
+		ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+		dir[n > 0 ? n : 0] = '\0';
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+	}
+	return dir;
+}
+
 /* Whether this executable is the one in the build tree it was built in. */
 static bool paths_in_build_tree(void)
 {
 	static int cached = -1;
-	if (cached >= 0)
-		return cached;
-	char exe[PATH_MAX], build[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	cached = 0;
-	if (n > 0 && realpath(TRIN_BUILD_ROOT, build)) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			cached = strcmp(exe, build) == 0;
-		}
+	if (cached < 0) {
+		char build[PATH_MAX];
+		cached = realpath(TRIN_BUILD_ROOT, build) && strcmp(paths_exe_dir(), build) == 0;
 	}
 	return cached;
+}
+
+/*
+ * An installed folder: found beside the executable first (prefix/bindir/trin -> prefix/rel), so that an
+ * installation moved elsewhere or staged with DESTDIR still finds its files; else the configured one.
+ */
+static const char *paths_installed(char *buf, size_t size, const char *rel, const char *configured)
+{
+	const char *exe = paths_exe_dir();
+	size_t el = strlen(exe), bl = strlen(TRIN_BINDIR);
+	if (TRIN_BINDIR[0] != '/' && el > bl && exe[el - bl - 1] == '/' && strcmp(exe + el - bl, TRIN_BINDIR) == 0) {
+		snprintf(buf, size, "%.*s/%s", (int)(el - bl - 1), exe, rel);
+		if (access(buf, F_OK) == 0)
+			return buf;
+	}
+	return configured;
 }
 
 static void paths_add(char ***v, size_t *n, size_t *cap, const char *s, size_t len)
@@ -51,7 +74,10 @@ size_t paths_wizard_dirs(char ***dirs)
 			paths_add(&v, &n, &cap, p, len);
 		p += len + (p[len] == ':');
 	}
-	const char *bundled = paths_in_build_tree() ? TRIN_SOURCE_ROOT "/wizards" : TRIN_DATADIR "/wizards";
+	char buf[PATH_MAX];
+	const char *bundled = paths_in_build_tree()
+				      ? TRIN_SOURCE_ROOT "/wizards"
+				      : paths_installed(buf, sizeof buf, TRIN_DATADIR_REL "/trin/wizards", TRIN_DATADIR "/wizards");
 	paths_add(&v, &n, &cap, bundled, strlen(bundled));
 	*dirs = v;
 	return n;
@@ -102,7 +128,8 @@ size_t paths_wizard_files(char **dirs, size_t ndirs, char ***files)
 
 const char *paths_locale_dir(void)
 {
-	return paths_in_build_tree() ? TRIN_BUILD_ROOT "/po" : TRIN_LOCALEDIR;
+	static char buf[PATH_MAX];
+	return paths_in_build_tree() ? TRIN_BUILD_ROOT "/po" : paths_installed(buf, sizeof buf, TRIN_LOCALEDIR_REL, TRIN_LOCALEDIR);
 }
 
 void paths_free(char **v, size_t n)

@@ -4,7 +4,9 @@
  * what libvterm makes of trin's output is read back as screen text and attributes.  Every wait is for
  * text to appear, with a deadline; nothing sleeps.
  *
- *   test-screen TRIN SOURCE_ROOT
+ *   test-screen TRIN SOURCE_ROOT [menu]
+ *
+ * With "menu", only the menu of the wizards trin finds by itself (for an installed trin).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -623,13 +625,17 @@ static void test_menu(void)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT [menu]\n");
 		return 2;
 	}
 	test_trin = argv[1];
 	test_root = argv[2];
 	signal(SIGPIPE, SIG_IGN);
+	if (argc == 4 && strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
+		test_menu();
+		return test_done("test-screen menu");
+	}
 	test_walk();
 	test_help_glossary_quit();
 	test_resize();

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Install into a DESTDIR and use the installed trin as a person would: it finds its own wizards with no
+# environment variable, each of them passes its tests, the man pages are there, and the menu shows the
+# bundled wizards in a real terminal.
+#
+#   install.sh BUILD_DIR TEST_SCREEN
+set -u
+build=$1
+screen=$2
+dest=$(mktemp -d) || exit 99
+trap 'rm -rf "$dest"' EXIT
+meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$dest/install.log" 2>&1 || {
+	cat "$dest/install.log"
+	echo "meson install failed"
+	exit 1
+}
+bin=$(find "$dest" -type f -path '*/bin/trin' | head -n 1)
+[ -x "$bin" ] || { echo "no installed trin under $dest"; exit 1; }
+prefix=$(dirname "$(dirname "$bin")")
+status=0
+for page in man1/trin.1 man5/trin.5; do
+	[ -f "$prefix/share/man/$page" ] || { echo "missing man page $page"; status=1; }
+done
+n=0
+for w in "$prefix"/share/trin/wizards/*.yaml; do
+	[ -f "$w" ] || continue
+	n=$((n + 1))
+	env -u TRIN_PATH "$bin" test "$w" >"$dest/test.log" 2>&1 || { cat "$dest/test.log"; status=1; }
+done
+[ "$n" -ge 5 ] || { echo "only $n wizards installed"; status=1; }
+# the menu of the installed trin, from outside any source tree
+cd / && env -u TRIN_PATH "$screen" "$bin" "$prefix/share/trin" menu || status=1
+exit $status
