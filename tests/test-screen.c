@@ -623,6 +623,32 @@ static void test_menu(void)
 	term_close(&t);
 }
 
+/* The terminals of the issue besides xterm: the same screen, keys and restore on each. */
+static void test_terminals(void)
+{
+	static const char *const terms[] = { "screen", "linux", "vt100" };
+	for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		setenv("TEST_TERM", terms[i], 1);
+		struct term t;
+		term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+		CHECK(term_wait(&t, "Velkommen"));
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK(term_wait(&t, "> [ ] 1. MitID"));
+		term_key(&t, VTERM_KEY_DOWN);
+		CHECK(term_wait(&t, "> [ ] 2. Digital Post"));
+		term_key(&t, VTERM_KEY_ESCAPE);
+		CHECK(term_wait(&t, "Velkommen"));
+		term_ctrl(&t, 'q');
+		CHECK(term_wait(&t, "Do you want to stop?"));
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK_NUM(term_finish(&t), 1);
+		if (t.status != 1)
+			printf("with TERM=%s\n", terms[i]);
+		term_close(&t);
+	}
+	unsetenv("TEST_TERM");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3 && argc != 4) {
@@ -644,5 +670,6 @@ int main(int argc, char **argv)
 	test_bad_keys();
 	test_signals_and_errors();
 	test_menu();
+	test_terminals();
 	return test_done("test-screen");
 }
