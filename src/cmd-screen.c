@@ -1,30 +1,63 @@
 /*
- * cmd-screen: `trin [--output FILE] [WIZARD...]`, the full screen: one wizard, or a menu of several, or
- * with no wizard a menu of every wizard trin can find (paths.h).
+ * cmd-screen: `trin [--plain] [--output FILE] [--summary FILE] [--summary-dir DIR] [WIZARD...]`, the full
+ * screen or the line mode: one wizard, or a menu of several, or with no wizard a menu of every wizard trin
+ * can find (paths.h).  Line mode when asked for, or when standard input or output is not a terminal, or
+ * TERM is unset, "dumb" or unknown to terminfo.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
 #include "paths.h"
 #include "ui-curses.h"
+#include "ui-line.h"
+
+/* Whether the full screen cannot run here, so line mode must. */
+static bool cmd_screen_plain(void)
+{
+	const char *term = getenv("TERM");
+	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term || !strcmp(term, "dumb") ||
+	       !ui_curses_usable();
+}
+
+static int cmd_screen_run(char **files, size_t n, int menu, const struct ui_options *uo, bool plain)
+{
+	if (plain)
+		return ui_line_main(files, n, menu, uo, stdin, stdout);
+	return ui_curses_main(files, n, menu, uo);
+}
 
 int cmd_screen(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "plain", no_argument, NULL, 'p' },
+		{ "summary", required_argument, NULL, 's' },
+		{ "summary-dir", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ui_options uo = { 0 };
+	bool plain = false;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			uo.output = optarg;
+			break;
+		case 'p':
+			plain = true;
+			break;
+		case 's':
+			uo.summary = optarg;
+			break;
+		case 'S':
+			uo.summary_dir = optarg;
 			break;
 		case 'h':
 			cmd_usage(stdout);
@@ -35,11 +68,12 @@ int cmd_screen(int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return ui_curses_main(argv + optind, (size_t)(argc - optind), argc - optind > 1, &uo);
+		return cmd_screen_run(argv + optind, (size_t)(argc - optind), argc - optind > 1, &uo,
+				      plain || cmd_screen_plain());
 	char **dirs, **files;
 	size_t ndirs = paths_wizard_dirs(&dirs);
 	size_t nfiles = paths_wizard_files(dirs, ndirs, &files);
-	int status = ui_curses_main(files, nfiles, 1, &uo);
+	int status = cmd_screen_run(files, nfiles, 1, &uo, plain || cmd_screen_plain());
 	paths_free(files, nfiles);
 	paths_free(dirs, ndirs);
 	return status;

@@ -7,10 +7,13 @@
 #ifndef TRIN_UI_CURSES_H
 #define TRIN_UI_CURSES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct ui_options {
 	const char *output;	/* write the result as JSON here at the end, or NULL */
+	const char *summary;	/* write the take-away summary here when finished (summary.h), or NULL */
+	const char *summary_dir;	/* offer at the end to save a summary in this folder, or NULL */
 };
 
 /*
@@ -20,5 +23,8 @@ struct ui_options {
  * printed on stderr after the screen is restored), 4 when the terminal or the output file failed.
  */
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts);
+
+/* Whether the terminal named by TERM is known to terminfo, so the full screen can run on it. */
+bool ui_curses_usable(void);
 
 #endif

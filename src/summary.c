@@ -1,0 +1,195 @@
+/*
+ * summary: the take-away summary.  See summary.h.
+ *
+ * Every line goes through summary_para, which wraps by display width (text.h) and turns any control
+ * character (C0, DEL, C1) into a space, so a summary, and the line mode that prints through the same
+ * function, never carries an escape sequence whatever a wizard or an answer holds.  Files are written
+ * through result_write_atomic, never replacing one that is there.
+ */
+#include "summary.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "result.h"
+#include "text.h"
+#include "util.h"
+
+/* Turn control characters into spaces in place: C0 but '\n', DEL, and C1 (U+0080..U+009F, C2 80..C2 9F). */
+static void summary_sanitize(char *s)
+{
+	for (unsigned char *p = (unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+			*p = ' ';
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			p[0] = ' ';
+			p[1] = ' ';
+			p++;
+		}
+	}
+}
+
+void summary_para(FILE *out, const char *prefix, const char *s, int width, int hang)
+{
+	char *t = text_clean(s ? s : "");
+	summary_sanitize(t);
+	int pw = text_width(prefix, strlen(prefix));
+	int room = width - (pw > hang ? pw : hang);
+	struct text_line *lines;
+	size_t n = text_wrap(t, room > 8 ? room : 8, &lines);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			fputs(prefix, out);
+		else if (lines[i].len)
+			fprintf(out, "%*s", hang, "");
+		fprintf(out, "%.*s\n", (int)lines[i].len, t + lines[i].start);
+	}
+	free(lines);
+	free(t);
+}
+
+static const char *summary_tr(void *ctx, const char *msgid)
+{
+	const struct wizard *w = ctx;
+	return msgid ? dgettext(w->domain, msgid) : "";
+}
+
+/* A wizard text as the person reads it: translated, with the answers filled in. */
+static const char *summary_text(const struct wizard *w, struct engine *e, const struct text *t)
+{
+	return t->msgid ? engine_format(e, summary_tr((void *)w, t->msgid), summary_tr, (void *)w) : NULL;
+}
+
+/* A heading and a rule under it, as wide as the heading, so it stands out on paper. */
+static void summary_heading(FILE *out, const char *s, char rule)
+{
+	summary_para(out, "", s, SUMMARY_WIDTH, 0);
+	char *t = text_clean(s);
+	int n = text_width(t, strlen(t));
+	free(t);
+	for (int i = 0; i < n && i < SUMMARY_WIDTH; i++)
+		fputc(rule, out);
+	fputc('\n', out);
+}
+
+time_t summary_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end && !errno && t >= 0)
+			return (time_t)t;
+	}
+	return time(NULL);
+}
+
+static void summary_date(time_t when, char *buf, size_t n)
+{
+	struct tm tm;
+	if (!localtime_r(&when, &tm) || !strftime(buf, n, "%Y-%m-%d", &tm))
+		snprintf(buf, n, "?");
+}
+
+void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+{
+	char date[32], line[128];
+	summary_date(when, date, sizeof date);
+	summary_heading(out, summary_tr((void *)w, w->title.msgid), '=');
+	snprintf(line, sizeof line, _("Date: %s"), date);
+	summary_para(out, "", line, SUMMARY_WIDTH, 0);
+	fputc('\n', out);
+
+	size_t n;
+	const int *path = engine_path(e, &n);
+	bool done = engine_done(e);
+	const struct step *end = done ? &w->steps[path[n - 1]] : NULL;
+	summary_heading(out, _("Result"), '-');
+	if (end) {
+		summary_para(out, "", summary_text(w, e, &end->title), SUMMARY_WIDTH, 0);
+		if (end->text.msgid) {
+			fputc('\n', out);
+			summary_para(out, "", summary_text(w, e, &end->text), SUMMARY_WIDTH, 0);
+		}
+	} else {
+		summary_para(out, "", _("The guide was not finished."), SUMMARY_WIDTH, 0);
+	}
+
+	fputc('\n', out);
+	summary_heading(out, _("Your answers"), '-');
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct step *s = &w->steps[path[i]];
+		if (s->type == STEP_INFO || s->type == STEP_REVIEW || s->type == STEP_END || (!done && i + 1 == n))
+			continue;
+		char name[80];
+		snprintf(name, sizeof name, "{%s}", s->id);
+		if (any)
+			fputc('\n', out);
+		any = true;
+		summary_para(out, "", summary_text(w, e, &s->title), SUMMARY_WIDTH, 0);
+		summary_para(out, "    ", engine_format(e, name, summary_tr, (void *)w), SUMMARY_WIDTH, 4);
+	}
+	if (!any)
+		summary_para(out, "", _("No questions were answered."), SUMMARY_WIDTH, 0);
+
+	if (end && end->ntodo) {
+		fputc('\n', out);
+		summary_heading(out, _("Next steps"), '-');
+		for (size_t i = 0; i < end->ntodo; i++)
+			summary_para(out, "[ ] ", summary_text(w, e, &end->todo[i]), SUMMARY_WIDTH, 4);
+	}
+}
+
+struct summary_job {
+	const struct wizard *w;
+	struct engine *e;
+	time_t when;
+};
+
+static void summary_fill(FILE *out, void *ctx)
+{
+	const struct summary_job *j = ctx;
+	summary_write(out, j->w, j->e, j->when);
+}
+
+bool summary_write_file(const char *path, const struct wizard *w, struct engine *e, time_t when, char *err,
+			size_t errlen)
+{
+	struct summary_job j = { w, e, when };
+	return result_write_atomic(path, false, summary_fill, &j, err, errlen, NULL);
+}
+
+char *summary_write_dir(const char *dir, const struct wizard *w, struct engine *e, time_t when, char *err,
+			size_t errlen)
+{
+	char date[32];
+	summary_date(when, date, sizeof date);
+	char *id = xstrdup(w->id ? w->id : "trin");
+	for (char *p = id; *p; p++)	/* ids are plain names; keep the file name so whatever comes */
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_'))
+			*p = '_';
+	struct summary_job j = { w, e, when };
+	size_t len = strlen(dir) + strlen(id) + 64;
+	char *path = xmalloc(len);
+	for (int k = 1; k <= 1000; k++) {
+		if (k == 1)
+			snprintf(path, len, "%s/%s-%s.txt", dir, id, date);
+		else
+			snprintf(path, len, "%s/%s-%s-%d.txt", dir, id, date, k);
+		int error;
+		if (result_write_atomic(path, false, summary_fill, &j, err, errlen, &error)) {
+			free(id);
+			return path;
+		}
+		if (error != EEXIST)
+			break;
+	}
+	free(id);
+	free(path);
+	return NULL;
+}
