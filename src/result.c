@@ -110,37 +110,55 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 	fputs(w->nvalues ? "\n  }\n}\n" : "}\n}\n", out);
 }
 
-bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen)
+bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, void *), void *ctx, char *err,
+			 size_t errlen, int *error)
 {
 	size_t len = strlen(path) + sizeof ".XXXXXX";
 	char *tmp = xmalloc(len);
 	snprintf(tmp, len, "%s.XXXXXX", path);
+	int saved = 0;
 	int fd = mkstemp(tmp);	/* created 0600 */
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return false;
-	}
-	FILE *f = fdopen(fd, "w");
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return false;
-	}
-	result_json(f, w, e);
-	bool ok = fflush(f) == 0 && fsync(fd) == 0;
-	int saved = errno;
-	ok = fclose(f) == 0 && ok;
-	if (ok && rename(tmp, path) != 0) {
 		saved = errno;
-		ok = false;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		goto out;
 	}
-	if (!ok) {
-		snprintf(err, errlen, "%s: %s", path, strerror(saved ? saved : errno));
+	fill(f, ctx);
+	if (fflush(f) != 0 || fsync(fd) != 0)
+		saved = errno;
+	if (fclose(f) != 0 && !saved)
+		saved = errno;
+	/* a rename replaces path in one step; a link never replaces a file that is there */
+	if (!saved && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
+		saved = errno;
+	if (saved || !replace)
 		unlink(tmp);
-	}
+out:
+	if (saved)
+		snprintf(err, errlen, "%s: %s", path, strerror(saved));
+	if (error)
+		*error = saved;
 	free(tmp);
-	return ok;
+	return saved == 0;
+}
+
+struct result_walk {
+	const struct wizard *w;
+	struct engine *e;
+};
+
+static void result_fill_json(FILE *out, void *ctx)
+{
+	const struct result_walk *r = ctx;
+	result_json(out, r->w, r->e);
+}
+
+bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen)
+{
+	struct result_walk r = { w, e };
+	return result_write_atomic(path, true, result_fill_json, &r, err, errlen, NULL);
 }

@@ -1,5 +1,6 @@
 /*
  * result: what a walk through a wizard produced, written for programs (JSON).
+ * Also the atomic file writing that the take-away summary (summary.h) shares.
  * Reads the engine; writes only to the stream it is given.
  */
 #ifndef TRIN_RESULT_H
@@ -26,5 +27,14 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e);
  * path.  On failure nothing is left behind and err (of errlen bytes) says why.
  */
 bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen);
+
+/*
+ * Write a file atomically: fill writes the content to a new file beside path, created 0600 and synced,
+ * which then replaces path (replace) or, when !replace, appears as path only if nothing is there yet
+ * (EEXIST otherwise).  On failure nothing is left behind, err (of errlen bytes) says why, and *error (when
+ * given) holds the errno; it is 0 on success.
+ */
+bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *out, void *ctx), void *ctx, char *err,
+			 size_t errlen, int *error);
 
 #endif

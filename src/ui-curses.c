@@ -1210,3 +1210,16 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	diag_free(&d);
 	return status;
 }
+
+/* term.h only here, at the end: it defines macros named like words this file uses (lines, columns). */
+#include <term.h>
+
+bool ui_curses_usable(void)
+{
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return false;
+	del_curterm(cur_term);
+	cur_term = NULL;
+	return true;
+}
