@@ -13,12 +13,16 @@ void cmd_usage(FILE *out)
 		"       trin run --answers FILE [--json] WIZARD\n"
 		"       trin test [--coverage] [--min-coverage PCT] WIZARD...\n"
 		"       trin graph [--format dot|mermaid] WIZARD\n"
+		"       trin pot [--output FILE] WIZARD...\n"
 		"       trin --help | --version\n"
 		"\n"
 		"  check   report every problem in the wizards, as FILE:LINE:COL: error: ...\n"
 		"  run     walk a wizard with answers from a YAML or JSON file\n"
 		"  test    run the scenarios under 'tests:' in each wizard\n"
 		"  graph   draw the flow of a wizard as Graphviz dot or a Mermaid flowchart\n"
+		"  pot     write a gettext template of the wizards' texts, for translators\n"
+		"\n"
+		"  --lang LANG   the language to use (before or after the command), such as da, en or tr\n"
 		"\n"
 		"See trin(1) and, for the wizard format, trin(5).\n"), out);
 }

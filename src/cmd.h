@@ -33,6 +33,7 @@ int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_pot(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 
 #endif

@@ -325,22 +325,30 @@ static bool engine_push(struct engine *e, int step)
 	return true;
 }
 
-/* A number for reading: digits grouped by no-break spaces, the decimal mark of the wizard's language. */
+/* How numbers and dates are written: the way of the language shown, or of the wizard's when none is set. */
+static const struct i18n_style *engine_style(const struct engine *e)
+{
+	return i18n_style(i18n_language() ? NULL : e->w->language);
+}
+
+/* A number for reading, as the language writes it: "40.000,5" in Danish, "40,000.5" in English. */
 static const char *engine_number_text(struct engine *e, int64_t n)
 {
 	char buf[32];
 	value_num_format(n, buf, sizeof buf);
 	const char *digits = buf[0] == '-' ? buf + 1 : buf;
 	size_t intlen = strcspn(digits, ".");
-	char mark = strncmp(e->w->language, "en", 2) == 0 ? '.' : ',';
-	char tmp[96];
+	const struct i18n_style *st = engine_style(e);
+	char mark = st->decimal;
+	size_t glen = strlen(st->group);
+	char tmp[128];
 	size_t t = 0;
 	if (buf[0] == '-')
 		tmp[t++] = '-';
 	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0 && intlen > 4) {
-			tmp[t++] = '\xC2';
-			tmp[t++] = '\xA0';
+		if (i && (intlen - i) % 3 == 0 && intlen > 4 && glen < 4) {
+			memcpy(tmp + t, st->group, glen);
+			t += glen;
 		}
 		tmp[t++] = digits[i];
 	}
@@ -434,9 +442,11 @@ bad:
  * A number as people write it.  Digits may be grouped in threes by spaces, '.', ',' or an apostrophe
  * ("40 000", "40.000", "1,234,567"); one '.' or ',' that is not such a group mark is the decimal mark
  * ("2,5", "1.234,5").  With no decimals allowed, "40.000" is forty thousand; "2.5" is too precise, and so
- * is "0.500" (a first group of 0 is no group).  Anything else is refused rather than guessed.
+ * is "0.500" (a first group of 0 is no group).  With decimals allowed, one mark before three digits is the
+ * decimal mark when it is the language's ("2,500" in Danish, "2.500" in English), else a group mark.
+ * Anything else is refused rather than guessed.
  */
-static bool engine_parse_number(const char *in, int decimals, int64_t *out, bool *too_precise)
+static bool engine_parse_number(const char *in, int decimals, char decimal_mark, int64_t *out, bool *too_precise)
 {
 	*too_precise = false;
 	/* split into digit groups and the separators between them */
@@ -485,7 +495,9 @@ static bool engine_parse_number(const char *in, int decimals, int64_t *out, bool
 		bool used_before = false;
 		for (size_t i = 0; i + 1 < nsep; i++)
 			used_before |= seps[i] == last;
-		has_decimal = !used_before && (nsep > 1 || decimals > 0 || groups[1] != 3);
+		bool zero = groups[0] == 1 && digits[0] == '0';
+		has_decimal = !used_before && (nsep > 1 || groups[1] != 3 ||
+					       (decimals > 0 && (last == decimal_mark || zero)));
 	}
 	size_t nint = has_decimal ? ngroups - 1 : ngroups;
 	/* grouping: one kind of mark, a first group of 1 to 3 digits not starting with 0, then threes */
@@ -525,7 +537,7 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	bool empty = !*t;
 	int64_t v = 0;
 	bool too_precise = false;
-	bool ok = !empty && engine_parse_number(t, s->decimals, &v, &too_precise);
+	bool ok = !empty && engine_parse_number(t, s->decimals, engine_style(e)->decimal, &v, &too_precise);
 	free(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a number."));
@@ -586,7 +598,11 @@ static bool engine_date(struct engine *e, const struct step *s, const char *in, 
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a date."));
 	if (!ok) {
-		engine_refuse(e, s, _("Please write a real date as day-month-year, such as 27-02-2025."));
+		char why[160], example[16];
+		char sep = engine_style(e)->date_sep;
+		snprintf(example, sizeof example, "27%c02%c2025", sep, sep);
+		snprintf(why, sizeof why, _("Please write a real date with the day first, such as %s."), example);
+		engine_refuse(e, s, why);
 		return false;
 	}
 	if (s->min_date && strcmp(iso, s->min_date) < 0) {
@@ -857,11 +873,18 @@ const char *engine_value_text(struct engine *e, const struct step *s, struct val
 {
 	char buf[32];
 	switch (v.type) {
-	case VAL_NUM:
-		return arena_strdup(&e->scratch, value_num_format(v.u.n, buf, sizeof buf));
+	case VAL_NUM: {	/* ungrouped, with the language's decimal mark, so it reads back the same */
+		char *t = arena_strdup(&e->scratch, value_num_format(v.u.n, buf, sizeof buf));
+		char *dot = strchr(t, '.');
+		if (dot)
+			*dot = engine_style(e)->decimal;
+		return t;
+	}
 	case VAL_STR:
-		if (s && s->type == STEP_DATE && strlen(v.u.s) == 10)	/* ISO to day-month-year */
-			return arena_printf(&e->scratch, "%.2s-%.2s-%.4s", v.u.s + 8, v.u.s + 5, v.u.s);
+		if (s && s->type == STEP_DATE && strlen(v.u.s) == 10) {	/* ISO to day-month-year */
+			char sep = engine_style(e)->date_sep;
+			return arena_printf(&e->scratch, "%.2s%c%.2s%c%.4s", v.u.s + 8, sep, v.u.s + 5, sep, v.u.s);
+		}
 		return v.u.s;
 	case VAL_BOOL:
 		return v.u.b ? _("yes") : _("no");

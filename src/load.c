@@ -10,6 +10,7 @@
  */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -75,6 +76,9 @@ struct loader {
 	size_t nrefs, caprefs;
 	struct text **texts;	/* every text, for checking {name} once names are known */
 	size_t ntexts, captexts;
+	struct wizard_text *shown;	/* every text with its key, for translators (wizard.texts) */
+	size_t nshown, capshown;
+	const char *prefix;	/* of the keys of the texts being read: "steps.alene" */
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
 	size_t value_depth;
@@ -183,7 +187,17 @@ static const char *load_string(struct loader *ld, const struct ynode *n, const c
 	return n->str;
 }
 
-static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
+/* Remember a text that a person can be shown, under prefix.key. */
+static void load_shown(struct loader *ld, const char *msgid, struct loc loc, const char *key)
+{
+	util_grow((void **)&ld->shown, &ld->capshown, ld->nshown + 1, sizeof *ld->shown);
+	ld->shown[ld->nshown++] = (struct wizard_text){
+		msgid, loc, ld->prefix ? arena_printf(ld->a, "%s.%s", ld->prefix, key) : arena_strdup(ld->a, key)
+	};
+}
+
+static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
+			   const char *key)
 {
 	if (!n)
 		return;
@@ -196,6 +210,7 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 	}
 	t->msgid = s;
 	t->loc = n->loc;
+	load_shown(ld, s, n->loc, key);
 	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
 	ld->texts[ld->ntexts++] = t;
 	t->exact = n->exact;
@@ -203,7 +218,7 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 
 static void load_text(struct loader *ld, const struct ynode *map, const char *key, struct text *t)
 {
-	load_text_node(ld, ynode_get(map, key), t, key);
+	load_text_node(ld, ynode_get(map, key), t, key, key);
 }
 
 static bool load_bool(struct loader *ld, const struct ynode *n, const char *what, bool *out)
@@ -319,13 +334,17 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 				diag_error(ld->d, c->loc, "a choice needs a 'label'");
 				continue;
 			}
-			load_text_node(ld, ln, &ch->label, "'label'");
+			char key[96];
+			snprintf(key, sizeof key, "choices.%s.label", vn && vn->kind == YNODE_SCALAR ? vn->str : "?");
+			load_text_node(ld, ln, &ch->label, "'label'", key);
 			if (!vn) {
 				diag_error(ld->d, c->loc, "a choice needs a 'value'");
 				continue;
 			}
 		} else if (c->kind == YNODE_SCALAR) {
-			load_text_node(ld, c, &ch->label, "a choice");
+			char key[32];
+			snprintf(key, sizeof key, "choices.%zu", i + 1);
+			load_text_node(ld, c, &ch->label, "a choice", key);
 		} else {
 			diag_error(ld->d, c->loc, "a choice must be text or {value: ..., label: ...}, not a list");
 			continue;
@@ -510,6 +529,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		s->type = STEP_END;
 		return;
 	}
+	ld->prefix = arena_printf(ld->a, "steps.%s", s->id ? s->id : "?");
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
@@ -529,12 +549,16 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		const struct ynode *todo = ynode_get(m, "todo");
 		if (todo && load_expect(ld, todo, YNODE_SEQ, "'todo'")) {
 			s->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *s->todo);
-			for (size_t i = 0; i < todo->n; i++)
-				load_text_node(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'");
+			for (size_t i = 0; i < todo->n; i++) {
+				char key[32];
+				snprintf(key, sizeof key, "todo.%zu", i + 1);
+				load_text_node(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
+			}
 		}
 	} else if (nn) {
 		load_next(ld, s, nn);
 	}
+	ld->prefix = NULL;
 }
 
 static void load_steps(struct loader *ld, const struct ynode *list)
@@ -586,14 +610,18 @@ static void load_glossary(struct loader *ld, const struct ynode *m)
 		return;
 	struct wizard *w = ld->w;
 	w->glossary = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof *w->glossary);
+	ld->prefix = "glossary";
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct glossary_entry *g = &w->glossary[w->nglossary];
 		g->term = load_string(ld, m->kids[i], "a glossary term");
 		g->loc = m->kids[i]->loc;
-		load_text_node(ld, m->kids[i + 1], &g->text, "a glossary text");
+		if (g->term)
+			load_shown(ld, g->term, g->loc, arena_printf(ld->a, "%s (the term)", g->term));
+		load_text_node(ld, m->kids[i + 1], &g->text, "a glossary text", g->term ? g->term : "?");
 		if (g->term && g->text.msgid)
 			w->nglossary++;
 	}
+	ld->prefix = NULL;
 }
 
 static void load_values(struct loader *ld, const struct ynode *m)
@@ -946,6 +974,11 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d };
 		load_wizard(&ld, root);
+		w->texts = arena_alloc(&w->arena, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);
+		if (ld.nshown)
+			memcpy(w->texts, ld.shown, ld.nshown * sizeof *w->texts);
+		w->ntexts = ld.nshown;
+		free(ld.shown);
 		free(ld.value_state);
 		free(ld.refs);
 		free(ld.texts);
@@ -988,6 +1021,7 @@ bool answers_load(const struct wizard *w, const char *path, struct arena *a, str
 		load_resolve_refs(&ld);
 		free(ld.refs);
 		free(ld.texts);
+		free(ld.shown);
 	}
 	free(buf);
 	return root && d->errors == errors;

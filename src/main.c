@@ -1,6 +1,7 @@
 /*
- * main: the command line.  Sets up the locale and gettext, and hands over to a subcommand (cmd.h), whose
- * result is the exit status documented in trin(1).  The only file that decides which frontend runs.
+ * main: the command line.  Sets up the locale and the language (i18n.h; `--lang LANG` anywhere before a
+ * lone "--" is taken out here, for every subcommand), and hands over to a subcommand (cmd.h), whose result
+ * is the exit status documented in trin(1).  The only file that decides which frontend runs.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -11,18 +12,48 @@
 #include "config.h"
 #include "i18n.h"
 
-static void main_locale(void)
+/* Take `--lang LANG` or `--lang=LANG` out of argv; NULL when absent, "" when it has no value. */
+static const char *main_take_lang(int *argc, char **argv)
+{
+	const char *lang = NULL;
+	int o = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			while (i < *argc)
+				argv[o++] = argv[i++];
+			break;
+		}
+		if (!strcmp(argv[i], "--lang"))
+			lang = i + 1 < *argc ? argv[++i] : "";
+		else if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+		else
+			argv[o++] = argv[i];
+	}
+	argv[o] = NULL;
+	*argc = o;
+	return lang;
+}
+
+static bool main_locale(const char *lang)
 {
 	const char *loc = setlocale(LC_ALL, "");
 	if (!loc || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_ALL, "C.UTF-8");	/* not plain "C": glibc ignores LANGUAGE there */
-	bindtextdomain(TRIN_DOMAIN, TRIN_LOCALEDIR);
-	bind_textdomain_codeset(TRIN_DOMAIN, "UTF-8");
+	if (i18n_init(lang && *lang ? lang : NULL) && !(lang && !*lang))
+		return true;
+	if (*lang)
+		fprintf(stderr, _("trin: there is no translation to '%s'. Languages: "), lang);
+	else
+		fputs(_("trin: --lang needs a language. Languages: "), stderr);
+	i18n_print_languages(stderr);
+	return false;
 }
 
 int main(int argc, char **argv)
 {
-	main_locale();
+	if (!main_locale(main_take_lang(&argc, argv)))
+		return EXIT_USAGE;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
 		cmd_usage(stdout);
@@ -40,5 +71,7 @@ int main(int argc, char **argv)
 		return cmd_test(argc - 1, argv + 1);
 	if (!strcmp(cmd, "graph"))
 		return cmd_graph(argc - 1, argv + 1);
+	if (!strcmp(cmd, "pot"))
+		return cmd_pot(argc - 1, argv + 1);
 	return cmd_screen(argc, argv);
 }

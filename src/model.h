@@ -115,6 +115,13 @@ struct scenario {
 	struct loc end_loc;
 };
 
+/* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */
+struct wizard_text {
+	const char *msgid;
+	struct loc loc;
+	const char *key;
+};
+
 struct wizard {
 	const char *file;
 	const char *id;
@@ -134,6 +141,10 @@ struct wizard {
 	size_t ntests;
 
 	struct strmap names;	/* step id -> index; derived name -> nsteps + index */
+	/* Every text a person can be shown (glossary terms too), in the order the loader read them: what
+	 * `trin pot` gives translators. */
+	struct wizard_text *texts;
+	size_t ntexts;
 	struct arena arena;
 };
 

@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "model.h"
 
+#include "i18n.h"
 #include "test.h"
 
 /* Scratch for printed values; freed at the end. */
@@ -240,14 +241,14 @@ static void test_walk(void)
 	CHECK(!test_submit(e, "-3"));
 	CHECK_STR(test_message(e), "The number must be at least 0.");
 	CHECK(!test_submit(e, "100001"));
-	CHECK_STR(test_message(e), "The number must be at most 100\xC2\xA0" "000.");
+	CHECK_STR(test_message(e), "The number must be at most 100.000.");
 	CHECK_STR(test_id(e), "antal");
 	CHECK(test_submit(e, "100000"));
 	CHECK_STR(test_answer(e, w, "antal"), "100000");
 
 	/* date */
 	CHECK(!test_submit(e, "31-02-2025"));
-	CHECK_STR(test_message(e), "Please write a real date as day-month-year, such as 27-02-2025.");
+	CHECK_STR(test_message(e), "Please write a real date with the day first, such as 27-02-2025.");
 	CHECK(!test_submit(e, ""));
 	CHECK_STR(test_message(e), "Please write a date.");
 	CHECK(test_submit(e, "27-02-2025"));
@@ -351,7 +352,7 @@ static void test_dates(void)
 	CHECK_STR(test_try(w, " 1-1-2000 "), "\"2000-01-01\"");
 	CHECK_STR(test_try(w, "29-02-2024"), "\"2024-02-29\"");
 	CHECK_STR(test_try(w, "2030-12-31"), "\"2030-12-31\"");
-	const char *bad = "! Please write a real date as day-month-year, such as 27-02-2025.";
+	const char *bad = "! Please write a real date with the day first, such as 27-02-2025.";
 	CHECK_STR(test_try(w, "31-02-2025"), bad);
 	CHECK_STR(test_try(w, "29-02-2025"), bad);
 	CHECK_STR(test_try(w, "2025-13-01"), bad);
@@ -526,7 +527,7 @@ static void test_branches(void)
 	CHECK_STR(test_derived(e, 0), "null");
 	CHECK_STR(test_derived(e, 1), "false");
 	CHECK_STR(test_derived(e, 2), "null");
-	CHECK_STR(engine_format(e, "{partnere}/{hold}/{kapital}", NULL, NULL), "(not answered)/(not answered)/10\xC2\xA0" "000");
+	CHECK_STR(engine_format(e, "{partnere}/{hold}/{kapital}", NULL, NULL), "(not answered)/(not answered)/10.000");
 	size_t n;
 	const int *path = engine_path(e, &n);
 	CHECK_NUM(n, 4);
@@ -862,8 +863,8 @@ static void test_format(void)
 	CHECK_STR(engine_format(e, "Du valgte {farve}.", NULL, NULL), "Du valgte Rød.");
 	CHECK_STR(engine_format(e, "{ting}", NULL, NULL), "Alfa, Beta");
 	CHECK_STR(engine_format(e, "{ok}", NULL, NULL), "no");
-	CHECK_STR(engine_format(e, "{kapital} kr.", NULL, NULL), "40\xC2\xA0" "000 kr.");
-	CHECK_STR(engine_format(e, "{dobbelt}", NULL, NULL), "80\xC2\xA0" "000");
+	CHECK_STR(engine_format(e, "{kapital} kr.", NULL, NULL), "40.000 kr.");
+	CHECK_STR(engine_format(e, "{dobbelt}", NULL, NULL), "80.000");
 	CHECK_STR(engine_format(e, "{halv}", NULL, NULL), "5000");
 	CHECK_STR(engine_format(e, "{dag}", NULL, NULL), "27-02-2025");
 	CHECK_STR(engine_format(e, "{navn}", NULL, NULL), "Anna {x}");
@@ -881,9 +882,9 @@ static void test_format(void)
 	} nums[] = {
 		{ "2,5", "2,5" },
 		{ "1234", "1234" },
-		{ "12345,67", "12\xC2\xA0" "345,67" },
-		{ "1234567", "1\xC2\xA0" "234\xC2\xA0" "567" },
-		{ "-40000", "-40\xC2\xA0" "000" },
+		{ "12345,67", "12.345,67" },
+		{ "1234567", "1.234.567" },
+		{ "-40000", "-40.000" },
 		{ "-0,25", "-0,25" },
 	};
 	CHECK(engine_back(e));
@@ -913,8 +914,45 @@ static void test_format(void)
 		return;
 	e = engine_create(w);
 	CHECK(test_submit(e, "12345.5"));
-	CHECK_STR(engine_format(e, "{k}", NULL, NULL), "12\xC2\xA0" "345.5");
+	CHECK_STR(engine_format(e, "{k}", NULL, NULL), "12,345.5");
 	engine_free(e);
+	wizard_free(w);
+}
+
+/* Numbers and dates the way the language shown writes them, typed and read back. */
+static void test_languages(void)
+{
+	struct wizard *w = test_load_step("  - id: n\n    type: number\n    title: N\n    decimals: 3\n"
+					  "  - id: d\n    type: date\n    title: D\n");
+	if (!w)
+		return;
+	static const struct {
+		const char *lang, *typed, *number, *prefill, *date;
+	} cases[] = {
+		{ "da", "25.000", "25.000", "25000", "31-12-2026" },
+		{ "tr", "25.000", "25.000", "25000", "31.12.2026" },
+		{ "en", "2.500", "2.5", "2.5", "31/12/2026" },
+		{ "en", "40,000", "40,000", "40000", "31/12/2026" },
+		{ "da", "1,125", "1,125", "1,125", "31-12-2026" },
+		{ "da", "40000,5", "40.000,5", "40000,5", "31-12-2026" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		i18n_switch(cases[i].lang);
+		struct engine *e = engine_create(w);
+		CHECK(test_submit(e, cases[i].typed));
+		CHECK_STR(engine_format(e, "{n}", NULL, NULL), cases[i].number);
+		CHECK_STR(engine_value_text(e, &w->steps[0], engine_answer(e, 0)), cases[i].prefill);
+		CHECK(test_submit(e, cases[i].date));
+		CHECK_STR(engine_format(e, "{d}", NULL, NULL), cases[i].date);
+		engine_free(e);
+	}
+	i18n_switch("en");
+	struct engine *e = engine_create(w);
+	CHECK(test_submit(e, "7"));
+	CHECK(!test_submit(e, "31-02-2026"));
+	CHECK_STR(test_message(e), "Please write a real date with the day first, such as 27/02/2025.");
+	engine_free(e);
+	unsetenv("LANGUAGE");
 	wizard_free(w);
 }
 
@@ -931,6 +969,7 @@ int main(void)
 	test_endless();
 	test_multi();
 	test_format();
+	test_languages();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }
