@@ -671,20 +671,20 @@ static enum line_outcome line_walk(struct line *l)
 /* The menu of wizards; the index chosen, or -1 to leave. */
 static int line_menu(struct line *l, struct wizard **list, size_t n)
 {
+	line_blank(l);
+	line_para(l, _("Choose a guide"));
+	line_blank(l);
+	for (size_t i = 0; i < n; i++)
+		line_item(l, (int)i + 1, line_tr(list[i], list[i]->title.msgid));
+	if (!n) {
+		line_para(l, _("No guides were found."));
+		return -1;
+	}
+	line_blank(l);
+	char what[256];
+	snprintf(what, sizeof what, _("Type the number of a guide, or %s to leave."), _("stop"));
+	line_para(l, what);
 	for (;;) {
-		line_blank(l);
-		line_para(l, _("Choose a guide"));
-		line_blank(l);
-		for (size_t i = 0; i < n; i++)
-			line_item(l, (int)i + 1, line_tr(list[i], list[i]->title.msgid));
-		if (!n) {
-			line_para(l, _("No guides were found."));
-			return -1;
-		}
-		line_blank(l);
-		char what[256];
-		snprintf(what, sizeof what, _("Type the number of a guide, or %s to leave."), _("stop"));
-		line_para(l, what);
 		enum line_read r = line_read(l);
 		if (r == LINE_READ_EOF)
 			return -1;
