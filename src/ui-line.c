@@ -15,12 +15,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unistd.h>
 #include <unistr.h>
 
 #include "diag.h"
 #include "engine.h"
+#include "glossary.h"
 #include "i18n.h"
 #include "model.h"
 #include "result.h"
@@ -38,7 +38,7 @@ struct line {
 	int width;
 	bool echo;		/* input is not a terminal: print each line read after the prompt */
 	char buf[UI_LINE_MAX_INPUT + 2];
-	char **terms;		/* the glossary terms, translated and in lower case */
+	struct glossary_terms terms;	/* translated, in lower case */
 	bool *told;		/* which of them this walk has explained */
 	bool failed;		/* an output file could not be written */
 };
@@ -147,53 +147,22 @@ static int line_number(const char *s, int max)
 
 static void line_terms_init(struct line *l)
 {
-	size_t n = l->w->nglossary ? l->w->nglossary : 1;
-	l->terms = xcalloc(n, sizeof *l->terms);
-	l->told = xcalloc(n, sizeof *l->told);
-	for (size_t i = 0; i < l->w->nglossary; i++) {
-		const char *term = line_tr((void *)l->w, l->w->glossary[i].term);
-		size_t len = 0;
-		uint8_t *low = u8_tolower((const uint8_t *)term, strlen(term), NULL, NULL, NULL, &len);
-		if (low) {
-			l->terms[i] = xstrndup((const char *)low, len);
-			free(low);
-		}
-	}
+	glossary_terms_init(&l->terms, l->w, line_tr, (void *)l->w);
+	l->told = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *l->told);
 }
 
 static void line_terms_free(struct line *l)
 {
-	for (size_t i = 0; i < l->w->nglossary; i++)
-		free(l->terms[i]);
-	free(l->terms);
+	glossary_terms_free(&l->terms);
 	free(l->told);
-	l->terms = NULL;
 	l->told = NULL;
 }
 
-static bool line_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* Mark in seen the glossary terms that s uses: at the start of a word, in any case; endings may follow. */
+/* Mark in seen the glossary terms that s uses. */
 static void line_terms_in(struct line *l, const char *s, bool *seen)
 {
-	if (!s)
-		return;
-	size_t len = 0;
-	uint8_t *low = u8_tolower((const uint8_t *)s, strlen(s), NULL, NULL, NULL, &len);
-	if (!low)
-		return;
-	char *t = xstrndup((const char *)low, len);
-	free(low);
-	for (size_t i = 0; i < l->w->nglossary; i++) {
-		if (!l->terms[i] || !*l->terms[i])
-			continue;
-		for (const char *p = strstr(t, l->terms[i]); p && !seen[i]; p = strstr(p + 1, l->terms[i]))
-			seen[i] = p == t || !line_letter((unsigned char)p[-1]);
-	}
-	free(t);
+	if (s)
+		glossary_terms_find(&l->terms, s, strlen(s), NULL, seen);
 }
 
 /* The glossary terms the step shows, in seen (of nglossary entries). */
@@ -241,38 +210,22 @@ static bool line_is_field(enum step_type t)
 static void line_instructions(struct line *l, const struct engine_view *v)
 {
 	const struct step *s = v->step;
-	char what[512];
+	static const char *const what_to_type[STEP_TYPE_COUNT] = {
+		[STEP_INFO] = N_("Press Enter to go on."),
+		[STEP_CHOICE] = N_("Type the number of your choice."),
+		[STEP_YESNO] = N_("Type the number of your choice."),
+		[STEP_MULTI] = N_("Type the numbers of your choices, such as 1 3."),
+		[STEP_NUMBER] = N_("Type a number."),
+		[STEP_DATE] = N_("Type a date as day-month-year."),
+		[STEP_TEXT] = N_("Type your answer."),
+		[STEP_REVIEW] = N_("Type a number to change that answer, or press Enter to go on."),
+	};
+	char what[512] = "";
 	const char *unit = s->type == STEP_NUMBER ? line_text(l, &s->unit) : NULL;
-	switch (s->type) {
-	case STEP_INFO:
-		snprintf(what, sizeof what, "%s", _("Press Enter to go on."));
-		break;
-	case STEP_CHOICE:
-	case STEP_YESNO:
-		snprintf(what, sizeof what, "%s", _("Type the number of your choice."));
-		break;
-	case STEP_MULTI:
-		snprintf(what, sizeof what, "%s", _("Type the numbers of your choices, such as 1 3."));
-		break;
-	case STEP_NUMBER:
-		if (unit)
-			snprintf(what, sizeof what, _("Type a number (%s)."), unit);
-		else
-			snprintf(what, sizeof what, "%s", _("Type a number."));
-		break;
-	case STEP_DATE:
-		snprintf(what, sizeof what, _("Type a date as %s."), _("day-month-year"));
-		break;
-	case STEP_TEXT:
-		snprintf(what, sizeof what, "%s", _("Type your answer."));
-		break;
-	case STEP_REVIEW:
-		snprintf(what, sizeof what, "%s", _("Type a number to change that answer, or press Enter to go on."));
-		break;
-	default:
-		what[0] = '\0';
-		break;
-	}
+	if (unit)
+		snprintf(what, sizeof what, _("Type a number (%s)."), unit);
+	else if (what_to_type[s->type])
+		snprintf(what, sizeof what, "%s", _(what_to_type[s->type]));
 	if (v->answered && v->prefill.type != VAL_NULL && s->type != STEP_INFO && s->type != STEP_REVIEW) {
 		char *kept = xstrdup(line_answer(l, v->index));
 		line_blank(l);
