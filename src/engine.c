@@ -841,6 +841,76 @@ bool engine_done(const struct engine *e)
 	return e->w->steps[engine_current(e)].type == STEP_END;
 }
 
+/* Whether an answer's value has the shape its step type gives it (null: an optional answer left empty). */
+static bool engine_check_value(enum step_type t, struct value v)
+{
+	if (v.type == VAL_NULL)
+		return true;
+	switch (t) {
+	case STEP_CHOICE:
+	case STEP_TEXT:
+	case STEP_DATE:
+		return v.type == VAL_STR && v.u.s;
+	case STEP_MULTI:
+		return v.type == VAL_LIST && (v.u.list.n == 0 || v.u.list.items);
+	case STEP_YESNO:
+		return v.type == VAL_BOOL;
+	case STEP_NUMBER:
+		return v.type == VAL_NUM;
+	default:
+		return false;
+	}
+}
+
+bool engine_check(const struct engine *e, const char **why)
+{
+	const struct wizard *w = e->w;
+	size_t n = w->nsteps;
+	*why = NULL;
+	if (e->nhist < 1 || e->nhist > e->caphist || e->nhist > ENGINE_MAX_PATH)
+		*why = "the path is empty or longer than its storage";
+	else if (e->history[0] != w->start)
+		*why = "the path does not begin at the start step";
+	unsigned *count = xcalloc(n ? n : 1, sizeof *count);
+	for (size_t i = 0; !*why && i < e->nhist; i++) {
+		int s = e->history[i];
+		if (s < 0 || (size_t)s >= n) {
+			*why = "a step on the path is out of range";
+			break;
+		}
+		count[s]++;
+		const struct step *st = &w->steps[s];
+		if (i + 1 < e->nhist) {
+			bool linked = false;
+			for (size_t j = 0; j < st->nnext && !linked; j++)
+				linked = st->next[j].target == e->history[i + 1];
+			if (!linked)
+				*why = "two steps follow each other on the path with no transition between them";
+			else if (st->type == STEP_END)
+				*why = "the path goes on after an end step";
+			else if (engine_has_answer(st->type) && !e->answers[s].set)
+				*why = "a step passed on the path has no answer";
+		}
+	}
+	for (size_t i = 0; !*why && i < n; i++) {
+		if (count[i] != e->on_path[i])
+			*why = "on_path does not count the steps on the path";
+		else if (e->answers[i].set && !engine_has_answer(w->steps[i].type))
+			*why = "a step that takes no answer has one";
+		else if (e->answers[i].set && !engine_check_value(w->steps[i].type, e->answers[i].v))
+			*why = "an answer's value does not fit its step type";
+		else if (!e->answers[i].set && (e->answers[i].owned || e->answers[i].list))
+			*why = "an answer not set still holds memory";
+	}
+	for (size_t i = 0; !*why && i < w->nvalues; i++)
+		if (e->evaluating[i])
+			*why = "a derived value is marked as being evaluated outside an evaluation";
+	if (!*why && e->review >= 0 && ((size_t)e->review >= n || w->steps[e->review].type != STEP_REVIEW))
+		*why = "the step to return to is not a review step";
+	free(count);
+	return *why == NULL;
+}
+
 const int *engine_path(const struct engine *e, size_t *n)
 {
 	*n = e->nhist;

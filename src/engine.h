@@ -63,6 +63,13 @@ bool engine_revise(struct engine *e, int step);
 /* Whether the current step is an end step. */
 bool engine_done(const struct engine *e);
 
+/*
+ * A debug check of the engine's invariants (the path, the counts of steps on it, the answers of the steps
+ * passed, the review to return to).  True when they hold; otherwise false with a static reason in *why.
+ * For tests and fuzzing, and for the full screen when TRIN_DEBUG_CHECK=1.
+ */
+bool engine_check(const struct engine *e, const char **why);
+
 /* The steps on the path, first to current; valid until the next change. */
 const int *engine_path(const struct engine *e, size_t *n);
 

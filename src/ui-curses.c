@@ -1077,6 +1077,9 @@ static enum ui_outcome ui_walk(struct ui *u)
 			message = u->output_message;
 		ui_draw(u, ui_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
 		enum ui_action a = ui_keys(u, &v);
+		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
+		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why))
+			fprintf(stderr, "trin: engine check: %s\n", why), abort();
 		if (a == UI_DONE) {
 			out = UI_FINISHED;
 			break;
