@@ -1,0 +1,37 @@
+#!/bin/sh
+# Fuzz one harness for a budget of CPU time (not wall time: the machine is shared), in rounds of at most
+# ten minutes that go on from the corpus the last left.  Crashes land in BUILD/crash/HARNESS/; each
+# round's final statistics in BUILD/fuzz-HARNESS.log.  Ends with the total of executions and the last
+# coverage.  Needs a build made with:  CC=clang meson setup BUILD -Dfuzz=true -Db_sanitize=address,undefined
+#
+#   nice -n 15 tests/fuzz/run.sh BUILD HARNESS CPU_SECONDS
+set -eu
+build=$1
+name=$2
+budget=$3
+here=$(cd "$(dirname "$0")" && pwd)
+[ -d "$build/corpus/$name" ] || "$here/seed.sh" "$build/corpus"
+dict=
+[ "$name" = load ] && dict=-dict=$here/yaml.dict
+[ "$name" = expr ] && dict=-dict=$here/expr.dict
+mkdir -p "$build/crash/$name"
+log=$build/fuzz-$name.log
+: >"$log"
+used=0
+while [ "$used" -lt "$budget" ]; do
+	left=$((budget - used))
+	[ "$left" -gt 600 ] && left=600
+	/usr/bin/time -f 'cpu %U %S' -o "$build/fuzz-$name.time" \
+		"$build/tests/fuzz/fuzz-$name" $dict -max_total_time="$left" -print_final_stats=1 -rss_limit_mb=2048 \
+		-timeout=10 -artifact_prefix="$build/crash/$name/" "$build/corpus/$name" >>"$log" 2>&1 || true
+	cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 + 0.5 }' "$build/fuzz-$name.time")
+	[ "$cpu" -lt 1 ] && cpu=1
+	used=$((used + cpu))
+	echo "$name: $used of $budget CPU seconds"
+	ls "$build/crash/$name" | grep -q . && break
+done
+total=$(awk '/stat::number_of_executed_units/ { n += $2 } END { print n + 0 }' "$log")
+cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
+ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1)
+echo "$name: $total executions in $used CPU seconds; $cov, $ft; corpus $(ls "$build/corpus/$name" | wc -l) inputs;" \
+	"crashes: $(ls "$build/crash/$name" | wc -l)"
