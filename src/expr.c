@@ -496,6 +496,8 @@ static void expr_next(struct expr_parser *p)
 /* Report the current token as unexpected: "unexpected 'x'" or "<what>, got 'x'". */
 static void expr_unexpected(struct expr_parser *p, const char *what)
 {
+	if (p->failed)
+		return;	/* the lexer has reported the token already, and tok_len is not its length */
 	if (p->tok == TOK_EOF) {
 		if (what)
 			expr_error(p, p->tok_loc, "%s, got end of expression", what);

@@ -17,7 +17,8 @@
 
 #include "ytree.h"
 
-static const char *const step_type_names[STEP_TYPE_COUNT] = {
+/* NULL-terminated, as load_closest reads it */
+static const char *const step_type_names[STEP_TYPE_COUNT + 1] = {
 	[STEP_INFO] = "info",	  [STEP_CHOICE] = "choice", [STEP_MULTI] = "multi",
 	[STEP_YESNO] = "yesno",	  [STEP_TEXT] = "text",	    [STEP_NUMBER] = "number",
 	[STEP_DATE] = "date",	  [STEP_REVIEW] = "review", [STEP_END] = "end",
