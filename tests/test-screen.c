@@ -9,290 +9,16 @@
  * With "menu", only the menu of the wizards trin finds by itself (for an installed trin).
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-#include <vterm.h>
 
+#include "term.h"
 #include "test.h"
-
-#define TEST_DEADLINE_MS 5000
-
-static const char *test_trin, *test_root;
-
-struct term {
-	int fd;
-	pid_t pid;
-	VTerm *vt;
-	VTermScreen *screen;
-	int rows, cols;
-	size_t bytes;		/* read from trin so far */
-	int status;		/* exit status once it ended, else -1 */
-};
-
-static long test_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Start trin with args in a rows x cols terminal. */
-static void term_start(struct term *t, int rows, int cols, const char *const *args)
-{
-	*t = (struct term){ .rows = rows, .cols = cols, .status = -1 };
-	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
-	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
-	if (t->pid < 0) {
-		perror("forkpty");
-		exit(99);
-	}
-	if (t->pid == 0) {
-		char *argv[16];
-		size_t n = 0;
-		argv[n++] = (char *)test_trin;
-		for (; args[n - 1] && n < 15; n++)
-			argv[n] = (char *)args[n - 1];
-		argv[n] = NULL;
-		if (chdir(test_root) != 0)
-			_exit(98);
-		setenv("TERM", getenv("TEST_TERM") ? getenv("TEST_TERM") : "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		setenv("LANGUAGE", "en", 1);
-		unsetenv("LC_ALL");
-		unsetenv("NO_COLOR");
-		execv(test_trin, argv);
-		_exit(97);
-	}
-	fcntl(t->fd, F_SETFL, O_NONBLOCK);
-	t->vt = vterm_new(rows, cols);
-	vterm_set_utf8(t->vt, 1);
-	t->screen = vterm_obtain_screen(t->vt);
-	vterm_screen_enable_altscreen(t->screen, 1);
-	vterm_screen_reset(t->screen, 1);
-}
-
-/* Read what trin wrote, waiting at most ms for the first byte. */
-static void term_pump(struct term *t, int ms)
-{
-	struct pollfd p = { t->fd, POLLIN, 0 };
-	while (poll(&p, 1, ms) > 0) {
-		char buf[8192];
-		ssize_t n = read(t->fd, buf, sizeof buf);
-		if (n <= 0)
-			break;
-		t->bytes += (size_t)n;
-		vterm_input_write(t->vt, buf, (size_t)n);
-		ms = 0;
-	}
-}
-
-/* Send what libvterm's keyboard produced to trin. */
-static void term_flush(struct term *t)
-{
-	char buf[256];
-	size_t n;
-	while ((n = vterm_output_read(t->vt, buf, sizeof buf)) > 0)
-		if (write(t->fd, buf, n) != (ssize_t)n)
-			break;
-}
-
-static void term_key(struct term *t, VTermKey k)
-{
-	vterm_keyboard_key(t->vt, k, VTERM_MOD_NONE);
-	term_flush(t);
-}
-
-static void term_ctrl(struct term *t, char c)
-{
-	vterm_keyboard_unichar(t->vt, (uint32_t)c, VTERM_MOD_CTRL);
-	term_flush(t);
-}
-
-/* Type UTF-8 text as keys. */
-static void term_type(struct term *t, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		uint32_t c = *p++;
-		int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-		c &= more == 3 ? 0x07 : more == 2 ? 0x0f : more == 1 ? 0x1f : 0x7f;
-		while (more-- > 0 && *p)
-			c = (c << 6) | (*p++ & 0x3f);
-		vterm_keyboard_unichar(t->vt, c, VTERM_MOD_NONE);
-	}
-	term_flush(t);
-}
-
-/* Row r of the screen as UTF-8, trailing spaces removed. */
-static void term_row(struct term *t, int r, char *out, size_t size)
-{
-	size_t o = 0;
-	for (int c = 0; c < t->cols && o + 8 < size; c++) {
-		VTermScreenCell cell;
-		vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
-		if (cell.chars[0] == (uint32_t)-1)
-			continue;	/* the second half of a wide character */
-		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && (i == 0 || cell.chars[i]); i++) {
-			uint32_t ch = cell.chars[i] ? cell.chars[i] : ' ';
-			if (ch < 0x80) {
-				out[o++] = (char)ch;
-			} else if (ch < 0x800) {
-				out[o++] = (char)(0xc0 | ch >> 6);
-				out[o++] = (char)(0x80 | (ch & 0x3f));
-			} else if (ch < 0x10000) {
-				out[o++] = (char)(0xe0 | ch >> 12);
-				out[o++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-				out[o++] = (char)(0x80 | (ch & 0x3f));
-			} else {
-				out[o++] = (char)(0xf0 | ch >> 18);
-				out[o++] = (char)(0x80 | ((ch >> 12) & 0x3f));
-				out[o++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-				out[o++] = (char)(0x80 | (ch & 0x3f));
-			}
-		}
-	}
-	while (o && out[o - 1] == ' ')
-		o--;
-	out[o] = '\0';
-}
-
-/* The whole screen, rows joined by '\n'. */
-static const char *term_screen(struct term *t)
-{
-	static char buf[65536];
-	size_t o = 0;
-	for (int r = 0; r < t->rows; r++) {
-		term_row(t, r, buf + o, sizeof buf - o - 1);
-		o += strlen(buf + o);
-		buf[o++] = '\n';
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-static void term_dump(struct term *t)
-{
-	printf("---- screen (%dx%d) ----\n%s------------------------\n", t->cols, t->rows, term_screen(t));
-}
-
-/* Wait until the screen shows needle; false (and the screen printed) at the deadline. */
-static bool term_wait(struct term *t, const char *needle)
-{
-	long end = test_now_ms() + TEST_DEADLINE_MS;
-	for (;;) {
-		if (strstr(term_screen(t), needle))
-			return true;
-		long left = end - test_now_ms();
-		if (left <= 0)
-			break;
-		term_pump(t, (int)(left < 50 ? left : 50));
-	}
-	printf("waited in vain for: %s\n", needle);
-	term_dump(t);
-	return false;
-}
-
-/* Wait until the screen no longer shows needle. */
-static bool term_wait_gone(struct term *t, const char *needle)
-{
-	long end = test_now_ms() + TEST_DEADLINE_MS;
-	while (strstr(term_screen(t), needle)) {
-		long left = end - test_now_ms();
-		if (left <= 0) {
-			printf("waited in vain for this to go: %s\n", needle);
-			term_dump(t);
-			return false;
-		}
-		term_pump(t, (int)(left < 50 ? left : 50));
-	}
-	return true;
-}
-
-/* Read until trin has been quiet for ms: everything one key caused. */
-static void term_settle(struct term *t, int ms)
-{
-	size_t before;
-	do {
-		before = t->bytes;
-		term_pump(t, ms);
-	} while (t->bytes != before);
-}
-
-static void term_resize(struct term *t, int rows, int cols)
-{
-	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
-	t->rows = rows;
-	t->cols = cols;
-	vterm_set_size(t->vt, rows, cols);
-	ioctl(t->fd, TIOCSWINSZ, &ws);
-}
-
-/* The exit status of trin once it ended (reading its last output), or -1 at the deadline. */
-static int term_finish(struct term *t)
-{
-	long end = test_now_ms() + TEST_DEADLINE_MS;
-	while (test_now_ms() < end) {
-		term_pump(t, 20);
-		int st;
-		pid_t r = waitpid(t->pid, &st, WNOHANG);
-		if (r == t->pid) {
-			term_pump(t, 20);
-			t->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-			return t->status;
-		}
-	}
-	printf("trin did not end\n");
-	term_dump(t);
-	kill(t->pid, SIGKILL);
-	waitpid(t->pid, NULL, 0);
-	return -1;
-}
-
-static void term_close(struct term *t)
-{
-	if (t->status < 0) {
-		kill(t->pid, SIGKILL);
-		waitpid(t->pid, NULL, 0);
-	}
-	close(t->fd);
-	vterm_free(t->vt);
-}
-
-/* Whether the cell at row r, column c is underlined and bold (how glossary terms are marked). */
-static bool term_marked(struct term *t, int r, int c)
-{
-	VTermScreenCell cell;
-	vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
-	return cell.attrs.underline && cell.attrs.bold;
-}
-
-/* The row and column where needle starts on the screen, or false. */
-static bool term_find(struct term *t, const char *needle, int *row, int *col)
-{
-	char line[4096];
-	for (int r = 0; r < t->rows; r++) {
-		term_row(t, r, line, sizeof line);
-		char *p = strstr(line, needle);
-		if (p) {
-			*row = r;
-			*col = 0;
-			for (char *q = line; q < p; q++)	/* count characters, one cell each here */
-				*col += ((unsigned char)*q & 0xc0) != 0x80;
-			return true;
-		}
-	}
-	return false;
-}
 
 /* The example wizard walked to its end with every step type, back, review and change, and --output. */
 static void test_walk(void)
@@ -428,10 +154,10 @@ static void test_help_glossary_quit(void)
 	term_key(&t, VTERM_KEY_FUNCTION(1));
 	CHECK(term_wait(&t, "Du kan vælge flere ting."));
 	CHECK(term_wait(&t, "Esc Close the help"));
-	long start = test_now_ms();
+	long start = term_now_ms();
 	term_key(&t, VTERM_KEY_ESCAPE);
 	CHECK(term_wait(&t, "> [ ] 1. MitID"));
-	long esc_ms = test_now_ms() - start;
+	long esc_ms = term_now_ms() - start;
 	printf("test-screen: Esc closed the help in %ld ms\n", esc_ms);
 	CHECK(esc_ms < 1000);	/* not the default one-second escape delay */
 	term_type(&t, "?");
@@ -655,8 +381,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT [menu]\n");
 		return 2;
 	}
-	test_trin = argv[1];
-	test_root = argv[2];
+	term_setup(argv[1], argv[2]);
 	signal(SIGPIPE, SIG_IGN);
 	if (argc == 4 && strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
 		test_menu();
