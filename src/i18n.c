@@ -37,6 +37,13 @@ static const struct i18n_lang i18n_langs[] = {
 };
 
 static char i18n_current[128];
+
+/* The folder of the catalogues: TRIN_LOCALEDIR when set (to try out translations), else paths.h's. */
+static const char *i18n_dir(void)
+{
+	const char *env = getenv("TRIN_LOCALEDIR");
+	return env && *env ? env : paths_locale_dir();
+}
 static bool i18n_was_chosen;
 
 /* The table entry of a language code or locale name ("tr_TR.UTF-8"), or NULL. */
@@ -82,10 +89,10 @@ static bool i18n_usable(const char *entry, size_t len)
 	lang[len] = '\0';
 	if (strncmp(lang, "en", 2) == 0 && (len == 2 || strchr("_.@", lang[2])))
 		return true;
-	if (i18n_catalogue(paths_locale_dir(), TRIN_DOMAIN, lang, NULL) == 1)
+	if (i18n_catalogue(i18n_dir(), TRIN_DOMAIN, lang, NULL) == 1)
 		return true;
 	lang[strcspn(lang, "_.@")] = '\0';
-	return i18n_catalogue(paths_locale_dir(), TRIN_DOMAIN, lang, NULL) == 1;
+	return i18n_catalogue(i18n_dir(), TRIN_DOMAIN, lang, NULL) == 1;
 }
 
 /* The entries of list that trin speaks, joined by ':' into out; locale names lose codeset and modifier. */
@@ -112,7 +119,7 @@ static void i18n_filter(const char *list, char *out, size_t size)
 
 bool i18n_init(const char *lang)
 {
-	bindtextdomain(TRIN_DOMAIN, paths_locale_dir());
+	bindtextdomain(TRIN_DOMAIN, i18n_dir());
 	bind_textdomain_codeset(TRIN_DOMAIN, "UTF-8");
 	textdomain(TRIN_DOMAIN);
 	char list[sizeof i18n_current];
@@ -199,9 +206,9 @@ const char *i18n_bind_wizard(const char *file, const char *domain)
 	const char *slash = strrchr(file, '/');
 	snprintf(dir, sizeof dir, "%.*s%slocale", slash ? (int)(slash - file) : 0, file, slash ? "/" : "");
 	if (!i18n_has_any(dir, domain)) {
-		snprintf(dir, sizeof dir, "%s/wizards/%s", paths_locale_dir(), domain);
+		snprintf(dir, sizeof dir, "%s/wizards/%s", i18n_dir(), domain);
 		if (!i18n_has_any(dir, domain))
-			snprintf(dir, sizeof dir, "%s", paths_locale_dir());
+			snprintf(dir, sizeof dir, "%s", i18n_dir());
 	}
 	bindtextdomain(domain, dir);
 	bind_textdomain_codeset(domain, "UTF-8");
@@ -243,7 +250,7 @@ size_t i18n_languages(const char *dir, const char *domain, const char *first, ch
 void i18n_print_languages(FILE *out)
 {
 	char **langs;
-	size_t n = i18n_languages(paths_locale_dir(), TRIN_DOMAIN, "en", &langs);
+	size_t n = i18n_languages(i18n_dir(), TRIN_DOMAIN, "en", &langs);
 	qsort(langs, n, sizeof *langs, i18n_cmp);
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%s%s (%s)", i ? ", " : "", i18n_name(langs[i]), langs[i]);

@@ -52,7 +52,8 @@ const char *i18n_name(const char *lang);
 
 /*
  * Bind the domain of a wizard from file to its catalogues: a locale/ folder beside the file if it has
- * one, else the build tree's or the installed catalogues.  Returns the folder.
+ * one, else the build tree's or the installed catalogues (TRIN_LOCALEDIR, when set, instead of these, for
+ * trin's own domain too).  Returns the folder, valid until the next call.
  */
 const char *i18n_bind_wizard(const char *file, const char *domain);
 /*

@@ -41,7 +41,7 @@
 #define UI_TICK_MS 200
 #define UI_CTRL(c) ((c) & 0x1f)
 
-enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT };
+enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE };
 enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED };
 
 /* One row of the body: a byte range of a string, how to draw it, and whether it is the focus. */
@@ -90,6 +90,11 @@ struct ui {
 	bool *terms_seen;	/* which of them this screen shows */
 	struct ui_key foot[12];
 	size_t nfoot;
+	/* the languages the wizard can be shown in (its own first), for the picker */
+	char **langs;
+	size_t nlangs;
+	int lang_sel;
+	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
 };
 
 static volatile sig_atomic_t ui_stop_signal;
@@ -635,6 +640,86 @@ static const char *ui_answer_text(struct ui *u, int step)
 	return ui_keep(u, text_clean(engine_format(u->e, name, ui_tr, (void *)u->w)));
 }
 
+/* Languages */
+
+/*
+ * Before the screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
+ * shown in its own language, text by text where a catalogue lacks one.
+ */
+static void ui_lang_warn(const struct wizard *w, const char *dir)
+{
+	const char *lang = i18n_language();
+	if (!i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
+		return;
+	const char *why = NULL;
+	char base[64];
+	snprintf(base, sizeof base, "%.*s", (int)strcspn(lang, "_.@"), lang);
+	int ok = i18n_catalogue(dir, w->domain, lang, &why);
+	if (ok == 0)
+		ok = i18n_catalogue(dir, w->domain, base, &why);
+	if (ok == 0)
+		fprintf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"), w->file,
+			i18n_name(base));
+	else if (ok < 0)
+		fprintf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown as "
+				  "written\n"), w->file, i18n_name(base), w->domain, dir, why);
+}
+
+/* Whether lang ("da") is the language shown ("da", "da_DK"). */
+static bool ui_lang_current(const char *lang)
+{
+	const char *cur = i18n_language();
+	size_t len = strlen(lang);
+	return cur && strncmp(cur, lang, len) == 0 && (!cur[len] || strchr("_.@", cur[len]));
+}
+
+static void ui_langs_free(struct ui *u)
+{
+	for (size_t i = 0; i < u->nlangs; i++)
+		free(u->langs[i]);
+	free(u->langs);
+	u->langs = NULL;
+	u->nlangs = 0;
+}
+
+/* The languages of the wizard about to be walked; when nobody chose one, show the wizard's own. */
+static void ui_langs_init(struct ui *u, const char *file)
+{
+	ui_langs_free(u);
+	const char *dir = i18n_bind_wizard(file, u->w->domain);
+	u->nlangs = i18n_languages(dir, u->w->domain, u->w->language, &u->langs);
+	if (!i18n_chosen() && !u->lang_picked)
+		i18n_switch(u->w->language);
+}
+
+/* Show the whole screen in lang at once: the chrome, the wizard's texts, and the glossary marks. */
+static void ui_lang_switch(struct ui *u, const char *lang)
+{
+	i18n_switch(lang);
+	u->lang_picked = true;
+	ui_terms_free(u);
+	ui_terms_init(u);
+}
+
+/* A key in the language picker. */
+static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
+{
+	int n = (int)u->nlangs;
+	if (fn && wc == KEY_UP && u->lang_sel > 0)
+		u->lang_sel--;
+	else if (fn && wc == KEY_DOWN && u->lang_sel + 1 < n)
+		u->lang_sel++;
+	else if ((!fn && wc >= '1' && wc <= '9' && (int)(wc - '1') < n) ||
+		 (!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER)) {
+		if (!fn && wc >= '1' && wc <= '9')
+			u->lang_sel = (int)(wc - '1');
+		ui_lang_switch(u, u->langs[u->lang_sel]);
+		u->overlay = UI_NONE;
+	} else if ((!fn && (wc == 0x1b || wc == UI_CTRL('l'))) || (fn && wc == KEY_F(2))) {
+		u->overlay = UI_NONE;
+	}
+}
+
 /* Lay out the body of the current step, or of the overlay over it, and its footer keys. */
 static void ui_layout(struct ui *u, const struct engine_view *v)
 {
@@ -648,6 +733,17 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		ui_para(u, _("Your answers will not be kept."), width, 0, 0, false, false);
 		ui_foot(u, _("Enter"), _("Stop"));
 		ui_foot(u, _("Esc"), _("Go on with the guide"));
+		return;
+	}
+	if (u->overlay == UI_LANGUAGE) {
+		ui_para(u, _("Choose a language"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		for (size_t i = 0; i < u->nlangs; i++)
+			ui_item(u, width, u->lang_sel == (int)i, ui_lang_current(u->langs[i]) ? "(*)" : "( )", (int)i + 1,
+				i18n_name(u->langs[i]));
+		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
+		ui_foot(u, _("Enter"), _("Use this language"));
+		ui_foot(u, _("Esc"), _("Close"));
 		return;
 	}
 	if (u->overlay == UI_HELP) {
@@ -714,8 +810,13 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		u->body[u->nbody - 1].field = true;
 		if (s->type == STEP_NUMBER && s->unit.msgid)
 			ui_para(u, ui_text(u, &s->unit), width, 2, 0, false, false);
-		if (s->type == STEP_DATE)
-			ui_para(u, _("day-month-year"), width, 2, 0, false, false);
+		if (s->type == STEP_DATE) {
+			char sep = i18n_style(NULL)->date_sep;
+			char *hint = xmalloc(256);
+			/* TRANSLATORS: "day", "month" and "year" make the hint under a date field: day-month-year */
+			snprintf(hint, 256, "%s%c%s%c%s", _("day"), sep, _("month"), sep, _("year"));
+			ui_para(u, ui_keep(u, hint), width, 2, 0, false, false);
+		}
 		break;
 	case STEP_REVIEW:
 		for (size_t i = 0; i < u->nreview; i++) {
@@ -776,6 +877,8 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	if (terms)
 		ui_foot(u, "Tab", _("Words explained"));
 	ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+	if (u->nlangs > 1)	/* after Stop: on a narrow screen the footer may drop it */
+		ui_foot(u, "F2/Ctrl-L", _("Language"));
 }
 
 /* Keys */
@@ -926,6 +1029,10 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		u->overlay = UI_NONE;
 		return UI_STAY;
 	}
+	if (u->overlay == UI_LANGUAGE) {
+		ui_lang_key(u, fn, wc);
+		return UI_STAY;
+	}
 	if (u->overlay != UI_NONE) {
 		if (fn && (wc == KEY_NPAGE || wc == KEY_PPAGE || wc == KEY_DOWN || wc == KEY_UP)) {
 			u->follow = false;
@@ -941,6 +1048,18 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 	/* keys that work on every step */
 	if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))) {
 		u->overlay = UI_CONFIRM_QUIT;
+		return UI_STAY;
+	}
+	if ((fn && wc == KEY_F(2)) || (!fn && wc == UI_CTRL('l'))) {
+		if (u->nlangs > 1) {
+			u->overlay = UI_LANGUAGE;
+			u->lang_sel = 0;
+			for (size_t i = 0; i < u->nlangs; i++)
+				if (ui_lang_current(u->langs[i]))
+					u->lang_sel = (int)i;
+		} else {
+			u->note = _("This guide is in one language only.");
+		}
 		return UI_STAY;
 	}
 	if ((fn && wc == KEY_F(1)) || (!fn && (wc == UI_CTRL('g') || (wc == '?' && !field)))) {
@@ -1154,9 +1273,13 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct wizard *w = wizard_load(files[i], NULL, &d);
-		if (w)
+		if (w) {
 			list[n++] = (struct ui_entry){ files[i], w };
+			ui_lang_warn(w, i18n_bind_wizard(files[i], w->domain));
+		}
 	}
+	if (n && !i18n_chosen())
+		i18n_switch(list[0].w->language);	/* the menu in the language of the guides */
 	int status = 0;
 	if (!menu && n == 0) {
 		diag_sort(&d);
@@ -1181,6 +1304,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		if (pick < 0)
 			break;
 		u.w = list[pick].w;
+		ui_langs_init(&u, list[pick].path);
 		u.e = engine_create(u.w);
 		enum ui_outcome out = ui_walk(&u);
 		engine_free(u.e);
@@ -1195,6 +1319,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 			break;
 	}
 	ui_end();
+	ui_langs_free(&u);
 	if (u.buf)
 		explicit_bzero(u.buf, u.len);
 	ui_reset_frame(&u);
