@@ -666,9 +666,13 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct wizard *w = wizard_load(files[i], NULL, &d);
-		if (w)
+		if (w) {
 			list[n++] = w;
+			i18n_bind_wizard(files[i], w->domain);
+		}
 	}
+	if (n && !i18n_chosen())
+		i18n_switch(list[0]->language);	/* the menu in the language of the guides, as the screen */
 	if (!menu && n == 0) {
 		diag_sort(&d);
 		diag_print(&d, stderr);
@@ -688,6 +692,8 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		if (pick < 0)
 			break;
 		l->w = list[pick];
+		if (!i18n_chosen())
+			i18n_switch(l->w->language);
 		l->e = engine_create(l->w);
 		enum line_outcome o = line_walk(l);
 		engine_free(l->e);
