@@ -33,9 +33,16 @@ static void summary_sanitize(char *s)
 
 void summary_para(FILE *out, const char *prefix, const char *s, int width, int hang)
 {
+	int pw = text_width(prefix, strlen(prefix));
+	if (*prefix && width - pw < 8) {	/* a long prefix ("  a long term: ") gets a line of its own */
+		summary_para(out, "", prefix, width, hang);
+		char indent[32];
+		snprintf(indent, sizeof indent, "%*s", hang < 30 ? hang : 30, "");
+		summary_para(out, indent, s, width, hang);
+		return;
+	}
 	char *t = text_clean(s ? s : "");
 	summary_sanitize(t);
-	int pw = text_width(prefix, strlen(prefix));
 	int room = width - (pw > hang ? pw : hang);
 	struct text_line *lines;
 	size_t n = text_wrap(t, room > 8 ? room : 8, &lines);

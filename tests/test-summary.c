@@ -82,9 +82,11 @@ static void test_para(void)
 	FILE *f = open_memstream(&buf, &len);
 	summary_para(f, "> ", "a\x1b[31mb\x07 c\x7f d\xc2\x9b" "2J e\tf \xc3\xa6", 20, 2);
 	summary_para(f, "[ ] ", "one two three four five six seven eight", 20, 4);
+	summary_para(f, "  a long term here: ", "its text", 20, 4);
 	fclose(f);
 	CHECK_STR(buf, "> a [31mb  c  d  2J\n  e f \xc3\xa6\n"
-		       "[ ] one two three\n    four five six\n    seven eight\n");
+		       "[ ] one two three\n    four five six\n    seven eight\n"
+		       "  a long term\n    here:\n    its text\n");
 	free(buf);
 }
 
