@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 99
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-export LANGUAGE=en LANG=C.UTF-8
+export LANGUAGE=en LANG=C.UTF-8 TRIN_LOCALEDIR=/nonexistent
 unset LC_ALL LC_MESSAGES
 {
 	printf '\n?\n'
