@@ -375,6 +375,181 @@ static void test_terminals(void)
 	unsetenv("TEST_TERM");
 }
 
+/*
+ * Start in Turkish, switch to Danish at step 3 for the helper, go back and on, switch back with Ctrl-L,
+ * and finish: every answer and the step kept, the whole screen (footer too) in the language chosen, numbers
+ * and dates written its way.  With the real catalogues, under C.UTF-8 only.
+ */
+static void test_language_switch(void)
+{
+	char out[] = "/tmp/trin-screen-XXXXXX";
+	int ofd = mkstemp(out);
+	close(ofd);
+	unlink(out);
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", NULL });
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "tr", "--output", out, "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Ho\xC5\x9F geldiniz"));
+	CHECK(term_wait(&t, "Enter Devam"));
+	CHECK(term_wait(&t, "F2/Ctrl-L Dil"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Ne konuda yard\xC4\xB1m istiyorsunuz?"));
+	term_type(&t, "2");
+	CHECK(term_wait(&t, "> [x] 2. Digital Post"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "MitID'niz var m\xC4\xB1?"));
+	CHECK(term_wait(&t, "Ad\xC4\xB1m 3 / "));
+	/* F2: the languages of this wizard, each in its own language */
+	term_key(&t, VTERM_KEY_FUNCTION(2));
+	CHECK(term_wait(&t, "Bir dil se\xC3\xA7in"));
+	CHECK(term_wait(&t, "1. Dansk"));
+	CHECK(term_wait(&t, "2. English"));
+	CHECK(term_wait(&t, "(*) 3. T\xC3\xBCrk\xC3\xA7" "e"));
+	term_type(&t, "1");
+	CHECK(term_wait(&t, "Har du MitID?"));
+	CHECK(term_wait(&t, "Trin 3 af "));
+	CHECK(term_wait(&t, "Enter Videre"));
+	CHECK(term_wait(&t, "Esc Tilbage"));
+	CHECK(!strstr(term_screen(&t), "Devam"));
+	/* back: the answer is kept, now in Danish */
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "Hvad vil du have hj\xC3\xA6lp til?"));
+	CHECK(term_wait(&t, "[x] 2. Digital Post"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Har du MitID?"));
+	/* Ctrl-L works as F2 does; back to Turkish */
+	term_ctrl(&t, 'l');
+	CHECK(term_wait(&t, "V\xC3\xA6lg sprog"));
+	term_key(&t, VTERM_KEY_DOWN);
+	term_key(&t, VTERM_KEY_DOWN);
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "MitID'niz var m\xC4\xB1?"));
+	CHECK(term_wait(&t, "Enter Devam"));
+	term_key(&t, VTERM_KEY_ENTER);	/* Evet */
+	CHECK(term_wait(&t, "Ad\xC4\xB1n\xC4\xB1z ne?"));
+	term_type(&t, "Ay\xC5\x9F" "e");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Telefon numaran\xC4\xB1z nedir?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Ka\xC3\xA7 ki\xC5\x9Fi geleceksiniz?"));
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hangi g\xC3\xBCn gelmek istersiniz?"));
+	CHECK(term_wait(&t, "g\xC3\xBCn.ay.y\xC4\xB1l"));
+	term_type(&t, "14.01.2027");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Cevaplar\xC4\xB1n\xC4\xB1z do\xC4\x9Fru mu?"));
+	CHECK(term_wait(&t, "14.01.2027"));
+	CHECK(term_wait(&t, "Digital Post"));
+	CHECK(term_wait(&t, "> Hepsi do\xC4\x9Fru: devam et"));
+	/* the review in English: the date its way */
+	term_key(&t, VTERM_KEY_FUNCTION(2));
+	CHECK(term_wait(&t, "2. English"));
+	term_type(&t, "2");
+	CHECK(term_wait(&t, "Are your answers right?"));
+	CHECK(term_wait(&t, "14/01/2027"));
+	CHECK(term_wait(&t, "> Everything is right: go on"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "You are ready, Ay\xC5\x9F" "e"));
+	CHECK(term_wait(&t, "See you on 14/01/2027. You chose help with Digital Post."));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+	term_environ(NULL);
+	FILE *f = fopen(out, "r");
+	char json[4096] = "";
+	if (f) {
+		json[fread(json, 1, sizeof json - 1, f)] = '\0';
+		fclose(f);
+	}
+	unlink(out);
+	CHECK(strstr(json, "\"navn\": \"Ay\xC5\x9F" "e\"") != NULL);
+	CHECK(strstr(json, "\"har_mitid\": true") != NULL);
+	CHECK(strstr(json, "\"dato\": \"2027-01-14\"") != NULL);
+	CHECK(strstr(json, "\"digital_post\"") != NULL);
+}
+
+/* A catalogue beside the wizard: a string it lacks falls back to the source; a broken one is named. */
+static void test_language_fallback(void)
+{
+	char dir[] = "/tmp/trin-lang-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	char cmd[1024], path[512];
+	snprintf(cmd, sizeof cmd,
+		 "mkdir -p %s/locale/en/LC_MESSAGES %s/locale/tr/LC_MESSAGES && "
+		 "printf 'trin: 1\\nid: fb\\ntitle: Pr\\303\\270ve\\nsteps:\\n  - id: a\\n    type: info\\n"
+		 "    title: F\\303\\270rste trin\\n    text: Denne tekst er ikke oversat.\\n"
+		 "  - id: slut\\n    type: end\\n    title: Slut\\n' >%s/fb.yaml && "
+		 "printf 'msgid \"\"\\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\\\n\"\\n\\n"
+		 "msgid \"F\\303\\270rste trin\"\\nmsgstr \"First step\"\\n' >%s/en.po && "
+		 "msgfmt -o %s/locale/en/LC_MESSAGES/fb.mo %s/en.po && "
+		 "echo not a catalogue at all, but long enough >%s/locale/tr/LC_MESSAGES/fb.mo",
+		 dir, dir, dir, dir, dir, dir, dir);
+	CHECK(system(cmd) == 0);
+	snprintf(path, sizeof path, "%s/fb.yaml", dir);
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", NULL });
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "en", path, NULL });
+	CHECK(term_wait(&t, "First step"));
+	CHECK(term_wait(&t, "Denne tekst er ikke oversat."));	/* no translation: the source text */
+	CHECK(term_wait(&t, "Enter Go on"));
+	term_key(&t, VTERM_KEY_FUNCTION(2));
+	CHECK(term_wait(&t, "2. English"));
+	CHECK(!strstr(term_screen(&t), "T\xC3\xBCrk\xC3\xA7" "e"));	/* a broken catalogue is no language */
+	term_key(&t, VTERM_KEY_ESCAPE);
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	term_key(&t, VTERM_KEY_ENTER);
+	term_finish(&t);
+	term_close(&t);
+	/* a broken catalogue: the source texts, and a warning that says where */
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "tr", path, NULL });
+	CHECK(term_wait(&t, "F\xC3\xB8rste trin"));
+	CHECK(term_wait(&t, "Enter Devam"));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	CHECK(term_wait(&t, "fb.yaml: T\xC3\xBCrk\xC3\xA7" "e katalo\xC4\x9Fu"));	/* left on the terminal */
+	term_close(&t);
+	term_environ(NULL);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	CHECK(system(cmd) == 0);
+}
+
+/* No generated locales: a LANG that is not installed, or names no language trin has; and --lang. */
+static void test_language_environment(void)
+{
+	static const struct {
+		const char *lang, *want, *foot;
+	} cases[] = {
+		{ "LANG=xx_YY.UTF-8", "Velkommen", "Enter Videre" },	/* none chosen: the wizard's own */
+		{ "LANG=da_DK.UTF-8", "Velkommen", "Enter Videre" },
+		{ "LANG=tr_TR.UTF-8", "Ho\xC5\x9F geldiniz", "Enter Devam" },
+		{ "LANG=C", "Velkommen", "Enter Videre" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", cases[i].lang, NULL });
+		struct term t;
+		term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
+		CHECK(term_wait(&t, cases[i].want));
+		CHECK(term_wait(&t, cases[i].foot));
+		term_key(&t, VTERM_KEY_FUNCTION(10));
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK_NUM(term_finish(&t), 1);
+		term_close(&t);
+	}
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", NULL });
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "de", "wizards/besoeg.yaml", NULL });
+	CHECK_NUM(term_finish(&t), 2);
+	CHECK(term_wait(&t, "no translation to 'de'"));
+	CHECK(term_wait(&t, "Dansk (da), English (en), T"));	/* and Turkish, on the next line of 80 */
+	term_close(&t);
+	term_environ(NULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3 && argc != 4) {
@@ -396,5 +571,8 @@ int main(int argc, char **argv)
 	test_signals_and_errors();
 	test_menu();
 	test_terminals();
+	test_language_switch();
+	test_language_fallback();
+	test_language_environment();
 	return test_done("test-screen");
 }
