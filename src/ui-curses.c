@@ -16,21 +16,23 @@
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-#include <unicase.h>
 #include <unigbrk.h>
 #include <unistr.h>
 #include <wchar.h>
 
 #include "diag.h"
 #include "engine.h"
+#include "glossary.h"
 #include "i18n.h"
 #include "model.h"
 #include "result.h"
+#include "summary.h"
 #include "text.h"
 #include "util.h"
 
@@ -86,7 +88,7 @@ struct ui {
 	bool output_done;	/* the result was written (or failed) for this end */
 	bool output_failed;
 	char output_message[512];
-	char **terms;		/* the glossary terms, lower case, for marking */
+	struct glossary_terms gl;	/* for marking */
 	bool *terms_seen;	/* which of them this screen shows */
 	struct ui_key foot[12];
 	size_t nfoot;
@@ -252,74 +254,25 @@ static void ui_foot(struct ui *u, const char *key, const char *action)
 		u->foot[u->nfoot++] = (struct ui_key){ key, action };
 }
 
-/* Glossary terms */
-
-static char *ui_lower(const char *s, size_t n, size_t *outlen)
-{
-	size_t len = 0;
-	uint8_t *l = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
-	if (!l)
-		return NULL;
-	*outlen = len;
-	return (char *)l;
-}
+/* Glossary terms (glossary.h), in the language shown */
 
 static void ui_terms_init(struct ui *u)
 {
-	const struct wizard *w = u->w;
-	u->terms = xcalloc(w->nglossary ? w->nglossary : 1, sizeof *u->terms);
-	u->terms_seen = xcalloc(w->nglossary ? w->nglossary : 1, sizeof *u->terms_seen);
-	for (size_t i = 0; i < w->nglossary; i++) {
-		const char *term = ui_tr((void *)w, w->glossary[i].term);
-		size_t len;
-		char *l = ui_lower(term, strlen(term), &len);
-		if (l) {
-			u->terms[i] = xstrndup(l, len);
-			free(l);
-		}
-	}
+	glossary_terms_init(&u->gl, u->w, ui_tr, (void *)u->w);
+	u->terms_seen = xcalloc(u->gl.n ? u->gl.n : 1, sizeof *u->terms_seen);
 }
 
 static void ui_terms_free(struct ui *u)
 {
-	for (size_t i = 0; i < u->w->nglossary; i++)
-		free(u->terms[i]);
-	free(u->terms);
+	glossary_terms_free(&u->gl);
 	free(u->terms_seen);
-	u->terms = NULL;
 	u->terms_seen = NULL;
 }
 
-static bool ui_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/*
- * Mark, in mark[0..n), the bytes of row text s that begin a glossary term (matched without regard to case,
- * at the start of a word; Danish endings may follow), and note the terms seen.
- */
+/* Mark, in mark[0..n), the bytes of a row that are part of a glossary term, and note the terms seen. */
 static void ui_terms_mark(struct ui *u, const char *s, size_t n, bool *mark)
 {
-	size_t llen;
-	char *l = ui_lower(s, n, &llen);
-	if (!l)
-		return;
-	if (llen == n) {	/* case mapping kept the byte offsets */
-		for (size_t t = 0; t < u->w->nglossary; t++) {
-			const char *term = u->terms[t];
-			size_t tl = term ? strlen(term) : 0;
-			for (size_t i = 0; tl && i + tl <= n; i++) {
-				if ((i == 0 || !ui_letter((unsigned char)l[i - 1])) && memcmp(l + i, term, tl) == 0) {
-					for (size_t k = i; k < i + tl; k++)
-						mark[k] = true;
-					u->terms_seen[t] = true;
-					i += tl - 1;
-				}
-			}
-		}
-	}
-	free(l);
+	glossary_terms_find(&u->gl, s, n, mark, u->terms_seen);
 }
 
 /* Drawing */
@@ -572,6 +525,7 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 	u->follow = true;
 	u->overlay = UI_NONE;
 	u->output_done = false;
+	u->output_message[0] = '\0';
 	free(u->ticks);
 	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
 	ui_set_buffer(u, "");
@@ -857,6 +811,8 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		ui_foot(u, _("Space"), _("Tick or untick"));
 	if (s->type == STEP_END)
 		ui_foot(u, _("Enter"), _("Finish"));
+	if (s->type == STEP_END && u->opts->summary_dir)
+		ui_foot(u, "F3/Ctrl-S", _("Save a summary"));
 	else if (s->type == STEP_REVIEW)
 		ui_foot(u, _("Enter"), _("Change or go on"));
 	else
@@ -879,6 +835,59 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	ui_foot(u, "F10/Ctrl-Q", _("Stop"));
 	if (u->nlangs > 1)	/* after Stop: on a narrow screen the footer may drop it */
 		ui_foot(u, "F2/Ctrl-L", _("Language"));
+}
+
+/* Saving at the end */
+
+/* Append a sentence to the message about what was saved. */
+static void ui_saved(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ui_saved(struct ui *u, const char *fmt, ...)
+{
+	size_t n = strlen(u->output_message);
+	snprintf(u->output_message + n, sizeof u->output_message - n, "%s", n ? " " : "");
+	n = strlen(u->output_message);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->output_message + n, sizeof u->output_message - n, fmt, ap);
+	va_end(ap);
+}
+
+/* At the end: the answers as JSON (--output) and the take-away summary (--summary), each said in words. */
+static void ui_save_at_end(struct ui *u)
+{
+	char err[300];
+	u->output_done = true;
+	u->output_message[0] = '\0';
+	if (u->opts->output) {
+		if (result_write_file(u->opts->output, u->w, u->e, err, sizeof err)) {
+			ui_saved(u, _("Your answers are saved in %s."), u->opts->output);
+		} else {
+			ui_saved(u, _("Your answers could not be saved: %s"), err);
+			u->output_failed = true;
+		}
+	}
+	if (u->opts->summary) {
+		if (summary_write_file(u->opts->summary, u->w, u->e, summary_time(), err, sizeof err)) {
+			ui_saved(u, _("A summary is saved in %s."), u->opts->summary);
+		} else {
+			ui_saved(u, _("The summary could not be saved: %s"), err);
+			u->output_failed = true;
+		}
+	}
+}
+
+/* The key on the end screen that saves a summary into the folder the operator configured. */
+static void ui_save_summary(struct ui *u)
+{
+	char err[300];
+	char *path = summary_write_dir(u->opts->summary_dir, u->w, u->e, summary_time(), err, sizeof err);
+	u->output_message[0] = '\0';
+	if (path)
+		ui_saved(u, _("A summary is saved in %s."), path);
+	else
+		ui_saved(u, _("The summary could not be saved: %s"), err);
+	free(path);
+	u->output_done = true;
 }
 
 /* Keys */
@@ -1093,6 +1102,10 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		u->scroll += wc == KEY_NPAGE ? u->height - 1 : -(u->height - 1);
 		return UI_STAY;
 	}
+	if (s->type == STEP_END && u->opts->summary_dir && ((fn && wc == KEY_F(3)) || (!fn && wc == UI_CTRL('s')))) {
+		ui_save_summary(u);
+		return UI_STAY;
+	}
 	if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER)) {
 		if (s->type == STEP_END)
 			return UI_DONE;
@@ -1170,18 +1183,8 @@ static enum ui_outcome ui_walk(struct ui *u)
 		engine_view(u->e, &v);
 		if (v.index != u->step || v.position != u->position)
 			ui_enter(u, &v);
-		if (engine_done(u->e) && u->opts->output && !u->output_done) {
-			char err[300];
-			u->output_done = true;
-			if (result_write_file(u->opts->output, u->w, u->e, err, sizeof err))
-				snprintf(u->output_message, sizeof u->output_message, _("Your answers are saved in %s."),
-					 u->opts->output);
-			else {
-				snprintf(u->output_message, sizeof u->output_message, _("Your answers could not be saved: %s"),
-					 err);
-				u->output_failed = true;
-			}
-		}
+		if (engine_done(u->e) && !u->output_done)
+			ui_save_at_end(u);
 		ui_layout(u, &v);
 		char progress[64] = "";
 		if (v.step->type != STEP_END && v.total_max) {
@@ -1192,7 +1195,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 					 v.total_min, v.total_max);
 		}
 		const char *message = u->note ? u->note : v.message;
-		if (!message && v.step->type == STEP_END && u->output_done)
+		if (!message && v.step->type == STEP_END && u->output_message[0])
 			message = u->output_message;
 		ui_draw(u, ui_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
 		enum ui_action a = ui_keys(u, &v);

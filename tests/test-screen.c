@@ -28,7 +28,11 @@ static void test_walk(void)
 	close(ofd);
 	unlink(out);
 	struct term t;
-	term_start(&t, 24, 80, (const char *[]){ "--output", out, "wizards/besoeg.yaml", NULL });
+	char sum[sizeof out + 8], dir[] = "/tmp/trin-screen-dir-XXXXXX";
+	snprintf(sum, sizeof sum, "%s.txt", out);
+	CHECK(mkdtemp(dir) != NULL);
+	term_start(&t, 24, 80, (const char *[]){ "--output", out, "--summary", sum, "--summary-dir", dir,
+						 "wizards/besoeg.yaml", NULL });
 	CHECK(term_wait(&t, "Velkommen"));
 	CHECK(term_wait(&t, "Step 1 of 8\xE2\x80\x93" "9"));
 	CHECK(term_wait(&t, "Enter Go on"));
@@ -122,6 +126,17 @@ static void test_walk(void)
 	CHECK(term_wait(&t, "Du er klar, «Sørené Æ»"));
 	CHECK(term_wait(&t, "[ ] Tag din telefon med"));
 	CHECK(term_wait(&t, "! Your answers are saved in"));
+	CHECK(term_wait(&t, "A summary is saved"));
+	CHECK(term_wait(&t, "F3/Ctrl-S Save a summary"));
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "test $(ls %s | wc -l) -eq 0", dir);
+	CHECK(system(cmd) == 0);
+	term_key(&t, VTERM_KEY_FUNCTION(3));	/* copies into the operator's folder, never overwriting */
+	term_settle(&t, 200);
+	term_ctrl(&t, 's');
+	term_settle(&t, 200);
+	snprintf(cmd, sizeof cmd, "test $(ls %s | grep -c '^besoeg-.*txt$') -eq 2", dir);
+	CHECK(system(cmd) == 0);
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK_NUM(term_finish(&t), 0);
 	term_close(&t);
@@ -140,6 +155,19 @@ static void test_walk(void)
 	CHECK(strstr(json, "\"id_papir\"") == NULL);	/* off the path after the change */
 	CHECK(strstr(json, "\"dato\": \"2027-01-14\"") != NULL);
 	unlink(out);
+	/* the take-away summary: the result and the next steps as a checklist, mode 0600 */
+	CHECK(stat(sum, &st) == 0 && (st.st_mode & 0777) == 0600);
+	f = fopen(sum, "r");
+	char text[8192] = "";
+	if (f) {
+		text[fread(text, 1, sizeof text - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(text, "Du er klar, «Sørené Æ»") != NULL);
+	CHECK(strstr(text, "[ ] Tag din telefon med") != NULL);
+	unlink(sum);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	CHECK(system(cmd) == 0);
 }
 
 /* Help, the glossary and the quit confirmation; Esc answers at once. */
@@ -218,10 +246,11 @@ static void test_wrapping(void)
 	struct term t;
 	term_start(&t, 20, 40, (const char *[]){ "tests/screen/wrap.yaml", NULL });
 	CHECK(term_wait(&t, "Ordet"));
-	const char *s = term_screen(&t);
 	/* no line of the body is wider than the 38-cell column, and the long word is split, not cut */
-	CHECK(strstr(s, "virksomhedsformsrådgivningstjenest") != NULL);
-	CHECK(strstr(s, "日本語のテキストを四十桁の画面で折り") != NULL);
+	CHECK(term_wait(&t, "virksomhedsformsrådgivningstjenesteudb\n"));
+	CHECK(term_wait(&t, "\n yderne."));
+	CHECK(term_wait(&t, "日本語のテキストを四十桁の画面で折り返\n"));
+	CHECK(term_wait(&t, "Blød bindestreg forsvinder."));	/* the soft hyphens are gone */
 	int r, c;
 	CHECK(term_find(&t, "日本語", &r, &c) && c == 1);
 	term_close(&t);
