@@ -95,6 +95,9 @@ void term_pump(struct term *t, int ms)
 		if (n <= 0)
 			break;
 		t->bytes += (size_t)n;
+		size_t keep = (size_t)n < sizeof t->last ? (size_t)n : sizeof t->last;
+		memmove(t->last, t->last + keep, sizeof t->last - keep);
+		memcpy(t->last + sizeof t->last - keep, buf + (size_t)n - keep, keep);
 		vterm_input_write(t->vt, buf, (size_t)n);
 		ms = 0;
 	}

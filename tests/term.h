@@ -24,6 +24,7 @@ struct term {
 	int rows, cols;
 	size_t bytes;		/* read from trin so far */
 	int status;		/* exit status once it ended, else -1 */
+	char last[256];		/* the last bytes read from trin, for a failure's report */
 };
 
 /* The trin binary to run, and the folder it runs in; before the first term_start. */
