@@ -2,7 +2,8 @@
  * cmd-screen: `trin [--plain] [--output FILE] [--summary FILE] [--summary-dir DIR] [WIZARD...]`, the full
  * screen or the line mode: one wizard, or a menu of several, or with no wizard a menu of every wizard trin
  * can find (paths.h).  Line mode when asked for, or when standard input or output is not a terminal, or
- * TERM is unset, "dumb" or unknown to terminfo.
+ * TERM is unset, "dumb" or unknown to terminfo.  `trin --kiosk [--idle S] [--warn S] [--stats FILE]
+ * WIZARD...` runs a kiosk (ui_curses_kiosk).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -24,6 +25,17 @@ static bool cmd_screen_plain(void)
 	       !ui_curses_usable();
 }
 
+/* Whole seconds from min to a day. */
+static bool cmd_screen_seconds(const char *s, int min, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < min || v > 86400)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 static int cmd_screen_run(char **files, size_t n, int menu, const struct ui_options *uo, bool plain)
 {
 	if (plain)
@@ -38,10 +50,14 @@ int cmd_screen(int argc, char **argv)
 		{ "plain", no_argument, NULL, 'p' },
 		{ "summary", required_argument, NULL, 's' },
 		{ "summary-dir", required_argument, NULL, 'S' },
+		{ "kiosk", no_argument, NULL, 'k' },
+		{ "idle", required_argument, NULL, 'i' },
+		{ "warn", required_argument, NULL, 'w' },
+		{ "stats", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ui_options uo = { 0 };
+	struct ui_options uo = { .idle = 120, .warn = 30 };
 	bool plain = false;
 	int c;
 	optind = 1;
@@ -59,6 +75,20 @@ int cmd_screen(int argc, char **argv)
 		case 'S':
 			uo.summary_dir = optarg;
 			break;
+		case 'k':
+			uo.kiosk = true;
+			break;
+		case 'i':
+		case 'w':
+			if (!cmd_screen_seconds(optarg, c == 'w' ? 20 : 1, c == 'i' ? &uo.idle : &uo.warn)) {
+				fprintf(stderr, _("trin: --%s takes whole seconds from %d to 86400, not '%s'\n"),
+					c == 'i' ? "idle" : "warn", c == 'w' ? 20 : 1, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 't':
+			uo.stats = optarg;
+			break;
 		case 'h':
 			cmd_usage(stdout);
 			return EXIT_OK;
@@ -66,6 +96,18 @@ int cmd_screen(int argc, char **argv)
 			cmd_usage(stderr);
 			return EXIT_USAGE;
 		}
+	}
+	if (uo.kiosk) {
+		if (plain || uo.output || uo.summary) {
+			fprintf(stderr, _("trin: a kiosk keeps nothing and runs full screen: --plain, --output and "
+					  "--summary do not go with --kiosk (--summary-dir does)\n"));
+			return EXIT_USAGE;
+		}
+		if (optind == argc) {
+			fprintf(stderr, _("trin: --kiosk needs the wizards to offer\n"));
+			return EXIT_USAGE;
+		}
+		return ui_curses_kiosk(argv + optind, (size_t)(argc - optind), &uo);
 	}
 	if (optind < argc)
 		return cmd_screen_run(argv + optind, (size_t)(argc - optind), argc - optind > 1, &uo,

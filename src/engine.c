@@ -233,6 +233,7 @@ void engine_free(struct engine *e)
 	for (size_t i = 0; i < e->w->nsteps; i++)
 		engine_clear_answer(&e->answers[i]);
 	explicit_bzero(e->message, sizeof e->message);
+	explicit_bzero(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
 	arena_free(&e->scratch);
 	free(e->evaluating);
 	free(e->max_rest);
@@ -1045,6 +1046,8 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 		p = close + 1;
 	}
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
+	if (out)
+		explicit_bzero(out, len);
 	free(out);
 	return r;
 }

@@ -73,5 +73,7 @@ int main(int argc, char **argv)
 		return cmd_graph(argc - 1, argv + 1);
 	if (!strcmp(cmd, "pot"))
 		return cmd_pot(argc - 1, argv + 1);
+	if (!strcmp(cmd, "stats"))
+		return cmd_stats(argc - 1, argv + 1);
 	return cmd_screen(argc, argv);
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <unigbrk.h>
 #include <unistr.h>
@@ -32,6 +33,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "result.h"
+#include "stats.h"
 #include "summary.h"
 #include "text.h"
 #include "util.h"
@@ -43,8 +45,8 @@
 #define UI_TICK_MS 200
 #define UI_CTRL(c) ((c) & 0x1f)
 
-enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE };
-enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED };
+enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE, UI_IDLE };
+enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT };
 
 /* One row of the body: a byte range of a string, how to draw it, and whether it is the focus. */
 struct ui_row {
@@ -89,6 +91,9 @@ struct ui {
 	bool output_failed;
 	char output_message[512];
 	struct glossary_terms gl;	/* for marking */
+	long last_key_ms;	/* kiosk: when the last key came */
+	long reset_at_ms;	/* kiosk: when the idle warning ends in a reset */
+	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
 	bool *terms_seen;	/* which of them this screen shows */
 	struct ui_key foot[12];
 	size_t nfoot;
@@ -103,6 +108,20 @@ static volatile sig_atomic_t ui_stop_signal;
 static struct termios ui_saved_termios;
 static char ui_restore[256];	/* terminfo strings that leave the screen as we found it */
 static size_t ui_restore_len;
+
+/* Milliseconds on a clock that only goes forward. */
+static long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The terminal went away (kiosk): end at once, writing nothing anywhere. */
+static void ui_on_hangup(int sig)
+{
+	_exit(128 + sig);
+}
 
 static void ui_on_stop(int sig)
 {
@@ -241,8 +260,10 @@ static void ui_item(struct ui *u, int width, bool cursor, const char *mark, int 
 
 static void ui_reset_frame(struct ui *u)
 {
-	for (size_t i = 0; i < u->nowned; i++)
+	for (size_t i = 0; i < u->nowned; i++) {	/* texts with answers in them: wiped, not just dropped */
+		explicit_bzero(u->owned[i], strlen(u->owned[i]));
 		free(u->owned[i]);
+	}
 	u->nowned = 0;
 	u->nbody = 0;
 	u->nfoot = 0;
@@ -526,6 +547,7 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 	u->overlay = UI_NONE;
 	u->output_done = false;
 	u->output_message[0] = '\0';
+	stats_event(u->stats, u->w->id, s->type == STEP_END ? STATS_END : STATS_SHOWN, s->id);
 	free(u->ticks);
 	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
 	ui_set_buffer(u, "");
@@ -681,6 +703,28 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	int width = ui_width(u);
 	ui_reset_frame(u);
 	memset(u->terms_seen, 0, (u->w->nglossary ? u->w->nglossary : 1) * sizeof *u->terms_seen);
+	if (u->overlay == UI_IDLE) {
+		long left = (u->reset_at_ms - ui_now_ms() + 999) / 1000;
+		char msg[256];
+		snprintf(msg, sizeof msg, ngettext("In %ld second the answers are wiped and the guide starts over.",
+						   "In %ld seconds the answers are wiped and the guide starts over.",
+						   (unsigned long)(left > 0 ? left : 0)), left > 0 ? left : 0);
+		ui_para(u, _("Are you still there?"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		ui_para(u, _("Press any key to go on."), width, 0, 0, false, false);
+		ui_blank(u);
+		ui_para(u, ui_keep(u, xstrdup(msg)), width, 0, A_BOLD, false, false);
+		ui_foot(u, _("Any key"), _("Go on with the guide"));
+		return;
+	}
+	if (u->overlay == UI_CONFIRM_QUIT && u->opts->kiosk) {
+		ui_para(u, _("Do you want to start over?"), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		ui_para(u, _("Your answers will be wiped."), width, 0, 0, false, false);
+		ui_foot(u, _("Enter"), _("Start over"));
+		ui_foot(u, _("Esc"), _("Go on with the guide"));
+		return;
+	}
 	if (u->overlay == UI_CONFIRM_QUIT) {
 		ui_para(u, _("Do you want to stop?"), width, 0, A_BOLD, false, false);
 		ui_blank(u);
@@ -832,7 +876,7 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		terms |= u->terms_seen[i];
 	if (terms)
 		ui_foot(u, "Tab", _("Words explained"));
-	ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+	ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Start over") : _("Stop"));
 	if (u->nlangs > 1)	/* after Stop: on a narrow screen the footer may drop it */
 		ui_foot(u, "F2/Ctrl-L", _("Language"));
 }
@@ -892,7 +936,7 @@ static void ui_save_summary(struct ui *u)
 
 /* Keys */
 
-enum ui_action { UI_STAY, UI_DONE, UI_QUIT };
+enum ui_action { UI_STAY, UI_DONE, UI_QUIT, UI_RESET };
 
 static bool ui_submit(struct ui *u, const struct step *s)
 {
@@ -1032,6 +1076,11 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 	u->note = NULL;
 	if (fn && wc == KEY_RESIZE)
 		return UI_STAY;
+	u->last_key_ms = ui_now_ms();
+	if (u->overlay == UI_IDLE) {	/* any key: the person is still there */
+		u->overlay = UI_NONE;
+		return UI_STAY;
+	}
 	if (u->overlay == UI_CONFIRM_QUIT) {
 		if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
 			return UI_QUIT;
@@ -1175,6 +1224,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 {
 	ui_terms_init(u);
 	u->step = -1;
+	u->last_key_ms = ui_now_ms();
 	enum ui_outcome out = UI_STOPPED;
 	for (;;) {
 		if (ui_stop_signal)
@@ -1199,6 +1249,15 @@ static enum ui_outcome ui_walk(struct ui *u)
 			message = u->output_message;
 		ui_draw(u, ui_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
 		enum ui_action a = ui_keys(u, &v);
+		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
+			long now = ui_now_ms();
+			if (u->overlay != UI_IDLE && now - u->last_key_ms >= (long)u->opts->idle * 1000) {
+				u->overlay = UI_IDLE;
+				u->reset_at_ms = now + (long)u->opts->warn * 1000;
+			} else if (u->overlay == UI_IDLE && now >= u->reset_at_ms) {
+				a = UI_RESET;
+			}
+		}
 		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
 		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why))
 			fprintf(stderr, "trin: engine check: %s\n", why), abort();
@@ -1208,6 +1267,10 @@ static enum ui_outcome ui_walk(struct ui *u)
 		}
 		if (a == UI_QUIT) {
 			out = UI_QUIT_ASKED;
+			break;
+		}
+		if (a == UI_RESET) {
+			out = UI_TIMED_OUT;
 			break;
 		}
 	}
@@ -1227,6 +1290,7 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 {
 	u->w = NULL;
 	u->follow = true;
+	u->last_key_ms = ui_now_ms();
 	for (;;) {
 		if (ui_stop_signal)
 			return -1;
@@ -1243,13 +1307,17 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 			ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
 			ui_foot(u, _("Enter"), _("Start"));
 		}
-		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+		ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Back") : _("Stop"));
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
 		wint_t wc;
 		int r = get_wch(&wc);
-		if (r == ERR)
+		if (r == ERR) {
+			if (u->opts->kiosk && ui_now_ms() - u->last_key_ms >= (long)u->opts->idle * 1000)
+				return -1;	/* nobody there: back to the start */
 			continue;
+		}
+		u->last_key_ms = ui_now_ms();
 		bool fn = r == KEY_CODE_YES;
 		if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c') || wc == 0x1b)))
 			return -1;
@@ -1340,6 +1408,169 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	}
 	diag_free(&d);
 	return status;
+}
+
+/* The kiosk */
+
+/* Nothing typed can stop a kiosk or suspend it; the terminal going away ends it at once. */
+static void ui_kiosk_signals(void)
+{
+	struct sigaction sa = { 0 };
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+	sa.sa_handler = ui_on_hangup;
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
+static void ui_out_of_order(struct ui *u)
+{
+	long until = ui_now_ms() + 60 * 1000;
+	while (!ui_stop_signal && ui_now_ms() < until) {
+		getmaxyx(stdscr, u->rows, u->cols);
+		int width = ui_width(u);
+		ui_reset_frame(u);
+		ui_para(u, _("This terminal is out of order."), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		ui_para(u, _("Please ask at the desk. We are sorry."), width, 0, 0, false, false);
+		ui_draw(u, "trin", NULL, NULL);
+		wint_t wc;
+		get_wch(&wc);
+	}
+}
+
+/*
+ * The start of a kiosk: the person chooses a language, each named in its own words under a heading in
+ * every language.  False when a signal ends the kiosk.
+ */
+static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
+{
+	if (n <= 1) {
+		if (n)
+			i18n_switch(langs[0]);
+		return !ui_stop_signal;
+	}
+	char heading[512] = "";
+	for (size_t i = 0; i < n; i++) {
+		i18n_switch(langs[i]);
+		size_t len = strlen(heading);
+		snprintf(heading + len, sizeof heading - len, "%s%s", i ? " / " : "", _("Choose your language"));
+	}
+	i18n_switch(langs[0]);
+	int sel = 0;
+	for (;;) {
+		if (ui_stop_signal)
+			return false;
+		getmaxyx(stdscr, u->rows, u->cols);
+		int width = ui_width(u);
+		ui_reset_frame(u);
+		ui_para(u, heading, width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		for (size_t i = 0; i < n; i++)
+			ui_item(u, width, sel == (int)i, "", (int)i + 1, i18n_name(langs[i]));
+		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
+		ui_foot(u, _("Enter"), _("Start"));
+		ui_draw(u, "trin", NULL, NULL);
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR)
+			continue;
+		bool fn = r == KEY_CODE_YES;
+		if (fn && wc == KEY_UP && sel > 0)
+			sel--;
+		else if (fn && wc == KEY_DOWN && sel + 1 < (int)n)
+			sel++;
+		else if (!fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
+			sel = (int)(wc - '1');
+		else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+			break;
+	}
+	i18n_switch(langs[sel]);
+	u->lang_picked = true;
+	return true;
+}
+
+static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list)
+{
+	struct diags d = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		struct wizard *w = wizard_load(files[i], NULL, &d);
+		if (w)
+			list[n++] = (struct ui_entry){ files[i], w };
+	}
+	diag_sort(&d);
+	diag_print(&d, stderr);	/* for the operator's log; the person sees a calm screen */
+	diag_free(&d);
+	return n;
+}
+
+int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
+{
+	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	size_t n = ui_kiosk_load(files, nfiles, list);
+	if (!ui_start()) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
+		for (size_t i = 0; i < n; i++)
+			wizard_free(list[i].w);
+		free(list);
+		return 4;
+	}
+	ui_kiosk_signals();
+	struct ui u = { .opts = opts };
+	if (opts->stats && !(u.stats = stats_open(opts->stats)))
+		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, strerror(errno));
+	int sel = 0;
+	while (!ui_stop_signal) {
+		if (n == 0) {
+			ui_out_of_order(&u);
+			n = ui_kiosk_load(files, nfiles, list);
+			continue;
+		}
+		char **langs;
+		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain);
+		size_t nlangs = i18n_languages(dir, list[0].w->domain, list[0].w->language, &langs);
+		u.lang_picked = false;
+		bool go = ui_kiosk_language(&u, langs, nlangs);
+		for (size_t i = 0; i < nlangs; i++)
+			free(langs[i]);
+		free(langs);
+		if (!go)
+			break;
+		sel = 0;
+		int pick = n > 1 ? ui_menu(&u, list, n, &sel) : 0;
+		if (pick < 0)
+			continue;	/* back to the start, or a signal */
+		u.w = list[pick].w;
+		ui_langs_init(&u, list[pick].path);
+		u.e = engine_create(u.w);
+		enum ui_outcome out = ui_walk(&u);
+		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
+			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
+		engine_free(u.e);	/* every answer wiped */
+		u.e = NULL;
+		ui_set_buffer(&u, "");
+		ui_reset_frame(&u);
+	}
+	ui_end();
+	stats_close(u.stats);
+	ui_langs_free(&u);
+	ui_reset_frame(&u);
+	free(u.buf);
+	free(u.ticks);
+	free(u.review);
+	free(u.body);
+	free(u.owned);
+	for (size_t i = 0; i < n; i++)
+		wizard_free(list[i].w);
+	free(list);
+	return 0;
 }
 
 /* term.h only here, at the end: it defines macros named like words this file uses (lines, columns). */

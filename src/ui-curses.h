@@ -14,6 +14,10 @@ struct ui_options {
 	const char *output;	/* write the result as JSON here at the end, or NULL */
 	const char *summary;	/* write the take-away summary here when finished (summary.h), or NULL */
 	const char *summary_dir;	/* offer at the end to save a summary in this folder, or NULL */
+	bool kiosk;		/* a kiosk: cannot be left, resets itself, keeps nothing (ui_curses_kiosk) */
+	int idle;		/* kiosk: seconds without a key before the warning */
+	int warn;		/* kiosk: seconds the warning counts down, at least 20 */
+	const char *stats;	/* kiosk: append anonymous counts to this file (stats.h), or NULL */
 };
 
 /*
@@ -23,6 +27,15 @@ struct ui_options {
  * printed on stderr after the screen is restored), 4 when the terminal or the output file failed.
  */
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts);
+
+/*
+ * Run a kiosk that serves one stranger after another and never ends by itself: a language picker, a
+ * chooser of the wizards (when several), the wizard; after idleness (with a warning that counts down), a
+ * "start over", or a pause after an end, every answer is wiped and it starts again.  Quit keys, Ctrl-C,
+ * Ctrl-Z and Ctrl-\ cannot leave it; SIGTERM ends it with the terminal restored, SIGHUP at once.  When no
+ * wizard loads, an out-of-order screen stays up and the diagnostics go to stderr.  Returns an exit status.
+ */
+int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts);
 
 /* Whether the terminal named by TERM is known to terminfo, so the full screen can run on it. */
 bool ui_curses_usable(void);

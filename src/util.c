@@ -137,6 +137,7 @@ void arena_free(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;
+		explicit_bzero(c->data, c == a->head ? a->used : c->size);	/* answers may be in it */
 		free(c);
 		c = next;
 	}

@@ -34,6 +34,7 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Free everything in the arena, wiped first: formatted texts may hold a person's answers. */
 void arena_free(struct arena *a);
 
 /* Open-addressing hash map from NUL-terminated string to int. */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "term.h"
@@ -579,12 +580,142 @@ static void test_language_environment(void)
 	term_environ(NULL);
 }
 
+static const char *test_trin;
+
+/* Wait for needle for up to seconds: for the kiosk's countdown, longer than one deadline. */
+static bool test_wait_long(struct term *t, const char *needle, int seconds)
+{
+	long end = term_now_ms() + seconds * 1000L;
+	while (term_now_ms() < end) {
+		if (strstr(term_screen(t), needle))
+			return true;
+		term_pump(t, 100);
+	}
+	return term_wait(t, needle);
+}
+
+/* Whether trin is still running (a kiosk must not end from the keyboard). */
+static bool test_alive(struct term *t)
+{
+	term_settle(t, 100);
+	return waitpid(t->pid, NULL, WNOHANG) == 0;
+}
+
+/* The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts. */
+static void test_kiosk(void)
+{
+	char stats[] = "/tmp/trin-stats-XXXXXX";
+	int fd = mkstemp(stats);
+	close(fd);
+	unlink(stats);
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", NULL });	/* the real catalogues */
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "--idle", "2", "--warn", "20", "--stats", stats,
+						 "wizards/besoeg.yaml", "wizards/ivs.yaml", NULL });
+	CHECK(term_wait(&t, "Vælg dit sprog / Choose your language / Dilinizi seçin"));
+	CHECK(term_wait(&t, "> 1. Dansk"));
+	CHECK(term_wait(&t, "2. English"));
+	CHECK(term_wait(&t, "3. Türkçe"));
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Choose a guide"));
+	term_key(&t, VTERM_KEY_ESCAPE);	/* the chooser goes back to the start, never out */
+	CHECK(term_wait(&t, "Vælg dit sprog"));
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Choose a guide"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Welcome"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "2. Digital Post"));
+	term_type(&t, "2");
+	CHECK(term_wait(&t, "> [x] 2. Digital Post"));
+	CHECK(term_wait(&t, "F10/Ctrl-Q Start over"));
+
+	/* the keys that end a program do nothing here, or offer to start over */
+	term_ctrl(&t, 'c');
+	CHECK(term_wait(&t, "Do you want to start over?"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "> [x] 2. Digital Post"));
+	term_ctrl(&t, 'z');
+	term_ctrl(&t, '\\');
+	term_ctrl(&t, 'd');
+	CHECK(test_alive(&t));
+	CHECK(term_wait(&t, "> [x] 2. Digital Post"));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Do you want to start over?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Vælg dit sprog"));
+
+	/* the next person: the answers before are gone */
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Choose a guide"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Welcome"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	CHECK(term_wait(&t, "  [ ] 2. Digital Post"));
+	term_type(&t, "3");
+
+	/* idle: a warning that counts down from 20 seconds; any key goes on with the answers kept */
+	CHECK(term_wait(&t, "Are you still there?"));
+	CHECK(term_wait(&t, "In 20 seconds the answers are wiped"));
+	term_key(&t, VTERM_KEY_DOWN);
+	CHECK(term_wait(&t, "[x] 3. Self-service on borger.dk"));	/* the guide in English too */
+	/* left alone: the warning again, and at zero the start, in the kiosk's own language */
+	CHECK(term_wait(&t, "Are you still there?"));
+	CHECK(test_wait_long(&t, "In 1 second the answers are wiped", 25));
+	CHECK(test_wait_long(&t, "Vælg dit sprog", 5));
+	CHECK(test_alive(&t));
+
+	/* the terminal goes away: the kiosk ends at once */
+	kill(t.pid, SIGHUP);
+	CHECK_NUM(term_finish(&t), 128 + SIGHUP);
+	term_close(&t);
+
+	/* counts only: where people gave up, what was shown; no answer in the file */
+	FILE *f = fopen(stats, "r");
+	char buf[4096] = "";
+	if (f) {
+		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tshown\tvelkommen\n") != NULL);
+	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tgaveup\temner\n") != NULL);
+	CHECK(strstr(buf, "digital_post") == NULL && strstr(buf, "borger") == NULL);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "%s stats %s | grep -q 'emner *gave up 2 of 2 times shown (100%%)'", test_trin, stats);
+	CHECK(system(cmd) == 0);
+	unlink(stats);
+	term_environ(NULL);
+}
+
+/* A kiosk whose wizard does not load: a calm screen that stays, the diagnostics for the operator. */
+static void test_kiosk_out_of_order(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "tests/bad/flow.yaml", NULL });
+	CHECK(term_wait(&t, "This terminal is out of order."));
+	CHECK(term_wait(&t, "Please ask at the desk."));
+	term_ctrl(&t, 'c');
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(test_alive(&t));
+	CHECK(term_wait(&t, "This terminal is out of order."));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 0);
+	CHECK(term_wait(&t, "tests/bad/flow.yaml:3:8: error: unknown step 'begyndelse'"));	/* on stderr */
+	term_close(&t);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3 && argc != 4) {
 		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT [menu]\n");
 		return 2;
 	}
+	test_trin = argv[1];
 	term_setup(argv[1], argv[2]);
 	signal(SIGPIPE, SIG_IGN);
 	if (argc == 4 && strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
@@ -603,5 +734,7 @@ int main(int argc, char **argv)
 	test_language_switch();
 	test_language_fallback();
 	test_language_environment();
+	test_kiosk_out_of_order();
+	test_kiosk();
 	return test_done("test-screen");
 }

@@ -1,0 +1,26 @@
+/*
+ * cmd-stats: `trin stats FILE`, where people gave up and which ends they reached, from a kiosk's counts.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "stats.h"
+
+int cmd_stats(int argc, char **argv)
+{
+	int usage = cmd_usage_asked(argc, argv);
+	if (usage >= 0)
+		return usage;
+	if (argc != 2) {
+		cmd_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!stats_report(argv[1], stdout)) {
+		fprintf(stderr, _("trin: cannot read %s: %s\n"), argv[1], strerror(errno));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
