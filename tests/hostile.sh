@@ -1,9 +1,12 @@
 #!/bin/sh
 # Inputs too big or too strange to keep in the tree, made on the fly: each must give its diagnostic with
-# a location and the invalid status (3), and nothing else.
+# a location and the invalid status (3), and nothing else, within sanity bounds of time and memory (2 s
+# and 64 MiB for one run; 512 MiB under AddressSanitizer, whose shadow memory counts).  One case for each
+# limit of the loader and each hostile shape of file.
 #
 #   hostile.sh TRIN CASE
 set -u
+as=
 trin=$1
 case_=$2
 tmp=$(mktemp -d) || exit 99
@@ -30,14 +33,73 @@ alias-bomb)	# the billion laughs, refused at the first anchor; nothing is expand
 		"w.yaml:2:4: error: anchors (&b) are not allowed in a wizard; write the text out") ;;
 missing)
 	want='nope.yaml: error: cannot open: No such file or directory' ;;
+depth)	# 40 nested lists; the limit is 32
+	gen "b'a: ' + b'[' * 40 + b']' * 40 + b'\\n'" w.yaml
+	want='w.yaml:1:35: error: nested more than 32 levels deep' ;;
+scalar)	# a 70 KiB text in a file under the size limit
+	gen "b'trin: 1\\ntitle: ' + b'x' * (70 << 10) + b'\\n'" w.yaml
+	want='w.yaml:2:8: error: text of 71680 bytes; the limit is 65536' ;;
+empty)
+	: >w.yaml
+	want='w.yaml:1:1: error: the file is empty' ;;
+comments)	# no document at all
+	printf '# nothing but a comment\n' >w.yaml
+	want='w.yaml:1:1: error: the file is empty' ;;
+utf16)
+	gen "'trin: 1\\n'.encode('utf-16')" w.yaml
+	want='w.yaml:1:1: error: the file is UTF-16 or UTF-32; save it as UTF-8' ;;
+utf16-no-bom)
+	gen "'trin: 1\\nid: x\\n'.encode('utf-16-le')" w.yaml
+	want='w.yaml:1:1: error: the file is UTF-16 or UTF-32; save it as UTF-8' ;;
+nul)
+	gen "b'trin: 1\\nid: a\\x00b\\n'" w.yaml
+	want='w.yaml:2:6: error: control character U+0000 in the file' ;;
+tag)
+	printf 'trin: !!int 1\n' >w.yaml
+	want='w.yaml:1:7: error: tags (tag:yaml.org,2002:int) are not allowed in a wizard' ;;
+two-documents)
+	printf 'trin: 1\n---\ntrin: 1\n' >w.yaml
+	want="w.yaml:2:1: error: a second YAML document ('---'); a wizard is one document" ;;
+symlink-loop)
+	ln -s v.yaml w.yaml
+	ln -s w.yaml v.yaml
+	want='w.yaml: error: cannot open: Too many levels of symbolic links' ;;
+fifo)	# opened without blocking, then refused: nothing waits for a writer
+	mkfifo w.yaml
+	want='w.yaml: error: is not a regular file' ;;
+unreadable)	# as root, the check runs as nobody, for whom mode 000 means something
+	printf 'trin: 1\n' >w.yaml
+	chmod 000 w.yaml
+	chmod 755 "$tmp"
+	[ "$(id -u)" -eq 0 ] && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	want='w.yaml: error: cannot open: Permission denied' ;;
 *)
 	echo "hostile.sh: unknown case $case_" >&2
 	exit 99 ;;
 esac
 file=w.yaml
 [ "$case_" = missing ] && file=nope.yaml
-"$trin" check "$file" >out 2>err
+# run it once, measuring wall time and the peak resident memory
+python3 -c '
+import resource, subprocess, sys, time
+start = time.monotonic()
+with open("out", "w") as out, open("err", "w") as err:
+    status = subprocess.run(sys.argv[1:], stdout=out, stderr=err).returncode
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("%.3f %d" % (time.monotonic() - start, rss // 1024))
+sys.exit(status)' ${as:-} "$trin" check "$file" >bounds
 status=$?
+read -r seconds mib <bounds
+limit=64
+ldd "$trin" 2>/dev/null | grep -q libasan && limit=512
+if ! awk -v s="$seconds" 'BEGIN { exit !(s < 2) }'; then
+	echo "$case_: took $seconds s; the bound is 2 s" >&2
+	exit 1
+fi
+if [ "$mib" -ge "$limit" ]; then
+	echo "$case_: used $mib MiB; the bound is $limit MiB" >&2
+	exit 1
+fi
 if [ "$status" -ne 3 ]; then
 	echo "$case_: exit status $status, expected 3" >&2
 	cat err >&2
