@@ -717,19 +717,14 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		ui_foot(u, _("Any key"), _("Go on with the guide"));
 		return;
 	}
-	if (u->overlay == UI_CONFIRM_QUIT && u->opts->kiosk) {
-		ui_para(u, _("Do you want to start over?"), width, 0, A_BOLD, false, false);
+	if (u->overlay == UI_CONFIRM_QUIT) {	/* a kiosk cannot be stopped: it starts over */
+		bool kiosk = u->opts->kiosk;
+		ui_para(u, kiosk ? _("Do you want to start over?") : _("Do you want to stop?"), width, 0, A_BOLD, false,
+			false);
 		ui_blank(u);
-		ui_para(u, _("Your answers will be wiped."), width, 0, 0, false, false);
-		ui_foot(u, _("Enter"), _("Start over"));
-		ui_foot(u, _("Esc"), _("Go on with the guide"));
-		return;
-	}
-	if (u->overlay == UI_CONFIRM_QUIT) {
-		ui_para(u, _("Do you want to stop?"), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		ui_para(u, _("Your answers will not be kept."), width, 0, 0, false, false);
-		ui_foot(u, _("Enter"), _("Stop"));
+		ui_para(u, kiosk ? _("Your answers will be wiped.") : _("Your answers will not be kept."), width, 0, 0,
+			false, false);
+		ui_foot(u, _("Enter"), kiosk ? _("Start over") : _("Stop"));
 		ui_foot(u, _("Esc"), _("Go on with the guide"));
 		return;
 	}
