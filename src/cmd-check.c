@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,19 +77,41 @@ static int cmd_check_number(const char *name, const char *arg)
 	return (int)v;
 }
 
+/*
+ * The loader's limits for a file of up to bytes (at least the default): the event limit grows with the
+ * file size in the default's proportion.  False after saying what is wrong.
+ */
+static bool cmd_check_file_limit(const char *arg, struct load_limits *l)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end || v > SIZE_MAX / load_default_limits.max_events) {
+		fprintf(stderr, _("trin check: --max-file-size needs a number of bytes, not '%s'\n"), arg);
+		return false;
+	}
+	*l = load_default_limits;
+	if (v > l->max_file) {
+		l->max_events = (size_t)(v * l->max_events / l->max_file);
+		l->max_file = (size_t)v;
+	}
+	return true;
+}
+
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_MAX_LIX = 256, OPT_MAX_WORDS, OPT_LIX, OPT_WERROR, OPT_FORMAT };
+	enum { OPT_MAX_LIX = 256, OPT_MAX_WORDS, OPT_LIX, OPT_WERROR, OPT_FORMAT, OPT_MAX_FILE_SIZE };
 	static const struct option opts[] = {
 		{ "max-lix", required_argument, NULL, OPT_MAX_LIX },
 		{ "max-words", required_argument, NULL, OPT_MAX_WORDS },
 		{ "lix", no_argument, NULL, OPT_LIX },
 		{ "werror", no_argument, NULL, OPT_WERROR },
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+	struct load_limits limits = load_default_limits;
 	bool lix = false, werror = false, json = false;
 	int c;
 	static char name[] = "trin check";	/* getopt's messages begin with argv[0] */
@@ -118,6 +141,10 @@ int cmd_check(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case OPT_MAX_FILE_SIZE:
+			if (!cmd_check_file_limit(optarg, &limits))
+				return EXIT_USAGE;
+			break;
 		case 'h':
 			cmd_usage(stdout);
 			return EXIT_OK;
@@ -139,7 +166,7 @@ int cmd_check(int argc, char **argv)
 		fputs("[", stdout);
 	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
-		struct wizard *w = wizard_load(argv[i], NULL, &d);
+		struct wizard *w = wizard_load(argv[i], &limits, &d);
 		if (w)
 			check_wizard(w, &o, &d);
 		diag_sort(&d);
