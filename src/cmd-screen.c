@@ -54,6 +54,9 @@ int cmd_screen(int argc, char **argv)
 		{ "idle", required_argument, NULL, 'i' },
 		{ "warn", required_argument, NULL, 'w' },
 		{ "stats", required_argument, NULL, 't' },
+		{ "theme", required_argument, NULL, 'T' },
+		{ "guide", no_argument, NULL, 'g' },
+		{ "second-lang", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,6 +91,24 @@ int cmd_screen(int argc, char **argv)
 			break;
 		case 't':
 			uo.stats = optarg;
+			break;
+		case 'T':
+			if (!strcmp(optarg, "default")) {
+				uo.theme = UI_THEME_DEFAULT;
+			} else if (!strcmp(optarg, "contrast")) {
+				uo.theme = UI_THEME_CONTRAST;
+			} else if (!strcmp(optarg, "mono")) {
+				uo.theme = UI_THEME_MONO;
+			} else {
+				fprintf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'g':
+			uo.guide = true;
+			break;
+		case 'L':
+			uo.second_lang = optarg;
 			break;
 		case 'h':
 			cmd_usage(stdout);

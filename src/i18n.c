@@ -160,6 +160,11 @@ bool i18n_chosen(void)
 	return i18n_was_chosen;
 }
 
+const char *i18n_current_list(void)
+{
+	return i18n_current;
+}
+
 const char *i18n_language(void)
 {
 	static char first[sizeof i18n_current];

@@ -104,6 +104,12 @@ struct ui {
 	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
 };
 
+/*
+ * The theme: what the roles below look like.  Markers ("> ", "(*)", "[x]", "! ") carry the meaning in
+ * every theme; colour only adds to them, and never appears under NO_COLOR or the monochrome theme.
+ */
+static attr_t ui_attr_error = A_BOLD, ui_attr_selected = A_REVERSE, ui_attr_guide = A_DIM, ui_attr_text;
+
 static volatile sig_atomic_t ui_stop_signal;
 static struct termios ui_saved_termios;
 static char ui_restore[256];	/* terminfo strings that leave the screen as we found it */
@@ -149,11 +155,43 @@ static void ui_save_cap(const char *name)
 	}
 }
 
-static bool ui_start(void)
+/* Colours for the theme, when the terminal has them and NO_COLOR does not ask for none. */
+static void ui_theme_init(enum ui_theme theme)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool colour = theme != UI_THEME_MONO && !(no_color && *no_color) && has_colors() && start_color() == OK;
+	ui_attr_error = A_BOLD;
+	ui_attr_selected = A_REVERSE;
+	ui_attr_guide = A_DIM;
+	ui_attr_text = 0;
+	if (theme == UI_THEME_CONTRAST) {
+		ui_attr_selected = A_REVERSE | A_BOLD;
+		ui_attr_guide = A_BOLD;
+		ui_attr_text = A_BOLD;
+	}
+	if (!colour)
+		return;
+	if (theme == UI_THEME_CONTRAST) {
+		init_pair(1, COLOR_WHITE, COLOR_BLACK);
+		init_pair(2, COLOR_YELLOW, COLOR_BLACK);
+		bkgd(COLOR_PAIR(1) | ' ');
+		ui_attr_error |= COLOR_PAIR(2);
+		ui_attr_guide |= COLOR_PAIR(2);
+	} else {
+		use_default_colors();
+		init_pair(1, COLOR_RED, -1);
+		init_pair(2, COLOR_BLUE, -1);
+		ui_attr_error |= COLOR_PAIR(1);
+		ui_attr_guide = COLOR_PAIR(2);
+	}
+}
+
+static bool ui_start(enum ui_theme theme)
 {
 	tcgetattr(STDIN_FILENO, &ui_saved_termios);
 	if (!newterm(NULL, stdout, stdin))
 		return false;
+	ui_theme_init(theme);
 	raw();
 	noecho();
 	nonl();
@@ -212,6 +250,23 @@ static const char *ui_text(struct ui *u, const struct text *t)
 	return ui_keep(u, text_clean(engine_format(u->e, ui_tr((void *)u->w, t->msgid), ui_tr, (void *)u->w)));
 }
 
+/*
+ * A wizard text in the helper's language (--second-lang), to show beneath the person's; NULL when there
+ * is none or it reads the same.
+ */
+static const char *ui_text_second(struct ui *u, const struct text *t, const char *shown)
+{
+	const char *lang = u->opts->second_lang;
+	if (!lang || !t->msgid)
+		return NULL;
+	char *cur = xstrdup(i18n_current_list());
+	i18n_switch(lang);
+	const char *r = ui_text(u, t);
+	i18n_switch(cur);
+	free(cur);
+	return shown && strcmp(r, shown) == 0 ? NULL : r;
+}
+
 /* Rows */
 
 static void ui_row(struct ui *u, const char *s, size_t len, int indent, attr_t attr, bool focus, bool terms)
@@ -252,9 +307,11 @@ static void ui_item(struct ui *u, int width, bool cursor, const char *mark, int 
 	int hang = text_width(line, strlen(line) - strlen(label));
 	struct text_line *lines;
 	size_t nl = text_wrap(label, width - hang, &lines);
-	ui_row(u, line, strlen(line) - strlen(label) + lines[0].len, 0, cursor ? A_REVERSE : 0, cursor, true);
+	ui_row(u, line, strlen(line) - strlen(label) + lines[0].len, 0, cursor ? ui_attr_selected : ui_attr_text, cursor,
+	       true);
 	for (size_t i = 1; i < nl; i++)
-		ui_row(u, label + lines[i].start, lines[i].len, hang, cursor ? A_REVERSE : 0, cursor, true);
+		ui_row(u, label + lines[i].start, lines[i].len, hang, cursor ? ui_attr_selected : ui_attr_text, cursor,
+		       true);
 	free(lines);
 }
 
@@ -314,8 +371,11 @@ static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 }
 
 /* Draw a row at y, x; glossary terms underlined and bold. */
-static void ui_draw_row(struct ui *u, const struct ui_row *r, int y, int x)
+static void ui_draw_row(struct ui *u, const struct ui_row *r0, int y, int x)
 {
+	struct ui_row row = *r0;
+	const struct ui_row *r = &row;
+	row.attr |= ui_attr_text;
 	if (!r->terms || !u->w || !u->w->nglossary) {
 		ui_put(y, x + r->indent, r->s, r->len, r->attr);
 		return;
@@ -462,7 +522,7 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		msg_rows = n > 3 ? 3 : (int)n;
 		for (int i = 0; i < msg_rows; i++)
 			ui_put(u->rows - nfoot - 1 - msg_rows + i, x + (i ? 2 : 0), m + lines[i].start, lines[i].len,
-			       A_BOLD);
+			       ui_attr_error);
 		free(lines);
 		free(m);
 	}
@@ -774,7 +834,9 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		return;
 	}
 
-	ui_para(u, ui_text(u, &s->title), width, 0, A_BOLD, false, true);
+	const char *title = ui_text(u, &s->title);
+	ui_para(u, title, width, 0, A_BOLD, false, true);
+	ui_para(u, ui_text_second(u, &s->title, title), width, 2, ui_attr_guide, false, false);
 	ui_blank(u);
 	const char *text = ui_text(u, &s->text);
 	if (text) {
@@ -783,14 +845,15 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	}
 	switch (s->type) {
 	case STEP_CHOICE:
-		for (size_t i = 0; i < s->nchoices; i++)
-			ui_item(u, width, u->sel == (int)i, u->sel == (int)i ? "(*)" : "( )", (int)i + 1,
-				ui_text(u, &s->choices[i].label));
-		break;
 	case STEP_MULTI:
-		for (size_t i = 0; i < s->nchoices; i++)
-			ui_item(u, width, u->sel == (int)i, u->ticks[i] ? "[x]" : "[ ]", (int)i + 1,
-				ui_text(u, &s->choices[i].label));
+		for (size_t i = 0; i < s->nchoices; i++) {
+			const char *mark = s->type == STEP_MULTI ? (u->ticks[i] ? "[x]" : "[ ]")
+								 : (u->sel == (int)i ? "(*)" : "( )");
+			const char *label = ui_text(u, &s->choices[i].label);
+			ui_item(u, width, u->sel == (int)i, mark, (int)i + 1, label);
+			ui_para(u, ui_text_second(u, &s->choices[i].label, label), width, 9, ui_attr_guide, false,
+				false);
+		}
 		break;
 	case STEP_YESNO:
 		ui_item(u, width, u->sel == 0, u->sel == 0 ? "(*)" : "( )", 1, _("Yes"));
@@ -841,6 +904,18 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	default:
 		break;
 	}
+	if (u->opts->guide && s->guide.msgid) {	/* for the helper beside the person, in the helper's language */
+		char *cur = xstrdup(i18n_current_list());
+		if (u->opts->second_lang)
+			i18n_switch(u->opts->second_lang);
+		ui_blank(u);
+		ui_para(u, ui_keep(u, xstrdup(_("For the helper, not for the citizen:"))), width, 0,
+			ui_attr_guide | A_BOLD, false, false);
+		ui_para(u, ui_text(u, &s->guide), width, 2, ui_attr_guide, false, false);
+		i18n_switch(cur);
+		free(cur);
+	}
+
 	/* the footer: exactly the keys that work here */
 	bool field = ui_is_field(s->type);
 	if (ui_is_list(s->type)) {
@@ -1354,7 +1429,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		free(list);
 		return 3;
 	}
-	if (!ui_start()) {
+	if (!ui_start(opts->theme)) {
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		for (size_t i = 0; i < n; i++)
@@ -1509,7 +1584,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 {
 	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	size_t n = ui_kiosk_load(files, nfiles, list);
-	if (!ui_start()) {
+	if (!ui_start(opts->theme)) {
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		for (size_t i = 0; i < n; i++)

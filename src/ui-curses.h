@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+enum ui_theme { UI_THEME_DEFAULT, UI_THEME_CONTRAST, UI_THEME_MONO };
+
 struct ui_options {
 	const char *output;	/* write the result as JSON here at the end, or NULL */
 	const char *summary;	/* write the take-away summary here when finished (summary.h), or NULL */
@@ -18,6 +20,9 @@ struct ui_options {
 	int idle;		/* kiosk: seconds without a key before the warning */
 	int warn;		/* kiosk: seconds the warning counts down, at least 20 */
 	const char *stats;	/* kiosk: append anonymous counts to this file (stats.h), or NULL */
+	enum ui_theme theme;	/* colours, never the only carrier of meaning; NO_COLOR means none */
+	bool guide;		/* show each step's notes for the helper, marked as such */
+	const char *second_lang;	/* show titles and choices also in this language, for the helper */
 };
 
 /*

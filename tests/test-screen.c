@@ -582,6 +582,85 @@ static void test_language_environment(void)
 
 static const char *test_trin;
 
+/* The colour and boldness of the cell where needle starts: its foreground index, or -1 for the default. */
+static int test_fg(struct term *t, const char *needle, bool *bold)
+{
+	int r, c;
+	if (!term_find(t, needle, &r, &c))
+		return -2;
+	VTermScreenCell cell;
+	vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
+	if (bold)
+		*bold = cell.attrs.bold;
+	if (VTERM_COLOR_IS_DEFAULT_FG(&cell.fg))
+		return -1;
+	return VTERM_COLOR_IS_INDEXED(&cell.fg) ? cell.fg.indexed.idx : -3;
+}
+
+/* Themes: colour only adds to markers and words; NO_COLOR and the monochrome theme have none. */
+static void test_themes(void)
+{
+	static const char *const no_color[] = { "NO_COLOR=1", NULL };
+	const struct {
+		const char *const *env;
+		const char *theme;
+		int error_fg;
+	} cases[] = {
+		{ NULL, "default", 1 },	/* red */
+		{ no_color, "default", -1 },
+		{ NULL, "mono", -1 },
+		{ NULL, "contrast", 3 },	/* yellow on black */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		term_environ(cases[i].env);
+		struct term t;
+		term_start(&t, 24, 80, (const char *[]){ "--theme", cases[i].theme, "wizards/besoeg.yaml", NULL });
+		CHECK(term_wait(&t, "Velkommen"));
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK(term_wait(&t, "> [ ] 1. MitID"));
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK(term_wait(&t, "! Please choose at least 1 option."));	/* the words and the marker, always */
+		bool bold = false;
+		int fg = test_fg(&t, "! Please choose", &bold);
+		CHECK_NUM(fg, cases[i].error_fg);
+		CHECK(bold);
+		if (fg != cases[i].error_fg)
+			printf("theme %s, case %zu\n", cases[i].theme, i);
+		term_ctrl(&t, 'q');
+		term_key(&t, VTERM_KEY_ENTER);
+		CHECK_NUM(term_finish(&t), 1);
+		term_close(&t);
+	}
+	term_environ(NULL);
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--theme", "purple", "wizards/besoeg.yaml", NULL });
+	CHECK_NUM(term_finish(&t), 2);
+	CHECK(term_wait(&t, "--theme is default, contrast or mono, not 'purple'"));
+	term_close(&t);
+}
+
+/* The helper's view: the guide notes, marked as not for the citizen, and a second language beneath. */
+static void test_helper_view(void)
+{
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", NULL });	/* the real catalogues */
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "en", "--second-lang", "da", "--guide",
+						 "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "Welcome"));
+	CHECK(term_wait(&t, "\n      Velkommen\n"));	/* beneath, indented */
+	CHECK(term_wait(&t, "Til hjælperen, ikke til borgeren:"));	/* the helper's language */
+	CHECK(term_wait(&t, "Læs gerne spørgsmålene højt"));	/* the note in the helper's language */
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> [ ] 1. MitID"));
+	CHECK(term_wait(&t, "Selvbetjening på borger.dk"));	/* the Danish label under the English one */
+	CHECK(term_wait(&t, "Self-service on borger.dk"));
+	term_ctrl(&t, 'q');
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+	term_environ(NULL);
+}
+
 /* Wait for needle for up to seconds: for the kiosk's countdown, longer than one deadline. */
 static bool test_wait_long(struct term *t, const char *needle, int seconds)
 {
@@ -734,6 +813,8 @@ int main(int argc, char **argv)
 	test_language_switch();
 	test_language_fallback();
 	test_language_environment();
+	test_themes();
+	test_helper_view();
 	test_kiosk_out_of_order();
 	test_kiosk();
 	return test_done("test-screen");
