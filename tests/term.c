@@ -25,6 +25,16 @@ void term_environ(const char *const *env)
 	term_extra_env = env;
 }
 
+long term_deadline_ms(void)
+{
+	static long ms;
+	if (!ms) {
+		const char *env = getenv("TERM_DEADLINE_MS");
+		ms = env && atol(env) > 0 ? atol(env) : 5000;
+	}
+	return ms;
+}
+
 void term_setup(const char *trin, const char *root)
 {
 	term_trin = trin;
@@ -157,7 +167,7 @@ void term_row(struct term *t, int r, char *out, size_t size)
 {
 	size_t o = 0;
 	for (int c = 0; c < t->cols && o + 8 < size; c++) {
-		VTermScreenCell cell;
+		VTermScreenCell cell = { 0 };	/* libvterm fills chars only up to the first 0 */
 		vterm_screen_get_cell(t->screen, (VTermPos){ r, c }, &cell);
 		if (cell.chars[0] == (uint32_t)-1)
 			continue;	/* the second half of a wide character */
@@ -207,7 +217,7 @@ void term_dump(struct term *t)
 /* Wait until the screen shows needle; false (and the screen printed) at the deadline. */
 bool term_wait(struct term *t, const char *needle)
 {
-	long end = term_now_ms() + TERM_DEADLINE_MS;
+	long end = term_now_ms() + term_deadline_ms();
 	for (;;) {
 		if (strstr(term_screen(t), needle))
 			return true;
@@ -224,7 +234,7 @@ bool term_wait(struct term *t, const char *needle)
 /* Wait until the screen no longer shows needle. */
 bool term_wait_gone(struct term *t, const char *needle)
 {
-	long end = term_now_ms() + TERM_DEADLINE_MS;
+	long end = term_now_ms() + term_deadline_ms();
 	while (strstr(term_screen(t), needle)) {
 		long left = end - term_now_ms();
 		if (left <= 0) {
@@ -259,7 +269,7 @@ void term_resize(struct term *t, int rows, int cols)
 /* The exit status of trin once it ended (reading its last output), or -1 at the deadline. */
 int term_finish(struct term *t)
 {
-	long end = term_now_ms() + TERM_DEADLINE_MS;
+	long end = term_now_ms() + term_deadline_ms();
 	while (term_now_ms() < end) {
 		term_pump(t, 20);
 		int st;

@@ -14,8 +14,6 @@
 #include <sys/types.h>
 #include <vterm.h>
 
-#define TERM_DEADLINE_MS 5000
-
 struct term {
 	int fd;
 	pid_t pid;
@@ -34,6 +32,8 @@ void term_environ(const char *const *env);
 
 /* Milliseconds on a monotonic clock. */
 long term_now_ms(void);
+/* How long a wait may last: 5 s, or TERM_DEADLINE_MS from the environment (slow runs: valgrind). */
+long term_deadline_ms(void);
 /* Start trin with args in a rows x cols terminal. */
 void term_start(struct term *t, int rows, int cols, const char *const *args);
 /* Read what trin wrote, waiting at most ms for the first byte. */

@@ -183,7 +183,7 @@ static int monkey_ended(struct monkey_run *m)
 static bool monkey_alive(struct monkey_run *m)
 {
 	term_resize(&m->t, 6, 20);
-	long end = term_now_ms() + TERM_DEADLINE_MS;
+	long end = term_now_ms() + term_deadline_ms();
 	bool seen = false;
 	while (!(seen = strstr(term_screen(&m->t), "Please make the") != NULL) && term_now_ms() < end) {
 		if (monkey_ended(m) >= 0)
@@ -243,7 +243,7 @@ static bool monkey_wizard(const char *wizard, uint64_t seed, unsigned actions, u
 		term_settle(&m.t, 20);
 		for (int tries = 0; tries < 3 && monkey_ended(&m) < 0; tries++) {
 			term_ctrl(&m.t, 'q');
-			long end = term_now_ms() + TERM_DEADLINE_MS / 2;
+			long end = term_now_ms() + term_deadline_ms() / 2;
 			while (!strstr(term_screen(&m.t), "Do you want to stop?") && term_now_ms() < end &&
 			       monkey_ended(&m) < 0)
 				term_pump(&m.t, 20);
