@@ -12,6 +12,8 @@
 
 #include "check.h"
 #include "cmd.h"
+#include "ui-curses.h"
+#include "util.h"
 #include "i18n.h"
 #include "result.h"
 
@@ -97,9 +99,46 @@ static bool cmd_check_file_limit(const char *arg, struct load_limits *l)
 	return true;
 }
 
+/*
+ * Every step laid out as the full screen lays it out (ui_curses_fit), in each language the wizard ships
+ * with: taller than an 80x24 screen is an error (a person would have to scroll); with small, taller than
+ * 40x12 is a warning.  The language chosen before is restored.
+ */
+static void cmd_check_fit(const char *file, const struct wizard *w, bool small, struct diags *d)
+{
+	static const struct {
+		int cols, rows;
+		enum diag_severity sev;
+	} sizes[] = { { 80, 24, DIAG_ERROR }, { 40, 12, DIAG_WARNING } };
+	char **langs;
+	size_t nlangs = i18n_languages(i18n_bind_wizard(file, w->domain), w->domain, w->language, &langs);
+	char *saved = xstrdup(i18n_current_list());
+	struct ui_fit *fit = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *fit);
+	for (size_t l = 0; l < nlangs; l++) {
+		i18n_switch(langs[l]);
+		for (size_t z = 0; z < (small ? 2u : 1u); z++) {
+			size_t n = ui_curses_fit(w, nlangs, sizes[z].cols, sizes[z].rows, fit);
+			for (size_t k = 0; k < n; k++) {
+				const struct step *s = &w->steps[fit[k].step];
+				if (fit[k].needed > fit[k].available)
+					diag_add(d, sizes[z].sev, s->loc,
+						 "step '%s' needs %d lines in language '%s', but a screen of %dx%d has %d for it: "
+						 "shorten its texts", s->id, fit[k].needed, langs[l], sizes[z].cols,
+						 sizes[z].rows, fit[k].available);
+			}
+		}
+		free(langs[l]);
+	}
+	free(langs);
+	free(fit);
+	i18n_switch(saved);
+	free(saved);
+}
+
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_MAX_LIX = 256, OPT_MAX_WORDS, OPT_LIX, OPT_WERROR, OPT_FORMAT, OPT_MAX_FILE_SIZE };
+	enum { OPT_MAX_LIX = 256, OPT_MAX_WORDS, OPT_LIX, OPT_WERROR, OPT_FORMAT, OPT_MAX_FILE_SIZE, OPT_NO_FIT,
+	       OPT_SMALL };
 	static const struct option opts[] = {
 		{ "max-lix", required_argument, NULL, OPT_MAX_LIX },
 		{ "max-words", required_argument, NULL, OPT_MAX_WORDS },
@@ -107,12 +146,14 @@ int cmd_check(int argc, char **argv)
 		{ "werror", no_argument, NULL, OPT_WERROR },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+		{ "no-fit", no_argument, NULL, OPT_NO_FIT },
+		{ "small-screens", no_argument, NULL, OPT_SMALL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
 	struct load_limits limits = load_default_limits;
-	bool lix = false, werror = false, json = false;
+	bool lix = false, werror = false, json = false, fit = true, small = false;
 	int c;
 	static char name[] = "trin check";	/* getopt's messages begin with argv[0] */
 	argv[0] = name;
@@ -145,6 +186,12 @@ int cmd_check(int argc, char **argv)
 			if (!cmd_check_file_limit(optarg, &limits))
 				return EXIT_USAGE;
 			break;
+		case OPT_NO_FIT:
+			fit = false;
+			break;
+		case OPT_SMALL:
+			small = true;
+			break;
 		case 'h':
 			cmd_usage(stdout);
 			return EXIT_OK;
@@ -167,8 +214,11 @@ int cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
 		struct wizard *w = wizard_load(argv[i], &limits, &d);
-		if (w)
+		if (w) {
 			check_wizard(w, &o, &d);
+			if (fit)
+				cmd_check_fit(argv[i], w, small, &d);
+		}
 		diag_sort(&d);
 		if (json)
 			cmd_check_json(&d, argv[i], &first);

@@ -473,6 +473,18 @@ static int ui_footer_lines(const struct ui *u, int width, char lines[UI_FOOT_LIN
 }
 
 /*
+ * The footer's lines, with PgUp/PgDn among the keys when the body is taller than the screen, and the
+ * height left for the body: what the screen shows of a step, shared by drawing and by ui_curses_fit.
+ */
+static int ui_frame(struct ui *u, int width, int msg_rows, char foot[UI_FOOT_LINES][512], int *nfoot)
+{
+	if ((int)u->nbody > u->rows - 7)
+		ui_foot(u, _("PgUp/PgDn"), _("Scroll"));
+	*nfoot = ui_footer_lines(u, width, foot);
+	return u->rows - *nfoot - 1 - msg_rows - 2;
+}
+
+/*
  * Draw the frame: a top line (left and right), the body rows scrolled to keep the focus in view, the
  * message in words, and the footer.
  */
@@ -505,30 +517,28 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 	if (progress)
 		mvaddstr(0, x + width - pw, progress);
 	mvhline(1, x, ACS_HLINE, width);
-	/* bottom: the footer, a rule, the message; a body taller than the screen can scroll */
-	if ((int)u->nbody > u->rows - 7)
-		ui_foot(u, _("PgUp/PgDn"), _("Scroll"));
+	/* bottom: the footer, a rule, the message in words */
+	char *m = NULL;
+	struct text_line *mlines = NULL;
+	int msg_rows = 1;
+	if (message) {
+		m = xmalloc(strlen(message) + 3);
+		sprintf(m, "! %s", message);
+		size_t n = text_wrap(m, width, &mlines);
+		msg_rows = n > 3 ? 3 : (int)n;
+	}
 	char foot[UI_FOOT_LINES][512];
-	int nfoot = ui_footer_lines(u, width, foot);
+	int nfoot;
+	int top_row = 2, height = ui_frame(u, width, msg_rows, foot, &nfoot);
+	u->height = height;
 	for (int i = 0; i < nfoot; i++)
 		mvaddstr(u->rows - nfoot + i, x, foot[i]);
 	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
-	int msg_rows = 1;
-	if (message) {
-		char *m = xmalloc(strlen(message) + 3);
-		sprintf(m, "! %s", message);
-		struct text_line *lines;
-		size_t n = text_wrap(m, width, &lines);
-		msg_rows = n > 3 ? 3 : (int)n;
-		for (int i = 0; i < msg_rows; i++)
-			ui_put(u->rows - nfoot - 1 - msg_rows + i, x + (i ? 2 : 0), m + lines[i].start, lines[i].len,
-			       ui_attr_error);
-		free(lines);
-		free(m);
-	}
-	/* the body */
-	int top_row = 2, height = u->rows - nfoot - 1 - msg_rows - top_row;
-	u->height = height;
+	for (int i = 0; m && i < msg_rows; i++)
+		ui_put(u->rows - nfoot - 1 - msg_rows + i, x + (i ? 2 : 0), m + mlines[i].start, mlines[i].len,
+		       ui_attr_error);
+	free(mlines);
+	free(m);
 	int nbody = (int)u->nbody, first = -1, last = -1;
 	for (int i = 0; i < nbody; i++) {
 		if (u->body[i].focus) {
@@ -1641,6 +1651,39 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		wizard_free(list[i].w);
 	free(list);
 	return 0;
+}
+
+/* Fitting: what check reports */
+
+size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct ui_fit *out)
+{
+	struct ui_options opts = { 0 };
+	struct ui u = { .w = w, .opts = &opts, .cols = cols, .rows = rows, .nlangs = nlangs };
+	u.e = engine_create(w);
+	ui_terms_init(&u);
+	size_t n = 0;
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		if (s->type == STEP_REVIEW)
+			continue;	/* it lists the answers given: it scrolls when there are many, by design */
+		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
+		v.prefill.type = VAL_NULL;
+		ui_enter(&u, &v);
+		ui_layout(&u, &v);
+		char foot[UI_FOOT_LINES][512];
+		int nfoot;
+		int height = ui_frame(&u, ui_width(&u), 1, foot, &nfoot);
+		out[n++] = (struct ui_fit){ (int)i, (int)u.nbody, height };
+		ui_reset_frame(&u);
+	}
+	ui_terms_free(&u);
+	engine_free(u.e);
+	free(u.buf);
+	free(u.ticks);
+	free(u.review);
+	free(u.body);
+	free(u.owned);
+	return n;
 }
 
 /* term.h only here, at the end: it defines macros named like words this file uses (lines, columns). */

@@ -42,6 +42,21 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
  */
 int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts);
 
+/* How a step fits a screen: the lines its body needs and the lines the screen has for it. */
+struct wizard;
+
+struct ui_fit {
+	int step;
+	int needed, available;
+};
+
+/*
+ * Lay out every step of w (but the review, which lists answers) exactly as the full screen would at
+ * cols x rows, in the language now chosen, with no answers given and nlangs languages to pick from;
+ * out must hold w->nsteps entries.  Returns how many it filled.  Needs no terminal.
+ */
+size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct ui_fit *out);
+
 /* Whether the terminal named by TERM is known to terminfo, so the full screen can run on it. */
 bool ui_curses_usable(void);
 
