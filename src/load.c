@@ -83,6 +83,8 @@ struct loader {
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
 	size_t value_depth;
+	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
+	size_t cappatterns;
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -405,6 +407,32 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 			   "'next' has no default: end the list with an entry that has only 'goto'");
 }
 
+/*
+ * The compiled form of pattern (of node n), anchored to the whole answer, or NULL after reporting it.
+ * Steps with the same pattern share one compiled regex, owned by the wizard.
+ */
+static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const char *pattern)
+{
+	struct wizard *w = ld->w;
+	char *anchored = arena_printf(ld->a, "^(%s)$", pattern);
+	int i = strmap_get(&ld->pattern_index, anchored);
+	if (i >= 0)
+		return w->patterns[i];
+	regex_t *re = xmalloc(sizeof *re);
+	int rc = regcomp(re, anchored, REG_EXTENDED | REG_NOSUB);
+	if (rc != 0) {
+		char msg[256];
+		regerror(rc, re, msg, sizeof msg);
+		diag_error(ld->d, n->loc, "'pattern' is not a valid regular expression: %s", msg);
+		free(re);
+		return NULL;
+	}
+	util_grow((void **)&w->patterns, &ld->cappatterns, w->npatterns + 1, sizeof *w->patterns);
+	strmap_put(&ld->pattern_index, anchored, (int)w->npatterns);
+	w->patterns[w->npatterns++] = re;
+	return re;
+}
+
 static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	const struct ynode *n;
@@ -467,16 +495,7 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 				if (*p == '\\' && p[1])
 					p++;
 			}
-			char *anchored = arena_printf(ld->a, "^(%s)$", s->pattern);
-			s->regex = xmalloc(sizeof *s->regex);
-			int rc = regcomp(s->regex, anchored, REG_EXTENDED | REG_NOSUB);
-			if (rc != 0) {
-				char msg[256];
-				regerror(rc, s->regex, msg, sizeof msg);
-				diag_error(ld->d, n->loc, "'pattern' is not a valid regular expression: %s", msg);
-				free(s->regex);
-				s->regex = NULL;
-			}
+			s->regex = load_pattern(ld, n, s->pattern);
 		}
 		break;
 	default:
@@ -582,11 +601,6 @@ static void load_steps(struct loader *ld, const struct ynode *list)
 				   w->steps[strmap_get(&w->names, s->id)].loc.line);
 		else if (s->id)
 			w->nsteps++;
-		if (!keep && s->regex) {	/* wizard_free frees only the patterns of kept steps */
-			regfree(s->regex);
-			free(s->regex);
-			s->regex = NULL;
-		}
 	}
 	/* A step without 'next' goes on to the step after it. */
 	for (size_t i = 0; i < w->nsteps; i++) {
@@ -953,12 +967,11 @@ void wizard_free(struct wizard *w)
 {
 	if (!w)
 		return;
-	for (size_t i = 0; i < w->nsteps; i++) {
-		if (w->steps[i].regex) {
-			regfree(w->steps[i].regex);
-			free(w->steps[i].regex);
-		}
+	for (size_t i = 0; i < w->npatterns; i++) {
+		regfree(w->patterns[i]);
+		free(w->patterns[i]);
 	}
+	free(w->patterns);
 	strmap_free(&w->names);
 	arena_free(&w->arena);
 	free(w);
@@ -981,11 +994,12 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 		w->ntexts = ld.nshown;
 		free(ld.shown);
 		free(ld.value_state);
+		strmap_free(&ld.pattern_index);
 		free(ld.refs);
 		free(ld.texts);
 	}
 	if (!root || d->errors > errors) {
-		/* steps may hold compiled patterns even when loading failed */
+		/* the wizard holds compiled patterns even when loading failed */
 		wizard_free(w);
 		return NULL;
 	}

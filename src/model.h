@@ -145,6 +145,8 @@ struct wizard {
 	 * `trin pot` gives translators. */
 	struct wizard_text *texts;
 	size_t ntexts;
+	regex_t **patterns;	/* every distinct compiled pattern, once; steps point into it */
+	size_t npatterns;
 	struct arena arena;
 };
 
