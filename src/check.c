@@ -927,6 +927,17 @@ bool check_lix_applies(const struct wizard *w)
 }
 
 /* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
+/* Whether ch is a letter, as uc_is_alpha says; ASCII from a table made once, as most texts are. */
+static bool check_is_letter(ucs4_t ch)
+{
+	static signed char ascii[128];	/* 0 not known yet, 1 letter, -1 not */
+	if (ch >= 128)
+		return uc_is_alpha(ch);
+	if (!ascii[ch])
+		ascii[ch] = uc_is_alpha(ch) ? 1 : -1;
+	return ascii[ch] > 0;
+}
+
 static void check_lix_text(const struct text *t, struct check_lix *acc, struct checker *c)
 {
 	if (!t->msgid)
@@ -941,7 +952,7 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (len < 1)
 				len = 1;
 		}
-		bool letter = i < n && uc_is_alpha(ch);
+		bool letter = i < n && check_is_letter(ch);
 		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
 		if (letter) {
 			if (!letters && !words)

@@ -194,9 +194,18 @@ static const char *load_string(struct loader *ld, const struct ynode *n, const c
 static void load_shown(struct loader *ld, const char *msgid, struct loc loc, const char *key)
 {
 	util_grow((void **)&ld->shown, &ld->capshown, ld->nshown + 1, sizeof *ld->shown);
-	ld->shown[ld->nshown++] = (struct wizard_text){
-		msgid, loc, ld->prefix ? arena_printf(ld->a, "%s.%s", ld->prefix, key) : arena_strdup(ld->a, key)
-	};
+	const char *full = key;
+	if (ld->prefix) {	/* prefix.key, without printf: a wizard has a key per text */
+		size_t np = strlen(ld->prefix), nk = strlen(key);
+		char *k = arena_alloc(ld->a, np + nk + 2);
+		memcpy(k, ld->prefix, np);
+		k[np] = '.';
+		memcpy(k + np + 1, key, nk + 1);
+		full = k;
+	} else {
+		full = arena_strdup(ld->a, key);
+	}
+	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full };
 }
 
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,

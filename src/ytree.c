@@ -129,6 +129,10 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 		return false;
 	}
 	for (size_t i = 0; i < len;) {
+		if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\n') {	/* most of any wizard */
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		int w = u8_mbtoucr(&c, u + i, len - i);
 		if (w < 0) {
@@ -146,11 +150,10 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 	return true;
 }
 
-/* A container being filled: its node and its children so far. */
+/* A container being filled: its node, and where its children start on the parser's stack of kids. */
 struct ytree_open {
 	struct ynode *node;
-	struct ynode **kids;
-	size_t n, cap;
+	size_t first;
 };
 
 struct ytree_parser {
@@ -162,6 +165,8 @@ struct ytree_parser {
 	struct diags *d;
 	struct ytree_open *stack;
 	size_t depth;
+	struct ynode **kids;	/* the children of every open container, innermost last: one array for all */
+	size_t nkids, capkids;
 	struct ynode *root;
 	uint32_t *lines;	/* byte offset of each line's start */
 	size_t nlines;
@@ -207,11 +212,9 @@ static void ytree_index_lines(struct ytree_parser *p)
 	p->lines = xmalloc(cap * sizeof *p->lines);
 	p->lines[0] = 0;
 	p->nlines = 1;
-	for (size_t i = 0; i < p->len; i++) {
-		if (p->buf[i] == '\n') {
-			util_grow((void **)&p->lines, &cap, p->nlines + 1, sizeof *p->lines);
-			p->lines[p->nlines++] = (uint32_t)(i + 1);
-		}
+	for (const char *nl = p->buf; (nl = memchr(nl, '\n', p->len - (size_t)(nl - p->buf))); nl++) {
+		util_grow((void **)&p->lines, &cap, p->nlines + 1, sizeof *p->lines);
+		p->lines[p->nlines++] = (uint32_t)(nl - p->buf + 1);
 	}
 }
 
@@ -221,9 +224,8 @@ static void ytree_attach(struct ytree_parser *p, struct ynode *n)
 		p->root = n;
 		return;
 	}
-	struct ytree_open *o = &p->stack[p->depth - 1];
-	util_grow((void **)&o->kids, &o->cap, o->n + 1, sizeof *o->kids);
-	o->kids[o->n++] = n;
+	util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
+	p->kids[p->nkids++] = n;
 }
 
 static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
@@ -251,6 +253,24 @@ static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev
 /* Report duplicate keys of a finished mapping. */
 static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 {
+	if (map->n <= 2 * 8) {	/* most mappings: comparing each key with those before is cheaper than a map */
+		for (size_t i = 0; i + 1 < map->n; i += 2) {
+			const struct ynode *k = map->kids[i];
+			if (k->kind != YNODE_SCALAR) {
+				diag_error(p->d, k->loc, "a key must be a plain name, not a %s", ynode_kind_name(k));
+				continue;
+			}
+			for (size_t j = 0; j < i; j += 2) {
+				const struct ynode *first = map->kids[j];
+				if (first->kind == YNODE_SCALAR && strcmp(first->str, k->str) == 0) {
+					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
+						   first->loc.line);
+					break;
+				}
+			}
+		}
+		return;
+	}
 	struct strmap seen = { 0 };
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = map->kids[i];
@@ -328,17 +348,18 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
 		n->loc = at;
 		ytree_attach(p, n);
-		p->stack[p->depth++] = (struct ytree_open){ n, NULL, 0, 0 };
+		p->stack[p->depth++] = (struct ytree_open){ n, p->nkids };
 		return true;
 	}
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT: {
 		struct ytree_open *o = &p->stack[--p->depth];
-		o->node->kids = arena_alloc(p->a, (o->n ? o->n : 1) * sizeof *o->kids);
-		if (o->n)
-			memcpy(o->node->kids, o->kids, o->n * sizeof *o->kids);
-		o->node->n = o->node->kind == YNODE_MAP ? o->n / 2 * 2 : o->n;
-		free(o->kids);
+		size_t n = p->nkids - o->first;
+		o->node->kids = arena_alloc(p->a, (n ? n : 1) * sizeof *o->node->kids);
+		if (n)
+			memcpy(o->node->kids, p->kids + o->first, n * sizeof *o->node->kids);
+		o->node->n = o->node->kind == YNODE_MAP ? n / 2 * 2 : n;
+		p->nkids = o->first;
 		if (o->node->kind == YNODE_MAP)
 			ytree_check_keys(p, o->node);
 		return true;
@@ -405,8 +426,7 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 			break;
 	}
 	yaml_parser_delete(&yp);
-	while (p.depth > 0)
-		free(p.stack[--p.depth].kids);
+	free(p.kids);
 	free(p.stack);
 	free(p.lines);
 	if (!ok)
