@@ -947,7 +947,9 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 	for (size_t i = 0; i <= n;) {
 		ucs4_t ch = 0;
 		int len = 1;
-		if (i < n) {
+		if (i < n && s[i] < 0x80) {
+			ch = s[i];
+		} else if (i < n) {
 			len = u8_mbtouc(&ch, s + i, n - i);
 			if (len < 1)
 				len = 1;

@@ -170,6 +170,10 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
 	for (size_t i = 0; i < n->len;) {
+		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {	/* printable ASCII: most of any text */
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		int w = u8_mbtouc(&c, s + i, n->len - i);
 		if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
