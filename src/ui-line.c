@@ -330,6 +330,11 @@ static void line_show(struct line *l, const struct engine_view *v)
 	default:
 		break;
 	}
+	if (l->opts->guide && s->guide.msgid) {	/* --guide: for the helper beside the person, marked as such */
+		line_blank(l);
+		line_para(l, _("For the helper, not for the citizen:"));
+		summary_para(l->out, "  ", line_text(l, &s->guide), l->width, 2);
+	}
 	line_terms_new(l, s);
 	line_instructions(l, v);
 }
