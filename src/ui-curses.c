@@ -1315,6 +1315,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 			ui_enter(u, &v);
 		if (engine_done(u->e) && !u->output_done)
 			ui_save_at_end(u);
+		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		ui_layout(u, &v);
 		char progress[64] = "";
 		if (v.step->type != STEP_END && v.total_max) {
