@@ -28,7 +28,13 @@ sed -e "s#/usr/local/bin/trin#$trin#" -e "s#/usr/local/share/trin/wizards#$root/
 	>"$tmp/units/trin-kiosk.service"
 out=$(systemd-analyze verify "$tmp/units/trin-kiosk.service" 2>&1) || { echo "$out"; status=1; }
 [ -z "$out" ] || { echo "systemd-analyze verify: $out"; status=1; }
-# the sshd block, in a config of its own with a host key made here
+# the sshd block, in a config of its own with a host key made here (CI installs openssh-server; on a
+# developer's machine, installing it starts an SSH server, so without it this part is skipped, and said)
+if [ ! -x /usr/sbin/sshd ]; then
+	echo "sshd is not installed: the sshd_config block was not checked"
+	[ $status -eq 0 ] && exit 77
+	exit $status
+fi
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/hostkey" >/dev/null || exit 99
 printf 'HostKey %s\nUsePAM no\n' "$tmp/hostkey" | cat - "$tmp/match" >"$tmp/sshd_config"
 [ -d /run/sshd ] || mkdir -p /run/sshd 2>/dev/null
