@@ -1359,6 +1359,20 @@ static enum ui_outcome ui_walk(struct ui *u)
 	return out;
 }
 
+/* Free what the screen holds, the text field and the frame wiped first. */
+static void ui_free(struct ui *u)
+{
+	ui_langs_free(u);
+	if (u->buf)
+		explicit_bzero(u->buf, u->len);
+	ui_reset_frame(u);
+	free(u->buf);
+	free(u->ticks);
+	free(u->review);
+	free(u->body);
+	free(u->owned);
+}
+
 /* The menu */
 
 struct ui_entry {
@@ -1471,15 +1485,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 			break;
 	}
 	ui_end();
-	ui_langs_free(&u);
-	if (u.buf)
-		explicit_bzero(u.buf, u.len);
-	ui_reset_frame(&u);
-	free(u.buf);
-	free(u.ticks);
-	free(u.review);
-	free(u.body);
-	free(u.owned);
+	ui_free(&u);
 	for (size_t i = 0; i < n; i++)
 		wizard_free(list[i].w);
 	free(list);
@@ -1641,13 +1647,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	}
 	ui_end();
 	stats_close(u.stats);
-	ui_langs_free(&u);
-	ui_reset_frame(&u);
-	free(u.buf);
-	free(u.ticks);
-	free(u.review);
-	free(u.body);
-	free(u.owned);
+	ui_free(&u);
 	for (size_t i = 0; i < n; i++)
 		wizard_free(list[i].w);
 	free(list);
@@ -1679,11 +1679,8 @@ size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, 
 	}
 	ui_terms_free(&u);
 	engine_free(u.e);
-	free(u.buf);
-	free(u.ticks);
-	free(u.review);
-	free(u.body);
-	free(u.owned);
+	u.nlangs = 0;	/* a count only, with no list to free */
+	ui_free(&u);
 	return n;
 }
 
