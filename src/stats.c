@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -24,7 +25,7 @@ struct stats {
 
 struct stats *stats_open(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return NULL;
 	struct stats *s = xmalloc(sizeof *s);
@@ -48,15 +49,25 @@ bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const
 	char w[128], st[128], line[320];
 	stats_clean(w, sizeof w, wizard);
 	stats_clean(st, sizeof st, step);
-	int n = snprintf(line, sizeof line, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
-	if (n < 0 || (size_t)n >= sizeof line)
+	/* line[0] is kept for a '\n' that ends a line a killed writer left unfinished */
+	int n = snprintf(line + 1, sizeof line - 1, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
+	if (n < 0 || (size_t)n >= sizeof line - 1)
 		return false;
 	while (flock(s->fd, LOCK_EX) != 0)
 		if (errno != EINTR)
 			return false;
+	char last = '\n';
+	struct stat sb;
+	if (fstat(s->fd, &sb) == 0 && sb.st_size > 0 && pread(s->fd, &last, 1, sb.st_size - 1) != 1)
+		last = '\n';
+	char *from = line + 1;
+	if (last != '\n') {
+		*--from = '\n';
+		n++;
+	}
 	ssize_t r;
 	do
-		r = write(s->fd, line, (size_t)n);
+		r = write(s->fd, from, (size_t)n);
 	while (r < 0 && errno == EINTR);
 	flock(s->fd, LOCK_UN);
 	return r == n;

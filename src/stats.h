@@ -4,7 +4,8 @@
  *
  * The file is a log of lines "trin-stats 1 TAB WIZARD TAB EVENT TAB STEP", one per event, written with one
  * write(2) each, under an exclusive lock, to a file opened for appending: many kiosk processes can share
- * it, and a process killed mid-write leaves at most one partial last line, which the report skips.  A
+ * it, and a process killed mid-write leaves at most one partial line, which the report skips: the next
+ * writer ends it first, so its own line arrives whole.  A
  * line holds no answer and no time, and lines are written as things happen, not per person.
  */
 #ifndef TRIN_STATS_H
