@@ -47,6 +47,7 @@ int cmd_screen(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "record", required_argument, NULL, 'r' },
 		{ "plain", no_argument, NULL, 'p' },
 		{ "summary", required_argument, NULL, 's' },
 		{ "summary-dir", required_argument, NULL, 'S' },
@@ -68,6 +69,9 @@ int cmd_screen(int argc, char **argv)
 		switch (c) {
 		case 'o':
 			uo.output = optarg;
+			break;
+		case 'r':
+			uo.record = optarg;
 			break;
 		case 'p':
 			plain = true;
@@ -119,9 +123,9 @@ int cmd_screen(int argc, char **argv)
 		}
 	}
 	if (uo.kiosk) {
-		if (plain || uo.output || uo.summary) {
-			fprintf(stderr, _("trin: a kiosk keeps nothing and runs full screen: --plain, --output and "
-					  "--summary do not go with --kiosk (--summary-dir does)\n"));
+		if (plain || uo.output || uo.summary || uo.record) {
+			fprintf(stderr, _("trin: a kiosk keeps nothing and runs full screen: --plain, --output, "
+					  "--record and --summary do not go with --kiosk (--summary-dir does)\n"));
 			return EXIT_USAGE;
 		}
 		if (optind == argc) {

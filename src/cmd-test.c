@@ -1,5 +1,5 @@
 /*
- * cmd-test: `trin test [--coverage] [--min-coverage PCT] WIZARD...`, the scenarios under `tests:` run, one
+ * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--scenario FILE...] WIZARD...`, the scenarios under `tests:` run, one
  * line each and a closing count; with --coverage, the steps and transitions no scenario took.
  */
 #include <getopt.h>
@@ -105,16 +105,46 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 	return false;
 }
 
+/* Walk one scenario and print its line; coverage is noted when cov is given. */
+static void cmd_test_one(const struct wizard *w, const struct scenario *sc, struct cmd_test_coverage *cov,
+			 size_t *passed, size_t *failed)
+{
+	struct engine *e = engine_create(w);
+	const char *why = NULL;
+	int where = -1;
+	bool done = script_walk(w, e, sc->answers, sc->nanswers, NULL, &why, &where);
+	size_t np;
+	const int *path = engine_path(e, &np);
+	if (!done) {
+		printf("FAIL %s:%d: %s: stopped at step '%s': %s\n", sc->loc.file, sc->loc.line, sc->name,
+		       w->steps[where].id, why);
+		(*failed)++;
+	} else if (path[np - 1] != sc->end) {
+		printf("FAIL %s:%d: %s: ended at '%s', expected '%s'\n", sc->loc.file, sc->loc.line, sc->name,
+		       w->steps[path[np - 1]].id, w->steps[sc->end].id);
+		(*failed)++;
+	} else {
+		printf("PASS %s: %s\n", sc->loc.file, sc->name);
+		(*passed)++;
+	}
+	if (cov)
+		cmd_test_visit(w, e, cov);
+	engine_free(e);
+}
+
 int cmd_test(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "coverage", no_argument, NULL, 'c' },
 		{ "min-coverage", required_argument, NULL, 'm' },
+		{ "scenario", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool coverage = false;
 	int min_pct = 0, c;
+	const char **scenarios = xcalloc((size_t)argc, sizeof *scenarios);
+	size_t nscenarios = 0;
 	char *end;
 	static char name[] = "trin test";	/* getopt's messages begin with argv[0] */
 	argv[0] = name;
@@ -129,19 +159,28 @@ int cmd_test(int argc, char **argv)
 			if (*optarg < '0' || *optarg > '9' || *end || min_pct > 100) {
 				fprintf(stderr, _("trin test: --min-coverage needs a whole number from 0 to 100, not '%s'\n"),
 					optarg);
+				free(scenarios);
 				return EXIT_USAGE;
 			}
 			coverage = true;
 			break;
+		case 's':
+			scenarios[nscenarios++] = optarg;
+			break;
 		case 'h':
+			free(scenarios);
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
+			free(scenarios);
 			cmd_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc || (nscenarios && optind != argc - 1)) {
+		if (nscenarios)
+			fputs(_("trin test: --scenario goes with one wizard\n"), stderr);
+		free(scenarios);
 		cmd_usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -165,29 +204,25 @@ int cmd_test(int argc, char **argv)
 				cov.first[s + 1] = cov.first[s] + w->steps[s].nnext;
 			cov.transition = xcalloc(cov.first[w->nsteps] ? cov.first[w->nsteps] : 1, sizeof *cov.transition);
 		}
-		for (size_t t = 0; t < w->ntests; t++) {
-			const struct scenario *sc = &w->tests[t];
-			struct engine *e = engine_create(w);
-			const char *why = NULL;
-			int where = -1;
-			bool done = script_walk(w, e, sc->answers, sc->nanswers, NULL, &why, &where);
-			size_t np;
-			const int *path = engine_path(e, &np);
-			if (!done) {
-				printf("FAIL %s:%d: %s: stopped at step '%s': %s\n", w->file, sc->loc.line, sc->name,
-				       w->steps[where].id, why);
-				failed++;
-			} else if (path[np - 1] != sc->end) {
-				printf("FAIL %s:%d: %s: ended at '%s', expected '%s'\n", w->file, sc->loc.line, sc->name,
-				       w->steps[path[np - 1]].id, w->steps[sc->end].id);
-				failed++;
-			} else {
-				printf("PASS %s: %s\n", w->file, sc->name);
-				passed++;
+		if (nscenarios) {	/* scenarios from files, such as --record wrote, instead of the wizard's */
+			for (size_t k = 0; k < nscenarios; k++) {
+				struct arena a = { 0 };
+				struct scenario sc;
+				struct diags sd = { 0 };
+				if (scenario_load(w, scenarios[k], &a, &sc, true, &sd)) {
+					cmd_test_one(w, &sc, coverage ? &cov : NULL, &passed, &failed);
+				} else {
+					diag_sort(&sd);
+					diag_print(&sd, stderr);
+					printf("FAIL %s: the scenario has errors\n", scenarios[k]);
+					failed++;
+				}
+				diag_free(&sd);
+				arena_free(&a);
 			}
-			if (coverage)
-				cmd_test_visit(w, e, &cov);
-			engine_free(e);
+		} else {
+			for (size_t t = 0; t < w->ntests; t++)
+				cmd_test_one(w, &w->tests[t], coverage ? &cov : NULL, &passed, &failed);
 		}
 		if (coverage && !cmd_test_report(w, &cov, min_pct))
 			covered = false;
@@ -196,6 +231,7 @@ int cmd_test(int argc, char **argv)
 		free(cov.transition);
 		wizard_free(w);
 	}
+	free(scenarios);
 	printf("%zu passed, %zu failed\n", passed, failed);
 	return invalid ? EXIT_INVALID : failed || !covered ? EXIT_INCOMPLETE : EXIT_OK;
 }

@@ -704,6 +704,27 @@ static void load_answer_map(struct loader *ld, const struct ynode *m, struct sce
 	}
 }
 
+/* One scenario, a mapping of name, answers and end; the end is required when need_end. */
+static void load_scenario(struct loader *ld, const struct ynode *m, struct scenario *sc, size_t number, bool need_end)
+{
+	load_keys(ld, m, load_test_keys, "a test");
+	sc->loc = m->loc;
+	sc->end = -1;
+	const struct ynode *n;
+	sc->name = (n = ynode_get(m, "name")) ? load_string(ld, n, "'name'") : NULL;
+	if (!sc->name)
+		sc->name = arena_printf(ld->a, "test %zu", number);
+	if ((n = ynode_get(m, "answers")))
+		load_answer_map(ld, n, &sc->answers, &sc->nanswers);
+	if ((n = ynode_get(m, "end"))) {
+		sc->end_loc = n->loc;
+		if (load_id(ld, n, "'end'"))
+			load_ref(ld, n, &sc->end);
+	} else if (need_end) {
+		diag_error(ld->d, m->loc, "a test needs 'end': the id of the end step it must reach");
+	}
+}
+
 static void load_tests(struct loader *ld, const struct ynode *list)
 {
 	if (!load_expect(ld, list, YNODE_SEQ, "'tests'"))
@@ -712,25 +733,8 @@ static void load_tests(struct loader *ld, const struct ynode *list)
 	w->tests = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->tests);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->kids[i];
-		if (!load_expect(ld, m, YNODE_MAP, "a test"))
-			continue;
-		load_keys(ld, m, load_test_keys, "a test");
-		struct scenario *sc = &w->tests[w->ntests++];
-		sc->loc = m->loc;
-		sc->end = -1;
-		const struct ynode *n;
-		sc->name = (n = ynode_get(m, "name")) ? load_string(ld, n, "'name'") : NULL;
-		if (!sc->name)
-			sc->name = arena_printf(ld->a, "test %zu", i + 1);
-		if ((n = ynode_get(m, "answers")))
-			load_answer_map(ld, n, &sc->answers, &sc->nanswers);
-		if ((n = ynode_get(m, "end"))) {
-			sc->end_loc = n->loc;
-			if (load_id(ld, n, "'end'"))
-				load_ref(ld, n, &sc->end);
-		} else {
-			diag_error(ld->d, m->loc, "a test needs 'end': the id of the end step it must reach");
-		}
+		if (load_expect(ld, m, YNODE_MAP, "a test"))
+			load_scenario(ld, m, &w->tests[w->ntests++], i + 1, true);
 	}
 }
 
@@ -1032,11 +1036,10 @@ struct wizard *wizard_load(const char *path, const struct load_limits *limits, s
 	return w;
 }
 
-bool answers_load(const struct wizard *w, const char *path, struct arena *a, struct scenario_answer **out,
-		  size_t *n, struct diags *d)
+bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
+		   struct diags *d)
 {
-	*out = NULL;
-	*n = 0;
+	*out = (struct scenario){ .end = -1 };
 	char *buf;
 	size_t len;
 	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
@@ -1045,12 +1048,29 @@ bool answers_load(const struct wizard *w, const char *path, struct arena *a, str
 	struct ynode *root = ytree_parse(a, path, buf, len, NULL, d);
 	if (root) {
 		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d };
-		load_answer_map(&ld, root, out, n);
+		const struct ynode *answers = ynode_get(root, "answers");
+		if (answers && answers->kind == YNODE_MAP && wizard_step_index(w, "answers") < 0)
+			load_scenario(&ld, root, out, 1, need_end);	/* a scenario, as --record writes */
+		else
+			load_answer_map(&ld, root, &out->answers, &out->nanswers);
 		load_resolve_refs(&ld);
+		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
+			diag_error(d, out->end_loc, "'%s' is a %s step, not an end step", w->steps[out->end].id,
+				   step_type_name(w->steps[out->end].type));
 		free(ld.refs);
 		free(ld.texts);
 		free(ld.shown);
 	}
 	free(buf);
 	return root && d->errors == errors;
+}
+
+bool answers_load(const struct wizard *w, const char *path, struct arena *a, struct scenario_answer **out,
+		  size_t *n, struct diags *d)
+{
+	struct scenario sc;
+	bool ok = scenario_load(w, path, a, &sc, false, d);
+	*out = sc.answers;
+	*n = sc.nanswers;
+	return ok;
 }

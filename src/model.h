@@ -175,7 +175,15 @@ int wizard_step_index(const struct wizard *w, const char *id);
 const char *wizard_suggest(const struct wizard *w, const char *name);
 
 /*
- * Answers from a file (YAML or JSON): a map from step id to a string, number, boolean or list.
+ * A scenario from a file of its own: a mapping of name, answers and end, as `trin --record` writes it and a
+ * wizard's tests hold it; or answers alone, as for answers_load.  The end is required when need_end.
+ * Entries live in arena a; returns false on any error.
+ */
+bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
+		   struct diags *d);
+/*
+ * Answers from a file (YAML or JSON): a map from step id to a string, number, boolean or list, or a
+ * scenario (see scenario_load) whose answers are taken.
  * Entries live in arena a.  Unknown step ids are errors.  Returns false on any error.
  */
 bool answers_load(const struct wizard *w, const char *path, struct arena *a,

@@ -162,3 +162,53 @@ bool result_write_file(const char *path, const struct wizard *w, struct engine *
 	struct result_walk r = { w, e };
 	return result_write_atomic(path, true, result_fill_json, &r, err, errlen, NULL);
 }
+
+/* One answer as a scenario holds it: what a person would type, so that a replay validates it again. */
+static void result_scenario_answer(FILE *out, struct value v)
+{
+	char buf[32];
+	switch (v.type) {
+	case VAL_NULL:
+		fputs("null", out);
+		break;
+	case VAL_BOOL:
+		fputs(v.u.b ? "true" : "false", out);
+		break;
+	case VAL_NUM:	/* the plain form, which every language's input accepts */
+		fputs(value_num_format(v.u.n, buf, sizeof buf), out);
+		break;
+	case VAL_LIST:
+		fputc('[', out);
+		for (size_t i = 0; i < v.u.list.n; i++) {
+			fputs(i ? ", " : "", out);
+			result_scenario_answer(out, v.u.list.items[i]);
+		}
+		fputc(']', out);
+		break;
+	case VAL_STR:	/* a JSON string is a YAML double-quoted scalar */
+		result_json_string(out, v.u.s);
+		break;
+	}
+}
+
+void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name)
+{
+	size_t n;
+	const int *path = engine_path(e, &n);
+	fprintf(out, "# A walk through %s, recorded by trin.  Replay it with\n", w->file);
+	fputs("#   trin test --scenario THIS-FILE WIZARD    or    trin run --answers THIS-FILE WIZARD\n", out);
+	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
+	fputs("name: ", out);
+	result_json_string(out, name);
+	fputs("\nanswers:\n", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct step *s = &w->steps[path[i]];
+		if (s->type == STEP_INFO || s->type == STEP_REVIEW || s->type == STEP_END)
+			continue;
+		fprintf(out, "  %s: ", s->id);
+		result_scenario_answer(out, engine_answer(e, path[i]));
+		fputc('\n', out);
+	}
+	if (engine_done(e))
+		fprintf(out, "end: %s\n", w->steps[path[n - 1]].id);
+}

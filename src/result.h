@@ -23,6 +23,12 @@ void result_json_value(FILE *out, struct value v);
 void result_json(FILE *out, const struct wizard *w, struct engine *e);
 
 /*
+ * The walk as a scenario in YAML (name, answers on the path, end), which `trin test --scenario` and
+ * `trin run --answers` read back: what `trin --record` writes.
+ */
+void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name);
+
+/*
  * Write the JSON result to path atomically: a new file beside it, created 0600, synced, then renamed over
  * path.  On failure nothing is left behind and err (of errlen bytes) says why.
  */

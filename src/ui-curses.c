@@ -976,6 +976,16 @@ static void ui_saved(struct ui *u, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The walk as a scenario for the author (--record). */
+static void ui_record_fill(FILE *out, void *ctx)
+{
+	struct ui *u = ctx;
+	char name[64];
+	time_t now = time(NULL);
+	strftime(name, sizeof name, "recorded %Y-%m-%d %H:%M", localtime(&now));
+	result_scenario(out, u->w, u->e, name);
+}
+
 /* At the end: the answers as JSON (--output) and the take-away summary (--summary), each said in words. */
 static void ui_save_at_end(struct ui *u)
 {
@@ -987,6 +997,14 @@ static void ui_save_at_end(struct ui *u)
 			ui_saved(u, _("Your answers are saved in %s."), u->opts->output);
 		} else {
 			ui_saved(u, _("Your answers could not be saved: %s"), err);
+			u->output_failed = true;
+		}
+	}
+	if (u->opts->record) {
+		if (result_write_atomic(u->opts->record, true, ui_record_fill, u, err, sizeof err, NULL)) {
+			ui_saved(u, _("This walk is recorded in %s."), u->opts->record);
+		} else {
+			ui_saved(u, _("This walk could not be recorded: %s"), err);
 			u->output_failed = true;
 		}
 	}

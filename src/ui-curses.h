@@ -14,6 +14,7 @@ enum ui_theme { UI_THEME_DEFAULT, UI_THEME_CONTRAST, UI_THEME_MONO };
 
 struct ui_options {
 	const char *output;	/* write the result as JSON here at the end, or NULL */
+	const char *record;	/* write the walk as a scenario here at the end (result_scenario), or NULL */
 	const char *summary;	/* write the take-away summary here when finished (summary.h), or NULL */
 	const char *summary_dir;	/* offer at the end to save a summary in this folder, or NULL */
 	bool kiosk;		/* a kiosk: cannot be left, resets itself, keeps nothing (ui_curses_kiosk) */

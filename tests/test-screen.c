@@ -21,6 +21,8 @@
 #include "term.h"
 #include "test.h"
 
+static const char *test_trin, *test_root;	/* as given on the command line */
+
 /* The example wizard walked to its end with every step type, back, review and change, and --output. */
 static void test_walk(void)
 {
@@ -32,8 +34,10 @@ static void test_walk(void)
 	char sum[sizeof out + 8], dir[] = "/tmp/trin-screen-dir-XXXXXX";
 	snprintf(sum, sizeof sum, "%s.txt", out);
 	CHECK(mkdtemp(dir) != NULL);
-	term_start(&t, 24, 80, (const char *[]){ "--output", out, "--summary", sum, "--summary-dir", dir,
-						 "wizards/besoeg.yaml", NULL });
+	char rec[sizeof out + 8];
+	snprintf(rec, sizeof rec, "%s.rec", out);
+	term_start(&t, 24, 80, (const char *[]){ "--output", out, "--summary", sum, "--summary-dir", dir, "--record",
+						 rec, "wizards/besoeg.yaml", NULL });
 	CHECK(term_wait(&t, "Velkommen"));
 	CHECK(term_wait(&t, "Step 1 of 8\xE2\x80\x93" "9"));
 	CHECK(term_wait(&t, "Enter Go on"));
@@ -169,6 +173,13 @@ static void test_walk(void)
 	unlink(sum);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	CHECK(system(cmd) == 0);
+	/* the walk recorded as a scenario, which trin test and trin run take back as it is */
+	char replay[512];
+	snprintf(replay, sizeof replay, "cd %s && %s test --scenario %s wizards/besoeg.yaml | grep -q '^1 passed, 0 failed$'"
+		 " && %s run --answers %s wizards/besoeg.yaml | grep -q '^end slut_klar: Du er klar, «Sørené Æ»$'",
+		 test_root, test_trin, rec, test_trin, rec);
+	CHECK(system(replay) == 0);
+	unlink(rec);
 }
 
 /* Help, the glossary and the quit confirmation; Esc answers at once. */
@@ -580,8 +591,6 @@ static void test_language_environment(void)
 	term_environ(NULL);
 }
 
-static const char *test_trin;
-
 /* The colour and boldness of the cell where needle starts: its foreground index, or -1 for the default. */
 static int test_fg(struct term *t, const char *needle, bool *bold)
 {
@@ -795,6 +804,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	test_trin = argv[1];
+	test_root = argv[2];
 	term_setup(argv[1], argv[2]);
 	signal(SIGPIPE, SIG_IGN);
 	if (argc == 4 && strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
