@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -163,34 +164,6 @@ bool result_write_file(const char *path, const struct wizard *w, struct engine *
 	return result_write_atomic(path, true, result_fill_json, &r, err, errlen, NULL);
 }
 
-/* One answer as a scenario holds it: what a person would type, so that a replay validates it again. */
-static void result_scenario_answer(FILE *out, struct value v)
-{
-	char buf[32];
-	switch (v.type) {
-	case VAL_NULL:
-		fputs("null", out);
-		break;
-	case VAL_BOOL:
-		fputs(v.u.b ? "true" : "false", out);
-		break;
-	case VAL_NUM:	/* the plain form, which every language's input accepts */
-		fputs(value_num_format(v.u.n, buf, sizeof buf), out);
-		break;
-	case VAL_LIST:
-		fputc('[', out);
-		for (size_t i = 0; i < v.u.list.n; i++) {
-			fputs(i ? ", " : "", out);
-			result_scenario_answer(out, v.u.list.items[i]);
-		}
-		fputc(']', out);
-		break;
-	case VAL_STR:	/* a JSON string is a YAML double-quoted scalar */
-		result_json_string(out, v.u.s);
-		break;
-	}
-}
-
 void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name)
 {
 	size_t n;
@@ -206,9 +179,24 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 		if (s->type == STEP_INFO || s->type == STEP_REVIEW || s->type == STEP_END)
 			continue;
 		fprintf(out, "  %s: ", s->id);
-		result_scenario_answer(out, engine_answer(e, path[i]));
+		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
 		fputc('\n', out);
 	}
 	if (engine_done(e))
 		fprintf(out, "end: %s\n", w->steps[path[n - 1]].id);
+}
+
+static void result_fill_scenario(FILE *out, void *ctx)
+{
+	const struct result_walk *r = ctx;
+	char name[64];
+	time_t now = time(NULL);
+	strftime(name, sizeof name, "recorded %Y-%m-%d %H:%M", localtime(&now));
+	result_scenario(out, r->w, r->e, name);
+}
+
+bool result_write_scenario(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen)
+{
+	struct result_walk r = { w, e };
+	return result_write_atomic(path, true, result_fill_scenario, &r, err, errlen, NULL);
 }

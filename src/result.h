@@ -27,6 +27,8 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e);
  * `trin run --answers` read back: what `trin --record` writes.
  */
 void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name);
+/* Write the scenario to path atomically (as result_write_file), named after the time it was recorded. */
+bool result_write_scenario(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen);
 
 /*
  * Write the JSON result to path atomically: a new file beside it, created 0600, synced, then renamed over

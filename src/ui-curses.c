@@ -976,16 +976,6 @@ static void ui_saved(struct ui *u, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The walk as a scenario for the author (--record). */
-static void ui_record_fill(FILE *out, void *ctx)
-{
-	struct ui *u = ctx;
-	char name[64];
-	time_t now = time(NULL);
-	strftime(name, sizeof name, "recorded %Y-%m-%d %H:%M", localtime(&now));
-	result_scenario(out, u->w, u->e, name);
-}
-
 /* At the end: the answers as JSON (--output) and the take-away summary (--summary), each said in words. */
 static void ui_save_at_end(struct ui *u)
 {
@@ -1001,7 +991,7 @@ static void ui_save_at_end(struct ui *u)
 		}
 	}
 	if (u->opts->record) {
-		if (result_write_atomic(u->opts->record, true, ui_record_fill, u, err, sizeof err, NULL)) {
+		if (result_write_scenario(u->opts->record, u->w, u->e, err, sizeof err)) {
 			ui_saved(u, _("This walk is recorded in %s."), u->opts->record);
 		} else {
 			ui_saved(u, _("This walk could not be recorded: %s"), err);

@@ -15,7 +15,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -475,22 +474,12 @@ static bool line_confirm_stop(struct line *l)
 	return r == LINE_READ_OK && (line_is_word(t, "yes", _("yes")) || !strcmp(t, "1"));
 }
 
-/* The walk as a scenario for the author (--record). */
-static void line_record_fill(FILE *out, void *ctx)
-{
-	struct line *l = ctx;
-	char name[64];
-	time_t now = time(NULL);
-	strftime(name, sizeof name, "recorded %Y-%m-%d %H:%M", localtime(&now));
-	result_scenario(out, l->w, l->e, name);
-}
-
 /* The messages when the end is reached: the answers saved (--output), the walk recorded (--record). */
 static void line_end_output(struct line *l)
 {
 	if (l->opts->record) {
 		char err[300], msg[600];
-		if (result_write_atomic(l->opts->record, true, line_record_fill, l, err, sizeof err, NULL)) {
+		if (result_write_scenario(l->opts->record, l->w, l->e, err, sizeof err)) {
 			snprintf(msg, sizeof msg, _("This walk is recorded in %s."), l->opts->record);
 		} else {
 			snprintf(msg, sizeof msg, _("This walk could not be recorded: %s"), err);
