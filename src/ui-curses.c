@@ -186,11 +186,15 @@ static void ui_theme_init(enum ui_theme theme)
 	}
 }
 
+/* Take the terminal; false, after saying why on stderr, when it cannot be used. */
 static bool ui_start(enum ui_theme theme)
 {
 	tcgetattr(STDIN_FILENO, &ui_saved_termios);
-	if (!newterm(NULL, stdout, stdin))
+	if (!newterm(NULL, stdout, stdin)) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		return false;
+	}
 	ui_theme_init(theme);
 	raw();
 	noecho();
@@ -1463,8 +1467,6 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		return 3;
 	}
 	if (!ui_start(opts->theme)) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		for (size_t i = 0; i < n; i++)
 			wizard_free(list[i].w);
 		free(list);
@@ -1610,8 +1612,6 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	size_t n = ui_kiosk_load(files, nfiles, list);
 	if (!ui_start(opts->theme)) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		for (size_t i = 0; i < n; i++)
 			wizard_free(list[i].w);
 		free(list);
