@@ -837,6 +837,76 @@ bool engine_revise(struct engine *e, int step)
 	return true;
 }
 
+/* An answer as a person would type it again: the input that gives value v. */
+static void engine_input(const struct engine *e, struct value v, char *buf, size_t size, struct answer_input *in)
+{
+	*in = (struct answer_input){ .text = "" };
+	switch (v.type) {
+	case VAL_STR:
+		in->text = v.u.s;	/* a text, a choice, an ISO date */
+		break;
+	case VAL_BOOL:
+		in->text = v.u.b ? "true" : "false";
+		break;
+	case VAL_NUM: {	/* with the decimal mark the number is read with */
+		char *dot = strchr(in->text = value_num_format(v.u.n, buf, size), '.');
+		if (dot)
+			*dot = engine_style(e)->decimal;
+		break;
+	}
+	case VAL_LIST:
+		in->is_list = true;
+		in->items = xcalloc(v.u.list.n ? v.u.list.n : 1, sizeof *in->items);
+		for (size_t i = 0; i < v.u.list.n; i++)
+			in->items[in->nitems++] = v.u.list.items[i].type == VAL_STR ? v.u.list.items[i].u.s : "";
+		break;
+	default:
+		break;
+	}
+}
+
+bool engine_follow(struct engine *e, const struct engine *from)
+{
+	const struct wizard *fw = from->w, *w = e->w;
+	for (size_t i = 0; i < fw->nsteps; i++) {
+		int j = from->answers[i].set ? wizard_step_index(w, fw->steps[i].id) : -1;
+		if (j < 0 || w->steps[j].type != fw->steps[i].type)
+			continue;
+		char buf[64];
+		struct answer_input in;
+		struct engine_answer a = { 0 };
+		engine_input(e, from->answers[i].v, buf, sizeof buf, &in);
+		if (engine_validate(e, &w->steps[j], &in, &a)) {
+			engine_clear_answer(&e->answers[j]);
+			a.set = true;
+			e->answers[j] = a;
+		} else {
+			engine_clear_answer(&a);
+		}
+		free(in.items);
+	}
+	e->has_message = false;
+	arena_free(&e->scratch);
+	const char *at = fw->steps[engine_current(from)].id;
+	for (size_t n = 0; n < from->nhist; n++) {
+		int cur = engine_current(e);
+		const struct step *s = &w->steps[cur];
+		if (strcmp(s->id, at) == 0)
+			return true;
+		int k = wizard_step_index(fw, s->id);
+		if (s->type == STEP_END || k < 0 || !from->on_path[k] ||
+		    (engine_has_answer(s->type) && !e->answers[cur].set))
+			return false;
+		size_t nhist = e->nhist;
+		if (!engine_advance(e)) {
+			engine_truncate(e, nhist);
+			e->has_message = false;
+			return false;
+		}
+	}
+	return false;
+}
+
 bool engine_done(const struct engine *e)
 {
 	return e->w->steps[engine_current(e)].type == STEP_END;

@@ -60,6 +60,15 @@ bool engine_back(struct engine *e);
  */
 bool engine_revise(struct engine *e, int step);
 
+/*
+ * Carry a walk over to a new engine on a changed wizard (an author's edit, reloaded): every answer from
+ * remembers is given again at the step with the same id and type, where the changed step still takes it,
+ * and e walks on from its start over the steps from passed, as long as each has its answer, until it is at
+ * the step from is at.  True when it got there; otherwise e is at the first step that needs the person
+ * again.  e must be fresh (engine_create) and may be on the same wizard as from.
+ */
+bool engine_follow(struct engine *e, const struct engine *from);
+
 /* Whether the current step is an end step. */
 bool engine_done(const struct engine *e);
 

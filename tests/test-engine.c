@@ -956,6 +956,97 @@ static void test_languages(void)
 	wizard_free(w);
 }
 
+/* s with the first from replaced by to. */
+static const char *test_replace(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	if (!at)
+		return s;
+	return arena_printf(&test_arena, "%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+}
+
+/* The walk of one engine carried over to a changed wizard, as the full screen does when --watch reloads. */
+static void test_follow(void)
+{
+	const char *walk = test_replace(test_walk_yaml, "max: 100000\n", "max: 100000\n    decimals: 1\n");
+	struct wizard *w = test_load(walk);
+	if (!w)
+		return;
+	i18n_switch("da");
+	struct engine *e = engine_create(w);
+	const char *ac[] = { "a", "c" };
+	CHECK(test_submit(e, NULL));
+	CHECK(test_submit(e, "roed"));
+	CHECK(test_submit_list(e, ac, 2));
+	CHECK(test_submit(e, "nej"));
+	CHECK(test_submit(e, "Ali"));
+	CHECK(test_submit(e, "40000,5"));
+	CHECK_STR(test_id(e), "dag");
+
+	/* the same wizard: the same step, every answer */
+	struct engine *f = engine_create(w);
+	CHECK(engine_follow(f, e));
+	CHECK_STR(test_id(f), "dag");
+	CHECK_NUM(test_path_len(f), 7);
+	CHECK_STR(test_answer(f, w, "farve"), "\"roed\"");
+	CHECK_STR(test_answer(f, w, "ting"), "[\"a\", \"c\"]");
+	CHECK_STR(test_answer(f, w, "ok"), "false");
+	CHECK_STR(test_answer(f, w, "navn"), "\"Ali\"");
+	CHECK_STR(test_answer(f, w, "antal"), "40000.5");
+	CHECK_STR(test_message(f), "(none)");
+	engine_free(f);
+
+	/* a step added on the way: the walk stops there, and the answers after it are remembered */
+	struct wizard *w2 = test_load(test_replace(walk, "  - id: ok\n", "  - id: ny\n    type: text\n    title: Ny\n  - id: ok\n"));
+	if (w2) {
+		f = engine_create(w2);
+		CHECK(!engine_follow(f, e));
+		CHECK_STR(test_id(f), "ny");
+		CHECK_STR(test_answer(f, w2, "ting"), "[\"a\", \"c\"]");
+		CHECK(test_submit(f, "x"));
+		struct engine_view v;
+		engine_view(f, &v);
+		CHECK_STR(v.step->id, "ok");
+		CHECK(v.answered && v.prefill.type == VAL_BOOL && !v.prefill.u.b);
+		engine_free(f);
+		wizard_free(w2);
+	}
+
+	/* an option renamed and the number narrowed: those answers no longer count, the others do */
+	w2 = test_load(test_replace(test_replace(walk, "value: roed", "value: rood"), "max: 100000", "max: 100"));
+	if (w2) {
+		f = engine_create(w2);
+		CHECK(!engine_follow(f, e));
+		CHECK_STR(test_id(f), "farve");
+		CHECK(test_submit(f, "blaa"));
+		struct engine_view v;
+		engine_view(f, &v);	/* ting: remembered, for the screen to tick */
+		CHECK(v.answered && !strcmp(test_show(v.prefill), "[\"a\", \"c\"]"));
+		CHECK(test_submit_list(f, ac, 2));
+		CHECK(test_submit(f, "nej"));
+		CHECK(test_submit(f, "Ali"));
+		engine_view(f, &v);	/* antal: 40000,5 is over the new maximum, so not remembered */
+		CHECK_STR(v.step->id, "antal");
+		CHECK(!v.answered);
+		engine_free(f);
+		wizard_free(w2);
+	}
+
+	/* the step the person was at is gone: the walk goes as far as the answers carry it */
+	w2 = test_load(test_replace(walk, "  - id: dag\n    type: date\n    title: Dag\n", ""));
+	if (w2) {
+		f = engine_create(w2);
+		CHECK(!engine_follow(f, e));
+		CHECK_STR(test_id(f), "slut");
+		CHECK_STR(test_answer(f, w2, "navn"), "\"Ali\"");
+		engine_free(f);
+		wizard_free(w2);
+	}
+	engine_free(e);
+	unsetenv("LANGUAGE");
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -970,6 +1061,7 @@ int main(void)
 	test_multi();
 	test_format();
 	test_languages();
+	test_follow();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }
