@@ -1,5 +1,5 @@
 /*
- * cmd-screen: `trin [--plain] [--output FILE] [--summary FILE] [--summary-dir DIR] [WIZARD...]`, the full
+ * cmd-screen: `trin [--plain] [--watch] [--output FILE] [--summary FILE] [--summary-dir DIR] [WIZARD...]`, the full
  * screen or the line mode: one wizard, or a menu of several, or with no wizard a menu of every wizard trin
  * can find (paths.h).  Line mode when asked for, or when standard input or output is not a terminal, or
  * TERM is unset, "dumb" or unknown to terminfo.  `trin --kiosk [--idle S] [--warn S] [--stats FILE]
@@ -58,6 +58,7 @@ int cmd_screen(int argc, char **argv)
 		{ "theme", required_argument, NULL, 'T' },
 		{ "guide", no_argument, NULL, 'g' },
 		{ "second-lang", required_argument, NULL, 'L' },
+		{ "watch", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -114,11 +115,24 @@ int cmd_screen(int argc, char **argv)
 		case 'L':
 			uo.second_lang = optarg;
 			break;
+		case 'W':
+			uo.watch = true;
+			break;
 		case 'h':
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
 			cmd_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (uo.watch) {
+		if (uo.kiosk || optind + 1 != argc) {
+			fprintf(stderr, _("trin: --watch takes one wizard, and not in a kiosk\n"));
+			return EXIT_USAGE;
+		}
+		if (plain || cmd_screen_plain()) {
+			fprintf(stderr, _("trin: --watch needs the full screen, in a terminal that terminfo knows\n"));
 			return EXIT_USAGE;
 		}
 	}

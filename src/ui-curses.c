@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,6 +44,7 @@
 #define UI_MAX_WIDTH 72		/* a readable column */
 #define UI_MAX_INPUT 10000	/* bytes in a text field: a huge paste stops here, with a message */
 #define UI_TICK_MS 200
+#define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
 #define UI_CTRL(c) ((c) & 0x1f)
 
 enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE, UI_IDLE };
@@ -102,6 +104,11 @@ struct ui {
 	size_t nlangs;
 	int lang_sel;
 	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
+	/* --watch: the file, as it was when last loaded, and the wizard loaded from it (owned) */
+	const char *watch;
+	struct stat watch_st;
+	long watch_since_ms;	/* when it was seen to change, or 0 */
+	struct wizard *watch_w;
 };
 
 /*
@@ -1311,6 +1318,136 @@ static enum ui_action ui_keys(struct ui *u, const struct engine_view *v)
 	return a;
 }
 
+/* --watch */
+
+/*
+ * Whether the watched file changed since it was last loaded and has since been still for a moment, so a
+ * save is not read half written.  A file missing for a moment (an editor replacing it) is no change yet.
+ */
+static bool ui_watch_changed(struct ui *u)
+{
+	struct stat st;
+	if (stat(u->watch, &st) != 0)
+		return false;
+	const struct stat *o = &u->watch_st;
+	long now = ui_now_ms();
+	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size ||
+	    st.st_mtim.tv_sec != o->st_mtim.tv_sec || st.st_mtim.tv_nsec != o->st_mtim.tv_nsec) {
+		u->watch_st = st;
+		u->watch_since_ms = now;
+		return false;
+	}
+	if (!u->watch_since_ms || now - u->watch_since_ms < UI_WATCH_STILL_MS)
+		return false;
+	u->watch_since_ms = 0;
+	return true;
+}
+
+/*
+ * The watched file does not load: show its diagnostics until a change makes it load (the wizard), or the
+ * author stops (NULL).  d holds the diagnostics and is emptied.
+ */
+static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
+{
+	struct wizard *w = NULL;
+	char *report = NULL;
+	u->scroll = 0;
+	u->follow = true;
+	while (!w && !ui_stop_signal) {
+		if (!report) {
+			size_t len;
+			FILE *f = open_memstream(&report, &len);
+			if (f) {
+				diag_sort(d);
+				diag_print(d, f);
+				fclose(f);
+			} else {
+				report = xstrdup("");
+			}
+		}
+		getmaxyx(stdscr, u->rows, u->cols);
+		int width = ui_width(u);
+		ui_reset_frame(u);
+		ui_para(u, _("The guide has errors, so it cannot be shown."), width, 0, A_BOLD, false, false);
+		ui_blank(u);
+		for (const char *p = report; *p;) {
+			size_t n = strcspn(p, "\n");
+			char *line = xmalloc(n + 1);
+			memcpy(line, p, n);
+			line[n] = '\0';
+			ui_para(u, ui_keep(u, line), width, 0, 0, false, false);
+			p += n + (p[n] == '\n');
+		}
+		ui_blank(u);
+		ui_para(u, _("Fix the file and save it: trin loads it again by itself, and the answers given so far "
+			     "are kept."), width, 0, 0, false, false);
+		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+		ui_draw(u, u->w ? ui_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
+		wint_t wc;
+		int r = get_wch(&wc);
+		bool fn = r == KEY_CODE_YES;
+		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
+			break;
+		if (r != ERR && fn && (wc == KEY_NPAGE || wc == KEY_PPAGE || wc == KEY_DOWN || wc == KEY_UP)) {
+			u->follow = false;
+			u->scroll += wc == KEY_NPAGE ? u->height - 1 : wc == KEY_PPAGE ? -(u->height - 1) : wc == KEY_DOWN ? 1 : -1;
+		}
+		if (ui_watch_changed(u)) {
+			diag_free(d);
+			*d = (struct diags){ 0 };
+			w = wizard_load(u->watch, NULL, d);
+			free(report);
+			report = NULL;
+			u->scroll = 0;
+			u->follow = true;
+		}
+	}
+	free(report);
+	ui_reset_frame(u);
+	return w;
+}
+
+/*
+ * Load the watched file again and carry the walk over to it: the same step when it is still there, the
+ * answers kept, and what is typed in the field when the step stays.  False when the author stopped while
+ * the file did not load.
+ */
+static bool ui_reload(struct ui *u)
+{
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load(u->watch, NULL, &d);
+	if (!w)
+		w = ui_watch_broken(u, &d);
+	diag_free(&d);
+	if (!w)
+		return false;
+	struct engine *e = engine_create(w);
+	engine_follow(e, u->e);
+	struct engine_view v;
+	engine_view(e, &v);
+	char *typed = NULL;
+	if (u->step >= 0 && ui_is_field(v.step->type) && !strcmp(u->w->steps[u->step].id, v.step->id) &&
+	    u->w->steps[u->step].type == v.step->type) {
+		typed = xmalloc(u->len + 1);
+		memcpy(typed, u->buf, u->len + 1);
+	}
+	engine_free(u->e);
+	ui_terms_free(u);
+	wizard_free(u->watch_w);
+	u->w = u->watch_w = w;
+	u->e = e;
+	ui_langs_init(u, u->watch);
+	ui_terms_init(u);
+	ui_enter(u, &v);
+	if (typed) {
+		ui_set_buffer(u, typed);
+		explicit_bzero(typed, strlen(typed));
+		free(typed);
+	}
+	u->note = _("The file changed and was loaded again.");
+	return true;
+}
+
 /* Walk one wizard until it is finished, the person stops, or a signal ends the session. */
 static enum ui_outcome ui_walk(struct ui *u)
 {
@@ -1319,7 +1456,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 	u->last_key_ms = ui_now_ms();
 	enum ui_outcome out = UI_STOPPED;
 	for (;;) {
-		if (ui_stop_signal)
+		if (ui_stop_signal || (u->watch && ui_watch_changed(u) && !ui_reload(u)))
 			break;
 		struct engine_view v;
 		engine_view(u->e, &v);
@@ -1444,8 +1581,49 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 	}
 }
 
+/* Run the one wizard in file under --watch: see ui_curses_main. */
+static int ui_watch_main(const char *file, const struct ui_options *opts)
+{
+	struct ui u = { .opts = opts, .watch = file };
+	struct diags d = { 0 };
+	ui_watch_changed(&u);	/* the file as it is now, loaded now */
+	u.watch_since_ms = 0;
+	struct wizard *w = wizard_load(file, NULL, &d);
+	bool loaded = w != NULL;
+	if (w)
+		ui_lang_warn(w, i18n_bind_wizard(file, w->domain));
+	if (!ui_start(opts->theme)) {
+		wizard_free(w);
+		diag_free(&d);
+		return 4;
+	}
+	if (!w)
+		w = ui_watch_broken(&u, &d);
+	enum ui_outcome out = UI_STOPPED;
+	if (w) {
+		u.w = u.watch_w = w;
+		ui_langs_init(&u, file);
+		u.e = engine_create(w);
+		out = ui_walk(&u);
+		engine_free(u.e);
+		loaded = true;
+	}
+	ui_end();
+	ui_free(&u);
+	wizard_free(u.watch_w);
+	if (!loaded) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return 3;
+	}
+	diag_free(&d);
+	return u.output_failed ? 4 : out == UI_FINISHED ? 0 : 1;
+}
+
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts)
 {
+	if (opts->watch)
+		return ui_watch_main(files[0], opts);
 	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	struct diags d = { 0 };
 	size_t n = 0;

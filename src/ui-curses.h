@@ -24,6 +24,7 @@ struct ui_options {
 	enum ui_theme theme;	/* colours, never the only carrier of meaning; NO_COLOR means none */
 	bool guide;		/* show each step's notes for the helper, marked as such */
 	const char *second_lang;	/* show titles and choices also in this language, for the helper */
+	bool watch;		/* an author's edit: load the one wizard again whenever its file changes */
 };
 
 /*
@@ -31,6 +32,10 @@ struct ui_options {
  * them first, to which each finished wizard returns.  Returns an exit status of trin(1): 0 when a wizard
  * was finished, 1 when the person quit before an end, 3 when a wizard did not load (its diagnostics are
  * printed on stderr after the screen is restored), 4 when the terminal or the output file failed.
+ *
+ * With opts->watch (one file, no menu), the file is looked at every moment: when it changes it is loaded
+ * again and the walk carried over (engine_follow), and while it does not load its diagnostics fill the
+ * screen until it does or the author stops.
  */
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts);
 

@@ -797,6 +797,120 @@ static void test_kiosk_out_of_order(void)
 	term_close(&t);
 }
 
+/* Write text to path as an editor saves: in place, or to a new file renamed over it. */
+static void test_save(const char *path, const char *text, bool rename_over)
+{
+	char tmp[512];
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	FILE *f = fopen(rename_over ? tmp : path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+	if (rename_over)
+		CHECK(rename(tmp, path) == 0);
+}
+
+static const char *const test_watch_yaml =
+	"trin: 1\n"
+	"title: Prøve\n"
+	"steps:\n"
+	"  - id: navn\n"
+	"    type: text\n"
+	"    title: Hvad hedder du?\n"
+	"  - id: by\n"
+	"    type: choice\n"
+	"    title: Hvor bor du?\n"
+	"    choices: [Aarhus, Odense]\n"
+	"  - id: alder\n"
+	"    type: number\n"
+	"    title: %s\n"
+	"  - id: slut\n"
+	"    type: end\n"
+	"    title: Tak, {navn}\n";
+
+/*
+ * --watch: an author's edits are loaded while the wizard runs.  The step and the answers stay, and what is
+ * typed in the field; a broken save shows its diagnostics on the screen until a good one comes.
+ */
+static void test_watch(void)
+{
+	char dir[] = "/tmp/trin-watch-XXXXXX", path[64], text[1024];
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/w.yaml", dir);
+	snprintf(text, sizeof text, test_watch_yaml, "Hvor gammel er du?");
+	test_save(path, text, false);
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "en", "--watch", path, NULL });
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, "Ali");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor bor du?"));
+	term_type(&t, "2");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor gammel er du?"));
+	term_type(&t, "47");
+
+	/* the title of this step changed, saved as most editors do: same step, same answers, same field */
+	snprintf(text, sizeof text, test_watch_yaml, "Hvor mange år er du?");
+	test_save(path, text, true);
+	CHECK(term_wait(&t, "Hvor mange år er du?"));
+	CHECK(term_wait(&t, "The file changed and was loaded again."));
+	CHECK(term_wait(&t, "Step 3 of 3"));
+	int r, c;
+	CHECK(term_find(&t, "47", &r, &c));
+
+	/* a broken save: its diagnostics, located, on the screen; keys do no harm */
+	test_save(path, "trin: 1\ntitle: Prøve\nsteps:\n  - id: navn\n    type: txt\n", false);
+	CHECK(term_wait(&t, "The guide has errors, so it cannot be shown."));
+	char diag[160];
+	snprintf(diag, sizeof diag, "%s:5:11: error: unknown step type 'txt'", path);
+	CHECK(term_wait(&t, diag));
+	term_key(&t, VTERM_KEY_ENTER);
+	term_type(&t, "x");
+
+	/* fixed, with the choice step taken out: back on the step, and the answers before it kept */
+	snprintf(text, sizeof text, test_watch_yaml, "Hvor mange år er du?");
+	char *cut = strstr(text, "  - id: by\n"), *rest = strstr(text, "  - id: alder\n");
+	memmove(cut, rest, strlen(rest) + 1);
+	test_save(path, text, false);
+	CHECK(term_wait(&t, "Hvor mange år er du?"));
+	CHECK(term_wait(&t, "Step 2 of 2"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	CHECK(term_find(&t, "Ali", &r, &c));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor mange år er du?"));
+	term_type(&t, "47");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Tak, Ali"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+
+	/* a file broken from the start: the screen waits for a good save; stopping there gives status 3 */
+	test_save(path, "trin: 1\ntitle: [\n", false);
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "en", "--watch", path, NULL });
+	CHECK(term_wait(&t, "The guide has errors, so it cannot be shown."));
+	snprintf(text, sizeof text, test_watch_yaml, "Hvor gammel er du?");
+	test_save(path, text, true);
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	test_save(path, "trin: 1\ntitle: [\n", false);
+	CHECK(term_wait(&t, "The guide has errors, so it cannot be shown."));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK_NUM(term_finish(&t), 1);	/* it had loaded: the person stopped before an end */
+	term_close(&t);
+
+	/* --watch is for one wizard in the full screen */
+	term_start(&t, 24, 80, (const char *[]){ "--watch", "--plain", path, NULL });
+	CHECK_NUM(term_finish(&t), 2);
+	CHECK(term_wait(&t, "--watch needs the full screen"));
+	term_close(&t);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3 && argc != 4) {
@@ -825,6 +939,7 @@ int main(int argc, char **argv)
 	test_language_environment();
 	test_themes();
 	test_helper_view();
+	test_watch();
 	test_kiosk_out_of_order();
 	test_kiosk();
 	return test_done("test-screen");
