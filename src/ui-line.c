@@ -67,6 +67,34 @@ static const char *line_text(struct line *l, const struct text *t)
 	return t->msgid ? engine_format(l->e, line_tr((void *)l->w, t->msgid), line_tr, (void *)l->w) : NULL;
 }
 
+/*
+ * A wizard text in the helper's language (--second-lang), marked with the language's code, to print
+ * beneath the person's; NULL when there is none or it reads the same.
+ */
+static const char *line_text_second(struct line *l, const struct text *t, const char *shown)
+{
+	const char *lang = l->opts->second_lang;
+	if (!lang || !t->msgid)
+		return NULL;
+	char *cur = xstrdup(i18n_current_list());
+	i18n_switch(lang);
+	const char *r = line_text(l, t);
+	i18n_switch(cur);
+	free(cur);
+	return shown && strcmp(r, shown) == 0 ? NULL : r;
+}
+
+/* The helper's-language text beneath the person's, indented by indent and marked "(en)". */
+static void line_second(struct line *l, const struct text *t, const char *shown, int indent)
+{
+	const char *r = line_text_second(l, t, shown);
+	if (!r)
+		return;
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%*s(%s) ", indent, "", l->opts->second_lang);
+	summary_para(l->out, prefix, r, l->width, (int)strlen(prefix));
+}
+
 /* The answer of a step on the path as the review shows it. */
 static const char *line_answer(struct line *l, int step)
 {
@@ -284,7 +312,9 @@ static void line_show(struct line *l, const struct engine_view *v)
 				 v->total_min, v->total_max);
 		line_para(l, progress);
 	}
-	line_para(l, line_text(l, &s->title));
+	const char *title = line_text(l, &s->title);
+	line_para(l, title);
+	line_second(l, &s->title, title, 0);
 	const char *text = line_text(l, &s->text);
 	if (text) {
 		line_blank(l);
@@ -294,8 +324,11 @@ static void line_show(struct line *l, const struct engine_view *v)
 	case STEP_CHOICE:
 	case STEP_MULTI:
 		line_blank(l);
-		for (size_t i = 0; i < s->nchoices; i++)
-			line_item(l, (int)i + 1, line_text(l, &s->choices[i].label));
+		for (size_t i = 0; i < s->nchoices; i++) {
+			const char *label = line_text(l, &s->choices[i].label);
+			line_item(l, (int)i + 1, label);
+			line_second(l, &s->choices[i].label, label, 5);
+		}
 		break;
 	case STEP_YESNO:
 		line_blank(l);
@@ -330,10 +363,15 @@ static void line_show(struct line *l, const struct engine_view *v)
 	default:
 		break;
 	}
-	if (l->opts->guide && s->guide.msgid) {	/* --guide: for the helper beside the person, marked as such */
+	if (l->opts->guide && s->guide.msgid) {	/* --guide: for the helper beside the person, in the helper's language */
+		char *cur = xstrdup(i18n_current_list());
+		if (l->opts->second_lang)
+			i18n_switch(l->opts->second_lang);
 		line_blank(l);
 		line_para(l, _("For the helper, not for the citizen:"));
 		summary_para(l->out, "  ", line_text(l, &s->guide), l->width, 2);
+		i18n_switch(cur);
+		free(cur);
 	}
 	line_terms_new(l, s);
 	line_instructions(l, v);

@@ -2,6 +2,7 @@
 # One line-mode transcript: the input file names its wizard and extra arguments in comments at the top,
 #   # wizard: tests/line/all.yaml
 #   # args: --output /dev/null
+#   # catalogues: built          (optional: the build tree's catalogues, not none)
 # and the rest of it is typed, line by line, into `trin --plain`.  What trin prints is compared with the
 # .expected file beside it (tests/expect.sh), and must hold no byte below 0x20 but newline.
 #
@@ -22,10 +23,12 @@ args=$(sed -n 's/^# args: *//p' "$input")
 [ -n "$wizard" ] || { echo "$input: no '# wizard:' line" >&2; exit 99; }
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-grep -v '^# \(wizard\|args\): ' "$input" >"$tmp/typed"
+grep -v '^# \(wizard\|args\|catalogues\): ' "$input" >"$tmp/typed"
 export LANGUAGE=en LANG=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1795651200
-# English chrome over the wizards' own (Danish) texts: no catalogues, as English needs none
+# English chrome over the wizards' own (Danish) texts: no catalogues, as English needs none; unless the
+# input says "# catalogues: built", for the build tree's
 export TRIN_LOCALEDIR=/nonexistent
+grep -q '^# catalogues: built$' "$input" && unset TRIN_LOCALEDIR
 unset LC_ALL LC_MESSAGES COLUMNS
 # shellcheck disable=SC2086 # args is a list of words on purpose
 "$root/tests/expect.sh" "${input%.input}.expected" "$0" --feed "$tmp/typed" "$trin" --plain $args "$wizard" || exit 1
