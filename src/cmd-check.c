@@ -112,7 +112,7 @@ static void cmd_check_fit(const char *file, const struct wizard *w, bool small, 
 	} sizes[] = { { 80, 24, DIAG_ERROR }, { 40, 12, DIAG_WARNING } };
 	char **langs;
 	size_t nlangs = i18n_languages(i18n_bind_wizard(file, w->domain), w->domain, w->language, &langs);
-	char *saved = xstrdup(i18n_current_list());
+	char *saved = i18n_push(NULL);
 	struct ui_fit *fit = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *fit);
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
@@ -131,8 +131,7 @@ static void cmd_check_fit(const char *file, const struct wizard *w, bool small, 
 	}
 	free(langs);
 	free(fit);
-	i18n_switch(saved);
-	free(saved);
+	i18n_pop(saved);
 }
 
 int cmd_check(int argc, char **argv)

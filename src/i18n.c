@@ -160,9 +160,18 @@ bool i18n_chosen(void)
 	return i18n_was_chosen;
 }
 
-const char *i18n_current_list(void)
+char *i18n_push(const char *lang)
 {
-	return i18n_current;
+	char *saved = xstrdup(i18n_current);
+	if (lang)
+		i18n_switch(lang);
+	return saved;
+}
+
+void i18n_pop(char *saved)
+{
+	i18n_switch(saved);
+	free(saved);
 }
 
 const char *i18n_language(void)

@@ -43,8 +43,12 @@ bool i18n_init(const char *lang);
 bool i18n_chosen(void);
 /* The current language ("tr", from "tr_TR:da"), or NULL when none is set. */
 const char *i18n_language(void);
-/* The whole list LANGUAGE was last set to ("tr:da"), or "" when never set: to switch back to it. */
-const char *i18n_current_list(void);
+/*
+ * Switch to lang for a while (NULL: stay), returning what to switch back to with i18n_pop, which frees it:
+ * a text shown in the helper's language, a check made in each language.
+ */
+char *i18n_push(const char *lang);
+void i18n_pop(char *saved);
 /* Switch to lang at once: every gettext call after it gives the new language. */
 void i18n_switch(const char *lang);
 /* The number and date style of lang, or of the current language when lang is NULL. */

@@ -270,11 +270,9 @@ static const char *ui_text_second(struct ui *u, const struct text *t, const char
 	const char *lang = u->opts->second_lang;
 	if (!lang || !t->msgid)
 		return NULL;
-	char *cur = xstrdup(i18n_current_list());
-	i18n_switch(lang);
+	char *saved = i18n_push(lang);
 	const char *r = ui_text(u, t);
-	i18n_switch(cur);
-	free(cur);
+	i18n_pop(saved);
 	return shown && strcmp(r, shown) == 0 ? NULL : r;
 }
 
@@ -926,15 +924,12 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		break;
 	}
 	if (u->opts->guide && s->guide.msgid) {	/* for the helper beside the person, in the helper's language */
-		char *cur = xstrdup(i18n_current_list());
-		if (u->opts->second_lang)
-			i18n_switch(u->opts->second_lang);
+		char *saved = i18n_push(u->opts->second_lang);
 		ui_blank(u);
 		ui_para(u, ui_keep(u, xstrdup(_("For the helper, not for the citizen:"))), width, 0,
 			ui_attr_guide | A_BOLD, false, false);
 		ui_para(u, ui_text(u, &s->guide), width, 2, ui_attr_guide, false, false);
-		i18n_switch(cur);
-		free(cur);
+		i18n_pop(saved);
 	}
 
 	/* the footer: exactly the keys that work here */

@@ -76,11 +76,9 @@ static const char *line_text_second(struct line *l, const struct text *t, const 
 	const char *lang = l->opts->second_lang;
 	if (!lang || !t->msgid)
 		return NULL;
-	char *cur = xstrdup(i18n_current_list());
-	i18n_switch(lang);
+	char *saved = i18n_push(lang);
 	const char *r = line_text(l, t);
-	i18n_switch(cur);
-	free(cur);
+	i18n_pop(saved);
 	return shown && strcmp(r, shown) == 0 ? NULL : r;
 }
 
@@ -364,14 +362,11 @@ static void line_show(struct line *l, const struct engine_view *v)
 		break;
 	}
 	if (l->opts->guide && s->guide.msgid) {	/* --guide: for the helper beside the person, in the helper's language */
-		char *cur = xstrdup(i18n_current_list());
-		if (l->opts->second_lang)
-			i18n_switch(l->opts->second_lang);
+		char *saved = i18n_push(l->opts->second_lang);
 		line_blank(l);
 		line_para(l, _("For the helper, not for the citizen:"));
 		summary_para(l->out, "  ", line_text(l, &s->guide), l->width, 2);
-		i18n_switch(cur);
-		free(cur);
+		i18n_pop(saved);
 	}
 	line_terms_new(l, s);
 	line_instructions(l, v);
