@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "engine.h"
 #include "i18n.h"
+#include "result.h"
 #include "ui-script.h"
 
 /* What the scenarios of one wizard visited: steps, and transitions numbered step by step. */
@@ -105,6 +106,71 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 	return false;
 }
 
+/* The start of a scenario's FAIL line, up to what went wrong. */
+static void cmd_test_fail(const struct scenario *sc)
+{
+	printf("FAIL %s:%d: %s: ", sc->loc.file, sc->loc.line, sc->name);
+}
+
+/* The rest of a FAIL line for a mismatch: what the walk gave and what the scenario expected, as JSON. */
+static void cmd_test_differs(struct value got, struct value want, const char *note)
+{
+	result_json_value(stdout, got);
+	fputs(note, stdout);
+	fputs(", expected ", stdout);
+	result_json_value(stdout, want);
+	putchar('\n');
+}
+
+/*
+ * Whether the walk that reached the scenario's end also went the way it expects: its path, then the
+ * answers in the result, then the derived values, each in the order written.  Prints the FAIL line with
+ * the first mismatch.
+ */
+static bool cmd_test_expected(const struct wizard *w, struct engine *e, const struct scenario *sc)
+{
+	size_t np;
+	const int *path = engine_path(e, &np);
+	for (size_t i = 0; sc->path && (i < np || i < sc->npath); i++) {
+		if (i < np && i < sc->npath && path[i] == sc->path[i])
+			continue;
+		cmd_test_fail(sc);
+		printf("path differs at step %zu: ", i + 1);
+		if (i >= np)
+			printf("the walk ended after step %zu, expected '%s'\n", np, w->steps[sc->path[i]].id);
+		else if (i >= sc->npath)
+			printf("visited '%s', expected the path to end after step %zu\n", w->steps[path[i]].id,
+			       sc->npath);
+		else
+			printf("visited '%s', expected '%s'\n", w->steps[path[i]].id, w->steps[sc->path[i]].id);
+		return false;
+	}
+	for (size_t i = 0; i < sc->nresult; i++) {
+		const struct scenario_expect *x = &sc->result[i];
+		struct value got = engine_answer(e, x->index);
+		if (value_equal(got, x->value))
+			continue;
+		bool on = false;
+		for (size_t k = 0; k < np && !on; k++)
+			on = path[k] == x->index;
+		cmd_test_fail(sc);
+		printf("answer '%s' is ", x->name);
+		cmd_test_differs(got, x->value, on ? "" : " (not on the path)");
+		return false;
+	}
+	for (size_t i = 0; i < sc->nvalues; i++) {
+		const struct scenario_expect *x = &sc->values[i];
+		struct value got = engine_derived(e, (size_t)x->index, NULL);
+		if (value_equal(got, x->value))
+			continue;
+		cmd_test_fail(sc);
+		printf("value '%s' is ", x->name);
+		cmd_test_differs(got, x->value, "");
+		return false;
+	}
+	return true;
+}
+
 /* Walk one scenario and print its line; coverage is noted when cov is given. */
 static void cmd_test_one(const struct wizard *w, const struct scenario *sc, struct cmd_test_coverage *cov,
 			 size_t *passed, size_t *failed)
@@ -116,12 +182,14 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 	size_t np;
 	const int *path = engine_path(e, &np);
 	if (!done) {
-		printf("FAIL %s:%d: %s: stopped at step '%s': %s\n", sc->loc.file, sc->loc.line, sc->name,
-		       w->steps[where].id, why);
+		cmd_test_fail(sc);
+		printf("stopped at step '%s': %s\n", w->steps[where].id, why);
 		(*failed)++;
 	} else if (path[np - 1] != sc->end) {
-		printf("FAIL %s:%d: %s: ended at '%s', expected '%s'\n", sc->loc.file, sc->loc.line, sc->name,
-		       w->steps[path[np - 1]].id, w->steps[sc->end].id);
+		cmd_test_fail(sc);
+		printf("ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id, w->steps[sc->end].id);
+		(*failed)++;
+	} else if (!cmd_test_expected(w, e, sc)) {
 		(*failed)++;
 	} else {
 		printf("PASS %s: %s\n", sc->loc.file, sc->name);

@@ -55,7 +55,7 @@ static const char *const load_all_step_keys[] = {
 };
 static const char *const load_choice_keys[] = { "value", "label", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
-static const char *const load_test_keys[] = { "name", "answers", "end", NULL };
+static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
 #define TEXT_MAX_LENGTH 10000
@@ -65,6 +65,13 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 struct load_ref {
 	const struct ynode *id;
 	int *target;
+};
+
+/* What a scenario expects of an answer or a value, typed once every step and value is bound. */
+struct load_pending {
+	const struct ynode *key, *value;
+	struct scenario_expect *x;
+	bool is_value;	/* under 'values'; otherwise under 'result' */
 };
 
 static const char *load_scope_suggest(void *ctx, const char *name);
@@ -85,6 +92,8 @@ struct loader {
 	size_t value_depth;
 	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
 	size_t cappatterns;
+	struct load_pending *pending;
+	size_t npending, cappending;
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -704,7 +713,51 @@ static void load_answer_map(struct loader *ld, const struct ynode *m, struct sce
 	}
 }
 
-/* One scenario, a mapping of name, answers and end; the end is required when need_end. */
+/* A map from step id (result) or value name (values) to what it must be at the end of the walk. */
+static void load_expect_map(struct loader *ld, const struct ynode *m, bool values, struct scenario_expect **out,
+			    size_t *n)
+{
+	*n = 0;
+	if (!load_expect(ld, m, YNODE_MAP, values ? "'values'" : "'result'"))
+		return;
+	*out = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof **out);
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		struct scenario_expect *x = &(*out)[*n];
+		x->name = load_id(ld, m->kids[i], values ? "a value name" : "a step id");
+		if (!x->name)
+			continue;
+		x->index = -1;
+		x->loc = m->kids[i + 1]->loc;
+		if (!values)
+			load_ref(ld, m->kids[i], &x->index);
+		util_grow((void **)&ld->pending, &ld->cappending, ld->npending + 1, sizeof *ld->pending);
+		ld->pending[ld->npending++] = (struct load_pending){ m->kids[i], m->kids[i + 1], x, values };
+		(*n)++;
+	}
+}
+
+/* The steps a scenario must visit, from the start to the end. */
+static void load_path(struct loader *ld, const struct ynode *list, struct scenario *sc)
+{
+	if (!load_expect(ld, list, YNODE_SEQ, "'path'"))
+		return;
+	if (list->n == 0) {
+		diag_error(ld->d, list->loc, "'path' is empty: list the steps visited, from the start to the end");
+		return;
+	}
+	sc->path = arena_alloc(ld->a, list->n * sizeof *sc->path);
+	for (size_t i = 0; i < list->n; i++) {
+		sc->path[i] = -1;
+		if (load_id(ld, list->kids[i], "a step id in 'path'"))
+			load_ref(ld, list->kids[i], &sc->path[i]);
+	}
+	sc->npath = list->n;
+}
+
+/*
+ * One scenario, a mapping of name, answers and end, and what the walk must give: result, values, path.
+ * The end is required when need_end.
+ */
 static void load_scenario(struct loader *ld, const struct ynode *m, struct scenario *sc, size_t number, bool need_end)
 {
 	load_keys(ld, m, load_test_keys, "a test");
@@ -723,6 +776,12 @@ static void load_scenario(struct loader *ld, const struct ynode *m, struct scena
 	} else if (need_end) {
 		diag_error(ld->d, m->loc, "a test needs 'end': the id of the end step it must reach");
 	}
+	if ((n = ynode_get(m, "result")))
+		load_expect_map(ld, n, false, &sc->result, &sc->nresult);
+	if ((n = ynode_get(m, "values")))
+		load_expect_map(ld, n, true, &sc->values, &sc->nvalues);
+	if ((n = ynode_get(m, "path")))
+		load_path(ld, n, sc);
 }
 
 static void load_tests(struct loader *ld, const struct ynode *list)
@@ -920,6 +979,130 @@ static void load_check_text(struct loader *ld, struct text *t)
 	}
 }
 
+/* What a scenario may expect of a name: the kinds of value, what its list items may be, and whose it is. */
+struct load_want {
+	expr_type type, items;
+	bool date;		/* text must be a date, YYYY-MM-DD */
+	bool item;		/* this is an item of the list expected */
+	const char *what;	/* "answer" or "value" */
+	const char *name;
+};
+
+/* The kinds of value in want, in words for an error: "a number or null". */
+static void load_want_words(const struct load_want *want, char *buf, size_t size)
+{
+	const char *words[6];
+	size_t n = 0, len = 0;
+	if (want->type & TYPE_BOOL) {
+		words[n++] = "true";
+		words[n++] = "false";
+	}
+	if (want->type & TYPE_NUM)
+		words[n++] = "a number";
+	if (want->type & TYPE_STR)
+		words[n++] = want->date ? "a date written YYYY-MM-DD" : "text";
+	if (want->type & TYPE_LIST)
+		words[n++] = "a list";
+	if (want->type & TYPE_NULL)
+		words[n++] = "null";
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
+		len += w > 0 ? (size_t)w : 0;
+	}
+}
+
+/*
+ * What a scenario expects, n, as a value of a kind in want: null, true or false, a number, text, or a list
+ * of items.  A number or a boolean in quotes is text when text is allowed, as JSON reads it; without
+ * quotes it is text only when nothing else is allowed (a text step).  Strings and lists live in the
+ * loader's arena.
+ */
+static bool load_expected(struct loader *ld, const struct ynode *n, const struct load_want *want, struct value *out)
+{
+	if (n->alias)
+		return false;
+	int64_t num;
+	if (ynode_is_null(n)) {
+		if (want->type & TYPE_NULL) {
+			*out = (struct value){ .type = VAL_NULL };
+			return true;
+		}
+	} else if (n->kind == YNODE_SEQ && (want->type & TYPE_LIST)) {
+		struct value *items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *items);
+		struct load_want each = { want->items, want->items, false, true, want->what, want->name };
+		for (size_t i = 0; i < n->n; i++)
+			if (!load_expected(ld, n->kids[i], &each, &items[i]))
+				return false;
+		*out = (struct value){ VAL_LIST, { .list = { items, n->n } } };
+		return true;
+	} else if (n->kind == YNODE_SCALAR) {
+		bool is_bool = n->plain && (strcmp(n->str, "true") == 0 || strcmp(n->str, "false") == 0);
+		if ((want->type & TYPE_BOOL) && is_bool) {
+			*out = (struct value){ VAL_BOOL, { .b = n->str[0] == 't' } };
+			return true;
+		}
+		if ((want->type & TYPE_NUM) && (n->plain || !(want->type & TYPE_STR)) && value_num_parse(n->str, &num)) {
+			*out = (struct value){ VAL_NUM, { .n = num } };
+			return true;
+		}
+		if ((want->type & TYPE_STR) && (!want->date || load_is_date(n->str))) {
+			if (!load_clean(ld, n))
+				return false;
+			*out = (struct value){ VAL_STR, { .s = n->str } };
+			return true;
+		}
+	}
+	char words[128];
+	load_want_words(want, words, sizeof words);
+	const char *whose = want->item ? "an item of the" : "the";
+	if (n->kind == YNODE_SCALAR && !ynode_is_null(n))
+		diag_error(ld->d, n->loc, "%s expected %s of '%s' must be %s, not '%s'", whose, want->what, want->name,
+			   words, n->str);
+	else
+		diag_error(ld->d, n->loc, "%s expected %s of '%s' must be %s, not %s", whose, want->what, want->name,
+			   words, ynode_is_null(n) ? "null" : n->kind == YNODE_SEQ ? "a list" : "a mapping");
+	return false;
+}
+
+/* Type what the scenarios expect, now that every step and value is known and bound. */
+static void load_expectations(struct loader *ld)
+{
+	const struct wizard *w = ld->w;
+	for (size_t i = 0; i < ld->npending; i++) {
+		const struct load_pending *p = &ld->pending[i];
+		struct scenario_expect *x = p->x;
+		struct load_want want = { 0, TYPE_ANY, false, false, "value", x->name };
+		if (p->is_value) {
+			int sym = strmap_get(&w->names, x->name);
+			const char *near = sym < 0 ? load_scope_suggest(ld, x->name) : NULL;
+			if (sym >= 0 && (size_t)sym < w->nsteps)
+				diag_error(ld->d, p->key->loc, "'%s' is a step, not a value: expect its answer under 'result'",
+					   x->name);
+			else if (sym < 0 && near && wizard_step_index(w, near) < 0)
+				diag_error(ld->d, p->key->loc, "unknown value '%s' (did you mean '%s'?)", x->name, near);
+			else if (sym < 0)
+				diag_error(ld->d, p->key->loc, "unknown value '%s'", x->name);
+			if (sym < 0 || (size_t)sym < w->nsteps)
+				continue;
+			x->index = sym - (int)w->nsteps;
+			want.type = w->values[x->index].type;
+		} else {
+			if (x->index < 0)	/* an unknown step, already reported */
+				continue;
+			const struct step *s = &w->steps[x->index];
+			want = (struct load_want){ load_answer_type(s->type), TYPE_STR, s->type == STEP_DATE, false,
+						   "answer", x->name };
+			if (!want.type) {
+				diag_error(ld->d, p->key->loc, "step '%s' is of type %s and has no answer in the result",
+					   x->name, step_type_name(s->type));
+				continue;
+			}
+		}
+		load_expected(ld, p->value, &want, &x->value);
+	}
+}
+
 static void load_wizard(struct loader *ld, const struct ynode *root)
 {
 	struct wizard *w = ld->w;
@@ -978,6 +1161,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 			diag_error(ld->d, sc->end_loc, "'%s' is a %s step, not an end step", w->steps[sc->end].id,
 				   step_type_name(w->steps[sc->end].type));
 	}
+	load_expectations(ld);
 }
 
 void wizard_free(struct wizard *w)
@@ -1013,6 +1197,7 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 		free(ld.value_state);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);
+		free(ld.pending);
 		free(ld.texts);
 	}
 	if (!root || d->errors > errors) {
@@ -1054,12 +1239,14 @@ bool scenario_load(const struct wizard *w, const char *path, struct arena *a, st
 		else
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
 		load_resolve_refs(&ld);
+		load_expectations(&ld);
 		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
 			diag_error(d, out->end_loc, "'%s' is a %s step, not an end step", w->steps[out->end].id,
 				   step_type_name(w->steps[out->end].type));
 		free(ld.refs);
 		free(ld.texts);
 		free(ld.shown);
+		free(ld.pending);
 	}
 	free(buf);
 	return root && d->errors == errors;

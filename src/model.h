@@ -106,6 +106,14 @@ struct scenario_answer {
 	struct answer_input input;
 };
 
+/* What a scenario expects at the end of its walk: a step's answer in the result, or a derived value. */
+struct scenario_expect {
+	const char *name;	/* step id or value name, as written */
+	int index;		/* step index (result) or value index (values); -1 when unknown */
+	struct value value;	/* null: the step is not in the result, or the value is null */
+	struct loc loc;		/* of the expected value */
+};
+
 struct scenario {
 	const char *name;
 	struct loc loc;
@@ -113,6 +121,12 @@ struct scenario {
 	size_t nanswers;
 	int end;		/* step index of the expected end step */
 	struct loc end_loc;
+	struct scenario_expect *result;	/* answers as they count in the result, in the order written */
+	size_t nresult;
+	struct scenario_expect *values;	/* derived values, in the order written */
+	size_t nvalues;
+	int *path;		/* the steps visited, start to end, as step indices; NULL when not given */
+	size_t npath;
 };
 
 /* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */
@@ -175,8 +189,8 @@ int wizard_step_index(const struct wizard *w, const char *id);
 const char *wizard_suggest(const struct wizard *w, const char *name);
 
 /*
- * A scenario from a file of its own: a mapping of name, answers and end, as `trin --record` writes it and a
- * wizard's tests hold it; or answers alone, as for answers_load.  The end is required when need_end.
+ * A scenario from a file of its own: a mapping of name, answers and end (and optionally result, values and
+ * path), as `trin --record` writes it and a wizard's tests hold it; or answers alone, as for answers_load.  The end is required when need_end.
  * Entries live in arena a; returns false on any error.
  */
 bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
