@@ -182,8 +182,12 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
 		fputc('\n', out);
 	}
-	if (engine_done(e))
-		fprintf(out, "end: %s\n", w->steps[path[n - 1]].id);
+	if (!engine_done(e))
+		return;
+	fprintf(out, "end: %s\npath: [", w->steps[path[n - 1]].id);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", w->steps[path[i]].id);
+	fputs("]\n", out);
 }
 
 static void result_fill_scenario(FILE *out, void *ctx)

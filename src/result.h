@@ -23,7 +23,7 @@ void result_json_value(FILE *out, struct value v);
 void result_json(FILE *out, const struct wizard *w, struct engine *e);
 
 /*
- * The walk as a scenario in YAML (name, answers on the path, end), which `trin test --scenario` and
+ * The walk as a scenario in YAML (name, answers on the path, end, path), which `trin test --scenario` and
  * `trin run --answers` read back: what `trin --record` writes.
  */
 void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name);
