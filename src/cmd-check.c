@@ -212,7 +212,7 @@ int cmd_check(int argc, char **argv)
 		fputs("[", stdout);
 	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
-		struct wizard *w = wizard_load(argv[i], &limits, &d);
+		struct wizard *w = wizard_load_analysis(argv[i], &limits, &d);	/* analysed even with errors */
 		if (w) {
 			check_wizard(w, &o, &d);
 			if (fit)

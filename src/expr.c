@@ -80,6 +80,7 @@ struct expr {
 	int *syms;			/* distinct symbols, sorted; set by expr_bind */
 	size_t nsyms;
 	const char *text;		/* the source text, copied into the arena */
+	bool bound;			/* expr_bind succeeded: the walkers below see nothing otherwise */
 };
 
 /* The built-in functions. */
@@ -1184,6 +1185,7 @@ expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags
 	expr_type t = expr_bind_node(&b, e->root);
 	e->syms = NULL;
 	e->nsyms = 0;
+	e->bound = !b.failed;
 	if (b.failed)
 		return 0;
 	assert(t != 0);
@@ -1311,7 +1313,8 @@ void expr_walk_names(const struct expr *e, void (*fn)(void *ctx, int sym, enum e
 		     void *ctx)
 {
 	struct expr_walker wk = { .name = fn, .ctx = ctx };
-	expr_walk_node(&wk, e->root, EXPR_USE_TEST);
+	if (e->bound)
+		expr_walk_node(&wk, e->root, EXPR_USE_TEST);
 }
 
 /* Call fn for every comparison of a name with a string literal in the bound expression. */
@@ -1319,7 +1322,8 @@ void expr_walk_comparisons(const struct expr *e, void (*fn)(void *ctx, int sym, 
 			   void *ctx)
 {
 	struct expr_walker wk = { .cmp = fn, .ctx = ctx };
-	expr_walk_node(&wk, e->root, EXPR_USE_TEST);
+	if (e->bound)
+		expr_walk_node(&wk, e->root, EXPR_USE_TEST);
 }
 
 struct expr_needs {
@@ -1427,7 +1431,8 @@ static void expr_truth_needs(const struct expr_node *n, struct expr_needs *set)
 size_t expr_truth_required(const struct expr *e, struct expr_need **out)
 {
 	struct expr_needs set = { 0 };
-	expr_truth_needs(e->root, &set);
+	if (e->bound)
+		expr_truth_needs(e->root, &set);
 	*out = set.v;
 	return set.n;
 }
@@ -1436,7 +1441,8 @@ size_t expr_truth_required(const struct expr *e, struct expr_need **out)
 size_t expr_value_required(const struct expr *e, struct expr_need **out)
 {
 	struct expr_needs set = { 0 };
-	expr_strict(e->root, &set);
+	if (e->bound)
+		expr_strict(e->root, &set);
 	*out = set.v;
 	return set.n;
 }

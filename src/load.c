@@ -10,6 +10,7 @@
  */
 #include "model.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,7 @@ struct loader {
 	size_t cappatterns;
 	struct load_pending *pending;
 	size_t npending, cappending;
+	size_t errors_in_flow;	/* d->errors once the flow was read and resolved, before binding */
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -1152,6 +1154,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		load_tests(ld, n);
 
 	load_resolve_refs(ld);
+	ld->errors_in_flow = ld->d->errors;
 	load_bind(ld);
 	for (size_t i = 0; i < ld->ntexts; i++)
 		load_check_text(ld, ld->texts[i]);
@@ -1178,8 +1181,9 @@ void wizard_free(struct wizard *w)
 	free(w);
 }
 
-struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
-				  struct diags *d)
+/* Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete. */
+static struct wizard *load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
+				  struct diags *d, bool analysis)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
 	w->file = name;
@@ -1187,8 +1191,11 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	size_t errors = d->errors;
 	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
 	if (root) {
-		struct loader ld = { .w = w, .a = &w->arena, .d = d };
+		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
+		w->has_errors = d->errors > errors;
+		if (analysis && ld.errors_in_flow == errors)
+			errors = d->errors;	/* the flow is whole: keep it for the analysis */
 		w->texts = arena_alloc(&w->arena, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);
 		if (ld.nshown)
 			memcpy(w->texts, ld.shown, ld.nshown * sizeof *w->texts);
@@ -1208,7 +1215,13 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	return w;
 }
 
-struct wizard *wizard_load(const char *path, const struct load_limits *limits, struct diags *d)
+struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
+				  struct diags *d)
+{
+	return load_buffer(name, buf, len, limits, d, false);
+}
+
+static struct wizard *load_file(const char *path, const struct load_limits *limits, struct diags *d, bool analysis)
 {
 	if (!limits)
 		limits = &load_default_limits;
@@ -1216,9 +1229,25 @@ struct wizard *wizard_load(const char *path, const struct load_limits *limits, s
 	size_t len;
 	if (!ytree_read_file(path, limits->max_file, &buf, &len, d))
 		return NULL;
-	struct wizard *w = wizard_load_buffer(path, buf, len, limits, d);
+	struct wizard *w = load_buffer(path, buf, len, limits, d, analysis);
 	free(buf);
 	return w;
+}
+
+struct wizard *wizard_load(const char *path, const struct load_limits *limits, struct diags *d)
+{
+	return load_file(path, limits, d, false);
+}
+
+struct wizard *wizard_load_analysis(const char *path, const struct load_limits *limits, struct diags *d)
+{
+	return load_file(path, limits, d, true);
+}
+
+struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,
+					   const struct load_limits *limits, struct diags *d)
+{
+	return load_buffer(name, buf, len, limits, d, true);
 }
 
 bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,

@@ -1,6 +1,7 @@
 /*
  * fuzz-load: any bytes as a wizard file, through the whole loader (ytree's limits, libyaml's events, the
- * model, expressions, patterns) and, when it loads, the checker and the graph.  Nothing here may crash,
+ * model, expressions, patterns) and, when it loads (for analysis, as `trin check` loads: also with errors in
+ * expressions and texts), the checker and the graph.  Nothing here may crash,
  * leak, or take more than the limits allow.
  */
 #include <stdio.h>
@@ -23,7 +24,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diags d = { 0 };
-	struct wizard *w = wizard_load_buffer("fuzz.yaml", (const char *)data, size, NULL, &d);
+	struct wizard *w = wizard_load_buffer_analysis("fuzz.yaml", (const char *)data, size, NULL, &d);
 	FILE *null = fopen("/dev/null", "w");
 	if (w) {
 		struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
