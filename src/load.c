@@ -988,6 +988,7 @@ struct load_want {
 	bool item;		/* this is an item of the list expected */
 	const char *what;	/* "answer" or "value" */
 	const char *name;
+	const struct step *multi;	/* the answer of this multi step: a set, kept in the order of its choices */
 };
 
 /* The kinds of value in want, in words for an error: "a number or null". */
@@ -1014,6 +1015,27 @@ static void load_want_words(const struct load_want *want, char *buf, size_t size
 	}
 }
 
+/* The place of value among the choices of s, or the number of choices when it is none of them. */
+static size_t load_choice_index(const struct step *s, const struct value *v)
+{
+	size_t k = 0;
+	while (k < s->nchoices && !(v->type == VAL_STR && strcmp(s->choices[k].value, v->u.s) == 0))
+		k++;
+	return k;
+}
+
+/* The items of an expected multi answer in the order of the choices, as the engine keeps them: a set. */
+static void load_choice_order(const struct step *s, struct value *items, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct value v = items[i];
+		size_t at = load_choice_index(s, &v), j = i;
+		for (; j > 0 && load_choice_index(s, &items[j - 1]) > at; j--)
+			items[j] = items[j - 1];
+		items[j] = v;
+	}
+}
+
 /*
  * What a scenario expects, n, as a value of a kind in want: null, true or false, a number, text, or a list
  * of items.  A number or a boolean in quotes is text when text is allowed, as JSON reads it; without
@@ -1032,10 +1054,12 @@ static bool load_expected(struct loader *ld, const struct ynode *n, const struct
 		}
 	} else if (n->kind == YNODE_SEQ && (want->type & TYPE_LIST)) {
 		struct value *items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *items);
-		struct load_want each = { want->items, want->items, false, true, want->what, want->name };
+		struct load_want each = { want->items, want->items, false, true, want->what, want->name, NULL };
 		for (size_t i = 0; i < n->n; i++)
 			if (!load_expected(ld, n->kids[i], &each, &items[i]))
 				return false;
+		if (want->multi)
+			load_choice_order(want->multi, items, n->n);
 		*out = (struct value){ VAL_LIST, { .list = { items, n->n } } };
 		return true;
 	} else if (n->kind == YNODE_SCALAR) {
@@ -1074,7 +1098,7 @@ static void load_expectations(struct loader *ld)
 	for (size_t i = 0; i < ld->npending; i++) {
 		const struct load_pending *p = &ld->pending[i];
 		struct scenario_expect *x = p->x;
-		struct load_want want = { 0, TYPE_ANY, false, false, "value", x->name };
+		struct load_want want = { 0, TYPE_ANY, false, false, "value", x->name, NULL };
 		if (p->is_value) {
 			int sym = strmap_get(&w->names, x->name);
 			const char *near = sym < 0 ? load_scope_suggest(ld, x->name) : NULL;
@@ -1094,7 +1118,7 @@ static void load_expectations(struct loader *ld)
 				continue;
 			const struct step *s = &w->steps[x->index];
 			want = (struct load_want){ load_answer_type(s->type), TYPE_STR, s->type == STEP_DATE, false,
-						   "answer", x->name };
+						   "answer", x->name, s->type == STEP_MULTI ? s : NULL };
 			if (!want.type) {
 				diag_error(ld->d, p->key->loc, "step '%s' is of type %s and has no answer in the result",
 					   x->name, step_type_name(s->type));
