@@ -828,6 +828,23 @@ static void check_choices(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_walk_comparisons(w->steps[i].next[k].when, check_choice_literal, c);
+	for (size_t t = 0; t < w->ntests; t++) {	/* the scenarios: answers given and answers expected */
+		const struct scenario *sc = &w->tests[t];
+		for (size_t i = 0; i < sc->nanswers; i++) {
+			const struct answer_input *in = &sc->answers[i].input;
+			for (size_t k = 0; k < (in->is_list ? in->nitems : in->text && *in->text); k++)
+				check_choice_literal(c, sc->answers[i].step, in->is_list ? in->items[k] : in->text, in->loc);
+		}
+		for (size_t i = 0; i < sc->nresult; i++) {
+			const struct scenario_expect *x = &sc->result[i];
+			struct value v = x->value;
+			for (size_t k = 0; k < (v.type == VAL_LIST ? v.u.list.n : v.type == VAL_STR); k++) {
+				struct value item = v.type == VAL_LIST ? v.u.list.items[k] : v;
+				if (item.type == VAL_STR)
+					check_choice_literal(c, x->index, item.u.s, x->loc);
+			}
+		}
+	}
 }
 
 /* ---- Unused glossary entries and values ---- */
