@@ -99,12 +99,24 @@ static bool cmd_check_file_limit(const char *arg, struct load_limits *l)
 	return true;
 }
 
+/* Every text of w the catalogue of the language now chosen lacks, as a warning at the text. */
+static void cmd_check_translated(const struct wizard *w, const char *lang, struct diags *d)
+{
+	for (size_t i = 0; i < w->ntexts && !diag_full(d); i++) {
+		const struct wizard_text *t = &w->texts[i];
+		if (dgettext(w->domain, t->msgid) == t->msgid)	/* gettext gives the msgid itself when it has none */
+			diag_warning(d, t->loc, "%s has no translation to %s (%s) in the catalogue of '%s'", t->key,
+				     i18n_name(lang), lang, w->domain);
+	}
+}
+
 /*
- * Every step laid out as the full screen lays it out (ui_curses_fit), in each language the wizard ships
- * with: taller than an 80x24 screen is an error (a person would have to scroll); with small, taller than
- * 40x12 is a warning.  The language chosen before is restored.
+ * In each language the wizard ships with (its own, and each with a catalogue): the texts a catalogue
+ * lacks, and with fit every step laid out as the full screen lays it out (ui_curses_fit): taller than an
+ * 80x24 screen is an error (a person would have to scroll); with small, taller than 40x12 is a warning.
+ * The language chosen before is restored.
  */
-static void cmd_check_fit(const char *file, const struct wizard *w, bool small, struct diags *d)
+static void cmd_check_languages(const char *file, const struct wizard *w, bool fit, bool small, struct diags *d)
 {
 	static const struct {
 		int cols, rows;
@@ -113,24 +125,26 @@ static void cmd_check_fit(const char *file, const struct wizard *w, bool small, 
 	char **langs;
 	size_t nlangs = i18n_languages(i18n_bind_wizard(file, w->domain), w->domain, w->language, &langs);
 	char *saved = i18n_push(NULL);
-	struct ui_fit *fit = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *fit);
+	struct ui_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
-		for (size_t z = 0; z < (small ? 2u : 1u); z++) {
-			size_t n = ui_curses_fit(w, nlangs, sizes[z].cols, sizes[z].rows, fit);
+		if (strcmp(langs[l], w->language) != 0)
+			cmd_check_translated(w, langs[l], d);
+		for (size_t z = 0; fit && z < (small ? 2u : 1u); z++) {
+			size_t n = ui_curses_fit(w, nlangs, sizes[z].cols, sizes[z].rows, out);
 			for (size_t k = 0; k < n; k++) {
-				const struct step *s = &w->steps[fit[k].step];
-				if (fit[k].needed > fit[k].available)
+				const struct step *s = &w->steps[out[k].step];
+				if (out[k].needed > out[k].available)
 					diag_add(d, sizes[z].sev, s->loc,
 						 "step '%s' needs %d lines in language '%s', but a screen of %dx%d has %d for it: "
-						 "shorten its texts", s->id, fit[k].needed, langs[l], sizes[z].cols,
-						 sizes[z].rows, fit[k].available);
+						 "shorten its texts", s->id, out[k].needed, langs[l], sizes[z].cols,
+						 sizes[z].rows, out[k].available);
 			}
 		}
 		free(langs[l]);
 	}
 	free(langs);
-	free(fit);
+	free(out);
 	i18n_pop(saved);
 }
 
@@ -215,8 +229,7 @@ int cmd_check(int argc, char **argv)
 		struct wizard *w = wizard_load_analysis(argv[i], &limits, &d);	/* analysed even with errors */
 		if (w) {
 			check_wizard(w, &o, &d);
-			if (fit)
-				cmd_check_fit(argv[i], w, small, &d);
+			cmd_check_languages(argv[i], w, fit, small, &d);
 		}
 		diag_sort(&d);
 		if (json)
