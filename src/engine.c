@@ -38,6 +38,10 @@ struct engine {
 	struct engine_answer *answers;
 	size_t *min_rest, *max_rest;	/* non-end steps after step i until an end, fewest and most */
 	int review;		/* the review step to return to, or -1 */
+	int *counted;		/* while revising: the steps whose answers counted when it began */
+	size_t ncounted;
+	int *dropped;		/* back at the review: those of them that no longer count */
+	size_t ndropped;
 	char message[256];
 	bool has_message;
 	struct arena scratch;	/* evaluation and formatting; reset on every change */
@@ -234,6 +238,8 @@ void engine_free(struct engine *e)
 		engine_clear_answer(&e->answers[i]);
 	explicit_bzero(e->message, sizeof e->message);
 	explicit_bzero(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
+	free(e->counted);
+	free(e->dropped);
 	arena_free(&e->scratch);
 	free(e->evaluating);
 	free(e->max_rest);
@@ -749,6 +755,18 @@ static bool engine_has_answer(enum step_type t)
 	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
 }
 
+/* Back at the review after a change: which of the answers that counted when it began no longer do. */
+static void engine_note_dropped(struct engine *e)
+{
+	e->ndropped = 0;
+	for (size_t i = 0; i < e->ncounted; i++) {
+		int k = e->counted[i];
+		if (!e->on_path[k] && e->answers[k].set && e->answers[k].v.type != VAL_NULL)
+			e->dropped[e->ndropped++] = k;
+	}
+	e->ncounted = 0;
+}
+
 /* Move on from the current step; when revising, skip forward over steps that keep their answers. */
 static bool engine_advance(struct engine *e)
 {
@@ -760,6 +778,7 @@ static bool engine_advance(struct engine *e)
 			return true;
 		if (next == e->review) {
 			e->review = -1;
+			engine_note_dropped(e);
 			return true;
 		}
 		const struct step *s = &e->w->steps[next];
@@ -781,6 +800,7 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 	const struct step *s = &e->w->steps[cur];
 	size_t nhist = e->nhist;
 	e->has_message = false;
+	e->ndropped = 0;
 	arena_free(&e->scratch);
 	if (s->type == STEP_END)
 		return false;
@@ -812,6 +832,7 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 bool engine_back(struct engine *e)
 {
 	e->has_message = false;
+	e->ndropped = 0;
 	arena_free(&e->scratch);
 	if (e->nhist <= 1)
 		return false;
@@ -831,6 +852,19 @@ bool engine_revise(struct engine *e, int step)
 			at = i;
 	if (at == e->nhist)
 		return false;
+	if (!e->counted) {
+		e->counted = xmalloc(e->w->nsteps * sizeof *e->counted);
+		e->dropped = xmalloc(e->w->nsteps * sizeof *e->dropped);
+	}
+	e->ncounted = 0;
+	bool *seen = xcalloc(e->w->nsteps, sizeof *seen);	/* each step once, though a loop may pass it again */
+	for (size_t i = 0; i + 1 < e->nhist; i++) {
+		int k = e->history[i];
+		if (engine_has_answer(e->w->steps[k].type) && e->answers[k].set && !seen[k])
+			e->counted[e->ncounted++] = k;
+		seen[k] = true;
+	}
+	free(seen);
 	while (e->nhist > at + 1)
 		engine_back(e);
 	e->review = cur;
@@ -1008,6 +1042,8 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->answered = e->answers[cur].set;
 	v->prefill = e->answers[cur].set ? e->answers[cur].v : (struct value){ .type = VAL_NULL };
 	v->message = e->has_message ? e->message : NULL;
+	v->dropped = e->dropped;
+	v->ndropped = s->type == STEP_REVIEW ? e->ndropped : 0;
 }
 
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v)

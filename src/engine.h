@@ -33,6 +33,10 @@ struct engine_view {
 	bool answered;		/* the step has a remembered answer (see prefill) */
 	struct value prefill;	/* the remembered answer, or null */
 	const char *message;	/* why the last input was refused, in words, or NULL */
+	/* Back at the review after a change: the steps whose answers counted before it and no longer do,
+	 * because the way changed (they are remembered, not counted).  Until the next change. */
+	const int *dropped;
+	size_t ndropped;
 };
 
 /* Start at the wizard's start step. */

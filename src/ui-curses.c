@@ -894,6 +894,17 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 		}
 		break;
 	case STEP_REVIEW:
+		if (v->ndropped) {	/* what the change just made no longer count, in words */
+			ui_para(u, _("Because of your change, these answers no longer count:"), width, 0, A_BOLD, false,
+				false);
+			for (size_t i = 0; i < v->ndropped; i++) {
+				const char *t = ui_text(u, &u->w->steps[v->dropped[i]].title);
+				char *line = xmalloc(strlen(t) + 3);
+				sprintf(line, "- %s", t);
+				ui_para(u, ui_keep(u, line), width, 2, 0, false, false);
+			}
+			ui_blank(u);
+		}
 		for (size_t i = 0; i < u->nreview; i++) {
 			if (u->review[i] < 0) {
 				ui_blank(u);

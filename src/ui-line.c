@@ -337,6 +337,12 @@ static void line_show(struct line *l, const struct engine_view *v)
 		size_t n;
 		const int *path = engine_path(l->e, &n);
 		int k = 0;
+		if (v->ndropped) {	/* what the change just made no longer count, in words */
+			line_blank(l);
+			line_para(l, _("Because of your change, these answers no longer count:"));
+			for (size_t i = 0; i < v->ndropped; i++)
+				summary_para(l->out, "  - ", line_text(l, &l->w->steps[v->dropped[i]].title), l->width, 4);
+		}
 		line_blank(l);
 		for (size_t i = 0; i + 1 < n; i++) {
 			const struct step *r = &l->w->steps[path[i]];

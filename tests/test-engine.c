@@ -604,6 +604,7 @@ static void test_review(void)
 	CHECK_NUM(v.position, 4);
 	CHECK_STR(test_derived(e, 0), "3");
 	CHECK_STR(test_derived(e, 2), "150000");
+	CHECK_NUM(v.ndropped, 0);	/* a step was added; none dropped */
 
 	/* a change that leads through a step without an answer (info) still returns to the review */
 	CHECK(engine_revise(e, kapital));
@@ -621,6 +622,23 @@ static void test_review(void)
 	CHECK(test_submit(e, "flere"));
 	CHECK_STR(test_id(e), "review");
 	CHECK_STR(engine_format(e, "{alene}: {partnere}", NULL, NULL), "Vi er flere: 2");
+
+	/* a change that leaves a step off the way: the review names the answer that no longer counts, once */
+	CHECK(engine_revise(e, alene));
+	CHECK(test_submit(e, "alene"));
+	engine_view(e, &v);
+	CHECK_STR(v.step->id, "review");
+	CHECK_NUM(v.ndropped, 1);
+	if (v.ndropped == 1)
+		CHECK_NUM(v.dropped[0], partnere);
+	CHECK_STR(test_answer(e, w, "partnere"), "null");
+	engine_view(e, &v);	/* a view again: still there */
+	CHECK_NUM(v.ndropped, 1);
+	CHECK(engine_revise(e, kapital));	/* the next change forgets it */
+	CHECK(test_submit(e, "100"));
+	engine_view(e, &v);
+	CHECK_STR(v.step->id, "review");
+	CHECK_NUM(v.ndropped, 0);
 	engine_free(e);
 	wizard_free(w);
 }

@@ -125,6 +125,8 @@ static void test_walk(void)
 	CHECK(term_wait(&t, "> Everything is right: go on"));
 	CHECK(term_wait_gone(&t, "Jeg har ingen af dem"));
 	CHECK(strstr(term_screen(&t), "yes") != NULL);
+	CHECK(term_wait(&t, "Because of your change, these answers no longer count:"));	/* said, in words */
+	CHECK(term_wait(&t, "  - Hvilket billed-id har du?"));
 	term_key(&t, VTERM_KEY_ENTER);
 
 	/* the end: result, next steps as a checklist, the answers saved */
