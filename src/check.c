@@ -307,7 +307,10 @@ static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
 	return strmap_get(&w->names, name);
 }
 
-/* Call fn for each {name} in t with its symbol and location; the loader has checked the braces. */
+/*
+ * Call fn for each {name} in t with its symbol and location, but names of steps without an answer (the
+ * loader's errors, in a wizard analysed in spite of them).
+ */
 static void check_text_names(const struct wizard *w, const struct text *t,
 			     void (*fn)(void *ctx, int sym, struct loc at), void *ctx)
 {
@@ -327,7 +330,8 @@ static void check_text_names(const struct wizard *w, const struct text *t,
 			done = i;
 		}
 		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
-		if (sym >= 0)
+		enum step_type type = sym >= 0 && (size_t)sym < w->nsteps ? w->steps[sym].type : STEP_TEXT;
+		if (sym >= 0 && type != STEP_INFO && type != STEP_REVIEW && type != STEP_END)	/* else the loader's error */
 			fn(ctx, sym, at);
 		i = (size_t)(close - s);
 	}

@@ -761,7 +761,8 @@ static void engine_note_dropped(struct engine *e)
 	e->ndropped = 0;
 	for (size_t i = 0; i < e->ncounted; i++) {
 		int k = e->counted[i];
-		if (!e->on_path[k] && e->answers[k].set && e->answers[k].v.type != VAL_NULL)
+		struct value v = e->answers[k].v;	/* left empty (a multi with nothing ticked) is nothing lost */
+		if (!e->on_path[k] && e->answers[k].set && v.type != VAL_NULL && (v.type != VAL_LIST || v.u.list.n))
 			e->dropped[e->ndropped++] = k;
 	}
 	e->ncounted = 0;
@@ -935,6 +936,12 @@ bool engine_follow(struct engine *e, const struct engine *from)
 		if (!engine_advance(e)) {
 			engine_truncate(e, nhist);
 			e->has_message = false;
+			return false;
+		}
+		const struct step *to = &w->steps[engine_current(e)];
+		int was = wizard_step_index(fw, to->id);
+		if (to->type == STEP_END && strcmp(to->id, at) != 0 && (was < 0 || !from->on_path[was])) {
+			engine_truncate(e, nhist);	/* an end the person has not reached: they say when */
 			return false;
 		}
 	}

@@ -69,7 +69,8 @@ bool engine_revise(struct engine *e, int step);
  * remembers is given again at the step with the same id and type, where the changed step still takes it,
  * and e walks on from its start over the steps from passed, as long as each has its answer, until it is at
  * the step from is at.  True when it got there; otherwise e is at the first step that needs the person
- * again.  e must be fresh (engine_create) and may be on the same wizard as from.
+ * again, or before an end step from had not reached (the person goes on to it).  e must be fresh
+ * (engine_create) and may be on the same wizard as from.
  */
 bool engine_follow(struct engine *e, const struct engine *from);
 

@@ -1739,6 +1739,10 @@ bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *s
 {
 	struct expr_evaluator ev = { .env = env, .scratch = scratch };
 	*out = expr_null();
+	if (!e->bound) {	/* an expression with errors, kept for trin check's analysis: never worked out */
+		*err = "the expression has errors";
+		return false;
+	}
 	if (!expr_eval_node(&ev, e->root, out)) {
 		*out = expr_null();
 		*err = ev.err;

@@ -822,10 +822,10 @@ int wizard_step_index(const struct wizard *w, const char *id)
 	return i >= 0 && (size_t)i < w->nsteps ? i : -1;
 }
 
-static void load_resolve_refs(struct loader *ld)
+static void load_resolve_refs(struct loader *ld, size_t first)
 {
 	struct wizard *w = ld->w;
-	for (size_t i = 0; i < ld->nrefs; i++) {
+	for (size_t i = first; i < ld->nrefs; i++) {
 		const struct ynode *id = ld->refs[i].id;
 		int s = wizard_step_index(w, id->str);
 		if (s < 0) {
@@ -1174,11 +1174,12 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	w->start = w->nsteps ? 0 : -1;
 	if ((n = ynode_get(root, "start")) && load_id(ld, n, "'start'"))
 		load_ref(ld, n, &w->start);
+	load_resolve_refs(ld, 0);
+	ld->errors_in_flow = ld->d->errors;	/* the flow is read: what follows does not change it */
+	size_t first = ld->nrefs;
 	if ((n = ynode_get(root, "tests")))
 		load_tests(ld, n);
-
-	load_resolve_refs(ld);
-	ld->errors_in_flow = ld->d->errors;
+	load_resolve_refs(ld, first);
 	load_bind(ld);
 	for (size_t i = 0; i < ld->ntexts; i++)
 		load_check_text(ld, ld->texts[i]);
@@ -1291,7 +1292,7 @@ bool scenario_load(const struct wizard *w, const char *path, struct arena *a, st
 			load_scenario(&ld, root, out, 1, need_end);	/* a scenario, as --record writes */
 		else
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
-		load_resolve_refs(&ld);
+		load_resolve_refs(&ld, 0);
 		load_expectations(&ld);
 		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
 			diag_error(d, out->end_loc, "'%s' is a %s step, not an end step", w->steps[out->end].id,

@@ -109,6 +109,7 @@ struct ui {
 	struct stat watch_st;
 	long watch_since_ms;	/* when it was seen to change, or 0 */
 	struct wizard *watch_w;
+	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
 };
 
 /*
@@ -950,11 +951,11 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	}
 	if (s->type == STEP_MULTI)
 		ui_foot(u, _("Space"), _("Tick or untick"));
-	if (s->type == STEP_END)
+	if (s->type == STEP_END) {
 		ui_foot(u, _("Enter"), _("Finish"));
-	if (s->type == STEP_END && u->opts->summary_dir)
-		ui_foot(u, "F3/Ctrl-S", _("Save a summary"));
-	else if (s->type == STEP_REVIEW)
+		if (u->opts->summary_dir)
+			ui_foot(u, "F3/Ctrl-S", _("Save a summary"));
+	} else if (s->type == STEP_REVIEW)
 		ui_foot(u, _("Enter"), _("Change or go on"));
 	else
 		ui_foot(u, _("Enter"), _("Go on"));
@@ -1424,9 +1425,11 @@ static bool ui_reload(struct ui *u)
 	struct wizard *w = wizard_load(u->watch, NULL, &d);
 	if (!w)
 		w = ui_watch_broken(u, &d);
-	diag_free(&d);
-	if (!w)
+	if (!w) {
+		u->watch_d = d;	/* for stderr once the screen is restored */
 		return false;
+	}
+	diag_free(&d);
 	struct engine *e = engine_create(w);
 	engine_follow(e, u->e);
 	struct engine_view v;
@@ -1437,6 +1440,11 @@ static bool ui_reload(struct ui *u)
 		typed = xmalloc(u->len + 1);
 		memcpy(typed, u->buf, u->len + 1);
 	}
+	/* at the same end: what was saved there stays saved, and is not written again */
+	bool same_end = u->step >= 0 && v.step->type == STEP_END && !strcmp(u->w->steps[u->step].id, v.step->id);
+	bool output_done = u->output_done;
+	char output_message[sizeof u->output_message];
+	memcpy(output_message, u->output_message, sizeof output_message);
 	engine_free(u->e);
 	ui_terms_free(u);
 	wizard_free(u->watch_w);
@@ -1445,6 +1453,10 @@ static bool ui_reload(struct ui *u)
 	ui_langs_init(u, u->watch);
 	ui_terms_init(u);
 	ui_enter(u, &v);
+	if (same_end) {
+		u->output_done = output_done;
+		memcpy(u->output_message, output_message, sizeof output_message);
+	}
 	if (typed) {
 		ui_set_buffer(u, typed);
 		explicit_bzero(typed, strlen(typed));
@@ -1598,6 +1610,12 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	bool loaded = w != NULL;
 	if (w)
 		ui_lang_warn(w, i18n_bind_wizard(file, w->domain));
+	struct stat st;
+	if (!w && stat(file, &st) != 0) {	/* no such file (a typing mistake): nothing to watch */
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return 3;
+	}
 	if (!ui_start(opts->theme)) {
 		wizard_free(w);
 		diag_free(&d);
@@ -1617,6 +1635,8 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	ui_end();
 	ui_free(&u);
 	wizard_free(u.watch_w);
+	diag_print(&u.watch_d, stderr);	/* stopped at errors of a later save */
+	diag_free(&u.watch_d);
 	if (!loaded) {
 		diag_print(&d, stderr);
 		diag_free(&d);

@@ -860,8 +860,7 @@ static void test_watch(void)
 	CHECK(term_wait(&t, "Hvor mange år er du?"));
 	CHECK(term_wait(&t, "The file changed and was loaded again."));
 	CHECK(term_wait(&t, "Step 3 of 3"));
-	int r, c;
-	CHECK(term_find(&t, "47", &r, &c));
+	CHECK(term_wait(&t, "[ 47"));
 
 	/* a broken save: its diagnostics, located, on the screen; keys do no harm */
 	test_save(path, "trin: 1\ntitle: Prøve\nsteps:\n  - id: navn\n    type: txt\n", false);
@@ -881,7 +880,7 @@ static void test_watch(void)
 	CHECK(term_wait(&t, "Step 2 of 2"));
 	term_key(&t, VTERM_KEY_ESCAPE);
 	CHECK(term_wait(&t, "Hvad hedder du?"));
-	CHECK(term_find(&t, "Ali", &r, &c));
+	CHECK(term_wait(&t, "[ Ali"));
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK(term_wait(&t, "Hvor mange år er du?"));
 	term_type(&t, "47");
@@ -902,6 +901,15 @@ static void test_watch(void)
 	CHECK(term_wait(&t, "The guide has errors, so it cannot be shown."));
 	term_key(&t, VTERM_KEY_FUNCTION(10));
 	CHECK_NUM(term_finish(&t), 1);	/* it had loaded: the person stopped before an end */
+	snprintf(diag, sizeof diag, "%s:3:1: error: YAML syntax", path);
+	CHECK(term_wait(&t, diag));	/* and why it did not load is left on the terminal */
+	term_close(&t);
+
+	/* a file that is not there (a typing mistake): said at once, nothing to watch */
+	snprintf(text, sizeof text, "%s/none.yaml", dir);
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "en", "--watch", text, NULL });
+	CHECK_NUM(term_finish(&t), 3);
+	CHECK(term_wait(&t, "none.yaml: error: cannot open"));
 	term_close(&t);
 
 	/* --watch is for one wizard in the full screen */
