@@ -886,6 +886,8 @@ static void test_watch(void)
 	term_type(&t, "47");
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK(term_wait(&t, "Tak, Ali"));
+	CHECK(term_wait(&t, "Enter Finish"));
+	CHECK(!strstr(term_screen(&t), "Go on"));	/* one thing for Enter to do in the footer */
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK_NUM(term_finish(&t), 0);
 	term_close(&t);
