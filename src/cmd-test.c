@@ -107,9 +107,13 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 }
 
 /* The start of a scenario's FAIL line, up to what went wrong. */
-static void cmd_test_fail(const struct scenario *sc)
+/* Begin a FAIL line: at what failed when it has a place (an answer, an expectation), else at the scenario. */
+static void cmd_test_fail(const struct scenario *sc, const struct loc *at)
 {
-	printf("FAIL %s:%d: %s: ", sc->loc.file, sc->loc.line, sc->name);
+	if (at && at->line)
+		printf("FAIL %s:%d:%d: %s: ", at->file, at->line, at->col, sc->name);
+	else
+		printf("FAIL %s:%d: %s: ", sc->loc.file, sc->loc.line, sc->name);
 }
 
 /* The rest of a FAIL line for a mismatch: what the walk gave and what the scenario expected, as JSON. */
@@ -134,7 +138,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 	for (size_t i = 0; sc->path && (i < np || i < sc->npath); i++) {
 		if (i < np && i < sc->npath && path[i] == sc->path[i])
 			continue;
-		cmd_test_fail(sc);
+		cmd_test_fail(sc, NULL);
 		printf("path differs at step %zu: ", i + 1);
 		if (i >= np)
 			printf("the walk ended after step %zu, expected '%s'\n", np, w->steps[sc->path[i]].id);
@@ -153,7 +157,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		bool on = false;
 		for (size_t k = 0; k < np && !on; k++)
 			on = path[k] == x->index;
-		cmd_test_fail(sc);
+		cmd_test_fail(sc, &x->loc);
 		printf("answer '%s' is ", x->name);
 		cmd_test_differs(got, x->value, on ? "" : " (not on the path)");
 		return false;
@@ -163,7 +167,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		struct value got = engine_derived(e, (size_t)x->index, NULL);
 		if (value_equal(got, x->value))
 			continue;
-		cmd_test_fail(sc);
+		cmd_test_fail(sc, &x->loc);
 		printf("value '%s' is ", x->name);
 		cmd_test_differs(got, x->value, "");
 		return false;
@@ -182,11 +186,15 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 	size_t np;
 	const int *path = engine_path(e, &np);
 	if (!done) {
-		cmd_test_fail(sc);
+		const struct scenario_answer *a = NULL;	/* the answer refused there, if one was given */
+		for (size_t i = 0; i < sc->nanswers && where >= 0; i++)
+			if (sc->answers[i].step == where)
+				a = &sc->answers[i];
+		cmd_test_fail(sc, a ? &a->input.loc : NULL);
 		printf("stopped at step '%s': %s\n", w->steps[where].id, why);
 		(*failed)++;
 	} else if (path[np - 1] != sc->end) {
-		cmd_test_fail(sc);
+		cmd_test_fail(sc, &sc->end_loc);
 		printf("ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id, w->steps[sc->end].id);
 		(*failed)++;
 	} else if (!cmd_test_expected(w, e, sc)) {
