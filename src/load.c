@@ -1000,6 +1000,7 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	struct wizard *w = xcalloc(1, sizeof *w);
 	w->file = name;
 	w->start = -1;
+	w->arena.unwiped = true;	/* the author's file and what was made of it: no person's answers */
 	size_t errors = d->errors;
 	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
 	if (root) {

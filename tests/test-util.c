@@ -29,6 +29,11 @@ static void test_arena(void)
 	char *long_ = arena_printf(&a, "%0300d", 7);
 	CHECK(strlen(long_) == 300 && long_[299] == '7' && long_[0] == '0');
 	CHECK(strcmp(arena_strndup(&a, "abcdef", 3), "abc") == 0);
+	/* strings are packed, and what comes after one is aligned and zeroed all the same */
+	char *u = arena_strdup(&a, "x"), *v = arena_strdup(&a, "y");
+	CHECK(v == u + 2);
+	unsigned char *after = arena_alloc(&a, 40);
+	CHECK(((uintptr_t)after & 15) == 0 && after[0] == 0 && after[39] == 0);
 	int nonzero = 0;
 	for (int i = 0; i < 10000; i++)
 		nonzero += *(int *)arena_alloc(&a, sizeof(int)) != 0;
