@@ -233,7 +233,7 @@ static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev
 	struct ynode *n = arena_alloc(p->a, sizeof *n);
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
-	n->len = ev->data.scalar.length;
+	n->len = (uint32_t)ev->data.scalar.length;
 	n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
@@ -358,7 +358,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		o->node->kids = arena_alloc(p->a, (n ? n : 1) * sizeof *o->node->kids);
 		if (n)
 			memcpy(o->node->kids, p->kids + o->first, n * sizeof *o->node->kids);
-		o->node->n = o->node->kind == YNODE_MAP ? n / 2 * 2 : n;
+		o->node->n = (uint32_t)(o->node->kind == YNODE_MAP ? n / 2 * 2 : n);
 		p->nkids = o->first;
 		if (o->node->kind == YNODE_MAP)
 			ytree_check_keys(p, o->node);
@@ -374,9 +374,9 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 {
 	if (!limits)
 		limits = &load_default_limits;
-	if (len > limits->max_file) {
+	if (len > limits->max_file || len >= UINT32_MAX) {
 		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
-			   limits->max_file);
+			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
 		return NULL;
 	}
 	if (!ytree_check_bytes(file, buf, len, d))
