@@ -90,7 +90,7 @@ struct loader {
 static bool load_in(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
+		if ((*list)[0] == s[0] && strcmp(*list, s) == 0)	/* most differ in the first byte */
 			return true;
 	return false;
 }
@@ -534,7 +534,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			   "number, date, review, end)", s->id ? s->id : "?");
 	} else if (load_expect(ld, tn, YNODE_SCALAR, "'type'")) {
 		for (int t = 0; t < STEP_TYPE_COUNT; t++)
-			if (strcmp(tn->str, step_type_names[t]) == 0)
+			if (tn->str[0] == step_type_names[t][0] && strcmp(tn->str, step_type_names[t]) == 0)
 				s->type = (enum step_type)t;
 		if (s->type == STEP_TYPE_COUNT) {
 			const char *near = load_closest(step_type_names, tn->str);

@@ -262,7 +262,8 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 			}
 			for (size_t j = 0; j < i; j += 2) {
 				const struct ynode *first = map->kids[j];
-				if (first->kind == YNODE_SCALAR && strcmp(first->str, k->str) == 0) {
+				if (first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
+				    strcmp(first->str, k->str) == 0) {
 					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
 						   first->loc.line);
 					break;
@@ -440,9 +441,12 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 {
 	if (!map || map->kind != YNODE_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->kids[i]->kind == YNODE_SCALAR && strcmp(map->kids[i]->str, key) == 0)
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		/* the first byte first: most keys differ there, and a call of strcmp costs more */
+		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
 			return map->kids[i + 1];
+	}
 	return NULL;
 }
 
