@@ -170,7 +170,10 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
 	for (size_t i = 0; i < n->len;) {
-		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {	/* printable ASCII: most of any text */
+		i += util_printable_span(s + i, n->len - i);	/* most of any text */
+		if (i == n->len)
+			break;
+		if (s[i] == '\n') {
 			i++;
 			continue;
 		}

@@ -53,6 +53,9 @@ bool strmap_put(struct strmap *m, const char *key, int val);
 int strmap_get(const struct strmap *m, const char *key);
 void strmap_free(struct strmap *m);
 
+/* How many of the n bytes at p, from the start, are printable ASCII (0x20 to 0x7E). */
+size_t util_printable_span(const void *p, size_t n);
+
 /* Optimal string alignment distance, giving up (returning limit + 1) beyond limit. */
 size_t util_edit_distance(const char *a, const char *b, size_t limit);
 

@@ -129,7 +129,10 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 		return false;
 	}
 	for (size_t i = 0; i < len;) {
-		if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\n') {	/* most of any wizard */
+		i += util_printable_span(u + i, len - i);	/* most of any wizard */
+		if (i == len)
+			break;
+		if (u[i] == '\n') {
 			i++;
 			continue;
 		}
