@@ -22,8 +22,35 @@
 
 int text_width(const char *s, size_t n)
 {
-	int w = u8_width((const uint8_t *)s, n, TEXT_ENCODING);
-	return w < 0 ? 0 : w;
+	/* printable ASCII is a cell a byte; u8_width sums character by character, so the rest adds on */
+	size_t ascii = util_printable_span(s, n);
+	if (ascii == n)
+		return (int)n;
+	int w = u8_width((const uint8_t *)s + ascii, n - ascii, TEXT_ENCODING);
+	return (int)ascii + (w < 0 ? 0 : w);
+}
+
+/*
+ * Whether the n bytes at s are valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
+ * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
+ * decomposes and none combines with the one before (the first that does, U+0300, is the first
+ * combining mark).
+ */
+static bool text_below_combining(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		i += util_printable_span(u + i, n - i);
+		if (i == n)
+			break;
+		if (u[i] < 0x80)
+			i++;
+		else if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
+			i += 2;	/* U+0080 to U+02FF */
+		else
+			return false;
+	}
+	return true;
 }
 
 size_t text_next_grapheme(const char *s, size_t n, size_t pos)
@@ -64,6 +91,10 @@ char *text_clean(const char *s)
 			continue;
 		}
 		out[o++] = s[i];
+	}
+	if (text_below_combining(out, o)) {	/* most texts: NFC already */
+		out[o] = '\0';
+		return out;
 	}
 	size_t n = 0;
 	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);
