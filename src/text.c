@@ -20,14 +20,25 @@
 
 #define TEXT_ENCODING "UTF-8"
 
+/* As u8_width counts: character by character, control characters none, to the first NUL; printable ASCII
+ * a cell a byte without decoding. */
 int text_width(const char *s, size_t n)
 {
-	/* printable ASCII is a cell a byte; u8_width sums character by character, so the rest adds on */
-	size_t ascii = util_printable_span(s, n);
-	if (ascii == n)
-		return (int)n;
-	int w = u8_width((const uint8_t *)s + ascii, n - ascii, TEXT_ENCODING);
-	return (int)ascii + (w < 0 ? 0 : w);
+	const uint8_t *u = (const uint8_t *)s;
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		size_t ascii = util_printable_span(u + i, n - i);
+		w += (int)ascii;
+		i += ascii;
+		if (i == n || u[i] == 0)
+			break;
+		ucs4_t c;
+		i += (size_t)u8_mbtouc_unsafe(&c, u + i, n - i);
+		int cw = uc_width(c, TEXT_ENCODING);
+		if (cw > 0)
+			w += cw;
+	}
+	return w;
 }
 
 /*
