@@ -992,6 +992,7 @@ void wizard_free(struct wizard *w)
 		free(w->patterns[i]);
 	}
 	free(w->patterns);
+	free(w->texts);
 	strmap_free(&w->names);
 	arena_free(&w->arena);
 	free(w);
@@ -1009,11 +1010,8 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d };
 		load_wizard(&ld, root);
-		w->texts = arena_alloc(&w->arena, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);
-		if (ld.nshown)
-			memcpy(w->texts, ld.shown, ld.nshown * sizeof *w->texts);
+		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
-		free(ld.shown);
 		free(ld.value_state);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);
