@@ -947,25 +947,37 @@ bool check_lix_applies(const struct wizard *w)
 	return l && l[0] == 'd' && l[1] == 'a' && (l[2] == '\0' || l[2] == '_' || l[2] == '-');
 }
 
-/* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
-/* Whether ch is a letter, as uc_is_alpha says; ASCII from a table made once, as most texts are. */
-static bool check_is_letter(ucs4_t ch)
+/* Whether each ASCII character is a letter, as uc_is_alpha says: a table made once, as most texts are ASCII. */
+static const bool *check_ascii_letters(void)
 {
-	static signed char ascii[128];	/* 0 not known yet, 1 letter, -1 not */
-	if (ch >= 128)
-		return uc_is_alpha(ch);
-	if (!ascii[ch])
-		ascii[ch] = uc_is_alpha(ch) ? 1 : -1;
-	return ascii[ch] > 0;
+	static bool ascii[128], made;
+	if (!made) {
+		for (ucs4_t ch = 0; ch < 128; ch++)
+			ascii[ch] = uc_is_alpha(ch);
+		made = true;
+	}
+	return ascii;
 }
 
+/* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
 static void check_lix_text(const struct text *t, struct check_lix *acc, struct checker *c)
 {
 	if (!t->msgid)
 		return;
+	const bool *ascii = check_ascii_letters();
 	const uint8_t *s = (const uint8_t *)t->msgid;
 	size_t n = strlen(t->msgid), letters = 0, words = 0, start = 0;
 	for (size_t i = 0; i <= n;) {
+		if (i < n && s[i] < 0x80 && ascii[s[i]]) {	/* a run of ASCII letters at once */
+			if (!letters && !words)
+				start = i;
+			size_t j = i + 1;
+			while (j < n && s[j] < 0x80 && ascii[s[j]])
+				j++;
+			letters += j - i;
+			i = j;
+			continue;
+		}
 		ucs4_t ch = 0;
 		int len = 1;
 		if (i < n && s[i] < 0x80) {
@@ -975,7 +987,7 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (len < 1)
 				len = 1;
 		}
-		bool letter = i < n && check_is_letter(ch);
+		bool letter = ch >= 0x80 && uc_is_alpha(ch);
 		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
 		if (letter) {
 			if (!letters && !words)

@@ -14,6 +14,14 @@
 
 static char *glossary_lower(const char *s, size_t n, size_t *outlen)
 {
+	if (util_printable_span(s, n) == n) {	/* printable ASCII: case-mapped byte by byte, as Unicode does */
+		char *out = xmalloc(n + 1);
+		for (size_t i = 0; i < n; i++)
+			out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		out[n] = '\0';
+		*outlen = n;
+		return out;
+	}
 	size_t len = 0;
 	uint8_t *l = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
 	if (!l)
@@ -52,6 +60,8 @@ static bool glossary_letter(unsigned char c)
 
 void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n, bool *mark, bool *seen)
 {
+	if (!t->n)	/* no terms: nothing to case-map the text for */
+		return;
 	size_t llen;
 	char *l = glossary_lower(s, n, &llen);
 	if (!l)

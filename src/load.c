@@ -101,7 +101,7 @@ struct loader {
 static bool load_in(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
+		if ((*list)[0] == s[0] && strcmp(*list, s) == 0)	/* most differ in the first byte */
 			return true;
 	return false;
 }
@@ -181,7 +181,10 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
 	for (size_t i = 0; i < n->len;) {
-		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {	/* printable ASCII: most of any text */
+		i += util_printable_span(s + i, n->len - i);	/* most of any text */
+		if (i == n->len)
+			break;
+		if (s[i] == '\n') {
 			i++;
 			continue;
 		}
@@ -545,7 +548,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			   "number, date, review, end)", s->id ? s->id : "?");
 	} else if (load_expect(ld, tn, YNODE_SCALAR, "'type'")) {
 		for (int t = 0; t < STEP_TYPE_COUNT; t++)
-			if (strcmp(tn->str, step_type_names[t]) == 0)
+			if (tn->str[0] == step_type_names[t][0] && strcmp(tn->str, step_type_names[t]) == 0)
 				s->type = (enum step_type)t;
 		if (s->type == STEP_TYPE_COUNT) {
 			const char *near = load_closest(step_type_names, tn->str);
@@ -1201,6 +1204,7 @@ void wizard_free(struct wizard *w)
 		free(w->patterns[i]);
 	}
 	free(w->patterns);
+	free(w->texts);
 	strmap_free(&w->names);
 	arena_free(&w->arena);
 	free(w);
@@ -1213,6 +1217,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	struct wizard *w = xcalloc(1, sizeof *w);
 	w->file = name;
 	w->start = -1;
+	w->arena.unwiped = true;	/* the author's file and what was made of it: no person's answers */
 	size_t errors = d->errors;
 	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
 	if (root) {
@@ -1221,11 +1226,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		w->has_errors = d->errors > errors;
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
-		w->texts = arena_alloc(&w->arena, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);
-		if (ld.nshown)
-			memcpy(w->texts, ld.shown, ld.nshown * sizeof *w->texts);
+		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
-		free(ld.shown);
 		free(ld.value_state);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);

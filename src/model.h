@@ -157,7 +157,7 @@ struct wizard {
 	struct strmap names;	/* step id -> index; derived name -> nsteps + index */
 	/* Every text a person can be shown (glossary terms too), in the order the loader read them: what
 	 * `trin pot` gives translators. */
-	struct wizard_text *texts;
+	struct wizard_text *texts;	/* malloc'd, not in the arena: the loader's own list, handed over */
 	size_t ntexts;
 	regex_t **patterns;	/* every distinct compiled pattern, once; steps point into it */
 	size_t npatterns;

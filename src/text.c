@@ -20,10 +20,48 @@
 
 #define TEXT_ENCODING "UTF-8"
 
+/* As u8_width counts: character by character, control characters none, to the first NUL; printable ASCII
+ * a cell a byte without decoding. */
 int text_width(const char *s, size_t n)
 {
-	int w = u8_width((const uint8_t *)s, n, TEXT_ENCODING);
-	return w < 0 ? 0 : w;
+	const uint8_t *u = (const uint8_t *)s;
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		size_t ascii = util_printable_span(u + i, n - i);
+		w += (int)ascii;
+		i += ascii;
+		if (i == n || u[i] == 0)
+			break;
+		ucs4_t c;
+		i += (size_t)u8_mbtouc_unsafe(&c, u + i, n - i);
+		int cw = uc_width(c, TEXT_ENCODING);
+		if (cw > 0)
+			w += cw;
+	}
+	return w;
+}
+
+/*
+ * Whether the n bytes at s are valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
+ * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
+ * decomposes and none combines with the one before (the first that does, U+0300, is the first
+ * combining mark).
+ */
+static bool text_below_combining(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		i += util_printable_span(u + i, n - i);
+		if (i == n)
+			break;
+		if (u[i] < 0x80)
+			i++;
+		else if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
+			i += 2;	/* U+0080 to U+02FF */
+		else
+			return false;
+	}
+	return true;
 }
 
 size_t text_next_grapheme(const char *s, size_t n, size_t pos)
@@ -64,6 +102,10 @@ char *text_clean(const char *s)
 			continue;
 		}
 		out[o++] = s[i];
+	}
+	if (text_below_combining(out, o)) {	/* most texts: NFC already */
+		out[o] = '\0';
+		return out;
 	}
 	size_t n = 0;
 	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);

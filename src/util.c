@@ -66,7 +66,11 @@ void util_grow(void **v, size_t *cap, size_t need, size_t elem)
 	*cap = c;
 }
 
-/* Arena: a list of chunks, newest first.  Large requests get a chunk of their own. */
+/*
+ * Arena: a list of chunks, newest first.  Large requests get a chunk of their own.  Chunks come from
+ * calloc, which hands out fresh pages without writing them, so nothing is zeroed twice; strings are not
+ * aligned, so a short one takes its length and no more.
+ */
 #define ARENA_CHUNK 65536
 
 struct arena_chunk {
@@ -75,35 +79,38 @@ struct arena_chunk {
 	_Alignas(16) unsigned char data[];
 };
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes aligned to align (a power of two, at most 16), zeroed as every chunk is. */
+static void *arena_take(struct arena *a, size_t size, size_t align)
 {
-	size = (size + 15) & ~(size_t)15;
-	if (!a->head || a->used + size > a->head->size) {
+	size_t at = (a->used + align - 1) & ~(align - 1);
+	if (!a->head || at > a->head->size || size > a->head->size - at) {
 		size_t csize = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
-		struct arena_chunk *c = xmalloc(sizeof *c + csize);
+		struct arena_chunk *c = xcalloc(1, sizeof *c + csize);
 		c->size = csize;
 		if (a->head && csize != ARENA_CHUNK) {
 			/* Keep filling the current chunk: put the big one behind it. */
 			c->next = a->head->next;
 			a->head->next = c;
-			memset(c->data, 0, size);
 			a->total += size;
 			return c->data;
 		}
 		c->next = a->head;
 		a->head = c;
-		a->used = 0;
+		at = 0;
 	}
-	void *p = a->head->data + a->used;
-	a->used += size;
+	a->used = at + size;
 	a->total += size;
-	memset(p, 0, size);
-	return p;
+	return a->head->data + at;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size, 16);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -125,7 +132,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 		return arena_strdup(a, "");
 	if ((size_t)n < sizeof small)
 		return arena_strndup(a, small, (size_t)n);
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_take(a, (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -137,7 +144,8 @@ void arena_free(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;
-		explicit_bzero(c->data, c == a->head ? a->used : c->size);	/* answers may be in it */
+		if (!a->unwiped)	/* answers may be in it */
+			explicit_bzero(c->data, c == a->head ? a->used : c->size);
 		free(c);
 		c = next;
 	}
@@ -200,6 +208,29 @@ void strmap_free(struct strmap *m)
 	m->keys = NULL;
 	m->vals = NULL;
 	m->cap = m->n = 0;
+}
+
+/*
+ * Whether the 8 bytes at p are all printable ASCII, tested at once: a byte from 0x80 up sets its own high
+ * bit, 0x7F sets it when 1 is added, one below 0x20 when 0x20 is taken away (a borrow from a lower byte
+ * happens only when that byte is below 0x20 itself, so it is never the only sign).
+ */
+static bool util_printable8(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof x);
+	return ((x | (x + 0x0101010101010101u) | (x - 0x2020202020202020u)) & 0x8080808080808080u) == 0;
+}
+
+size_t util_printable_span(const void *p, size_t n)
+{
+	const unsigned char *u = p;
+	size_t i = 0;
+	while (n - i >= 8 && util_printable8(u + i))
+		i += 8;
+	while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
+		i++;
+	return i;
 }
 
 size_t util_edit_distance(const char *a, const char *b, size_t limit)

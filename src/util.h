@@ -26,15 +26,18 @@ struct arena {
 	struct arena_chunk *head;
 	size_t used;	/* bytes used in head */
 	size_t total;	/* bytes handed out, for measurement */
+	bool unwiped;	/* it holds nothing a person typed (a wizard's own file): freed without wiping */
 };
 
 /* Zeroed, 16-byte aligned memory that lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t size);
+/* Copies of strings, not aligned. */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
-/* printf into the arena. */
+/* printf into the arena, not aligned. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Free everything in the arena, wiped first: formatted texts may hold a person's answers. */
+/* Free everything in the arena, wiped first (unless unwiped is set): formatted texts may hold a person's
+ * answers.  The arena can be used again after. */
 void arena_free(struct arena *a);
 
 /* Open-addressing hash map from NUL-terminated string to int. */
@@ -49,6 +52,9 @@ bool strmap_put(struct strmap *m, const char *key, int val);
 /* The value for key, or -1. */
 int strmap_get(const struct strmap *m, const char *key);
 void strmap_free(struct strmap *m);
+
+/* How many of the n bytes at p, from the start, are printable ASCII (0x20 to 0x7E). */
+size_t util_printable_span(const void *p, size_t n);
 
 /* Optimal string alignment distance, giving up (returning limit + 1) beyond limit. */
 size_t util_edit_distance(const char *a, const char *b, size_t limit);

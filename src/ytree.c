@@ -129,7 +129,10 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 		return false;
 	}
 	for (size_t i = 0; i < len;) {
-		if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\n') {	/* most of any wizard */
+		i += util_printable_span(u + i, len - i);	/* most of any wizard */
+		if (i == len)
+			break;
+		if (u[i] == '\n') {
 			i++;
 			continue;
 		}
@@ -233,7 +236,7 @@ static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev
 	struct ynode *n = arena_alloc(p->a, sizeof *n);
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
-	n->len = ev->data.scalar.length;
+	n->len = (uint32_t)ev->data.scalar.length;
 	n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
@@ -262,7 +265,8 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 			}
 			for (size_t j = 0; j < i; j += 2) {
 				const struct ynode *first = map->kids[j];
-				if (first->kind == YNODE_SCALAR && strcmp(first->str, k->str) == 0) {
+				if (first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
+				    strcmp(first->str, k->str) == 0) {
 					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
 						   first->loc.line);
 					break;
@@ -358,7 +362,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		o->node->kids = arena_alloc(p->a, (n ? n : 1) * sizeof *o->node->kids);
 		if (n)
 			memcpy(o->node->kids, p->kids + o->first, n * sizeof *o->node->kids);
-		o->node->n = o->node->kind == YNODE_MAP ? n / 2 * 2 : n;
+		o->node->n = (uint32_t)(o->node->kind == YNODE_MAP ? n / 2 * 2 : n);
 		p->nkids = o->first;
 		if (o->node->kind == YNODE_MAP)
 			ytree_check_keys(p, o->node);
@@ -374,9 +378,9 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 {
 	if (!limits)
 		limits = &load_default_limits;
-	if (len > limits->max_file) {
+	if (len > limits->max_file || len >= UINT32_MAX) {
 		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
-			   limits->max_file);
+			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
 		return NULL;
 	}
 	if (!ytree_check_bytes(file, buf, len, d))
@@ -440,9 +444,12 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 {
 	if (!map || map->kind != YNODE_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->kids[i]->kind == YNODE_SCALAR && strcmp(map->kids[i]->str, key) == 0)
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		/* the first byte first: most keys differ there, and a call of strcmp costs more */
+		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
 			return map->kids[i + 1];
+	}
 	return NULL;
 }
 

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "model.h"
@@ -20,18 +21,25 @@
 
 enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
+/*
+ * 32 bytes: a wizard's tree has a node for every key and value, so the node is kept small.  Scalars use
+ * str and len, containers kids and n; lengths and counts fit in 32 bits, as ytree_parse refuses files
+ * of 4 GiB and more.
+ */
 struct ynode {
-	enum ynode_kind kind;
 	struct loc loc;
-	/* scalars */
-	const char *str;	/* NUL-terminated copy; may hold NUL bytes from "\0" escapes: see len */
-	size_t len;
+	union {
+		const char *str;	/* scalars: NUL-terminated copy; may hold NUL bytes from "\0" escapes: see len */
+		struct ynode **kids;	/* sequences: n items; mappings: n/2 pairs, key at kids[2i], value at kids[2i+1] */
+	};
+	union {
+		uint32_t len;	/* scalars: bytes in str */
+		uint32_t n;	/* containers: entries in kids */
+	};
+	unsigned char kind;	/* enum ynode_kind */
 	bool plain;		/* written without quotes or block indicator */
 	bool exact;		/* str is the file's text as it stands at loc (for column mapping) */
 	bool alias;		/* stands for a refused alias: already reported, to be skipped */
-	/* sequences: n items; mappings: n pairs, key at kids[2i], value at kids[2i+1] */
-	struct ynode **kids;
-	size_t n;
 };
 
 /*

@@ -82,6 +82,29 @@ static void test_clean(void)
 	c = text_clean("Cafe\xCC\x81");	/* decomposed é becomes one code point */
 	CHECK_STR(c, "Caf\xC3\xA9");
 	free(c);
+	/* text below U+0300 is passed over as it is: Danish, and Latin Extended-B */
+	c = text_clean("Sp\xC3\xB8rgsm\xC3\xA5l \xC7\x84");
+	CHECK_STR(c, "Sp\xC3\xB8rgsm\xC3\xA5l \xC7\x84");
+	free(c);
+	/* a combining mark after Danish letters still composes: the quick way must not skip it */
+	c = text_clean("\xC3\xA6" "bleA\xCC\x8A");
+	CHECK_STR(c, "\xC3\xA6" "ble\xC3\x85");
+	free(c);
+	/* a singleton (Ohm sign to Omega) is replaced too */
+	c = text_clean("5 \xE2\x84\xA6");
+	CHECK_STR(c, "5 \xCE\xA9");
+	free(c);
+}
+
+/* Width: printable ASCII is taken a byte a cell, the rest as libunistring counts it. */
+static void test_width(void)
+{
+	CHECK_NUM(text_width("abcdefghijklmnop", 16), 16);
+	CHECK_NUM(text_width("abcdefghijk\x01lmnop", 17), 16);	/* a control character takes no cell */
+	CHECK_NUM(text_width("abcdefgh\xC3\xA6\xC3\xB8\xC3\xA5" "xyz", 17), 14);
+	CHECK_NUM(text_width("abcdefgh\xE6\x97\xA5", 11), 10);
+	CHECK_NUM(text_width("abc\0def", 7), 3);	/* a NUL ends the text */
+	CHECK_NUM(text_width("", 0), 0);
 }
 
 int main(void)
@@ -90,5 +113,6 @@ int main(void)
 	test_wrapping();
 	test_graphemes();
 	test_clean();
+	test_width();
 	return test_done("test-text");
 }

@@ -29,6 +29,11 @@ static void test_arena(void)
 	char *long_ = arena_printf(&a, "%0300d", 7);
 	CHECK(strlen(long_) == 300 && long_[299] == '7' && long_[0] == '0');
 	CHECK(strcmp(arena_strndup(&a, "abcdef", 3), "abc") == 0);
+	/* strings are packed, and what comes after one is aligned and zeroed all the same */
+	char *u = arena_strdup(&a, "x"), *v = arena_strdup(&a, "y");
+	CHECK(v == u + 2);
+	unsigned char *after = arena_alloc(&a, 40);
+	CHECK(((uintptr_t)after & 15) == 0 && after[0] == 0 && after[39] == 0);
 	int nonzero = 0;
 	for (int i = 0; i < 10000; i++)
 		nonzero += *(int *)arena_alloc(&a, sizeof(int)) != 0;
@@ -57,6 +62,27 @@ static void test_strmap(void)
 	CHECK(strmap_get(&m, "k5000") == -1);
 	strmap_free(&m);
 	CHECK(m.n == 0 && strmap_get(&m, "k1") == -1);
+}
+
+static void test_printable_span(void)
+{
+	/* every byte value at every place of a 19-byte run, the others printable, both ends of the range */
+	unsigned char b[19];
+	int wrong = 0;
+	for (size_t at = 0; at < sizeof b; at++) {
+		for (int v = 0; v < 256; v++) {
+			for (int fill = 0x20; fill <= 0x7E; fill += 0x5E) {
+				memset(b, fill, sizeof b);
+				b[at] = (unsigned char)v;
+				size_t want = v >= 0x20 && v < 0x7F ? sizeof b : at;
+				wrong += util_printable_span(b, sizeof b) != want;
+			}
+		}
+	}
+	CHECK(wrong == 0);
+	CHECK(util_printable_span("", 0) == 0);
+	CHECK(util_printable_span("abc\ndef", 7) == 3);
+	CHECK(util_printable_span("Sp\xC3\xB8rgsm\xC3\xA5l", 12) == 2);
 }
 
 static void test_distance(void)
@@ -118,6 +144,7 @@ int main(void)
 {
 	test_arena();
 	test_strmap();
+	test_printable_span();
 	test_distance();
 	test_diag();
 	return test_done("test-util");
