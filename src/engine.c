@@ -872,8 +872,12 @@ bool engine_revise(struct engine *e, int step)
 	return true;
 }
 
-/* An answer as a person would type it again: the input that gives value v. */
-static void engine_input(const struct engine *e, struct value v, char *buf, size_t size, struct answer_input *in)
+/*
+ * An answer as a person would type it again at step s: the input that gives value v.  Of a multi answer,
+ * the options s still has (one taken away is unticked, the others stay).
+ */
+static void engine_input(const struct engine *e, const struct step *s, struct value v, char *buf, size_t size,
+			 struct answer_input *in)
 {
 	*in = (struct answer_input){ .text = "" };
 	switch (v.type) {
@@ -892,8 +896,11 @@ static void engine_input(const struct engine *e, struct value v, char *buf, size
 	case VAL_LIST:
 		in->is_list = true;
 		in->items = xcalloc(v.u.list.n ? v.u.list.n : 1, sizeof *in->items);
-		for (size_t i = 0; i < v.u.list.n; i++)
-			in->items[in->nitems++] = v.u.list.items[i].type == VAL_STR ? v.u.list.items[i].u.s : "";
+		for (size_t i = 0; i < v.u.list.n; i++) {
+			const char *item = v.u.list.items[i].type == VAL_STR ? v.u.list.items[i].u.s : "";
+			if (s->type != STEP_MULTI || engine_choice_index(s, item) >= 0)
+				in->items[in->nitems++] = item;
+		}
 		break;
 	default:
 		break;
@@ -910,7 +917,7 @@ bool engine_follow(struct engine *e, const struct engine *from)
 		char buf[64];
 		struct answer_input in;
 		struct engine_answer a = { 0 };
-		engine_input(e, from->answers[i].v, buf, sizeof buf, &in);
+		engine_input(e, &w->steps[j], from->answers[i].v, buf, sizeof buf, &in);
 		if (engine_validate(e, &w->steps[j], &in, &a)) {
 			engine_clear_answer(&e->answers[j]);
 			a.set = true;

@@ -1030,6 +1030,17 @@ static void test_follow(void)
 		wizard_free(w2);
 	}
 
+	/* an option of the multi taken away: unticked, and the others stay ticked */
+	w2 = test_load(test_replace(walk, "choices: [a, b, c]", "choices: [a, b]"));
+	if (w2) {
+		f = engine_create(w2);
+		CHECK(engine_follow(f, e));
+		CHECK_STR(test_id(f), "dag");
+		CHECK_STR(test_answer(f, w2, "ting"), "[\"a\"]");
+		engine_free(f);
+		wizard_free(w2);
+	}
+
 	/* an option renamed and the number narrowed: those answers no longer count, the others do */
 	w2 = test_load(test_replace(test_replace(walk, "value: roed", "value: rood"), "max: 100000", "max: 100"));
 	if (w2) {
