@@ -380,7 +380,7 @@ static double bench_instructions(const char *valgrind, const char *const *argv)
 static void bench_load(const char *valgrind)
 {
 	static const int sizes[] = { 1000, 10000, 100000 };
-	static const int runs[] = { 21, 11, 3 };
+	static const int runs[] = { 21, 11, 7 };
 	double per_step[3];
 	for (size_t k = 0; k < 3; k++) {
 		char file[256], cmd[1024], limit[32];
