@@ -68,10 +68,13 @@ void util_grow(void **v, size_t *cap, size_t need, size_t elem)
 
 /*
  * Arena: a list of chunks, newest first.  Large requests get a chunk of their own.  Chunks come from
- * calloc, which hands out fresh pages without writing them, so nothing is zeroed twice; strings are not
+ * calloc and grow with the arena, each about as large as all before it: a scratch arena that holds a few
+ * strings clears a few kilobytes, and a large one gets chunks big enough to be fresh pages from the
+ * system, which calloc hands out without writing them, so nothing is zeroed twice.  Strings are not
  * aligned, so a short one takes its length and no more.
  */
-#define ARENA_CHUNK 65536
+#define ARENA_FIRST 4096
+#define ARENA_MAX_CHUNK (4u << 20)
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -84,10 +87,13 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 {
 	size_t at = (a->used + align - 1) & ~(align - 1);
 	if (!a->head || at > a->head->size || size > a->head->size - at) {
-		size_t csize = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
+		size_t grow = ARENA_FIRST - sizeof(struct arena_chunk);
+		while (grow < a->total && grow < ARENA_MAX_CHUNK)
+			grow = 2 * grow + sizeof(struct arena_chunk);
+		size_t csize = size > grow / 4 ? size : grow;
 		struct arena_chunk *c = xcalloc(1, sizeof *c + csize);
 		c->size = csize;
-		if (a->head && csize != ARENA_CHUNK) {
+		if (a->head && csize != grow) {
 			/* Keep filling the current chunk: put the big one behind it. */
 			c->next = a->head->next;
 			a->head->next = c;
