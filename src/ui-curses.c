@@ -79,6 +79,7 @@ struct ui {
 	int *review;		/* review: the step index of each row; -1 for "continue" */
 	size_t nreview;
 	char *buf;		/* text field, UTF-8 */
+	char **drafts;		/* per step: what was typed and not given when the person went back (Esc) */
 	size_t len, cur, hscroll;
 	/* the frame */
 	struct ui_row *body;
@@ -615,6 +616,30 @@ static void ui_set_buffer(struct ui *u, const char *s)
 	u->hscroll = 0;
 }
 
+/* Wipe and forget the drafts of the wizard being walked. */
+static void ui_drafts_free(struct ui *u)
+{
+	for (size_t i = 0; u->drafts && i < u->w->nsteps; i++)
+		if (u->drafts[i]) {
+			explicit_bzero(u->drafts[i], strlen(u->drafts[i]));
+			free(u->drafts[i]);
+		}
+	free(u->drafts);
+	u->drafts = NULL;
+}
+
+/* Keep what is typed in the field of step, to show again when the person comes back to it. */
+static void ui_draft_keep(struct ui *u, int step)
+{
+	if (!u->drafts)
+		u->drafts = xcalloc(u->w->nsteps, sizeof *u->drafts);
+	if (u->drafts[step]) {
+		explicit_bzero(u->drafts[step], strlen(u->drafts[step]));
+		free(u->drafts[step]);
+	}
+	u->drafts[step] = xstrdup(u->buf);
+}
+
 /* A new step is shown: its field starts from the remembered answer, if any. */
 static void ui_enter(struct ui *u, const struct engine_view *v)
 {
@@ -650,8 +675,14 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 	case STEP_TEXT:
 	case STEP_NUMBER:
 	case STEP_DATE:
-		if (p.type != VAL_NULL)
+		if (u->drafts && u->drafts[v->index]) {	/* typed before going back: as it was left */
+			ui_set_buffer(u, u->drafts[v->index]);
+			explicit_bzero(u->drafts[v->index], strlen(u->drafts[v->index]));
+			free(u->drafts[v->index]);
+			u->drafts[v->index] = NULL;
+		} else if (p.type != VAL_NULL) {
 			ui_set_buffer(u, engine_value_text(u->e, s, p));
+		}
 		break;
 	case STEP_REVIEW: {
 		size_t n;
@@ -1246,6 +1277,8 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		return UI_STAY;
 	}
 	if (!fn && wc == 0x1b) {
+		if (field && v->can_back)
+			ui_draft_keep(u, v->index);
 		if (engine_back(u->e))
 			u->step = -1;
 		else
@@ -1447,6 +1480,7 @@ static bool ui_reload(struct ui *u)
 	memcpy(output_message, u->output_message, sizeof output_message);
 	engine_free(u->e);
 	ui_terms_free(u);
+	ui_drafts_free(u);	/* by the old wizard's step numbers */
 	wizard_free(u->watch_w);
 	u->w = u->watch_w = w;
 	u->e = e;
@@ -1523,6 +1557,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 		}
 	}
 	ui_terms_free(u);
+	ui_drafts_free(u);
 	return out;
 }
 

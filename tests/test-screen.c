@@ -83,15 +83,20 @@ static void test_walk(void)
 	CHECK(term_wait(&t, "[ «Sørene\xCC\x81 Æ»"));	/* as typed; the engine makes it NFC */
 	term_key(&t, VTERM_KEY_ENTER);
 
-	/* back keeps the answer: Esc returns to the name, pre-filled */
+	/* back keeps the answer: Esc returns to the name, pre-filled; what was typed and not given is kept too */
 	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	term_type(&t, "1234");
+	CHECK(term_wait(&t, "[ 1234"));
 	term_key(&t, VTERM_KEY_ESCAPE);
 	CHECK(term_wait(&t, "Hvad hedder du?"));
 	CHECK(term_wait(&t, "[ «Sørené Æ»"));
 	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	CHECK(term_wait(&t, "[ 1234"));
 
 	/* an optional field left empty; a number refused, then taken */
-	CHECK(term_wait(&t, "Hvilket telefonnummer har du?"));
+	term_ctrl(&t, 'u');
+	CHECK(term_wait_gone(&t, "[ 1234"));
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK(term_wait(&t, "Hvor mange kommer I?"));
 	CHECK(term_wait(&t, "personer"));
