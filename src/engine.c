@@ -383,7 +383,7 @@ static bool engine_empty(struct engine *e, const struct step *s, struct engine_a
 /* Refuse an answer of the wrong form: with the author's own words when the step has them. */
 static void engine_refuse(struct engine *e, const struct step *s, const char *why)
 {
-	engine_fail(e, "%s", s->message.msgid ? dgettext(e->w->domain, s->message.msgid) : why);
+	engine_fail(e, "%s", s->message.msgid ? i18n_text(e->w->domain, s->message.msgid) : why);
 }
 
 

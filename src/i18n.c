@@ -185,8 +185,28 @@ const char *i18n_language(void)
 	return first;
 }
 
+/* Bumped whenever what gettext would find may change: the language, or where a domain's catalogues are. */
+static unsigned i18n_generation;
+
+const char *i18n_text(const char *domain, const char *msgid)
+{
+	static char seen[128];
+	static unsigned seen_generation;
+	static bool has;
+	if (seen_generation != i18n_generation + 1 || strcmp(seen, domain) != 0) {
+		/* the empty msgid gives a catalogue's header: none means every text stays as written */
+		has = *dgettext(domain, "") != '\0';
+		snprintf(seen, sizeof seen, "%s", domain);
+		seen_generation = i18n_generation + 1;
+		if (strlen(domain) >= sizeof seen)
+			seen_generation = 0;	/* too long to remember: asked every time */
+	}
+	return has ? dgettext(domain, msgid) : msgid;
+}
+
 void i18n_switch(const char *lang)
 {
+	i18n_generation++;
 	snprintf(i18n_current, sizeof i18n_current, "%s", lang);
 	setenv("LANGUAGE", i18n_current, 1);
 	/* glibc caches translations; setting the domain again bumps its catalogue counter */
@@ -226,6 +246,7 @@ const char *i18n_bind_wizard(const char *file, const char *domain)
 	}
 	bindtextdomain(domain, dir);
 	bind_textdomain_codeset(domain, "UTF-8");
+	i18n_generation++;
 	return dir;
 }
 

@@ -49,6 +49,11 @@ const char *i18n_language(void);
  */
 char *i18n_push(const char *lang);
 void i18n_pop(char *saved);
+/*
+ * A wizard's text in the language now chosen: dgettext(domain, msgid), but without asking gettext for
+ * every text when the domain has no catalogue for the language (the wizard's own language, mostly).
+ */
+const char *i18n_text(const char *domain, const char *msgid);
 /* Switch to lang at once: every gettext call after it gives the new language. */
 void i18n_switch(const char *lang);
 /* The number and date style of lang, or of the current language when lang is NULL. */

@@ -60,7 +60,7 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
 static const char *summary_tr(void *ctx, const char *msgid)
 {
 	const struct wizard *w = ctx;
-	return msgid ? dgettext(w->domain, msgid) : "";
+	return msgid ? i18n_text(w->domain, msgid) : "";
 }
 
 /* A wizard text as the person reads it: translated, with the answers filled in. */

@@ -244,7 +244,7 @@ static void ui_end(void)
 static const char *ui_tr(void *ctx, const char *msgid)
 {
 	const struct wizard *w = ctx;
-	return msgid ? dgettext(w->domain, msgid) : "";
+	return msgid ? i18n_text(w->domain, msgid) : "";
 }
 
 /* Keep s alive until the frame is drawn. */

@@ -58,7 +58,7 @@ static void line_blank(struct line *l)
 static const char *line_tr(void *ctx, const char *msgid)
 {
 	const struct wizard *w = ctx;
-	return msgid ? dgettext(w->domain, msgid) : "";
+	return msgid ? i18n_text(w->domain, msgid) : "";
 }
 
 /* A wizard text as the person reads it: translated, with the answers filled in; NULL when absent. */
