@@ -196,10 +196,12 @@ const char *i18n_text(const char *domain, const char *msgid)
 	if (seen_generation != i18n_generation + 1 || strcmp(seen, domain) != 0) {
 		/* the empty msgid gives a catalogue's header: none means every text stays as written */
 		has = *dgettext(domain, "") != '\0';
-		snprintf(seen, sizeof seen, "%s", domain);
-		seen_generation = i18n_generation + 1;
-		if (strlen(domain) >= sizeof seen)
-			seen_generation = 0;	/* too long to remember: asked every time */
+		size_t len = strlen(domain);
+		seen_generation = 0;	/* too long to remember: asked every time */
+		if (len < sizeof seen) {
+			memcpy(seen, domain, len + 1);
+			seen_generation = i18n_generation + 1;
+		}
 	}
 	return has ? dgettext(domain, msgid) : msgid;
 }
