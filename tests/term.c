@@ -135,15 +135,30 @@ void term_ctrl(struct term *t, char c)
 	term_flush(t);
 }
 
+int term_ended(struct term *t)
+{
+	int st;
+	if (t->status < 0 && waitpid(t->pid, &st, WNOHANG) == t->pid) {
+		term_pump(t, 20);	/* its last output */
+		t->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	}
+	return t->status;
+}
+
 void term_write(struct term *t, const char *s, size_t n)
 {
 	size_t done = 0;
+	long end = term_now_ms() + term_deadline_ms();
 	while (done < n) {
 		ssize_t w = write(t->fd, s + done, n - done);
-		if (w > 0)
+		if (w > 0) {
 			done += (size_t)w;
-		else if (w < 0 && errno != EAGAIN && errno != EINTR)
+			end = term_now_ms() + term_deadline_ms();
+		} else if (w < 0 && errno != EAGAIN && errno != EINTR) {
 			break;
+		} else if (term_ended(t) >= 0 || term_now_ms() >= end) {
+			break;	/* nobody reads any more: trin ended, or stopped reading */
+		}
 		term_pump(t, w > 0 ? 0 : 5);
 	}
 }
@@ -272,13 +287,8 @@ int term_finish(struct term *t)
 	long end = term_now_ms() + term_deadline_ms();
 	while (term_now_ms() < end) {
 		term_pump(t, 20);
-		int st;
-		pid_t r = waitpid(t->pid, &st, WNOHANG);
-		if (r == t->pid) {
-			term_pump(t, 20);
-			t->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		if (term_ended(t) >= 0)
 			return t->status;
-		}
 	}
 	printf("trin did not end\n");
 	term_dump(t);

@@ -45,7 +45,7 @@ void term_key(struct term *t, VTermKey k);
 void term_ctrl(struct term *t, char c);
 /*
  * Write bytes to trin as they are (invalid UTF-8, escape sequences, a paste), reading its output meanwhile
- * so that neither side blocks.
+ * so that neither side blocks; stops early when trin has ended or has read nothing for the deadline.
  */
 void term_write(struct term *t, const char *s, size_t n);
 /* Type UTF-8 text as keys. */
@@ -64,6 +64,8 @@ bool term_wait_gone(struct term *t, const char *needle);
 void term_settle(struct term *t, int ms);
 /* Resize the terminal, as a window manager would: trin gets SIGWINCH. */
 void term_resize(struct term *t, int rows, int cols);
+/* The exit status of trin if it has ended (its last output read), else -1; does not wait. */
+int term_ended(struct term *t);
 /* The exit status of trin once it ended (reading its last output), or -1 at the deadline. */
 int term_finish(struct term *t);
 /* Kill trin if it still runs, and free the terminal. */

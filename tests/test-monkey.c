@@ -165,17 +165,6 @@ static void monkey_act(struct monkey_run *m)
 	}
 }
 
-/* The status of trin if it has ended (by itself), else -1. */
-static int monkey_ended(struct monkey_run *m)
-{
-	int st;
-	if (waitpid(m->t.pid, &st, WNOHANG) != m->t.pid)
-		return -1;
-	term_pump(&m->t, 20);
-	m->t.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	return m->t.status;
-}
-
 /*
  * Whether trin still answers: a window too small must bring its notice, and going back must clear it.
  * True too when trin ended meanwhile (the keys before asked it to): the caller sees the status.
@@ -186,7 +175,7 @@ static bool monkey_alive(struct monkey_run *m)
 	long end = term_now_ms() + term_deadline_ms();
 	bool seen = false;
 	while (!(seen = strstr(term_screen(&m->t), "Please make the") != NULL) && term_now_ms() < end) {
-		if (monkey_ended(m) >= 0)
+		if (term_ended(&m->t) >= 0)
 			return true;
 		term_pump(&m->t, 20);
 	}
@@ -197,7 +186,7 @@ static bool monkey_alive(struct monkey_run *m)
 		term_dump(&m->t);
 		return false;
 	}
-	return term_wait_gone(&m->t, "Please make the") || monkey_ended(m) >= 0;
+	return term_wait_gone(&m->t, "Please make the") || term_ended(&m->t) >= 0;
 }
 
 /* Random actions against one wizard; false on a failure, which has been reported. */
@@ -209,7 +198,7 @@ static bool monkey_wizard(const char *wizard, uint64_t seed, unsigned actions, u
 	for (unsigned i = 0; ok && i < actions; i++) {
 		monkey_act(&m);
 		term_pump(&m.t, 0);
-		int st = monkey_ended(&m);
+		int st = term_ended(&m.t);
 		bool alive = st >= 0 || (i + 1) % MONKEY_PROBE_EVERY || monkey_alive(&m);
 		if (st < 0)
 			st = m.t.status;
@@ -241,11 +230,11 @@ static bool monkey_wizard(const char *wizard, uint64_t seed, unsigned actions, u
 	if (ok) {
 		term_resize(&m.t, 24, 80);
 		term_settle(&m.t, 20);
-		for (int tries = 0; tries < 3 && monkey_ended(&m) < 0; tries++) {
+		for (int tries = 0; tries < 3 && term_ended(&m.t) < 0; tries++) {
 			term_ctrl(&m.t, 'q');
 			long end = term_now_ms() + term_deadline_ms() / 2;
 			while (!strstr(term_screen(&m.t), "Do you want to stop?") && term_now_ms() < end &&
-			       monkey_ended(&m) < 0)
+			       term_ended(&m.t) < 0)
 				term_pump(&m.t, 20);
 			if (m.t.status < 0 && strstr(term_screen(&m.t), "Do you want to stop?"))
 				term_key(&m.t, VTERM_KEY_ENTER);

@@ -693,7 +693,7 @@ static bool test_wait_long(struct term *t, const char *needle, int seconds)
 static bool test_alive(struct term *t)
 {
 	term_settle(t, 100);
-	return waitpid(t->pid, NULL, WNOHANG) == 0;
+	return term_ended(t) < 0;
 }
 
 /* The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts. */
