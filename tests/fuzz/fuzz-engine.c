@@ -3,7 +3,8 @@
  * loaded once.  The first byte picks the wizard; each further byte is an operation: an answer (random text,
  * a choice value of the step, a list, a plausible number, date or yes/no), back, revise from a review,
  * formatting a text with {name}, or writing the result.  After every operation the engine's invariants
- * must hold (engine_check), and the view must be consistent with them.
+ * must hold (engine_check), and the view must be consistent with them.  At the end the walk is carried
+ * over to a fresh engine (engine_follow, as --watch does), which must hold too and be where it says.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -212,6 +213,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_op(e, w, &in, &a, null);
 		fuzz_check(e, w);
 	}
+	/* the walk carried over to a fresh engine, as --watch does: sound, and where it says it is */
+	struct engine *f = engine_create(w);
+	bool there = engine_follow(f, e);
+	fuzz_check(f, w);
+	struct engine_view ve, vf;
+	engine_view(e, &ve);
+	engine_view(f, &vf);
+	if (there && ve.index != vf.index)
+		abort();
+	engine_free(f);
 	fclose(null);
 	arena_free(&a);
 	engine_free(e);
