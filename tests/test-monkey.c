@@ -146,7 +146,7 @@ static void monkey_act(struct monkey_run *m)
 		term_ctrl(&m->t, 'q');
 	} else if (r < 97) {
 		m->rows = 1 + (int)monkey_below(60);
-		m->cols = 1 + (int)monkey_below(200);
+		m->cols = 2 + (int)monkey_below(199);	/* libvterm 0.1.4 itself can crash on a 1-column screen */
 		if (monkey_below(2)) {
 			m->rows = 24;
 			m->cols = 80;
