@@ -1130,6 +1130,12 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 	engine_put(out, len, cap, t, strlen(t));
 }
 
+const char *engine_tr(void *ctx, const char *msgid)
+{
+	const struct wizard *w = ctx;
+	return msgid ? i18n_text(w->domain, msgid) : "";
+}
+
 const char *engine_format(struct engine *e, const char *text, const char *(*translate)(void *ctx, const char *),
 			  void *ctx)
 {

@@ -101,6 +101,12 @@ struct value engine_derived(struct engine *e, size_t i, const char **err);
 const char *engine_format(struct engine *e, const char *text, const char *(*translate)(void *ctx, const char *),
 			  void *ctx);
 
+/*
+ * The translate function for engine_format, and for a frontend: a wizard's text (msgid, NULL gives "") in
+ * the language now chosen (i18n_text); ctx is the wizard.
+ */
+const char *engine_tr(void *ctx, const char *msgid);
+
 /* Text a frontend can put in an input field for a value (number "40000", date "2025-02-27"). */
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v);
 

@@ -57,16 +57,10 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
 	free(t);
 }
 
-static const char *summary_tr(void *ctx, const char *msgid)
-{
-	const struct wizard *w = ctx;
-	return msgid ? i18n_text(w->domain, msgid) : "";
-}
-
 /* A wizard text as the person reads it: translated, with the answers filled in. */
 static const char *summary_text(const struct wizard *w, struct engine *e, const struct text *t)
 {
-	return t->msgid ? engine_format(e, summary_tr((void *)w, t->msgid), summary_tr, (void *)w) : NULL;
+	return t->msgid ? engine_format(e, engine_tr((void *)w, t->msgid), engine_tr, (void *)w) : NULL;
 }
 
 /* A heading and a rule under it, as wide as the heading, so it stands out on paper. */
@@ -105,7 +99,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 {
 	char date[32], line[128];
 	summary_date(when, date, sizeof date);
-	summary_heading(out, summary_tr((void *)w, w->title.msgid), '=');
+	summary_heading(out, engine_tr((void *)w, w->title.msgid), '=');
 	snprintf(line, sizeof line, _("Date: %s"), date);
 	summary_para(out, "", line, SUMMARY_WIDTH, 0);
 	fputc('\n', out);
@@ -138,7 +132,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 			fputc('\n', out);
 		any = true;
 		summary_para(out, "", summary_text(w, e, &s->title), SUMMARY_WIDTH, 0);
-		summary_para(out, "    ", engine_format(e, name, summary_tr, (void *)w), SUMMARY_WIDTH, 4);
+		summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), SUMMARY_WIDTH, 4);
 	}
 	if (!any)
 		summary_para(out, "", _("No questions were answered."), SUMMARY_WIDTH, 0);

@@ -241,12 +241,6 @@ static void ui_end(void)
 
 /* Strings */
 
-static const char *ui_tr(void *ctx, const char *msgid)
-{
-	const struct wizard *w = ctx;
-	return msgid ? i18n_text(w->domain, msgid) : "";
-}
-
 /* Keep s alive until the frame is drawn. */
 static const char *ui_keep(struct ui *u, char *s)
 {
@@ -260,7 +254,7 @@ static const char *ui_text(struct ui *u, const struct text *t)
 {
 	if (!t->msgid)
 		return NULL;
-	return ui_keep(u, text_clean(engine_format(u->e, ui_tr((void *)u->w, t->msgid), ui_tr, (void *)u->w)));
+	return ui_keep(u, text_clean(engine_format(u->e, engine_tr((void *)u->w, t->msgid), engine_tr, (void *)u->w)));
 }
 
 /*
@@ -347,7 +341,7 @@ static void ui_foot(struct ui *u, const char *key, const char *action)
 
 static void ui_terms_init(struct ui *u)
 {
-	glossary_terms_init(&u->gl, u->w, ui_tr, (void *)u->w);
+	glossary_terms_init(&u->gl, u->w, engine_tr, (void *)u->w);
 	u->terms_seen = xcalloc(u->gl.n ? u->gl.n : 1, sizeof *u->terms_seen);
 }
 
@@ -724,7 +718,7 @@ static const char *ui_answer_text(struct ui *u, int step)
 {
 	char name[80];
 	snprintf(name, sizeof name, "{%s}", u->w->steps[step].id);
-	return ui_keep(u, text_clean(engine_format(u->e, name, ui_tr, (void *)u->w)));
+	return ui_keep(u, text_clean(engine_format(u->e, name, engine_tr, (void *)u->w)));
 }
 
 /* Languages */
@@ -877,7 +871,7 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 			if (!seen[i])
 				continue;
 			ui_blank(u);
-			ui_para(u, ui_tr((void *)u->w, u->w->glossary[i].term), width, 0, A_BOLD, false, false);
+			ui_para(u, engine_tr((void *)u->w, u->w->glossary[i].term), width, 0, A_BOLD, false, false);
 			ui_para(u, ui_text(u, &u->w->glossary[i].text), width, 2, 0, false, false);
 		}
 		free(seen);
@@ -1422,7 +1416,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		ui_para(u, _("Fix the file and save it: trin loads it again by itself, and the answers given so far "
 			     "are kept."), width, 0, 0, false, false);
 		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
-		ui_draw(u, u->w ? ui_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
+		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
 		wint_t wc;
 		int r = get_wch(&wc);
 		bool fn = r == KEY_CODE_YES;
@@ -1529,7 +1523,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 		const char *message = u->note ? u->note : v.message;
 		if (!message && v.step->type == STEP_END && u->output_message[0])
 			message = u->output_message;
-		ui_draw(u, ui_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
+		ui_draw(u, engine_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
 		enum ui_action a = ui_keys(u, &v);
 		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
 			long now = ui_now_ms();
@@ -1597,7 +1591,7 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 		ui_para(u, _("Choose a guide"), width, 0, A_BOLD, false, false);
 		ui_blank(u);
 		for (size_t i = 0; i < n; i++)
-			ui_item(u, width, *sel == (int)i, "", (int)i + 1, ui_tr(list[i].w, list[i].w->title.msgid));
+			ui_item(u, width, *sel == (int)i, "", (int)i + 1, engine_tr(list[i].w, list[i].w->title.msgid));
 		if (!n)
 			ui_para(u, _("No guides were found."), width, 0, 0, false, false);
 		if (n) {

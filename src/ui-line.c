@@ -55,16 +55,10 @@ static void line_blank(struct line *l)
 	fputc('\n', l->out);
 }
 
-static const char *line_tr(void *ctx, const char *msgid)
-{
-	const struct wizard *w = ctx;
-	return msgid ? i18n_text(w->domain, msgid) : "";
-}
-
 /* A wizard text as the person reads it: translated, with the answers filled in; NULL when absent. */
 static const char *line_text(struct line *l, const struct text *t)
 {
-	return t->msgid ? engine_format(l->e, line_tr((void *)l->w, t->msgid), line_tr, (void *)l->w) : NULL;
+	return t->msgid ? engine_format(l->e, engine_tr((void *)l->w, t->msgid), engine_tr, (void *)l->w) : NULL;
 }
 
 /*
@@ -98,7 +92,7 @@ static const char *line_answer(struct line *l, int step)
 {
 	char name[80];
 	snprintf(name, sizeof name, "{%s}", l->w->steps[step].id);
-	return engine_format(l->e, name, line_tr, (void *)l->w);
+	return engine_format(l->e, name, engine_tr, (void *)l->w);
 }
 
 /* A numbered item with its label hanging under the number. */
@@ -173,7 +167,7 @@ static int line_number(const char *s, int max)
 
 static void line_terms_init(struct line *l)
 {
-	glossary_terms_init(&l->terms, l->w, line_tr, (void *)l->w);
+	glossary_terms_init(&l->terms, l->w, engine_tr, (void *)l->w);
 	l->told = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *l->told);
 }
 
@@ -217,9 +211,9 @@ static void line_terms_explain(struct line *l, const bool *which)
 		}
 		any = true;
 		const struct glossary_entry *g = &l->w->glossary[i];
-		size_t n = strlen(line_tr((void *)l->w, g->term)) + 8;
+		size_t n = strlen(engine_tr((void *)l->w, g->term)) + 8;
 		char *prefix = xmalloc(n);
-		snprintf(prefix, n, "  %s: ", line_tr((void *)l->w, g->term));
+		snprintf(prefix, n, "  %s: ", engine_tr((void *)l->w, g->term));
 		summary_para(l->out, prefix, line_text(l, &g->text), l->width, 4);
 		free(prefix);
 	}
@@ -586,7 +580,7 @@ static enum line_outcome line_walk(struct line *l)
 	size_t shown_at = 0;
 	enum line_outcome out = LINE_STOPPED;
 	line_blank(l);
-	line_para(l, line_tr((void *)l->w, l->w->title.msgid));
+	line_para(l, engine_tr((void *)l->w, l->w->title.msgid));
 	for (;;) {
 		struct engine_view v;
 		engine_view(l->e, &v);
@@ -683,7 +677,7 @@ static int line_menu(struct line *l, struct wizard **list, size_t n)
 	line_para(l, _("Choose a guide"));
 	line_blank(l);
 	for (size_t i = 0; i < n; i++)
-		line_item(l, (int)i + 1, line_tr(list[i], list[i]->title.msgid));
+		line_item(l, (int)i + 1, engine_tr(list[i], list[i]->title.msgid));
 	if (!n) {
 		line_para(l, _("No guides were found."));
 		return -1;
