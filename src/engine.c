@@ -221,10 +221,7 @@ struct engine *engine_create(const struct wizard *w)
 
 static void engine_clear_answer(struct engine_answer *a)
 {
-	if (a->owned) {
-		explicit_bzero(a->owned, strlen(a->owned));
-		free(a->owned);
-	}
+	xfree_wiped(a->owned);
 	free(a->items);
 	free(a->list);
 	*a = (struct engine_answer){ 0 };
@@ -440,8 +437,7 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 	a->v = (struct value){ VAL_STR, { .s = t } };
 	return true;
 bad:
-	explicit_bzero(t, strlen(t));
-	free(t);
+	xfree_wiped(t);
 	return false;
 }
 

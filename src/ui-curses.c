@@ -322,10 +322,8 @@ static void ui_item(struct ui *u, int width, bool cursor, const char *mark, int 
 
 static void ui_reset_frame(struct ui *u)
 {
-	for (size_t i = 0; i < u->nowned; i++) {	/* texts with answers in them: wiped, not just dropped */
-		explicit_bzero(u->owned[i], strlen(u->owned[i]));
-		free(u->owned[i]);
-	}
+	for (size_t i = 0; i < u->nowned; i++)	/* texts with answers in them: wiped, not just dropped */
+		xfree_wiped(u->owned[i]);
 	u->nowned = 0;
 	u->nbody = 0;
 	u->nfoot = 0;
@@ -614,10 +612,7 @@ static void ui_set_buffer(struct ui *u, const char *s)
 static void ui_drafts_free(struct ui *u)
 {
 	for (size_t i = 0; u->drafts && i < u->w->nsteps; i++)
-		if (u->drafts[i]) {
-			explicit_bzero(u->drafts[i], strlen(u->drafts[i]));
-			free(u->drafts[i]);
-		}
+		xfree_wiped(u->drafts[i]);
 	free(u->drafts);
 	u->drafts = NULL;
 }
@@ -627,10 +622,7 @@ static void ui_draft_keep(struct ui *u, int step)
 {
 	if (!u->drafts)
 		u->drafts = xcalloc(u->w->nsteps, sizeof *u->drafts);
-	if (u->drafts[step]) {
-		explicit_bzero(u->drafts[step], strlen(u->drafts[step]));
-		free(u->drafts[step]);
-	}
+	xfree_wiped(u->drafts[step]);
 	u->drafts[step] = xstrdup(u->buf);
 }
 
@@ -671,8 +663,7 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 	case STEP_DATE:
 		if (u->drafts && u->drafts[v->index]) {	/* typed before going back: as it was left */
 			ui_set_buffer(u, u->drafts[v->index]);
-			explicit_bzero(u->drafts[v->index], strlen(u->drafts[v->index]));
-			free(u->drafts[v->index]);
+			xfree_wiped(u->drafts[v->index]);
 			u->drafts[v->index] = NULL;
 		} else if (p.type != VAL_NULL) {
 			ui_set_buffer(u, engine_value_text(u->e, s, p));
@@ -1190,6 +1181,16 @@ static bool ui_edit(struct ui *u, int r, wint_t wc)
 	return false;
 }
 
+/* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
+static bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows)
+{
+	if (!fn || !(wc == KEY_NPAGE || wc == KEY_PPAGE || (arrows && (wc == KEY_DOWN || wc == KEY_UP))))
+		return false;
+	u->follow = false;
+	u->scroll += wc == KEY_NPAGE ? u->height - 1 : wc == KEY_PPAGE ? -(u->height - 1) : wc == KEY_DOWN ? 1 : -1;
+	return true;
+}
+
 static void ui_move(struct ui *u, const struct step *s, int to)
 {
 	int n = ui_list_len(u, s);
@@ -1223,11 +1224,8 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		return UI_STAY;
 	}
 	if (u->overlay != UI_NONE) {
-		if (fn && (wc == KEY_NPAGE || wc == KEY_PPAGE || wc == KEY_DOWN || wc == KEY_UP)) {
-			u->follow = false;
-			u->scroll += wc == KEY_NPAGE ? u->height - 1 : wc == KEY_PPAGE ? -(u->height - 1) : wc == KEY_DOWN ? 1 : -1;
+		if (ui_scroll_key(u, fn, wc, true))
 			return UI_STAY;
-		}
 		u->overlay = UI_NONE;
 		u->scroll = 0;
 		u->follow = true;
@@ -1279,11 +1277,8 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 			u->note = _("This is the first step.");
 		return UI_STAY;
 	}
-	if (fn && (wc == KEY_NPAGE || wc == KEY_PPAGE)) {
-		u->follow = false;
-		u->scroll += wc == KEY_NPAGE ? u->height - 1 : -(u->height - 1);
+	if (ui_scroll_key(u, fn, wc, false))
 		return UI_STAY;
-	}
 	if (s->type == STEP_END && u->opts->summary_dir && ((fn && wc == KEY_F(3)) || (!fn && wc == UI_CTRL('s')))) {
 		ui_save_summary(u);
 		return UI_STAY;
@@ -1404,14 +1399,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		ui_reset_frame(u);
 		ui_para(u, _("The guide has errors, so it cannot be shown."), width, 0, A_BOLD, false, false);
 		ui_blank(u);
-		for (const char *p = report; *p;) {
-			size_t n = strcspn(p, "\n");
-			char *line = xmalloc(n + 1);
-			memcpy(line, p, n);
-			line[n] = '\0';
-			ui_para(u, ui_keep(u, line), width, 0, 0, false, false);
-			p += n + (p[n] == '\n');
-		}
+		ui_para(u, report, width, 0, 0, false, false);	/* a row per line of it, wrapped */
 		ui_blank(u);
 		ui_para(u, _("Fix the file and save it: trin loads it again by itself, and the answers given so far "
 			     "are kept."), width, 0, 0, false, false);
@@ -1422,10 +1410,8 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		bool fn = r == KEY_CODE_YES;
 		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
 			break;
-		if (r != ERR && fn && (wc == KEY_NPAGE || wc == KEY_PPAGE || wc == KEY_DOWN || wc == KEY_UP)) {
-			u->follow = false;
-			u->scroll += wc == KEY_NPAGE ? u->height - 1 : wc == KEY_PPAGE ? -(u->height - 1) : wc == KEY_DOWN ? 1 : -1;
-		}
+		if (r != ERR)
+			ui_scroll_key(u, fn, wc, true);
 		if (ui_watch_changed(u)) {
 			diag_free(d);
 			*d = (struct diags){ 0 };
@@ -1461,14 +1447,11 @@ static bool ui_reload(struct ui *u)
 	engine_follow(e, u->e);
 	struct engine_view v;
 	engine_view(e, &v);
-	char *typed = NULL;
-	if (u->step >= 0 && ui_is_field(v.step->type) && !strcmp(u->w->steps[u->step].id, v.step->id) &&
-	    u->w->steps[u->step].type == v.step->type) {
-		typed = xmalloc(u->len + 1);
-		memcpy(typed, u->buf, u->len + 1);
-	}
+	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
+		    u->w->steps[u->step].type == v.step->type;
+	char *typed = same && ui_is_field(v.step->type) ? xstrdup(u->buf) : NULL;
 	/* at the same end: what was saved there stays saved, and is not written again */
-	bool same_end = u->step >= 0 && v.step->type == STEP_END && !strcmp(u->w->steps[u->step].id, v.step->id);
+	bool same_end = same && v.step->type == STEP_END;
 	bool output_done = u->output_done;
 	char output_message[sizeof u->output_message];
 	memcpy(output_message, u->output_message, sizeof output_message);
@@ -1487,8 +1470,7 @@ static bool ui_reload(struct ui *u)
 	}
 	if (typed) {
 		ui_set_buffer(u, typed);
-		explicit_bzero(typed, strlen(typed));
-		free(typed);
+		xfree_wiped(typed);
 	}
 	u->note = _("The file changed and was loaded again.");
 	return true;

@@ -479,9 +479,7 @@ static bool line_answer_step(struct line *l, const struct engine_view *v, char *
 	}
 	ok = engine_submit(l->e, &in);
 done:
-	if (keep)
-		explicit_bzero(keep, strlen(keep));
-	free(keep);
+	xfree_wiped(keep);
 	if (!ok) {
 		struct engine_view now;
 		engine_view(l->e, &now);

@@ -18,6 +18,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Wipe a string that may hold what a person typed, then free it.  NULL is a no-op. */
+void xfree_wiped(char *s);
 /* Grow *v (of *cap elements of elem bytes) so that it holds at least need elements. */
 void util_grow(void **v, size_t *cap, size_t need, size_t elem);
 
