@@ -331,7 +331,7 @@ static void check_text_names(const struct wizard *w, const struct text *t,
 		}
 		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
 		enum step_type type = sym >= 0 && (size_t)sym < w->nsteps ? w->steps[sym].type : STEP_TEXT;
-		if (sym >= 0 && type != STEP_INFO && type != STEP_REVIEW && type != STEP_END)	/* else the loader's error */
+		if (sym >= 0 && step_takes_answer(type))	/* else the loader's error */
 			fn(ctx, sym, at);
 		i = (size_t)(close - s);
 	}

@@ -104,7 +104,7 @@ static void cmd_check_translated(const struct wizard *w, const char *lang, struc
 {
 	for (size_t i = 0; i < w->ntexts && !diag_full(d); i++) {
 		const struct wizard_text *t = &w->texts[i];
-		if (dgettext(w->domain, t->msgid) == t->msgid)	/* gettext gives the msgid itself when it has none */
+		if (i18n_text(w->domain, t->msgid) == t->msgid)	/* the msgid itself when there is no translation */
 			diag_warning(d, t->loc, "%s has no translation to %s (%s) in the catalogue of '%s'", t->key,
 				     i18n_name(lang), lang, w->domain);
 	}

@@ -746,11 +746,6 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 	}
 }
 
-static bool engine_has_answer(enum step_type t)
-{
-	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
-}
-
 /* Back at the review after a change: which of the answers that counted when it began no longer do. */
 static void engine_note_dropped(struct engine *e)
 {
@@ -779,7 +774,7 @@ static bool engine_advance(struct engine *e)
 			return true;
 		}
 		const struct step *s = &e->w->steps[next];
-		if (s->type == STEP_END || s->type == STEP_REVIEW || (engine_has_answer(s->type) && !e->answers[next].set))
+		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set))
 			return true;
 	}
 }
@@ -801,7 +796,7 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 	arena_free(&e->scratch);
 	if (s->type == STEP_END)
 		return false;
-	if (engine_has_answer(s->type)) {
+	if (step_takes_answer(s->type)) {
 		struct engine_answer a = { 0 };
 		if (!engine_validate(e, s, in, &a)) {
 			engine_clear_answer(&a);
@@ -857,7 +852,7 @@ bool engine_revise(struct engine *e, int step)
 	bool *seen = xcalloc(e->w->nsteps, sizeof *seen);	/* each step once, though a loop may pass it again */
 	for (size_t i = 0; i + 1 < e->nhist; i++) {
 		int k = e->history[i];
-		if (engine_has_answer(e->w->steps[k].type) && e->answers[k].set && !seen[k])
+		if (step_takes_answer(e->w->steps[k].type) && e->answers[k].set && !seen[k])
 			e->counted[e->ncounted++] = k;
 		seen[k] = true;
 	}
@@ -933,7 +928,7 @@ bool engine_follow(struct engine *e, const struct engine *from)
 			return true;
 		int k = wizard_step_index(fw, s->id);
 		if (s->type == STEP_END || k < 0 || !from->on_path[k] ||
-		    (engine_has_answer(s->type) && !e->answers[cur].set))
+		    (step_takes_answer(s->type) && !e->answers[cur].set))
 			return false;
 		size_t nhist = e->nhist;
 		if (!engine_advance(e)) {
@@ -1003,14 +998,14 @@ bool engine_check(const struct engine *e, const char **why)
 				*why = "two steps follow each other on the path with no transition between them";
 			else if (st->type == STEP_END)
 				*why = "the path goes on after an end step";
-			else if (engine_has_answer(st->type) && !e->answers[s].set)
+			else if (step_takes_answer(st->type) && !e->answers[s].set)
 				*why = "a step passed on the path has no answer";
 		}
 	}
 	for (size_t i = 0; !*why && i < n; i++) {
 		if (count[i] != e->on_path[i])
 			*why = "on_path does not count the steps on the path";
-		else if (e->answers[i].set && !engine_has_answer(w->steps[i].type))
+		else if (e->answers[i].set && !step_takes_answer(w->steps[i].type))
 			*why = "a step that takes no answer has one";
 		else if (e->answers[i].set && !engine_check_value(w->steps[i].type, e->answers[i].v))
 			*why = "an answer's value does not fit its step type";

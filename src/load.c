@@ -30,6 +30,11 @@ const char *step_type_name(enum step_type t)
 	return (unsigned)t < STEP_TYPE_COUNT ? step_type_names[t] : "?";
 }
 
+bool step_takes_answer(enum step_type t)
+{
+	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
+}
+
 #define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 static const char *const load_wizard_keys[] = {

@@ -32,6 +32,8 @@ enum step_type {
 
 /* The name of a step type as written in a wizard ("choice"). */
 const char *step_type_name(enum step_type t);
+/* Whether a step of type t takes an answer (not info, review or end). */
+bool step_takes_answer(enum step_type t);
 
 /* A translatable text; msgid is NULL when the key was absent.  It may contain {name}. */
 struct text {

@@ -88,7 +88,7 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 	bool first = true;
 	for (size_t s = 0; s < w->nsteps; s++) {
 		enum step_type t = w->steps[s].type;
-		if (t == STEP_INFO || t == STEP_REVIEW || t == STEP_END)
+		if (!step_takes_answer(t))
 			continue;
 		bool on = false;
 		for (size_t i = 0; i < n && !on; i++)
@@ -176,7 +176,7 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	fputs("\nanswers:\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
-		if (s->type == STEP_INFO || s->type == STEP_REVIEW || s->type == STEP_END)
+		if (!step_takes_answer(s->type))
 			continue;
 		fprintf(out, "  %s: ", s->id);
 		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */

@@ -124,7 +124,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
-		if (s->type == STEP_INFO || s->type == STEP_REVIEW || s->type == STEP_END || (!done && i + 1 == n))
+		if (!step_takes_answer(s->type) || (!done && i + 1 == n))
 			continue;
 		char name[80];
 		snprintf(name, sizeof name, "{%s}", s->id);

@@ -677,7 +677,7 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 		u->nreview = 0;
 		for (size_t i = 0; i + 1 < n; i++) {
 			enum step_type t = u->w->steps[path[i]].type;
-			if (t != STEP_INFO && t != STEP_REVIEW && t != STEP_END)
+			if (step_takes_answer(t))
 				u->review[u->nreview++] = path[i];
 		}
 		u->review[u->nreview++] = -1;	/* continue */

@@ -340,7 +340,7 @@ static void line_show(struct line *l, const struct engine_view *v)
 		line_blank(l);
 		for (size_t i = 0; i + 1 < n; i++) {
 			const struct step *r = &l->w->steps[path[i]];
-			if (r->type == STEP_INFO || r->type == STEP_REVIEW || r->type == STEP_END)
+			if (!step_takes_answer(r->type))
 				continue;
 			line_item(l, ++k, line_text(l, &r->title));
 			summary_para(l->out, "     ", line_answer(l, path[i]), l->width, 5);
@@ -401,7 +401,7 @@ static int line_review_step(struct line *l, int nth)
 	int k = 0;
 	for (size_t i = 0; i + 1 < n; i++) {
 		enum step_type t = l->w->steps[path[i]].type;
-		if (t != STEP_INFO && t != STEP_REVIEW && t != STEP_END && ++k == nth)
+		if (step_takes_answer(t) && ++k == nth)
 			return path[i];
 	}
 	return -1;

@@ -52,7 +52,7 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 			return true;
 		}
 		const struct scenario_answer *a = script_find(answers, nanswers, v.index);
-		bool needs = s->type != STEP_INFO && s->type != STEP_REVIEW;
+		bool needs = step_takes_answer(s->type);
 		if (needs && !a && s->required) {
 			*why = _("no answer given");
 			*where = v.index;
