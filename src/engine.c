@@ -1127,6 +1127,17 @@ const char *engine_tr(void *ctx, const char *msgid)
 	return msgid ? i18n_text(w->domain, msgid) : "";
 }
 
+const char *engine_show_text(struct engine *e, const struct text *t, const char *lang)
+{
+	if (!t->msgid)
+		return NULL;
+	char *saved = lang ? i18n_push(lang) : NULL;
+	const char *r = engine_format(e, engine_tr((void *)e->w, t->msgid), engine_tr, (void *)e->w);
+	if (saved)
+		i18n_pop(saved);
+	return r;
+}
+
 const char *engine_format(struct engine *e, const char *text, const char *(*translate)(void *ctx, const char *),
 			  void *ctx)
 {

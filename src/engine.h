@@ -107,6 +107,13 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
  */
 const char *engine_tr(void *ctx, const char *msgid);
 
+/*
+ * A wizard text as the person reads it: translated (engine_tr), with the answers filled in
+ * (engine_format); in lang when it is given, the language chosen staying as it was.  NULL when t is
+ * absent.  Lives as engine_format's result does.
+ */
+const char *engine_show_text(struct engine *e, const struct text *t, const char *lang);
+
 /* Text a frontend can put in an input field for a value (number "40000", date "2025-02-27"). */
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v);
 

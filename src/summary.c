@@ -57,12 +57,6 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
 	free(t);
 }
 
-/* A wizard text as the person reads it: translated, with the answers filled in. */
-static const char *summary_text(const struct wizard *w, struct engine *e, const struct text *t)
-{
-	return t->msgid ? engine_format(e, engine_tr((void *)w, t->msgid), engine_tr, (void *)w) : NULL;
-}
-
 /* A heading and a rule under it, as wide as the heading, so it stands out on paper. */
 static void summary_heading(FILE *out, const char *s, char rule)
 {
@@ -110,10 +104,10 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 	const struct step *end = done ? &w->steps[path[n - 1]] : NULL;
 	summary_heading(out, _("Result"), '-');
 	if (end) {
-		summary_para(out, "", summary_text(w, e, &end->title), SUMMARY_WIDTH, 0);
+		summary_para(out, "", engine_show_text(e, &end->title, NULL), SUMMARY_WIDTH, 0);
 		if (end->text.msgid) {
 			fputc('\n', out);
-			summary_para(out, "", summary_text(w, e, &end->text), SUMMARY_WIDTH, 0);
+			summary_para(out, "", engine_show_text(e, &end->text, NULL), SUMMARY_WIDTH, 0);
 		}
 	} else {
 		summary_para(out, "", _("The guide was not finished."), SUMMARY_WIDTH, 0);
@@ -131,7 +125,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 		if (any)
 			fputc('\n', out);
 		any = true;
-		summary_para(out, "", summary_text(w, e, &s->title), SUMMARY_WIDTH, 0);
+		summary_para(out, "", engine_show_text(e, &s->title, NULL), SUMMARY_WIDTH, 0);
 		summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), SUMMARY_WIDTH, 4);
 	}
 	if (!any)
@@ -141,7 +135,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 		fputc('\n', out);
 		summary_heading(out, _("Next steps"), '-');
 		for (size_t i = 0; i < end->ntodo; i++)
-			summary_para(out, "[ ] ", summary_text(w, e, &end->todo[i]), SUMMARY_WIDTH, 4);
+			summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), SUMMARY_WIDTH, 4);
 	}
 }
 

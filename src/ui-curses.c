@@ -252,9 +252,8 @@ static const char *ui_keep(struct ui *u, char *s)
 /* A wizard text as the person reads it: translated, answers filled in, cleaned for the screen. */
 static const char *ui_text(struct ui *u, const struct text *t)
 {
-	if (!t->msgid)
-		return NULL;
-	return ui_keep(u, text_clean(engine_format(u->e, engine_tr((void *)u->w, t->msgid), engine_tr, (void *)u->w)));
+	const char *r = engine_show_text(u->e, t, NULL);
+	return r ? ui_keep(u, text_clean(r)) : NULL;
 }
 
 /*
@@ -263,13 +262,9 @@ static const char *ui_text(struct ui *u, const struct text *t)
  */
 static const char *ui_text_second(struct ui *u, const struct text *t, const char *shown)
 {
-	const char *lang = u->opts->second_lang;
-	if (!lang || !t->msgid)
-		return NULL;
-	char *saved = i18n_push(lang);
-	const char *r = ui_text(u, t);
-	i18n_pop(saved);
-	return shown && strcmp(r, shown) == 0 ? NULL : r;
+	const char *r = u->opts->second_lang ? engine_show_text(u->e, t, u->opts->second_lang) : NULL;
+	r = r ? ui_keep(u, text_clean(r)) : NULL;
+	return r && shown && strcmp(r, shown) == 0 ? NULL : r;
 }
 
 /* Rows */

@@ -55,25 +55,14 @@ static void line_blank(struct line *l)
 	fputc('\n', l->out);
 }
 
-/* A wizard text as the person reads it: translated, with the answers filled in; NULL when absent. */
-static const char *line_text(struct line *l, const struct text *t)
-{
-	return t->msgid ? engine_format(l->e, engine_tr((void *)l->w, t->msgid), engine_tr, (void *)l->w) : NULL;
-}
-
 /*
  * A wizard text in the helper's language (--second-lang), marked with the language's code, to print
  * beneath the person's; NULL when there is none or it reads the same.
  */
 static const char *line_text_second(struct line *l, const struct text *t, const char *shown)
 {
-	const char *lang = l->opts->second_lang;
-	if (!lang || !t->msgid)
-		return NULL;
-	char *saved = i18n_push(lang);
-	const char *r = line_text(l, t);
-	i18n_pop(saved);
-	return shown && strcmp(r, shown) == 0 ? NULL : r;
+	const char *r = l->opts->second_lang ? engine_show_text(l->e, t, l->opts->second_lang) : NULL;
+	return r && shown && strcmp(r, shown) == 0 ? NULL : r;
 }
 
 /* The helper's-language text beneath the person's, indented by indent and marked "(en)". */
@@ -188,12 +177,12 @@ static void line_terms_in(struct line *l, const char *s, bool *seen)
 /* The glossary terms the step shows, in seen (of nglossary entries). */
 static void line_terms_of_step(struct line *l, const struct step *s, bool *seen)
 {
-	line_terms_in(l, line_text(l, &s->title), seen);
-	line_terms_in(l, line_text(l, &s->text), seen);
+	line_terms_in(l, engine_show_text(l->e, &s->title, NULL), seen);
+	line_terms_in(l, engine_show_text(l->e, &s->text, NULL), seen);
 	for (size_t i = 0; i < s->nchoices; i++)
-		line_terms_in(l, line_text(l, &s->choices[i].label), seen);
+		line_terms_in(l, engine_show_text(l->e, &s->choices[i].label, NULL), seen);
 	for (size_t i = 0; i < s->ntodo; i++)
-		line_terms_in(l, line_text(l, &s->todo[i]), seen);
+		line_terms_in(l, engine_show_text(l->e, &s->todo[i], NULL), seen);
 }
 
 /* "Words explained:" and each term marked in which with its explanation; nothing when none is. */
@@ -214,7 +203,7 @@ static void line_terms_explain(struct line *l, const bool *which)
 		size_t n = strlen(engine_tr((void *)l->w, g->term)) + 8;
 		char *prefix = xmalloc(n);
 		snprintf(prefix, n, "  %s: ", engine_tr((void *)l->w, g->term));
-		summary_para(l->out, prefix, line_text(l, &g->text), l->width, 4);
+		summary_para(l->out, prefix, engine_show_text(l->e, &g->text, NULL), l->width, 4);
 		free(prefix);
 	}
 }
@@ -241,7 +230,7 @@ static void line_instructions(struct line *l, const struct engine_view *v)
 		[STEP_REVIEW] = N_("Type a number to change that answer, or press Enter to go on."),
 	};
 	char what[512] = "";
-	const char *unit = s->type == STEP_NUMBER ? line_text(l, &s->unit) : NULL;
+	const char *unit = s->type == STEP_NUMBER ? engine_show_text(l->e, &s->unit, NULL) : NULL;
 	if (unit)
 		snprintf(what, sizeof what, _("Type a number (%s)."), unit);
 	else if (what_to_type[s->type])
@@ -304,10 +293,10 @@ static void line_show(struct line *l, const struct engine_view *v)
 				 v->total_min, v->total_max);
 		line_para(l, progress);
 	}
-	const char *title = line_text(l, &s->title);
+	const char *title = engine_show_text(l->e, &s->title, NULL);
 	line_para(l, title);
 	line_second(l, &s->title, title, 0);
-	const char *text = line_text(l, &s->text);
+	const char *text = engine_show_text(l->e, &s->text, NULL);
 	if (text) {
 		line_blank(l);
 		line_para(l, text);
@@ -317,7 +306,7 @@ static void line_show(struct line *l, const struct engine_view *v)
 	case STEP_MULTI:
 		line_blank(l);
 		for (size_t i = 0; i < s->nchoices; i++) {
-			const char *label = line_text(l, &s->choices[i].label);
+			const char *label = engine_show_text(l->e, &s->choices[i].label, NULL);
 			line_item(l, (int)i + 1, label);
 			line_second(l, &s->choices[i].label, label, 5);
 		}
@@ -335,14 +324,14 @@ static void line_show(struct line *l, const struct engine_view *v)
 			line_blank(l);
 			line_para(l, _("Because of your change, these answers no longer count:"));
 			for (size_t i = 0; i < v->ndropped; i++)
-				summary_para(l->out, "  - ", line_text(l, &l->w->steps[v->dropped[i]].title), l->width, 4);
+				summary_para(l->out, "  - ", engine_show_text(l->e, &l->w->steps[v->dropped[i]].title, NULL), l->width, 4);
 		}
 		line_blank(l);
 		for (size_t i = 0; i + 1 < n; i++) {
 			const struct step *r = &l->w->steps[path[i]];
 			if (!step_takes_answer(r->type))
 				continue;
-			line_item(l, ++k, line_text(l, &r->title));
+			line_item(l, ++k, engine_show_text(l->e, &r->title, NULL));
 			summary_para(l->out, "     ", line_answer(l, path[i]), l->width, 5);
 		}
 		break;
@@ -354,7 +343,7 @@ static void line_show(struct line *l, const struct engine_view *v)
 			snprintf(head, sizeof head, "%s:", _("Next steps"));
 			line_para(l, head);
 			for (size_t i = 0; i < s->ntodo; i++)
-				summary_para(l->out, "[ ] ", line_text(l, &s->todo[i]), l->width, 4);
+				summary_para(l->out, "[ ] ", engine_show_text(l->e, &s->todo[i], NULL), l->width, 4);
 		}
 		line_terms_new(l, s);
 		return;
@@ -365,7 +354,7 @@ static void line_show(struct line *l, const struct engine_view *v)
 		char *saved = i18n_push(l->opts->second_lang);
 		line_blank(l);
 		line_para(l, _("For the helper, not for the citizen:"));
-		summary_para(l->out, "  ", line_text(l, &s->guide), l->width, 2);
+		summary_para(l->out, "  ", engine_show_text(l->e, &s->guide, NULL), l->width, 2);
 		i18n_pop(saved);
 	}
 	line_terms_new(l, s);
@@ -381,13 +370,13 @@ static void line_help(struct line *l, const struct engine_view *v)
 		char head[64];
 		snprintf(head, sizeof head, "%s:", _("Help"));
 		line_para(l, head);
-		line_para(l, line_text(l, &s->help));
+		line_para(l, engine_show_text(l->e, &s->help, NULL));
 	} else {
 		line_para(l, _("There is no help for this step."));
 	}
 	bool *seen = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *seen);
 	line_terms_of_step(l, s, seen);
-	line_terms_in(l, line_text(l, &s->help), seen);
+	line_terms_in(l, engine_show_text(l->e, &s->help, NULL), seen);
 	line_terms_explain(l, seen);
 	free(seen);
 	line_instructions(l, v);
