@@ -623,14 +623,6 @@ static bool engine_date(struct engine *e, const struct step *s, const char *in, 
 	return true;
 }
 
-static int engine_choice_index(const struct step *s, const char *value)
-{
-	for (size_t i = 0; i < s->nchoices; i++)
-		if (strcmp(s->choices[i].value, value) == 0)
-			return (int)i;
-	return -1;
-}
-
 static bool engine_choice(struct engine *e, const struct step *s, const struct answer_input *in,
 			  struct engine_answer *a)
 {
@@ -639,7 +631,7 @@ static bool engine_choice(struct engine *e, const struct step *s, const struct a
 		v = in->items[0];
 	if (!v || !*v)
 		return engine_empty(e, s, a, _("Please choose one of the options."));
-	int i = engine_choice_index(s, v);
+	int i = step_choice_index(s, v);
 	if (i < 0) {
 		engine_fail(e, _("'%s' is not one of the options."), v);
 		return false;
@@ -657,7 +649,7 @@ static bool engine_multi(struct engine *e, const struct step *s, const struct an
 	size_t count = 0;
 	for (size_t k = 0; k < n; k++) {
 		const char *v = in->is_list ? in->items[k] : one;
-		int i = engine_choice_index(s, v);
+		int i = step_choice_index(s, v);
 		if (i < 0) {
 			engine_fail(e, _("'%s' is not one of the options."), v);
 			free(picked);
@@ -889,7 +881,7 @@ static void engine_input(const struct engine *e, const struct step *s, struct va
 		in->items = xcalloc(v.u.list.n ? v.u.list.n : 1, sizeof *in->items);
 		for (size_t i = 0; i < v.u.list.n; i++) {
 			const char *item = v.u.list.items[i].type == VAL_STR ? v.u.list.items[i].u.s : "";
-			if (s->type != STEP_MULTI || engine_choice_index(s, item) >= 0)
+			if (s->type != STEP_MULTI || step_choice_index(s, item) >= 0)
 				in->items[in->nitems++] = item;
 		}
 		break;
@@ -1085,7 +1077,7 @@ static void engine_put(char **out, size_t *len, size_t *cap, const char *s, size
 static const char *engine_label(const struct step *s, const char *value,
 				const char *(*translate)(void *, const char *), void *ctx)
 {
-	int i = engine_choice_index(s, value);
+	int i = step_choice_index(s, value);
 	if (i < 0)
 		return value;
 	const char *label = s->choices[i].label.msgid;

@@ -35,6 +35,14 @@ bool step_takes_answer(enum step_type t)
 	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
 }
 
+int step_choice_index(const struct step *s, const char *value)
+{
+	for (size_t i = 0; i < s->nchoices; i++)
+		if (strcmp(s->choices[i].value, value) == 0)
+			return (int)i;
+	return -1;
+}
+
 #define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 static const char *const load_wizard_keys[] = {
@@ -1026,10 +1034,8 @@ static void load_want_words(const struct load_want *want, char *buf, size_t size
 /* The place of value among the choices of s, or the number of choices when it is none of them. */
 static size_t load_choice_index(const struct step *s, const struct value *v)
 {
-	size_t k = 0;
-	while (k < s->nchoices && !(v->type == VAL_STR && strcmp(s->choices[k].value, v->u.s) == 0))
-		k++;
-	return k;
+	int k = v->type == VAL_STR ? step_choice_index(s, v->u.s) : -1;
+	return k >= 0 ? (size_t)k : s->nchoices;
 }
 
 /* The items of an expected multi answer in the order of the choices, as the engine keeps them: a set. */

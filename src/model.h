@@ -79,6 +79,9 @@ struct step {
 	regex_t *regex;		/* compiled pattern, or NULL */
 };
 
+/* The index of the choice of s whose value is value, or -1. */
+int step_choice_index(const struct step *s, const char *value);
+
 struct glossary_entry {
 	const char *term;
 	struct text text;

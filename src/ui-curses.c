@@ -639,16 +639,18 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 	ui_set_buffer(u, "");
 	struct value p = v->prefill;
 	switch (s->type) {
-	case STEP_CHOICE:
-		for (size_t i = 0; i < s->nchoices && p.type == VAL_STR; i++)
-			if (strcmp(s->choices[i].value, p.u.s) == 0)
-				u->sel = (int)i;
+	case STEP_CHOICE: {
+		int i = p.type == VAL_STR ? step_choice_index(s, p.u.s) : -1;
+		if (i >= 0)
+			u->sel = i;
 		break;
+	}
 	case STEP_MULTI:
-		for (size_t k = 0; p.type == VAL_LIST && k < p.u.list.n; k++)
-			for (size_t i = 0; i < s->nchoices; i++)
-				if (p.u.list.items[k].type == VAL_STR && strcmp(s->choices[i].value, p.u.list.items[k].u.s) == 0)
-					u->ticks[i] = true;
+		for (size_t k = 0; p.type == VAL_LIST && k < p.u.list.n; k++) {
+			int i = p.u.list.items[k].type == VAL_STR ? step_choice_index(s, p.u.list.items[k].u.s) : -1;
+			if (i >= 0)
+				u->ticks[i] = true;
+		}
 		break;
 	case STEP_YESNO:
 		u->sel = p.type == VAL_BOOL && !p.u.b ? 1 : 0;
