@@ -1234,7 +1234,6 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
-		w->has_errors = d->errors > errors;
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */

@@ -166,7 +166,6 @@ struct wizard {
 	size_t ntexts;
 	regex_t **patterns;	/* every distinct compiled pattern, once; steps point into it */
 	size_t npatterns;
-	bool has_errors;	/* loaded for analysis in spite of errors (wizard_load_analysis): never walk it */
 	struct arena arena;
 };
 
@@ -190,8 +189,9 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
 /*
  * As wizard_load, for analysis only (`trin check`): when every error was found after the flow was read
  * whole (in expressions, in {name}s of texts, in scenarios' ends and expectations), the wizard is returned
- * all the same, with has_errors set, so that the whole flow can still be checked.  Expressions with errors
- * are left unbound, and the walkers of expr.h see nothing in them.
+ * all the same (its errors are in d), so that the whole flow can still be checked; it must not be walked.
+ * Expressions with errors are left unbound: the walkers of expr.h see nothing in them, and expr_eval
+ * refuses them.
  */
 struct wizard *wizard_load_analysis(const char *path, const struct load_limits *limits, struct diags *d);
 struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,
