@@ -383,6 +383,12 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
 		return NULL;
 	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		/* A UTF-8 byte order mark, as some editors on Windows write: skipped, so that columns on the
+		 * first line count from the first character an editor shows. */
+		buf += 3;
+		len -= 3;
+	}
 	if (!ytree_check_bytes(file, buf, len, d))
 		return NULL;
 
