@@ -16,6 +16,7 @@
 #include "util.h"
 #include "i18n.h"
 #include "result.h"
+#include "text.h"
 
 static const char *const cmd_check_severities[] = {
 	[DIAG_ERROR] = "error", [DIAG_WARNING] = "warning", [DIAG_NOTE] = "note",
@@ -55,7 +56,7 @@ static void cmd_check_lix_table(const struct wizard *w)
 	for (size_t i = 0; i < w->nsteps; i++) {
 		struct check_lix lx;
 		check_lix_step(&w->steps[i], &lx);
-		printf("%s:%d: %s %d\n", w->file, w->steps[i].loc.line, w->steps[i].id, lx.lix);
+		text_printf(stdout, "%s:%d: %s %d\n", w->file, w->steps[i].loc.line, w->steps[i].id, lx.lix);
 		sum += lx.lix;
 		if (lx.lix > high) {
 			high = lx.lix;
@@ -63,7 +64,7 @@ static void cmd_check_lix_table(const struct wizard *w)
 		}
 	}
 	if (w->nsteps)
-		printf("%s: average LIX %ld, highest %d (%s)\n", w->file,
+		text_printf(stdout, "%s: average LIX %ld, highest %d (%s)\n", w->file,
 		       (sum + (long)w->nsteps / 2) / (long)w->nsteps, high, w->steps[high_step].id);
 }
 

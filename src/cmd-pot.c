@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "pot.h"
 #include "util.h"
+#include "text.h"
 
 int cmd_pot(int argc, char **argv)
 {
@@ -52,7 +53,7 @@ int cmd_pot(int argc, char **argv)
 		if (!w[i])
 			status = EXIT_INVALID;
 		else if (i && w[0] && strcmp(w[i]->domain, w[0]->domain) != 0) {
-			fprintf(stderr, _("trin pot: %s has domain '%s' and %s has '%s': make one template per domain\n"),
+			text_printf(stderr, _("trin pot: %s has domain '%s' and %s has '%s': make one template per domain\n"),
 				w[0]->file, w[0]->domain, w[i]->file, w[i]->domain);
 			status = EXIT_USAGE;
 		}

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "i18n.h"
 #include "result.h"
+#include "text.h"
 #include "ui-script.h"
 
 int cmd_run(int argc, char **argv)
@@ -70,7 +71,7 @@ int cmd_run(int argc, char **argv)
 	if (json)
 		result_json(stdout, w, e);
 	if (!done)
-		fprintf(stderr, _("trin: stopped at step '%s': %s\n"), w->steps[where].id, why);
+		text_printf(stderr, _("trin: stopped at step '%s': %s\n"), w->steps[where].id, why);
 	engine_free(e);
 	arena_free(&a);
 	wizard_free(w);

@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "i18n.h"
 #include "result.h"
+#include "text.h"
 #include "ui-script.h"
 
 /* What the scenarios of one wizard visited: steps, and transitions numbered step by step. */
@@ -83,26 +84,26 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 		for (size_t k = 0; k < s->nnext; k++)
 			transitions += cov->transition[cov->first[i] + k];
 		if (!cov->step[i]) {
-			printf("%s:%d:%d: not covered: step '%s'\n", w->file, s->loc.line, s->loc.col, s->id);
+			text_printf(stdout, "%s:%d:%d: not covered: step '%s'\n", w->file, s->loc.line, s->loc.col, s->id);
 			continue;
 		}
 		for (size_t k = 0; k < s->nnext; k++) {
 			const struct transition *t = &s->next[k];
 			if (cov->transition[cov->first[i] + k])
 				continue;
-			printf("%s:%d:%d: not covered: transition '%s' -> '%s' ", w->file, t->loc.line, t->loc.col, s->id,
+			text_printf(stdout, "%s:%d:%d: not covered: transition '%s' -> '%s' ", w->file, t->loc.line, t->loc.col, s->id,
 			       w->steps[t->target].id);
 			if (t->when)
-				printf("(when %s)\n", expr_text(t->when));
+				text_printf(stdout, "(when %s)\n", expr_text(t->when));
 			else
 				puts("(default)");
 		}
 	}
-	printf("%s: coverage: steps %zu/%zu, transitions %zu/%zu\n", w->file, steps, w->nsteps, transitions,
+	text_printf(stdout, "%s: coverage: steps %zu/%zu, transitions %zu/%zu\n", w->file, steps, w->nsteps, transitions,
 	       ntransitions);
 	if (min_pct <= 0 || (steps * 100 >= (size_t)min_pct * w->nsteps && transitions * 100 >= (size_t)min_pct * ntransitions))
 		return true;
-	printf("FAIL %s: coverage below %d%%\n", w->file, min_pct);
+	text_printf(stdout, "FAIL %s: coverage below %d%%\n", w->file, min_pct);
 	return false;
 }
 
@@ -111,9 +112,9 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 static void cmd_test_fail(const struct scenario *sc, const struct loc *at)
 {
 	if (at && at->line)
-		printf("FAIL %s:%d:%d: %s: ", at->file, at->line, at->col, sc->name);
+		text_printf(stdout, "FAIL %s:%d:%d: %s: ", at->file, at->line, at->col, sc->name);
 	else
-		printf("FAIL %s:%d: %s: ", sc->loc.file, sc->loc.line, sc->name);
+		text_printf(stdout, "FAIL %s:%d: %s: ", sc->loc.file, sc->loc.line, sc->name);
 }
 
 /* The rest of a FAIL line for a mismatch: what the walk gave and what the scenario expected, as JSON. */
@@ -139,14 +140,14 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		if (i < np && i < sc->npath && path[i] == sc->path[i])
 			continue;
 		cmd_test_fail(sc, NULL);
-		printf("path differs at step %zu: ", i + 1);
+		text_printf(stdout, "path differs at step %zu: ", i + 1);
 		if (i >= np)
-			printf("the walk ended after step %zu, expected '%s'\n", np, w->steps[sc->path[i]].id);
+			text_printf(stdout, "the walk ended after step %zu, expected '%s'\n", np, w->steps[sc->path[i]].id);
 		else if (i >= sc->npath)
-			printf("visited '%s', expected the path to end after step %zu\n", w->steps[path[i]].id,
+			text_printf(stdout, "visited '%s', expected the path to end after step %zu\n", w->steps[path[i]].id,
 			       sc->npath);
 		else
-			printf("visited '%s', expected '%s'\n", w->steps[path[i]].id, w->steps[sc->path[i]].id);
+			text_printf(stdout, "visited '%s', expected '%s'\n", w->steps[path[i]].id, w->steps[sc->path[i]].id);
 		return false;
 	}
 	for (size_t i = 0; i < sc->nresult; i++) {
@@ -158,7 +159,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		for (size_t k = 0; k < np && !on; k++)
 			on = path[k] == x->index;
 		cmd_test_fail(sc, &x->loc);
-		printf("answer '%s' is ", x->name);
+		text_printf(stdout, "answer '%s' is ", x->name);
 		cmd_test_differs(got, x->value, on ? "" : " (not on the path)");
 		return false;
 	}
@@ -168,7 +169,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		if (value_equal(got, x->value))
 			continue;
 		cmd_test_fail(sc, &x->loc);
-		printf("value '%s' is ", x->name);
+		text_printf(stdout, "value '%s' is ", x->name);
 		cmd_test_differs(got, x->value, "");
 		return false;
 	}
@@ -191,16 +192,16 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 			if (sc->answers[i].step == where)
 				a = &sc->answers[i];
 		cmd_test_fail(sc, a ? &a->input.loc : NULL);
-		printf("stopped at step '%s': %s\n", w->steps[where].id, why);
+		text_printf(stdout, "stopped at step '%s': %s\n", w->steps[where].id, why);
 		(*failed)++;
 	} else if (path[np - 1] != sc->end) {
 		cmd_test_fail(sc, &sc->end_loc);
-		printf("ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id, w->steps[sc->end].id);
+		text_printf(stdout, "ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id, w->steps[sc->end].id);
 		(*failed)++;
 	} else if (!cmd_test_expected(w, e, sc)) {
 		(*failed)++;
 	} else {
-		printf("PASS %s: %s\n", sc->loc.file, sc->name);
+		text_printf(stdout, "PASS %s: %s\n", sc->loc.file, sc->name);
 		(*passed)++;
 	}
 	if (cov)
@@ -267,7 +268,7 @@ int cmd_test(int argc, char **argv)
 		struct wizard *w = cmd_load(argv[i], &d);
 		diag_free(&d);
 		if (!w) {	/* a wizard that does not load fails as a whole */
-			printf("FAIL %s: the wizard has errors\n", argv[i]);
+			text_printf(stdout, "FAIL %s: the wizard has errors\n", argv[i]);
 			invalid = true;
 			failed++;
 			continue;
@@ -290,7 +291,7 @@ int cmd_test(int argc, char **argv)
 				} else {
 					diag_sort(&sd);
 					diag_print(&sd, stderr);
-					printf("FAIL %s: the scenario has errors\n", scenarios[k]);
+					text_printf(stdout, "FAIL %s: the scenario has errors\n", scenarios[k]);
 					failed++;
 				}
 				diag_free(&sd);
@@ -308,6 +309,6 @@ int cmd_test(int argc, char **argv)
 		wizard_free(w);
 	}
 	free(scenarios);
-	printf("%zu passed, %zu failed\n", passed, failed);
+	text_printf(stdout, "%zu passed, %zu failed\n", passed, failed);
 	return invalid ? EXIT_INVALID : failed || !covered ? EXIT_INCOMPLETE : EXIT_OK;
 }

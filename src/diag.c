@@ -1,5 +1,6 @@
 /*
- * diag: collecting and printing diagnostics.  Knows nothing of wizards.
+ * diag: collecting and printing diagnostics.  Knows nothing of wizards.  Messages are kept as written and
+ * shown with their control characters visible when printed (text_printf).
  */
 #include "diag.h"
 
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 void diag_add(struct diags *d, enum diag_severity sev, struct loc at, const char *fmt, ...)
@@ -89,18 +91,19 @@ static const char *const diag_names[] = {
 
 void diag_print(const struct diags *d, FILE *out)
 {
+	/* Through text_printf: a file's name and the keys, ids and values a message quotes come from files. */
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 		if (g->loc.line > 0)
-			fprintf(out, "%s:%d:%d: %s: %s\n", g->loc.file, g->loc.line, g->loc.col,
-				diag_names[g->severity], g->msg);
+			text_printf(out, "%s:%d:%d: %s: %s\n", g->loc.file, g->loc.line, g->loc.col,
+				    diag_names[g->severity], g->msg);
 		else
-			fprintf(out, "%s: %s: %s\n", g->loc.file ? g->loc.file : "trin",
-				diag_names[g->severity], g->msg);
+			text_printf(out, "%s: %s: %s\n", g->loc.file ? g->loc.file : "trin",
+				    diag_names[g->severity], g->msg);
 	}
 	if (d->dropped)
-		fprintf(out, "%s: note: %zu more problems not shown\n",
-			d->n ? d->v[0].loc.file : "trin", d->dropped);
+		text_printf(out, "%s: note: %zu more problems not shown\n", d->n ? d->v[0].loc.file : "trin",
+			    d->dropped);
 }
 
 void diag_free(struct diags *d)

@@ -17,6 +17,7 @@
 
 #include "paths.h"
 #include "util.h"
+#include "text.h"
 
 struct i18n_lang {
 	const char *code, *name;
@@ -252,6 +253,13 @@ const char *i18n_bind_wizard(const char *file, const char *domain)
 	return dir;
 }
 
+/* Whether a folder's name can be a language: "da", "pt_BR", "sr@latin", "de_DE.UTF-8"; no other is one. */
+static bool i18n_is_code(const char *name)
+{
+	size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@-");
+	return n > 0 && n <= 64 && !name[n] && name[0] != '.';
+}
+
 static int i18n_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -269,7 +277,7 @@ size_t i18n_languages(const char *dir, const char *domain, const char *first, ch
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		if (de->d_name[0] == '.' || (first && strcmp(de->d_name, first) == 0))
+		if (!i18n_is_code(de->d_name) || (first && strcmp(de->d_name, first) == 0))
 			continue;
 		if (i18n_catalogue(dir, domain, de->d_name, NULL) != 1)
 			continue;
@@ -290,7 +298,7 @@ void i18n_print_languages(FILE *out)
 	size_t n = i18n_languages(i18n_dir(), TRIN_DOMAIN, "en", &langs);
 	qsort(langs, n, sizeof *langs, i18n_cmp);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s%s (%s)", i ? ", " : "", i18n_name(langs[i]), langs[i]);
+		text_printf(out, "%s%s (%s)", i ? ", " : "", i18n_name(langs[i]), langs[i]);
 	fputc('\n', out);
 	paths_free(langs, n);
 }

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "i18n.h"
+#include "text.h"
 
 /* Take `--lang LANG` or `--lang=LANG` out of argv; NULL when absent, "" when it has no value. */
 static const char *main_take_lang(int *argc, char **argv)
@@ -43,7 +44,7 @@ static bool main_locale(const char *lang)
 	if (i18n_init(lang && *lang ? lang : NULL) && !(lang && !*lang))
 		return true;
 	if (*lang)
-		fprintf(stderr, _("trin: there is no translation to '%s'. Languages: "), lang);
+		text_printf(stderr, _("trin: there is no translation to '%s'. Languages: "), lang);
 	else
 		fputs(_("trin: --lang needs a language. Languages: "), stderr);
 	i18n_print_languages(stderr);

@@ -9,7 +9,9 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistr.h>
 
+#include "text.h"
 #include "util.h"
 
 void result_json_string(FILE *out, const char *s)
@@ -30,10 +32,25 @@ void result_json_string(FILE *out, const char *s)
 			fputs("\\t", out);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7F)
+			if (*p < 0x20 || *p == 0x7F) {
 				fprintf(out, "\\u%04x", *p);
-			else
+			} else if (*p < 0x80) {
 				fputc(*p, out);
+			} else {	/* C1, bidi controls, zero-width and private-use characters as escapes too */
+				ucs4_t c;
+				int w = u8_mbtoucr(&c, p, 4);
+				if (w < 0) {
+					fputs("\\ufffd", out);	/* not UTF-8: JSON cannot carry it */
+				} else if (!text_is_hidden(c)) {
+					fwrite(p, 1, (size_t)w, out);
+				} else if (c > 0xFFFF) {
+					c -= 0x10000;
+					fprintf(out, "\\u%04x\\u%04x", 0xD800 + (unsigned)(c >> 10), 0xDC00 + (unsigned)(c & 0x3FF));
+				} else {
+					fprintf(out, "\\u%04x", (unsigned)c);
+				}
+				p += w < 0 ? 0 : w - 1;
+			}
 		}
 	}
 	fputc('"', out);

@@ -7,9 +7,11 @@
  */
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <uninorm.h>
@@ -103,20 +105,147 @@ char *text_clean(const char *s)
 		}
 		out[o++] = s[i];
 	}
-	if (text_below_combining(out, o)) {	/* most texts: NFC already */
-		out[o] = '\0';
+	out[o] = '\0';
+	if (text_below_combining(out, o))	/* most texts: NFC already */
 		return out;
-	}
 	size_t n = 0;
 	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);
-	if (!norm) {
-		out[o] = '\0';
+	if (!norm)
 		return out;
-	}
-	free(out);
+	xfree_wiped(out);	/* a text may show an answer */
 	char *r = xstrndup((const char *)norm, n);
+	explicit_bzero(norm, n);
 	free(norm);
 	return r;
+}
+
+bool text_is_hidden(uint32_t c)
+{
+	if (c < 0x20 || c == 0x7F)
+		return true;
+	if (c < 0x80)
+		return false;
+	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_Cc | UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Co |
+							   UC_CATEGORY_MASK_Cs | UC_CATEGORY_MASK_Zl |
+							   UC_CATEGORY_MASK_Zp);
+}
+
+void text_put_visible(FILE *out, const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	for (size_t i = 0; i < n;) {
+		size_t plain = util_printable_span(u + i, n - i);
+		fwrite(u + i, 1, plain, out);
+		i += plain;
+		if (i == n)
+			break;
+		ucs4_t c;
+		int w = u8_mbtoucr(&c, u + i, n - i);
+		if (w < 0) {
+			fprintf(out, "\\x%02X", u[i]);
+			i++;
+			continue;
+		}
+		if (!text_is_hidden(c))
+			fwrite(u + i, 1, (size_t)w, out);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c == '\r')
+			fputs("\\r", out);
+		else if (c < 0x80)
+			fprintf(out, "\\x%02X", (unsigned)c);
+		else if (c <= 0xFFFF)
+			fprintf(out, "\\u%04X", (unsigned)c);
+		else
+			fprintf(out, "\\U%08X", (unsigned)c);
+		i += (size_t)w;
+	}
+}
+
+void text_printf(FILE *out, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	char *big = NULL, *t = small;
+	if ((size_t)n >= sizeof small) {
+		t = big = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	size_t len = (size_t)n;
+	bool nl = len && t[len - 1] == '\n';
+	text_put_visible(out, t, len - nl);
+	if (nl)
+		fputc('\n', out);
+	free(big);
+}
+
+/* Whether the character of n bytes at s is a visible one, for text_answer: not a space, not hidden. */
+static bool text_visible_at(const uint8_t *s, size_t n)
+{
+	ucs4_t c;
+	if (!n || u8_mbtoucr(&c, s, n) < 0)
+		return false;
+	return c != ' ' && !text_is_hidden(c) && !uc_is_property_white_space(c);
+}
+
+char *text_answer(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
+	const uint8_t *in = norm ? norm : (const uint8_t *)s;
+	if (!norm)
+		n = len;
+	char *out = xmalloc(n + 1);
+	size_t o = 0, prev = SIZE_MAX;	/* where the last character written starts */
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int w = u8_mbtoucr(&c, in + i, n - i);
+		if (w < 0) {	/* not UTF-8: as a control character */
+			out[o++] = ' ';
+			i++;
+			continue;
+		}
+		size_t next = i + (size_t)w;
+		bool keep = !text_is_hidden(c);
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029) {
+			prev = o;
+			out[o++] = ' ';
+			i = next;
+			continue;
+		}
+		if ((c == 0x200C || c == 0x200D) && prev != SIZE_MAX)	/* ZWNJ, ZWJ: inside a word or a sequence */
+			keep = text_visible_at((const uint8_t *)out + prev, o - prev) && text_visible_at(in + next, n - next);
+		if (keep) {
+			prev = o;
+			memcpy(out + o, in + i, (size_t)w);
+			o += (size_t)w;
+		} else {
+			prev = SIZE_MAX;	/* a joiner after a dropped character joins nothing */
+		}
+		i = next;
+	}
+	out[o] = '\0';
+	if (norm) {
+		explicit_bzero(norm, n);
+		free(norm);
+	}
+	size_t b = 0;
+	while (out[b] == ' ')
+		b++;
+	while (o > b && out[o - 1] == ' ')
+		o--;
+	memmove(out, out + b, o - b);
+	explicit_bzero(out + (o - b), n + 1 - (o - b));
+	return out;
 }
 
 struct text_wrapper {

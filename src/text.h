@@ -9,7 +9,10 @@
 #ifndef TRIN_TEXT_H
 #define TRIN_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 /* One wrapped line: a byte range of the text and its width in cells. */
 struct text_line {
@@ -35,5 +38,30 @@ size_t text_prev_grapheme(const char *s, size_t n, size_t pos);
  * NFC-normalised.  The caller frees it.
  */
 char *text_clean(const char *s);
+
+/*
+ * Whether character c is one that acts on a terminal or hides itself: a control character (C0, DEL, C1),
+ * a format character (bidi controls, zero-width characters, soft hyphen, tags), a private-use character,
+ * a surrogate or a line or paragraph separator.
+ */
+bool text_is_hidden(uint32_t c);
+
+/*
+ * Print the n bytes of s to out with every character that text_is_hidden names, and every byte that is not
+ * UTF-8, shown as an escape a person can read: "\n", "\t", "\r", "\x1B" (below U+0080 and bytes),
+ * "\u202E" and "\U000F0001".  Anything read from a file goes to a terminal through this or text_printf.
+ */
+void text_put_visible(FILE *out, const char *s, size_t n);
+
+/* printf to out, the whole text shown as text_put_visible shows it, but for a line feed that ends it. */
+void text_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * A typed answer made ready to keep: NFC-normalised; control characters turned into spaces; bidi
+ * controls, private-use and other format characters removed, but for a zero-width joiner or non-joiner
+ * between two visible characters (emoji sequences, Persian and Indic scripts need them); spaces trimmed
+ * at both ends.  The caller frees it (with xfree_wiped); every copy made on the way is wiped.
+ */
+char *text_answer(const char *s);
 
 #endif

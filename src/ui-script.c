@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "result.h"
+#include "text.h"
 
 static const struct scenario_answer *script_find(const struct scenario_answer *a, size_t n, int step)
 {
@@ -21,7 +22,7 @@ static void script_indent(FILE *out, const char *prefix, const char *text)
 {
 	for (const char *p = text; *p;) {
 		size_t n = strcspn(p, "\n");
-		fprintf(out, "%s%.*s\n", prefix, (int)n, p);
+		text_printf(out, "%s%.*s\n", prefix, (int)n, p);
 		p += n;
 		if (*p)
 			p++;
@@ -32,7 +33,7 @@ static void script_indent(FILE *out, const char *prefix, const char *text)
 /* The end reached: its title, text and next steps, with the answers filled in. */
 static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 {
-	fprintf(out, "end %s: %s\n", s->id, engine_format(e, s->title.msgid, NULL, NULL));
+	text_printf(out, "end %s: %s\n", s->id, engine_format(e, s->title.msgid, NULL, NULL));
 	if (s->text.msgid)
 		script_indent(out, "  ", engine_format(e, s->text.msgid, NULL, NULL));
 	for (size_t i = 0; i < s->ntodo; i++)
@@ -59,7 +60,7 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 			return false;
 		}
 		if (trace)	/* the answer follows once the engine has accepted it */
-			fprintf(trace, "step %s", s->id);
+			text_printf(trace, "step %s", s->id);
 		if (!engine_submit(e, needs && a ? &a->input : NULL)) {
 			if (trace)
 				fputc('\n', trace);
