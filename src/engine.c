@@ -14,10 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uninorm.h>
 #include <unistr.h>
 
 #include "i18n.h"
+#include "text.h"
 
 #define ENGINE_MAX_PATH 10000
 #define ENGINE_UNREACHABLE ((size_t)-1)
@@ -384,31 +384,10 @@ static void engine_refuse(struct engine *e, const struct step *s, const char *wh
 }
 
 
+/* A typed answer as kept: see text_answer. */
 static char *engine_trim_nfc(const char *s)
 {
-	size_t len = strlen(s);
-	size_t n = 0;
-	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
-	char *out;
-	if (norm) {
-		out = xstrndup((const char *)norm, n);
-		free(norm);
-	} else {
-		out = xstrdup(s);
-	}
-	/* trim white space at both ends, and refuse control characters by turning them into spaces */
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = ' ';
-	char *b = out;
-	while (*b == ' ')
-		b++;
-	size_t l = strlen(b);
-	while (l && b[l - 1] == ' ')
-		l--;
-	memmove(out, b, l);
-	out[l] = '\0';
-	return out;
+	return text_answer(s);
 }
 
 static bool engine_text(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)

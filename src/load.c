@@ -189,7 +189,8 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
 	return n->str;
 }
 
-/* Refuse control characters in a text: they could move the cursor or recolour a kiosk screen. */
+/* Refuse control characters in a text: they could move the cursor or recolour a kiosk screen; and bidi
+ * controls and private-use characters, which would show a text otherwise than written. */
 static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
@@ -207,6 +208,19 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 			struct loc at = n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc;
 			diag_error(ld->d, at, "control character U+%04X in a text%s", (unsigned)c,
 				   c == '\t' ? " (use spaces instead of a tab)" : "; it could change the screen");
+			return false;
+		}
+		if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+			/* trin lays texts out left to right only; such a control would reorder what a person reads */
+			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc,
+				   "bidi control U+%04X in a text; texts are shown left to right, and it could show them in "
+				   "another order than written", (unsigned)c);
+			return false;
+		}
+		if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000) {
+			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc,
+				   "private-use character U+%04X in a text; each terminal shows it differently, or not at all",
+				   (unsigned)c);
 			return false;
 		}
 		i += (size_t)w;

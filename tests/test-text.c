@@ -107,6 +107,56 @@ static void test_width(void)
 	CHECK_NUM(text_width("", 0), 0);
 }
 
+/* What text_put_visible prints for s. */
+static const char *test_visible(const char *s)
+{
+	static char out[1024];
+	FILE *f = fmemopen(out, sizeof out, "w");
+	text_put_visible(f, s, strlen(s));
+	fclose(f);
+	return out;
+}
+
+static void test_visible_escapes(void)
+{
+	CHECK_STR(test_visible("plain Ærø 日本 \xF0\x9F\x91\xA9"), "plain Ærø 日本 \xF0\x9F\x91\xA9");
+	CHECK_STR(test_visible("a\x1B[2Jb\x07\x7F"), "a\\x1B[2Jb\\x07\\x7F");
+	CHECK_STR(test_visible("line\nnext\ttab\r"), "line\\nnext\\ttab\\r");
+	CHECK_STR(test_visible("c1 \xC2\x9B bidi \xE2\x80\xAE zw \xE2\x80\x8B pua \xEE\x80\x80"),
+		  "c1 \\u009B bidi \\u202E zw \\u200B pua \\uE000");
+	CHECK_STR(test_visible("\xF3\xB0\x80\x81 \xE2\x80\xA8"), "\\U000F0001 \\u2028");
+	CHECK_STR(test_visible("bad \xFF\xC3"), "bad \\xFF\\xC3");	/* not UTF-8: each byte */
+	/* text_printf: the whole text, but for the line feed that ends it */
+	static char out[256];
+	FILE *f = fmemopen(out, sizeof out, "w");
+	text_printf(f, "%s: '%s'\n", "x\ny", "\x1B]0;t\x07");
+	fclose(f);
+	CHECK_STR(out, "x\\ny: '\\x1B]0;t\\x07'\n");
+}
+
+/* text_answer of s, compared and freed. */
+static void test_answer_is(const char *s, const char *want)
+{
+	char *got = text_answer(s);
+	CHECK_STR(got, want);
+	xfree_wiped(got);
+}
+
+static void test_answer(void)
+{
+	test_answer_is("  Anna  ", "Anna");
+	test_answer_is("An\x1B[31mna\t", "An [31mna");	/* control characters become spaces */
+	test_answer_is("A\xC2\x85" "B", "A B");		/* C1 too */
+	test_answer_is("\xE2\x80\xAE" "anna\xE2\x81\xA9", "anna");	/* bidi controls are dropped */
+	test_answer_is("An\xE2\x80\x8Bna\xEE\x80\x80\xEF\xBB\xBF", "Anna");	/* zero-width, private use */
+	test_answer_is("A\xCC\x8A" "ndersen", "\xC3\x85ndersen");	/* NFC */
+	/* a joiner or non-joiner between visible characters stays; at a word's edge, or doubled, it goes */
+	test_answer_is("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7");
+	test_answer_is("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE", "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
+	test_answer_is("\xE2\x80\x8D" "a \xE2\x80\x8C" "b\xE2\x80\x8D", "a b");
+	test_answer_is("a\xE2\x80\x8D\xE2\x80\x8D" "b", "ab");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -114,5 +164,7 @@ int main(void)
 	test_graphemes();
 	test_clean();
 	test_width();
+	test_visible_escapes();
+	test_answer();
 	return test_done("test-text");
 }
