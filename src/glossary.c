@@ -27,6 +27,7 @@ static char *glossary_lower(const char *s, size_t n, size_t *outlen)
 	if (!l)
 		return NULL;
 	char *out = xstrndup((const char *)l, len);
+	explicit_bzero(l, len);	/* a text may show an answer */
 	free(l);
 	*outlen = len;
 	return out;
@@ -78,5 +79,5 @@ void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n
 			}
 		}
 	}
-	free(l);
+	xfree_wiped(l);
 }

@@ -54,7 +54,7 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
 		fprintf(out, "%.*s\n", (int)lines[i].len, t + lines[i].start);
 	}
 	free(lines);
-	free(t);
+	xfree_wiped(t);	/* it may show an answer */
 }
 
 /* A heading and a rule under it, as wide as the heading, so it stands out on paper. */
@@ -63,7 +63,7 @@ static void summary_heading(FILE *out, const char *s, char rule)
 	summary_para(out, "", s, SUMMARY_WIDTH, 0);
 	char *t = text_clean(s);
 	int n = text_width(t, strlen(t));
-	free(t);
+	xfree_wiped(t);
 	for (int i = 0; i < n && i < SUMMARY_WIDTH; i++)
 		fputc(rule, out);
 	fputc('\n', out);

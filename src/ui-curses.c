@@ -1106,7 +1106,11 @@ static void ui_insert(struct ui *u, wint_t wc)
 		u->note = _("That is as much text as fits here.");
 		return;
 	}
-	u->buf = xrealloc(u->buf, u->len + (size_t)n + 1);
+	char *grown = xmalloc(u->len + (size_t)n + 1);	/* not realloc: the old block is wiped first */
+	memcpy(grown, u->buf, u->len + 1);
+	explicit_bzero(u->buf, u->len + 1);
+	free(u->buf);
+	u->buf = grown;
 	memmove(u->buf + u->cur + n, u->buf + u->cur, u->len - u->cur + 1);
 	memcpy(u->buf + u->cur, enc, (size_t)n);
 	u->len += (size_t)n;
@@ -1118,6 +1122,7 @@ static void ui_delete(struct ui *u, size_t from, size_t to)
 	memmove(u->buf + from, u->buf + to, u->len - to + 1);
 	u->len -= to - from;
 	u->cur = from;
+	explicit_bzero(u->buf + u->len + 1, to - from);	/* the tail the text moved away from */
 }
 
 /* Editing keys of a text field; true when the key was one. */

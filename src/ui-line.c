@@ -12,6 +12,7 @@
  */
 #include "ui-line.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ struct line {
 	int width;
 	bool echo;		/* input is not a terminal: print each line read after the prompt */
 	char buf[UI_LINE_MAX_INPUT + 2];
+	char inbuf[4096];	/* read(2) reads here, not into stdio's buffer, so that trin wipes what is typed */
+	size_t inpos, inlen;
 	struct glossary_terms terms;	/* translated, in lower case */
 	bool *told;		/* which of them this walk has explained */
 	bool failed;		/* an output file could not be written */
@@ -94,23 +97,44 @@ static void line_item(struct line *l, int number, const char *label)
 
 /* Reading */
 
+/*
+ * One byte typed, or EOF.  Input is read with read(2) into l->inbuf, and each byte is wiped there as it is
+ * taken: stdio's buffer would keep the last line typed after the walk.
+ */
+static int line_getc(struct line *l)
+{
+	if (l->inpos == l->inlen) {
+		l->inpos = l->inlen = 0;
+		ssize_t r;
+		do
+			r = read(fileno(l->in), l->inbuf, sizeof l->inbuf);
+		while (r < 0 && errno == EINTR);
+		if (r <= 0)
+			return EOF;
+		l->inlen = (size_t)r;
+	}
+	unsigned char c = (unsigned char)l->inbuf[l->inpos];
+	l->inbuf[l->inpos++] = 0;
+	return c;
+}
+
 /* Read one line into l->buf, without its line end; a line too long is read to its end and refused. */
 static enum line_read line_read(struct line *l)
 {
 	fputs("> ", l->out);
 	fflush(l->out);
 	explicit_bzero(l->buf, sizeof l->buf);
-	if (!fgets(l->buf, sizeof l->buf, l->in)) {
+	size_t n = 0;
+	int c = EOF;
+	while (n < sizeof l->buf - 1 && (c = line_getc(l)) != EOF && c != '\n')
+		l->buf[n++] = (char)c;
+	if (c == EOF && n == 0) {
 		if (l->echo)
 			line_blank(l);
 		return LINE_READ_EOF;
 	}
-	size_t n = strlen(l->buf);
-	if (n && l->buf[n - 1] == '\n')
-		l->buf[--n] = '\0';
-	else if (n > UI_LINE_MAX_INPUT) {
-		int c;
-		while ((c = fgetc(l->in)) != EOF && c != '\n')
+	if (c != '\n' && c != EOF && n > UI_LINE_MAX_INPUT) {
+		while ((c = line_getc(l)) != EOF && c != '\n')
 			;
 		if (l->echo)
 			line_blank(l);
@@ -120,7 +144,7 @@ static enum line_read line_read(struct line *l)
 		l->buf[--n] = '\0';
 	if (l->echo)
 		summary_para(l->out, "", l->buf, l->width - 2, 2);
-	if (u8_check((const uint8_t *)l->buf, n))
+	if (memchr(l->buf, '\0', n) || u8_check((const uint8_t *)l->buf, n))
 		return LINE_READ_BAD;
 	return LINE_READ_OK;
 }
@@ -745,6 +769,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	}
 	fflush(out);
 	explicit_bzero(l->buf, sizeof l->buf);
+	explicit_bzero(l->inbuf, sizeof l->inbuf);	/* what was read ahead and not taken */
 	free(l);
 	for (size_t i = 0; i < n; i++)
 		wizard_free(list[i]);

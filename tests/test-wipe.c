@@ -1,0 +1,166 @@
+/*
+ * test-wipe: no copy of what a person typed is left in trin's memory once a kiosk has started over, or a
+ * line-mode walk has finished.  trin runs in a pseudo-terminal (term.h); a name is typed and shown again
+ * on a screen with a glossary term; then the walk is reset, gcore (from gdb) takes a core of the running
+ * process, and the core is searched for the name as typed and in lower case.
+ *
+ *   test-wipe TRIN SOURCE_ROOT
+ *
+ * Exit 77 (skipped) when gcore is not installed or cannot attach (ptrace not permitted).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "term.h"
+#include "test.h"
+
+#define TEST_SKIP 77
+
+/* Typed on the screen; in the core neither it nor its lower case may be found. */
+static const char *const test_names[] = { "Qzxjvbnmwk Plokijuhyg", "qzxjvbnmwk plokijuhyg", "Qzxjvbnmwk", "qzxjvbnmwk",
+					  "Plokijuhyg", "plokijuhyg" };
+
+static char test_dir[] = "/tmp/trin-wipe-XXXXXX";
+
+/* A core of process pid in test_dir; its path, or NULL when gcore cannot take one. */
+static const char *test_core(pid_t pid)
+{
+	static char core[sizeof test_dir + 32];
+	snprintf(core, sizeof core, "%s/core", test_dir);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "gcore -o %s %ld >%s/gcore.log 2>&1", core, (long)pid, test_dir);
+	int rc = system(cmd);
+	snprintf(core, sizeof core, "%s/core.%ld", test_dir, (long)pid);
+	struct stat st;
+	if (rc != 0 || stat(core, &st) != 0 || st.st_size == 0)
+		return NULL;
+	return core;
+}
+
+/* How many times needle is in the file at path; its offsets printed. */
+static size_t test_count(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = strlen(needle), found = 0, cap = 1 << 20, have = 0;
+	char *buf = malloc(cap + n);
+	long base = 0;
+	for (;;) {
+		size_t r = fread(buf + have, 1, cap - have, f);
+		have += r;
+		for (size_t i = 0; i + n <= have; i++)
+			if (buf[i] == needle[0] && memcmp(buf + i, needle, n) == 0) {
+				printf("  '%s' at offset %ld of the core\n", needle, base + (long)i);
+				found++;
+			}
+		if (r == 0)
+			break;
+		size_t keep = have >= n ? n - 1 : have;	/* a match across two reads */
+		memmove(buf, buf + have - keep, keep);
+		base += (long)(have - keep);
+		have = keep;
+	}
+	free(buf);
+	fclose(f);
+	return found;
+}
+
+/* Take a core of t's trin and find no name in it; false when no core could be taken. */
+static bool test_search(struct term *t, const char *what)
+{
+	const char *core = test_core(t->pid);
+	if (!core)
+		return false;
+	size_t found = 0;
+	for (size_t i = 0; i < sizeof test_names / sizeof *test_names; i++)
+		found += test_count(core, test_names[i]);
+	if (found)
+		printf("%s: the typed name is still in trin's memory (%zu copies)\n", what, found);
+	CHECK_NUM(found, 0);
+	unlink(core);
+	return true;
+}
+
+/* The kiosk: a name typed, shown with a glossary term, then a start over. */
+static bool test_kiosk_start_over(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "tests/screen/wipe.yaml", NULL });
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, test_names[0]);
+	CHECK(term_wait(&t, test_names[0]));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Fuldmagt for Qzxjvbnmwk"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Tak, Qzxjvbnmwk"));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Do you want to start over?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	CHECK(term_wait_gone(&t, "Qzxjvbnmwk"));
+	term_settle(&t, 200);
+	bool ok = test_search(&t, "kiosk start over");
+	term_close(&t);
+	return ok;
+}
+
+/* Line mode: a name typed, the walk finished, back at the menu of two wizards. */
+static bool test_line_finished(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--plain", "tests/screen/wipe.yaml", "tests/good/minimal.yaml", NULL });
+	CHECK(term_wait(&t, "1. Sletning"));
+	term_type(&t, "1\r");
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, test_names[0]);
+	term_type(&t, "\r");
+	CHECK(term_wait(&t, "Fuldmagt for Qzxjvbnmwk"));
+	term_type(&t, "\r");
+	CHECK(term_wait(&t, "Tak, Qzxjvbnmwk"));
+	term_type(&t, "\r");
+	term_settle(&t, 300);
+	bool ok = test_search(&t, "line mode finished");
+	term_close(&t);
+	return ok;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: test-wipe TRIN SOURCE_ROOT\n");
+		return 2;
+	}
+	term_setup(argv[1], argv[2]);
+	signal(SIGPIPE, SIG_IGN);
+	if (system("command -v gcore >/dev/null 2>&1") != 0) {
+		printf("test-wipe: skipped: gcore (from gdb) is not installed\n");
+		return TEST_SKIP;
+	}
+	if (!mkdtemp(test_dir))
+		return 99;
+	bool ok = test_kiosk_start_over();
+	if (ok)
+		ok = test_line_finished();
+	char cmd[128];
+	if (!ok) {
+		snprintf(cmd, sizeof cmd, "cat %s/gcore.log", test_dir);
+		if (system(cmd) != 0)
+			printf("(no log)\n");
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf %s", test_dir);
+	if (system(cmd) != 0)
+		return 99;
+	if (!ok) {
+		printf("test-wipe: skipped: gcore could not take a core (is ptrace permitted?)\n");
+		return TEST_SKIP;
+	}
+	return test_done("test-wipe");
+}
