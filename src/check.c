@@ -22,6 +22,8 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "glossary.h"
+
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
 	size_t n;
@@ -916,6 +918,21 @@ static void check_add_text(void *ctx, const struct text *t, int step)
 	ts->lower[ts->n++] = check_lower(t->msgid);
 }
 
+/* A text being searched for glossary terms: which it is, and which terms were found elsewhere than in their
+ * own explanation. */
+struct check_term_search {
+	size_t text, gloss0;
+	bool *found;
+};
+
+static void check_term_found(void *ctx, size_t i, size_t len)
+{
+	struct check_term_search *cs = ctx;
+	(void)len;
+	if (cs->text != cs->gloss0 + i)
+		cs->found[i] = true;
+}
+
 static void check_glossary(struct checker *c)
 {
 	const struct wizard *w = c->w;
@@ -925,15 +942,29 @@ static void check_glossary(struct checker *c)
 	check_each_text(w, check_add_text, &ts);
 	/* check_each_text gives the glossary texts right after the title and description */
 	size_t gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL);
-	for (size_t i = 0; i < w->nglossary; i++) {
-		char *term = check_lower(w->glossary[i].term);
-		bool found = false;
-		for (size_t k = 0; k < ts.n && !found; k++)
-			found = k != gloss0 + i && strstr(ts.lower[k], term);
-		if (!found)
-			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
-		free(term);
+	char **terms = xmalloc(w->nglossary * sizeof *terms);
+	for (size_t i = 0; i < w->nglossary; i++)
+		terms[i] = check_lower(w->glossary[i].term);
+	/* every term that every text holds, at any place (inside another word too), looked up in an index */
+	struct glossary_index x;
+	glossary_index_init(&x, terms, w->nglossary);
+	struct check_term_search cs = { 0, gloss0, xcalloc(w->nglossary, sizeof *cs.found) };
+	for (size_t k = 0; k < ts.n; k++) {
+		cs.text = k;
+		size_t len = strlen(ts.lower[k]);
+		for (size_t at = 0; at < len; at++)
+			glossary_index_find(&x, ts.lower[k] + at, len - at, check_term_found, &cs);
 	}
+	for (size_t i = 0; i < w->nglossary; i++) {
+		if (!*terms[i])	/* an empty term is in every text */
+			cs.found[i] = ts.n > 1;
+		if (!cs.found[i])
+			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
+		free(terms[i]);
+	}
+	glossary_index_free(&x);
+	free(cs.found);
+	free(terms);
 	for (size_t k = 0; k < ts.n; k++)
 		free(ts.lower[k]);
 	free(ts.lower);

@@ -1,8 +1,10 @@
 /*
  * glossary: glossary terms in a text.  See glossary.h.
  *
- * The text is case-mapped whole (libunistring) and searched for each term; when the mapping changes the
- * length in bytes, offsets no longer match and nothing is found rather than something wrong.
+ * The text is case-mapped whole (libunistring) and, at each start of a word, the terms it starts with are
+ * looked up in a sorted index (glossary_index): the cost grows with the text, not with the number of
+ * terms.  When the mapping changes the length in bytes, offsets no longer match and nothing is found
+ * rather than something wrong.
  */
 #include "glossary.h"
 
@@ -33,6 +35,64 @@ static char *glossary_lower(const char *s, size_t n, size_t *outlen)
 	return out;
 }
 
+static char *const *glossary_sorting;	/* for glossary_cmp: qsort passes no context */
+
+static int glossary_cmp(const void *a, const void *b)
+{
+	return strcmp(glossary_sorting[*(const size_t *)a], glossary_sorting[*(const size_t *)b]);
+}
+
+void glossary_index_init(struct glossary_index *x, char *const *s, size_t n)
+{
+	x->s = s;
+	x->order = xmalloc((n ? n : 1) * sizeof *x->order);
+	x->n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] && *s[i])
+			x->order[x->n++] = i;
+	glossary_sorting = s;
+	qsort(x->order, x->n, sizeof *x->order, glossary_cmp);	/* stable enough: equal strings match alike */
+	glossary_sorting = NULL;
+}
+
+void glossary_index_free(struct glossary_index *x)
+{
+	free(x->order);
+	*x = (struct glossary_index){ 0 };
+}
+
+/* The first place in order[lo, hi) whose string's byte at depth is above c (above or at c when !after). */
+static size_t glossary_bound(const struct glossary_index *x, size_t lo, size_t hi, size_t depth, unsigned char c,
+			     bool after)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		unsigned char m = (unsigned char)x->s[x->order[mid]][depth];
+		if (m < c || (after && m == c))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void glossary_index_find(const struct glossary_index *x, const char *p, size_t n,
+			 void (*found)(void *ctx, size_t i, size_t len), void *ctx)
+{
+	/* order[lo, hi) are the strings that start with the depth bytes of p seen so far; the ones that end
+	 * there sort first */
+	size_t lo = 0, hi = x->n;
+	for (size_t depth = 0; lo < hi; depth++) {
+		for (; lo < hi && x->s[x->order[lo]][depth] == '\0'; lo++)
+			found(ctx, x->order[lo], depth);
+		if (lo == hi || depth == n || p[depth] == '\0')
+			break;
+		unsigned char c = (unsigned char)p[depth];
+		lo = glossary_bound(x, lo, hi, depth, c, false);
+		hi = glossary_bound(x, lo, hi, depth, c, true);
+	}
+}
+
 void glossary_terms_init(struct glossary_terms *t, const struct wizard *w,
 			 const char *(*translate)(void *ctx, const char *), void *ctx)
 {
@@ -43,6 +103,7 @@ void glossary_terms_init(struct glossary_terms *t, const struct wizard *w,
 		size_t len;
 		t->lower[i] = glossary_lower(term, strlen(term), &len);
 	}
+	glossary_index_init(&t->index, t->lower, t->n);
 }
 
 void glossary_terms_free(struct glossary_terms *t)
@@ -52,6 +113,7 @@ void glossary_terms_free(struct glossary_terms *t)
 	free(t->lower);
 	t->lower = NULL;
 	t->n = 0;
+	glossary_index_free(&t->index);
 }
 
 static bool glossary_letter(unsigned char c)
@@ -59,25 +121,49 @@ static bool glossary_letter(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* The matches of one text: a term is found again only after its last match ended, as one scan per term did. */
+struct glossary_finding {
+	bool *mark, *seen;
+	size_t at;		/* where the lookup starts in the text */
+	struct glossary_last {
+		size_t term, end;
+	} *last;
+	size_t nlast, caplast;
+};
+
+static void glossary_found(void *ctx, size_t k, size_t len)
+{
+	struct glossary_finding *f = ctx;
+	size_t j = 0;
+	while (j < f->nlast && f->last[j].term != k)
+		j++;
+	if (j < f->nlast && f->at < f->last[j].end)
+		return;	/* inside this term's match before */
+	if (j == f->nlast) {
+		util_grow((void **)&f->last, &f->caplast, f->nlast + 1, sizeof *f->last);
+		f->nlast++;
+	}
+	f->last[j] = (struct glossary_last){ k, f->at + len };
+	for (size_t b = f->at; f->mark && b < f->at + len; b++)
+		f->mark[b] = true;
+	f->seen[k] = true;
+}
+
 void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n, bool *mark, bool *seen)
 {
-	if (!t->n)	/* no terms: nothing to case-map the text for */
+	if (!t->index.n)	/* no terms: nothing to case-map the text for */
 		return;
 	size_t llen;
 	char *l = glossary_lower(s, n, &llen);
 	if (!l)
 		return;
-	for (size_t k = 0; llen == n && k < t->n; k++) {
-		const char *term = t->lower[k];
-		size_t tl = term ? strlen(term) : 0;
-		for (size_t i = 0; tl && i + tl <= n; i++) {
-			if ((i == 0 || !glossary_letter((unsigned char)l[i - 1])) && memcmp(l + i, term, tl) == 0) {
-				for (size_t b = i; mark && b < i + tl; b++)
-					mark[b] = true;
-				seen[k] = true;
-				i += tl - 1;
-			}
-		}
+	struct glossary_finding f = { mark, seen, 0, NULL, 0, 0 };
+	for (size_t i = 0; llen == n && i < n; i++) {
+		if (i > 0 && glossary_letter((unsigned char)l[i - 1]))
+			continue;	/* terms start a word */
+		f.at = i;
+		glossary_index_find(&t->index, l + i, n - i, glossary_found, &f);
 	}
+	free(f.last);
 	xfree_wiped(l);
 }

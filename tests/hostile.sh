@@ -7,6 +7,7 @@
 #   hostile.sh TRIN CASE
 set -u
 as=
+opts=
 trin=$1
 case_=$2
 tmp=$(mktemp -d) || exit 99
@@ -57,6 +58,10 @@ nul)
 tag)
 	printf 'trin: !!int 1\n' >w.yaml
 	want='w.yaml:1:7: error: tags (tag:yaml.org,2002:int) are not allowed in a wizard' ;;
+glossary)	# 30,000 glossary terms, each looked for in every text, and all but one found: --werror gives status 3
+	gen "b'trin: 1\\ntitle: Ord\\nglossary:\\n' + b''.join(b'  ord%d: Om ord%d.\\n' % (i, i + 1) for i in range(30000)) + b'steps:\\n  - id: slut\\n    type: end\\n    title: Slut\\n'" w.yaml
+	opts=--werror
+	want="w.yaml:4:3: warning: glossary term 'ord0' appears in no text" ;;
 two-documents)
 	printf 'trin: 1\n---\ntrin: 1\n' >w.yaml
 	want="w.yaml:2:1: error: a second YAML document ('---'); a wizard is one document" ;;
@@ -87,7 +92,7 @@ with open("out", "w") as out, open("err", "w") as err:
     status = subprocess.run(sys.argv[1:], stdout=out, stderr=err).returncode
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print("%.3f %d" % (time.monotonic() - start, rss // 1024))
-sys.exit(status)' ${as:-} "$trin" check "$file" >bounds
+sys.exit(status)' ${as:-} "$trin" check ${opts:-} "$file" >bounds
 status=$?
 read -r seconds mib <bounds
 limit=64
