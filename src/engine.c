@@ -394,7 +394,7 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 {
 	char *t = engine_trim_nfc(in ? in : "");
 	if (!*t) {
-		free(t);
+		xfree_wiped(t);
 		return engine_empty(e, s, a, _("Please write an answer."));
 	}
 	size_t len = u8_mbsnlen((const uint8_t *)t, strlen(t));
@@ -520,7 +520,7 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	int64_t v = 0;
 	bool too_precise = false;
 	bool ok = !empty && engine_parse_number(t, s->decimals, engine_style(e)->decimal, &v, &too_precise);
-	free(t);
+	xfree_wiped(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a number."));
 	if (!ok) {
@@ -576,7 +576,7 @@ static bool engine_date(struct engine *e, const struct step *s, const char *in, 
 	char *t = engine_trim_nfc(in ? in : "");
 	char iso[32];
 	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
-	free(t);
+	xfree_wiped(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a date."));
 	if (!ok) {
@@ -678,7 +678,7 @@ static bool engine_yesno(struct engine *e, const struct step *s, const char *in,
 		if (!strcmp(t, no[i]))
 			answer = 0;
 	bool empty = !*t;
-	free(t);
+	xfree_wiped(t);
 	if (empty && !s->required) {
 		a->v.type = VAL_NULL;
 		return true;
@@ -769,7 +769,9 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		return false;
 	if (step_takes_answer(s->type)) {
 		struct engine_answer a = { 0 };
-		if (!engine_validate(e, s, in, &a)) {
+		bool valid = engine_validate(e, s, in, &a);
+		util_wipe_stack();	/* the parsers' copies of what was typed */
+		if (!valid) {
 			engine_clear_answer(&a);
 			return false;
 		}
@@ -1048,7 +1050,7 @@ const char *engine_value_text(struct engine *e, const struct step *s, struct val
 
 static void engine_put(char **out, size_t *len, size_t *cap, const char *s, size_t n)
 {
-	util_grow((void **)out, cap, *len + n + 1, 1);
+	util_grow_wiped(out, cap, *len + n + 1);	/* what it builds may show answers */
 	memcpy(*out + *len, s, n);
 	*len += n;
 }

@@ -1869,6 +1869,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		u.e = NULL;
 		ui_set_buffer(&u, "");
 		ui_reset_frame(&u);
+		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}
 	ui_end();
 	stats_close(u.stats);

@@ -266,7 +266,7 @@ static void line_instructions(struct line *l, const struct engine_view *v)
 		snprintf(head, sizeof head, "%s ", _("Your answer:"));
 		summary_para(l->out, head, kept, l->width, 2);
 		line_para(l, _("Press Enter to keep it."));
-		free(kept);
+		xfree_wiped(kept);
 	} else if (!s->required && s->type != STEP_INFO && s->type != STEP_REVIEW) {
 		size_t n = strlen(what);
 		snprintf(what + n, sizeof what - n, " %s", _("Press Enter to leave it out."));
@@ -446,7 +446,7 @@ static bool line_answer_step(struct line *l, const struct engine_view *v, char *
 			in.text = s->choices[i - 1].value;
 		else {
 			line_para(l, _("There is no option with that number."));
-			free(keep);
+			xfree_wiped(keep);
 			return false;
 		}
 		break;
@@ -474,7 +474,7 @@ static bool line_answer_step(struct line *l, const struct engine_view *v, char *
 				line_para(l, _("There is no option with that number."));
 				free(items);
 				free(picked);
-				free(keep);
+				xfree_wiped(keep);
 				return false;
 			}
 			if (!picked[i - 1])
@@ -758,6 +758,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		enum line_outcome o = line_walk(l);
 		engine_free(l->e);
 		l->e = NULL;
+		util_wipe_stack();	/* what printing and parsing left below this frame */
 		if (l->failed)
 			status = 4;
 		if (!menu) {

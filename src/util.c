@@ -73,6 +73,33 @@ void util_grow(void **v, size_t *cap, size_t need, size_t elem)
 	*cap = c;
 }
 
+void util_grow_wiped(char **v, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			util_oom();
+		c *= 2;
+	}
+	char *grown = xmalloc(c);
+	if (*v) {
+		memcpy(grown, *v, *cap);
+		explicit_bzero(*v, *cap);
+		free(*v);
+	}
+	*v = grown;
+	*cap = c;
+}
+
+__attribute__((noinline)) void util_wipe_stack(void)
+{
+	unsigned char pad[16384];
+	explicit_bzero(pad, sizeof pad);
+	__asm__ volatile("" : : "r"(pad) : "memory");	/* the compiler may not drop the wipe */
+}
+
 /*
  * Arena: a list of chunks, newest first.  Large requests get a chunk of their own.  Chunks come from
  * calloc and grow with the arena, each about as large as all before it: a scratch arena that holds a few
@@ -143,8 +170,11 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return arena_strdup(a, "");
-	if ((size_t)n < sizeof small)
-		return arena_strndup(a, small, (size_t)n);
+	if ((size_t)n < sizeof small) {
+		char *p = arena_strndup(a, small, (size_t)n);
+		explicit_bzero(small, (size_t)n);	/* it may show an answer */
+		return p;
+	}
 	char *p = arena_take(a, (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

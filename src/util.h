@@ -20,8 +20,12 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Wipe a string that may hold what a person typed, then free it.  NULL is a no-op. */
 void xfree_wiped(char *s);
+/* Wipe 16 KiB of the stack below the caller: what functions it called left there of what a person typed. */
+void util_wipe_stack(void);
 /* Grow *v (of *cap elements of elem bytes) so that it holds at least need elements. */
 void util_grow(void **v, size_t *cap, size_t need, size_t elem);
+/* The same for a text that may hold what a person typed: grown into a new block, the old one wiped. */
+void util_grow_wiped(char **v, size_t *cap, size_t need);
 
 struct arena_chunk;
 struct arena {

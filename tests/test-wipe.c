@@ -1,7 +1,7 @@
 /*
  * test-wipe: no copy of what a person typed is left in trin's memory once a kiosk has started over, or a
  * line-mode walk has finished.  trin runs in a pseudo-terminal (term.h); a name is typed and shown again
- * on a screen with a glossary term; then the walk is reset, gcore (from gdb) takes a core of the running
+ * with a number on a screen with a glossary term; then the walk is reset, gcore (from gdb) takes a core of the running
  * process, and the core is searched for the name as typed and in lower case.
  *
  *   test-wipe TRIN SOURCE_ROOT
@@ -25,7 +25,9 @@
 
 /* Typed on the screen; in the core neither it nor its lower case may be found. */
 static const char *const test_names[] = { "Qzxjvbnmwk Plokijuhyg", "qzxjvbnmwk plokijuhyg", "Qzxjvbnmwk", "qzxjvbnmwk",
-					  "Plokijuhyg", "plokijuhyg" };
+					  "Plokijuhyg", "plokijuhyg", "97531864", "97.531.864" };
+/* The number typed, as typed. */
+#define TEST_NUMBER "97531864"
 
 static char test_dir[] = "/tmp/trin-wipe-XXXXXX";
 
@@ -85,6 +87,12 @@ static bool test_search(struct term *t, const char *what)
 	if (found)
 		printf("%s: the typed name is still in trin's memory (%zu copies)\n", what, found);
 	CHECK_NUM(found, 0);
+	if (found && getenv("TEST_WIPE_KEEP")) {	/* to look into: gdb TRIN CORE */
+		char kept[128];
+		snprintf(kept, sizeof kept, "%s.%s", getenv("TEST_WIPE_KEEP"), what[0] == 'k' ? "kiosk" : "line");
+		if (rename(core, kept) == 0)
+			printf("  kept as %s\n", kept);
+	}
 	unlink(core);
 	return true;
 }
@@ -97,6 +105,9 @@ static bool test_kiosk_start_over(void)
 	CHECK(term_wait(&t, "Hvad hedder du?"));
 	term_type(&t, test_names[0]);
 	CHECK(term_wait(&t, test_names[0]));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Et tal?"));
+	term_type(&t, TEST_NUMBER);
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK(term_wait(&t, "Fuldmagt for Qzxjvbnmwk"));
 	term_key(&t, VTERM_KEY_ENTER);
@@ -122,6 +133,8 @@ static bool test_line_finished(void)
 	CHECK(term_wait(&t, "Hvad hedder du?"));
 	term_type(&t, test_names[0]);
 	term_type(&t, "\r");
+	CHECK(term_wait(&t, "Et tal?"));
+	term_type(&t, TEST_NUMBER "\r");
 	CHECK(term_wait(&t, "Fuldmagt for Qzxjvbnmwk"));
 	term_type(&t, "\r");
 	CHECK(term_wait(&t, "Tak, Qzxjvbnmwk"));
