@@ -1,0 +1,46 @@
+#!/bin/sh
+# Names from outside that hold escape sequences reach no terminal raw.  The languages trin lists come
+# from the folders of its catalogues: a folder whose name holds an escape is not a language, and a --lang
+# with one is shown with the escape visible.  A wizard's file name with escapes is shown with them visible
+# by trin check, trin test and trin run.
+#
+#   escapes.sh TRIN
+set -u
+trin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+esc=$(printf '\033')
+for lang in da "tr$esc[2J"; do
+	mkdir -p "$tmp/$lang/LC_MESSAGES" || exit 99
+	msgfmt --check -o "$tmp/$lang/LC_MESSAGES/trin.mo" "$here/../po/da.po" || exit 99
+done
+TRIN_LOCALEDIR=$tmp LANGUAGE=en LANG=C.UTF-8 "$trin" --lang "zz$esc]0;owned$(printf '\a')" --version >"$tmp/out" 2>&1
+got=$(cat "$tmp/out")
+want="trin: there is no translation to 'zz\\x1B]0;owned\\x07'. Languages: Dansk (da), English (en)"
+if [ "$got" != "$want" ]; then
+	printf 'got:  %s\nwant: %s\n' "$got" "$want" | cat -A >&2
+	exit 1
+fi
+
+# a wizard whose file name holds escapes: every line that names it shows them as \x1B
+cp "$here/good/minimal.yaml" "$tmp/w$esc[2J.yaml" || exit 99
+printf 'name: voksen\nanswers: {navn: Ada, alder: 40}\nend: barn\n' >"$tmp/s$esc]0;x$(printf '\a').yaml" || exit 99
+printf 'navn: Ada\nalder: 40\n' >"$tmp/a.yaml" || exit 99
+cd "$tmp" || exit 99
+{
+	"$trin" check --werror "w$esc[2J.yaml"
+	"$trin" test --coverage "w$esc[2J.yaml"
+	"$trin" test --scenario "s$esc]0;x$(printf '\a').yaml" "w$esc[2J.yaml"
+	"$trin" run --answers a.yaml "w$esc[2J.yaml"
+} >"$tmp/out" 2>&1
+if LC_ALL=C grep -q "$esc" "$tmp/out"; then
+	echo "an escape reached the output raw:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
+if ! grep -qF 'FAIL s\x1B]0;x\x07.yaml:3:6: voksen: ended at' "$tmp/out"; then
+	echo "no FAIL line naming the scenario file with its escapes visible:" >&2
+	cat "$tmp/out" >&2
+	exit 1
+fi
