@@ -93,6 +93,18 @@ size_t text_prev_grapheme(const char *s, size_t n, size_t pos)
 	return i;
 }
 
+/* Whether the UTF-8 at u is a bidi control: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069. */
+static bool text_bidi_control(const unsigned char *u)
+{
+	if (u[0] == 0xD8)
+		return u[1] == 0x9C;
+	if (u[0] != 0xE2)
+		return false;
+	if (u[1] == 0x80)
+		return u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE);
+	return u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9;
+}
+
 char *text_clean(const char *s)
 {
 	size_t len = strlen(s);
@@ -101,6 +113,10 @@ char *text_clean(const char *s)
 	for (size_t i = 0; i < len; i++) {
 		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
 			i++;
+			continue;
+		}
+		if (text_bidi_control((const unsigned char *)s + i)) {	/* from a catalogue: wizards refuse them */
+			i += (unsigned char)s[i] == 0xD8 ? 1 : 2;
 			continue;
 		}
 		out[o++] = s[i];

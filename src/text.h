@@ -34,8 +34,9 @@ size_t text_next_grapheme(const char *s, size_t n, size_t pos);
 size_t text_prev_grapheme(const char *s, size_t n, size_t pos);
 
 /*
- * A copy of s ready for the screen: soft hyphens removed (their width differs between libraries), and
- * NFC-normalised.  The caller frees it.
+ * A copy of s ready for the screen: soft hyphens removed (their width differs between libraries), bidi
+ * controls removed (a wizard refuses them, but a catalogue may hold them; trin shows text left to right),
+ * and NFC-normalised.  The caller frees it.
  */
 char *text_clean(const char *s);
 

@@ -94,6 +94,10 @@ static void test_clean(void)
 	c = text_clean("5 \xE2\x84\xA6");
 	CHECK_STR(c, "5 \xCE\xA9");
 	free(c);
+	/* bidi controls, as a catalogue may hold them, are dropped; other characters of their blocks stay */
+	c = text_clean("a\xE2\x80\xAE" "b\xE2\x81\xA9\xD8\x9C" "c\xE2\x80\x8F \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
+	CHECK_STR(c, "abc \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
+	free(c);
 }
 
 /* Width: printable ASCII is taken a byte a cell, the rest as libunistring counts it. */
