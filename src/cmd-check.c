@@ -65,7 +65,7 @@ static void cmd_check_lix_table(const struct wizard *w)
 	}
 	if (w->nsteps)
 		text_printf(stdout, "%s: average LIX %ld, highest %d (%s)\n", w->file,
-		       (sum + (long)w->nsteps / 2) / (long)w->nsteps, high, w->steps[high_step].id);
+			    (sum + (long)w->nsteps / 2) / (long)w->nsteps, high, w->steps[high_step].id);
 }
 
 /* A whole number from 0 to 1000 for option name, or -1 after saying what is wrong. */

@@ -53,8 +53,9 @@ int cmd_pot(int argc, char **argv)
 		if (!w[i])
 			status = EXIT_INVALID;
 		else if (i && w[0] && strcmp(w[i]->domain, w[0]->domain) != 0) {
-			text_printf(stderr, _("trin pot: %s has domain '%s' and %s has '%s': make one template per domain\n"),
-				w[0]->file, w[0]->domain, w[i]->file, w[i]->domain);
+			text_printf(stderr,
+				    _("trin pot: %s has domain '%s' and %s has '%s': make one template per domain\n"),
+				    w[0]->file, w[0]->domain, w[i]->file, w[i]->domain);
 			status = EXIT_USAGE;
 		}
 	}

@@ -91,16 +91,16 @@ static bool cmd_test_report(const struct wizard *w, const struct cmd_test_covera
 			const struct transition *t = &s->next[k];
 			if (cov->transition[cov->first[i] + k])
 				continue;
-			text_printf(stdout, "%s:%d:%d: not covered: transition '%s' -> '%s' ", w->file, t->loc.line, t->loc.col, s->id,
-			       w->steps[t->target].id);
+			text_printf(stdout, "%s:%d:%d: not covered: transition '%s' -> '%s' ", w->file, t->loc.line,
+				    t->loc.col, s->id, w->steps[t->target].id);
 			if (t->when)
 				text_printf(stdout, "(when %s)\n", expr_text(t->when));
 			else
 				puts("(default)");
 		}
 	}
-	text_printf(stdout, "%s: coverage: steps %zu/%zu, transitions %zu/%zu\n", w->file, steps, w->nsteps, transitions,
-	       ntransitions);
+	text_printf(stdout, "%s: coverage: steps %zu/%zu, transitions %zu/%zu\n", w->file, steps, w->nsteps,
+		    transitions, ntransitions);
 	if (min_pct <= 0 || (steps * 100 >= (size_t)min_pct * w->nsteps && transitions * 100 >= (size_t)min_pct * ntransitions))
 		return true;
 	text_printf(stdout, "FAIL %s: coverage below %d%%\n", w->file, min_pct);
@@ -142,12 +142,14 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 		cmd_test_fail(sc, NULL);
 		text_printf(stdout, "path differs at step %zu: ", i + 1);
 		if (i >= np)
-			text_printf(stdout, "the walk ended after step %zu, expected '%s'\n", np, w->steps[sc->path[i]].id);
+			text_printf(stdout, "the walk ended after step %zu, expected '%s'\n", np,
+				    w->steps[sc->path[i]].id);
 		else if (i >= sc->npath)
-			text_printf(stdout, "visited '%s', expected the path to end after step %zu\n", w->steps[path[i]].id,
-			       sc->npath);
+			text_printf(stdout, "visited '%s', expected the path to end after step %zu\n",
+				    w->steps[path[i]].id, sc->npath);
 		else
-			text_printf(stdout, "visited '%s', expected '%s'\n", w->steps[path[i]].id, w->steps[sc->path[i]].id);
+			text_printf(stdout, "visited '%s', expected '%s'\n", w->steps[path[i]].id,
+				    w->steps[sc->path[i]].id);
 		return false;
 	}
 	for (size_t i = 0; i < sc->nresult; i++) {
@@ -196,7 +198,8 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 		(*failed)++;
 	} else if (path[np - 1] != sc->end) {
 		cmd_test_fail(sc, &sc->end_loc);
-		text_printf(stdout, "ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id, w->steps[sc->end].id);
+		text_printf(stdout, "ended at '%s', expected '%s'\n", w->steps[path[np - 1]].id,
+			    w->steps[sc->end].id);
 		(*failed)++;
 	} else if (!cmd_test_expected(w, e, sc)) {
 		(*failed)++;

@@ -727,11 +727,11 @@ static void ui_lang_warn(const struct wizard *w, const char *dir)
 	if (ok == 0)
 		ok = i18n_catalogue(dir, w->domain, base, &why);
 	if (ok == 0)
-		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"), w->file,
-			i18n_name(base));
+		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"),
+			    w->file, i18n_name(base));
 	else if (ok < 0)
-		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown as "
-				  "written\n"), w->file, i18n_name(base), w->domain, dir, why);
+		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown "
+				      "as written\n"), w->file, i18n_name(base), w->domain, dir, why);
 }
 
 /* Whether lang ("da") is the language shown ("da", "da_DK"). */
