@@ -32,7 +32,8 @@
  * Invariants: a parsed tree is at most EXPR_MAX_DEPTH nodes deep and the parser never recurses deeper than
  * EXPR_MAX_DEPTH levels, so binding and evaluation recursion is bounded too.  Every node, string and list
  * lives in an arena passed in; there is no global mutable state.
- * Depends on util and diag only: no I/O, no terminal, no knowledge of wizards.
+ * Depends on util, diag and text (which characters a string may not hold) only: no I/O, no terminal, no
+ * knowledge of wizards.
  */
 #include "expr.h"
 
@@ -41,6 +42,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 __extension__ typedef __int128 expr_i128;
 
@@ -370,6 +373,11 @@ static void expr_lex_string(struct expr_parser *p)
 		}
 		if (c == quote)
 			break;
+		if (text_control_at(p->src + i)) {	/* no answer holds one: it could only change the screen */
+			expr_advance(p, i - p->pos);
+			expr_error(p, p->here, "control character in a string; it could change the screen");
+			return;
+		}
 		if (c == '\\' && quote == '"') {
 			char e = p->src[i + 1];
 			if (e != '"' && e != '\\' && e != 'n') {

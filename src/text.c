@@ -93,16 +93,26 @@ size_t text_prev_grapheme(const char *s, size_t n, size_t pos)
 	return i;
 }
 
-/* Whether the UTF-8 at u is a bidi control: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069. */
-static bool text_bidi_control(const unsigned char *u)
+/* The length of the bidi control that u starts with, or 0. */
+static size_t text_bidi_control(const unsigned char *u)
 {
 	if (u[0] == 0xD8)
-		return u[1] == 0x9C;
+		return u[1] == 0x9C ? 2 : 0;
 	if (u[0] != 0xE2)
-		return false;
+		return 0;
 	if (u[1] == 0x80)
-		return u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE);
-	return u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9;
+		return u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE) ? 3 : 0;
+	return u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9 ? 3 : 0;
+}
+
+size_t text_control_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if ((u[0] < 0x20 && u[0] != '\n' && u[0] != '\0') || u[0] == 0x7F)
+		return 1;
+	if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+		return 2;
+	return text_bidi_control(u);
 }
 
 char *text_clean(const char *s)
@@ -115,8 +125,9 @@ char *text_clean(const char *s)
 			i++;
 			continue;
 		}
-		if (text_bidi_control((const unsigned char *)s + i)) {	/* from a catalogue: wizards refuse them */
-			i += (unsigned char)s[i] == 0xD8 ? 1 : 2;
+		size_t bidi = text_bidi_control((const unsigned char *)s + i);
+		if (bidi) {	/* from a catalogue: wizards refuse them */
+			i += bidi - 1;
 			continue;
 		}
 		out[o++] = s[i];

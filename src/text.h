@@ -48,6 +48,12 @@ char *text_clean(const char *s);
 bool text_is_hidden(uint32_t c);
 
 /*
+ * The length in bytes of the control character (C0 but the line feed, DEL, C1) or bidi control (U+061C,
+ * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) that the NUL-terminated s starts with, or 0.
+ */
+size_t text_control_at(const char *s);
+
+/*
  * Print the n bytes of s to out with every character that text_is_hidden names, and every byte that is not
  * UTF-8, shown as an escape a person can read: "\n", "\t", "\r", "\x1B" (below U+0080 and bytes),
  * "\u202E" and "\U000F0001".  Anything read from a file goes to a terminal through this or text_printf.
