@@ -137,6 +137,9 @@ bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, vo
 	int saved = 0;
 	int fd = mkstemp(tmp);	/* created 0600 */
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	static char buf[BUFSIZ];	/* trin's, not stdio's: what was written holds answers, and is wiped */
+	if (f)
+		setvbuf(f, buf, _IOFBF, sizeof buf);
 	if (!f) {
 		saved = errno;
 		if (fd >= 0) {
@@ -150,6 +153,7 @@ bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, vo
 		saved = errno;
 	if (fclose(f) != 0 && !saved)
 		saved = errno;
+	explicit_bzero(buf, sizeof buf);
 	/* a rename replaces path in one step; a link never replaces a file that is there */
 	if (!saved && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
 		saved = errno;

@@ -98,11 +98,14 @@ static bool test_search(struct term *t, const char *what)
 	return true;
 }
 
-/* The kiosk: a name typed, shown with a glossary term, then a start over. */
+/* The kiosk: a name typed, shown with a glossary term, a summary saved, then a start over. */
 static bool test_kiosk_start_over(void)
 {
 	struct term t;
-	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "tests/screen/wipe.yaml", NULL });
+	char dir[sizeof test_dir + 16];
+	snprintf(dir, sizeof dir, "%s/summaries", test_dir);
+	mkdir(dir, 0700);
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "--summary-dir", dir, "tests/screen/wipe.yaml", NULL });
 	CHECK(term_wait(&t, "Hvad hedder du?"));
 	term_type(&t, test_names[0]);
 	CHECK(term_wait(&t, test_names[0]));
@@ -113,6 +116,8 @@ static bool test_kiosk_start_over(void)
 	CHECK(term_wait(&t, "Fuldmagt for Qzxjvbnmwk"));
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK(term_wait(&t, "Tak, Qzxjvbnmwk"));
+	term_key(&t, VTERM_KEY_FUNCTION(3));	/* a summary written to a file: through a buffer of stdio's */
+	CHECK(term_wait(&t, "A summary is saved in"));
 	term_key(&t, VTERM_KEY_FUNCTION(10));
 	CHECK(term_wait(&t, "Do you want to start over?"));
 	term_key(&t, VTERM_KEY_ENTER);
