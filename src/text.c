@@ -226,17 +226,16 @@ static bool text_visible_at(const uint8_t *s, size_t n)
 
 char *text_answer(const char *s)
 {
-	size_t len = strlen(s), n = 0;
-	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
-	const uint8_t *in = norm ? norm : (const uint8_t *)s;
-	if (!norm)
-		n = len;
+	/* first what is dropped, then NFC: a character dropped between a letter and a mark lets them compose */
+	size_t n = strlen(s);
+	const uint8_t *in = (const uint8_t *)s;
 	char *out = xmalloc(n + 1);
 	size_t o = 0, prev = SIZE_MAX;	/* where the last character written starts */
 	for (size_t i = 0; i < n;) {
 		ucs4_t c;
 		int w = u8_mbtoucr(&c, in + i, n - i);
 		if (w < 0) {	/* not UTF-8: as a control character */
+			prev = o;
 			out[o++] = ' ';
 			i++;
 			continue;
@@ -261,17 +260,26 @@ char *text_answer(const char *s)
 		i = next;
 	}
 	out[o] = '\0';
+	size_t nn = 0;
+	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &nn);
 	if (norm) {
-		explicit_bzero(norm, n);
+		xfree_wiped(out);
+		out = xmalloc(nn + 1);
+		memcpy(out, norm, nn);
+		out[nn] = '\0';
+		explicit_bzero(norm, nn);
 		free(norm);
+		o = nn;
 	}
 	size_t b = 0;
 	while (out[b] == ' ')
 		b++;
 	while (o > b && out[o - 1] == ' ')
 		o--;
-	memmove(out, out + b, o - b);
-	explicit_bzero(out + (o - b), n + 1 - (o - b));
+	size_t len = o - b;
+	memmove(out, out + b, len);
+	explicit_bzero(out + len, strlen(out + len));	/* what trimming moved away from */
+	out[len] = '\0';
 	return out;
 }
 

@@ -154,6 +154,7 @@ static void test_answer(void)
 	test_answer_is("\xE2\x80\xAE" "anna\xE2\x81\xA9", "anna");	/* bidi controls are dropped */
 	test_answer_is("An\xE2\x80\x8Bna\xEE\x80\x80\xEF\xBB\xBF", "Anna");	/* zero-width, private use */
 	test_answer_is("A\xCC\x8A" "ndersen", "\xC3\x85ndersen");	/* NFC */
+	test_answer_is("A\xE2\x80\x8B\xCC\x8A" "ndersen", "\xC3\x85ndersen");	/* NFC after what is dropped */
 	/* a joiner or non-joiner between visible characters stays; at a word's edge, or doubled, it goes */
 	test_answer_is("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7");
 	test_answer_is("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE", "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
