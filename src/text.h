@@ -4,7 +4,9 @@
  * Wrapping by display width at the line-break opportunities of Unicode (UAX #14), with words longer than
  * a line broken at grapheme-cluster boundaries; cursor movement by grapheme cluster (UAX #29); width of a
  * string in cells (East Asian wide characters count two).  No terminal, no curses: the screen code and the
- * checker both use this, so what is checked is what is shown.
+ * checker both use this, so what is checked is what is shown.  Also which characters would act on a
+ * terminal or hide themselves: shown as escapes wherever trin prints text from a file (text_printf), and
+ * dropped from what a person types (text_answer).
  */
 #ifndef TRIN_TEXT_H
 #define TRIN_TEXT_H
