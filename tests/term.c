@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,6 +48,18 @@ long term_now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+static int term_prop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct term *t = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		t->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		t->cursor_hidden = !val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks term_callbacks = { .settermprop = term_prop };
 
 /* Start trin with args in a rows x cols terminal. */
 void term_start(struct term *t, int rows, int cols, const char *const *args)
@@ -92,6 +105,7 @@ void term_start(struct term *t, int rows, int cols, const char *const *args)
 	vterm_set_utf8(t->vt, 1);
 	t->screen = vterm_obtain_screen(t->vt);
 	vterm_screen_enable_altscreen(t->screen, 1);
+	vterm_screen_set_callbacks(t->screen, &term_callbacks, t);
 	vterm_screen_reset(t->screen, 1);
 }
 
@@ -333,3 +347,16 @@ bool term_find(struct term *t, const char *needle, int *row, int *col)
 	return false;
 }
 
+
+bool term_restored(struct term *t)
+{
+	struct termios tio;
+	bool modes = tcgetattr(t->fd, &tio) == 0;	/* a pty master reads the modes of its terminal */
+	bool cooked = modes && (tio.c_lflag & (ECHO | ICANON | ISIG)) == (ECHO | ICANON | ISIG);
+	if (t->altscreen || t->cursor_hidden || !cooked) {
+		printf("terminal not restored:%s%s%s\n", t->altscreen ? " alternate screen" : "",
+		       t->cursor_hidden ? " cursor hidden" : "", cooked ? "" : " echo, line mode or signal keys off");
+		return false;
+	}
+	return true;
+}
