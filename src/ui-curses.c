@@ -243,14 +243,23 @@ static void ui_hold_signals(bool hold)
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
-/* Read a key: the one place a stop signal waits for the loop (ui_on_stop).  ERR once one came. */
+/*
+ * Read a key: the one place a stop signal waits for the loop (ui_on_stop).  ERR once one came.  A read that
+ * fails at once, again and again instead of waiting for the tick, means the terminal is gone (hung up, or
+ * trin was left in the background): that is SIGHUP, rather than a loop that spins.
+ */
 static int ui_get_wch(wint_t *wc)
 {
+	static int fast;
 	if (ui_stop_signal)
 		return ERR;
+	long t0 = ui_now_ms();
 	ui_waiting = 1;
 	int r = get_wch(wc);
 	ui_waiting = 0;
+	fast = r == ERR && !is_nodelay(stdscr) && ui_now_ms() - t0 < UI_TICK_MS / 4 ? fast + 1 : 0;
+	if (fast >= 100)
+		raise(SIGHUP);
 	return ui_stop_signal ? ERR : r;
 }
 

@@ -238,6 +238,36 @@ static void test_kiosk_loading(void)
 	term_environ(NULL);
 }
 
+/*
+ * A kiosk whose terminal reads fail (here: left in the background, where a read is an error once a key
+ * is typed) ends as when the terminal went away, instead of spinning.
+ */
+static void test_terminal_gone(void)
+{
+	char pidfile[] = "/tmp/trin-pid-XXXXXX";
+	int fd = mkstemp(pidfile);
+	close(fd);
+	term_setup("/bin/sh", test_root);
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "-c", "set -m; \"$0\" --kiosk wizards/besoeg.yaml </dev/tty & "
+						 "echo $! >\"$1\"; wait $!", test_trin, pidfile, NULL });
+	CHECK(term_wait(&t, "Velkommen"));
+	term_type(&t, "x");
+	int status = term_finish(&t);
+	CHECK_NUM(status, 128 + SIGHUP);
+	if (status < 0) {	/* the shell was killed; trin is in a group of its own */
+		FILE *f = fopen(pidfile, "r");
+		int pid = 0;
+		if (f && fscanf(f, "%d", &pid) == 1 && pid > 0)
+			kill(pid, SIGKILL);
+		if (f)
+			fclose(f);
+	}
+	term_close(&t);
+	unlink(pidfile);
+	term_setup(test_trin, test_root);
+}
+
 /* How many lines the file has, or 0. */
 static int test_lines(const char *path)
 {
@@ -298,6 +328,7 @@ int main(int argc, char **argv)
 	test_fatal();
 	test_overflow();
 	test_kiosk_no_tty();
+	test_terminal_gone();
 	test_kiosk_loading();
 	test_kiosk_diagnostics();
 	return test_done("test-signals");
