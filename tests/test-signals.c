@@ -308,6 +308,25 @@ static void test_kiosk_diagnostics(void)
 	test_ended(&t, 0, "a kiosk out of order");
 	CHECK(term_wait(&t, "tests/bad/flow.yaml:3:8: error: unknown step 'begyndelse'"));	/* said at the end */
 	term_close(&t);
+
+	/* standard error elsewhere (the journal): each try's diagnostics go there as they come */
+	char err[] = "/tmp/trin-err-XXXXXX";
+	fd = mkstemp(err);
+	close(fd);
+	unlink(log);
+	term_setup("/bin/sh", test_root);
+	term_start(&t, 24, 80, (const char *[]){ "-c", "exec \"$0\" --kiosk tests/bad/flow.yaml 2>\"$1\"", test_trin,
+						 err, NULL });
+	CHECK(term_wait(&t, "This terminal is out of order."));
+	end = term_now_ms() + 4 * term_deadline_ms();
+	while (test_lines(log) < 3 && term_now_ms() < end)
+		term_pump(&t, 50);
+	kill(t.pid, SIGTERM);
+	test_ended(&t, 0, "a kiosk out of order, stderr elsewhere");
+	term_close(&t);
+	term_setup(test_trin, test_root);
+	CHECK(test_lines(err) >= 2);	/* the first try, and the second */
+	unlink(err);
 	unlink(log);
 	term_environ(NULL);
 }
