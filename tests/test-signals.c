@@ -204,6 +204,15 @@ static void test_kiosk_no_tty(void)
 	close(master);
 	close(slave);
 	close(null);
+
+	/* a terminal that terminfo does not know: said, status 4, and the signal keys it switched off are back */
+	term_environ((const char *[]){ "TERM=no-such-terminal", NULL });
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "wizards/besoeg.yaml", NULL });
+	test_ended(&t, 4, "a kiosk on an unknown terminal");
+	CHECK(term_wait(&t, "cannot use this terminal (TERM=no-such-terminal)"));
+	term_close(&t);
+	term_environ(NULL);
 }
 
 /*
