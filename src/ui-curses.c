@@ -312,7 +312,7 @@ static bool ui_start(enum ui_theme theme)
 	if (!ui_termios_saved)
 		tcgetattr(STDIN_FILENO, &ui_saved_termios);
 	ui_termios_saved = true;
-	if (!newterm(NULL, stdout, stdin)) {
+	if (!ui_curses_usable() || !newterm(NULL, stdout, stdin)) {	/* newterm would leak on an unknown TERM */
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		return false;
