@@ -6,8 +6,11 @@
  * (heading, text, field) is a list of rows laid out by text.c and scrolled so the focus stays visible.
  *
  * Keys are read with a timeout, so a resize or a signal that arrives just before the read is not lost.
- * SIGTERM, SIGINT and SIGHUP end the session cleanly from the loop; fatal signals restore the terminal
- * from the handler with saved termios and terminfo strings, then die as they would have.
+ * SIGTERM, SIGINT and SIGHUP end the session cleanly from the loop when it waits for a key; one that comes
+ * while trin is busy (or a second one) restores the terminal from the handler and ends it at once, with
+ * the same status.  Every other signal whose default ends the process restores the terminal from its
+ * handler, on a stack of its own (a stack overflow included), with saved termios and terminfo strings,
+ * then dies as it would have.  Nothing is written to the terminal but through curses while it is drawn.
  *
  * Invariant: this is the only file that includes curses.h; the engine knows nothing of it.
  */
@@ -120,9 +123,15 @@ struct ui {
 static attr_t ui_attr_error = A_BOLD, ui_attr_selected = A_REVERSE, ui_attr_guide = A_DIM, ui_attr_text;
 
 static volatile sig_atomic_t ui_stop_signal;
+static volatile sig_atomic_t ui_waiting;	/* at the wait point, reading a key: a stop signal only sets the flag */
+static volatile sig_atomic_t ui_stop_status = 1;	/* the exit status when a stop signal ends trin at once */
+static volatile sig_atomic_t ui_taken;	/* the terminal's modes were changed: ui_saved_termios restores them */
+static volatile sig_atomic_t ui_drawn;	/* curses has the screen: ui_restore leaves it */
+static bool ui_termios_saved, ui_signals_taken;
 static struct termios ui_saved_termios;
 static char ui_restore[256];	/* terminfo strings that leave the screen as we found it */
 static size_t ui_restore_len;
+static char ui_altstack[64 * 1024];	/* for the fatal handler, when the stack overflowed */
 
 /* Milliseconds on a clock that only goes forward. */
 static long ui_now_ms(void)
@@ -138,18 +147,120 @@ static void ui_on_hangup(int sig)
 	_exit(128 + sig);
 }
 
+/* Leave the terminal as it was found, from a signal handler too: async-signal-safe calls only. */
+static void ui_restore_terminal(void)
+{
+	if (ui_drawn && ui_restore_len)
+		(void)!write(STDOUT_FILENO, ui_restore, ui_restore_len);
+	if (ui_taken)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
+	ui_drawn = ui_taken = 0;
+}
+
+/* SIGTERM, SIGINT, SIGHUP: the loop ends the session when it waits for a key; busy, or asked twice, at once. */
 static void ui_on_stop(int sig)
 {
-	ui_stop_signal = sig;
+	if (ui_waiting && !ui_stop_signal) {
+		ui_stop_signal = sig;
+		return;
+	}
+	ui_restore_terminal();
+	_exit(ui_stop_status);
 }
 
 static void ui_on_fatal(int sig)
 {
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
-	if (ui_restore_len)
-		(void)!write(STDOUT_FILENO, ui_restore, ui_restore_len);
+	ui_restore_terminal();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/*
+ * Take the signals, once, before the terminal is changed: see the top of this file.  A kiosk ignores
+ * what the keyboard can send (SIGINT, SIGQUIT, SIGTSTP) and job control, ends at once without a word on
+ * SIGHUP, and with status 0 on SIGTERM.  A signal that was ignored when trin started stays ignored.
+ */
+static void ui_signals(bool kiosk)
+{
+	static const int fatal[] = {
+		SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM,
+		SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS,
+#ifdef SIGSTKFLT
+		SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+		SIGPWR,
+#endif
+#ifdef SIGIO
+		SIGIO,
+#endif
+#ifdef SIGEMT
+		SIGEMT,
+#endif
+	};
+	if (ui_signals_taken)
+		return;
+	ui_signals_taken = true;
+	ui_stop_status = kiosk ? 0 : 1;
+	stack_t ss = { .ss_sp = ui_altstack, .ss_size = sizeof ui_altstack };
+	sigaltstack(&ss, NULL);
+	struct sigaction sa = { 0 }, old;
+	sigfillset(&sa.sa_mask);
+	sa.sa_handler = ui_on_fatal;
+	sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		if (sigaction(fatal[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(fatal[i], &sa, NULL);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sig, &sa, NULL);
+	sa.sa_flags = SA_ONSTACK;
+	sa.sa_handler = ui_on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	if (!kiosk) {
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		return;
+	}
+	sa.sa_handler = ui_on_hangup;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+}
+
+/* Hold the stop signals back while a file is written, so none ends trin with it half written. */
+static void ui_hold_signals(bool hold)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/*
+ * Read a key: the one place a stop signal waits for the loop (ui_on_stop).  ERR once one came.  A read that
+ * fails at once, again and again instead of waiting for the tick, means the terminal is gone (hung up, or
+ * trin was left in the background): that is SIGHUP, rather than a loop that spins.
+ */
+static int ui_get_wch(wint_t *wc)
+{
+	static int fast;
+	if (ui_stop_signal)
+		return ERR;
+	long t0 = ui_now_ms();
+	ui_waiting = 1;
+	int r = get_wch(wc);
+	ui_waiting = 0;
+	fast = r == ERR && !is_nodelay(stdscr) && ui_now_ms() - t0 < UI_TICK_MS / 4 ? fast + 1 : 0;
+	if (fast >= 100)
+		raise(SIGHUP);
+	return ui_stop_signal ? ERR : r;
 }
 
 static void ui_save_cap(const char *name)
@@ -198,12 +309,16 @@ static void ui_theme_init(enum ui_theme theme)
 /* Take the terminal; false, after saying why on stderr, when it cannot be used. */
 static bool ui_start(enum ui_theme theme)
 {
-	tcgetattr(STDIN_FILENO, &ui_saved_termios);
-	if (!newterm(NULL, stdout, stdin)) {
+	if (!ui_termios_saved)
+		tcgetattr(STDIN_FILENO, &ui_saved_termios);
+	ui_termios_saved = true;
+	if (!ui_curses_usable() || !newterm(NULL, stdout, stdin)) {	/* newterm would leak on an unknown TERM */
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("trin: cannot use this terminal (TERM=%s) for the full screen\n"), term ? term : "");
 		return false;
 	}
+	ui_signals(false);	/* after newterm, which takes SIGINT and SIGTERM for itself when nobody has */
+	ui_taken = 1;
 	ui_theme_init(theme);
 	raw();
 	noecho();
@@ -215,20 +330,9 @@ static bool ui_start(enum ui_theme theme)
 	ui_restore_len = 0;
 	ui_save_cap("sgr0");
 	ui_save_cap("cnorm");
+	ui_save_cap("rmkx");
 	ui_save_cap("rmcup");
-	struct sigaction sa = { 0 };
-	sa.sa_handler = ui_on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = ui_on_fatal;
-	sa.sa_flags = SA_RESETHAND;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGFPE, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
+	ui_drawn = 1;
 	return true;
 }
 
@@ -237,6 +341,7 @@ static void ui_end(void)
 	curs_set(1);
 	endwin();
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
+	ui_drawn = ui_taken = 0;
 }
 
 /* Strings */
@@ -1013,6 +1118,7 @@ static void ui_save_at_end(struct ui *u)
 	char err[300];
 	u->output_done = true;
 	u->output_message[0] = '\0';
+	ui_hold_signals(true);
 	if (u->opts->output) {
 		if (result_write_file(u->opts->output, u->w, u->e, err, sizeof err)) {
 			ui_saved(u, _("Your answers are saved in %s."), u->opts->output);
@@ -1037,13 +1143,16 @@ static void ui_save_at_end(struct ui *u)
 			u->output_failed = true;
 		}
 	}
+	ui_hold_signals(false);
 }
 
 /* The key on the end screen that saves a summary into the folder the operator configured. */
 static void ui_save_summary(struct ui *u)
 {
 	char err[300];
+	ui_hold_signals(true);
 	char *path = summary_write_dir(u->opts->summary_dir, u->w, u->e, summary_time(), err, sizeof err);
+	ui_hold_signals(false);
 	u->output_message[0] = '\0';
 	if (path)
 		ui_saved(u, _("A summary is saved in %s."), path);
@@ -1334,13 +1443,13 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 static enum ui_action ui_keys(struct ui *u, const struct engine_view *v)
 {
 	wint_t wc;
-	int r = get_wch(&wc);
+	int r = ui_get_wch(&wc);
 	if (r == ERR)
 		return UI_STAY;
 	enum ui_action a = ui_key(u, v, r, wc);
 	nodelay(stdscr, TRUE);
 	for (int n = 0; a == UI_STAY && u->step == v->index && u->overlay == UI_NONE && n < UI_MAX_INPUT; n++) {
-		r = get_wch(&wc);
+		r = ui_get_wch(&wc);
 		if (r == ERR)
 			break;
 		a = ui_key(u, v, r, wc);
@@ -1408,7 +1517,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = ui_get_wch(&wc);
 		bool fn = r == KEY_CODE_YES;
 		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
 			break;
@@ -1519,8 +1628,11 @@ static enum ui_outcome ui_walk(struct ui *u)
 			}
 		}
 		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
-		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why))
-			fprintf(stderr, "trin: engine check: %s\n", why), abort();
+		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why)) {
+			ui_end();	/* said on the terminal as it was, not over the screen */
+			fprintf(stderr, "trin: engine check: %s\n", why);
+			abort();
+		}
 		if (a == UI_DONE) {
 			out = UI_FINISHED;
 			break;
@@ -1586,7 +1698,7 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = ui_get_wch(&wc);
 		if (r == ERR) {
 			if (u->opts->kiosk && ui_now_ms() - u->last_key_ms >= (long)u->opts->idle * 1000)
 				return -1;	/* nobody there: back to the start */
@@ -1726,21 +1838,6 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 
 /* The kiosk */
 
-/* Nothing typed can stop a kiosk or suspend it; the terminal going away ends it at once. */
-static void ui_kiosk_signals(void)
-{
-	struct sigaction sa = { 0 };
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sigaction(SIGTSTP, &sa, NULL);
-	sigaction(SIGTTIN, &sa, NULL);
-	sigaction(SIGTTOU, &sa, NULL);
-	sa.sa_handler = ui_on_hangup;
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 /* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
 static void ui_out_of_order(struct ui *u)
 {
@@ -1754,7 +1851,7 @@ static void ui_out_of_order(struct ui *u)
 		ui_para(u, _("Please ask at the desk. We are sorry."), width, 0, 0, false, false);
 		ui_draw(u, "trin", NULL, NULL);
 		wint_t wc;
-		get_wch(&wc);
+		ui_get_wch(&wc);
 	}
 }
 
@@ -1791,7 +1888,7 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		ui_foot(u, _("Enter"), _("Start"));
 		ui_draw(u, "trin", NULL, NULL);
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = ui_get_wch(&wc);
 		if (r == ERR)
 			continue;
 		bool fn = r == KEY_CODE_YES;
@@ -1809,7 +1906,23 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 	return true;
 }
 
-static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list)
+/*
+ * Whether standard error is the terminal the screen is drawn on, so that nothing may be written to it while
+ * the screen is up.
+ */
+static bool ui_stderr_is_screen(void)
+{
+	struct stat e, o;
+	return isatty(STDERR_FILENO) && fstat(STDERR_FILENO, &e) == 0 && fstat(STDOUT_FILENO, &o) == 0 &&
+	       e.st_rdev == o.st_rdev;
+}
+
+/*
+ * Load the kiosk's wizards into list; how many loaded.  The diagnostics go to stderr for the operator's log
+ * (the person sees a calm screen), or, with held, replace what held kept, to be written once the screen is
+ * restored.
+ */
+static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list, struct diags *held)
 {
 	struct diags d = { 0 };
 	size_t n = 0;
@@ -1819,30 +1932,51 @@ static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list)
 			list[n++] = (struct ui_entry){ files[i], w };
 	}
 	diag_sort(&d);
-	diag_print(&d, stderr);	/* for the operator's log; the person sees a calm screen */
+	if (held) {
+		diag_free(held);
+		*held = d;
+		return n;
+	}
+	diag_print(&d, stderr);
 	diag_free(&d);
 	return n;
 }
 
 int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 {
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {	/* it would read no key, and spin */
+		fprintf(stderr, _("trin: a kiosk needs a terminal as its standard input and output (in a systemd "
+				  "unit: StandardInput=tty and StandardOutput=tty)\n"));
+		return 4;
+	}
+	/* the keyboard can stop nothing from here on, while the wizards load in a cooked terminal too */
+	tcgetattr(STDIN_FILENO, &ui_saved_termios);
+	ui_termios_saved = true;
+	ui_signals(true);
+	struct termios quiet = ui_saved_termios;
+	quiet.c_lflag &= ~(tcflag_t)ISIG;
+	ui_taken = 1;
+	tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
-	size_t n = ui_kiosk_load(files, nfiles, list);
+	size_t n = ui_kiosk_load(files, nfiles, list, NULL);
+	struct ui u = { .opts = opts };
+	if (opts->stats && !(u.stats = stats_open(opts->stats)))
+		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, strerror(errno));
+	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
 	if (!ui_start(opts->theme)) {
+		ui_restore_terminal();
+		stats_close(u.stats);
 		for (size_t i = 0; i < n; i++)
 			wizard_free(list[i].w);
 		free(list);
 		return 4;
 	}
-	ui_kiosk_signals();
-	struct ui u = { .opts = opts };
-	if (opts->stats && !(u.stats = stats_open(opts->stats)))
-		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, strerror(errno));
+	struct diags held = { 0 };	/* of later loads, when stderr is the screen */
 	int sel = 0;
 	while (!ui_stop_signal) {
 		if (n == 0) {
 			ui_out_of_order(&u);
-			n = ui_kiosk_load(files, nfiles, list);
+			n = ui_kiosk_load(files, nfiles, list, ui_stderr_is_screen() ? &held : NULL);
 			continue;
 		}
 		char **langs;
@@ -1872,6 +2006,8 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}
 	ui_end();
+	diag_print(&held, stderr);
+	diag_free(&held);
 	stats_close(u.stats);
 	ui_free(&u);
 	for (size_t i = 0; i < n; i++)

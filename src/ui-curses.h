@@ -43,8 +43,10 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
  * Run a kiosk that serves one stranger after another and never ends by itself: a language picker, a
  * chooser of the wizards (when several), the wizard; after idleness (with a warning that counts down), a
  * "start over", or a pause after an end, every answer is wiped and it starts again.  Quit keys, Ctrl-C,
- * Ctrl-Z and Ctrl-\ cannot leave it; SIGTERM ends it with the terminal restored, SIGHUP at once.  When no
- * wizard loads, an out-of-order screen stays up and the diagnostics go to stderr.  Returns an exit status.
+ * Ctrl-Z and Ctrl-\ cannot leave it, from the start (while it loads too); SIGTERM ends it with the terminal
+ * restored, SIGHUP at once.  When no wizard loads, an out-of-order screen stays up and the diagnostics go to
+ * stderr, but never over the screen: when stderr is its terminal, those of later tries wait for the end.
+ * Returns an exit status; 4 at once when standard input or output is not a terminal.
  */
 int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -48,6 +49,18 @@ long term_now_ms(void)
 	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static int term_prop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct term *t = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		t->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		t->cursor_hidden = !val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks term_callbacks = { .settermprop = term_prop };
+
 /* Start trin with args in a rows x cols terminal. */
 void term_start(struct term *t, int rows, int cols, const char *const *args)
 {
@@ -67,6 +80,11 @@ void term_start(struct term *t, int rows, int cols, const char *const *args)
 		argv[n] = NULL;
 		if (chdir(term_root) != 0)
 			_exit(98);
+		for (int sig = 1; sig < NSIG; sig++)	/* as a terminal starts it, whatever ran the tests ignored */
+			signal(sig, SIG_DFL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
 		setenv("TERM", getenv("TEST_TERM") ? getenv("TEST_TERM") : "xterm-256color", 1);
 		setenv("LANG", "C.UTF-8", 1);
 		setenv("LANGUAGE", "en", 1);
@@ -92,6 +110,7 @@ void term_start(struct term *t, int rows, int cols, const char *const *args)
 	vterm_set_utf8(t->vt, 1);
 	t->screen = vterm_obtain_screen(t->vt);
 	vterm_screen_enable_altscreen(t->screen, 1);
+	vterm_screen_set_callbacks(t->screen, &term_callbacks, t);
 	vterm_screen_reset(t->screen, 1);
 }
 
@@ -333,3 +352,16 @@ bool term_find(struct term *t, const char *needle, int *row, int *col)
 	return false;
 }
 
+
+bool term_restored(struct term *t)
+{
+	struct termios tio;
+	bool modes = tcgetattr(t->fd, &tio) == 0;	/* a pty master reads the modes of its terminal */
+	bool cooked = modes && (tio.c_lflag & (ECHO | ICANON | ISIG)) == (ECHO | ICANON | ISIG);
+	if (t->altscreen || t->cursor_hidden || !cooked) {
+		printf("terminal not restored:%s%s%s\n", t->altscreen ? " alternate screen" : "",
+		       t->cursor_hidden ? " cursor hidden" : "", cooked ? "" : " echo, line mode or signal keys off");
+		return false;
+	}
+	return true;
+}

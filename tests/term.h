@@ -23,6 +23,8 @@ struct term {
 	size_t bytes;		/* read from trin so far */
 	int status;		/* exit status once it ended, else -1 */
 	char last[256];		/* the last bytes read from trin, for a failure's report */
+	bool altscreen;		/* the alternate screen is shown */
+	bool cursor_hidden;
 };
 
 /* The trin binary to run, and the folder it runs in; before the first term_start. */
@@ -74,5 +76,10 @@ void term_close(struct term *t);
 bool term_marked(struct term *t, int r, int c);
 /* The row and column where needle starts on the screen, or false. */
 bool term_find(struct term *t, const char *needle, int *row, int *col);
+/*
+ * Whether the terminal is as trin found it: the main screen, the cursor shown, echo and line editing
+ * on, and the keys that send signals working; else false, with what is not, printed.
+ */
+bool term_restored(struct term *t);
 
 #endif
