@@ -74,6 +74,8 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 
 #define TEXT_MAX_LENGTH 10000
 #define TEXT_DEFAULT_MAX_LENGTH 500
+#define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
+#define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -451,9 +453,185 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
  * The compiled form of pattern (of node n), anchored to the whole answer, or NULL after reporting it.
  * Steps with the same pattern share one compiled regex, owned by the wizard.
  */
+/* A count of pattern elements that stops growing far above any limit, so nested repetitions cannot overflow. */
+#define LOAD_PATTERN_CAP ((uint64_t)1 << 40)
+
+static uint64_t load_pattern_add(uint64_t a, uint64_t b)
+{
+	return a + b > LOAD_PATTERN_CAP ? LOAD_PATTERN_CAP : a + b;
+}
+
+static uint64_t load_pattern_mul(uint64_t a, uint64_t b)
+{
+	return b && a > LOAD_PATTERN_CAP / b ? LOAD_PATTERN_CAP : a * b;
+}
+
+/* Past a bracket expression at p ('['): "[]a]", "[^]a]", "[[:alpha:]x]", "[[.-.]]" and "[[=e=]]" included. */
+static const char *load_pattern_bracket(const char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	while (*p && *p != ']') {
+		if (p[0] == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+			char kind = p[1];
+			p += 2;
+			while (*p && !(p[0] == kind && p[1] == ']'))
+				p++;
+			if (*p)
+				p += 2;
+		} else {
+			p++;
+		}
+	}
+	return *p ? p + 1 : p;
+}
+
+/* A decimal in a repetition count, at most LOAD_PATTERN_CAP; *p is moved past it.  False when there is none. */
+static bool load_pattern_count(const char **p, uint64_t *out)
+{
+	if (**p < '0' || **p > '9')
+		return false;
+	*out = 0;
+	for (; **p >= '0' && **p <= '9'; (*p)++)
+		*out = load_pattern_add(load_pattern_mul(*out, 10), (uint64_t)(**p - '0'));
+	return true;
+}
+
+/*
+ * A repetition at *p of the atom before it: how many times the atom is written out ('*' and '?' once, '+'
+ * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0) and
+ * whether it has no end ('*', '+', {m,}).  False when there is none at *p ("{x" is literal text).
+ */
+static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless)
+{
+	const char *s = *p;
+	uint64_t m = 0, n = 0;
+	if (*s == '*' || *s == '?' || *s == '+') {
+		*p = s + 1;
+		*times = *s == '+' ? 2 : 1;
+		*optional = *s != '+';
+		*endless = *s != '?';
+		return true;
+	}
+	if (*s++ != '{')
+		return false;
+	bool has_m = load_pattern_count(&s, &m), comma = *s == ',', has_n = false;
+	if (comma) {
+		s++;
+		has_n = load_pattern_count(&s, &n);
+	}
+	if (*s != '}' || (!has_m && !has_n))
+		return false;
+	*p = s + 1;
+	*times = has_n ? n : comma ? m + 1 : m;
+	*times = *times ? *times : 1;
+	*optional = m == 0;
+	*endless = comma && !has_n;
+	return true;
+}
+
+/* What the scan of a pattern finds: see load_pattern_scan. */
+struct load_pattern {
+	uint64_t size;		/* elements, with every repetition written out */
+	bool empty;		/* it can match the empty text */
+};
+
+/*
+ * Scan an extended regular expression up to an unmatched ')' (the caller's) or its end: its elements with
+ * every repetition written out (what glibc's regcomp builds, and so what its time and memory grow with),
+ * and whether it can match the empty text.  *endless_empty is set when something that can match the empty
+ * text is repeated without end, as in (a*)* or a**: glibc's regcomp takes time exponential in how many
+ * there are.  ere = branch { '|' branch }, branch = { atom { repetition } },
+ * atom = '(' ere ')' | bracket | '\' char | char; every byte of a plain atom counts as an element.
+ */
+static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty)
+{
+	const char *p = *pp;
+	struct load_pattern all = { 0, false }, branch = { 0, true };
+	for (;;) {
+		if (!*p || *p == ')' || *p == '|') {
+			all.size = load_pattern_add(all.size, branch.size);
+			all.empty |= branch.empty;
+			if (*p != '|')
+				break;
+			p++;
+			branch = (struct load_pattern){ 0, true };
+			continue;
+		}
+		struct load_pattern atom = { 1, false };
+		if (*p == '(') {
+			p++;
+			atom = load_pattern_scan(&p, endless_empty);
+			if (*p == ')')
+				p++;
+			atom.size = atom.size ? atom.size : 1;
+		} else if (*p == '[') {
+			p = load_pattern_bracket(p);
+		} else if (*p == '\\' && p[1]) {
+			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
+			p += 2;
+		} else {
+			atom.empty = *p == '^' || *p == '$';
+			p++;
+		}
+		uint64_t times;
+		bool optional, endless;
+		while (load_pattern_repeat(&p, &times, &optional, &endless)) {
+			if (endless && atom.empty)
+				*endless_empty = true;
+			atom.size = load_pattern_mul(atom.size, times);
+			atom.empty |= optional;
+		}
+		branch.size = load_pattern_add(branch.size, atom.size);
+		branch.empty &= atom.empty;
+	}
+	*pp = p;
+	return all;
+}
+
+/*
+ * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
+ * most LOAD_MAX_PATTERN_SIZE elements once its repetitions are written out, and nothing that can be
+ * empty repeated without end.
+ */
+static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
+{
+	size_t len = strlen(pattern);
+	if (len > LOAD_MAX_PATTERN_LENGTH) {
+		diag_error(ld->d, n->loc, "'pattern' is %zu bytes; the limit is %d", len, LOAD_MAX_PATTERN_LENGTH);
+		return false;
+	}
+	uint64_t size = 0;
+	bool endless_empty = false;
+	for (const char *p = pattern; *p;) {
+		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty).size);
+		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
+			size = load_pattern_add(size, 1);
+			p++;
+		}
+	}
+	if (size > LOAD_MAX_PATTERN_SIZE) {
+		diag_error(ld->d, n->loc, "'pattern' repeats too much: written out, it has %s%llu elements; the "
+			   "limit is %d", size == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)size,
+			   LOAD_MAX_PATTERN_SIZE);
+		return false;
+	}
+	if (endless_empty) {
+		diag_error(ld->d, n->loc, "'pattern' repeats something that can be empty with '*', '+' or '{m,}', "
+			   "as in (a*)* or (a|)+; write a* instead");
+		return false;
+	}
+	return true;
+}
+
 static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const char *pattern)
 {
 	struct wizard *w = ld->w;
+	if (!load_pattern_bounded(ld, n, pattern))
+		return NULL;
 	char *anchored = arena_printf(ld->a, "^(%s)$", pattern);
 	int i = strmap_get(&ld->pattern_index, anchored);
 	if (i >= 0)
