@@ -105,6 +105,7 @@ struct loader {
 	const char *prefix;	/* of the keys of the texts being read: "steps.alene" */
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
+	size_t *value_height;	/* once bound: the longest chain of values it reads, itself included */
 	size_t value_depth;
 	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
 	size_t cappatterns;
@@ -1070,6 +1071,41 @@ static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
 	return sym;
 }
 
+/* The most a step's answer (a text of at most 4 bytes a character) or a bound value can hold. */
+static struct expr_size load_scope_size(void *ctx, int sym)
+{
+	const struct loader *ld = ctx;
+	const struct wizard *w = ld->w;
+	struct expr_size size = { 0, 0 };
+	if ((size_t)sym >= w->nsteps) {
+		size_t v = (size_t)sym - w->nsteps;
+		return ld->value_state[v] == 2 ? expr_max_size(w->values[v].expr) : size;
+	}
+	const struct step *s = &w->steps[sym];
+	switch (s->type) {
+	case STEP_TEXT:
+		size.text = 4 * (uint64_t)s->max_length;
+		break;
+	case STEP_DATE:
+		size.text = 10;
+		break;
+	case STEP_CHOICE:
+	case STEP_MULTI:
+		for (size_t i = 0; i < s->nchoices; i++) {
+			uint64_t len = s->choices[i].value ? strlen(s->choices[i].value) : 0;
+			if (s->type == STEP_MULTI)
+				size.text += len;
+			else if (len > size.text)
+				size.text = len;
+		}
+		size.items = s->type == STEP_MULTI ? s->nchoices : 0;
+		break;
+	default:
+		break;
+	}
+	return size;
+}
+
 /* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
@@ -1079,6 +1115,34 @@ static const char *load_scope_suggest(void *ctx, const char *name)
 
 #define LOAD_MAX_VALUE_DEPTH 100
 
+/* The longest chain of values a value reads, itself included, while its binding ends. */
+struct load_height {
+	struct loader *ld;
+	size_t height;
+	bool deep;		/* it reads a value that is already too deep */
+};
+
+static void load_height_of(void *ctx, int sym)
+{
+	struct load_height *h = ctx;
+	struct loader *ld = h->ld;
+	if ((size_t)sym < ld->w->nsteps)
+		return;
+	size_t v = (size_t)sym - ld->w->nsteps;
+	if (ld->value_state[v] != 2)	/* in a cycle, reported as such */
+		return;
+	if (ld->value_height[v] > LOAD_MAX_VALUE_DEPTH)
+		h->deep = true;
+	else if (ld->value_height[v] + 1 > h->height)
+		h->height = ld->value_height[v] + 1;
+}
+
+/*
+ * Values read each other at most LOAD_MAX_VALUE_DEPTH deep, so that working one out (and the checker's
+ * walks through them) recurse a bounded depth.  The binder's recursion is bounded here; a chain written
+ * in order, which binds without recursion, is measured as each value's binding ends.  The value where a
+ * chain goes too deep is reported; it and every value that reads it are left unbound, so nothing walks on.
+ */
 static void load_bind_value(struct loader *ld, size_t i)
 {
 	struct derived *v = &ld->w->values[i];
@@ -1093,16 +1157,25 @@ static void load_bind_value(struct loader *ld, size_t i)
 	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH) {
 		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
 		v->type = TYPE_ANY;
+		ld->value_state[i] = 2;
+		ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;
 		return;
 	}
 	ld->value_state[i] = 1;
 	ld->value_depth++;
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
 	ld->value_depth--;
 	if (ld->value_state[i] == 1)
 		v->type = t ? t : TYPE_ANY;
 	ld->value_state[i] = 2;
+	struct load_height h = { ld, 1, false };
+	expr_symbols(v->expr, load_height_of, &h);
+	ld->value_height[i] = h.deep ? LOAD_MAX_VALUE_DEPTH + 1 : h.height;
+	if (h.height > LOAD_MAX_VALUE_DEPTH && !h.deep)
+		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+	if (ld->value_height[i] > LOAD_MAX_VALUE_DEPTH)
+		expr_unbind(v->expr);
 }
 
 static void load_bind(struct loader *ld)
@@ -1114,9 +1187,10 @@ static void load_bind(struct loader *ld)
 				   w->values[i].name);
 	}
 	ld->value_state = xcalloc(w->nvalues ? w->nvalues : 1, 1);
+	ld->value_height = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_height);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {
@@ -1417,6 +1491,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
 		free(ld.value_state);
+		free(ld.value_height);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);
 		free(ld.pending);

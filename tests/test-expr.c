@@ -70,7 +70,7 @@ static struct value test_get(void *ctx, int sym)
 	}
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL };
+static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)
@@ -118,7 +118,7 @@ static const char *test_run(const char *src)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads };
+		struct expr_env env = { test_get, &reads, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
