@@ -1292,6 +1292,12 @@ void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ct
 		fn(ctx, e->syms[i]);
 }
 
+/* How deep the expression's tree nests. */
+int expr_depth(const struct expr *e)
+{
+	return e->root->depth;
+}
+
 /* The expression's source text, as it was given to expr_parse. */
 const char *expr_text(const struct expr *e)
 {

@@ -113,6 +113,9 @@ void expr_unbind(struct expr *e);
 /* Calls fn once for each distinct symbol index the bound expression reads (for dependency analysis). */
 void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx);
 
+/* How deep the expression's tree nests: 0 for a name or a literal, at most EXPR_MAX_DEPTH. */
+int expr_depth(const struct expr *e);
+
 /* The source text of an expression, as written in the wizard; lives as long as the expression. */
 const char *expr_text(const struct expr *e);
 

@@ -106,7 +106,9 @@ struct loader {
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
 	size_t *value_height;	/* once bound: the longest chain of values it reads, itself included */
-	size_t value_depth;
+	size_t *value_nesting;	/* once bound: how deep its expression nests through the values it reads */
+	size_t value_depth;	/* values being bound, one inside the other */
+	size_t value_nesting_now;	/* the nesting of their expressions */
 	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
 	size_t cappatterns;
 	struct load_pending *pending;
@@ -1113,12 +1115,19 @@ static const char *load_scope_suggest(void *ctx, const char *name)
 	return diag_full(ld->d) ? NULL : wizard_suggest(ld->w, name);
 }
 
-#define LOAD_MAX_VALUE_DEPTH 100
+#define LOAD_MAX_VALUE_DEPTH 100	/* values in a chain, each reading the next */
+#define LOAD_MAX_VALUE_NESTING 1000	/* levels of their expressions, nested through the chain */
 
-/* The longest chain of values a value reads, itself included, while its binding ends. */
+/* How deep one value's expression nests, counted as it nests inside a value that reads it. */
+static size_t load_nesting(const struct derived *v)
+{
+	return 1 + (size_t)expr_depth(v->expr);
+}
+
+/* The longest chain of values a value reads, itself included, and their deepest nesting, as its binding ends. */
 struct load_height {
 	struct loader *ld;
-	size_t height;
+	size_t height, nesting;
 	bool deep;		/* it reads a value that is already too deep */
 };
 
@@ -1133,15 +1142,31 @@ static void load_height_of(void *ctx, int sym)
 		return;
 	if (ld->value_height[v] > LOAD_MAX_VALUE_DEPTH)
 		h->deep = true;
-	else if (ld->value_height[v] + 1 > h->height)
+	if (ld->value_height[v] + 1 > h->height)
 		h->height = ld->value_height[v] + 1;
+	if (ld->value_nesting[v] > h->nesting)
+		h->nesting = ld->value_nesting[v];
+}
+
+/* Report that value i reads values too deep, and leave it (and so every value that reads it) unbound. */
+static void load_too_deep(struct loader *ld, size_t i, bool count)
+{
+	struct derived *v = &ld->w->values[i];
+	if (count)
+		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+	else
+		diag_error(ld->d, v->loc, "value '%s' and the values it reads nest more than %d levels deep in all",
+			   v->name, LOAD_MAX_VALUE_NESTING);
+	ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;
+	expr_unbind(v->expr);
 }
 
 /*
- * Values read each other at most LOAD_MAX_VALUE_DEPTH deep, so that working one out (and the checker's
- * walks through them) recurse a bounded depth.  The binder's recursion is bounded here; a chain written
- * in order, which binds without recursion, is measured as each value's binding ends.  The value where a
- * chain goes too deep is reported; it and every value that reads it are left unbound, so nothing walks on.
+ * Values read each other at most LOAD_MAX_VALUE_DEPTH deep, and their expressions nest through them at
+ * most LOAD_MAX_VALUE_NESTING levels, so that binding and working one out (and the checker's walks
+ * through them) recurse a bounded depth.  The binder's recursion is bounded here; a chain written in
+ * order, which binds without recursion, is measured as each value's binding ends.  The value where a chain
+ * goes too deep is reported; it and every value that reads it are left unbound, so nothing walks on.
  */
 static void load_bind_value(struct loader *ld, size_t i)
 {
@@ -1154,28 +1179,33 @@ static void load_bind_value(struct loader *ld, size_t i)
 		ld->value_state[i] = 2;
 		return;
 	}
-	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH) {
-		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+	size_t nesting = load_nesting(v);
+	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH || ld->value_nesting_now + nesting > LOAD_MAX_VALUE_NESTING) {
 		v->type = TYPE_ANY;
 		ld->value_state[i] = 2;
-		ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;
+		load_too_deep(ld, i, ld->value_depth >= LOAD_MAX_VALUE_DEPTH);
 		return;
 	}
 	ld->value_state[i] = 1;
 	ld->value_depth++;
+	ld->value_nesting_now += nesting;
 	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
+	ld->value_nesting_now -= nesting;
 	ld->value_depth--;
 	if (ld->value_state[i] == 1)
 		v->type = t ? t : TYPE_ANY;
 	ld->value_state[i] = 2;
-	struct load_height h = { ld, 1, false };
+	struct load_height h = { ld, 1, 0, false };
 	expr_symbols(v->expr, load_height_of, &h);
-	ld->value_height[i] = h.deep ? LOAD_MAX_VALUE_DEPTH + 1 : h.height;
-	if (h.height > LOAD_MAX_VALUE_DEPTH && !h.deep)
-		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
-	if (ld->value_height[i] > LOAD_MAX_VALUE_DEPTH)
+	ld->value_height[i] = h.height;
+	ld->value_nesting[i] = h.nesting + nesting;
+	if (h.deep)
+		ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;	/* reported where it went too deep */
+	if (h.deep)
 		expr_unbind(v->expr);
+	else if (h.height > LOAD_MAX_VALUE_DEPTH || ld->value_nesting[i] > LOAD_MAX_VALUE_NESTING)
+		load_too_deep(ld, i, h.height > LOAD_MAX_VALUE_DEPTH);
 }
 
 static void load_bind(struct loader *ld)
@@ -1188,6 +1218,7 @@ static void load_bind(struct loader *ld)
 	}
 	ld->value_state = xcalloc(w->nvalues ? w->nvalues : 1, 1);
 	ld->value_height = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_height);
+	ld->value_nesting = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_nesting);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
 	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
@@ -1492,6 +1523,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		w->ntexts = ld.nshown;
 		free(ld.value_state);
 		free(ld.value_height);
+		free(ld.value_nesting);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);
 		free(ld.pending);

@@ -108,6 +108,9 @@ values-chain)	# 20,000 values each reading the one before
 values-chain-backwards)	# the same chain written from its end: the binder's own recursion is bounded
 	values "[('v%d' % i, 'v%d + 1' % (i + 1)) for i in range(19999)] + [('v19999', 'a')]" v0
 	want='w.yaml:104:3: error: values depend on each other more than 100 deep' ;;
+values-nesting)	# 100 values each 63 levels deep: their nesting together is bounded for the stack's sake
+	values "[('v0', 'a')] + [('v%d' % i, '-' * 62 + 'v%d' % (i - 1)) for i in range(1, 100)]" v99
+	want="w.yaml:20:3: error: value 'v16' and the values it reads nest more than 1000 levels deep in all" ;;
 values-work)	# 14,000 values each within the bounds, together too much to work out: said so in the text
 	values "[('s', '\\'\"' + 'x' * 60000 + '\"\\'')] + [('v%d' % i, 's + \"%d\"' % i) for i in range(14000)] + [('g%d' % k, '\\'[' + ', '.join('len(v%d)' % i for i in range(k * 1000, k * 1000 + 1000)) + ']\\'') for k in range(14)] + [('n', ' + '.join('len(g%d)' % k for k in range(14)))]" n
 	cmd="run --answers a.yaml" expect_status=0 want='' want_out='end slut: (too large to work out)' ;;
