@@ -5,6 +5,8 @@
  * often step i is on it; answers[i] is the last answer given at step i, on the path or not.  Expressions
  * see only answers of steps on the path, so going back never leaves stale state behind.  Strings owned
  * by answers are wiped before they are freed.  The progress bounds are computed once at creation.
+ * Derived values are worked out once per generation, which every change of answers[] or of the path
+ * begins (engine_changed); each call that changes the engine renews the budget of evaluation work.
  *
  * Must not do I/O or know about terminals.
  */

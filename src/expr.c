@@ -28,6 +28,9 @@
  * and, or, not read null as false and short-circuit; `x in null` is false.  Ordering works on two numbers
  * or two strings (bytewise, so ISO dates order correctly).  Numbers are int64 fixed-point scaled by
  * EXPR_SCALE; * and / round half away from zero to 4 decimals.  lower() and upper() change ASCII only.
+ * The binder knows the most each node's value can hold and refuses a text or list that may pass
+ * EXPR_MAX_TEXT or EXPR_MAX_ITEMS where it is made; the evaluator checks the same as it makes them, and
+ * takes every step, and every byte or item it makes or compares, from a budget of work.
  *
  * Invariants: a parsed tree is at most EXPR_MAX_DEPTH nodes deep and the parser never recurses deeper than
  * EXPR_MAX_DEPTH levels, so binding and evaluation recursion is bounded too.  Every node, string and list
