@@ -1155,6 +1155,14 @@ static void test_values_work(void)
 	const char *why;
 	CHECK(engine_check(e, &why));
 	CHECK_STR(engine_format(e, "{alle}", NULL, NULL), "(too large to work out)");
+	/* A text naming a long value over and over is cut at 1 MiB. */
+	(void)engine_back(e);	/* at the start it goes nowhere, but a new call has a new budget */
+	char *text = arena_strdup(&test_arena, "");
+	for (int i = 0; i < 100; i++)
+		text = arena_printf(&test_arena, "%s{s}", text);
+	const char *shown = engine_format(e, text, NULL, NULL);
+	CHECK_NUM(strlen(shown), 18 * 60000 + 3);	/* the first past 1 MiB, and an ellipsis */
+	CHECK_STR(shown + strlen(shown) - 4, "0\xE2\x80\xA6");
 	engine_free(e);
 	wizard_free(w);
 }
