@@ -5,6 +5,8 @@
  * often step i is on it; answers[i] is the last answer given at step i, on the path or not.  Expressions
  * see only answers of steps on the path, so going back never leaves stale state behind.  Strings owned
  * by answers are wiped before they are freed.  The progress bounds are computed once at creation.
+ * Derived values are worked out once per generation, which every change of answers[] or of the path
+ * begins (engine_changed); each call that changes the engine renews the budget of evaluation work.
  *
  * Must not do I/O or know about terminals.
  */
@@ -20,6 +22,7 @@
 #include "text.h"
 
 #define ENGINE_MAX_PATH 10000
+#define ENGINE_MAX_FORMAT (1 << 20)	/* bytes of a text with the answers filled in; the rest is cut */
 #define ENGINE_UNREACHABLE ((size_t)-1)
 
 struct engine_answer {
@@ -46,6 +49,15 @@ struct engine {
 	bool has_message;
 	struct arena scratch;	/* evaluation and formatting; reset on every change */
 	unsigned char *evaluating;	/* derived values being evaluated (cycle guard) */
+	/* Each derived value is worked out once for the answers and path as they are: generation counts
+	 * their changes, and value i is known (known[i] == generation) until the next. */
+	uint64_t generation;
+	uint64_t *known;
+	struct value *values;
+	const char **value_errors;	/* why value i could not be worked out, or NULL */
+	struct arena value_arena;	/* the strings and lists of the known values */
+	size_t work;			/* of evaluation left to the call of the engine under way */
+	int too_large;			/* a value read could not be worked out within the bounds, or -1 */
 };
 
 static size_t engine_add(size_t a, size_t b)
@@ -210,6 +222,12 @@ struct engine *engine_create(const struct wizard *w)
 	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
 	e->max_rest = xmalloc(w->nsteps * sizeof *e->max_rest);
 	e->evaluating = xcalloc(w->nvalues ? w->nvalues : 1, 1);
+	e->known = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *e->known);
+	e->values = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *e->values);
+	e->value_errors = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *e->value_errors);
+	e->generation = 1;
+	e->work = EXPR_MAX_WORK;
+	e->too_large = -1;
 	e->review = -1;
 	engine_min_rest(e);
 	engine_max_rest(e);
@@ -238,6 +256,10 @@ void engine_free(struct engine *e)
 	free(e->counted);
 	free(e->dropped);
 	arena_free(&e->scratch);
+	arena_free(&e->value_arena);
+	free(e->value_errors);
+	free(e->values);
+	free(e->known);
 	free(e->evaluating);
 	free(e->max_rest);
 	free(e->min_rest);
@@ -262,6 +284,13 @@ static void engine_fail(struct engine *e, const char *fmt, ...)
 	e->has_message = true;
 }
 
+/* The answers or the path changed: every derived value is to be worked out again. */
+static void engine_changed(struct engine *e)
+{
+	e->generation++;
+	arena_free(&e->value_arena);
+}
+
 /* The evaluation environment: answers on the path, derived values computed on demand. */
 static struct value engine_env_get(void *ctx, int sym)
 {
@@ -272,21 +301,35 @@ static struct value engine_env_get(void *ctx, int sym)
 	return engine_derived(e, (size_t)sym - w->nsteps, NULL);
 }
 
+/* Whether an evaluation failed on the bounds of what it may make and do, not on a type clash. */
+static bool engine_beyond_bounds(const char *why)
+{
+	return why == expr_too_long || why == expr_too_many || why == expr_too_much;
+}
+
 struct value engine_derived(struct engine *e, size_t i, const char **err)
 {
 	struct value v = { .type = VAL_NULL };
-	if (i >= e->w->nvalues || e->evaluating[i])
+	if (i >= e->w->nvalues)
 		return v;
-	e->evaluating[i] = 1;
-	struct expr_env env = { engine_env_get, e };
-	const char *why = NULL;
-	if (!expr_eval(e->w->values[i].expr, &env, &e->scratch, &v, &why)) {
-		v = (struct value){ .type = VAL_NULL };
-		if (err)
-			*err = why;
+	if (e->known[i] != e->generation) {
+		if (e->evaluating[i])	/* a cycle, which only a wizard loaded for analysis has */
+			return v;
+		e->evaluating[i] = 1;
+		struct expr_env env = { engine_env_get, e, &e->work };
+		const char *why = NULL;
+		if (!expr_eval(e->w->values[i].expr, &env, &e->value_arena, &v, &why))
+			v = (struct value){ .type = VAL_NULL };
+		e->evaluating[i] = 0;
+		e->values[i] = v;
+		e->value_errors[i] = why;
+		e->known[i] = e->generation;
 	}
-	e->evaluating[i] = 0;
-	return v;
+	if (engine_beyond_bounds(e->value_errors[i]) && e->too_large < 0)
+		e->too_large = (int)i;
+	if (err && e->value_errors[i])
+		*err = e->value_errors[i];
+	return e->values[i];
 }
 
 struct value engine_answer(struct engine *e, int step)
@@ -298,14 +341,22 @@ struct value engine_answer(struct engine *e, int step)
 static int engine_next(struct engine *e)
 {
 	const struct step *s = &e->w->steps[engine_current(e)];
-	struct expr_env env = { engine_env_get, e };
+	struct expr_env env = { engine_env_get, e, &e->work };
+	e->too_large = -1;
 	for (size_t i = 0; i < s->nnext; i++) {
 		const struct transition *t = &s->next[i];
 		if (!t->when)
 			return t->target;
 		struct value v;
 		const char *err = NULL;
-		if (!expr_eval(t->when, &env, &e->scratch, &v, &err)) {
+		bool ok = expr_eval(t->when, &env, &e->scratch, &v, &err);
+		if (e->too_large >= 0) {	/* a value read was beyond the bounds: the condition cannot be trusted */
+			const struct derived *d = &e->w->values[e->too_large];
+			engine_fail(e, _("This wizard cannot work out its value '%s' (line %d): %s. Please tell the "
+					 "people who made it."), d->name, d->loc.line, e->value_errors[e->too_large]);
+			return -1;
+		}
+		if (!ok) {
 			engine_fail(e, _("This wizard has an error at line %d: %s. Please tell the people who made it."),
 				    t->loc.line, err);
 			return -1;
@@ -326,6 +377,7 @@ static bool engine_push(struct engine *e, int step)
 	util_grow((void **)&e->history, &e->caphist, e->nhist + 1, sizeof *e->history);
 	e->history[e->nhist++] = step;
 	e->on_path[step]++;
+	engine_changed(e);
 	return true;
 }
 
@@ -755,6 +807,7 @@ static void engine_truncate(struct engine *e, size_t nhist)
 {
 	while (e->nhist > nhist)
 		e->on_path[e->history[--e->nhist]]--;
+	engine_changed(e);
 }
 
 bool engine_submit(struct engine *e, const struct answer_input *in)
@@ -765,6 +818,7 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 	e->has_message = false;
 	e->ndropped = 0;
 	arena_free(&e->scratch);
+	e->work = EXPR_MAX_WORK;
 	if (s->type == STEP_END)
 		return false;
 	if (step_takes_answer(s->type)) {
@@ -778,9 +832,11 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		a.set = true;
 		struct engine_answer old = e->answers[cur];
 		e->answers[cur] = a;
+		engine_changed(e);
 		if (!engine_advance(e)) {
 			engine_truncate(e, nhist);	/* nothing changes when the way on fails */
 			e->answers[cur] = old;
+			engine_changed(e);
 			engine_clear_answer(&a);
 			return false;
 		}
@@ -799,10 +855,12 @@ bool engine_back(struct engine *e)
 	e->has_message = false;
 	e->ndropped = 0;
 	arena_free(&e->scratch);
+	e->work = EXPR_MAX_WORK;
 	if (e->nhist <= 1)
 		return false;
 	e->on_path[engine_current(e)]--;
 	e->nhist--;
+	engine_changed(e);
 	return true;
 }
 
@@ -886,6 +944,7 @@ bool engine_follow(struct engine *e, const struct engine *from)
 			engine_clear_answer(&e->answers[j]);
 			a.set = true;
 			e->answers[j] = a;
+			engine_changed(e);
 		} else {
 			engine_clear_answer(&a);
 		}
@@ -893,6 +952,7 @@ bool engine_follow(struct engine *e, const struct engine *from)
 	}
 	e->has_message = false;
 	arena_free(&e->scratch);
+	e->work = EXPR_MAX_WORK;
 	const char *at = fw->steps[engine_current(from)].id;
 	for (size_t n = 0; n < from->nhist; n++) {
 		int cur = engine_current(e);
@@ -1118,6 +1178,14 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 	size_t len = 0, cap = 0;
 	const struct wizard *w = e->w;
 	for (const char *p = text; *p;) {
+		if (len > ENGINE_MAX_FORMAT) {	/* a text naming a long value over and over */
+			while (len && ((unsigned char)out[len - 1] & 0xC0) == 0x80)
+				len--;
+			if (len && (unsigned char)out[len - 1] >= 0xC0)
+				len--;
+			engine_put(&out, &len, &cap, "\xE2\x80\xA6", 3);	/* an ellipsis */
+			break;
+		}
 		size_t plain = strcspn(p, "{}");
 		engine_put(&out, &len, &cap, p, plain);
 		p += plain;
@@ -1143,7 +1211,14 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 			continue;
 		}
 		const struct step *s = (size_t)sym < w->nsteps ? &w->steps[sym] : NULL;
-		engine_put_value(e, &out, &len, &cap, s, engine_env_get(e, sym), translate, ctx);
+		const char *why = NULL;
+		struct value v = s ? engine_env_get(e, sym) : engine_derived(e, (size_t)sym - w->nsteps, &why);
+		if (engine_beyond_bounds(why)) {
+			const char *t = _("(too large to work out)");
+			engine_put(&out, &len, &cap, t, strlen(t));
+		} else {
+			engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
+		}
 		p = close + 1;
 	}
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);

@@ -90,7 +90,12 @@ const int *engine_path(const struct engine *e, size_t *n);
 /* The answer of step if it is on the path, else null. */
 struct value engine_answer(struct engine *e, int step);
 
-/* The current value of derived value i, or null (evaluation errors give null and set *err if given). */
+/*
+ * The current value of derived value i, or null (evaluation errors give null and set *err if given).
+ * Worked out once for the answers and path as they are: its strings and lists live until they change.
+ * A value beyond the bounds of expr.h gives one of expr_too_long, expr_too_many or expr_too_much; a
+ * condition that reads one stops the walk with a message, and engine_format shows it as too large.
+ */
 struct value engine_derived(struct engine *e, size_t i, const char **err);
 
 /*

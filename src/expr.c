@@ -28,6 +28,9 @@
  * and, or, not read null as false and short-circuit; `x in null` is false.  Ordering works on two numbers
  * or two strings (bytewise, so ISO dates order correctly).  Numbers are int64 fixed-point scaled by
  * EXPR_SCALE; * and / round half away from zero to 4 decimals.  lower() and upper() change ASCII only.
+ * The binder knows the most each node's value can hold and refuses a text or list that may pass
+ * EXPR_MAX_TEXT or EXPR_MAX_ITEMS where it is made; the evaluator checks the same as it makes them, and
+ * takes every step, and every byte or item it makes or compares, from a budget of work.
  *
  * Invariants: a parsed tree is at most EXPR_MAX_DEPTH nodes deep and the parser never recurses deeper than
  * EXPR_MAX_DEPTH levels, so binding and evaluation recursion is bounded too.  Every node, string and list
@@ -68,6 +71,8 @@ struct expr_node {
 	struct loc start;		/* of the first character of the subexpression */
 	int depth;			/* 0 for a leaf, else 1 + the deepest child */
 	expr_type type;			/* set by expr_bind; 0 after an error */
+	struct expr_size size;		/* set by expr_bind: the most the value can hold */
+	bool oversize;			/* expr_bind found a value too large here or below */
 	struct value lit;		/* EXPR_LIT */
 	const char *name;		/* EXPR_NAME, EXPR_CALL */
 	int sym;			/* EXPR_NAME: symbol; EXPR_CALL: enum expr_func_id */
@@ -907,6 +912,7 @@ static bool expr_bind_arg(struct expr_binder *b, const struct expr_node *call, c
 }
 
 static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n);
+static void expr_bind_size(struct expr_binder *b, struct expr_node *n);
 
 /* Bind a call of a built-in: the function exists, the argument count fits and the argument types can. */
 static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
@@ -1163,7 +1169,73 @@ static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 		break;
 	}
 	n->type = t;
-	return t;
+	expr_bind_size(b, n);
+	return n->type;
+}
+
+/* a + b, stopping far above any bound so that it cannot overflow. */
+static uint64_t expr_size_add(uint64_t a, uint64_t b)
+{
+	return a > UINT32_MAX || b > UINT32_MAX ? (uint64_t)UINT32_MAX * 2 : a + b;
+}
+
+/*
+ * The most n's value can hold, from its children's; a text or list that may grow past EXPR_MAX_TEXT or
+ * EXPR_MAX_ITEMS is an error where it is made (at the innermost such node only).
+ */
+static void expr_bind_size(struct expr_binder *b, struct expr_node *n)
+{
+	struct expr_size s = { 0, 0 };
+	bool made = false;	/* n makes a new string or list (a name or literal only passes one on) */
+	for (size_t i = 0; i < n->n; i++)
+		n->oversize |= n->items[i]->oversize;
+	n->oversize |= (n->a && n->a->oversize) || (n->b && n->b->oversize);
+	switch (n->op) {
+	case EXPR_LIT:
+		if (n->lit.type == VAL_STR)
+			s.text = strlen(n->lit.u.s);
+		break;
+	case EXPR_NAME:
+		if (n->sym >= 0 && b->scope->size)
+			s = b->scope->size(b->scope->ctx, n->sym);
+		break;
+	case EXPR_LIST:
+		s.items = n->n;
+		for (size_t i = 0; i < n->n; i++) {
+			s.text = expr_size_add(s.text, n->items[i]->size.text);
+			s.items = expr_size_add(s.items, n->items[i]->size.items);
+		}
+		made = true;
+		break;
+	case EXPR_CALL:
+		if ((n->sym == EXPR_FN_LOWER || n->sym == EXPR_FN_UPPER) && n->n == 1)
+			s = n->items[0]->size;
+		break;
+	case EXPR_ADD:
+		if (n->type & TYPE_STR) {
+			s.text = expr_size_add(n->a->size.text, n->b->size.text);
+			made = true;
+		}
+		break;
+	default:
+		break;
+	}
+	n->size = s;
+	if (!made || n->oversize || !n->type)
+		return;
+	if (n->op == EXPR_ADD && s.text > EXPR_MAX_TEXT)
+		expr_bind_error(b, n->loc, "'+' may make a text of up to %llu bytes; the limit is %d",
+				(unsigned long long)s.text, EXPR_MAX_TEXT);
+	else if (s.items > EXPR_MAX_ITEMS)
+		expr_bind_error(b, n->loc, "this list may hold up to %llu items, nested lists counted in full; the "
+				"limit is %d", (unsigned long long)s.items, EXPR_MAX_ITEMS);
+	else if (s.text > EXPR_MAX_TEXT)
+		expr_bind_error(b, n->loc, "this list may hold up to %llu bytes of text; the limit is %d",
+				(unsigned long long)s.text, EXPR_MAX_TEXT);
+	else
+		return;
+	n->oversize = true;
+	n->type = 0;
 }
 
 /* Append the symbol of every name under n to syms. */
@@ -1212,11 +1284,29 @@ expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags
 	return t;
 }
 
+/* The most the bound expression's value can hold. */
+struct expr_size expr_max_size(const struct expr *e)
+{
+	return e->bound ? e->root->size : (struct expr_size){ 0, 0 };
+}
+
+/* Leave e as after an error in binding, but for the names it reads. */
+void expr_unbind(struct expr *e)
+{
+	e->bound = false;
+}
+
 /* Call fn once for each distinct symbol the bound expression reads, in increasing order. */
 void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx)
 {
 	for (size_t i = 0; i < e->nsyms; i++)
 		fn(ctx, e->syms[i]);
+}
+
+/* How deep the expression's tree nests. */
+int expr_depth(const struct expr *e)
+{
+	return e->root->depth;
 }
 
 /* The expression's source text, as it was given to expr_parse. */
@@ -1461,7 +1551,12 @@ struct expr_evaluator {
 	const struct expr_env *env;
 	struct arena *scratch;
 	const char *err;
+	size_t *work;			/* units of work left */
 };
+
+const char expr_too_long[] = "a text would grow past 65536 bytes";
+const char expr_too_many[] = "a list would grow past 65536 items";
+const char expr_too_much[] = "working it out takes too much time and memory";
 
 static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out);
 
@@ -1470,6 +1565,61 @@ static bool expr_fail(struct expr_evaluator *ev, const char *msg)
 {
 	ev->err = msg;
 	return false;
+}
+
+/* Take units of work from the budget; false (failing) when it has run out. */
+static bool expr_work(struct expr_evaluator *ev, size_t units)
+{
+	if (*ev->work < units) {
+		*ev->work = 0;
+		return expr_fail(ev, expr_too_much);
+	}
+	*ev->work -= units;
+	return true;
+}
+
+/* Count what v holds into *size, as for EXPR_MAX_TEXT and EXPR_MAX_ITEMS; false once past either. */
+static bool expr_measure(struct expr_evaluator *ev, struct value v, struct expr_size *size)
+{
+	if (v.type == VAL_STR) {
+		size_t len = strlen(v.u.s);
+		size->text += len;
+		if (!expr_work(ev, len))
+			return false;
+	} else if (v.type == VAL_LIST) {
+		size->items += v.u.list.n;
+		if (size->items > EXPR_MAX_ITEMS)
+			return expr_fail(ev, expr_too_many);
+		if (!expr_work(ev, v.u.list.n))
+			return false;
+		for (size_t i = 0; i < v.u.list.n; i++)
+			if (!expr_measure(ev, v.u.list.items[i], size))
+				return false;
+	}
+	return size->text <= EXPR_MAX_TEXT || expr_fail(ev, expr_too_long);
+}
+
+/* value_equal, paid for: one unit for each item and each byte compared. */
+static bool expr_equal(struct expr_evaluator *ev, struct value a, struct value b, bool *out)
+{
+	*out = false;
+	if (a.type != b.type)
+		return true;
+	if (a.type == VAL_STR && !expr_work(ev, strlen(a.u.s)))
+		return false;
+	if (a.type != VAL_LIST) {
+		*out = value_equal(a, b);
+		return true;
+	}
+	if (a.u.list.n != b.u.list.n)
+		return true;
+	if (!expr_work(ev, a.u.list.n))
+		return false;
+	for (size_t i = 0; i < a.u.list.n; i++)
+		if (!expr_equal(ev, a.u.list.items[i], b.u.list.items[i], out) || !*out)
+			return !ev->err;
+	*out = true;
+	return true;
 }
 
 /* Read an operand of and/or/not as a condition: null is false; anything else but a bool is a clash. */
@@ -1511,12 +1661,12 @@ static bool expr_str_contains(const char *h, const char *s)
 }
 
 /* Is v an element of the list l? */
-static bool expr_list_contains(struct value l, struct value v)
+static bool expr_list_contains(struct expr_evaluator *ev, struct value l, struct value v, bool *out)
 {
 	for (size_t i = 0; i < l.u.list.n; i++)
-		if (value_equal(l.u.list.items[i], v))
-			return true;
-	return false;
+		if (!expr_equal(ev, l.u.list.items[i], v, out) || *out)
+			return !ev->err;
+	return true;
 }
 
 /* Membership of needle in haystack for 'in' and contains(); null haystack gives false. */
@@ -1527,8 +1677,7 @@ static bool expr_member(struct expr_evaluator *ev, struct value hay, struct valu
 		*out = false;
 		return true;
 	case VAL_LIST:
-		*out = expr_list_contains(hay, needle);
-		return true;
+		return expr_list_contains(ev, hay, needle, out);
 	case VAL_STR:
 		if (needle.type == VAL_NULL) {
 			*out = false;
@@ -1536,6 +1685,8 @@ static bool expr_member(struct expr_evaluator *ev, struct value hay, struct valu
 		}
 		if (needle.type != VAL_STR)
 			return expr_fail(ev, "looking in a string needs a string to look for");
+		if (!expr_work(ev, strlen(hay.u.s) + strlen(needle.u.s)))
+			return false;
 		*out = expr_str_contains(hay.u.s, needle.u.s);
 		return true;
 	default:
@@ -1572,6 +1723,8 @@ static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n,
 			*out = expr_num((int64_t)x.u.list.n * EXPR_SCALE);
 		} else if (x.type == VAL_STR) {
 			int64_t chars = 0;
+			if (!expr_work(ev, strlen(x.u.s)))
+				return false;
 			for (const char *c = x.u.s; *c; c++)
 				chars += ((unsigned char)*c & 0xC0) != 0x80;
 			*out = expr_num(chars * EXPR_SCALE);
@@ -1620,6 +1773,8 @@ static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n,
 		return true;
 	case EXPR_FN_LOWER:
 	case EXPR_FN_UPPER:
+		if (x.type == VAL_STR && !expr_work(ev, strlen(x.u.s)))
+			return false;
 		if (x.type == VAL_STR)
 			*out = expr_str(expr_str_case(ev->scratch, x.u.s, n->sym == EXPR_FN_UPPER));
 		else if (x.type != VAL_NULL)
@@ -1634,6 +1789,8 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 {
 	struct value x, y;
 	bool c;
+	if (!expr_work(ev, 1))
+		return false;
 	switch (n->op) {
 	case EXPR_LIT:
 		*out = n->lit;
@@ -1642,12 +1799,15 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 		*out = ev->env->get(ev->env->ctx, n->sym);
 		return true;
 	case EXPR_LIST: {
+		if (!expr_work(ev, n->n * sizeof(struct value)))
+			return false;
 		struct value *items = arena_alloc(ev->scratch, (n->n ? n->n : 1) * sizeof *items);
 		for (size_t i = 0; i < n->n; i++)
 			if (!expr_eval_node(ev, n->items[i], &items[i]))
 				return false;
 		*out = (struct value){ .type = VAL_LIST, .u.list = { items, n->n } };
-		return true;
+		struct expr_size size = { 0, 0 };
+		return expr_measure(ev, *out, &size);
 	}
 	case EXPR_CALL:
 		return expr_eval_call(ev, n, out);
@@ -1683,7 +1843,9 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 	switch (n->op) {
 	case EXPR_EQ:
 	case EXPR_NE:
-		*out = expr_bool(value_equal(x, y) == (n->op == EXPR_EQ));
+		if (!expr_equal(ev, x, y, &c))
+			return false;
+		*out = expr_bool(c == (n->op == EXPR_EQ));
 		return true;
 	case EXPR_LT:
 	case EXPR_LE:
@@ -1696,6 +1858,8 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 		}
 		if (x.type == VAL_NUM && y.type == VAL_NUM)
 			cmp = (x.u.n > y.u.n) - (x.u.n < y.u.n);
+		else if (x.type == VAL_STR && y.type == VAL_STR && !expr_work(ev, strlen(x.u.s)))
+			return false;
 		else if (x.type == VAL_STR && y.type == VAL_STR)
 			cmp = strcmp(x.u.s, y.u.s);
 		else
@@ -1713,6 +1877,10 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 	case EXPR_ADD:
 		if (x.type == VAL_STR && y.type == VAL_STR) {
 			size_t la = strlen(x.u.s), lb = strlen(y.u.s);
+			if (la + lb > EXPR_MAX_TEXT)
+				return expr_fail(ev, expr_too_long);
+			if (!expr_work(ev, la + lb))
+				return false;
 			char *s = arena_alloc(ev->scratch, la + lb + 1);
 			memcpy(s, x.u.s, la);
 			memcpy(s + la, y.u.s, lb + 1);
@@ -1745,7 +1913,8 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *scratch,
 	       struct value *out, const char **err)
 {
-	struct expr_evaluator ev = { .env = env, .scratch = scratch };
+	size_t work = EXPR_MAX_WORK;
+	struct expr_evaluator ev = { .env = env, .scratch = scratch, .work = env->work ? env->work : &work };
 	*out = expr_null();
 	if (!e->bound) {	/* an expression with errors, kept for trin check's analysis: never worked out */
 		*err = "the expression has errors";

@@ -67,23 +67,54 @@ struct expr_source {
 #define EXPR_MAX_DEPTH 64
 struct expr *expr_parse(struct arena *a, const char *src, struct expr_source where, struct diags *d);
 
+/*
+ * Bounds on what evaluation may make and do, so that no wizard can make it take unbounded time or memory.
+ * A value holds at most EXPR_MAX_TEXT bytes of text (all its strings together) and EXPR_MAX_ITEMS list
+ * items (nested lists counted in full).  One evaluation, or all those sharing a budget, does at most
+ * EXPR_MAX_WORK units of work: one for each step, and one for each byte or item made or compared.
+ */
+#define EXPR_MAX_TEXT 65536
+#define EXPR_MAX_ITEMS 65536
+#define EXPR_MAX_WORK (8 << 20)
+
+/* The most a value can hold: bytes of text and list items, counted as for EXPR_MAX_TEXT and EXPR_MAX_ITEMS. */
+struct expr_size {
+	uint64_t text, items;
+};
+
 /* How names are looked up when binding: the symbol's index (>= 0) and static type, or -1 if unknown. */
 struct expr_scope {
 	int (*lookup)(void *ctx, const char *name, expr_type *type);
 	/* For "did you mean": a close known name, or NULL. */
 	const char *(*suggest)(void *ctx, const char *name);
 	void *ctx;
+	/* The most a symbol's value can hold, or NULL when names hold nothing worth counting. */
+	struct expr_size (*size)(void *ctx, int sym);
 };
 
 /*
  * Resolve every name through scope and check types.  Errors (unknown names, type clashes such as
- * `kapital == "ja"` when kapital is a number, arithmetic on strings) are appended to d with their column.
+ * `kapital == "ja"` when kapital is a number, arithmetic on strings, a text or list that may grow past
+ * EXPR_MAX_TEXT or EXPR_MAX_ITEMS) are appended to d with their column.
  * Returns the expression's static type, or 0 on error.
  */
 expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d);
 
+/* The most the bound expression's value can hold (nothing when it is not bound). */
+struct expr_size expr_max_size(const struct expr *e);
+
+/*
+ * Mark a bound expression as having an error found outside it (a value it reads goes too deep): it is
+ * left as after an error in binding, so the walkers see nothing in it and expr_eval refuses it; only
+ * expr_symbols still lists the names it reads (so they are not reported as unused).
+ */
+void expr_unbind(struct expr *e);
+
 /* Calls fn once for each distinct symbol index the bound expression reads (for dependency analysis). */
 void expr_symbols(const struct expr *e, void (*fn)(void *ctx, int sym), void *ctx);
+
+/* How deep the expression's tree nests: 0 for a name or a literal, at most EXPR_MAX_DEPTH. */
+int expr_depth(const struct expr *e);
 
 /* The source text of an expression, as written in the wizard; lives as long as the expression. */
 const char *expr_text(const struct expr *e);
@@ -126,16 +157,24 @@ size_t expr_truth_required(const struct expr *e, struct expr_need **out);
 /* What must have an answer for the bound expression not to be null (the operands of arithmetic). */
 size_t expr_value_required(const struct expr *e, struct expr_need **out);
 
-/* How the evaluator reads a symbol's current value (null when not answered on the path). */
+/*
+ * How the evaluator reads a symbol's current value (null when not answered on the path), and the work it
+ * may still do: evaluations sharing a budget take from *work; without one, each has EXPR_MAX_WORK.
+ */
 struct expr_env {
 	struct value (*get)(void *ctx, int sym);
 	void *ctx;
+	size_t *work;
 };
+
+/* The static messages of expr_eval for a value too large, or for work beyond the budget. */
+extern const char expr_too_long[], expr_too_many[], expr_too_much[];
 
 /*
  * Evaluate a bound expression.  Total: null arithmetic gives null, division by zero gives null,
- * comparisons with null other than == and != give false.  Returns false only on a type clash the binder
- * could not rule out, with a static message in *err.  Strings and lists are made in scratch.
+ * comparisons with null other than == and != give false.  Returns false on a type clash the binder could
+ * not rule out, or on a text or list beyond the bounds above or work beyond the budget (expr_too_long,
+ * expr_too_many, expr_too_much), with a static message in *err.  Strings and lists are made in scratch.
  */
 bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *scratch,
 	       struct value *out, const char **err);

@@ -74,6 +74,8 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 
 #define TEXT_MAX_LENGTH 10000
 #define TEXT_DEFAULT_MAX_LENGTH 500
+#define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
+#define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -103,7 +105,10 @@ struct loader {
 	const char *prefix;	/* of the keys of the texts being read: "steps.alene" */
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
-	size_t value_depth;
+	size_t *value_height;	/* once bound: the longest chain of values it reads, itself included */
+	size_t *value_nesting;	/* once bound: how deep its expression nests through the values it reads */
+	size_t value_depth;	/* values being bound, one inside the other */
+	size_t value_nesting_now;	/* the nesting of their expressions */
 	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
 	size_t cappatterns;
 	struct load_pending *pending;
@@ -465,9 +470,185 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
  * The compiled form of pattern (of node n), anchored to the whole answer, or NULL after reporting it.
  * Steps with the same pattern share one compiled regex, owned by the wizard.
  */
+/* A count of pattern elements that stops growing far above any limit, so nested repetitions cannot overflow. */
+#define LOAD_PATTERN_CAP ((uint64_t)1 << 40)
+
+static uint64_t load_pattern_add(uint64_t a, uint64_t b)
+{
+	return a + b > LOAD_PATTERN_CAP ? LOAD_PATTERN_CAP : a + b;
+}
+
+static uint64_t load_pattern_mul(uint64_t a, uint64_t b)
+{
+	return b && a > LOAD_PATTERN_CAP / b ? LOAD_PATTERN_CAP : a * b;
+}
+
+/* Past a bracket expression at p ('['): "[]a]", "[^]a]", "[[:alpha:]x]", "[[.-.]]" and "[[=e=]]" included. */
+static const char *load_pattern_bracket(const char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	while (*p && *p != ']') {
+		if (p[0] == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+			char kind = p[1];
+			p += 2;
+			while (*p && !(p[0] == kind && p[1] == ']'))
+				p++;
+			if (*p)
+				p += 2;
+		} else {
+			p++;
+		}
+	}
+	return *p ? p + 1 : p;
+}
+
+/* A decimal in a repetition count, at most LOAD_PATTERN_CAP; *p is moved past it.  False when there is none. */
+static bool load_pattern_count(const char **p, uint64_t *out)
+{
+	if (**p < '0' || **p > '9')
+		return false;
+	*out = 0;
+	for (; **p >= '0' && **p <= '9'; (*p)++)
+		*out = load_pattern_add(load_pattern_mul(*out, 10), (uint64_t)(**p - '0'));
+	return true;
+}
+
+/*
+ * A repetition at *p of the atom before it: how many times the atom is written out ('*' and '?' once, '+'
+ * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0) and
+ * whether it has no end ('*', '+', {m,}).  False when there is none at *p ("{x" is literal text).
+ */
+static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless)
+{
+	const char *s = *p;
+	uint64_t m = 0, n = 0;
+	if (*s == '*' || *s == '?' || *s == '+') {
+		*p = s + 1;
+		*times = *s == '+' ? 2 : 1;
+		*optional = *s != '+';
+		*endless = *s != '?';
+		return true;
+	}
+	if (*s++ != '{')
+		return false;
+	bool has_m = load_pattern_count(&s, &m), comma = *s == ',', has_n = false;
+	if (comma) {
+		s++;
+		has_n = load_pattern_count(&s, &n);
+	}
+	if (*s != '}' || (!has_m && !has_n))
+		return false;
+	*p = s + 1;
+	*times = has_n ? n : comma ? m + 1 : m;
+	*times = *times ? *times : 1;
+	*optional = m == 0;
+	*endless = comma && !has_n;
+	return true;
+}
+
+/* What the scan of a pattern finds: see load_pattern_scan. */
+struct load_pattern {
+	uint64_t size;		/* elements, with every repetition written out */
+	bool empty;		/* it can match the empty text */
+};
+
+/*
+ * Scan an extended regular expression up to an unmatched ')' (the caller's) or its end: its elements with
+ * every repetition written out (what glibc's regcomp builds, and so what its time and memory grow with),
+ * and whether it can match the empty text.  *endless_empty is set when something that can match the empty
+ * text is repeated without end, as in (a*)* or a**: glibc's regcomp takes time exponential in how many
+ * there are.  ere = branch { '|' branch }, branch = { atom { repetition } },
+ * atom = '(' ere ')' | bracket | '\' char | char; every byte of a plain atom counts as an element.
+ */
+static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty)
+{
+	const char *p = *pp;
+	struct load_pattern all = { 0, false }, branch = { 0, true };
+	for (;;) {
+		if (!*p || *p == ')' || *p == '|') {
+			all.size = load_pattern_add(all.size, branch.size);
+			all.empty |= branch.empty;
+			if (*p != '|')
+				break;
+			p++;
+			branch = (struct load_pattern){ 0, true };
+			continue;
+		}
+		struct load_pattern atom = { 1, false };
+		if (*p == '(') {
+			p++;
+			atom = load_pattern_scan(&p, endless_empty);
+			if (*p == ')')
+				p++;
+			atom.size = atom.size ? atom.size : 1;
+		} else if (*p == '[') {
+			p = load_pattern_bracket(p);
+		} else if (*p == '\\' && p[1]) {
+			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
+			p += 2;
+		} else {
+			atom.empty = *p == '^' || *p == '$';
+			p++;
+		}
+		uint64_t times;
+		bool optional, endless;
+		while (load_pattern_repeat(&p, &times, &optional, &endless)) {
+			if (endless && atom.empty)
+				*endless_empty = true;
+			atom.size = load_pattern_mul(atom.size, times);
+			atom.empty |= optional;
+		}
+		branch.size = load_pattern_add(branch.size, atom.size);
+		branch.empty &= atom.empty;
+	}
+	*pp = p;
+	return all;
+}
+
+/*
+ * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
+ * most LOAD_MAX_PATTERN_SIZE elements once its repetitions are written out, and nothing that can be
+ * empty repeated without end.
+ */
+static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
+{
+	size_t len = strlen(pattern);
+	if (len > LOAD_MAX_PATTERN_LENGTH) {
+		diag_error(ld->d, n->loc, "'pattern' is %zu bytes; the limit is %d", len, LOAD_MAX_PATTERN_LENGTH);
+		return false;
+	}
+	uint64_t size = 0;
+	bool endless_empty = false;
+	for (const char *p = pattern; *p;) {
+		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty).size);
+		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
+			size = load_pattern_add(size, 1);
+			p++;
+		}
+	}
+	if (size > LOAD_MAX_PATTERN_SIZE) {
+		diag_error(ld->d, n->loc, "'pattern' repeats too much: written out, it has %s%llu elements; the "
+			   "limit is %d", size == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)size,
+			   LOAD_MAX_PATTERN_SIZE);
+		return false;
+	}
+	if (endless_empty) {
+		diag_error(ld->d, n->loc, "'pattern' repeats something that can be empty with '*', '+' or '{m,}', "
+			   "as in (a*)* or (a|)+; write a* instead");
+		return false;
+	}
+	return true;
+}
+
 static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const char *pattern)
 {
 	struct wizard *w = ld->w;
+	if (!load_pattern_bounded(ld, n, pattern))
+		return NULL;
 	char *anchored = arena_printf(ld->a, "^(%s)$", pattern);
 	int i = strmap_get(&ld->pattern_index, anchored);
 	if (i >= 0)
@@ -906,6 +1087,41 @@ static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
 	return sym;
 }
 
+/* The most a step's answer (a text of at most 4 bytes a character) or a bound value can hold. */
+static struct expr_size load_scope_size(void *ctx, int sym)
+{
+	const struct loader *ld = ctx;
+	const struct wizard *w = ld->w;
+	struct expr_size size = { 0, 0 };
+	if ((size_t)sym >= w->nsteps) {
+		size_t v = (size_t)sym - w->nsteps;
+		return ld->value_state[v] == 2 ? expr_max_size(w->values[v].expr) : size;
+	}
+	const struct step *s = &w->steps[sym];
+	switch (s->type) {
+	case STEP_TEXT:
+		size.text = 4 * (uint64_t)s->max_length;
+		break;
+	case STEP_DATE:
+		size.text = 10;
+		break;
+	case STEP_CHOICE:
+	case STEP_MULTI:
+		for (size_t i = 0; i < s->nchoices; i++) {
+			uint64_t len = s->choices[i].value ? strlen(s->choices[i].value) : 0;
+			if (s->type == STEP_MULTI)
+				size.text += len;
+			else if (len > size.text)
+				size.text = len;
+		}
+		size.items = s->type == STEP_MULTI ? s->nchoices : 0;
+		break;
+	default:
+		break;
+	}
+	return size;
+}
+
 /* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
@@ -913,8 +1129,59 @@ static const char *load_scope_suggest(void *ctx, const char *name)
 	return diag_full(ld->d) ? NULL : wizard_suggest(ld->w, name);
 }
 
-#define LOAD_MAX_VALUE_DEPTH 100
+#define LOAD_MAX_VALUE_DEPTH 100	/* values in a chain, each reading the next */
+#define LOAD_MAX_VALUE_NESTING 1000	/* levels of their expressions, nested through the chain */
 
+/* How deep one value's expression nests, counted as it nests inside a value that reads it. */
+static size_t load_nesting(const struct derived *v)
+{
+	return 1 + (size_t)expr_depth(v->expr);
+}
+
+/* The longest chain of values a value reads, itself included, and their deepest nesting, as its binding ends. */
+struct load_height {
+	struct loader *ld;
+	size_t height, nesting;
+	bool deep;		/* it reads a value that is already too deep */
+};
+
+static void load_height_of(void *ctx, int sym)
+{
+	struct load_height *h = ctx;
+	struct loader *ld = h->ld;
+	if ((size_t)sym < ld->w->nsteps)
+		return;
+	size_t v = (size_t)sym - ld->w->nsteps;
+	if (ld->value_state[v] != 2)	/* in a cycle, reported as such */
+		return;
+	if (ld->value_height[v] > LOAD_MAX_VALUE_DEPTH)
+		h->deep = true;
+	if (ld->value_height[v] + 1 > h->height)
+		h->height = ld->value_height[v] + 1;
+	if (ld->value_nesting[v] > h->nesting)
+		h->nesting = ld->value_nesting[v];
+}
+
+/* Report that value i reads values too deep, and leave it (and so every value that reads it) unbound. */
+static void load_too_deep(struct loader *ld, size_t i, bool count)
+{
+	struct derived *v = &ld->w->values[i];
+	if (count)
+		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+	else
+		diag_error(ld->d, v->loc, "value '%s' and the values it reads nest more than %d levels deep in all",
+			   v->name, LOAD_MAX_VALUE_NESTING);
+	ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;
+	expr_unbind(v->expr);
+}
+
+/*
+ * Values read each other at most LOAD_MAX_VALUE_DEPTH deep, and their expressions nest through them at
+ * most LOAD_MAX_VALUE_NESTING levels, so that binding and working one out (and the checker's walks
+ * through them) recurse a bounded depth.  The binder's recursion is bounded here; a chain written in
+ * order, which binds without recursion, is measured as each value's binding ends.  The value where a chain
+ * goes too deep is reported; it and every value that reads it are left unbound, so nothing walks on.
+ */
 static void load_bind_value(struct loader *ld, size_t i)
 {
 	struct derived *v = &ld->w->values[i];
@@ -926,19 +1193,33 @@ static void load_bind_value(struct loader *ld, size_t i)
 		ld->value_state[i] = 2;
 		return;
 	}
-	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH) {
-		diag_error(ld->d, v->loc, "values depend on each other more than %d deep", LOAD_MAX_VALUE_DEPTH);
+	size_t nesting = load_nesting(v);
+	if (ld->value_depth >= LOAD_MAX_VALUE_DEPTH || ld->value_nesting_now + nesting > LOAD_MAX_VALUE_NESTING) {
 		v->type = TYPE_ANY;
+		ld->value_state[i] = 2;
+		load_too_deep(ld, i, ld->value_depth >= LOAD_MAX_VALUE_DEPTH);
 		return;
 	}
 	ld->value_state[i] = 1;
 	ld->value_depth++;
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	ld->value_nesting_now += nesting;
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
+	ld->value_nesting_now -= nesting;
 	ld->value_depth--;
 	if (ld->value_state[i] == 1)
 		v->type = t ? t : TYPE_ANY;
 	ld->value_state[i] = 2;
+	struct load_height h = { ld, 1, 0, false };
+	expr_symbols(v->expr, load_height_of, &h);
+	ld->value_height[i] = h.height;
+	ld->value_nesting[i] = h.nesting + nesting;
+	if (h.deep)
+		ld->value_height[i] = LOAD_MAX_VALUE_DEPTH + 1;	/* reported where it went too deep */
+	if (h.deep)
+		expr_unbind(v->expr);
+	else if (h.height > LOAD_MAX_VALUE_DEPTH || ld->value_nesting[i] > LOAD_MAX_VALUE_NESTING)
+		load_too_deep(ld, i, h.height > LOAD_MAX_VALUE_DEPTH);
 }
 
 static void load_bind(struct loader *ld)
@@ -950,9 +1231,11 @@ static void load_bind(struct loader *ld)
 				   w->values[i].name);
 	}
 	ld->value_state = xcalloc(w->nvalues ? w->nvalues : 1, 1);
+	ld->value_height = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_height);
+	ld->value_nesting = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_nesting);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {
@@ -1253,6 +1536,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
 		free(ld.value_state);
+		free(ld.value_height);
+		free(ld.value_nesting);
 		strmap_free(&ld.pattern_index);
 		free(ld.refs);
 		free(ld.pending);

@@ -2,7 +2,8 @@
 # Inputs too big or too strange to keep in the tree, made on the fly: each must give its diagnostic with
 # a location and the invalid status (3), and nothing else, within sanity bounds of time and memory (2 s
 # and 64 MiB for one run; 512 MiB under AddressSanitizer, whose shadow memory counts).  One case for each
-# limit of the loader and each hostile shape of file.
+# limit of the loader and each hostile shape of file.  A case may instead run the wizard with answers
+# (cmd), for its status and a line of its output.
 #
 #   hostile.sh TRIN CASE
 set -u
@@ -14,6 +15,25 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 99
 gen() { python3 -c "import sys; sys.stdout.buffer.write($1)" >"$2"; }
+export LANGUAGE=en LANG=C.UTF-8 TRIN_LOCALEDIR=/nonexistent
+unset LC_ALL LC_MESSAGES
+cmd=check
+expect_status=3
+want_out=
+# a wizard of values (Python lines v{i}: ...), one number step a, and an end showing {show}
+values() {
+	python3 -c "
+import sys
+vals, show = $1, '$2'
+sys.stdout.write('trin: 1\ntitle: t\nvalues:\n' + ''.join('  %s: %s\n' % kv for kv in vals) +
+    'steps:\n  - id: a\n    type: number\n    title: a\n  - id: slut\n    type: end\n    title: \'{' + show + '}\'\n')
+" >w.yaml
+	printf 'a: 1\n' >a.yaml
+}
+# a wizard of one text step with the pattern given in the file's own bytes, in single quotes
+pattern() {
+	printf "trin: 1\ntitle: t\nsteps:\n  - id: a\n    type: text\n    title: a\n    pattern: '%s'\n  - id: slut\n    type: end\n    title: s\n" "$1" >w.yaml
+}
 case $case_ in
 directory)
 	mkdir w.yaml
@@ -78,6 +98,42 @@ unreadable)	# as root, the check runs as nobody, for whom mode 000 means somethi
 	chmod 755 "$tmp"
 	[ "$(id -u)" -eq 0 ] && as="setpriv --reuid=65534 --regid=65534 --clear-groups"
 	want='w.yaml: error: cannot open: Permission denied' ;;
+values-doubling)	# 40 values each adding the one before twice: each is worked out once
+	values "[('v0', 'a')] + [('v%d' % i, 'v%d + v%d' % (i - 1, i - 1)) for i in range(1, 40)]" v39
+	cmd="run --json --answers a.yaml" expect_status=0 want='' want_out='    "v39": 549755813888' ;;
+values-doubling-text)	# the same with a text: it would double to a terabyte
+	values "[('v0', '\\'\"x\"\\'')] + [('v%d' % i, 'v%d + v%d' % (i - 1, i - 1)) for i in range(1, 40)]" v39
+	want="w.yaml:21:12: error: '+' may make a text of up to 131072 bytes; the limit is 65536" ;;
+values-lists)	# three lists of a thousand copies of the one before: a billion items from 11 KB
+	values "[('v0', '\\'[' + ', '.join(['a'] * 1000) + ']\\'')] + [('v%d' % i, '\\'[' + ', '.join(['v%d' % (i - 1)] * 1000) + ']\\'') for i in (1, 2)]" v2
+	want='w.yaml:5:8: error: this list may hold up to 1001000 items, nested lists counted in full; the limit is 65536' ;;
+values-chain)	# 20,000 values each reading the one before
+	values "[('v0', 'a')] + [('v%d' % i, 'v%d + 1' % (i - 1)) for i in range(1, 20000)]" v19999
+	want='w.yaml:104:3: error: values depend on each other more than 100 deep' ;;
+values-chain-backwards)	# the same chain written from its end: the binder's own recursion is bounded
+	values "[('v%d' % i, 'v%d + 1' % (i + 1)) for i in range(19999)] + [('v19999', 'a')]" v0
+	want='w.yaml:104:3: error: values depend on each other more than 100 deep' ;;
+values-nesting)	# 100 values each 63 levels deep: their nesting together is bounded for the stack's sake
+	values "[('v0', 'a')] + [('v%d' % i, '-' * 62 + 'v%d' % (i - 1)) for i in range(1, 100)]" v99
+	want="w.yaml:20:3: error: value 'v16' and the values it reads nest more than 1000 levels deep in all" ;;
+values-work)	# 14,000 values each within the bounds, together too much to work out: said so in the text
+	values "[('s', '\\'\"' + 'x' * 60000 + '\"\\'')] + [('v%d' % i, 's + \"%d\"' % i) for i in range(14000)] + [('g%d' % k, '\\'[' + ', '.join('len(v%d)' % i for i in range(k * 1000, k * 1000 + 1000)) + ']\\'') for k in range(14)] + [('n', ' + '.join('len(g%d)' % k for k in range(14)))]" n
+	cmd="run --answers a.yaml" expect_status=0 want='' want_out='end slut: (too large to work out)' ;;
+pattern-repeats)	# nested counts: glibc's regcomp would take gigabytes and minutes
+	pattern 'a{1,255}{1,255}{1,255}'
+	want="w.yaml:7:15: error: 'pattern' repeats too much: written out, it has 16581375 elements; the limit is 1000" ;;
+pattern-wide)
+	pattern '.{1,32767}'
+	want="w.yaml:7:15: error: 'pattern' repeats too much: written out, it has 32767 elements; the limit is 1000" ;;
+pattern-empty-loops)	# repetitions of what can be empty: regcomp's time grows threefold with each
+	pattern "$(python3 -c "print('((a*)*b*)*' * 50)")"
+	want="w.yaml:7:15: error: 'pattern' repeats something that can be empty with '*', '+' or '{m,}', as in (a*)* or (a|)+; write a* instead" ;;
+pattern-long)
+	pattern "$(python3 -c "print('[0-9]' * 201)")"
+	want="w.yaml:7:15: error: 'pattern' is 1005 bytes; the limit is 1000" ;;
+pattern-back-reference)	# exponential to match: refused
+	pattern '(a*)x\1'
+	want="w.yaml:7:15: error: 'pattern' may not use back-references such as \1" ;;
 *)
 	echo "hostile.sh: unknown case $case_" >&2
 	exit 99 ;;
@@ -92,7 +148,7 @@ with open("out", "w") as out, open("err", "w") as err:
     status = subprocess.run(sys.argv[1:], stdout=out, stderr=err).returncode
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print("%.3f %d" % (time.monotonic() - start, rss // 1024))
-sys.exit(status)' ${as:-} "$trin" check ${opts:-} "$file" >bounds
+sys.exit(status)' ${as:-} "$trin" $cmd ${opts:-} "$file" >bounds
 status=$?
 read -r seconds mib <bounds
 limit=64
@@ -105,17 +161,28 @@ if [ "$mib" -ge "$limit" ]; then
 	echo "$case_: used $mib MiB; the bound is $limit MiB" >&2
 	exit 1
 fi
-if [ "$status" -ne 3 ]; then
-	echo "$case_: exit status $status, expected 3" >&2
-	cat err >&2
+if [ "$status" -ne "$expect_status" ]; then
+	echo "$case_: exit status $status, expected $expect_status" >&2
+	head -c 2000 err >&2
 	exit 1
 fi
-if [ -s out ]; then
+if [ -z "$want_out" ] && [ -s out ]; then
 	echo "$case_: unexpected standard output" >&2
 	exit 1
 fi
+if [ -n "$want_out" ] && ! grep -qxF -- "$want_out" out; then
+	echo "$case_: no line '$want_out' in standard output:" >&2
+	head -c 2000 out >&2
+	exit 1
+fi
+if [ -z "$want" ] && [ -s err ]; then
+	echo "$case_: unexpected standard error:" >&2
+	head -c 2000 err >&2
+	exit 1
+fi
 # every expected line must be there (an alias bomb reports more anchors, and the missing keys)
-missing=$(printf '%s\n' "$want" | while IFS= read -r line; do grep -qxF -- "$line" err || echo x; done)
+missing=
+[ -n "$want" ] && missing=$(printf '%s\n' "$want" | while IFS= read -r line; do grep -qxF -- "$line" err || echo x; done)
 if [ -n "$missing" ]; then
 	echo "$case_: got:" >&2
 	head -n 5 err >&2

@@ -1082,6 +1082,91 @@ static void test_follow(void)
 	wizard_free(w);
 }
 
+/* A value read twice, by an expression and a text: worked out once for the answers as they are. */
+static const char *const test_once_yaml =
+	"trin: 1\ntitle: T\nvalues:\n"
+	"  hilsen: navn + \"!\"\n"
+	"  dobbelt: hilsen + \" \" + hilsen\n"
+	"steps:\n"
+	"  - id: navn\n    type: text\n    title: Navn\n"
+	"  - id: slut\n    type: end\n    title: '{hilsen} {dobbelt}'\n";
+
+static void test_values_once(void)
+{
+	struct wizard *w = test_load(test_once_yaml);
+	if (!w)
+		return;
+	struct engine *e = engine_create(w);
+	CHECK_STR(test_derived(e, 0), "null");
+	CHECK(test_submit(e, "Ane"));
+	struct value a = engine_derived(e, 0, NULL), b = engine_derived(e, 0, NULL);
+	CHECK_STR(test_show(a), "\"Ane!\"");
+	CHECK(a.u.s == b.u.s);	/* the same string: not worked out again */
+	CHECK_STR(engine_format(e, "{hilsen}, {dobbelt}", NULL, NULL), "Ane!, Ane! Ane!");
+	struct engine_view v;
+	engine_view(e, &v);	/* a new view keeps what is known */
+	b = engine_derived(e, 0, NULL);
+	CHECK(a.u.s == b.u.s);
+	/* Every change of the answers or the path: worked out again. */
+	CHECK(engine_back(e));
+	CHECK_STR(test_derived(e, 0), "\"Ane!\"");	/* the answer of the current step counts */
+	CHECK(test_submit(e, "Bo"));
+	CHECK_STR(test_derived(e, 0), "\"Bo!\"");
+	CHECK_STR(test_derived(e, 1), "\"Bo! Bo!\"");
+	engine_free(e);
+	wizard_free(w);
+
+	/* 40 values each adding the one before twice: 2^40 readings if each were worked out at each. */
+	char *yaml = arena_strdup(&test_arena, "trin: 1\ntitle: T\nvalues:\n  v0: a\n");
+	for (int i = 1; i < 40; i++)
+		yaml = arena_printf(&test_arena, "%s  v%d: v%d + v%d\n", yaml, i, i - 1, i - 1);
+	yaml = arena_printf(&test_arena, "%ssteps:\n  - id: a\n    type: number\n    title: A\n"
+			    "  - id: slut\n    type: end\n    title: '{v39}'\n", yaml);
+	w = test_load(yaml);
+	if (!w)
+		return;
+	e = engine_create(w);
+	CHECK(test_submit(e, "3"));
+	CHECK_STR(test_derived(e, 39), "1649267441664");
+	engine_free(e);
+	wizard_free(w);
+}
+
+/* Values each within the bounds but together beyond the work of one call: the engine says so calmly. */
+static void test_values_work(void)
+{
+	char *yaml = arena_printf(&test_arena, "trin: 1\ntitle: T\nvalues:\n  s: '\"%0*d\"'\n  alle: '[", 60000, 0);
+	for (int i = 0; i < 200; i++)
+		yaml = arena_printf(&test_arena, "%s%slen(v%d)", yaml, i ? ", " : "", i);
+	yaml = arena_printf(&test_arena, "%s]'\n", yaml);
+	for (int i = 0; i < 200; i++)
+		yaml = arena_printf(&test_arena, "%s  v%d: s + \"%d\"\n", yaml, i, i);
+	yaml = arena_printf(&test_arena, "%ssteps:\n  - id: a\n    type: number\n    title: A\n    next:\n"
+			    "      - {when: len(alle) > 0, goto: slut}\n      - goto: slut\n"
+			    "  - id: slut\n    type: end\n    title: '{alle}'\n", yaml);
+	struct wizard *w = test_load(yaml);
+	if (!w)
+		return;
+	struct engine *e = engine_create(w);
+	CHECK(!test_submit(e, "1"));
+	CHECK_STR(test_message(e), "This wizard cannot work out its value 'alle' (line 5): working it out takes "
+		  "too much time and memory. Please tell the people who made it.");
+	CHECK_STR(test_id(e), "a");
+	const char *why;
+	CHECK(engine_check(e, &why));
+	CHECK_STR(engine_format(e, "{alle}", NULL, NULL), "(too large to work out)");
+	/* A text naming a long value over and over is cut at 1 MiB. */
+	(void)engine_back(e);	/* at the start it goes nowhere, but a new call has a new budget */
+	char *text = arena_strdup(&test_arena, "");
+	for (int i = 0; i < 100; i++)
+		text = arena_printf(&test_arena, "%s{s}", text);
+	const char *shown = engine_format(e, text, NULL, NULL);
+	CHECK_NUM(strlen(shown), 18 * 60000 + 3);	/* the first past 1 MiB, and an ellipsis */
+	CHECK_STR(shown + strlen(shown) - 4, "0\xE2\x80\xA6");
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1097,6 +1182,8 @@ int main(void)
 	test_format();
 	test_languages();
 	test_follow();
+	test_values_once();
+	test_values_work();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }

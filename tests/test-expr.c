@@ -70,7 +70,7 @@ static struct value test_get(void *ctx, int sym)
 	}
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL };
+static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)
@@ -118,7 +118,7 @@ static const char *test_run(const char *src)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads };
+		struct expr_env env = { test_get, &reads, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
@@ -580,6 +580,87 @@ static void test_long(void)
 	free(s);
 }
 
+/* Sizes for the sized scope: fritt may be a text of 40,000 bytes, valg a list of 40,000 items. */
+static struct expr_size test_size(void *ctx, int sym)
+{
+	(void)ctx;
+	return (struct expr_size){ sym == 6 ? 40000 : 0, sym == 3 ? 40000 : 0 };
+}
+
+/* Values as large as the sized scope says they may be. */
+static struct value test_get_large(void *ctx, int sym)
+{
+	static char text[40001];
+	static struct value items[40000];
+	(void)ctx;
+	if (sym == 6) {
+		memset(text, 'x', sizeof text - 1);
+		return (struct value){ .type = VAL_STR, .u.s = text };
+	}
+	if (sym == 3) {
+		for (size_t i = 0; i < ARRAY_LEN(items); i++)
+			items[i] = (struct value){ .type = VAL_NUM, .u.n = (int64_t)i };
+		return (struct value){ .type = VAL_LIST, .u.list = { items, ARRAY_LEN(items) } };
+	}
+	return (struct value){ .type = VAL_NULL };
+}
+
+/* Bind src in a scope that knows sizes (or not) and evaluate it with the large values and *work. */
+static const char *test_run_large(const char *src, bool sized, size_t *work)
+{
+	struct arena *a = &test_arena;
+	struct diags d = { 0 };
+	struct expr_source where = { { "t.yaml", 1, 1 }, true };
+	struct expr_scope scope = test_scope;
+	if (sized)
+		scope.size = test_size;
+	const char *r;
+	struct expr *e = expr_parse(a, src, where, &d);
+	if (!e || !expr_bind(e, &scope, &d)) {
+		r = arena_printf(a, "bind: %s", test_diags(a, &d));
+	} else {
+		struct value v;
+		const char *err = NULL;
+		struct expr_env env = { test_get_large, NULL, work };
+		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
+	}
+	diag_free(&d);
+	return r;
+}
+
+static void test_bounds(void)
+{
+	/* Known at load from the shape of the expression and the most its names can hold. */
+	CHECK_STR(test_run_large("len(fritt + fritt)", true, NULL),
+		  "bind: 1:11: '+' may make a text of up to 80000 bytes; the limit is 65536");
+	CHECK_STR(test_run_large("len(upper(fritt) + 'x' + lower(fritt))", true, NULL),
+		  "bind: 1:24: '+' may make a text of up to 80001 bytes; the limit is 65536");
+	CHECK_STR(test_run_large("len([1, [valg, valg]])", true, NULL),
+		  "bind: 1:9: this list may hold up to 80002 items, nested lists counted in full; the limit is 65536");
+	CHECK_STR(test_run_large("len([fritt, 'a', fritt])", true, NULL),
+		  "bind: 1:5: this list may hold up to 80001 bytes of text; the limit is 65536");
+	CHECK_STR(test_run_large("len(fritt + 'x') + len([valg, 1])", true, NULL), "40003");
+	/* Not known at load (a scope without sizes): refused while evaluating. */
+	CHECK_STR(test_run_large("len(fritt + fritt)", false, NULL), "eval: a text would grow past 65536 bytes");
+	CHECK_STR(test_run_large("len([valg, [valg]])", false, NULL), "eval: a list would grow past 65536 items");
+	CHECK_STR(test_run_large("len([fritt, [fritt]])", false, NULL), "eval: a text would grow past 65536 bytes");
+	/* The work of a shared budget: each step, and each byte or item made or compared, takes from it. */
+	size_t work = 100;
+	CHECK_STR(test_run_large("1 + 2 * 3", false, &work), "7");
+	CHECK_NUM(work, 95);
+	work = 4;
+	CHECK_STR(test_run_large("1 + 2 * 3", false, &work), "eval: working it out takes too much time and memory");
+	CHECK_NUM(work, 0);
+	CHECK_STR(test_run_large("1 + 2", false, &work), "eval: working it out takes too much time and memory");
+	work = 30000;
+	CHECK_STR(test_run_large("valg == valg", false, &work), "eval: working it out takes too much time and memory");
+	work = 30000;
+	CHECK_STR(test_run_large("contains(fritt, 'y')", false, &work),
+		  "eval: working it out takes too much time and memory");
+	work = 50000;
+	CHECK_STR(test_run_large("contains(fritt, 'y')", false, &work), "false");
+}
+
 static void test_num_helpers(void)
 {
 	char buf[32];
@@ -657,6 +738,7 @@ int main(void)
 	test_symbol_list();
 	test_depth();
 	test_long();
+	test_bounds();
 	test_num_helpers();
 	test_values();
 	arena_free(&test_arena);
