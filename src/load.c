@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "ytree.h"
 
 /* NULL-terminated, as load_closest reads it */
@@ -1143,6 +1144,18 @@ static void load_expectations(struct loader *ld)
 	}
 }
 
+/* A wizard's domain (its 'domain', else its id) must be its own: never "trin", whose messages are formats. */
+static void load_domain(struct loader *ld, const struct ynode *root)
+{
+	const char *why;
+	if (!ld->w->domain || i18n_wizard_domain(ld->w->domain, &why))
+		return;
+	const struct ynode *at = ynode_get(root, "domain");
+	if (!at)
+		at = ynode_get(root, "id");
+	diag_error(ld->d, at ? at->loc : root->loc, "%s", why);
+}
+
 static void load_wizard(struct loader *ld, const struct ynode *root)
 {
 	struct wizard *w = ld->w;
@@ -1173,6 +1186,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	w->domain = (n = ynode_get(root, "domain")) ? load_string(ld, n, "'domain'") : NULL;
 	if (!w->domain)
 		w->domain = w->id;
+	load_domain(ld, root);
 	if ((n = ynode_get(root, "glossary")))
 		load_glossary(ld, n);
 	if ((n = ynode_get(root, "values")))
