@@ -326,8 +326,7 @@ static int i18n_format_args(const char *f, unsigned key[I18N_ARGS])
 	return max;
 }
 
-/* Whether translation t takes no argument that msgid does not: the same ones, or the first few of them. */
-static bool i18n_same_args(const char *msgid, const char *t)
+bool i18n_format_fits(const char *msgid, const char *t)
 {
 	if (!strchr(t, '%'))
 		return true;
@@ -339,14 +338,14 @@ static bool i18n_same_args(const char *msgid, const char *t)
 const char *i18n_own(const char *msgid)
 {
 	const char *t = dgettext(TRIN_DOMAIN, msgid);
-	return t == msgid || i18n_same_args(msgid, t) ? t : msgid;
+	return t == msgid || i18n_format_fits(msgid, t) ? t : msgid;
 }
 
 const char *i18n_own_plural(const char *msgid, const char *plural, unsigned long n)
 {
 	const char *t = dngettext(TRIN_DOMAIN, msgid, plural, n);
 	const char *untranslated = n == 1 ? msgid : plural;
-	return t == msgid || t == plural || i18n_same_args(untranslated, t) ? t : untranslated;
+	return t == msgid || t == plural || i18n_format_fits(untranslated, t) ? t : untranslated;
 }
 
 /* Whether trin speaks one entry of a language list: English, or a catalogue for it or its language. */
@@ -587,13 +586,17 @@ const char *i18n_name(const char *lang)
 	return l ? l->name : lang;
 }
 
-/* Whether dir holds a catalogue of domain for any language. */
+/* Whether dir holds a catalogue of domain for any language, a refused one too (reported, not passed over). */
 static bool i18n_has_any(const char *dir, const char *domain)
 {
-	char **langs;
-	size_t n = i18n_languages(dir, domain, NULL, &langs);
-	paths_free(langs, n);
-	return n > 0;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	bool any = false;
+	while (d && !any && (de = readdir(d)))
+		any = de->d_name[0] != '.' && i18n_catalogue(dir, domain, de->d_name, NULL) != 0;
+	if (d)
+		closedir(d);
+	return any;
 }
 
 bool i18n_wizard_domain(const char *domain, const char **why)
@@ -607,11 +610,20 @@ bool i18n_wizard_domain(const char *domain, const char **why)
 			return false;
 		}
 	size_t len = strlen(domain);
-	if (!i18n_lang_ok(domain, len) || strchr(domain, ':')) {
-		*why = "a gettext domain must be a plain file name of at most 63 bytes, not starting with '.'";
-		return false;
-	}
-	return true;
+	bool plain = i18n_lang_ok(domain, len) && !strchr(domain, ':');
+	for (const unsigned char *p = (const unsigned char *)domain; *p && plain; p++)
+		plain = *p >= 0x20 && *p != 0x7F;
+	if (!plain)
+		*why = "a gettext domain must be a plain file name of at most 63 bytes, not starting with '.': "
+		       "no '/', ':' or control character";
+	return plain;
+}
+
+/* Whether dir is in the folder of trin's own catalogues, where the bundled wizards' are too. */
+static bool i18n_trusted(const char *dir)
+{
+	size_t own = strlen(i18n_dir());
+	return strncmp(dir, i18n_dir(), own) == 0 && (dir[own] == '/' || dir[own] == '\0');
 }
 
 const char *i18n_bind_wizard(const char *file, const char *domain, const char **why)
@@ -627,14 +639,21 @@ const char *i18n_bind_wizard(const char *file, const char *domain, const char **
 		if (!i18n_has_any(dir, domain))
 			snprintf(dir, sizeof dir, "%s", i18n_dir());
 	}
-	const char *was = i18n_bound(domain);
-	if (was && strcmp(was, dir) != 0) {
-		snprintf(refusal, sizeof refusal, "the gettext domain '%s' is already another wizard's, with its "
-			 "catalogues in %s: give this wizard a 'domain' of its own", domain, was);
-		*why = refusal;
-		return NULL;
-	}
-	if (!was) {
+	struct i18n_binding *b = NULL;
+	for (size_t i = 0; i < i18n_nbindings && !b; i++)
+		if (strcmp(i18n_bindings[i].domain, domain) == 0)
+			b = &i18n_bindings[i];
+	if (b && strcmp(b->dir, dir) != 0) {
+		/* trin's own catalogues (a bundled wizard's) keep their domain: another folder cannot take it */
+		if (i18n_trusted(b->dir) || !i18n_trusted(dir)) {
+			snprintf(refusal, sizeof refusal, "the gettext domain '%s' is already another wizard's, with its "
+				 "catalogues in %s: give this wizard a 'domain' of its own", domain, b->dir);
+			*why = refusal;
+			return NULL;
+		}
+		free(b->dir);
+		b->dir = xstrdup(dir);
+	} else if (!b) {
 		util_grow((void **)&i18n_bindings, &i18n_capbindings, i18n_nbindings + 1, sizeof *i18n_bindings);
 		i18n_bindings[i18n_nbindings++] = (struct i18n_binding){ xstrdup(domain), xstrdup(dir) };
 	}

@@ -32,6 +32,8 @@
 const char *i18n_own(const char *msgid) __attribute__((format_arg(1)));
 const char *i18n_own_plural(const char *msgid, const char *plural, unsigned long n)
 	__attribute__((format_arg(1), format_arg(2)));
+/* Whether printf format t takes the arguments msgid does, or the first few of them, and no %n. */
+bool i18n_format_fits(const char *msgid, const char *t);
 #define _(s) i18n_own(s)
 #undef ngettext
 #define ngettext(s, p, n) i18n_own_plural(s, p, n)
@@ -83,7 +85,8 @@ bool i18n_wizard_domain(const char *domain, const char **why);
  * Bind the domain of a wizard from file to its catalogues: a locale/ folder beside the file if it has
  * one, else the build tree's or the installed catalogues (TRIN_LOCALEDIR, when set, instead of these, for
  * trin's own domain too).  Returns the folder, valid until the next call; NULL, with *why, when the
- * domain cannot be a wizard's or another wizard's catalogues in another folder already have it.
+ * domain cannot be a wizard's or another wizard's catalogues in another folder already have it (a
+ * domain bound to trin's own catalogues stays there; one bound elsewhere moves to them).
  */
 const char *i18n_bind_wizard(const char *file, const char *domain, const char **why);
 /*
