@@ -1,8 +1,10 @@
 /*
- * i18n: choosing and switching the language, and how each language writes numbers and dates.  See i18n.h.
+ * i18n: choosing and switching the language, how each language writes numbers and dates, and the wizards'
+ * catalogues, read and checked here.  See i18n.h.
  *
  * Invariant: i18n_current is what LANGUAGE was last set to by this module (empty when never set), so the
- * engine's number style and gettext's choice of catalogue always agree.
+ * engine's number style, gettext's choice of catalogue and i18n_text's always agree.  No wizard domain is
+ * ever bound with bindtextdomain: only "trin" is.
  *
  * Must not depend on the engine, the model or any frontend.
  */
@@ -118,9 +120,13 @@ static bool i18n_mo_clean(const unsigned char *s, size_t n)
 	return true;
 }
 
-/* Check string i of the table at off: inside the file and ended by a NUL; texts also clean. */
+/*
+ * Check string i of the table at off: inside the file and ended by a NUL; texts also clean.  *total adds
+ * up the strings' sizes: strings of a catalogue do not overlap, so more than the file is refused before
+ * a million entries can each point to the same long string and make every check (and lookup) read it.
+ */
 static bool i18n_mo_string(const unsigned char *d, size_t size, uint32_t off, uint32_t i, bool big,
-			   const char *table, bool text, const char **why)
+			   const char *table, bool text, uint64_t *total, const char **why)
 {
 	uint32_t len = i18n_u32(d + off + 8 * (size_t)i, big), at = i18n_u32(d + off + 8 * (size_t)i + 4, big);
 	if ((uint64_t)at + len + 1 > size)
@@ -128,6 +134,10 @@ static bool i18n_mo_string(const unsigned char *d, size_t size, uint32_t off, ui
 				   "the file (%zu bytes)", table, i, at, len, size);
 	if (d[at + len] != '\0')
 		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") is not ended by a NUL byte", table, i, at);
+	*total += (uint64_t)len + 1;
+	if (*total > size)
+		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") overlaps others: the strings add up to "
+				   "more than the file", table, i, at);
 	if (text && !i18n_mo_clean(d + at, len))
 		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") is not UTF-8 or has a control character",
 				   table, i, at);
@@ -157,9 +167,10 @@ bool i18n_mo_check(const unsigned char *d, size_t size, const char **why)
 	if ((uint64_t)trans + 8 * (uint64_t)n > size)
 		return i18n_mo_bad(why, "the table of %" PRIu32 " translations at offset %" PRIu32 " runs past the end "
 				   "of the file (%zu bytes)", n, trans, size);
+	uint64_t total = 0;
 	for (uint32_t i = 0; i < n; i++)
-		if (!i18n_mo_string(d, size, orig, i, big, "original string", false, why) ||
-		    !i18n_mo_string(d, size, trans, i, big, "translation", true, why))
+		if (!i18n_mo_string(d, size, orig, i, big, "original string", false, &total, why) ||
+		    !i18n_mo_string(d, size, trans, i, big, "translation", true, &total, why))
 			return false;
 	if (hsize > 2) {	/* glibc searches the hash table, and loops until an empty slot, when it has one */
 		if ((uint64_t)hoff + 4 * (uint64_t)hsize > size)

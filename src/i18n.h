@@ -1,8 +1,10 @@
 /*
  * i18n: the language of the screen, chosen and switched without generated locales.
  *
- * trin's own strings are in gettext domain "trin" with English msgids; each wizard's texts are in the
- * wizard's own domain (its 'domain:', by default its id) and are translated by the frontends, never here.
+ * trin's own strings are in gettext domain "trin" with English msgids, looked up by glibc's gettext and
+ * used only when their printf arguments match (i18n_own).  Each wizard's texts are in the wizard's own
+ * domain (its 'domain:', by default its id), never "trin" or "libc": trin reads those catalogues itself,
+ * each checked whole first (i18n_mo_check), and gettext never opens them (i18n_text).
  * The language is chosen through LANGUAGE, which glibc honours under C.UTF-8 (not under plain "C"), so a
  * kiosk with only C.UTF-8 can show any language: i18n_init picks it from --lang, then LANGUAGE, LC_ALL,
  * LC_MESSAGES and LANG, and puts it in LANGUAGE; i18n_switch changes it at run time and tells gettext its

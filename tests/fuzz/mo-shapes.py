@@ -106,6 +106,19 @@ def shapes():
     yield 'control', mo(TEXTS + [(b'Water', b'\x1b[2J\x1b[31mVand')])
     yield 'not-utf8', mo(TEXTS + [(b'Water', b'Vand \xff\xfe')])
     yield 'c1-control', mo(TEXTS + [(b'Water', b'Vand \xc2\x9b2J')])
+    yield 'overlap', overlap(2000, 32 << 10)
+
+
+def overlap(n, length):
+    """n entries whose translations are all one string of length bytes: checking each would read it n times."""
+    orig, trans = 28, 28 + 8 * n
+    data = trans + 8 * n
+    keys = b''.join(b'k%05d\0' % i for i in range(n))
+    text = data + len(keys)
+    out = struct.pack('<7I', MAGIC, 0, n, orig, trans, 0, 0)
+    out += b''.join(struct.pack('<2I', 6, data + 7 * i) for i in range(n))
+    out += struct.pack('<2I', length, text) * n
+    return out + keys + b'x' * length + b'\0'
 
 
 def main():
