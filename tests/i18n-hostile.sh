@@ -74,6 +74,39 @@ own-format)	# trin's own catalogue, made without --check: the formats that diffe
 	has out 'Step 1 of 1'
 	has out 'Skriv nummeret. Type ? for help.'
 	;;
+own-plural)	# the same through ngettext: a message of the engine, with a plural
+	mkdir -p loc/da/LC_MESSAGES
+	cat >da.po <<-'EOF'
+	msgid ""
+	msgstr "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+
+	msgid "Please write at least %zu character."
+	msgid_plural "Please write at least %zu characters."
+	msgstr[0] "%n%s%s"
+	msgstr[1] "%s%s%s%n"
+
+	msgid "Please write an answer."
+	msgstr "Skriv et svar."
+	EOF
+	msgfmt -o loc/da/LC_MESSAGES/trin.mo da.po || exit 99
+	cat >navn.yaml <<-'EOF'
+	trin: 1
+	title: Navn
+	steps:
+	  - id: navn
+	    type: text
+	    title: Hvad hedder du?
+	    min_length: 3
+	  - id: slut
+	    type: end
+	    title: Tak
+	EOF
+	printf '\nab\n' >typed
+	TRIN_LOCALEDIR=$tmp/loc timeout 10 "$trin" --plain --lang da navn.yaml <typed >out 2>err
+	[ $? -eq 1 ] || { cat err >&2; fail "exit status not 1"; }
+	has out 'Skriv et svar.'
+	grep -qF 'Please write at least 3 characters.' out || fail "no English message: $(cat out)"
+	;;
 mo-shapes)	# each shape as the English catalogue beside a wizard: the good ones used, the others refused
 	python3 "$here/fuzz/mo-shapes.py" shapes || exit 99
 	: >shapes/fifo.mo	# stands for a FIFO, made in its place below
