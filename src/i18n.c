@@ -610,6 +610,17 @@ static bool i18n_has_any(const char *dir, const char *domain)
 	return any;
 }
 
+bool i18n_language_code(const char *lang)
+{
+	size_t len = strlen(lang);
+	if (!i18n_lang_ok(lang, len))
+		return false;
+	for (const char *p = lang; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("_-.@", *p)))
+			return false;
+	return true;
+}
+
 bool i18n_wizard_domain(const char *domain, const char **why)
 {
 	static const char *const taken[] = { TRIN_DOMAIN, "libc" };	/* trin's own; glibc's (strerror, getopt) */

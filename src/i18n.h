@@ -78,6 +78,8 @@ const struct i18n_style *i18n_style(const char *lang);
 /* The name of a language in that language ("Türkçe"), or the code itself when unknown. */
 const char *i18n_name(const char *lang);
 
+/* Whether lang can name a language's catalogues: "da", "pt_BR", "sr@latin"; never a path or a list. */
+bool i18n_language_code(const char *lang);
 /*
  * Whether domain can be a wizard's: not a domain trin's process uses ("trin", glibc's "libc") and a plain
  * file name.  When not, *why says why ("is trin's own").

@@ -1144,9 +1144,18 @@ static void load_expectations(struct loader *ld)
 	}
 }
 
-/* A wizard's domain (its 'domain', else its id) must be its own: never "trin", whose messages are formats. */
+/*
+ * A wizard's domain (its 'domain', else its id) must be its own: never "trin", whose messages are formats;
+ * and its language a language code, which names the folder of trin's catalogues it is shown with.
+ */
 static void load_domain(struct loader *ld, const struct ynode *root)
 {
+	const struct ynode *lang = ynode_get(root, "language");
+	if (lang && ld->w->language && !i18n_language_code(ld->w->language)) {
+		diag_error(ld->d, lang->loc, "language '%s' is not a language code (such as da, en or pt_BR)",
+			   ld->w->language);
+		ld->w->language = "da";
+	}
 	const char *why;
 	if (!ld->w->domain || i18n_wizard_domain(ld->w->domain, &why))
 		return;

@@ -1,9 +1,10 @@
 #!/bin/sh
-# Hostile translations, made at test time: a wizard that claims trin's own gettext domain (or glibc's), a
-# catalogue of trin's own whose format messages take other printf arguments, a wizard catalogue of every
-# malformed shape (tests/fuzz/mo-shapes.py), two wizards of one domain with catalogues of their own, and a
-# template (`trin pot`) of a wizard whose strings try to end their entries.  Each must be refused with a
-# diagnostic, or stay harmless, and never crash or hang trin (a sanity bound of 10 s a run).
+# Hostile translations, made at test time: a wizard that claims trin's own gettext domain (or glibc's) or
+# whose language is a path, a catalogue of trin's own whose format messages take other printf arguments, a
+# wizard catalogue of every malformed shape (tests/fuzz/mo-shapes.py), two wizards of one domain with
+# catalogues of their own, and a template (`trin pot`) of a wizard whose strings try to end their
+# entries.  Each must be refused with a diagnostic, or stay harmless, and never crash or hang trin (a
+# sanity bound of 10 s a run).
 #
 #   i18n-hostile.sh TRIN CASE
 set -u
@@ -51,6 +52,16 @@ domain-trin | domain-libc | id-trin | file-trin | domain-path)
 	run 3 "$trin" check "$file"
 	has err "$want"
 	run 3 "$trin" --plain "$file"
+	has err "$want"
+	;;
+language-path)	# a language that leads gettext to a catalogue of trin's own elsewhere
+	mkdir -p evil/LC_MESSAGES
+	printf 'msgid "Step %%zu of %%zu"\nmsgstr "%%n%%n%%n%%s"\n' | msgfmt -o evil/LC_MESSAGES/trin.mo - || exit 99
+	sed "s|^title: Kaffe|language: ../../../../../../../..$tmp/evil\ntitle: Kaffe|" "$kaffe" >w.yaml
+	want="w.yaml:2:11: error: language '../../../../../../../..$tmp/evil' is not a language code (such as da, en or pt_BR)"
+	run 3 "$trin" check w.yaml
+	has err "$want"
+	run 3 "$trin" --plain w.yaml
 	has err "$want"
 	;;
 own-format)	# trin's own catalogue, made without --check: the formats that differ are not used
@@ -150,7 +161,7 @@ pot)	# strings that try to end their comment, string or header field, in a file 
 	trin: 1
 	id: x
 	domain: "x\"y\\z"
-	language: "da\"\n\"Language: xx\n"
+	language: da
 	title: "Kaffe\"\nmsgid \"FORGED1"
 	glossary:
 	  "latte\nmsgid \"FORGED2\"\nmsgstr \"\"\n#": "Kaffe \\ med mælk"
