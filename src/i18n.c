@@ -699,7 +699,7 @@ size_t i18n_languages(const char *dir, const char *domain, const char *first, ch
 	DIR *d = dir ? opendir(dir) : NULL;
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		if (de->d_name[0] == '.' || (first && strcmp(de->d_name, first) == 0))
+		if (!i18n_language_code(de->d_name) || (first && strcmp(de->d_name, first) == 0))
 			continue;
 		if (i18n_catalogue(dir, domain, de->d_name, NULL) != 1)
 			continue;
