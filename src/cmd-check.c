@@ -111,6 +111,19 @@ static void cmd_check_translated(const struct wizard *w, const char *lang, struc
 	}
 }
 
+struct cmd_check_ctx {
+	const char *file;
+	struct diags *d;
+};
+
+/* A catalogue of the wizard that trin refuses, as an error: its texts would be shown as written. */
+static void cmd_check_broken(void *ctx, const char *path, const char *why)
+{
+	struct cmd_check_ctx *c = ctx;
+	diag_error(c->d, ((struct loc){ c->file, 0, 0 }), "the catalogue %s is refused: %s; the texts are shown as "
+		   "written", path, why);
+}
+
 /*
  * In each language the wizard ships with (its own, and each with a catalogue): the texts a catalogue
  * lacks, and with fit every step laid out as the full screen lays it out (ui_curses_fit): taller than an
@@ -124,7 +137,13 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 		enum diag_severity sev;
 	} sizes[] = { { 80, 24, DIAG_ERROR }, { 40, 12, DIAG_WARNING } };
 	char **langs;
-	size_t nlangs = i18n_languages(i18n_bind_wizard(file, w->domain), w->domain, w->language, &langs);
+	const char *why;
+	const char *dir = i18n_bind_wizard(file, w->domain, &why);
+	if (!dir)
+		diag_error(d, ((struct loc){ file, 0, 0 }), "%s", why);
+	else
+		i18n_broken(dir, w->domain, cmd_check_broken, &(struct cmd_check_ctx){ file, d });
+	size_t nlangs = i18n_languages(dir, w->domain, w->language, &langs);
 	char *saved = i18n_push(NULL);
 	struct ui_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
 	for (size_t l = 0; l < nlangs; l++) {

@@ -1,8 +1,10 @@
 /*
- * i18n: choosing and switching the language, and how each language writes numbers and dates.  See i18n.h.
+ * i18n: choosing and switching the language, how each language writes numbers and dates, and the wizards'
+ * catalogues, read and checked here.  See i18n.h.
  *
  * Invariant: i18n_current is what LANGUAGE was last set to by this module (empty when never set), so the
- * engine's number style and gettext's choice of catalogue always agree.
+ * engine's number style, gettext's choice of catalogue and i18n_text's always agree.  No wizard domain is
+ * ever bound with bindtextdomain: only "trin" is.
  *
  * Must not depend on the engine, the model or any frontend.
  */
@@ -10,10 +12,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
 
 #include "paths.h"
 #include "util.h"
@@ -59,25 +66,298 @@ static const struct i18n_lang *i18n_find(const char *lang)
 	return NULL;
 }
 
+/* The largest catalogue trin reads: a wizard's has a few hundred texts, trin's own a few hundred more. */
+#define I18N_MO_MAX (16u << 20)
+
+static char i18n_why[200];
+
+/* Say why a catalogue is refused, into the buffer *why then points to; returns false. */
+static bool i18n_mo_bad(const char **why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool i18n_mo_bad(const char **why, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(i18n_why, sizeof i18n_why, fmt, ap);
+	va_end(ap);
+	*why = i18n_why;
+	return false;
+}
+
+/* The 32-bit number at p, in the byte order of the catalogue. */
+static uint32_t i18n_u32(const unsigned char *p, bool big)
+{
+	return big ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]
+		   : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+/* Whether n is prime: the hash table's probing visits every slot only then. */
+static bool i18n_prime(uint32_t n)
+{
+	if (n < 2)
+		return false;
+	for (uint32_t d = 2; d <= n / d; d++)
+		if (n % d == 0)
+			return false;
+	return true;
+}
+
+/* Whether the n bytes at s are UTF-8 without control characters (a newline or a NUL between plural forms aside). */
+static bool i18n_mo_clean(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		i += util_printable_span(s + i, n - i);
+		if (i == n)
+			break;
+		if (s[i] == '\n' || s[i] == '\0') {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int w = u8_mbtoucr(&c, s + i, n - i);
+		if (w < 0 || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			return false;
+		i += (size_t)w;
+	}
+	return true;
+}
+
+/*
+ * Check string i of the table at off: inside the file and ended by a NUL; texts also clean.  *total adds
+ * up the strings' sizes: strings of a catalogue do not overlap, so more than the file is refused before
+ * a million entries can each point to the same long string and make every check (and lookup) read it.
+ */
+static bool i18n_mo_string(const unsigned char *d, size_t size, uint32_t off, uint32_t i, bool big,
+			   const char *table, bool text, uint64_t *total, const char **why)
+{
+	uint32_t len = i18n_u32(d + off + 8 * (size_t)i, big), at = i18n_u32(d + off + 8 * (size_t)i + 4, big);
+	if ((uint64_t)at + len + 1 > size)
+		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ", length %" PRIu32 ") runs past the end of "
+				   "the file (%zu bytes)", table, i, at, len, size);
+	if (d[at + len] != '\0')
+		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") is not ended by a NUL byte", table, i, at);
+	*total += (uint64_t)len + 1;
+	if (*total > size)
+		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") overlaps others: the strings add up to "
+				   "more than the file", table, i, at);
+	if (text && !i18n_mo_clean(d + at, len))
+		return i18n_mo_bad(why, "%s %" PRIu32 " (offset %" PRIu32 ") is not UTF-8 or has a control character",
+				   table, i, at);
+	return true;
+}
+
+bool i18n_mo_check(const unsigned char *d, size_t size, const char **why)
+{
+	if (size < 28)
+		return i18n_mo_bad(why, "not a message catalogue: %zu bytes, shorter than the header", size);
+	if (size > I18N_MO_MAX)
+		return i18n_mo_bad(why, "larger than %u MiB", I18N_MO_MAX >> 20);
+	bool big = i18n_u32(d, true) == 0x950412deu;
+	if (!big && i18n_u32(d, false) != 0x950412deu)
+		return i18n_mo_bad(why, "not a message catalogue (no magic number)");
+	uint32_t rev = i18n_u32(d + 4, big), n = i18n_u32(d + 8, big), orig = i18n_u32(d + 12, big),
+		 trans = i18n_u32(d + 16, big), hsize = i18n_u32(d + 20, big), hoff = i18n_u32(d + 24, big);
+	if (rev >> 16 > 1)
+		return i18n_mo_bad(why, "revision %" PRIu32 ".%" PRIu32 " of the format, which trin does not read",
+				   rev >> 16, rev & 0xffff);
+	/* from minor revision 1 on, system-dependent strings follow the header: trin's catalogues have none */
+	if ((rev & 0xffff) && (size < 48 || i18n_u32(d + 28, big) || i18n_u32(d + 36, big)))
+		return i18n_mo_bad(why, "system-dependent strings, which trin does not read");
+	if ((uint64_t)orig + 8 * (uint64_t)n > size)
+		return i18n_mo_bad(why, "the table of %" PRIu32 " original strings at offset %" PRIu32 " runs past the "
+				   "end of the file (%zu bytes)", n, orig, size);
+	if ((uint64_t)trans + 8 * (uint64_t)n > size)
+		return i18n_mo_bad(why, "the table of %" PRIu32 " translations at offset %" PRIu32 " runs past the end "
+				   "of the file (%zu bytes)", n, trans, size);
+	uint64_t total = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (!i18n_mo_string(d, size, orig, i, big, "original string", false, &total, why) ||
+		    !i18n_mo_string(d, size, trans, i, big, "translation", true, &total, why))
+			return false;
+	if (hsize > 2) {	/* glibc searches the hash table, and loops until an empty slot, when it has one */
+		if ((uint64_t)hoff + 4 * (uint64_t)hsize > size)
+			return i18n_mo_bad(why, "the hash table of %" PRIu32 " slots at offset %" PRIu32 " runs past the "
+					   "end of the file (%zu bytes)", hsize, hoff, size);
+		if (!i18n_prime(hsize))
+			return i18n_mo_bad(why, "the hash table has %" PRIu32 " slots, not a prime number", hsize);
+		bool empty = false;
+		for (uint32_t i = 0; i < hsize; i++) {
+			uint32_t k = i18n_u32(d + hoff + 4 * (size_t)i, big);
+			if (k > n)
+				return i18n_mo_bad(why, "slot %" PRIu32 " of the hash table names string %" PRIu32 " of %"
+						   PRIu32, i, k, n);
+			empty |= k == 0;
+		}
+		if (!empty)
+			return i18n_mo_bad(why, "the hash table has no empty slot");
+	}
+	return true;
+}
+
+/*
+ * Read the catalogue at path whole: NULL when there is none, or when it is refused (why says so, and
+ * *broken is set).  Only a regular file is opened, so a FIFO cannot stall trin.
+ */
+static unsigned char *i18n_mo_read(const char *path, size_t *size, bool *broken, const char **why)
+{
+	*broken = false;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	unsigned char *d = NULL;
+	*broken = true;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		i18n_mo_bad(why, "not a regular file");
+	else if (st.st_size > (off_t)I18N_MO_MAX)
+		i18n_mo_bad(why, "larger than %u MiB", I18N_MO_MAX >> 20);
+	else {
+		size_t want = (size_t)st.st_size, got = 0;
+		d = xmalloc(want + 1);
+		ssize_t r;
+		while (got < want && (r = read(fd, d + got, want - got)) > 0)
+			got += (size_t)r;
+		*size = got;	/* what was read is what is checked and used, whatever the file became */
+		*broken = !i18n_mo_check(d, got, why);
+		if (*broken) {
+			free(d);
+			d = NULL;
+		}
+	}
+	close(fd);
+	return d;
+}
+
 int i18n_catalogue(const char *dir, const char *domain, const char *lang, const char **why)
 {
 	size_t len = strlen(dir) + strlen(lang) + strlen(domain) + 32;
 	char *path = xmalloc(len);
 	snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, domain);
-	FILE *f = fopen(path, "rb");
+	const char *reason = NULL;
+	size_t size;
+	bool broken;
+	unsigned char *d = i18n_mo_read(path, &size, &broken, &reason);
+	int found = d ? 1 : broken ? -1 : 0;
 	free(path);
-	if (!f)
+	free(d);
+	if (broken && why)
+		*why = reason;
+	return found;
+}
+
+/* The most arguments a message of trin's takes; a format with more is not taken from a catalogue. */
+#define I18N_ARGS 16
+
+/* Read an argument number "12$" at *p (moving past it), or 0 when there is none. */
+static int i18n_argno(const char **p)
+{
+	const char *q = *p;
+	int n = 0;
+	while (*q >= '0' && *q <= '9' && n < 1000)
+		n = n * 10 + (*q++ - '0');
+	if (*q != '$' || q == *p)
 		return 0;
-	unsigned char head[28];
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	uint32_t magic = (uint32_t)head[0] | (uint32_t)head[1] << 8 | (uint32_t)head[2] << 16 | (uint32_t)head[3] << 24;
-	if (n < sizeof head || (magic != 0x950412deu && magic != 0xde120495u)) {
-		if (why)
-			*why = "not a message catalogue";
-		return -1;
+	*p = q + 1;
+	return n ? n : -1;
+}
+
+/* Skip at most three digits at *p: a width or precision; false when there are more. */
+static bool i18n_digits(const char **p)
+{
+	size_t n = strspn(*p, "0123456789");
+	*p += n;
+	return n <= 3;
+}
+
+/*
+ * The printf arguments of format f, by number: key[i] says what argument i+1 is (its length modifier and
+ * kind).  Returns how many, or -1 for what trin never passes a format: %n, an unknown conversion, numbered
+ * and unnumbered arguments mixed, a numbered one left out, a width of more than three digits.
+ */
+static int i18n_format_args(const char *f, unsigned key[I18N_ARGS])
+{
+	int max = 0, next = 1, numbered = -1;
+	memset(key, 0, I18N_ARGS * sizeof *key);
+	for (const char *p = strchr(f, '%'); p; p = strchr(p, '%')) {
+		p++;
+		if (*p == '%' || *p == 'm') {	/* no argument */
+			p++;
+			continue;
+		}
+		int no[3] = { 0 }, nno = 0;	/* the arguments this conversion takes: width, precision, value */
+		unsigned kind[3];
+		int pos = i18n_argno(&p);
+		if (pos < 0 || (numbered >= 0 && numbered != (pos > 0)))
+			return -1;
+		numbered = pos > 0;
+		while (*p && strchr("-+ #0'I", *p))
+			p++;
+		for (int part = 0; part < 2; part++) {	/* width, then precision */
+			if (part == 1 && *p != '.')
+				break;
+			if (part == 1)
+				p++;
+			if (*p == '*') {
+				p++;
+				int star = i18n_argno(&p);
+				if (star < 0 || (star > 0) != numbered)
+					return -1;
+				kind[nno] = 'i';
+				no[nno++] = star ? star : next++;
+			} else if (!i18n_digits(&p)) {
+				return -1;
+			}
+		}
+		unsigned len = 0;
+		while (*p && strchr("hlLqjzZt", *p) && len < 0x10000)
+			len = len << 8 | (unsigned char)*p++;
+		char c = *p ? *p++ : '\0';
+		unsigned k;
+		if (c && strchr("diouxX", c))
+			k = 'i';
+		else if (c && strchr("eEfFgGaA", c))
+			k = 'f';
+		else if (c == 'c' || c == 's' || c == 'p')
+			k = (unsigned char)c;
+		else if (c == 'C' || c == 'S')
+			k = (unsigned char)(c + 32), len = 'l';
+		else
+			return -1;	/* %n among them: a format that writes is never trin's */
+		kind[nno] = k | len << 8;
+		no[nno++] = pos ? pos : next++;
+		for (int i = 0; i < nno; i++) {
+			if (no[i] < 1 || no[i] > I18N_ARGS || (key[no[i] - 1] && key[no[i] - 1] != kind[i]))
+				return -1;
+			key[no[i] - 1] = kind[i];
+			if (no[i] > max)
+				max = no[i];
+		}
 	}
-	return 1;
+	for (int i = 0; i < max; i++)
+		if (!key[i])
+			return -1;	/* printf cannot know the type of an argument no conversion names */
+	return max;
+}
+
+bool i18n_format_fits(const char *msgid, const char *t)
+{
+	if (!strchr(t, '%'))
+		return true;
+	unsigned km[I18N_ARGS], kt[I18N_ARGS];
+	int nm = i18n_format_args(msgid, km), nt = i18n_format_args(t, kt);
+	return nm >= 0 && nt >= 0 && nt <= nm && memcmp(km, kt, (size_t)nt * sizeof *km) == 0;
+}
+
+const char *i18n_own(const char *msgid)
+{
+	const char *t = dgettext(TRIN_DOMAIN, msgid);
+	return t == msgid || i18n_format_fits(msgid, t) ? t : msgid;
+}
+
+const char *i18n_own_plural(const char *msgid, const char *plural, unsigned long n)
+{
+	const char *t = dngettext(TRIN_DOMAIN, msgid, plural, n);
+	const char *untranslated = n == 1 ? msgid : plural;
+	return t == msgid || t == plural || i18n_format_fits(untranslated, t) ? t : untranslated;
 }
 
 /* Whether trin speaks one entry of a language list: English, or a catalogue for it or its language. */
@@ -186,31 +466,121 @@ const char *i18n_language(void)
 	return first;
 }
 
-/* Bumped whenever what gettext would find may change: the language, or where a domain's catalogues are. */
-static unsigned i18n_generation;
+/*
+ * A wizard's catalogue of one language, read once, checked whole (i18n_mo_check) and kept: gettext never
+ * opens a wizard's catalogue, so a wizard can neither reach trin's own domain nor hand glibc a file it
+ * would trust, and what was checked is what is used, whatever the file becomes.
+ */
+struct i18n_mo {
+	char *dir, *domain, *lang;
+	unsigned char *data;	/* NULL: none, or refused */
+	uint32_t trans;		/* offset of the translations' table */
+	bool big;		/* byte order */
+	struct strmap map;	/* msgid -> its index; keys point into data */
+};
+static struct i18n_mo *i18n_mos;
+static size_t i18n_nmos, i18n_capmos;
+
+/* Where each wizard domain's catalogues are, as i18n_bind_wizard chose; one folder per domain. */
+struct i18n_binding {
+	char *domain, *dir;
+};
+static struct i18n_binding *i18n_bindings;
+static size_t i18n_nbindings, i18n_capbindings;
+
+/* The catalogue of domain for lang in dir, read on first use. */
+static const struct i18n_mo *i18n_mo_get(const char *dir, const char *domain, const char *lang)
+{
+	for (size_t i = 0; i < i18n_nmos; i++)
+		if (strcmp(i18n_mos[i].lang, lang) == 0 && strcmp(i18n_mos[i].domain, domain) == 0 &&
+		    strcmp(i18n_mos[i].dir, dir) == 0)
+			return &i18n_mos[i];
+	util_grow((void **)&i18n_mos, &i18n_capmos, i18n_nmos + 1, sizeof *i18n_mos);
+	struct i18n_mo *mo = &i18n_mos[i18n_nmos++];
+	*mo = (struct i18n_mo){ xstrdup(dir), xstrdup(domain), xstrdup(lang), NULL, 0, false, { 0 } };
+	size_t len = strlen(dir) + strlen(lang) + strlen(domain) + 32, size;
+	char *path = xmalloc(len);
+	snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, domain);
+	bool broken;
+	const char *why;
+	mo->data = i18n_mo_read(path, &size, &broken, &why);
+	free(path);
+	if (mo->data) {
+		mo->big = i18n_u32(mo->data, true) == 0x950412deu;
+		uint32_t n = i18n_u32(mo->data + 8, mo->big), orig = i18n_u32(mo->data + 12, mo->big);
+		mo->trans = i18n_u32(mo->data + 16, mo->big);
+		for (uint32_t k = 0; k < n; k++)
+			strmap_put(&mo->map, (const char *)mo->data + i18n_u32(mo->data + orig + 8 * (size_t)k + 4, mo->big),
+				   (int)k);
+	}
+	return mo;
+}
+
+/* The folder domain is bound to, or NULL. */
+static const char *i18n_bound(const char *domain)
+{
+	for (size_t i = 0; i < i18n_nbindings; i++)
+		if (strcmp(i18n_bindings[i].domain, domain) == 0)
+			return i18n_bindings[i].dir;
+	return NULL;
+}
+
+/* Whether lang can name a folder of catalogues: no path, no list, not "C". */
+static bool i18n_lang_ok(const char *lang, size_t len)
+{
+	return len > 0 && len < 64 && lang[0] != '.' && memchr(lang, '/', len) == NULL &&
+	       !(len == 1 && lang[0] == 'C') && !(len == 5 && strncmp(lang, "POSIX", 5) == 0);
+}
 
 const char *i18n_text(const char *domain, const char *msgid)
 {
-	static char seen[128];
-	static unsigned seen_generation;
-	static bool has;
-	if (seen_generation != i18n_generation + 1 || strcmp(seen, domain) != 0) {
-		/* the empty msgid gives a catalogue's header: none means every text stays as written */
-		has = *dgettext(domain, "") != '\0';
-		size_t len = strlen(domain);
-		seen_generation = 0;	/* too long to remember: asked every time */
-		if (len < sizeof seen) {
-			memcpy(seen, domain, len + 1);
-			seen_generation = i18n_generation + 1;
+	const char *dir = i18n_bound(domain);
+	if (!dir || !*msgid)
+		return msgid;
+	/* as gettext: each language of the list in turn, "da_DK" then "da", until one translates msgid */
+	for (const char *p = i18n_current; *p;) {
+		size_t len = strcspn(p, ":");
+		char lang[64];
+		if (i18n_lang_ok(p, len)) {
+			memcpy(lang, p, len);
+			lang[len] = '\0';
+			for (int round = 0; round < 2; round++) {
+				if (round == 1) {
+					size_t base = strcspn(lang, "_.@");
+					if (!lang[base])
+						break;
+					lang[base] = '\0';
+				}
+				const struct i18n_mo *mo = i18n_mo_get(dir, domain, lang);
+				int k = mo->data ? strmap_get(&mo->map, msgid) : -1;
+				if (k >= 0) {
+					const char *t = (const char *)mo->data + i18n_u32(mo->data + mo->trans + 8 * (size_t)k + 4,
+											      mo->big);
+					if (*t)
+						return t;
+				}
+			}
 		}
+		p += len + (p[len] == ':');
 	}
-	return has ? dgettext(domain, msgid) : msgid;
+	return msgid;
 }
 
 void i18n_switch(const char *lang)
 {
-	i18n_generation++;
-	snprintf(i18n_current, sizeof i18n_current, "%s", lang);
+	/* only entries that name a folder: a wizard's 'language' must not lead gettext to another one */
+	size_t o = 0;
+	for (const char *p = lang; *p;) {
+		size_t len = strcspn(p, ":");
+		if (i18n_lang_ok(p, len) && o + len + 2 < sizeof i18n_current) {
+			if (o)
+				i18n_current[o++] = ':';
+			memcpy(i18n_current + o, p, len);
+			o += len;
+		}
+		p += len + (p[len] == ':');
+	}
+	i18n_current[o] = '\0';
 	setenv("LANGUAGE", i18n_current, 1);
 	/* glibc caches translations; setting the domain again bumps its catalogue counter */
 	textdomain(TRIN_DOMAIN);
@@ -228,18 +598,63 @@ const char *i18n_name(const char *lang)
 	return l ? l->name : lang;
 }
 
-/* Whether dir holds a catalogue of domain for any language. */
+/* Whether dir holds a catalogue of domain for any language, a refused one too (reported, not passed over). */
 static bool i18n_has_any(const char *dir, const char *domain)
 {
-	char **langs;
-	size_t n = i18n_languages(dir, domain, NULL, &langs);
-	paths_free(langs, n);
-	return n > 0;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	bool any = false;
+	while (d && !any && (de = readdir(d)))
+		any = de->d_name[0] != '.' && i18n_catalogue(dir, domain, de->d_name, NULL) != 0;
+	if (d)
+		closedir(d);
+	return any;
 }
 
-const char *i18n_bind_wizard(const char *file, const char *domain)
+bool i18n_language_code(const char *lang)
+{
+	size_t len = strlen(lang);
+	if (!i18n_lang_ok(lang, len))
+		return false;
+	for (const char *p = lang; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("_-.@", *p)))
+			return false;
+	return true;
+}
+
+bool i18n_wizard_domain(const char *domain, const char **why)
+{
+	static const char *const taken[] = { TRIN_DOMAIN, "libc" };	/* trin's own; glibc's (strerror, getopt) */
+	for (size_t i = 0; i < ARRAY_LEN(taken); i++)
+		if (strcmp(domain, taken[i]) == 0) {
+			snprintf(i18n_why, sizeof i18n_why, "the gettext domain '%s' is %s: give the wizard a 'domain' "
+				 "of its own", domain, i ? "the C library's" : "trin's own");
+			*why = i18n_why;
+			return false;
+		}
+	size_t len = strlen(domain);
+	bool plain = i18n_lang_ok(domain, len) && !strchr(domain, ':');
+	for (const unsigned char *p = (const unsigned char *)domain; *p && plain; p++)
+		plain = *p >= 0x20 && *p != 0x7F;
+	if (!plain)
+		*why = "a gettext domain must be a plain file name of at most 63 bytes, not starting with '.': "
+		       "no '/', ':' or control character";
+	return plain;
+}
+
+/* Whether dir is in the folder of trin's own catalogues, where the bundled wizards' are too. */
+static bool i18n_trusted(const char *dir)
+{
+	size_t own = strlen(i18n_dir());
+	return strncmp(dir, i18n_dir(), own) == 0 && (dir[own] == '/' || dir[own] == '\0');
+}
+
+const char *i18n_bind_wizard(const char *file, const char *domain, const char **why)
 {
 	static char dir[4096];
+	static char refusal[4300];
+	if (!i18n_wizard_domain(domain, why))
+		return NULL;
 	const char *slash = strrchr(file, '/');
 	snprintf(dir, sizeof dir, "%.*s%slocale", slash ? (int)(slash - file) : 0, file, slash ? "/" : "");
 	if (!i18n_has_any(dir, domain)) {
@@ -247,17 +662,25 @@ const char *i18n_bind_wizard(const char *file, const char *domain)
 		if (!i18n_has_any(dir, domain))
 			snprintf(dir, sizeof dir, "%s", i18n_dir());
 	}
-	bindtextdomain(domain, dir);
-	bind_textdomain_codeset(domain, "UTF-8");
-	i18n_generation++;
+	struct i18n_binding *b = NULL;
+	for (size_t i = 0; i < i18n_nbindings && !b; i++)
+		if (strcmp(i18n_bindings[i].domain, domain) == 0)
+			b = &i18n_bindings[i];
+	if (b && strcmp(b->dir, dir) != 0) {
+		/* trin's own catalogues (a bundled wizard's) keep their domain: another folder cannot take it */
+		if (i18n_trusted(b->dir) || !i18n_trusted(dir)) {
+			snprintf(refusal, sizeof refusal, "the gettext domain '%s' is already another wizard's, with its "
+				 "catalogues in %s: give this wizard a 'domain' of its own", domain, b->dir);
+			*why = refusal;
+			return NULL;
+		}
+		free(b->dir);
+		b->dir = xstrdup(dir);
+	} else if (!b) {
+		util_grow((void **)&i18n_bindings, &i18n_capbindings, i18n_nbindings + 1, sizeof *i18n_bindings);
+		i18n_bindings[i18n_nbindings++] = (struct i18n_binding){ xstrdup(domain), xstrdup(dir) };
+	}
 	return dir;
-}
-
-/* Whether a folder's name can be a language: "da", "pt_BR", "sr@latin", "de_DE.UTF-8"; no other is one. */
-static bool i18n_is_code(const char *name)
-{
-	size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@-");
-	return n > 0 && n <= 64 && !name[n] && name[0] != '.';
 }
 
 static int i18n_cmp(const void *a, const void *b)
@@ -274,10 +697,10 @@ size_t i18n_languages(const char *dir, const char *domain, const char *first, ch
 		v[n++] = xstrdup(first);
 	}
 	size_t from = n;
-	DIR *d = opendir(dir);
+	DIR *d = dir ? opendir(dir) : NULL;
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		if (!i18n_is_code(de->d_name) || (first && strcmp(de->d_name, first) == 0))
+		if (!i18n_language_code(de->d_name) || (first && strcmp(de->d_name, first) == 0))
 			continue;
 		if (i18n_catalogue(dir, domain, de->d_name, NULL) != 1)
 			continue;
@@ -290,6 +713,25 @@ size_t i18n_languages(const char *dir, const char *domain, const char *first, ch
 		qsort(v + from, n - from, sizeof *v, i18n_cmp);
 	*langs = v;
 	return n;
+}
+
+void i18n_broken(const char *dir, const char *domain, void (*bad)(void *ctx, const char *path, const char *why),
+		 void *ctx)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *why;
+		if (de->d_name[0] == '.' || i18n_catalogue(dir, domain, de->d_name, &why) >= 0)
+			continue;
+		size_t len = strlen(dir) + strlen(de->d_name) + strlen(domain) + 32;
+		char *path = xmalloc(len);
+		snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, de->d_name, domain);
+		bad(ctx, path, why);
+		free(path);
+	}
+	if (d)
+		closedir(d);
 }
 
 void i18n_print_languages(FILE *out)

@@ -1,8 +1,10 @@
 /*
  * i18n: the language of the screen, chosen and switched without generated locales.
  *
- * trin's own strings are in gettext domain "trin" with English msgids; each wizard's texts are in the
- * wizard's own domain (its 'domain:', by default its id) and are translated by the frontends, never here.
+ * trin's own strings are in gettext domain "trin" with English msgids, looked up by glibc's gettext and
+ * used only when their printf arguments match (i18n_own).  Each wizard's texts are in the wizard's own
+ * domain (its 'domain:', by default its id), never "trin" or "libc": trin reads those catalogues itself,
+ * each checked whole first (i18n_mo_check), and gettext never opens them (i18n_text).
  * The language is chosen through LANGUAGE, which glibc honours under C.UTF-8 (not under plain "C"), so a
  * kiosk with only C.UTF-8 can show any language: i18n_init picks it from --lang, then LANGUAGE, LC_ALL,
  * LC_MESSAGES and LANG, and puts it in LANGUAGE; i18n_switch changes it at run time and tells gettext its
@@ -22,8 +24,21 @@
 #include <stdio.h>
 
 #define TRIN_DOMAIN "trin"
-#define _(s) dgettext(TRIN_DOMAIN, s)
 #define N_(s) s
+
+/*
+ * trin's own messages are printf formats (and gettext's "c-format"), so a translation is used only when
+ * it takes the same printf arguments as its msgid (or the first few of them), and never %n: else the
+ * msgid is shown.  Every _() and ngettext() goes through this check.
+ */
+const char *i18n_own(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_own_plural(const char *msgid, const char *plural, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
+/* Whether printf format t takes the arguments msgid does, or the first few of them, and no %n. */
+bool i18n_format_fits(const char *msgid, const char *t);
+#define _(s) i18n_own(s)
+#undef ngettext
+#define ngettext(s, p, n) i18n_own_plural(s, p, n)
 
 /* How a language writes numbers and dates. */
 struct i18n_style {
@@ -50,8 +65,10 @@ const char *i18n_language(void);
 char *i18n_push(const char *lang);
 void i18n_pop(char *saved);
 /*
- * A wizard's text in the language now chosen: dgettext(domain, msgid), but without asking gettext for
- * every text when the domain has no catalogue for the language (the wizard's own language, mostly).
+ * A wizard's text in the language now chosen, from the catalogues of the folder its domain is bound to:
+ * the first language of the list that translates it ("da_DK", then "da"), else msgid itself.  trin reads
+ * these catalogues itself, each checked whole on first use (i18n_mo_check) and kept; gettext never sees
+ * them, so a wizard's catalogue cannot reach trin's own domain.
  */
 const char *i18n_text(const char *domain, const char *msgid);
 /* Switch to lang at once: every gettext call after it gives the new language. */
@@ -61,22 +78,40 @@ const struct i18n_style *i18n_style(const char *lang);
 /* The name of a language in that language ("Türkçe"), or the code itself when unknown. */
 const char *i18n_name(const char *lang);
 
+/* Whether lang can name a language's catalogues: "da", "pt_BR", "sr@latin"; never a path or a list. */
+bool i18n_language_code(const char *lang);
+/*
+ * Whether domain can be a wizard's: not a domain trin's process uses ("trin", glibc's "libc") and a plain
+ * file name.  When not, *why says why ("is trin's own").
+ */
+bool i18n_wizard_domain(const char *domain, const char **why);
 /*
  * Bind the domain of a wizard from file to its catalogues: a locale/ folder beside the file if it has
  * one, else the build tree's or the installed catalogues (TRIN_LOCALEDIR, when set, instead of these, for
- * trin's own domain too).  Returns the folder, valid until the next call.
+ * trin's own domain too).  Returns the folder, valid until the next call; NULL, with *why, when the
+ * domain cannot be a wizard's or another wizard's catalogues in another folder already have it (a
+ * domain bound to trin's own catalogues stays there; one bound elsewhere moves to them).
  */
-const char *i18n_bind_wizard(const char *file, const char *domain);
+const char *i18n_bind_wizard(const char *file, const char *domain, const char **why);
 /*
  * The languages a domain has a catalogue for in dir, plus first (the source language, may be NULL),
  * sorted after first, each once.  Returns how many; *langs is owned by the caller (free each, then it).
  */
 size_t i18n_languages(const char *dir, const char *domain, const char *first, char ***langs);
 /*
- * Whether domain has a usable catalogue for lang in dir: 1 yes, 0 none, -1 a file that is not a
- * catalogue (why in *why).
+ * Whether domain has a usable catalogue for lang in dir: 1 yes, 0 none, -1 a file refused by
+ * i18n_mo_check, or not a regular file (why in *why, valid until the next call).
  */
 int i18n_catalogue(const char *dir, const char *domain, const char *lang, const char **why);
+/*
+ * Whether the size bytes at data are a message catalogue (.mo) every part of which is inside it: the
+ * header, the tables, each string ended by a NUL, each translation UTF-8 without control characters, and
+ * a hash table gettext's search ends in.  When not, *why says where (valid until the next call).
+ */
+bool i18n_mo_check(const unsigned char *data, size_t size, const char **why);
+/* Call bad(ctx, path, why) for each catalogue of domain in dir that i18n_catalogue refuses. */
+void i18n_broken(const char *dir, const char *domain, void (*bad)(void *ctx, const char *path, const char *why),
+		 void *ctx);
 /* Print "Dansk (da), English (en), ..." for the languages trin itself speaks. */
 void i18n_print_languages(FILE *out);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "ytree.h"
 
 /* NULL-terminated, as load_closest reads it */
@@ -1440,6 +1441,27 @@ static void load_expectations(struct loader *ld)
 	}
 }
 
+/*
+ * A wizard's domain (its 'domain', else its id) must be its own: never "trin", whose messages are formats;
+ * and its language a language code, which names the folder of trin's catalogues it is shown with.
+ */
+static void load_domain(struct loader *ld, const struct ynode *root)
+{
+	const struct ynode *lang = ynode_get(root, "language");
+	if (lang && ld->w->language && !i18n_language_code(ld->w->language)) {
+		diag_error(ld->d, lang->loc, "language '%s' is not a language code (such as da, en or pt_BR)",
+			   ld->w->language);
+		ld->w->language = "da";
+	}
+	const char *why;
+	if (!ld->w->domain || i18n_wizard_domain(ld->w->domain, &why))
+		return;
+	const struct ynode *at = ynode_get(root, "domain");
+	if (!at)
+		at = ynode_get(root, "id");
+	diag_error(ld->d, at ? at->loc : root->loc, "%s", why);
+}
+
 static void load_wizard(struct loader *ld, const struct ynode *root)
 {
 	struct wizard *w = ld->w;
@@ -1470,6 +1492,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	w->domain = (n = ynode_get(root, "domain")) ? load_string(ld, n, "'domain'") : NULL;
 	if (!w->domain)
 		w->domain = w->id;
+	load_domain(ld, root);
 	if ((n = ynode_get(root, "glossary")))
 		load_glossary(ld, n);
 	if ((n = ynode_get(root, "values")))

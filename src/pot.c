@@ -35,24 +35,66 @@ void pot_string(FILE *out, const char *s)
 			fputs(p[1] ? "\\n\"\n\"" : "\\n", out);
 			break;
 		default:
-			fputc(*p, out);
+			if (*p < 0x20 || *p == 0x7F)
+				fprintf(out, "\\%03o", *p);	/* no text has one; a PO string never holds one bare */
+			else
+				fputc(*p, out);
 		}
 	}
 	fputs("\"\n", out);
 }
 
+/*
+ * Write s into a comment line: a comment ends at the end of its line, so a newline or any other control
+ * character is written as an escape ("\n"), and a backslash doubled, so that nothing in s can end the
+ * comment and start an entry of its own.
+ */
+static void pot_comment(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", out);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(out, "\\x%02X", *p);
+		else
+			fputc(*p, out);
+	}
+}
+
+/*
+ * Write one field of the header entry: "Name: value\n" as a PO string.  The header is lines of fields,
+ * so a newline in value would start a field of its own: it is written as a space.
+ */
+static void pot_field(FILE *out, const char *name, const char *value)
+{
+	fprintf(out, "\"%s: ", name);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7F)
+			fputc(' ', out);
+		else
+			fputc(*p, out);
+	}
+	fputs("\\n\"\n", out);
+}
+
 static void pot_header(FILE *out, struct wizard *const *w, size_t n)
 {
 	fputs("# The texts of the wizard", out);
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s %s", i ? "," : "", w[i]->file);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : " ", out);
+		pot_comment(out, w[i]->file);
+	}
 	fputs(", for translators.\n"
 	      "# Made by `trin pot`, from the texts the loader reads: translate them in a LANG.po beside it.\n"
 	      "#\n"
 	      "#, fuzzy\n"
 	      "msgid \"\"\n"
 	      "msgstr \"\"\n", out);
-	fprintf(out, "\"Project-Id-Version: %s\\n\"\n", w[0]->domain);
+	pot_field(out, "Project-Id-Version", w[0]->domain);
 	fputs("\"Report-Msgid-Bugs-To: \\n\"\n"
 	      "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
 	      "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
@@ -61,7 +103,7 @@ static void pot_header(FILE *out, struct wizard *const *w, size_t n)
 	      "\"MIME-Version: 1.0\\n\"\n"
 	      "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
 	      "\"Content-Transfer-Encoding: 8bit\\n\"\n", out);
-	fprintf(out, "\"X-Source-Language: %s\\n\"\n", w[0]->language);
+	pot_field(out, "X-Source-Language", w[0]->language);
 }
 
 /* Whether text shows an answer: a '{' that is not "{{". */
@@ -99,7 +141,9 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 		bool term = false;
 		for (size_t k = i; k < nall; k++)
 			if (strcmp(all[k]->msgid, msgid) == 0) {
-				fprintf(out, "#. %s\n", all[k]->key);
+				fputs("#. ", out);
+				pot_comment(out, all[k]->key);
+				fputc('\n', out);
 				term |= strstr(all[k]->key, " (the term)") != NULL;
 			}
 		if (pot_has_name(msgid))
@@ -108,8 +152,11 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 			fputs("#. A word of the glossary: translate it as the texts do, so that it can be found in them.\n",
 			      out);
 		for (size_t k = i; k < nall; k++)
-			if (strcmp(all[k]->msgid, msgid) == 0)
-				fprintf(out, "#: %s:%d\n", files[k], all[k]->loc.line);
+			if (strcmp(all[k]->msgid, msgid) == 0) {
+				fputs("#: ", out);
+				pot_comment(out, files[k]);
+				fprintf(out, ":%d\n", all[k]->loc.line);
+			}
 		fputs("msgid ", out);
 		pot_string(out, msgid);
 		fputs("msgstr \"\"\n", out);

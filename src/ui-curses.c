@@ -823,7 +823,7 @@ static const char *ui_answer_text(struct ui *u, int step)
 static void ui_lang_warn(const struct wizard *w, const char *dir)
 {
 	const char *lang = i18n_language();
-	if (!i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
+	if (!dir || !i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
 		return;
 	const char *why = NULL;
 	char base[64];
@@ -860,7 +860,8 @@ static void ui_langs_free(struct ui *u)
 static void ui_langs_init(struct ui *u, const char *file)
 {
 	ui_langs_free(u);
-	const char *dir = i18n_bind_wizard(file, u->w->domain);
+	const char *why;
+	const char *dir = i18n_bind_wizard(file, u->w->domain, &why);	/* NULL: its own language only */
 	u->nlangs = i18n_languages(dir, u->w->domain, u->w->language, &u->langs);
 	if (!i18n_chosen() && !u->lang_picked)
 		i18n_switch(u->w->language);
@@ -1734,7 +1735,7 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	struct wizard *w = wizard_load(file, NULL, &d);
 	bool loaded = w != NULL;
 	if (w)
-		ui_lang_warn(w, i18n_bind_wizard(file, w->domain));
+		ui_lang_warn(w, i18n_bind_wizard(file, w->domain, &(const char *){ NULL }));
 	struct stat st;
 	if (!w && stat(file, &st) != 0) {	/* no such file (a typing mistake): nothing to watch */
 		diag_print(&d, stderr);
@@ -1780,9 +1781,13 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct wizard *w = wizard_load(files[i], NULL, &d);
-		if (w) {
+		const char *why, *dir = w ? i18n_bind_wizard(files[i], w->domain, &why) : NULL;
+		if (w && !dir) {	/* its domain is another wizard's: it would show that one's translations */
+			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
+			wizard_free(w);
+		} else if (w) {
 			list[n++] = (struct ui_entry){ files[i], w };
-			ui_lang_warn(w, i18n_bind_wizard(files[i], w->domain));
+			ui_lang_warn(w, dir);
 		}
 	}
 	if (n && !i18n_chosen())
@@ -1928,8 +1933,13 @@ static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list, 
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct wizard *w = wizard_load(files[i], NULL, &d);
-		if (w)
+		const char *why;
+		if (w && !i18n_bind_wizard(files[i], w->domain, &why)) {
+			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
+			wizard_free(w);
+		} else if (w) {
 			list[n++] = (struct ui_entry){ files[i], w };
+		}
 	}
 	diag_sort(&d);
 	if (held) {
@@ -1980,7 +1990,8 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;
 		}
 		char **langs;
-		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain);
+		const char *why;
+		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain, &why);
 		size_t nlangs = i18n_languages(dir, list[0].w->domain, list[0].w->language, &langs);
 		u.lang_picked = false;
 		bool go = ui_kiosk_language(&u, langs, nlangs);

@@ -726,9 +726,12 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct wizard *w = wizard_load(files[i], NULL, &d);
-		if (w) {
+		const char *why;
+		if (w && !i18n_bind_wizard(files[i], w->domain, &why)) {	/* its domain is another wizard's */
+			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
+			wizard_free(w);
+		} else if (w) {
 			list[n++] = w;
-			i18n_bind_wizard(files[i], w->domain);
 		}
 	}
 	if (n && !i18n_chosen())

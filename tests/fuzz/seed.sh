@@ -1,14 +1,16 @@
 #!/bin/sh
-# Make the seed corpora of the fuzz harnesses from the tree's own files, in OUT/load, OUT/expr, OUT/engine:
+# Make the seed corpora of the fuzz harnesses from the tree's own files, in OUT/load, OUT/expr, OUT/engine,
+# OUT/mo:
 # every YAML file of tests/ and wizards/ for the loader; every condition and derived value written in them
 # for the expressions (behind the 9 bytes that set the answers); for the engine, each wizard walked by
-# always taking the first choice, the second, and plausible answers.
+# always taking the first choice, the second, and plausible answers; for the catalogues, every .po of the
+# tree compiled, and the hostile shapes of mo-shapes.py.
 #
 #   tests/fuzz/seed.sh OUT
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mkdir -p "$out/load" "$out/expr" "$out/engine"
+mkdir -p "$out/load" "$out/expr" "$out/engine" "$out/mo"
 i=0
 find "$root/tests" "$root/wizards" -name '*.yaml' | sort | while read -r f; do
 	i=$((i + 1))
@@ -37,4 +39,8 @@ for w in range(12):
     out.joinpath(f'plausible-{w}').write_bytes(bytes([w]) + b'\x09\x00\x01\x00\x09\x01\x01\x01' * 20 + b'\x08\x00')
     out.joinpath(f'back-{w}').write_bytes(bytes([w]) + b'\x01\x00\x01\x00\x04\x00\x01\x01\x05\x00\x07\x00' * 10)
 PY
-echo "$(ls "$out/load" | wc -l) load, $(ls "$out/expr" | wc -l) expr, $(ls "$out/engine" | wc -l) engine seeds in $out"
+find "$root/po" -name '*.po' | sort | while read -r f; do
+	msgfmt -o "$out/mo/$(echo "${f#"$root"/}" | tr / -).mo" "$f"
+done
+python3 "$root/tests/fuzz/mo-shapes.py" "$out/mo"
+echo "$(ls "$out/load" | wc -l) load, $(ls "$out/expr" | wc -l) expr, $(ls "$out/engine" | wc -l) engine, $(ls "$out/mo" | wc -l) mo seeds in $out"

@@ -1,0 +1,6 @@
+msgid "Coffee"
+msgstr "Kaffe"
+msgid "Coffee"
+msgstr "Kaffe"
+msgid "Coffee"
+msgstr "Kaffe"
