@@ -1459,6 +1459,8 @@ static void load_domain(struct loader *ld, const struct ynode *root)
 	const struct ynode *at = ynode_get(root, "domain");
 	if (!at)
 		at = ynode_get(root, "id");
+	if (!at)	/* the domain is the file's name, which the author did not write as one */
+		why = "the file's name cannot be the wizard's gettext domain: give the wizard an 'id' or a 'domain'";
 	diag_error(ld->d, at ? at->loc : root->loc, "%s", why);
 }
 
