@@ -21,7 +21,8 @@ static const char *test_report(const char *path)
 {
 	static char buf[8192];
 	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-	bool ok = stats_report(path, f);
+	char err[256];
+	bool ok = stats_report(path, f, err, sizeof err);
 	fclose(f);
 	return ok ? buf : "(unreadable)";
 }
