@@ -22,7 +22,7 @@
 /* The report of path, as text. */
 static const char *test_report(const char *path)
 {
-	static char buf[8192];
+	static char buf[1 << 20];
 	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
 	char err[256];
 	bool ok = stats_report(path, f, err, sizeof err);
@@ -139,6 +139,19 @@ int main(void)
 			  "trin-stats 1\tw\tshown\tt\ntrin-stats 1\tw\tgaveup\tt\n"),
 		  "w\n  where people gave up:\n    s                        gave up 2 times, but shown only 1 (the file is not "
 		  "whole)\n    t                        gave up 1 of 1 times shown (100%)\n  ends reached:\n    none\n");
+
+	/* a bounded number of rows: the lines of steps past the limit are counted, not kept */
+	FILE *many = fopen(path, "w");
+	for (int i = 0; many && i <= 10000; i++)
+		fprintf(many, "trin-stats 1\tw\tshown\ts%d\n", i);
+	if (many) {
+		fputs("trin-stats 1\tw\tgaveup\ts0\n", many);
+		fclose(many);
+	}
+	const char *limited = test_report(path);
+	CHECK(strstr(limited, "    s0                       gave up 1 of 1 times shown (100%)\n") != NULL);
+	CHECK(strstr(limited, "(1 lines not counted: more than 10000 different steps)\n") != NULL);
+	unlink(path);
 
 	/* anything but a regular file is refused, without waiting on it: a FIFO, a folder, a device */
 	char err[256];
