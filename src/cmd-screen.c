@@ -135,10 +135,6 @@ int cmd_screen(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	/* refused now, not after the person has walked the wizard */
-	if (!cmd_screen_writable("--output", uo.output) || !cmd_screen_writable("--record", uo.record) ||
-	    !cmd_screen_writable("--summary", uo.summary))
-		return EXIT_INPUT;
 	if (uo.kiosk) {
 		if (plain || uo.output || uo.summary || uo.record) {
 			fprintf(stderr, _("trin: a kiosk keeps nothing and runs full screen: --plain, --output, "
@@ -151,6 +147,10 @@ int cmd_screen(int argc, char **argv)
 		}
 		return ui_curses_kiosk(argv + optind, (size_t)(argc - optind), &uo);
 	}
+	/* refused now, not after the person has walked the wizard */
+	if (!cmd_screen_writable("--output", uo.output) || !cmd_screen_writable("--record", uo.record) ||
+	    !cmd_screen_writable("--summary", uo.summary))
+		return EXIT_INPUT;
 	if (optind < argc)
 		return cmd_screen_run(argv + optind, (size_t)(argc - optind), argc - optind > 1, &uo,
 				      plain || cmd_screen_plain());
