@@ -199,15 +199,19 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
 	fputs("name: ", out);
 	result_json_string(out, name);
-	fputs("\nanswers:\n", out);
+	fputs("\nanswers:", out);
+	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
 		if (!step_takes_answer(s->type))
 			continue;
-		fprintf(out, "  %s: ", s->id);
+		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
+		any = true;
 		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
 		fputc('\n', out);
 	}
+	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
+		fputs(" {}\n", out);
 	if (!engine_done(e))
 		return;
 	fprintf(out, "end: %s\npath: [", w->steps[path[n - 1]].id);

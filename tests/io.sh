@@ -9,7 +9,8 @@
 # output-*, record-*, summary-*: a named pipe, a device or a link to one given to --output, --record or
 # --summary is refused at once with status 4, and stays what it was.  stats-*: trin stats reads only a
 # regular file, and never waits on one that is not.  numbers: every numeric option refuses what is out of
-# its range, naming the option and the range, and takes both ends of it.
+# its range, naming the option and the range, and takes both ends of it.  record-no-questions: what
+# --record writes reads back as a scenario.
 set -u
 trin=$1
 case_=$2
@@ -118,6 +119,13 @@ stats-folder)
 	stats_refused "$tmp" "Is a directory" ;;
 stats-missing)
 	stats_refused "$tmp/nope" "No such file or directory" ;;
+record-no-questions)	# a walk without questions is recorded as a scenario that trin test reads back
+	printf 'trin: 1\nid: noq\ntitle: No questions\nstart: hello\nsteps:\n  - id: hello\n    type: info\n' >"$tmp/w.yaml"
+	printf '    title: Hello\n    next: done\n  - id: done\n    type: end\n    title: Done\n' >>"$tmp/w.yaml"
+	printf '\n\n\n' | timeout 10 "$trin" --plain --record "$tmp/walk.yaml" "$tmp/w.yaml" >/dev/null 2>"$tmp/err" ||
+		fail "the walk did not end"
+	run test --scenario "$tmp/walk.yaml" "$tmp/w.yaml" >"$tmp/out"
+	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")" ;;
 numbers)
 	for v in $bad_values 0 86401; do
 		number --idle "$v" --kiosk --idle "$v" "$wizard"
