@@ -68,17 +68,8 @@ static void cmd_check_lix_table(const struct wizard *w)
 			    (sum + (long)w->nsteps / 2) / (long)w->nsteps, high, w->steps[high_step].id);
 }
 
-/* A whole number from 0 to 1000 for option name, or -1 after saying what is wrong. */
-static int cmd_check_number(const char *name, const char *arg)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end || v > 1000) {
-		fprintf(stderr, _("trin check: %s needs a whole number from 0 to 1000, not '%s'\n"), name, arg);
-		return -1;
-	}
-	return (int)v;
-}
+/* The largest --max-file-size: far beyond any wizard a person writes, and the events in proportion fit. */
+#define CMD_CHECK_MAX_FILE (1ull << 30)
 
 /*
  * The loader's limits for a file of up to bytes (at least the default): the event limit grows with the
@@ -86,12 +77,9 @@ static int cmd_check_number(const char *name, const char *arg)
  */
 static bool cmd_check_file_limit(const char *arg, struct load_limits *l)
 {
-	char *end;
-	unsigned long long v = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end || v > SIZE_MAX / load_default_limits.max_events) {
-		fprintf(stderr, _("trin check: --max-file-size needs a number of bytes, not '%s'\n"), arg);
+	unsigned long long v;
+	if (!cmd_number("trin check", "--max-file-size", arg, 0, CMD_CHECK_MAX_FILE, &v))
 		return false;
-	}
 	*l = load_default_limits;
 	if (v > l->max_file) {
 		l->max_events = (size_t)(v * l->max_events / l->max_file);
@@ -187,6 +175,7 @@ int cmd_check(int argc, char **argv)
 	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
 	struct load_limits limits = load_default_limits;
 	bool lix = false, werror = false, json = false, fit = true, small = false;
+	unsigned long long number;
 	int c;
 	static char name[] = "trin check";	/* getopt's messages begin with argv[0] */
 	argv[0] = name;
@@ -194,12 +183,10 @@ int cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MAX_LIX:
-			if ((o.max_lix = cmd_check_number("--max-lix", optarg)) < 0)
-				return EXIT_USAGE;
-			break;
 		case OPT_MAX_WORDS:
-			if ((o.max_words = cmd_check_number("--max-words", optarg)) < 0)
+			if (!cmd_number("trin check", c == OPT_MAX_LIX ? "--max-lix" : "--max-words", optarg, 0, 1000, &number))
 				return EXIT_USAGE;
+			*(c == OPT_MAX_LIX ? &o.max_lix : &o.max_words) = (int)number;
 			break;
 		case OPT_LIX:
 			lix = true;

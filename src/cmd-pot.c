@@ -66,8 +66,8 @@ int cmd_pot(int argc, char **argv)
 			status = EXIT_INPUT;
 		} else {
 			pot_write(out, w, n);
-			if ((output ? fclose(out) : fflush(out)) != 0) {
-				perror(output ? output : "stdout");
+			if (output && fclose(out) != 0) {	/* standard output is checked by main as for every command */
+				perror(output);
 				status = EXIT_INPUT;
 			}
 		}

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "paths.h"
+#include "result.h"
 #include "ui-curses.h"
 #include "ui-line.h"
 
@@ -25,15 +26,14 @@ static bool cmd_screen_plain(void)
 	       !ui_curses_usable();
 }
 
-/* Whole seconds from min to a day. */
-static bool cmd_screen_seconds(const char *s, int min, int *out)
+/* Whether the file an option names may be written: a regular file or nothing, not a device or a pipe. */
+static bool cmd_screen_writable(const char *option, const char *path)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || v < min || v > 86400)
-		return false;
-	*out = (int)v;
-	return true;
+	char err[512];
+	if (!path || result_check_path(path, err, sizeof err))
+		return true;
+	fprintf(stderr, "trin: %s %s\n", option, err);
+	return false;
 }
 
 static int cmd_screen_run(char **files, size_t n, int menu, const struct ui_options *uo, bool plain)
@@ -64,6 +64,7 @@ int cmd_screen(int argc, char **argv)
 	};
 	struct ui_options uo = { .idle = 120, .warn = 30 };
 	bool plain = false;
+	unsigned long long seconds;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -88,11 +89,9 @@ int cmd_screen(int argc, char **argv)
 			break;
 		case 'i':
 		case 'w':
-			if (!cmd_screen_seconds(optarg, c == 'w' ? 20 : 1, c == 'i' ? &uo.idle : &uo.warn)) {
-				fprintf(stderr, _("trin: --%s takes whole seconds from %d to 86400, not '%s'\n"),
-					c == 'i' ? "idle" : "warn", c == 'w' ? 20 : 1, optarg);
+			if (!cmd_number("trin", c == 'i' ? "--idle" : "--warn", optarg, c == 'w' ? 20 : 1, 86400, &seconds))
 				return EXIT_USAGE;
-			}
+			*(c == 'i' ? &uo.idle : &uo.warn) = (int)seconds;
 			break;
 		case 't':
 			uo.stats = optarg;
@@ -148,6 +147,10 @@ int cmd_screen(int argc, char **argv)
 		}
 		return ui_curses_kiosk(argv + optind, (size_t)(argc - optind), &uo);
 	}
+	/* refused now, not after the person has walked the wizard */
+	if (!cmd_screen_writable("--output", uo.output) || !cmd_screen_writable("--record", uo.record) ||
+	    !cmd_screen_writable("--summary", uo.summary))
+		return EXIT_INPUT;
 	if (optind < argc)
 		return cmd_screen_run(argv + optind, (size_t)(argc - optind), argc - optind > 1, &uo,
 				      plain || cmd_screen_plain());

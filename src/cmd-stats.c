@@ -1,9 +1,7 @@
 /*
  * cmd-stats: `trin stats FILE`, where people gave up and which ends they reached, from a kiosk's counts.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -18,8 +16,9 @@ int cmd_stats(int argc, char **argv)
 		cmd_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!stats_report(argv[1], stdout)) {
-		fprintf(stderr, _("trin: cannot read %s: %s\n"), argv[1], strerror(errno));
+	char err[256];
+	if (!stats_report(argv[1], stdout, err, sizeof err)) {
+		fprintf(stderr, _("trin: cannot read %s: %s\n"), argv[1], err);
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

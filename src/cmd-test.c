@@ -225,7 +225,7 @@ int cmd_test(int argc, char **argv)
 	int min_pct = 0, c;
 	const char **scenarios = xcalloc((size_t)argc, sizeof *scenarios);
 	size_t nscenarios = 0;
-	char *end;
+	unsigned long long pct;
 	static char name[] = "trin test";	/* getopt's messages begin with argv[0] */
 	argv[0] = name;
 	optind = 1;
@@ -235,13 +235,11 @@ int cmd_test(int argc, char **argv)
 			coverage = true;
 			break;
 		case 'm':
-			min_pct = (int)strtol(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end || min_pct > 100) {
-				fprintf(stderr, _("trin test: --min-coverage needs a whole number from 0 to 100, not '%s'\n"),
-					optarg);
+			if (!cmd_number("trin test", "--min-coverage", optarg, 0, 100, &pct)) {
 				free(scenarios);
 				return EXIT_USAGE;
 			}
+			min_pct = (int)pct;
 			coverage = true;
 			break;
 		case 's':

@@ -36,6 +36,24 @@ void cmd_usage(FILE *out)
 		"See trin(1) and, for the wizard format, trin(5).\n"), out);
 }
 
+bool cmd_number(const char *command, const char *option, const char *arg, unsigned long long min,
+		unsigned long long max, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	bool ok = *arg != '\0';
+	for (const char *p = arg; ok && *p; p++) {
+		unsigned digit = (unsigned)(*p - '0');
+		ok = *p >= '0' && *p <= '9' && digit <= max && v <= (max - digit) / 10;	/* v * 10 + digit <= max */
+		v = v * 10 + digit;
+	}
+	if (ok && v >= min) {
+		*out = v;
+		return true;
+	}
+	fprintf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max, arg);
+	return false;
+}
+
 struct wizard *cmd_load(const char *path, struct diags *d)
 {
 	struct wizard *w = wizard_load(path, NULL, d);

@@ -5,6 +5,7 @@
 #ifndef TRIN_CMD_H
 #define TRIN_CMD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -15,7 +16,7 @@ enum {
 	EXIT_INCOMPLETE = 1,	/* a run did not reach an end, or a test failed */
 	EXIT_USAGE = 2,
 	EXIT_INVALID = 3,	/* a wizard has errors */
-	EXIT_INPUT = 4,		/* an answers file could not be read or is invalid */
+	EXIT_INPUT = 4,		/* a file could not be read or written (answers, --output, stats, standard output) */
 };
 
 /* The usage of every subcommand. */
@@ -25,6 +26,13 @@ void cmd_usage(FILE *out);
  * usage and return the exit status; otherwise -1.
  */
 int cmd_usage_asked(int argc, char **argv);
+/*
+ * arg as a whole number from min to max for option (such as "--idle") of command (such as "trin test"):
+ * decimal digits only, no sign, no space, no more than max.  False after saying on stderr what is wrong,
+ * naming the option and its range.
+ */
+bool cmd_number(const char *command, const char *option, const char *arg, unsigned long long min,
+		unsigned long long max, unsigned long long *out);
 /* Load a wizard, printing its diagnostics (sorted) on stderr; NULL when it has errors. */
 struct wizard *cmd_load(const char *path, struct diags *d);
 

@@ -1611,20 +1611,21 @@ struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, si
 	return load_buffer(name, buf, len, limits, d, true);
 }
 
-bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
-		   struct diags *d)
+bool scenario_load_buffer(const struct wizard *w, const char *name, const char *buf, size_t len, struct arena *a,
+			  struct scenario *out, bool need_end, struct diags *d)
 {
 	*out = (struct scenario){ .end = -1 };
-	char *buf;
-	size_t len;
-	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
-		return false;
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(a, path, buf, len, NULL, d);
+	struct ynode *root = ytree_parse(a, name, buf, len, NULL, d);
 	if (root) {
 		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d };
 		const struct ynode *answers = ynode_get(root, "answers");
-		if (answers && answers->kind == YNODE_MAP && wizard_step_index(w, "answers") < 0)
+		bool scenario = answers && answers->kind == YNODE_MAP;
+		if (need_end && !scenario)	/* the walk would have no end to compare with */
+			diag_error(d, root->loc, "not a scenario: it needs 'answers' (a mapping from step id to answer) and "
+				   "'end' (the id of the end step it must reach), as trin --record writes them; "
+				   "answers alone are for trin run --answers");
+		else if (scenario && (need_end || wizard_step_index(w, "answers") < 0))
 			load_scenario(&ld, root, out, 1, need_end);	/* a scenario, as --record writes */
 		else
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
@@ -1638,8 +1639,20 @@ bool scenario_load(const struct wizard *w, const char *path, struct arena *a, st
 		free(ld.shown);
 		free(ld.pending);
 	}
-	free(buf);
 	return root && d->errors == errors;
+}
+
+bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
+		   struct diags *d)
+{
+	*out = (struct scenario){ .end = -1 };
+	char *buf;
+	size_t len;
+	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
+		return false;
+	bool ok = scenario_load_buffer(w, path, buf, len, a, out, need_end, d);
+	free(buf);
+	return ok;
 }
 
 bool answers_load(const struct wizard *w, const char *path, struct arena *a, struct scenario_answer **out,

@@ -1,11 +1,14 @@
 /*
  * main: the command line.  Sets up the locale and the language (i18n.h; `--lang LANG` anywhere before a
  * lone "--" is taken out here, for every subcommand), and hands over to a subcommand (cmd.h), whose result
- * is the exit status documented in trin(1).  The only file that decides which frontend runs.
+ * is the exit status documented in trin(1); standard output is closed last, and a write to it that failed
+ * gives the I/O status.  The only file that decides which frontend runs.
  */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -51,10 +54,29 @@ static bool main_locale(const char *lang)
 	return false;
 }
 
-int main(int argc, char **argv)
+/*
+ * Close standard output, where every command prints what it gives: when anything written to it was lost
+ * (a full disk, an I/O error), say so and give EXIT_INPUT, whatever status the command had, since what it
+ * printed cannot be relied on.  A standard output that was closed to begin with, and never written to,
+ * is no error.
+ */
+static int main_close_stdout(int status)
 {
-	if (!main_locale(main_take_lang(&argc, argv)))
-		return EXIT_USAGE;
+	bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+	errno = 0;
+	if (fclose(stdout) != 0 && (pending || errno != EBADF))
+		failed = true;
+	else if (!failed)
+		return status;
+	if (errno)
+		fprintf(stderr, _("trin: cannot write standard output: %s\n"), strerror(errno));
+	else
+		fputs(_("trin: cannot write standard output\n"), stderr);
+	return EXIT_INPUT;
+}
+
+static int main_command(int argc, char **argv)
+{
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
 		cmd_usage(stdout);
@@ -77,4 +99,11 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "stats"))
 		return cmd_stats(argc - 1, argv + 1);
 	return cmd_screen(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	if (!main_locale(main_take_lang(&argc, argv)))
+		return main_close_stdout(EXIT_USAGE);
+	return main_close_stdout(main_command(argc, argv));
 }

@@ -205,11 +205,15 @@ const char *wizard_suggest(const struct wizard *w, const char *name);
 
 /*
  * A scenario from a file of its own: a mapping of name, answers and end (and optionally result, values and
- * path), as `trin --record` writes it and a wizard's tests hold it; or answers alone, as for answers_load.  The end is required when need_end.
+ * path), as `trin --record` writes it and a wizard's tests hold it; or answers alone, as for answers_load.
+ * With need_end the file must be a scenario with an end: answers alone are an error.
  * Entries live in arena a; returns false on any error.
  */
 bool scenario_load(const struct wizard *w, const char *path, struct arena *a, struct scenario *out, bool need_end,
 		   struct diags *d);
+/* As scenario_load, from memory; name is used in locations and must outlive the scenario. */
+bool scenario_load_buffer(const struct wizard *w, const char *name, const char *buf, size_t len, struct arena *a,
+			  struct scenario *out, bool need_end, struct diags *d);
 /*
  * Answers from a file (YAML or JSON): a map from step id to a string, number, boolean or list, or a
  * scenario (see scenario_load) whose answers are taken.

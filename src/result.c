@@ -128,9 +128,35 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 	fputs(w->nvalues ? "\n  }\n}\n" : "}\n}\n", out);
 }
 
+bool result_check_path(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return true;	/* nothing there, or no folder to put it in: writing it says so */
+	const char *link = "";
+	if (S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) != 0)
+			return true;	/* a link to nothing: replaced */
+		link = "a symbolic link to ";
+	}
+	const char *what = S_ISREG(st.st_mode) ? NULL : S_ISDIR(st.st_mode) ? "a folder" :
+			   S_ISCHR(st.st_mode) ? "a character device" : S_ISBLK(st.st_mode) ? "a block device" :
+			   S_ISFIFO(st.st_mode) ? "a named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "a socket" : "something";
+	if (!what)
+		return true;
+	snprintf(err, errlen, "%s: %s%s, not a regular file", path, link, what);
+	return false;
+}
+
 bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, void *), void *ctx, char *err,
 			 size_t errlen, int *error)
 {
+	/* a device or a pipe there is refused, not replaced (nor written through a link); !replace never replaces */
+	if (replace && !result_check_path(path, err, errlen)) {
+		if (error)
+			*error = EINVAL;
+		return false;
+	}
 	size_t len = strlen(path) + sizeof ".XXXXXX";
 	char *tmp = xmalloc(len);
 	snprintf(tmp, len, "%s.XXXXXX", path);
@@ -194,15 +220,19 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
 	fputs("name: ", out);
 	result_json_string(out, name);
-	fputs("\nanswers:\n", out);
+	fputs("\nanswers:", out);
+	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
 		if (!step_takes_answer(s->type))
 			continue;
-		fprintf(out, "  %s: ", s->id);
+		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
+		any = true;
 		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
 		fputc('\n', out);
 	}
+	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
+		fputs(" {}\n", out);
 	if (!engine_done(e))
 		return;
 	fprintf(out, "end: %s\npath: [", w->steps[path[n - 1]].id);

@@ -37,10 +37,19 @@ bool result_write_scenario(const char *path, const struct wizard *w, struct engi
 bool result_write_file(const char *path, const struct wizard *w, struct engine *e, char *err, size_t errlen);
 
 /*
+ * Whether path may be written as a file trin replaces: nothing there, a regular file, or a symbolic link
+ * (replaced, never followed) to a regular file or to nothing.  Anything else, or a link to it (a device such
+ * as /dev/null or /dev/stdout, a named pipe, a socket, a folder), is refused: false, and err (of errlen
+ * bytes) says what it is.
+ */
+bool result_check_path(const char *path, char *err, size_t errlen);
+
+/*
  * Write a file atomically: fill writes the content to a new file beside path, created 0600 and synced,
  * which then replaces path (replace) or, when !replace, appears as path only if nothing is there yet
- * (EEXIST otherwise).  On failure nothing is left behind, err (of errlen bytes) says why, and *error (when
- * given) holds the errno; it is 0 on success.
+ * (EEXIST otherwise).  With replace, a path that result_check_path refuses is left alone (EINVAL).  On failure
+ * nothing is left behind, err (of errlen bytes) says why, and *error (when given) holds the errno; it is 0
+ * on success.
  */
 bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *out, void *ctx), void *ctx, char *err,
 			 size_t errlen, int *error);

@@ -23,11 +23,30 @@ struct stats {
 	int fd;
 };
 
+/* Whether what is at path may be opened: nothing, or (followed when follow) a regular file; else errno is set. */
+static bool stats_regular(const char *path, bool follow)
+{
+	struct stat st;
+	if ((follow ? stat(path, &st) : lstat(path, &st)) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return true;	/* open() says what is wrong with a missing file or a link */
+	errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	return false;
+}
+
 struct stats *stats_open(const char *path)
 {
-	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	/* a FIFO would block the kiosk once full, and opening a device can do things: neither is opened */
+	if (!stats_regular(path, false))
+		return NULL;
+	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
 	if (fd < 0)
 		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {	/* put there since the look */
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
 	struct stats *s = xmalloc(sizeof *s);
 	s->fd = fd;
 	return s;
@@ -87,6 +106,11 @@ struct stats_row {
 	unsigned long count[3];
 };
 
+/* The most different wizard-and-step pairs a report counts: a kiosk has a few hundred, a hostile file millions. */
+#define STATS_MAX_ROWS 10000
+/* The longest name stats_event writes (its buffers are 128 bytes). */
+#define STATS_MAX_NAME 127
+
 static int stats_cmp(const void *pa, const void *pb)
 {
 	const struct stats_row *a = pa, *b = pb;
@@ -100,57 +124,45 @@ static int stats_cmp(const void *pa, const void *pb)
 	return strcmp(a->step, b->step);
 }
 
-bool stats_report(const char *path, FILE *out)
+/*
+ * Whether a name is one stats_event could have written: an id, so 1 to STATS_MAX_NAME bytes of printable
+ * ASCII without space.  Anything else (a control character, an escape sequence, bytes that are not ASCII)
+ * makes the line invalid, so the report never prints it to a terminal.
+ */
+static bool stats_name_ok(const char *s)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return false;
-	struct stats_row *rows = NULL;
-	size_t n = 0, cap = 0, skipped = 0;
-	struct strmap index = { 0 };
-	char line[512];
-	while (fgets(line, sizeof line, f)) {
-		size_t len = strlen(line);
-		char *fields[4];
-		int nf = 0;
-		if (!len || line[len - 1] != '\n') {	/* partial: a writer was killed, or the line is too long */
-			skipped++;
-			while (len && line[len - 1] != '\n' && fgets(line, sizeof line, f))
-				len = strlen(line);
-			continue;
-		}
-		line[len - 1] = '\0';
-		for (char *p = line, *tab; nf < 4; p = tab + 1) {
-			fields[nf++] = p;
-			if (!(tab = strchr(p, '\t')))
-				break;
-			*tab = '\0';
-		}
-		int ev = -1;
-		for (int e = 0; nf == 4 && e < 3; e++)
-			if (strcmp(fields[2], stats_names[e]) == 0)
-				ev = e;
-		if (nf != 4 || strcmp(fields[0], STATS_MAGIC) != 0 || ev < 0) {
-			skipped++;
-			continue;
-		}
-		char key[300];
-		snprintf(key, sizeof key, "%s\t%s", fields[1], fields[3]);
-		int i = strmap_get(&index, key);
-		if (i < 0) {
-			util_grow((void **)&rows, &cap, n + 1, sizeof *rows);
-			rows[n] = (struct stats_row){ xstrdup(fields[1]), xstrdup(fields[3]), { 0 } };
-			/* the map keeps the key: give it storage that lives as long as the map */
-			i = (int)n++;
-			strmap_put(&index, xstrdup(key), i);
-		}
-		rows[i].count[ev]++;
+	size_t n = strlen(s);
+	return n && n <= STATS_MAX_NAME && util_printable_span(s, n) == n && !strchr(s, ' ');
+}
+
+/*
+ * The event of a line of exactly four tab-separated fields, MAGIC WIZARD EVENT STEP, with *wizard and *step
+ * pointing into line (whose tabs become NULs); -1 when the line is not one stats_event writes.
+ */
+static int stats_parse(char *line, char **wizard, char **step)
+{
+	char *fields[4];
+	int nf = 0;
+	for (char *p = line;; p++) {
+		if (nf == 4)
+			return -1;	/* a fifth field */
+		fields[nf++] = p;
+		if (!(p = strchr(p, '\t')))
+			break;
+		*p = '\0';
 	}
-	fclose(f);
-	for (size_t k = 0; k < index.cap; k++)
-		free((char *)index.keys[k]);
-	strmap_free(&index);
-	qsort(rows, n, sizeof *rows, stats_cmp);
+	if (nf != 4 || strcmp(fields[0], STATS_MAGIC) != 0 || !stats_name_ok(fields[1]) || !stats_name_ok(fields[3]))
+		return -1;
+	*wizard = fields[1];
+	*step = fields[3];
+	for (int e = 0; e < 3; e++)
+		if (strcmp(fields[2], stats_names[e]) == 0)
+			return e;
+	return -1;
+}
+
+static void stats_print(FILE *out, const struct stats_row *rows, size_t n)
+{
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && strcmp(rows[j].wizard, rows[i].wizard) == 0)
@@ -159,13 +171,16 @@ bool stats_report(const char *path, FILE *out)
 		fprintf(out, "  where people gave up:\n");
 		bool any = false;
 		for (size_t k = i; k < j; k++) {
-			if (!rows[k].count[STATS_GAVE_UP])
+			unsigned long gave = rows[k].count[STATS_GAVE_UP], shown = rows[k].count[STATS_SHOWN];
+			if (!gave)
 				continue;
 			any = true;
-			unsigned long shown = rows[k].count[STATS_SHOWN];
-			fprintf(out, "    %-24s gave up %lu of %lu times shown (%lu%%)\n", rows[k].step,
-				rows[k].count[STATS_GAVE_UP], shown,
-				shown ? rows[k].count[STATS_GAVE_UP] * 100 / shown : 0);
+			if (gave <= shown)
+				fprintf(out, "    %-24s gave up %lu of %lu times shown (%lu%%)\n", rows[k].step, gave, shown,
+					gave * 100 / shown);
+			else	/* the lines of its showing are lost: a damaged or rotated file */
+				fprintf(out, "    %-24s gave up %lu times, but shown only %lu (the file is not whole)\n",
+					rows[k].step, gave, shown);
 		}
 		if (!any)
 			fprintf(out, "    nowhere\n");
@@ -181,12 +196,103 @@ bool stats_report(const char *path, FILE *out)
 			fprintf(out, "    none\n");
 		i = j;
 	}
+}
+
+/*
+ * The next line of in, without its '\n', into buf of size bytes; false at the end of the file.  *whole is
+ * false for a line that does not fit, holds a NUL byte, or has no '\n' (a writer was killed mid-line):
+ * such a line is read to its end all the same, so the next line is read whole.
+ */
+static bool stats_getline(FILE *in, char *buf, size_t size, bool *whole)
+{
+	size_t n = 0;
+	int c;
+	*whole = true;
+	while ((c = getc(in)) != EOF && c != '\n') {
+		if (c == '\0' || n + 1 >= size)
+			*whole = false;
+		else
+			buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	if (c == EOF) {
+		if (n == 0 && *whole)
+			return false;
+		*whole = false;
+	}
+	return true;
+}
+
+void stats_report_stream(FILE *in, FILE *out)
+{
+	struct stats_row *rows = NULL;
+	size_t n = 0, cap = 0, skipped = 0, uncounted = 0;
+	struct strmap index = { 0 };
+	char line[512];
+	bool whole;
+	while (stats_getline(in, line, sizeof line, &whole)) {
+		char *wizard, *step;
+		int ev = whole ? stats_parse(line, &wizard, &step) : -1;
+		if (ev < 0) {
+			skipped++;
+			continue;
+		}
+		char key[2 * STATS_MAX_NAME + 2];
+		snprintf(key, sizeof key, "%s\t%s", wizard, step);	/* whole: both names are checked for length */
+		int i = strmap_get(&index, key);
+		if (i < 0 && n == STATS_MAX_ROWS) {
+			uncounted++;
+			continue;
+		}
+		if (i < 0) {
+			util_grow((void **)&rows, &cap, n + 1, sizeof *rows);
+			rows[n] = (struct stats_row){ xstrdup(wizard), xstrdup(step), { 0 } };
+			/* the map keeps the key: give it storage that lives as long as the map */
+			i = (int)n++;
+			strmap_put(&index, xstrdup(key), i);
+		}
+		rows[i].count[ev]++;
+	}
+	for (size_t k = 0; k < index.cap; k++)
+		free((char *)index.keys[k]);
+	strmap_free(&index);
+	if (n)
+		qsort(rows, n, sizeof *rows, stats_cmp);
+	else
+		fprintf(out, "no counts\n");
+	stats_print(out, rows, n);
 	if (skipped)
 		fprintf(out, "(%zu damaged lines skipped)\n", skipped);
+	if (uncounted)
+		fprintf(out, "(%zu lines not counted: more than %d different steps)\n", uncounted, STATS_MAX_ROWS);
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].wizard);
 		free(rows[i].step);
 	}
 	free(rows);
-	return true;
+}
+
+bool stats_report(const char *path, FILE *out, char *err, size_t errlen)
+{
+	/* never waits: a FIFO or a device is refused before anything is read from it, and is not even opened */
+	int fd = stats_regular(path, true) ? open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK) : -1;
+	struct stat st;
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {	/* put there since the look */
+		close(fd);
+		fd = -1;
+		errno = EINVAL;
+	}
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s", errno == EINVAL ? "is not a regular file" : strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	stats_report_stream(f, out);
+	bool ok = !ferror(f);
+	if (!ok)
+		snprintf(err, errlen, "%s", strerror(errno));
+	fclose(f);
+	return ok;
 }

@@ -18,7 +18,10 @@ enum stats_event { STATS_SHOWN, STATS_GAVE_UP, STATS_END };
 
 struct stats;
 
-/* Open path for appending (created 0600, never through a symbolic link); NULL with errno on failure. */
+/*
+ * Open path for appending (created 0600, never through a symbolic link); NULL with errno on failure.  Only
+ * a regular file is opened: anything else there (a FIFO, a device, a socket) gives EINVAL, a folder EISDIR.
+ */
 struct stats *stats_open(const char *path);
 /* Record one event; false when the write failed (the kiosk goes on regardless). */
 bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const char *step);
@@ -27,8 +30,16 @@ void stats_close(struct stats *s);
 
 /*
  * Read the log at path and print, per wizard, the steps where people gave up, most first, with how often
- * each was shown, then how often each end was reached.  Returns false (with errno) when it cannot be read.
+ * each was shown, then how often each end was reached.  Only a regular file is read (a FIFO or a device is
+ * refused without waiting on it).  Returns false, with err (of errlen bytes) saying why, when it cannot be
+ * read.
  */
-bool stats_report(const char *path, FILE *out);
+bool stats_report(const char *path, FILE *out, char *err, size_t errlen);
+/*
+ * The report of the log read from in, as stats_report prints it.  A line that stats_event would not write
+ * (a partial line, a fifth field, a name with a control character or longer than an id can be) is skipped
+ * and counted; at most a fixed number of different steps is counted, so memory stays bounded.
+ */
+void stats_report_stream(FILE *in, FILE *out);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/sh
 # One line-mode transcript: the input file names its wizard and extra arguments in comments at the top,
 #   # wizard: tests/line/all.yaml
-#   # args: --output /dev/null
+#   # args: --guide
 #   # catalogues: built          (optional: the build tree's catalogues, not none)
 # and the rest of it is typed, line by line, into `trin --plain`.  What trin prints is compared with the
 # .expected file beside it (tests/expect.sh), and must hold no byte below 0x20 but newline.

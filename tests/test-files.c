@@ -1,7 +1,8 @@
 /*
  * test-files: the answers and summaries trin writes are written safely.  A new file is created 0600 whatever
  * the umask allows; a symlink planted at the path is replaced, never written through; a file that is there
- * is replaced only when that was asked for; and a write that fails leaves no temporary file behind.
+ * is replaced only when that was asked for; a named pipe, a device or a link to one is refused, never
+ * replaced; and a write that fails leaves no temporary file behind.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -127,6 +129,37 @@ int main(void)
 	snprintf(missing, sizeof missing, "%s/no/such/answers.json", files_dir);
 	CHECK(!result_write_file(missing, w, e, err, sizeof err));
 	CHECK_NUM(files_count(), before - 1);
+
+	/*
+	 * not a regular file: a named pipe, a device, a link to one (as /dev/stdout is) is neither replaced nor
+	 * written through, and nothing is left behind; the system's own /dev/null is only ever linked to
+	 */
+	CHECK(mkfifo(path, 0600) == 0);
+	err[0] = '\0';
+	CHECK(!result_write_file(path, w, e, err, sizeof err));
+	CHECK(strstr(err, "answers.json: a named pipe (FIFO), not a regular file") != NULL);
+	CHECK(lstat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+	CHECK(!result_write_scenario(path, w, e, err, sizeof err));
+	CHECK(lstat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+	CHECK_NUM(files_count(), before);
+	snprintf(target, sizeof target, "%s/link", files_dir);
+	CHECK(symlink(path, target) == 0);
+	CHECK(!result_write_file(target, w, e, err, sizeof err));
+	CHECK(strstr(err, "link: a symbolic link to a named pipe (FIFO), not a regular file") != NULL);
+	CHECK(lstat(target, &st) == 0 && S_ISLNK(st.st_mode));
+	unlink(target);
+	unlink(path);
+	CHECK(symlink("/dev/null", path) == 0);
+	CHECK(!result_write_file(path, w, e, err, sizeof err));
+	CHECK(strstr(err, "a symbolic link to a character device, not a regular file") != NULL);
+	CHECK(lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
+	CHECK_NUM(files_count(), before);
+	unlink(path);
+	if (mknod(path, S_IFCHR | 0666, makedev(1, 3)) == 0) {	/* a device node of our own, where we may */
+		CHECK(!result_write_file(path, w, e, err, sizeof err));
+		CHECK(lstat(path, &st) == 0 && S_ISCHR(st.st_mode));
+		CHECK_NUM(files_count(), before);
+	}
 
 	unlink(target);
 	unlink(path);

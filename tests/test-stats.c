@@ -1,12 +1,15 @@
 /*
  * test-stats: the kiosk's statistics file shared by many processes: every line arrives whole, a writer
- * killed mid-line damages at most that line, and the report counts what happened.
+ * killed mid-line damages at most that line, and the report counts what happened.  A line the kiosk would
+ * not write is skipped and counted, and a path that is not a regular file is refused without waiting.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,11 +22,30 @@
 /* The report of path, as text. */
 static const char *test_report(const char *path)
 {
-	static char buf[8192];
+	static char buf[1 << 20];
 	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-	bool ok = stats_report(path, f);
+	char err[256];
+	bool ok = stats_report(path, f, err, sizeof err);
 	fclose(f);
 	return ok ? buf : "(unreadable)";
+}
+
+/* The report of a log of n bytes, written to path first. */
+static const char *test_log_bytes(const char *path, const char *log, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(log, 1, n, f) != n)
+		return "(not written)";
+	fclose(f);
+	const char *r = test_report(path);
+	unlink(path);
+	return r;
+}
+
+/* The report of a log, written to path first. */
+static const char *test_log(const char *path, const char *log)
+{
+	return test_log_bytes(path, log, strlen(log));
 }
 
 int main(void)
@@ -84,5 +106,70 @@ int main(void)
 	stats_close(s);
 	CHECK(strstr(test_report(path), "a_b\n") != NULL);
 	unlink(path);
+
+	/* lines stats_event would never write are skipped and counted, never counted as events */
+	CHECK_STR(test_log(path, "garbage\nnot\ta\tstats\tline\n\n"), "no counts\n(3 damaged lines skipped)\n");
+	CHECK_STR(test_log(path, ""), "no counts\n");
+	CHECK_STR(test_log(path, "trin-stats 1\tw\tshown\ts\textra\ntrin-stats 1\tw\tend\te\t\n"
+			  "trin-stats 1\tw\tend\t\ntrin-stats 1\t\tend\te\n"),
+		  "no counts\n(4 damaged lines skipped)\n");
+	/* a control character or a byte that is not ASCII in a name: skipped, never printed to the terminal */
+	CHECK_STR(test_log(path, "trin-stats 1\tw\x1b]0;owned\x07\tshown\ts\ntrin-stats 1\tw\tend\t\x1b[2J\n"
+			  "trin-stats 1\tw\tend\t\xc2\x9b\ntrin-stats 1\tw\tend\te e\ntrin-stats 1\tw\tend\tok\n"),
+		  "w\n  where people gave up:\n    nowhere\n  ends reached:\n    ok                       1\n"
+		  "(4 damaged lines skipped)\n");
+	/* a NUL inside a line spoils that line alone */
+	CHECK(strstr(test_log_bytes(path, "trin-stats 1\tw\tend\te\0x\ntrin-stats 1\tw\tend\te\n", 44),
+		     "    e                        1\n(1 damaged lines skipped)\n") != NULL);
+	/* names longer than an id can be: never cut to a common prefix and merged */
+	char longer[1024], name[140];
+	memset(name, 'x', 127);
+	name[127] = '\0';
+	snprintf(longer, sizeof longer, "trin-stats 1\tw\tshown\t%sa\ntrin-stats 1\tw\tshown\t%sb\n"
+		 "trin-stats 1\tw\tend\t%s\n", name, name, name);
+	CHECK_STR(test_log(path, longer), "w\n  where people gave up:\n    nowhere\n  ends reached:\n    "
+		  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		  "xxxxxxxxxxxxxxxxxxxxxxxxxxx 1\n(2 damaged lines skipped)\n");
+	name[126] = '\0';
+	snprintf(longer, sizeof longer, "trin-stats 1\tw\tgaveup\t%sa\ntrin-stats 1\tw\tgaveup\t%sb\n", name, name);
+	CHECK(strstr(test_log(path, longer), "a gave up 1 times, but shown only 0") != NULL);
+	CHECK(strstr(test_log(path, longer), "b gave up 1 times, but shown only 0") != NULL);
+	/* more gave-ups than showings (lines lost, or the file rotated): no percentage over 100 */
+	CHECK_STR(test_log(path, "trin-stats 1\tw\tshown\ts\ntrin-stats 1\tw\tgaveup\ts\ntrin-stats 1\tw\tgaveup\ts\n"
+			  "trin-stats 1\tw\tshown\tt\ntrin-stats 1\tw\tgaveup\tt\n"),
+		  "w\n  where people gave up:\n    s                        gave up 2 times, but shown only 1 (the file is not "
+		  "whole)\n    t                        gave up 1 of 1 times shown (100%)\n  ends reached:\n    none\n");
+
+	/* a bounded number of rows: the lines of steps past the limit are counted, not kept */
+	FILE *many = fopen(path, "w");
+	for (int i = 0; many && i <= 10000; i++)
+		fprintf(many, "trin-stats 1\tw\tshown\ts%d\n", i);
+	if (many) {
+		fputs("trin-stats 1\tw\tgaveup\ts0\n", many);
+		fclose(many);
+	}
+	const char *limited = test_report(path);
+	CHECK(strstr(limited, "    s0                       gave up 1 of 1 times shown (100%)\n") != NULL);
+	CHECK(strstr(limited, "(1 lines not counted: more than 10000 different steps)\n") != NULL);
+	unlink(path);
+
+	/* anything but a regular file is refused, without waiting on it: a FIFO, a folder, a device */
+	char err[256];
+	CHECK(mkfifo(path, 0600) == 0);
+	FILE *null = fopen("/dev/null", "w");
+	CHECK(!stats_report(path, null, err, sizeof err));
+	CHECK_STR(err, "is not a regular file");
+	errno = 0;
+	CHECK(stats_open(path) == NULL);	/* the kiosk would block once the pipe is full */
+	CHECK_NUM(errno, EINVAL);
+	unlink(path);
+	CHECK(mkdir(path, 0700) == 0);
+	CHECK(!stats_report(path, null, err, sizeof err));
+	CHECK(stats_open(path) == NULL);
+	CHECK_NUM(errno, EISDIR);
+	rmdir(path);
+	CHECK(!stats_report("/dev/zero", null, err, sizeof err));
+	CHECK_STR(err, "is not a regular file");
+	fclose(null);
 	return test_done("test-stats");
 }

@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dict=
 [ "$name" = load ] && dict=-dict=$here/yaml.dict
 [ "$name" = expr ] && dict=-dict=$here/expr.dict
+[ "$name" = answers ] || [ "$name" = scenario ] && dict=-dict=$here/yaml.dict
 mkdir -p "$build/crash/$name"
 log=$build/fuzz-$name.log
 : >"$log"
