@@ -1460,8 +1460,9 @@ static void load_domain(struct loader *ld, const struct ynode *root)
 	if (!at)
 		at = ynode_get(root, "id");
 	if (!at)	/* the domain is the file's name, which the author did not write as one */
-		why = "the file's name cannot be the wizard's gettext domain: give the wizard an 'id' or a 'domain'";
-	diag_error(ld->d, at ? at->loc : root->loc, "%s", why);
+		diag_error(ld->d, root->loc, "%s (without 'id' or 'domain', the domain is the file's name)", why);
+	else
+		diag_error(ld->d, at->loc, "%s", why);
 }
 
 static void load_wizard(struct loader *ld, const struct ynode *root)

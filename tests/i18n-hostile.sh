@@ -43,7 +43,7 @@ domain-trin | domain-libc | id-trin | file-trin | domain-path)
 	id-trin) sed 's/^title: Kaffe/id: trin\ntitle: Kaffe/' "$kaffe" >w.yaml
 		want="w.yaml:2:5: error: the gettext domain 'trin' is trin's own: give the wizard a 'domain' of its own" ;;
 	file-trin) cp "$kaffe" trin.yaml	# no id: the file's name is its id, and its domain
-		want="trin.yaml:1:1: error: the gettext domain 'trin' is trin's own: give the wizard a 'domain' of its own" ;;
+		want="trin.yaml:1:1: error: the gettext domain 'trin' is trin's own: give the wizard a 'domain' of its own (without 'id' or 'domain', the domain is the file's name)" ;;
 	domain-path) sed 's|^title: Kaffe|domain: ../../x\ntitle: Kaffe|' "$kaffe" >w.yaml
 		want="w.yaml:2:9: error: a gettext domain must be a plain file name of at most 63 bytes, not starting with '.': no '/', ':' or control character" ;;
 	esac
