@@ -169,7 +169,7 @@ struct wizard {
 	struct arena arena;
 };
 
-/* Limits on the input; the defaults are those of DESIGN.md. */
+/* Limits on the input; the defaults are those the README and trin(5) name. */
 struct load_limits {
 	size_t max_file;	/* bytes */
 	size_t max_scalar;	/* bytes */
