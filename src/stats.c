@@ -33,6 +33,11 @@ static bool stats_regular(const char *path, bool follow)
 	return false;
 }
 
+const char *stats_strerror(int err)
+{
+	return err == EINVAL ? "is not a regular file" : strerror(err);
+}
+
 struct stats *stats_open(const char *path)
 {
 	/* a FIFO would block the kiosk once full, and opening a device can do things: neither is opened */
@@ -284,7 +289,7 @@ bool stats_report(const char *path, FILE *out, char *err, size_t errlen)
 	}
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
 	if (!f) {
-		snprintf(err, errlen, "%s", errno == EINVAL ? "is not a regular file" : strerror(errno));
+		snprintf(err, errlen, "%s", stats_strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return false;

@@ -23,6 +23,8 @@ struct stats;
  * a regular file is opened: anything else there (a FIFO, a device, a socket) gives EINVAL, a folder EISDIR.
  */
 struct stats *stats_open(const char *path);
+/* What errno from stats_open or stats_report means, in words: EINVAL is "is not a regular file", not "Invalid argument". */
+const char *stats_strerror(int err);
 /* Record one event; false when the write failed (the kiosk goes on regardless). */
 bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const char *step);
 /* Close; NULL is a no-op. */

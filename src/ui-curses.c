@@ -1971,7 +1971,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	size_t n = ui_kiosk_load(files, nfiles, list, NULL);
 	struct ui u = { .opts = opts };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
-		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, strerror(errno));
+		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
 	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
 	if (!ui_start(opts->theme)) {
 		ui_restore_terminal();

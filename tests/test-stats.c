@@ -162,6 +162,7 @@ int main(void)
 	errno = 0;
 	CHECK(stats_open(path) == NULL);	/* the kiosk would block once the pipe is full */
 	CHECK_NUM(errno, EINVAL);
+	CHECK_STR(stats_strerror(errno), "is not a regular file");	/* what the kiosk says, not "Invalid argument" */
 	unlink(path);
 	CHECK(mkdir(path, 0700) == 0);
 	CHECK(!stats_report(path, null, err, sizeof err));
