@@ -3,7 +3,6 @@
  * what the checker (check.h) finds, on stderr as FILE:LINE:COL: SEVERITY: MESSAGE or on stdout as JSON;
  * with --lix, the readability of each screen as a table on stdout.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,11 +175,8 @@ int cmd_check(int argc, char **argv)
 	struct load_limits limits = load_default_limits;
 	bool lix = false, werror = false, json = false, fit = true, small = false;
 	unsigned long long number;
-	int c;
-	static char name[] = "trin check";	/* getopt's messages begin with argv[0] */
-	argv[0] = name;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	int c, status = -1;
+	while ((c = cmd_option(argc, argv, "h", opts, &status)) != -1) {
 		switch (c) {
 		case OPT_MAX_LIX:
 		case OPT_MAX_WORDS:
@@ -212,22 +208,14 @@ int cmd_check(int argc, char **argv)
 		case OPT_SMALL:
 			small = true;
 			break;
-		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc || (lix && json)) {
-		fputs(optind >= argc ? _("trin check: give at least one wizard\n")
-				     : _("trin check: --lix prints a table and cannot be combined with --format json\n"),
-		      stderr);
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
-	int status = EXIT_OK;
+	if (status >= 0)
+		return status;
+	if (optind >= argc || (lix && json))
+		return cmd_misuse(optind >= argc ? _("trin check: give at least one wizard\n")
+				  : _("trin check: --lix prints a table and cannot be combined with --format json\n"));
+	status = EXIT_OK;
 	bool first = true;
 	if (json)
 		fputs("[", stdout);

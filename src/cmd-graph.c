@@ -1,7 +1,6 @@
 /*
  * cmd-graph: `trin graph [--format dot|mermaid] WIZARD`, the flow of a wizard on stdout (graph.h).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,11 +16,8 @@ int cmd_graph(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum graph_format format = GRAPH_DOT;
-	int c;
-	static char name[] = "trin graph";	/* getopt's messages begin with argv[0] */
-	argv[0] = name;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+	int c, status = -1;
+	while ((c = cmd_option(argc, argv, "f:h", opts, &status)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "dot") == 0) {
@@ -33,19 +29,12 @@ int cmd_graph(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1) {
-		fprintf(stderr, _("trin graph: give one wizard\n"));
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1)
+		return cmd_misuse(_("trin graph: give one wizard\n"));
 	struct diags d = { 0 };
 	struct wizard *w = cmd_load(argv[optind], &d);
 	diag_free(&d);

@@ -2,7 +2,6 @@
  * cmd-pot: `trin pot [--output FILE] WIZARD...`, the gettext template of the wizards' texts (pot.h), for
  * translators.  The wizards must share one domain, since a template is of one domain.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,31 +20,17 @@ int cmd_pot(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *output = NULL;
-	int c;
-	static char name[] = "trin pot";	/* getopt's messages begin with argv[0] */
-	argv[0] = name;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
+	int c, status = -1;
+	while ((c = cmd_option(argc, argv, "o:h", opts, &status)) != -1)
+		if (c == 'o')
 			output = optarg;
-			break;
-		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
-		fprintf(stderr, _("trin pot: give the wizards to take the texts from\n"));
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (status >= 0)
+		return status;
+	if (optind >= argc)
+		return cmd_misuse(_("trin pot: give the wizards to take the texts from\n"));
 	size_t n = (size_t)(argc - optind);
 	struct wizard **w = xcalloc(n, sizeof *w);
-	int status = EXIT_OK;
+	status = EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		struct diags d = { 0 };
 		w[i] = cmd_load(argv[optind + (int)i], &d);

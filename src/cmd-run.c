@@ -1,7 +1,6 @@
 /*
  * cmd-run: `trin run --answers FILE [--json] WIZARD`, a wizard walked with answers from a file.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -22,11 +21,8 @@ int cmd_run(int argc, char **argv)
 	};
 	const char *answers_path = NULL;
 	bool json = false;
-	int c;
-	static char name[] = "trin run";	/* getopt's messages begin with argv[0] */
-	argv[0] = name;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "a:jh", opts, NULL)) != -1) {
+	int c, status = -1;
+	while ((c = cmd_option(argc, argv, "a:jh", opts, &status)) != -1) {
 		switch (c) {
 		case 'a':
 			answers_path = optarg;
@@ -34,19 +30,12 @@ int cmd_run(int argc, char **argv)
 		case 'j':
 			json = true;
 			break;
-		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1 || !answers_path) {
-		fprintf(stderr, _("trin run: give --answers FILE and one wizard\n"));
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1 || !answers_path)
+		return cmd_misuse(_("trin run: give --answers FILE and one wizard\n"));
 	struct diags d = { 0 };
 	struct wizard *w = cmd_load(argv[optind], &d);
 	diag_free(&d);

@@ -5,7 +5,6 @@
  * TERM is unset, "dumb" or unknown to terminfo.  `trin --kiosk [--idle S] [--warn S] [--stats FILE]
  * WIZARD...` runs a kiosk (ui_curses_kiosk).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +42,8 @@ static int cmd_screen_run(char **files, size_t n, int menu, const struct ui_opti
 	return ui_curses_main(files, n, menu, uo);
 }
 
-int cmd_screen(int argc, char **argv)
+/* Read the options into uo and plain: -1, or the exit status when they are wrong or --help was given. */
+static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool *plain)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -62,69 +62,70 @@ int cmd_screen(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ui_options uo = { .idle = 120, .warn = 30 };
-	bool plain = false;
 	unsigned long long seconds;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+	int c, status = -1;
+	while ((c = cmd_option(argc, argv, "o:h", opts, &status)) != -1) {
 		switch (c) {
 		case 'o':
-			uo.output = optarg;
+			uo->output = optarg;
 			break;
 		case 'r':
-			uo.record = optarg;
+			uo->record = optarg;
 			break;
 		case 'p':
-			plain = true;
+			*plain = true;
 			break;
 		case 's':
-			uo.summary = optarg;
+			uo->summary = optarg;
 			break;
 		case 'S':
-			uo.summary_dir = optarg;
+			uo->summary_dir = optarg;
 			break;
 		case 'k':
-			uo.kiosk = true;
+			uo->kiosk = true;
 			break;
 		case 'i':
 		case 'w':
 			if (!cmd_number("trin", c == 'i' ? "--idle" : "--warn", optarg, c == 'w' ? 20 : 1, 86400, &seconds))
 				return EXIT_USAGE;
-			*(c == 'i' ? &uo.idle : &uo.warn) = (int)seconds;
+			*(c == 'i' ? &uo->idle : &uo->warn) = (int)seconds;
 			break;
 		case 't':
-			uo.stats = optarg;
+			uo->stats = optarg;
 			break;
 		case 'T':
 			if (!strcmp(optarg, "default")) {
-				uo.theme = UI_THEME_DEFAULT;
+				uo->theme = UI_THEME_DEFAULT;
 			} else if (!strcmp(optarg, "contrast")) {
-				uo.theme = UI_THEME_CONTRAST;
+				uo->theme = UI_THEME_CONTRAST;
 			} else if (!strcmp(optarg, "mono")) {
-				uo.theme = UI_THEME_MONO;
+				uo->theme = UI_THEME_MONO;
 			} else {
 				fprintf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'g':
-			uo.guide = true;
+			uo->guide = true;
 			break;
 		case 'L':
-			uo.second_lang = optarg;
+			uo->second_lang = optarg;
 			break;
 		case 'W':
-			uo.watch = true;
+			uo->watch = true;
 			break;
-		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
+	return status;
+}
+
+int cmd_screen(int argc, char **argv)
+{
+	struct ui_options uo = { .idle = 120, .warn = 30 };
+	bool plain = false;
+	int status = cmd_screen_options(argc, argv, &uo, &plain);
+	if (status >= 0)
+		return status;
 	if (uo.watch) {
 		if (uo.kiosk || optind + 1 != argc) {
 			fprintf(stderr, _("trin: --watch takes one wizard, and not in a kiosk\n"));
@@ -157,7 +158,7 @@ int cmd_screen(int argc, char **argv)
 	char **dirs, **files;
 	size_t ndirs = paths_wizard_dirs(&dirs);
 	size_t nfiles = paths_wizard_files(dirs, ndirs, &files);
-	int status = cmd_screen_run(files, nfiles, 1, &uo, plain || cmd_screen_plain());
+	status = cmd_screen_run(files, nfiles, 1, &uo, plain || cmd_screen_plain());
 	paths_free(files, nfiles);
 	paths_free(dirs, ndirs);
 	return status;

@@ -12,10 +12,8 @@ int cmd_stats(int argc, char **argv)
 	int usage = cmd_usage_asked(argc, argv);
 	if (usage >= 0)
 		return usage;
-	if (argc != 2) {
-		cmd_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 2)
+		return cmd_misuse(NULL);
 	char err[256];
 	if (!stats_report(argv[1], stdout, err, sizeof err)) {
 		fprintf(stderr, _("trin: cannot read %s: %s\n"), argv[1], err);

@@ -2,7 +2,6 @@
  * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--scenario FILE...] WIZARD...`, the scenarios under `tests:` run, one
  * line each and a closing count; with --coverage, the steps and transitions no scenario took.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,10 +225,8 @@ int cmd_test(int argc, char **argv)
 	const char **scenarios = xcalloc((size_t)argc, sizeof *scenarios);
 	size_t nscenarios = 0;
 	unsigned long long pct;
-	static char name[] = "trin test";	/* getopt's messages begin with argv[0] */
-	argv[0] = name;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	int status = -1;
+	while ((c = cmd_option(argc, argv, "h", opts, &status)) != -1) {
 		switch (c) {
 		case 'c':
 			coverage = true;
@@ -245,22 +242,13 @@ int cmd_test(int argc, char **argv)
 		case 's':
 			scenarios[nscenarios++] = optarg;
 			break;
-		case 'h':
-			free(scenarios);
-			cmd_usage(stdout);
-			return EXIT_OK;
-		default:
-			free(scenarios);
-			cmd_usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc || (nscenarios && optind != argc - 1)) {
-		if (nscenarios)
-			fputs(_("trin test: --scenario goes with one wizard\n"), stderr);
+	if (status < 0 && (optind >= argc || (nscenarios && optind != argc - 1)))
+		status = cmd_misuse(nscenarios ? _("trin test: --scenario goes with one wizard\n") : NULL);
+	if (status >= 0) {
 		free(scenarios);
-		cmd_usage(stderr);
-		return EXIT_USAGE;
+		return status;
 	}
 	size_t passed = 0, failed = 0;
 	bool invalid = false, covered = true;

@@ -1,28 +1,37 @@
 /*
- * cmd: the subcommands of the command line, and what they share: the usage text, loading a wizard with
- * its diagnostics on stderr, and the exit statuses documented in trin(1).
+ * cmd: the subcommands of the command line, and what they share: the table of commands from which the
+ * usage text and the dispatch both come, their option parsing, loading a wizard with its diagnostics on
+ * stderr, and the exit statuses documented in trin(1) (status.h).
  */
 #ifndef TRIN_CMD_H
 #define TRIN_CMD_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
 #include "model.h"
+#include "status.h"
 
-enum {
-	EXIT_OK = 0,
-	EXIT_INCOMPLETE = 1,	/* a run did not reach an end, or a test failed */
-	EXIT_USAGE = 2,
-	EXIT_INVALID = 3,	/* a wizard has errors */
-	EXIT_INPUT = 4,		/* a file could not be read or written (answers, --output, stats, standard output) */
-};
-
-/* The usage of every subcommand. */
+/*
+ * Run the command the command line names (argv[1], such as "check"), or the wizards themselves when it names
+ * none; its exit status.  A subcommand gets the arguments after trin, its argv[0] made "trin NAME" for
+ * getopt's messages.
+ */
+int cmd_main(int argc, char **argv);
+/* The usage of every command, from the table of commands. */
 void cmd_usage(FILE *out);
 /*
- * For a subcommand that takes wizards: when it was asked for its usage or given no wizard, print the
+ * The next option of a command, as getopt_long(3) gives it (shortopts must hold "h", longopts "help"), or
+ * -1.  For -h or --help, print the usage on stdout and set *status to EXIT_OK; for a wrong option, print it
+ * on stderr and set *status to EXIT_USAGE; both end the options (-1).  *status stays as it was otherwise.
+ */
+int cmd_option(int argc, char **argv, const char *shortopts, const struct option *longopts, int *status);
+/* Say on stderr what is wrong with the command line (unless why is NULL), then the usage; EXIT_USAGE. */
+int cmd_misuse(const char *why);
+/*
+ * For a subcommand that takes no options: when it was asked for its usage or given no argument, print the
  * usage and return the exit status; otherwise -1.
  */
 int cmd_usage_asked(int argc, char **argv);
@@ -36,7 +45,10 @@ bool cmd_number(const char *command, const char *option, const char *arg, unsign
 /* Load a wizard, printing its diagnostics (sorted) on stderr; NULL when it has errors. */
 struct wizard *cmd_load(const char *path, struct diags *d);
 
-/* The subcommands; argv[0] is the subcommand's name.  Each returns an exit status. */
+/*
+ * The commands of the table, each returning an exit status; a subcommand's argv[0] is "trin NAME", the
+ * screen's (the wizards themselves, or --kiosk) is trin's own.
+ */
 int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_test(int argc, char **argv);

@@ -1,8 +1,8 @@
 /*
  * main: the command line.  Sets up the locale and the language (i18n.h; `--lang LANG` anywhere before a
- * lone "--" is taken out here, for every subcommand), and hands over to a subcommand (cmd.h), whose result
- * is the exit status documented in trin(1); standard output is closed last, and a write to it that failed
- * gives the I/O status.  The only file that decides which frontend runs.
+ * lone "--" is taken out here, for every subcommand), and hands over to the command it names (cmd_main,
+ * from the table of commands in cmd.c), whose result is the exit status documented in trin(1); standard
+ * output is closed last, and a write to it that failed gives the I/O status.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "config.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -75,35 +74,9 @@ static int main_close_stdout(int status)
 	return EXIT_INPUT;
 }
 
-static int main_command(int argc, char **argv)
-{
-	const char *cmd = argc > 1 ? argv[1] : "";
-	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-		cmd_usage(stdout);
-		return EXIT_OK;
-	}
-	if (!strcmp(cmd, "--version")) {
-		printf("trin %s\n", TRIN_VERSION);
-		return EXIT_OK;
-	}
-	if (!strcmp(cmd, "check"))
-		return cmd_check(argc - 1, argv + 1);
-	if (!strcmp(cmd, "run"))
-		return cmd_run(argc - 1, argv + 1);
-	if (!strcmp(cmd, "test"))
-		return cmd_test(argc - 1, argv + 1);
-	if (!strcmp(cmd, "graph"))
-		return cmd_graph(argc - 1, argv + 1);
-	if (!strcmp(cmd, "pot"))
-		return cmd_pot(argc - 1, argv + 1);
-	if (!strcmp(cmd, "stats"))
-		return cmd_stats(argc - 1, argv + 1);
-	return cmd_screen(argc, argv);
-}
-
 int main(int argc, char **argv)
 {
 	if (!main_locale(main_take_lang(&argc, argv)))
 		return main_close_stdout(EXIT_USAGE);
-	return main_close_stdout(main_command(argc, argv));
+	return main_close_stdout(cmd_main(argc, argv));
 }
