@@ -2,6 +2,7 @@
  * cmd-pot: `trin pot [--output FILE] WIZARD...`, the gettext template of the wizards' texts (pot.h), for
  * translators.  The wizards must share one domain, since a template is of one domain.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,14 +48,11 @@ int cmd_pot(int argc, char **argv)
 	if (status == EXIT_OK) {
 		FILE *out = output ? fopen(output, "w") : stdout;
 		if (!out) {
-			perror(output);
-			status = EXIT_INPUT;
+			status = cmd_file_error(output, true, strerror(errno));
 		} else {
 			pot_write(out, w, n);
-			if (output && fclose(out) != 0) {	/* standard output is checked by main as for every command */
-				perror(output);
-				status = EXIT_INPUT;
-			}
+			if (output && fclose(out) != 0)	/* standard output is checked by main as for every command */
+				status = cmd_file_error(output, true, strerror(errno));
 		}
 	}
 	for (size_t i = 0; i < n; i++)

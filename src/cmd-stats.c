@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "i18n.h"
 #include "stats.h"
 
 int cmd_stats(int argc, char **argv)
@@ -15,9 +14,5 @@ int cmd_stats(int argc, char **argv)
 	if (argc != 2)
 		return cmd_misuse(NULL);
 	char err[256];
-	if (!stats_report(argv[1], stdout, err, sizeof err)) {
-		fprintf(stderr, _("trin: cannot read %s: %s\n"), argv[1], err);
-		return EXIT_INPUT;
-	}
-	return EXIT_OK;
+	return stats_report(argv[1], stdout, err, sizeof err) ? EXIT_OK : cmd_file_error(argv[1], false, err);
 }

@@ -171,6 +171,12 @@ bool cmd_number(const char *command, const char *option, const char *arg, unsign
 	return false;
 }
 
+int cmd_file_error(const char *path, bool write, const char *why)
+{
+	text_printf(stderr, write ? _("trin: cannot write %s: %s\n") : _("trin: cannot read %s: %s\n"), path, why);
+	return EXIT_INPUT;
+}
+
 struct wizard *cmd_load(const char *path, struct diags *d)
 {
 	struct wizard *w = wizard_load(path, NULL, d);

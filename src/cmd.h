@@ -42,6 +42,11 @@ int cmd_usage_asked(int argc, char **argv);
  */
 bool cmd_number(const char *command, const char *option, const char *arg, unsigned long long min,
 		unsigned long long max, unsigned long long *out);
+/*
+ * Say on stderr that the file at path could not be read (or written, with write), and why: the one way
+ * the commands report a file they cannot use, "trin: cannot read PATH: WHY".  EXIT_INPUT.
+ */
+int cmd_file_error(const char *path, bool write, const char *why);
 /* Load a wizard, printing its diagnostics (sorted) on stderr; NULL when it has errors. */
 struct wizard *cmd_load(const char *path, struct diags *d);
 
