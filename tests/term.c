@@ -111,6 +111,8 @@ void term_start(struct term *t, int rows, int cols, const char *const *args)
 		/* English chrome over the wizards' own (Danish) texts: no catalogues, as English needs none */
 		setenv("TRIN_LOCALEDIR", "/nonexistent", 1);
 		unsetenv("LC_ALL");
+		unsetenv("LC_CTYPE");
+		unsetenv("LC_MESSAGES");
 		unsetenv("NO_COLOR");
 		for (const char *const *e = term_extra_env; e && *e; e++) {
 			const char *eq = strchr(*e, '=');
