@@ -572,15 +572,16 @@ static void test_language_fallback(void)
 static void test_language_environment(void)
 {
 	static const struct {
-		const char *lang, *want, *foot;
+		const char *lang, *want, *foot, *ctype;
 	} cases[] = {
-		{ "LANG=xx_YY.UTF-8", "Velkommen", "Enter Videre" },	/* none chosen: the wizard's own */
-		{ "LANG=da_DK.UTF-8", "Velkommen", "Enter Videre" },
-		{ "LANG=tr_TR.UTF-8", "Ho\xC5\x9F geldiniz", "Enter Devam" },
-		{ "LANG=C", "Velkommen", "Enter Videre" },
+		{ "LANG=xx_YY.UTF-8", "Velkommen", "Enter Videre", NULL },	/* none chosen: the wizard's own */
+		{ "LANG=da_DK.UTF-8", "Velkommen", "Enter Videre", NULL },
+		{ "LANG=tr_TR.UTF-8", "Ho\xC5\x9F geldiniz", "Enter Devam", NULL },
+		{ "LANG=C", "Velkommen", "Enter Videre", NULL },
+		{ "LANG=C", "Velkommen", "Enter Videre", "LC_CTYPE=C.UTF-8" },	/* as Python's children get it */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", cases[i].lang, NULL });
+		term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", cases[i].lang, cases[i].ctype, NULL });
 		struct term t;
 		term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
 		CHECK(term_wait(&t, cases[i].want));
