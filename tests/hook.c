@@ -1,8 +1,8 @@
 /*
- * hook: a library that test-signals and test-screen preload into trin (LD_PRELOAD) to make, on purpose and at a moment the
- * test knows, what a hostile wizard or a slow machine can make: a long computation, a stack overflow, a slow
- * load, the minutes of a kiosk passing.  trin itself has no test hook; this wraps functions it calls from
- * ncurses and the C library.  Set by the environment:
+ * hook: a library that test-signals and test-screen preload into trin (LD_PRELOAD) to make, on purpose and at
+ * a moment the test knows, what a hostile wizard or a slow machine can make: a long computation, a stack
+ * overflow, a slow load, the minutes of a kiosk passing.  trin itself has no test hook; this wraps functions it
+ * calls from ncurses and the C library.  Set by the environment:
  *
  *   TRIN_HOOK=busy       after Ctrl-] is read, the next frame never ends: it spins (not at the key wait)
  *   TRIN_HOOK=overflow   after Ctrl-] is read, the next frame recurses until the stack overflows
@@ -10,7 +10,9 @@
  *   TRIN_HOOK_LOG=FILE   a line "open" appended to FILE whenever a wizard (.yaml) file is opened
  *   TRIN_HOOK_CLOCK=N    the monotonic clock runs N times as fast
  *   TRIN_HOOK_TIME=FILE  the monotonic clock stands still at its first reading, plus the milliseconds written
- *                        in FILE (read at every reading): the test makes time pass by raising that number
+ *                        in FILE (read at every reading): the test makes time pass by raising that number.
+ *                        A key or a move within 20 s: 100 key waits in a row that take no time are to trin
+ *                        a terminal gone (ui_get_wch)
  *
  * Each of busy, overflow and load first writes "trin-hook: MODE" on standard error, for the test to wait for.
  */
