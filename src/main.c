@@ -43,6 +43,9 @@ static bool main_locale(const char *lang)
 	const char *loc = setlocale(LC_ALL, "");
 	if (!loc || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_ALL, "C.UTF-8");	/* not plain "C": glibc ignores LANGUAGE there */
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+		setlocale(LC_MESSAGES, "C.UTF-8");	/* the same for LANG=C beside LC_CTYPE=C.UTF-8 */
 	if (i18n_init(lang && *lang ? lang : NULL) && !(lang && !*lang))
 		return true;
 	if (*lang)

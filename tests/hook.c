@@ -1,14 +1,18 @@
 /*
- * hook: a library that test-signals preloads into trin (LD_PRELOAD) to make, on purpose and at a moment the
- * test knows, what a hostile wizard or a slow machine can make: a long computation, a stack overflow, a slow
- * load, the minutes of a kiosk passing.  trin itself has no test hook; this wraps functions it calls from
- * ncurses and the C library.  Set by the environment:
+ * hook: a library that test-signals and test-screen preload into trin (LD_PRELOAD) to make, on purpose and at
+ * a moment the test knows, what a hostile wizard or a slow machine can make: a long computation, a stack
+ * overflow, a slow load, the minutes of a kiosk passing.  trin itself has no test hook; this wraps functions it
+ * calls from ncurses and the C library.  Set by the environment:
  *
  *   TRIN_HOOK=busy       after Ctrl-] is read, the next frame never ends: it spins (not at the key wait)
  *   TRIN_HOOK=overflow   after Ctrl-] is read, the next frame recurses until the stack overflows
  *   TRIN_HOOK=load       the first wizard file opened waits until the file TRIN_HOOK_GATE exists
  *   TRIN_HOOK_LOG=FILE   a line "open" appended to FILE whenever a wizard (.yaml) file is opened
  *   TRIN_HOOK_CLOCK=N    the monotonic clock runs N times as fast
+ *   TRIN_HOOK_TIME=FILE  the monotonic clock stands still at its first reading, plus the milliseconds written
+ *                        in FILE (read at every reading): the test makes time pass by raising that number.
+ *                        A key or a move within 20 s: 100 key waits in a row that take no time are to trin
+ *                        a terminal gone (ui_get_wch)
  *
  * Each of busy, overflow and load first writes "trin-hook: MODE" on standard error, for the test to wait for.
  */
@@ -82,6 +86,21 @@ int werase(void *win)
 	return real(win);
 }
 
+static int hook_real_open(const char *name, const char *path, int flags, mode_t mode);
+
+/* The number of milliseconds written in the file, or 0. */
+static long long hook_time_file(const char *path)
+{
+	char buf[32];
+	int fd = hook_real_open("open", path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	return atoll(buf);
+}
+
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
 	static int (*real)(clockid_t, struct timespec *);
@@ -89,6 +108,16 @@ int clock_gettime(clockid_t clock, struct timespec *ts)
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "clock_gettime");
 	int r = real(clock, ts);
+	const char *file = getenv("TRIN_HOOK_TIME");
+	if (r == 0 && clock == CLOCK_MONOTONIC && file) {
+		static struct timespec still;
+		if (!still.tv_sec && !still.tv_nsec)
+			still = *ts;
+		long long ns = still.tv_nsec + hook_time_file(file) * 1000000LL;
+		ts->tv_sec = still.tv_sec + (time_t)(ns / 1000000000LL);
+		ts->tv_nsec = (long)(ns % 1000000000LL);
+		return r;
+	}
 	const char *speed = getenv("TRIN_HOOK_CLOCK");
 	if (r != 0 || clock != CLOCK_MONOTONIC || !speed || atol(speed) <= 1)
 		return r;

@@ -26,6 +26,26 @@ void term_environ(const char *const *env)
 	term_extra_env = env;
 }
 
+const char *const *term_hook_env(const char *hook, const char *a, const char *b, const char *c)
+{
+	static char preload[1024], asan_options[1024];
+	static const char *env[8];
+	size_t n = 0;
+	snprintf(preload, sizeof preload, "LD_PRELOAD=%s", hook);
+	/* under AddressSanitizer the hook comes before its runtime in the list, which it would refuse */
+	const char *asan = getenv("ASAN_OPTIONS");
+	snprintf(asan_options, sizeof asan_options, "ASAN_OPTIONS=%s%sverify_asan_link_order=0", asan ? asan : "",
+		 asan && *asan ? ":" : "");
+	env[n++] = preload;
+	env[n++] = asan_options;
+	const char *more[] = { a, b, c };
+	for (size_t i = 0; i < 3; i++)
+		if (more[i])
+			env[n++] = more[i];
+	env[n] = NULL;
+	return env;
+}
+
 long term_deadline_ms(void)
 {
 	static long ms;
@@ -91,6 +111,8 @@ void term_start(struct term *t, int rows, int cols, const char *const *args)
 		/* English chrome over the wizards' own (Danish) texts: no catalogues, as English needs none */
 		setenv("TRIN_LOCALEDIR", "/nonexistent", 1);
 		unsetenv("LC_ALL");
+		unsetenv("LC_CTYPE");
+		unsetenv("LC_MESSAGES");
 		unsetenv("NO_COLOR");
 		for (const char *const *e = term_extra_env; e && *e; e++) {
 			const char *eq = strchr(*e, '=');

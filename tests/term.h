@@ -31,6 +31,11 @@ struct term {
 void term_setup(const char *trin, const char *root);
 /* Change the environment of the next term_start calls: "NAME=VALUE" sets, "NAME" unsets; NULL for none. */
 void term_environ(const char *const *env);
+/*
+ * An environment for term_environ that preloads the library hook (tests/hook.c) into trin, with up to three
+ * more entries (NULL for none); valid until the next call.
+ */
+const char *const *term_hook_env(const char *hook, const char *a, const char *b, const char *c);
 
 /* Milliseconds on a monotonic clock. */
 long term_now_ms(void);

@@ -4,9 +4,11 @@
  * what libvterm makes of trin's output is read back as screen text and attributes.  Every wait is for
  * text to appear, with a deadline; nothing sleeps.
  *
- *   test-screen TRIN SOURCE_ROOT [menu]
+ *   test-screen TRIN SOURCE_ROOT HOOK
+ *   test-screen TRIN SOURCE_ROOT menu
  *
- * With "menu", only the menu of the wizards trin finds by itself (for an installed trin).
+ * HOOK is the library of tests/hook.c: the kiosk's minutes pass on its clock, when the test says.  With
+ * "menu", only the menu of the wizards trin finds by itself (for an installed trin).
  */
 #include <errno.h>
 #include <signal.h>
@@ -21,7 +23,7 @@
 #include "term.h"
 #include "test.h"
 
-static const char *test_trin, *test_root;	/* as given on the command line */
+static const char *test_trin, *test_root, *test_hook;	/* as given on the command line */
 
 /* The example wizard walked to its end with every step type, back, review and change, and --output. */
 static void test_walk(void)
@@ -570,15 +572,16 @@ static void test_language_fallback(void)
 static void test_language_environment(void)
 {
 	static const struct {
-		const char *lang, *want, *foot;
+		const char *lang, *want, *foot, *ctype;
 	} cases[] = {
-		{ "LANG=xx_YY.UTF-8", "Velkommen", "Enter Videre" },	/* none chosen: the wizard's own */
-		{ "LANG=da_DK.UTF-8", "Velkommen", "Enter Videre" },
-		{ "LANG=tr_TR.UTF-8", "Ho\xC5\x9F geldiniz", "Enter Devam" },
-		{ "LANG=C", "Velkommen", "Enter Videre" },
+		{ "LANG=xx_YY.UTF-8", "Velkommen", "Enter Videre", NULL },	/* none chosen: the wizard's own */
+		{ "LANG=da_DK.UTF-8", "Velkommen", "Enter Videre", NULL },
+		{ "LANG=tr_TR.UTF-8", "Ho\xC5\x9F geldiniz", "Enter Devam", NULL },
+		{ "LANG=C", "Velkommen", "Enter Videre", NULL },
+		{ "LANG=C", "Velkommen", "Enter Videre", "LC_CTYPE=C.UTF-8" },	/* as Python's children get it */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", cases[i].lang, NULL });
+		term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", cases[i].lang, cases[i].ctype, NULL });
 		struct term t;
 		term_start(&t, 24, 80, (const char *[]){ "wizards/besoeg.yaml", NULL });
 		CHECK(term_wait(&t, cases[i].want));
@@ -677,16 +680,19 @@ static void test_helper_view(void)
 	term_environ(NULL);
 }
 
-/* Wait for needle for up to seconds: for the kiosk's countdown, longer than one deadline. */
-static bool test_wait_long(struct term *t, const char *needle, int seconds)
+/* Make ms pass on the clock of a trin that runs with TRIN_HOOK_TIME=path (tests/hook.c), at once. */
+static void test_time_passes(const char *path, long *now_ms, long ms)
 {
-	long end = term_now_ms() + seconds * 1000L;
-	while (term_now_ms() < end) {
-		if (strstr(term_screen(t), needle))
-			return true;
-		term_pump(t, 100);
-	}
-	return term_wait(t, needle);
+	char tmp[512];
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	FILE *f = fopen(tmp, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	*now_ms += ms;
+	fprintf(f, "%ld\n", *now_ms);
+	fclose(f);
+	CHECK(rename(tmp, path) == 0);	/* read whole or not at all */
 }
 
 /* Whether trin is still running (a kiosk must not end from the keyboard). */
@@ -696,14 +702,23 @@ static bool test_alive(struct term *t)
 	return term_ended(t) < 0;
 }
 
-/* The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts. */
+/*
+ * The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts.  trin's
+ * clock stands still but when the test moves it on (the hook), so no minute is waited for and a slow machine
+ * is never idle by accident.
+ */
 static void test_kiosk(void)
 {
-	char stats[] = "/tmp/trin-stats-XXXXXX";
+	char stats[] = "/tmp/trin-stats-XXXXXX", clock[] = "/tmp/trin-clock-XXXXXX", time_env[64];
 	int fd = mkstemp(stats);
 	close(fd);
 	unlink(stats);
-	term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", NULL });	/* the real catalogues */
+	fd = mkstemp(clock);
+	close(fd);
+	long now = 0;
+	test_time_passes(clock, &now, 0);
+	snprintf(time_env, sizeof time_env, "TRIN_HOOK_TIME=%s", clock);
+	term_environ(term_hook_env(test_hook, "TRIN_LOCALEDIR", "LANGUAGE", time_env));	/* the real catalogues */
 	struct term t;
 	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "--idle", "2", "--warn", "20", "--stats", stats,
 						 "wizards/besoeg.yaml", "wizards/ivs.yaml", NULL });
@@ -752,16 +767,27 @@ static void test_kiosk(void)
 	CHECK(term_wait(&t, "> [ ] 1. MitID"));
 	CHECK(term_wait(&t, "  [ ] 2. Digital Post"));
 	term_type(&t, "3");
+	CHECK(term_wait(&t, "[x] 3. Self-service on borger.dk"));	/* the guide in English too */
+	test_time_passes(clock, &now, 1999);
+	term_settle(&t, 300);	/* a tick of trin's at least */
+	CHECK(!strstr(term_screen(&t), "Are you still there?"));	/* not yet idle */
 
 	/* idle: a warning that counts down from 20 seconds; any key goes on with the answers kept */
+	test_time_passes(clock, &now, 1);
 	CHECK(term_wait(&t, "Are you still there?"));
 	CHECK(term_wait(&t, "In 20 seconds the answers are wiped"));
 	term_key(&t, VTERM_KEY_DOWN);
-	CHECK(term_wait(&t, "[x] 3. Self-service on borger.dk"));	/* the guide in English too */
+	CHECK(term_wait_gone(&t, "Are you still there?"));
+	CHECK(term_wait(&t, "[x] 3. Self-service on borger.dk"));
 	/* left alone: the warning again, and at zero the start, in the kiosk's own language */
-	CHECK(term_wait(&t, "Are you still there?"));
-	CHECK(test_wait_long(&t, "In 1 second the answers are wiped", 25));
-	CHECK(test_wait_long(&t, "Vælg dit sprog", 5));
+	test_time_passes(clock, &now, 2000);
+	CHECK(term_wait(&t, "In 20 seconds the answers are wiped"));
+	test_time_passes(clock, &now, 18000);
+	CHECK(term_wait(&t, "In 2 seconds the answers are wiped"));
+	test_time_passes(clock, &now, 1000);
+	CHECK(term_wait(&t, "In 1 second the answers are wiped"));
+	test_time_passes(clock, &now, 1000);
+	CHECK(term_wait(&t, "Vælg dit sprog"));
 	CHECK(test_alive(&t));
 
 	/* the terminal goes away: the kiosk ends at once */
@@ -783,6 +809,7 @@ static void test_kiosk(void)
 	snprintf(cmd, sizeof cmd, "%s stats %s | grep -q 'emner *gave up 2 of 2 times shown (100%%)'", test_trin, stats);
 	CHECK(system(cmd) == 0);
 	unlink(stats);
+	unlink(clock);
 	term_environ(NULL);
 }
 
@@ -930,18 +957,19 @@ static void test_watch(void)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3 && argc != 4) {
-		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT [menu]\n");
+	if (argc != 4) {
+		fprintf(stderr, "usage: test-screen TRIN SOURCE_ROOT HOOK|menu\n");
 		return 2;
 	}
 	test_trin = argv[1];
 	test_root = argv[2];
 	term_setup(argv[1], argv[2]);
 	signal(SIGPIPE, SIG_IGN);
-	if (argc == 4 && strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
+	if (strcmp(argv[3], "menu") == 0) {	/* an installed trin: its menu only */
 		test_menu();
 		return test_done("test-screen menu");
 	}
+	test_hook = argv[3];
 	test_walk();
 	test_help_glossary_quit();
 	test_resize();

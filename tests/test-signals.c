@@ -24,26 +24,11 @@
 #include "test.h"
 
 static const char *test_trin, *test_root, *test_hook;
-static char test_preload[1024], test_asan[1024];
 
 /* The environment that preloads the hook, with extra settings ("NAME=VALUE"), for term_environ. */
 static const char *const *test_hook_env(const char *a, const char *b, const char *c)
 {
-	static const char *env[8];
-	size_t n = 0;
-	snprintf(test_preload, sizeof test_preload, "LD_PRELOAD=%s", test_hook);
-	/* under AddressSanitizer the hook comes before its runtime in the list, which it would refuse */
-	const char *asan = getenv("ASAN_OPTIONS");
-	snprintf(test_asan, sizeof test_asan, "ASAN_OPTIONS=%s%sverify_asan_link_order=0", asan ? asan : "",
-		 asan && *asan ? ":" : "");
-	env[n++] = test_preload;
-	env[n++] = test_asan;
-	const char *more[] = { a, b, c };
-	for (size_t i = 0; i < 3; i++)
-		if (more[i])
-			env[n++] = more[i];
-	env[n] = NULL;
-	return env;
+	return term_hook_env(test_hook, a, b, c);
 }
 
 /* Start the example wizard (or a kiosk of it) and wait for its first screen. */
