@@ -520,10 +520,11 @@ static bool load_pattern_count(const char **p, uint64_t *out)
 
 /*
  * A repetition at *p of the atom before it: how many times the atom is written out ('*' and '?' once, '+'
- * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0) and
- * whether it has no end ('*', '+', {m,}).  False when there is none at *p ("{x" is literal text).
+ * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0),
+ * whether it has no end ('*', '+', {m,}) and whether its count varies (all but {m} and {m,m}).  False when
+ * there is none at *p ("{x" is literal text).
  */
-static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless)
+static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless, bool *varies)
 {
 	const char *s = *p;
 	uint64_t m = 0, n = 0;
@@ -532,6 +533,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 		*times = *s == '+' ? 2 : 1;
 		*optional = *s != '+';
 		*endless = *s != '?';
+		*varies = true;
 		return true;
 	}
 	if (*s++ != '{')
@@ -548,6 +550,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 	*times = *times ? *times : 1;
 	*optional = m == 0;
 	*endless = comma && !has_n;
+	*varies = comma && (!has_m || !has_n || m != n);
 	return true;
 }
 
@@ -562,10 +565,13 @@ struct load_pattern {
  * every repetition written out (what glibc's regcomp builds, and so what its time and memory grow with),
  * and whether it can match the empty text.  *endless_empty is set when something that can match the empty
  * text is repeated without end, as in (a*)* or a**: glibc's regcomp takes time exponential in how many
- * there are.  ere = branch { '|' branch }, branch = { atom { repetition } },
+ * there are.  *varying_empty is set when something that can match the empty text is left out or repeated a
+ * varying number of times otherwise, as in (a?)? or (a|){0,9}: regcomp's time and memory grow faster than
+ * the square of how many there are (200 of "(a?)?" take 4 s and 700 MiB, 330 of "()?" 20 s and 4 GiB).
+ * ere = branch { '|' branch }, branch = { atom { repetition } },
  * atom = '(' ere ')' | bracket | '\' char | char; every byte of a plain atom counts as an element.
  */
-static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty)
+static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty, bool *varying_empty)
 {
 	const char *p = *pp;
 	struct load_pattern all = { 0, false }, branch = { 0, true };
@@ -582,7 +588,7 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 		struct load_pattern atom = { 1, false };
 		if (*p == '(') {
 			p++;
-			atom = load_pattern_scan(&p, endless_empty);
+			atom = load_pattern_scan(&p, endless_empty, varying_empty);
 			if (*p == ')')
 				p++;
 			atom.size = atom.size ? atom.size : 1;
@@ -596,10 +602,12 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			p++;
 		}
 		uint64_t times;
-		bool optional, endless;
-		while (load_pattern_repeat(&p, &times, &optional, &endless)) {
+		bool optional, endless, varies;
+		while (load_pattern_repeat(&p, &times, &optional, &endless, &varies)) {
 			if (endless && atom.empty)
 				*endless_empty = true;
+			else if (varies && atom.empty)
+				*varying_empty = true;
 			atom.size = load_pattern_mul(atom.size, times);
 			atom.empty |= optional;
 		}
@@ -613,7 +621,7 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 /*
  * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
  * most LOAD_MAX_PATTERN_SIZE elements once its repetitions are written out, and nothing that can be
- * empty repeated without end.
+ * empty repeated without end, left out or repeated a varying number of times.
  */
 static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
 {
@@ -623,9 +631,9 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		return false;
 	}
 	uint64_t size = 0;
-	bool endless_empty = false;
+	bool endless_empty = false, varying_empty = false;
 	for (const char *p = pattern; *p;) {
-		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty).size);
+		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty, &varying_empty).size);
 		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
 			size = load_pattern_add(size, 1);
 			p++;
@@ -640,6 +648,11 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 	if (endless_empty) {
 		diag_error(ld->d, n->loc, "'pattern' repeats something that can be empty with '*', '+' or '{m,}', "
 			   "as in (a*)* or (a|)+; write a* instead");
+		return false;
+	}
+	if (varying_empty) {
+		diag_error(ld->d, n->loc, "'pattern' leaves out, or repeats a varying number of times, something "
+			   "that can be empty, as in (a?)? or (a|){0,3}; write a? or a{0,3} instead");
 		return false;
 	}
 	return true;

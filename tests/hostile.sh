@@ -128,6 +128,10 @@ pattern-wide)
 pattern-empty-loops)	# repetitions of what can be empty: regcomp's time grows threefold with each
 	pattern "$(python3 -c "print('((a*)*b*)*' * 50)")"
 	want="w.yaml:7:15: error: 'pattern' repeats something that can be empty with '*', '+' or '{m,}', as in (a*)* or (a|)+; write a* instead" ;;
+pattern-empty-optional)	# what can be empty, left out or repeated a varying number of times: regcomp takes
+	# seconds and gigabytes for a few hundred of them
+	pattern "$(python3 -c "print('(a?)?' * 150 + '(b?){0,99}')")"
+	want="w.yaml:7:15: error: 'pattern' leaves out, or repeats a varying number of times, something that can be empty, as in (a?)? or (a|){0,3}; write a? or a{0,3} instead" ;;
 pattern-long)
 	pattern "$(python3 -c "print('[0-9]' * 201)")"
 	want="w.yaml:7:15: error: 'pattern' is 1005 bytes; the limit is 1000" ;;
