@@ -77,6 +77,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 #define TEXT_DEFAULT_MAX_LENGTH 500
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
+#define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -557,6 +558,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 /* What the scan of a pattern finds: see load_pattern_scan. */
 struct load_pattern {
 	uint64_t size;		/* elements, with every repetition written out */
+	uint64_t anchors;	/* anchors, \b and \B twice, written out likewise */
 	bool empty;		/* it can match the empty text */
 };
 
@@ -574,18 +576,19 @@ struct load_pattern {
 static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty, bool *varying_empty)
 {
 	const char *p = *pp;
-	struct load_pattern all = { 0, false }, branch = { 0, true };
+	struct load_pattern all = { 0, 0, false }, branch = { 0, 0, true };
 	for (;;) {
 		if (!*p || *p == ')' || *p == '|') {
 			all.size = load_pattern_add(all.size, branch.size);
+			all.anchors = load_pattern_add(all.anchors, branch.anchors);
 			all.empty |= branch.empty;
 			if (*p != '|')
 				break;
 			p++;
-			branch = (struct load_pattern){ 0, true };
+			branch = (struct load_pattern){ 0, 0, true };
 			continue;
 		}
-		struct load_pattern atom = { 1, false };
+		struct load_pattern atom = { 1, 0, false };
 		if (*p == '(') {
 			p++;
 			atom = load_pattern_scan(&p, endless_empty, varying_empty);
@@ -596,9 +599,11 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			p = load_pattern_bracket(p);
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
+			atom.anchors = atom.empty ? 1 + (p[1] == 'b' || p[1] == 'B') : 0;
 			p += 2;
 		} else {
 			atom.empty = *p == '^' || *p == '$';
+			atom.anchors = atom.empty;
 			p++;
 		}
 		uint64_t times;
@@ -609,9 +614,11 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			else if (varies && atom.empty)
 				*varying_empty = true;
 			atom.size = load_pattern_mul(atom.size, times);
+			atom.anchors = load_pattern_mul(atom.anchors, times);
 			atom.empty |= optional;
 		}
 		branch.size = load_pattern_add(branch.size, atom.size);
+		branch.anchors = load_pattern_add(branch.anchors, atom.anchors);
 		branch.empty &= atom.empty;
 	}
 	*pp = p;
@@ -620,8 +627,9 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 
 /*
  * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
- * most LOAD_MAX_PATTERN_SIZE elements once its repetitions are written out, and nothing that can be
- * empty repeated without end, left out or repeated a varying number of times.
+ * most LOAD_MAX_PATTERN_SIZE elements and LOAD_MAX_PATTERN_ANCHORS anchors once its repetitions are
+ * written out, and nothing that can be empty repeated without end, left out or repeated a varying number
+ * of times.
  */
 static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
 {
@@ -630,10 +638,12 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		diag_error(ld->d, n->loc, "'pattern' is %zu bytes; the limit is %d", len, LOAD_MAX_PATTERN_LENGTH);
 		return false;
 	}
-	uint64_t size = 0;
+	uint64_t size = 0, anchors = 0;
 	bool endless_empty = false, varying_empty = false;
 	for (const char *p = pattern; *p;) {
-		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty, &varying_empty).size);
+		struct load_pattern part = load_pattern_scan(&p, &endless_empty, &varying_empty);
+		size = load_pattern_add(size, part.size);
+		anchors = load_pattern_add(anchors, part.anchors);
 		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
 			size = load_pattern_add(size, 1);
 			p++;
@@ -643,6 +653,13 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		diag_error(ld->d, n->loc, "'pattern' repeats too much: written out, it has %s%llu elements; the "
 			   "limit is %d", size == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)size,
 			   LOAD_MAX_PATTERN_SIZE);
+		return false;
+	}
+	if (anchors > LOAD_MAX_PATTERN_ANCHORS) {	/* regcomp's time grows with a power of their number */
+		diag_error(ld->d, n->loc, "'pattern' has too many anchors: ^, $, \\<, \\>, \\` and \\' count "
+			   "one, \\b and \\B two, with its repetitions written out; it has %s%llu, the limit is %d",
+			   anchors == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)anchors,
+			   LOAD_MAX_PATTERN_ANCHORS);
 		return false;
 	}
 	if (endless_empty) {

@@ -132,6 +132,9 @@ pattern-empty-optional)	# what can be empty, left out or repeated a varying numb
 	# seconds and gigabytes for a few hundred of them
 	pattern "$(python3 -c "print('(a?)?' * 150 + '(b?){0,99}')")"
 	want="w.yaml:7:15: error: 'pattern' leaves out, or repeats a varying number of times, something that can be empty, as in (a?)? or (a|){0,3}; write a? or a{0,3} instead" ;;
+pattern-anchors)	# anchors side by side: regcomp's time and memory grow with a power of their number
+	pattern "$(python3 -c "print('\\\\b' * 40 + '\\\\>' * 100 + 'x?' * 300)")"
+	want="w.yaml:7:15: error: 'pattern' has too many anchors: ^, \$, \\<, \\>, \\\` and \\' count one, \\b and \\B two, with its repetitions written out; it has 180, the limit is 4" ;;
 pattern-long)
 	pattern "$(python3 -c "print('[0-9]' * 201)")"
 	want="w.yaml:7:15: error: 'pattern' is 1005 bytes; the limit is 1000" ;;
