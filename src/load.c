@@ -78,6 +78,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 #define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
+#define LOAD_MAX_PATTERN_SETS 100	/* '.', [...], \w, \W, \s and \S of a pattern, written out likewise */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -559,6 +560,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 struct load_pattern {
 	uint64_t size;		/* elements, with every repetition written out */
 	uint64_t anchors;	/* anchors, \b and \B twice, written out likewise */
+	uint64_t sets;		/* sets of characters ('.', [...], \w, \W, \s, \S), likewise */
 	bool empty;		/* it can match the empty text */
 };
 
@@ -576,19 +578,20 @@ struct load_pattern {
 static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty, bool *varying_empty)
 {
 	const char *p = *pp;
-	struct load_pattern all = { 0, 0, false }, branch = { 0, 0, true };
+	struct load_pattern all = { 0, 0, 0, false }, branch = { 0, 0, 0, true };
 	for (;;) {
 		if (!*p || *p == ')' || *p == '|') {
 			all.size = load_pattern_add(all.size, branch.size);
 			all.anchors = load_pattern_add(all.anchors, branch.anchors);
+			all.sets = load_pattern_add(all.sets, branch.sets);
 			all.empty |= branch.empty;
 			if (*p != '|')
 				break;
 			p++;
-			branch = (struct load_pattern){ 0, 0, true };
+			branch = (struct load_pattern){ 0, 0, 0, true };
 			continue;
 		}
-		struct load_pattern atom = { 1, 0, false };
+		struct load_pattern atom = { 1, 0, 0, false };
 		if (*p == '(') {
 			p++;
 			atom = load_pattern_scan(&p, endless_empty, varying_empty);
@@ -597,13 +600,16 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			atom.size = atom.size ? atom.size : 1;
 		} else if (*p == '[') {
 			p = load_pattern_bracket(p);
+			atom.sets = 1;
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
 			atom.anchors = atom.empty ? 1 + (p[1] == 'b' || p[1] == 'B') : 0;
+			atom.sets = strchr("wWsS", p[1]) != NULL;
 			p += 2;
 		} else {
 			atom.empty = *p == '^' || *p == '$';
 			atom.anchors = atom.empty;
+			atom.sets = *p == '.';
 			p++;
 		}
 		uint64_t times;
@@ -615,10 +621,12 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 				*varying_empty = true;
 			atom.size = load_pattern_mul(atom.size, times);
 			atom.anchors = load_pattern_mul(atom.anchors, times);
+			atom.sets = load_pattern_mul(atom.sets, times);
 			atom.empty |= optional;
 		}
 		branch.size = load_pattern_add(branch.size, atom.size);
 		branch.anchors = load_pattern_add(branch.anchors, atom.anchors);
+		branch.sets = load_pattern_add(branch.sets, atom.sets);
 		branch.empty &= atom.empty;
 	}
 	*pp = p;
@@ -627,8 +635,8 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 
 /*
  * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
- * most LOAD_MAX_PATTERN_SIZE elements and LOAD_MAX_PATTERN_ANCHORS anchors once its repetitions are
- * written out, and nothing that can be empty repeated without end, left out or repeated a varying number
+ * most LOAD_MAX_PATTERN_SIZE elements, LOAD_MAX_PATTERN_SETS sets of characters and LOAD_MAX_PATTERN_ANCHORS
+ * anchors once its repetitions are written out, and nothing that can be empty repeated without end, left out or repeated a varying number
  * of times.
  */
 static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
@@ -638,12 +646,13 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		diag_error(ld->d, n->loc, "'pattern' is %zu bytes; the limit is %d", len, LOAD_MAX_PATTERN_LENGTH);
 		return false;
 	}
-	uint64_t size = 0, anchors = 0;
+	uint64_t size = 0, anchors = 0, sets = 0;
 	bool endless_empty = false, varying_empty = false;
 	for (const char *p = pattern; *p;) {
 		struct load_pattern part = load_pattern_scan(&p, &endless_empty, &varying_empty);
 		size = load_pattern_add(size, part.size);
 		anchors = load_pattern_add(anchors, part.anchors);
+		sets = load_pattern_add(sets, part.sets);
 		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
 			size = load_pattern_add(size, 1);
 			p++;
@@ -653,6 +662,12 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		diag_error(ld->d, n->loc, "'pattern' repeats too much: written out, it has %s%llu elements; the "
 			   "limit is %d", size == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)size,
 			   LOAD_MAX_PATTERN_SIZE);
+		return false;
+	}
+	if (sets > LOAD_MAX_PATTERN_SETS) {	/* matching a character of several bytes costs a power of their number */
+		diag_error(ld->d, n->loc, "'pattern' has %s%llu sets of characters ('.', [...], \\w, \\W, \\s, \\S) "
+			   "with its repetitions written out; the limit is %d", sets == LOAD_PATTERN_CAP ? "over " : "",
+			   (unsigned long long)sets, LOAD_MAX_PATTERN_SETS);
 		return false;
 	}
 	if (anchors > LOAD_MAX_PATTERN_ANCHORS) {	/* regcomp's time grows with a power of their number */

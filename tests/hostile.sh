@@ -135,6 +135,16 @@ pattern-empty-optional)	# what can be empty, left out or repeated a varying numb
 pattern-anchors)	# anchors side by side: regcomp's time and memory grow with a power of their number
 	pattern "$(python3 -c "print('\\\\b' * 40 + '\\\\>' * 100 + 'x?' * 300)")"
 	want="w.yaml:7:15: error: 'pattern' has too many anchors: ^, \$, \\<, \\>, \\\` and \\' count one, \\b and \\B two, with its repetitions written out; it has 180, the limit is 4" ;;
+pattern-sets)	# sets of characters, each matching a character of several bytes: regcomp and regexec take a
+	# power of their number (this one: minutes and gigabytes)
+	pattern '[[:alpha:]]{0,600}'
+	want="w.yaml:7:15: error: 'pattern' has 600 sets of characters ('.', [...], \\w, \\W, \\s, \\S) with its repetitions written out; the limit is 100" ;;
+pattern-sets-run)	# a pattern at the limit, matched against a long answer of letters of two bytes
+	pattern "$(python3 -c "print('[[:alpha:]]{0,100}X')")"
+	sed -i 's/title: a$/title: a\n    max_length: 10000/' w.yaml
+	python3 -c "print('a: ' + 'æ' * 9999)" >a.yaml
+	cmd="run --answers a.yaml" expect_status=1 want_out='step a'
+	want="trin: stopped at step 'a': The answer does not have the expected form." ;;
 pattern-long)
 	pattern "$(python3 -c "print('[0-9]' * 201)")"
 	want="w.yaml:7:15: error: 'pattern' is 1005 bytes; the limit is 1000" ;;
