@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "result.h"
+#include "text.h"
 #include "ui-curses.h"
 #include "ui-line.h"
 
@@ -104,7 +105,7 @@ int cmd_screen(int argc, char **argv)
 			} else if (!strcmp(optarg, "mono")) {
 				uo.theme = UI_THEME_MONO;
 			} else {
-				fprintf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
+				text_printf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;

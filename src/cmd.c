@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 
 void cmd_usage(FILE *out)
 {
@@ -50,7 +51,8 @@ bool cmd_number(const char *command, const char *option, const char *arg, unsign
 		*out = v;
 		return true;
 	}
-	fprintf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max, arg);
+	text_printf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max,
+		    arg);
 	return false;
 }
 

@@ -44,3 +44,21 @@ if ! grep -qF 'FAIL s\x1B]0;x\x07.yaml:3:6: voksen: ended at' "$tmp/out"; then
 	cat "$tmp/out" >&2
 	exit 1
 fi
+
+# an option's argument with escapes, in the message refusing it
+{
+	"$trin" --theme "x$esc[2J" "w$esc[2J.yaml"
+	"$trin" check --format "x$esc[2J" "w$esc[2J.yaml"
+	"$trin" graph --format "x$esc[2J" "w$esc[2J.yaml"
+	"$trin" check --max-lix "x$esc[2J" "w$esc[2J.yaml"
+} </dev/null >"$tmp/out" 2>&1
+if LC_ALL=C grep -q "$esc" "$tmp/out"; then
+	echo "an escape in an option's argument reached the output raw:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
+if [ "$(grep -cF "not 'x\\x1B[2J'" "$tmp/out")" -ne 4 ]; then
+	echo "not four refusals showing the argument with its escape visible:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
