@@ -38,8 +38,7 @@ int cmd_graph(int argc, char **argv)
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
+			return cmd_bad_option(argv);
 		}
 	}
 	if (optind != argc - 1) {

@@ -34,8 +34,7 @@ int cmd_pot(int argc, char **argv)
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
+			return cmd_bad_option(argv);
 		}
 	}
 	if (optind >= argc) {

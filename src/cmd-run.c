@@ -38,8 +38,7 @@ int cmd_run(int argc, char **argv)
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
+			return cmd_bad_option(argv);
 		}
 	}
 	if (optind != argc - 1 || !answers_path) {

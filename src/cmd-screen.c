@@ -122,8 +122,7 @@ int cmd_screen(int argc, char **argv)
 			cmd_usage(stdout);
 			return EXIT_OK;
 		default:
-			cmd_usage(stderr);
-			return EXIT_USAGE;
+			return cmd_bad_option(argv);
 		}
 	}
 	if (uo.watch) {

@@ -251,8 +251,7 @@ int cmd_test(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			free(scenarios);
-			cmd_usage(stderr);
-			return EXIT_USAGE;
+			return cmd_bad_option(argv);
 		}
 	}
 	if (optind >= argc || (nscenarios && optind != argc - 1)) {

@@ -4,6 +4,7 @@
 #include "cmd.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -62,6 +63,14 @@ struct wizard *cmd_load(const char *path, struct diags *d)
 	diag_sort(d);
 	diag_print(d, stderr);
 	return w;
+}
+
+int cmd_bad_option(char **argv)
+{
+	text_printf(stderr, _("%s: unknown option, or an option without its value: '%s'\n"), argv[0],
+		    argv[optind - 1]);
+	cmd_usage(stderr);
+	return EXIT_USAGE;
 }
 
 int cmd_usage_asked(int argc, char **argv)

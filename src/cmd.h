@@ -21,6 +21,8 @@ enum {
 
 /* The usage of every subcommand. */
 void cmd_usage(FILE *out);
+/* After getopt_long refused argv[optind - 1] (opterr is off): say so, escapes visible, and give the usage. */
+int cmd_bad_option(char **argv);
 /*
  * For a subcommand that takes wizards: when it was asked for its usage or given no wizard, print the
  * usage and return the exit status; otherwise -1.

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -103,6 +104,7 @@ static int main_command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	opterr = 0;	/* getopt's messages would print the option raw: cmd_bad_option says it */
 	if (!main_locale(main_take_lang(&argc, argv)))
 		return main_close_stdout(EXIT_USAGE);
 	return main_close_stdout(main_command(argc, argv));

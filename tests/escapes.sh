@@ -62,3 +62,20 @@ if [ "$(grep -cF "not 'x\\x1B[2J'" "$tmp/out")" -ne 4 ]; then
 	cat -A "$tmp/out" >&2
 	exit 1
 fi
+
+# an unknown option with escapes: getopt would print it raw
+{
+	"$trin" "--x$esc[2J" "w$esc[2J.yaml"
+	"$trin" check "--x$esc[2J" "w$esc[2J.yaml"
+	"$trin" test "--x$esc]0;x$(printf '\a')" "w$esc[2J.yaml"
+} </dev/null >"$tmp/out" 2>&1
+if LC_ALL=C grep -q "$esc" "$tmp/out"; then
+	echo "an escape in an unknown option reached the output raw:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
+if [ "$(grep -cF "option without its value: '--x\\x1B" "$tmp/out")" -ne 3 ]; then
+	echo "not three refusals showing the option with its escape visible:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
