@@ -113,6 +113,11 @@ int cmd_screen(int argc, char **argv)
 			uo.guide = true;
 			break;
 		case 'L':
+			if (!i18n_language_code(optarg)) {	/* it is shown as "(da)" beside the texts */
+				text_printf(stderr, _("trin: --second-lang is a language code such as da, en or pt_BR, "
+						      "not '%s'\n"), optarg);
+				return EXIT_USAGE;
+			}
 			uo.second_lang = optarg;
 			break;
 		case 'W':

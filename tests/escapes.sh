@@ -79,3 +79,15 @@ if [ "$(grep -cF "option without its value: '--x\\x1B" "$tmp/out")" -ne 3 ]; the
 	cat -A "$tmp/out" >&2
 	exit 1
 fi
+
+# --second-lang is shown as "(da)" beside each text: one with escapes, or a path, is refused
+for lang in "x$esc[2J" ../../x; do
+	"$trin" --plain --second-lang "$lang" "w$esc[2J.yaml" </dev/null >"$tmp/out" 2>&1
+	status=$?
+	if [ "$status" -ne 2 ] || LC_ALL=C grep -q "$esc" "$tmp/out" ||
+		! grep -q "^trin: --second-lang is a language code such as da, en or pt_BR, not '" "$tmp/out"; then
+		echo "--second-lang $lang: status $status (want 2), and:" >&2
+		cat -A "$tmp/out" >&2
+		exit 1
+	fi
+done
