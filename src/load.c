@@ -78,7 +78,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 #define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
-#define LOAD_MAX_PATTERN_SETS 100	/* '.', [...], \w, \W, \s and \S of a pattern, written out likewise */
+#define LOAD_MAX_PATTERN_SETS 100	/* '.', \w, \W, \s, \S and [...] beyond ASCII of a pattern, likewise */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -509,6 +509,20 @@ static const char *load_pattern_bracket(const char *p)
 	return *p ? p + 1 : p;
 }
 
+/*
+ * Whether the bracket expression from start to end can match a character outside ASCII: negated, with a
+ * class, an equivalence class or a collating symbol, or naming such a character.
+ */
+static bool load_pattern_wide(const char *start, const char *end)
+{
+	if (start[1] == '^')
+		return true;
+	for (const char *p = start + 1; p < end; p++)
+		if ((unsigned char)*p >= 0x80 || (p[0] == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')))
+			return true;
+	return false;
+}
+
 /* A decimal in a repetition count, at most LOAD_PATTERN_CAP; *p is moved past it.  False when there is none. */
 static bool load_pattern_count(const char **p, uint64_t *out)
 {
@@ -560,7 +574,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 struct load_pattern {
 	uint64_t size;		/* elements, with every repetition written out */
 	uint64_t anchors;	/* anchors, \b and \B twice, written out likewise */
-	uint64_t sets;		/* sets of characters ('.', [...], \w, \W, \s, \S), likewise */
+	uint64_t sets;		/* sets of characters beyond ASCII ('.', [^...], \w, \W, \s, \S), likewise */
 	bool empty;		/* it can match the empty text */
 };
 
@@ -599,8 +613,9 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 				p++;
 			atom.size = atom.size ? atom.size : 1;
 		} else if (*p == '[') {
+			const char *start = p;
 			p = load_pattern_bracket(p);
-			atom.sets = 1;
+			atom.sets = load_pattern_wide(start, p);
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
 			atom.anchors = atom.empty ? 1 + (p[1] == 'b' || p[1] == 'B') : 0;
@@ -665,8 +680,9 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		return false;
 	}
 	if (sets > LOAD_MAX_PATTERN_SETS) {	/* matching a character of several bytes costs a power of their number */
-		diag_error(ld->d, n->loc, "'pattern' has %s%llu sets of characters ('.', [...], \\w, \\W, \\s, \\S) "
-			   "with its repetitions written out; the limit is %d", sets == LOAD_PATTERN_CAP ? "over " : "",
+		diag_error(ld->d, n->loc, "'pattern' has %s%llu sets of characters beyond ASCII ('.', \\w, \\W, \\s, "
+			   "\\S, [^...], [[:alpha:]] and the like) with its repetitions written out; the limit is %d",
+			   sets == LOAD_PATTERN_CAP ? "over " : "",
 			   (unsigned long long)sets, LOAD_MAX_PATTERN_SETS);
 		return false;
 	}
