@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "ytree.h"
 
 /* NULL-terminated, as load_closest reads it */
@@ -231,6 +232,20 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 				   (unsigned)c);
 			return false;
 		}
+		i += (size_t)w;
+	}
+	return true;
+}
+
+/* Whether id (a file's name) is UTF-8 without a character that acts on a terminal or hides itself. */
+static bool load_plain_name(const char *id)
+{
+	const uint8_t *s = (const uint8_t *)id;
+	for (size_t i = 0, n = strlen(id); i < n;) {
+		ucs4_t c;
+		int w = u8_mbtoucr(&c, s + i, n - i);
+		if (w < 0 || text_is_hidden(c))
+			return false;
 		i += (size_t)w;
 	}
 	return true;
@@ -1545,6 +1560,9 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		base = base ? base + 1 : w->file;
 		size_t len = strcspn(base, ".");
 		w->id = arena_strndup(ld->a, base, len);
+		if (!load_plain_name(w->id))	/* trin graph, trin run --json and the statistics show it */
+			diag_error(ld->d, root->loc, "the file's name, the wizard's id without 'id', holds a control, "
+				   "format or private-use character or is not UTF-8: give the wizard an 'id'");
 	}
 	load_text(ld, root, "title", &w->title);
 	if (!ynode_get(root, "title"))

@@ -91,3 +91,15 @@ for lang in "x$esc[2J" ../../x; do
 		exit 1
 	fi
 done
+
+# a wizard with a domain but no id: its id is its file's name, which trin graph and trin run --json print
+rlo=$(printf '\342\200\256')	# U+202E RIGHT-TO-LEFT OVERRIDE
+{ echo "domain: kaffe"; cat "$here/good/minimal.yaml"; } >"$tmp/v$rlo$esc[2J.yaml" || exit 99
+"$trin" graph "v$rlo$esc[2J.yaml" >"$tmp/out" 2>&1
+status=$?
+if [ "$status" -ne 3 ] || LC_ALL=C grep -q "$esc\\|$rlo" "$tmp/out" ||
+	! grep -qxF "v\\u202E\\x1B[2J.yaml:1:1: error: the file's name, the wizard's id without 'id', holds a control, format or private-use character or is not UTF-8: give the wizard an 'id'" "$tmp/out"; then
+	echo "trin graph of a wizard whose file name is its id: status $status (want 3), and:" >&2
+	cat -A "$tmp/out" >&2
+	exit 1
+fi
