@@ -194,7 +194,7 @@ int cmd_check(int argc, char **argv)
 			if (strcmp(optarg, "json") == 0) {
 				json = true;
 			} else if (strcmp(optarg, "text") != 0) {
-				fprintf(stderr, _("trin check: --format is text or json, not '%s'\n"), optarg);
+				text_printf(stderr, _("trin check: --format is text or json, not '%s'\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "graph.h"
 #include "i18n.h"
+#include "text.h"
 
 int cmd_graph(int argc, char **argv)
 {
@@ -25,7 +26,7 @@ int cmd_graph(int argc, char **argv)
 			} else if (strcmp(optarg, "mermaid") == 0) {
 				format = GRAPH_MERMAID;
 			} else {
-				fprintf(stderr, _("trin graph: --format is dot or mermaid, not '%s'\n"), optarg);
+				text_printf(stderr, _("trin graph: --format is dot or mermaid, not '%s'\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "result.h"
+#include "text.h"
 #include "ui-curses.h"
 #include "ui-line.h"
 
@@ -101,7 +102,7 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 			} else if (!strcmp(optarg, "mono")) {
 				uo->theme = UI_THEME_MONO;
 			} else {
-				fprintf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
+				text_printf(stderr, _("trin: --theme is default, contrast or mono, not '%s'\n"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -109,6 +110,11 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 			uo->guide = true;
 			break;
 		case 'L':
+			if (!i18n_language_code(optarg)) {	/* it is shown as "(da)" beside the texts */
+				text_printf(stderr, _("trin: --second-lang is a language code such as da, en or pt_BR, "
+						      "not '%s'\n"), optarg);
+				return EXIT_USAGE;
+			}
 			uo->second_lang = optarg;
 			break;
 		case 'W':

@@ -5,6 +5,7 @@
 #include "cmd.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "i18n.h"
@@ -137,12 +138,24 @@ void cmd_usage(FILE *out)
 int cmd_option(int argc, char **argv, const char *shortopts, const struct option *longopts, int *status)
 {
 	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	if (c == 'h' || c == '?' || c == ':') {
-		cmd_usage(c == 'h' ? stdout : stderr);
-		*status = c == 'h' ? EXIT_OK : EXIT_USAGE;
+	if (c == 'h') {
+		cmd_usage(stdout);
+		*status = EXIT_OK;
+		return -1;
+	}
+	if (c == '?' || c == ':') {
+		*status = cmd_bad_option(argv);
 		return -1;
 	}
 	return c;
+}
+
+int cmd_bad_option(char **argv)
+{
+	text_printf(stderr, _("%s: unknown option, or an option without its value: '%s'\n"), argv[0],
+		    argv[optind - 1]);
+	cmd_usage(stderr);
+	return EXIT_USAGE;
 }
 
 int cmd_misuse(const char *why)
@@ -167,7 +180,8 @@ bool cmd_number(const char *command, const char *option, const char *arg, unsign
 		*out = v;
 		return true;
 	}
-	fprintf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max, arg);
+	text_printf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max,
+		    arg);
 	return false;
 }
 

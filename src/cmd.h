@@ -22,10 +22,12 @@
 int cmd_main(int argc, char **argv);
 /* The usage of every command, from the table of commands. */
 void cmd_usage(FILE *out);
+/* After getopt_long refused argv[optind - 1] (opterr is off): say so, escapes visible, and give the usage. */
+int cmd_bad_option(char **argv);
 /*
  * The next option of a command, as getopt_long(3) gives it (shortopts must hold "h", longopts "help"), or
  * -1.  For -h or --help, print the usage on stdout and set *status to EXIT_OK; for a wrong option, print it
- * on stderr and set *status to EXIT_USAGE; both end the options (-1).  *status stays as it was otherwise.
+ * on stderr (cmd_bad_option) and set *status to EXIT_USAGE; both end the options (-1).  *status stays as it was otherwise.
  */
 int cmd_option(int argc, char **argv, const char *shortopts, const struct option *longopts, int *status);
 /* Say on stderr what is wrong with the command line (unless why is NULL), then the usage; EXIT_USAGE. */

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "ytree.h"
 
 /* NULL-terminated, as load_closest reads it */
@@ -77,6 +78,8 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
 #define TEXT_DEFAULT_MAX_LENGTH 500
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
+#define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
+#define LOAD_MAX_PATTERN_SETS 100	/* '.', \w, \W, \s, \S and [...] beyond ASCII of a pattern, likewise */
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
@@ -229,6 +232,20 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 				   (unsigned)c);
 			return false;
 		}
+		i += (size_t)w;
+	}
+	return true;
+}
+
+/* Whether id (a file's name) is UTF-8 without a character that acts on a terminal or hides itself. */
+static bool load_plain_name(const char *id)
+{
+	const uint8_t *s = (const uint8_t *)id;
+	for (size_t i = 0, n = strlen(id); i < n;) {
+		ucs4_t c;
+		int w = u8_mbtoucr(&c, s + i, n - i);
+		if (w < 0 || text_is_hidden(c))
+			return false;
 		i += (size_t)w;
 	}
 	return true;
@@ -507,6 +524,20 @@ static const char *load_pattern_bracket(const char *p)
 	return *p ? p + 1 : p;
 }
 
+/*
+ * Whether the bracket expression from start to end can match a character outside ASCII: negated, with a
+ * class, an equivalence class or a collating symbol, or naming such a character.
+ */
+static bool load_pattern_wide(const char *start, const char *end)
+{
+	if (start[1] == '^')
+		return true;
+	for (const char *p = start + 1; p < end; p++)
+		if ((unsigned char)*p >= 0x80 || (p[0] == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')))
+			return true;
+	return false;
+}
+
 /* A decimal in a repetition count, at most LOAD_PATTERN_CAP; *p is moved past it.  False when there is none. */
 static bool load_pattern_count(const char **p, uint64_t *out)
 {
@@ -520,10 +551,11 @@ static bool load_pattern_count(const char **p, uint64_t *out)
 
 /*
  * A repetition at *p of the atom before it: how many times the atom is written out ('*' and '?' once, '+'
- * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0) and
- * whether it has no end ('*', '+', {m,}).  False when there is none at *p ("{x" is literal text).
+ * twice, {m} m, {m,n} and {,n} n, {m,} m + 1, as glibc expands them), whether it may be left out (min 0),
+ * whether it has no end ('*', '+', {m,}) and whether its count varies (all but {m} and {m,m}).  False when
+ * there is none at *p ("{x" is literal text).
  */
-static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless)
+static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional, bool *endless, bool *varies)
 {
 	const char *s = *p;
 	uint64_t m = 0, n = 0;
@@ -532,6 +564,7 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 		*times = *s == '+' ? 2 : 1;
 		*optional = *s != '+';
 		*endless = *s != '?';
+		*varies = true;
 		return true;
 	}
 	if (*s++ != '{')
@@ -548,12 +581,15 @@ static bool load_pattern_repeat(const char **p, uint64_t *times, bool *optional,
 	*times = *times ? *times : 1;
 	*optional = m == 0;
 	*endless = comma && !has_n;
+	*varies = comma && (!has_m || !has_n || m != n);
 	return true;
 }
 
 /* What the scan of a pattern finds: see load_pattern_scan. */
 struct load_pattern {
 	uint64_t size;		/* elements, with every repetition written out */
+	uint64_t anchors;	/* anchors, \b and \B twice, written out likewise */
+	uint64_t sets;		/* sets of characters beyond ASCII ('.', [^...], \w, \W, \s, \S), likewise */
 	bool empty;		/* it can match the empty text */
 };
 
@@ -562,48 +598,65 @@ struct load_pattern {
  * every repetition written out (what glibc's regcomp builds, and so what its time and memory grow with),
  * and whether it can match the empty text.  *endless_empty is set when something that can match the empty
  * text is repeated without end, as in (a*)* or a**: glibc's regcomp takes time exponential in how many
- * there are.  ere = branch { '|' branch }, branch = { atom { repetition } },
+ * there are.  *varying_empty is set when something that can match the empty text is left out or repeated a
+ * varying number of times otherwise, as in (a?)? or (a|){0,9}: regcomp's time and memory grow faster than
+ * the square of how many there are (200 of "(a?)?" take 4 s and 700 MiB, 330 of "()?" 20 s and 4 GiB).
+ * ere = branch { '|' branch }, branch = { atom { repetition } },
  * atom = '(' ere ')' | bracket | '\' char | char; every byte of a plain atom counts as an element.
  */
-static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty)
+static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empty, bool *varying_empty)
 {
 	const char *p = *pp;
-	struct load_pattern all = { 0, false }, branch = { 0, true };
+	struct load_pattern all = { 0, 0, 0, false }, branch = { 0, 0, 0, true };
 	for (;;) {
 		if (!*p || *p == ')' || *p == '|') {
 			all.size = load_pattern_add(all.size, branch.size);
+			all.anchors = load_pattern_add(all.anchors, branch.anchors);
+			all.sets = load_pattern_add(all.sets, branch.sets);
 			all.empty |= branch.empty;
 			if (*p != '|')
 				break;
 			p++;
-			branch = (struct load_pattern){ 0, true };
+			branch = (struct load_pattern){ 0, 0, 0, true };
 			continue;
 		}
-		struct load_pattern atom = { 1, false };
+		struct load_pattern atom = { 1, 0, 0, false };
 		if (*p == '(') {
 			p++;
-			atom = load_pattern_scan(&p, endless_empty);
+			atom = load_pattern_scan(&p, endless_empty, varying_empty);
 			if (*p == ')')
 				p++;
 			atom.size = atom.size ? atom.size : 1;
 		} else if (*p == '[') {
+			const char *start = p;
 			p = load_pattern_bracket(p);
+			atom.sets = load_pattern_wide(start, p);
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
+			atom.anchors = atom.empty ? 1 + (p[1] == 'b' || p[1] == 'B') : 0;
+			atom.sets = strchr("wWsS", p[1]) != NULL;
 			p += 2;
 		} else {
 			atom.empty = *p == '^' || *p == '$';
+			atom.anchors = atom.empty;
+			atom.sets = *p == '.';
 			p++;
 		}
 		uint64_t times;
-		bool optional, endless;
-		while (load_pattern_repeat(&p, &times, &optional, &endless)) {
+		bool optional, endless, varies;
+		while (load_pattern_repeat(&p, &times, &optional, &endless, &varies)) {
 			if (endless && atom.empty)
 				*endless_empty = true;
+			else if (varies && atom.empty)
+				*varying_empty = true;
 			atom.size = load_pattern_mul(atom.size, times);
+			atom.anchors = load_pattern_mul(atom.anchors, times);
+			atom.sets = load_pattern_mul(atom.sets, times);
 			atom.empty |= optional;
 		}
 		branch.size = load_pattern_add(branch.size, atom.size);
+		branch.anchors = load_pattern_add(branch.anchors, atom.anchors);
+		branch.sets = load_pattern_add(branch.sets, atom.sets);
 		branch.empty &= atom.empty;
 	}
 	*pp = p;
@@ -612,8 +665,9 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 
 /*
  * Whether a pattern can be compiled in bounded time and memory: at most LOAD_MAX_PATTERN_LENGTH bytes, at
- * most LOAD_MAX_PATTERN_SIZE elements once its repetitions are written out, and nothing that can be
- * empty repeated without end.
+ * most LOAD_MAX_PATTERN_SIZE elements, LOAD_MAX_PATTERN_SETS sets of characters and LOAD_MAX_PATTERN_ANCHORS
+ * anchors once its repetitions are written out, and nothing that can be empty repeated without end, left out or repeated a varying number
+ * of times.
  */
 static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const char *pattern)
 {
@@ -622,10 +676,13 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 		diag_error(ld->d, n->loc, "'pattern' is %zu bytes; the limit is %d", len, LOAD_MAX_PATTERN_LENGTH);
 		return false;
 	}
-	uint64_t size = 0;
-	bool endless_empty = false;
+	uint64_t size = 0, anchors = 0, sets = 0;
+	bool endless_empty = false, varying_empty = false;
 	for (const char *p = pattern; *p;) {
-		size = load_pattern_add(size, load_pattern_scan(&p, &endless_empty).size);
+		struct load_pattern part = load_pattern_scan(&p, &endless_empty, &varying_empty);
+		size = load_pattern_add(size, part.size);
+		anchors = load_pattern_add(anchors, part.anchors);
+		sets = load_pattern_add(sets, part.sets);
 		if (*p == ')') {	/* unmatched: regcomp says what it makes of it */
 			size = load_pattern_add(size, 1);
 			p++;
@@ -637,9 +694,28 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 			   LOAD_MAX_PATTERN_SIZE);
 		return false;
 	}
+	if (sets > LOAD_MAX_PATTERN_SETS) {	/* matching a character of several bytes costs a power of their number */
+		diag_error(ld->d, n->loc, "'pattern' has %s%llu sets of characters beyond ASCII ('.', \\w, \\W, \\s, "
+			   "\\S, [^...], [[:alpha:]] and the like) with its repetitions written out; the limit is %d",
+			   sets == LOAD_PATTERN_CAP ? "over " : "",
+			   (unsigned long long)sets, LOAD_MAX_PATTERN_SETS);
+		return false;
+	}
+	if (anchors > LOAD_MAX_PATTERN_ANCHORS) {	/* regcomp's time grows with a power of their number */
+		diag_error(ld->d, n->loc, "'pattern' has too many anchors: ^, $, \\<, \\>, \\` and \\' count "
+			   "one, \\b and \\B two, with its repetitions written out; it has %s%llu, the limit is %d",
+			   anchors == LOAD_PATTERN_CAP ? "over " : "", (unsigned long long)anchors,
+			   LOAD_MAX_PATTERN_ANCHORS);
+		return false;
+	}
 	if (endless_empty) {
 		diag_error(ld->d, n->loc, "'pattern' repeats something that can be empty with '*', '+' or '{m,}', "
 			   "as in (a*)* or (a|)+; write a* instead");
+		return false;
+	}
+	if (varying_empty) {
+		diag_error(ld->d, n->loc, "'pattern' leaves out, or repeats a varying number of times, something "
+			   "that can be empty, as in (a?)? or (a|){0,3}; write a? or a{0,3} instead");
 		return false;
 	}
 	return true;
@@ -1484,6 +1560,9 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		base = base ? base + 1 : w->file;
 		size_t len = strcspn(base, ".");
 		w->id = arena_strndup(ld->a, base, len);
+		if (!load_plain_name(w->id))	/* trin graph, trin run --json and the statistics show it */
+			diag_error(ld->d, root->loc, "the file's name, the wizard's id without 'id', holds a control, "
+				   "format or private-use character or is not UTF-8: give the wizard an 'id'");
 	}
 	load_text(ld, root, "title", &w->title);
 	if (!ynode_get(root, "title"))

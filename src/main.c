@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -79,6 +80,7 @@ static int main_close_stdout(int status)
 
 int main(int argc, char **argv)
 {
+	opterr = 0;	/* getopt's messages would print the option raw: cmd_bad_option says it */
 	if (!main_locale(main_take_lang(&argc, argv)))
 		return main_close_stdout(EXIT_USAGE);
 	return main_close_stdout(cmd_main(argc, argv));

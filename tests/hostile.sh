@@ -128,6 +128,26 @@ pattern-wide)
 pattern-empty-loops)	# repetitions of what can be empty: regcomp's time grows threefold with each
 	pattern "$(python3 -c "print('((a*)*b*)*' * 50)")"
 	want="w.yaml:7:15: error: 'pattern' repeats something that can be empty with '*', '+' or '{m,}', as in (a*)* or (a|)+; write a* instead" ;;
+pattern-empty-optional)	# what can be empty, left out or repeated a varying number of times: regcomp takes
+	# seconds and gigabytes for a few hundred of them
+	pattern "$(python3 -c "print('(a?)?' * 150 + '(b?){0,99}')")"
+	want="w.yaml:7:15: error: 'pattern' leaves out, or repeats a varying number of times, something that can be empty, as in (a?)? or (a|){0,3}; write a? or a{0,3} instead" ;;
+pattern-anchors)	# anchors side by side: regcomp's time and memory grow with a power of their number
+	pattern "$(python3 -c "print('\\\\b' * 40 + '\\\\>' * 100 + 'x?' * 300)")"
+	want="w.yaml:7:15: error: 'pattern' has too many anchors: ^, \$, \\<, \\>, \\\` and \\' count one, \\b and \\B two, with its repetitions written out; it has 180, the limit is 4" ;;
+pattern-sets)	# sets of characters, each matching a character of several bytes: regcomp and regexec take a
+	# power of their number (this one: minutes and gigabytes)
+	pattern '[[:alpha:]]{0,600}'
+	want="w.yaml:7:15: error: 'pattern' has 600 sets of characters beyond ASCII ('.', \\w, \\W, \\s, \\S, [^...], [[:alpha:]] and the like) with its repetitions written out; the limit is 100" ;;
+pattern-sets-ascii)	# sets of ASCII characters only cost nothing more: not counted
+	pattern '[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}'
+	expect_status=0 want= ;;
+pattern-sets-run)	# a pattern at the limit, matched against a long answer of letters of two bytes
+	pattern "$(python3 -c "print('[[:alpha:]]{0,100}X')")"
+	sed -i 's/title: a$/title: a\n    max_length: 10000/' w.yaml
+	python3 -c "print('a: ' + 'æ' * 9999)" >a.yaml
+	cmd="run --answers a.yaml" expect_status=1 want_out='step a'
+	want="trin: stopped at step 'a': The answer does not have the expected form." ;;
 pattern-long)
 	pattern "$(python3 -c "print('[0-9]' * 201)")"
 	want="w.yaml:7:15: error: 'pattern' is 1005 bytes; the limit is 1000" ;;
