@@ -38,6 +38,7 @@
 #include "model.h"
 #include "result.h"
 #include "stats.h"
+#include "status.h"
 #include "summary.h"
 #include "text.h"
 #include "util.h"
@@ -124,7 +125,7 @@ static attr_t ui_attr_error = A_BOLD, ui_attr_selected = A_REVERSE, ui_attr_guid
 
 static volatile sig_atomic_t ui_stop_signal;
 static volatile sig_atomic_t ui_waiting;	/* at the wait point, reading a key: a stop signal only sets the flag */
-static volatile sig_atomic_t ui_stop_status = 1;	/* the exit status when a stop signal ends trin at once */
+static volatile sig_atomic_t ui_stop_status = EXIT_INCOMPLETE;	/* the exit status when a stop signal ends trin at once */
 static volatile sig_atomic_t ui_taken;	/* the terminal's modes were changed: ui_saved_termios restores them */
 static volatile sig_atomic_t ui_drawn;	/* curses has the screen: ui_restore leaves it */
 static bool ui_termios_saved, ui_signals_taken;
@@ -144,7 +145,7 @@ static long ui_now_ms(void)
 /* The terminal went away (kiosk): end at once, writing nothing anywhere. */
 static void ui_on_hangup(int sig)
 {
-	_exit(128 + sig);
+	_exit(EXIT_SIGNAL + sig);
 }
 
 /* Leave the terminal as it was found, from a signal handler too: async-signal-safe calls only. */
@@ -201,7 +202,7 @@ static void ui_signals(bool kiosk)
 	if (ui_signals_taken)
 		return;
 	ui_signals_taken = true;
-	ui_stop_status = kiosk ? 0 : 1;
+	ui_stop_status = kiosk ? EXIT_OK : EXIT_INCOMPLETE;
 	stack_t ss = { .ss_sp = ui_altstack, .ss_size = sizeof ui_altstack };
 	sigaltstack(&ss, NULL);
 	struct sigaction sa = { 0 }, old;
@@ -1740,12 +1741,12 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	if (!w && stat(file, &st) != 0) {	/* no such file (a typing mistake): nothing to watch */
 		diag_print(&d, stderr);
 		diag_free(&d);
-		return 3;
+		return EXIT_INVALID;
 	}
 	if (!ui_start(opts->theme)) {
 		wizard_free(w);
 		diag_free(&d);
-		return 4;
+		return EXIT_INPUT;
 	}
 	if (!w)
 		w = ui_watch_broken(&u, &d);
@@ -1766,10 +1767,10 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	if (!loaded) {
 		diag_print(&d, stderr);
 		diag_free(&d);
-		return 3;
+		return EXIT_INVALID;
 	}
 	diag_free(&d);
-	return u.output_failed ? 4 : out == UI_FINISHED ? 0 : 1;
+	return u.output_failed ? EXIT_INPUT : out == UI_FINISHED ? EXIT_OK : EXIT_INCOMPLETE;
 }
 
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts)
@@ -1792,20 +1793,20 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	}
 	if (n && !i18n_chosen())
 		i18n_switch(list[0].w->language);	/* the menu in the language of the guides */
-	int status = 0;
+	int status = EXIT_OK;
 	if (!menu && n == 0) {
 		diag_sort(&d);
 		diag_print(&d, stderr);
 		diag_free(&d);
 		free(list);
-		return 3;
+		return EXIT_INVALID;
 	}
 	if (!ui_start(opts->theme)) {
 		for (size_t i = 0; i < n; i++)
 			wizard_free(list[i].w);
 		free(list);
 		diag_free(&d);
-		return 4;
+		return EXIT_INPUT;
 	}
 	struct ui u = { .opts = opts };
 	int sel = 0;
@@ -1820,9 +1821,9 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		engine_free(u.e);
 		u.e = NULL;
 		if (u.output_failed)
-			status = 4;
+			status = EXIT_INPUT;
 		if (!menu) {
-			status = out == UI_FINISHED && status == 0 ? 0 : status ? status : 1;
+			status = out == UI_FINISHED && status == EXIT_OK ? EXIT_OK : status ? status : EXIT_INCOMPLETE;
 			break;
 		}
 		if (out == UI_STOPPED)
@@ -1957,7 +1958,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {	/* it would read no key, and spin */
 		fprintf(stderr, _("trin: a kiosk needs a terminal as its standard input and output (in a systemd "
 				  "unit: StandardInput=tty and StandardOutput=tty)\n"));
-		return 4;
+		return EXIT_INPUT;
 	}
 	/* the keyboard can stop nothing from here on, while the wizards load in a cooked terminal too */
 	tcgetattr(STDIN_FILENO, &ui_saved_termios);
@@ -1979,7 +1980,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		for (size_t i = 0; i < n; i++)
 			wizard_free(list[i].w);
 		free(list);
-		return 4;
+		return EXIT_INPUT;
 	}
 	struct diags held = { 0 };	/* of later loads, when stderr is the screen */
 	int sel = 0;
@@ -2024,7 +2025,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	for (size_t i = 0; i < n; i++)
 		wizard_free(list[i].w);
 	free(list);
-	return 0;
+	return EXIT_OK;
 }
 
 /* Fitting: what check reports */

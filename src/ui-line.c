@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "result.h"
+#include "status.h"
 #include "summary.h"
 #include "util.h"
 
@@ -741,7 +742,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		diag_print(&d, stderr);
 		diag_free(&d);
 		free(list);
-		return 3;
+		return EXIT_INVALID;
 	}
 	struct line *l = xcalloc(1, sizeof *l);
 	l->opts = opts;
@@ -749,7 +750,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	l->out = out;
 	l->width = line_width();
 	l->echo = !isatty(fileno(in));
-	int status = 0;
+	int status = EXIT_OK;
 	for (;;) {
 		int pick = menu ? line_menu(l, list, n) : 0;
 		if (pick < 0)
@@ -763,9 +764,9 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		l->e = NULL;
 		util_wipe_stack();	/* what printing and parsing left below this frame */
 		if (l->failed)
-			status = 4;
+			status = EXIT_INPUT;
 		if (!menu) {
-			status = o == LINE_FINISHED && status == 0 ? 0 : status ? status : 1;
+			status = o == LINE_FINISHED && status == EXIT_OK ? EXIT_OK : status ? status : EXIT_INCOMPLETE;
 			break;
 		}
 		if (o == LINE_STOPPED)
