@@ -227,11 +227,18 @@ static unsigned char *i18n_mo_read(const char *path, size_t *size, bool *broken,
 	return d;
 }
 
-int i18n_catalogue(const char *dir, const char *domain, const char *lang, const char **why)
+/* The path of the catalogue of domain for lang in dir: "DIR/LANG/LC_MESSAGES/DOMAIN.mo", to free. */
+static char *i18n_mo_path(const char *dir, const char *lang, const char *domain)
 {
 	size_t len = strlen(dir) + strlen(lang) + strlen(domain) + 32;
 	char *path = xmalloc(len);
 	snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, domain);
+	return path;
+}
+
+int i18n_catalogue(const char *dir, const char *domain, const char *lang, const char **why)
+{
+	char *path = i18n_mo_path(dir, lang, domain);
 	const char *reason = NULL;
 	size_t size;
 	bool broken;
@@ -498,9 +505,8 @@ static const struct i18n_mo *i18n_mo_get(const char *dir, const char *domain, co
 	util_grow((void **)&i18n_mos, &i18n_capmos, i18n_nmos + 1, sizeof *i18n_mos);
 	struct i18n_mo *mo = &i18n_mos[i18n_nmos++];
 	*mo = (struct i18n_mo){ xstrdup(dir), xstrdup(domain), xstrdup(lang), NULL, 0, false, { 0 } };
-	size_t len = strlen(dir) + strlen(lang) + strlen(domain) + 32, size;
-	char *path = xmalloc(len);
-	snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, domain);
+	size_t size;
+	char *path = i18n_mo_path(dir, lang, domain);
 	bool broken;
 	const char *why;
 	mo->data = i18n_mo_read(path, &size, &broken, &why);
@@ -724,9 +730,7 @@ void i18n_broken(const char *dir, const char *domain, void (*bad)(void *ctx, con
 		const char *why;
 		if (de->d_name[0] == '.' || i18n_catalogue(dir, domain, de->d_name, &why) >= 0)
 			continue;
-		size_t len = strlen(dir) + strlen(de->d_name) + strlen(domain) + 32;
-		char *path = xmalloc(len);
-		snprintf(path, len, "%s/%s/LC_MESSAGES/%s.mo", dir, de->d_name, domain);
+		char *path = i18n_mo_path(dir, de->d_name, domain);
 		bad(ctx, path, why);
 		free(path);
 	}

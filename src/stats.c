@@ -23,14 +23,27 @@ struct stats {
 	int fd;
 };
 
-/* Whether what is at path may be opened: nothing, or (followed when follow) a regular file; else errno is set. */
-static bool stats_regular(const char *path, bool follow)
+/*
+ * Open path with flags (O_NONBLOCK, O_CLOEXEC and O_NOCTTY added) only if it is a regular file, or nothing
+ * yet; a link is followed unless flags hold O_NOFOLLOW.  A FIFO or a device is not even opened, so nothing
+ * waits or spins; one put there between the look and the open is closed again.  -1 with errno otherwise:
+ * EINVAL for what is not a regular file, EISDIR for a folder.
+ */
+static int stats_open_regular(const char *path, int flags)
 {
 	struct stat st;
-	if ((follow ? stat(path, &st) : lstat(path, &st)) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
-		return true;	/* open() says what is wrong with a missing file or a link */
-	errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-	return false;
+	bool follow = !(flags & O_NOFOLLOW);
+	if ((follow ? stat(path, &st) : lstat(path, &st)) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;	/* open() says what is wrong with a missing file or a link */
+	}
+	int fd = open(path, flags | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0600);
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {	/* put there since the look */
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
 }
 
 const char *stats_strerror(int err)
@@ -41,17 +54,9 @@ const char *stats_strerror(int err)
 struct stats *stats_open(const char *path)
 {
 	/* a FIFO would block the kiosk once full, and opening a device can do things: neither is opened */
-	if (!stats_regular(path, false))
-		return NULL;
-	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
+	int fd = stats_open_regular(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW);
 	if (fd < 0)
 		return NULL;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {	/* put there since the look */
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
 	struct stats *s = xmalloc(sizeof *s);
 	s->fd = fd;
 	return s;
@@ -280,13 +285,7 @@ void stats_report_stream(FILE *in, FILE *out)
 bool stats_report(const char *path, FILE *out, char *err, size_t errlen)
 {
 	/* never waits: a FIFO or a device is refused before anything is read from it, and is not even opened */
-	int fd = stats_regular(path, true) ? open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK) : -1;
-	struct stat st;
-	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {	/* put there since the look */
-		close(fd);
-		fd = -1;
-		errno = EINVAL;
-	}
+	int fd = stats_open_regular(path, O_RDONLY);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
 	if (!f) {
 		snprintf(err, errlen, "%s", stats_strerror(errno));
