@@ -436,15 +436,9 @@ static void engine_refuse(struct engine *e, const struct step *s, const char *wh
 }
 
 
-/* A typed answer as kept: see text_answer. */
-static char *engine_trim_nfc(const char *s)
-{
-	return text_answer(s);
-}
-
 static bool engine_text(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	char *t = engine_trim_nfc(in ? in : "");
+	char *t = text_answer(in ? in : "");
 	if (!*t) {
 		xfree_wiped(t);
 		return engine_empty(e, s, a, _("Please write an answer."));
@@ -567,7 +561,7 @@ static bool engine_parse_number(const char *in, int decimals, char decimal_mark,
 
 static bool engine_number(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	char *t = engine_trim_nfc(in ? in : "");
+	char *t = text_answer(in ? in : "");
 	bool empty = !*t;
 	int64_t v = 0;
 	bool too_precise = false;
@@ -625,7 +619,7 @@ static bool engine_parse_date(const char *in, char iso[32])
 
 static bool engine_date(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	char *t = engine_trim_nfc(in ? in : "");
+	char *t = text_answer(in ? in : "");
 	char iso[32];
 	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
 	xfree_wiped(t);
@@ -718,7 +712,7 @@ static bool engine_yesno(struct engine *e, const struct step *s, const char *in,
 {
 	static const char *const yes[] = { "true", "yes", "ja", "y", "j", "evet", NULL };
 	static const char *const no[] = { "false", "no", "nej", "n", "hayır", "hayir", NULL };
-	char *t = engine_trim_nfc(in ? in : "");
+	char *t = text_answer(in ? in : "");
 	for (char *p = t; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');

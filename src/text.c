@@ -264,9 +264,7 @@ char *text_answer(const char *s)
 	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &nn);
 	if (norm) {
 		xfree_wiped(out);
-		out = xmalloc(nn + 1);
-		memcpy(out, norm, nn);
-		out[nn] = '\0';
+		out = xstrndup((const char *)norm, nn);
 		explicit_bzero(norm, nn);
 		free(norm);
 		o = nn;
