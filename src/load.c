@@ -484,10 +484,6 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 			   "'next' has no default: end the list with an entry that has only 'goto'");
 }
 
-/*
- * The compiled form of pattern (of node n), anchored to the whole answer, or NULL after reporting it.
- * Steps with the same pattern share one compiled regex, owned by the wizard.
- */
 /* A count of pattern elements that stops growing far above any limit, so nested repetitions cannot overflow. */
 #define LOAD_PATTERN_CAP ((uint64_t)1 << 40)
 
@@ -721,6 +717,10 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 	return true;
 }
 
+/*
+ * The compiled form of pattern (of node n), anchored to the whole answer, or NULL after reporting it.
+ * Steps with the same pattern share one compiled regex, owned by the wizard.
+ */
 static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const char *pattern)
 {
 	struct wizard *w = ld->w;
