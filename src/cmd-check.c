@@ -11,9 +11,9 @@
 
 #include "check.h"
 #include "cmd.h"
-#include "ui-curses.h"
 #include "util.h"
 #include "i18n.h"
+#include "page.h"
 #include "result.h"
 #include "text.h"
 
@@ -113,7 +113,7 @@ static void cmd_check_broken(void *ctx, const char *path, const char *why)
 
 /*
  * In each language the wizard ships with (its own, and each with a catalogue): the texts a catalogue
- * lacks, and with fit every step laid out as the full screen lays it out (ui_curses_fit): taller than an
+ * lacks, and with fit every step laid out as the full screen lays it out (page_fit): taller than an
  * 80x24 screen is an error (a person would have to scroll); with small, taller than 40x12 is a warning.
  * The language chosen before is restored.
  */
@@ -132,13 +132,13 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 		i18n_broken(dir, w->domain, cmd_check_broken, &(struct cmd_check_ctx){ file, d });
 	size_t nlangs = i18n_languages(dir, w->domain, w->language, &langs);
 	char *saved = i18n_push(NULL);
-	struct ui_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
+	struct page_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
 		if (strcmp(langs[l], w->language) != 0)
 			cmd_check_translated(w, langs[l], d);
 		for (size_t z = 0; fit && z < (small ? 2u : 1u); z++) {
-			size_t n = ui_curses_fit(w, nlangs, sizes[z].cols, sizes[z].rows, out);
+			size_t n = page_fit(w, nlangs, sizes[z].cols, sizes[z].rows, out);
 			for (size_t k = 0; k < n; k++) {
 				const struct step *s = &w->steps[out[k].step];
 				if (out[k].needed > out[k].available)
