@@ -578,7 +578,7 @@ static int ui_footer_lines(const struct ui *u, int width, char lines[UI_FOOT_LIN
 
 /*
  * The footer's lines, with PgUp/PgDn among the keys when the body is taller than the screen, and the
- * height left for the body: what the screen shows of a step, shared by drawing and by ui_curses_fit.
+ * height left for the body.
  */
 static int ui_frame(struct ui *u, int width, int msg_rows, char foot[UI_FOOT_LINES][512], int *nfoot)
 {
@@ -2026,36 +2026,6 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		wizard_free(list[i].w);
 	free(list);
 	return EXIT_OK;
-}
-
-/* Fitting: what check reports */
-
-size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct ui_fit *out)
-{
-	struct ui_options opts = { 0 };
-	struct ui u = { .w = w, .opts = &opts, .cols = cols, .rows = rows, .nlangs = nlangs };
-	u.e = engine_create(w);
-	ui_terms_init(&u);
-	size_t n = 0;
-	for (size_t i = 0; i < w->nsteps; i++) {
-		const struct step *s = &w->steps[i];
-		if (s->type == STEP_REVIEW)
-			continue;	/* it lists the answers given: it scrolls when there are many, by design */
-		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
-		v.prefill.type = VAL_NULL;
-		ui_enter(&u, &v);
-		ui_layout(&u, &v);
-		char foot[UI_FOOT_LINES][512];
-		int nfoot;
-		int height = ui_frame(&u, ui_width(&u), 1, foot, &nfoot);
-		out[n++] = (struct ui_fit){ (int)i, (int)u.nbody, height };
-		ui_reset_frame(&u);
-	}
-	ui_terms_free(&u);
-	engine_free(u.e);
-	u.nlangs = 0;	/* a count only, with no list to free */
-	ui_free(&u);
-	return n;
 }
 
 /* term.h only here, at the end: it defines macros named like words this file uses (lines, columns). */

@@ -10,22 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum ui_theme { UI_THEME_DEFAULT, UI_THEME_CONTRAST, UI_THEME_MONO };
-
-struct ui_options {
-	const char *output;	/* write the result as JSON here at the end, or NULL */
-	const char *record;	/* write the walk as a scenario here at the end (result_scenario), or NULL */
-	const char *summary;	/* write the take-away summary here when finished (summary.h), or NULL */
-	const char *summary_dir;	/* offer at the end to save a summary in this folder, or NULL */
-	bool kiosk;		/* a kiosk: cannot be left, resets itself, keeps nothing (ui_curses_kiosk) */
-	int idle;		/* kiosk: seconds without a key before the warning */
-	int warn;		/* kiosk: seconds the warning counts down, at least 20 */
-	const char *stats;	/* kiosk: append anonymous counts to this file (stats.h), or NULL */
-	enum ui_theme theme;	/* colours, never the only carrier of meaning; NO_COLOR means none */
-	bool guide;		/* show each step's notes for the helper, marked as such */
-	const char *second_lang;	/* show titles and choices also in this language, for the helper */
-	bool watch;		/* an author's edit: load the one wizard again whenever its file changes */
-};
+#include "ui.h"
 
 /*
  * Run the wizards in files full-screen.  With one file and menu false, that wizard; otherwise a menu of
@@ -49,21 +34,6 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
  * Returns an exit status; 4 at once when standard input or output is not a terminal.
  */
 int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts);
-
-/* How a step fits a screen: the lines its body needs and the lines the screen has for it. */
-struct wizard;
-
-struct ui_fit {
-	int step;
-	int needed, available;
-};
-
-/*
- * Lay out every step of w (but the review, which lists answers) exactly as the full screen would at
- * cols x rows, in the language now chosen, with no answers given and nlangs languages to pick from;
- * out must hold w->nsteps entries.  Returns how many it filled.  Needs no terminal.
- */
-size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct ui_fit *out);
 
 /* Whether the terminal named by TERM is known to terminfo, so the full screen can run on it. */
 bool ui_curses_usable(void);

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "ui-curses.h"	/* struct ui_options, shared by the frontends; no curses in it */
+#include "ui.h"
 
 #define UI_LINE_MAX_INPUT 10000	/* bytes in one line read; a longer line is refused whole */
 
