@@ -231,15 +231,16 @@ static void page_help(struct page *p, const struct page_input *in)
 	p->actions = PAGE_CLOSE;
 }
 
-/* The glossary terms the step shows (as laid out at in->width), each with its explanation. */
+/* The glossary terms in->words, or those the step shows (as laid out), each with its explanation. */
 static void page_words(struct page *p, const struct page_input *in)
 {
 	struct page_input step = *in;
 	step.show = PAGE_KIND_STEP;
-	struct page *under = page_build(&step);
+	struct page *under = in->words ? NULL : page_build(&step);
+	const bool *words = in->words ? in->words : under->seen;
 	page_add(p, PAGE_HEADING, _("Words explained"), false);
-	for (size_t i = 0; i < in->w->nglossary && i < under->nseen; i++) {
-		if (!under->seen[i])
+	for (size_t i = 0; i < in->w->nglossary; i++) {
+		if (!words[i])
 			continue;
 		page_add(p, PAGE_BLANK, NULL, false);
 		page_add(p, PAGE_TERM, engine_tr((void *)in->w, in->w->glossary[i].term), false);
@@ -326,10 +327,6 @@ struct page *page_build(const struct page_input *in)
 	}
 	if (in->width > 0)
 		page_lay_out(p, in->width, in->gl);
-	else if (in->gl)
-		for (size_t i = 0; i < p->nblocks; i++)	/* not laid out: terms are found in whole blocks */
-			if (p->blocks[i].terms && p->seen)
-				glossary_terms_find(in->gl, p->blocks[i].text, strlen(p->blocks[i].text), NULL, p->seen);
 	return p;
 }
 

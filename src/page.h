@@ -117,6 +117,7 @@ struct page_input {
 	char *const *langs;		/* the languages to pick from, the wizard's own first */
 	size_t nlangs;
 	int lang_sel;			/* the language at the picker's cursor */
+	const bool *words;		/* "Words explained": the terms to explain, or NULL for the step's */
 	long idle_left;			/* kiosk: seconds until the idle warning ends in a reset */
 	const char *message;		/* the message line, or NULL */
 	const char *second_lang;	/* show titles and choices also in this language, or NULL */

@@ -24,6 +24,7 @@
 #include "glossary.h"
 #include "i18n.h"
 #include "model.h"
+#include "page.h"
 #include "result.h"
 #include "status.h"
 #include "summary.h"
@@ -59,27 +60,6 @@ static void line_blank(struct line *l)
 	fputc('\n', l->out);
 }
 
-/*
- * A wizard text in the helper's language (--second-lang), marked with the language's code, to print
- * beneath the person's; NULL when there is none or it reads the same.
- */
-static const char *line_text_second(struct line *l, const struct text *t, const char *shown)
-{
-	const char *r = l->opts->second_lang ? engine_show_text(l->e, t, l->opts->second_lang) : NULL;
-	return r && shown && strcmp(r, shown) == 0 ? NULL : r;
-}
-
-/* The helper's-language text beneath the person's, indented by indent and marked "(en)". */
-static void line_second(struct line *l, const struct text *t, const char *shown, int indent)
-{
-	const char *r = line_text_second(l, t, shown);
-	if (!r)
-		return;
-	char prefix[64];
-	snprintf(prefix, sizeof prefix, "%*s(%s) ", indent, "", l->opts->second_lang);
-	summary_para(l->out, prefix, r, l->width, (int)strlen(prefix));
-}
-
 /* The answer of a step on the path as the review shows it. */
 static const char *line_answer(struct line *l, int step)
 {
@@ -88,12 +68,93 @@ static const char *line_answer(struct line *l, int step)
 	return engine_format(l->e, name, engine_tr, (void *)l->w);
 }
 
-/* A numbered item with its label hanging under the number. */
-static void line_item(struct line *l, int number, const char *label)
+/* s after prefix, wrapped, the lines after the first hung under it. */
+static void line_hung(struct line *l, const char *prefix, const char *s)
 {
-	char prefix[24];
-	snprintf(prefix, sizeof prefix, "  %d. ", number);
-	summary_para(l->out, prefix, label, l->width, (int)strlen(prefix));
+	summary_para(l->out, prefix, s, l->width, (int)strlen(prefix));
+}
+
+/*
+ * One block of a page, in line mode's words: items numbered to be typed, texts in the helper's language
+ * marked with its code.  The field and its hint are said in what to type, the screen's "go on" item is
+ * Enter here, and a term comes with its explanation.
+ */
+static void line_block(struct line *l, const struct page_block *b, const char **term)
+{
+	char prefix[64];
+	switch (b->role) {
+	case PAGE_SECOND:
+	case PAGE_ITEM_SECOND:
+		snprintf(prefix, sizeof prefix, "%*s(%s) ", b->role == PAGE_ITEM_SECOND ? 5 : 0, "", l->opts->second_lang);
+		line_hung(l, prefix, b->text);
+		return;
+	case PAGE_ITEM:
+	case PAGE_ROW:
+		snprintf(prefix, sizeof prefix, "  %d. ", b->number);
+		line_hung(l, prefix, b->text);
+		return;
+	case PAGE_ANSWER:
+		line_hung(l, "     ", b->text);
+		return;
+	case PAGE_DROPPED:
+		line_hung(l, "  - ", b->text);
+		return;
+	case PAGE_TODO_HEAD:
+		snprintf(prefix, sizeof prefix, "%s:", b->text);
+		line_para(l, prefix);
+		return;
+	case PAGE_TODO:
+		line_hung(l, "[ ] ", b->text);
+		return;
+	case PAGE_NOTE:
+		line_hung(l, "  ", b->text);
+		return;
+	case PAGE_TERM:
+		*term = b->text;
+		return;
+	case PAGE_EXPLAIN: {
+		char *head = xmalloc(strlen(*term) + 8);
+		sprintf(head, "  %s: ", *term);
+		summary_para(l->out, head, b->text, l->width, 4);
+		free(head);
+		return;
+	}
+	case PAGE_HEADING:
+	case PAGE_TEXT:
+	case PAGE_NOTICE:
+	case PAGE_DROPPED_HEAD:
+	case PAGE_NOTE_HEAD:
+		line_para(l, b->text);
+		return;
+	case PAGE_BLANK:
+	case PAGE_FIELD:
+	case PAGE_HINT:
+	case PAGE_CONTINUE:
+	case PAGE_ROLE_COUNT:
+		return;
+	}
+}
+
+/* Whether line mode prints anything of a block. */
+static bool line_shows(const struct page_block *b)
+{
+	return b->role != PAGE_BLANK && b->role != PAGE_FIELD && b->role != PAGE_HINT && b->role != PAGE_CONTINUE &&
+	       b->role != PAGE_TERM;
+}
+
+/* Print the blocks of p, a gap where one falls between two blocks printed; with tight, no gaps. */
+static void line_print(struct line *l, const struct page *p, bool tight)
+{
+	bool gap = false;
+	const char *term = "";
+	for (size_t i = 0; i < p->nblocks; i++) {
+		const struct page_block *b = &p->blocks[i];
+		gap |= b->role == PAGE_BLANK && !tight;
+		if (line_shows(b) && gap)
+			line_blank(l);
+		gap &= !line_shows(b);
+		line_block(l, b, &term);
+	}
 }
 
 /* Reading */
@@ -177,7 +238,7 @@ static int line_number(const char *s, int max)
 	return n >= 1 && n <= max ? n : 0;
 }
 
-/* Glossary words */
+/* Pages */
 
 static void line_terms_init(struct line *l)
 {
@@ -192,52 +253,50 @@ static void line_terms_free(struct line *l)
 	l->told = NULL;
 }
 
-/* Mark in seen the glossary terms that s uses. */
-static void line_terms_in(struct line *l, const char *s, bool *seen)
+/*
+ * The page of step v, or of kind over it; page_free it.  Its glossary terms are found in whole blocks, not
+ * in the review's rows: they name steps shown before, whose words were explained there.
+ */
+static struct page *line_page(struct line *l, const struct engine_view *v, enum page_kind kind, const bool *words)
 {
-	if (s)
-		glossary_terms_find(&l->terms, s, strlen(s), NULL, seen);
-}
-
-/* The glossary terms the step shows, in seen (of nglossary entries). */
-static void line_terms_of_step(struct line *l, const struct step *s, bool *seen)
-{
-	line_terms_in(l, engine_show_text(l->e, &s->title, NULL), seen);
-	line_terms_in(l, engine_show_text(l->e, &s->text, NULL), seen);
-	for (size_t i = 0; i < s->nchoices; i++)
-		line_terms_in(l, engine_show_text(l->e, &s->choices[i].label, NULL), seen);
-	for (size_t i = 0; i < s->ntodo; i++)
-		line_terms_in(l, engine_show_text(l->e, &s->todo[i], NULL), seen);
+	struct page_input in = { .w = l->w, .e = l->e, .v = v, .show = kind, .sel = -1,
+				 .second_lang = l->opts->second_lang, .guide = l->opts->guide,
+				 .summary_dir = l->opts->summary_dir != NULL, .words = words };
+	struct page *p = page_build(&in);
+	for (size_t i = 0; i < p->nblocks; i++) {
+		const struct page_block *b = &p->blocks[i];
+		if (b->terms && b->role != PAGE_ROW && b->role != PAGE_CONTINUE)
+			glossary_terms_find(&l->terms, b->text, strlen(b->text), NULL, p->seen);
+	}
+	return p;
 }
 
 /* "Words explained:" and each term marked in which with its explanation; nothing when none is. */
-static void line_terms_explain(struct line *l, const bool *which)
+static void line_terms_explain(struct line *l, const struct engine_view *v, const bool *which)
 {
-	bool any = false;
-	for (size_t i = 0; i < l->w->nglossary; i++) {
-		if (!which[i])
-			continue;
-		if (!any) {
-			line_blank(l);
-			char head[128];
-			snprintf(head, sizeof head, "%s:", _("Words explained"));
-			line_para(l, head);
-		}
-		any = true;
-		const struct glossary_entry *g = &l->w->glossary[i];
-		size_t n = strlen(engine_tr((void *)l->w, g->term)) + 8;
-		char *prefix = xmalloc(n);
-		snprintf(prefix, n, "  %s: ", engine_tr((void *)l->w, g->term));
-		summary_para(l->out, prefix, engine_show_text(l->e, &g->text, NULL), l->width, 4);
-		free(prefix);
+	struct page *p = line_page(l, v, PAGE_KIND_WORDS, which);
+	if (p->nblocks > 1) {
+		char head[128];
+		snprintf(head, sizeof head, "%s:", p->blocks[0].text);
+		line_blank(l);
+		line_para(l, head);
+		const char *term = "";
+		for (size_t i = 1; i < p->nblocks; i++)
+			line_block(l, &p->blocks[i], &term);
 	}
+	page_free(p);
 }
 
-/* Steps */
-
-static bool line_is_field(enum step_type t)
+/* The words of the glossary page p uses that this walk has not explained yet, explained. */
+static void line_terms_new(struct line *l, const struct engine_view *v, const struct page *p)
 {
-	return t == STEP_TEXT || t == STEP_NUMBER || t == STEP_DATE;
+	bool *fresh = xcalloc(p->nseen ? p->nseen : 1, sizeof *fresh);
+	for (size_t i = 0; i < p->nseen; i++) {
+		fresh[i] = p->seen[i] && !l->told[i];
+		l->told[i] |= fresh[i];
+	}
+	line_terms_explain(l, v, fresh);
+	free(fresh);
 }
 
 /* What to type on this step, and the words that work here. */
@@ -273,137 +332,55 @@ static void line_instructions(struct line *l, const struct engine_view *v)
 		snprintf(what + n, sizeof what - n, " %s", _("Press Enter to leave it out."));
 	}
 	size_t n = strlen(what);
-	bool *seen = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *seen);
-	line_terms_of_step(l, s, seen);
-	bool help = s->help.msgid != NULL;
-	for (size_t i = 0; i < l->w->nglossary; i++)
-		help |= seen[i];
-	free(seen);
-	if (n && (help || v->can_back))
+	struct page *p = line_page(l, v, PAGE_KIND_STEP, NULL);
+	bool help = p->actions & PAGE_HELP, back = p->actions & PAGE_BACK;
+	for (size_t i = 0; i < p->nseen; i++)
+		help |= p->seen[i];
+	page_free(p);
+	if (n && (help || back))
 		what[n++] = ' ';
-	if (help && v->can_back)
+	if (help && back)
 		snprintf(what + n, sizeof what - n, _("Type ? for help, or %s to go back."), _("back"));
 	else if (help)
 		snprintf(what + n, sizeof what - n, "%s", _("Type ? for help."));
-	else if (v->can_back)
+	else if (back)
 		snprintf(what + n, sizeof what - n, _("Type %s to go back."), _("back"));
 	line_blank(l);
 	line_para(l, what);
 }
 
-/* The words of the glossary this step uses that this walk has not explained yet, explained. */
-static void line_terms_new(struct line *l, const struct step *s)
-{
-	bool *seen = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *seen);
-	line_terms_of_step(l, s, seen);
-	for (size_t i = 0; i < l->w->nglossary; i++) {
-		seen[i] = seen[i] && !l->told[i];
-		l->told[i] |= seen[i];
-	}
-	line_terms_explain(l, seen);
-	free(seen);
-}
-
-/* Print the step: progress, question, text, choices, the new glossary words, and what to type. */
+/* Print the step: progress, the page of the step, the new glossary words, and what to type. */
 static void line_show(struct line *l, const struct engine_view *v)
 {
-	const struct step *s = v->step;
+	struct page *p = line_page(l, v, PAGE_KIND_STEP, NULL);
 	line_blank(l);
-	if (s->type != STEP_END && v->total_max) {
-		char progress[64];
-		if (v->total_min == v->total_max)
-			snprintf(progress, sizeof progress, _("Step %zu of %zu"), v->position, v->total_max);
-		else
-			snprintf(progress, sizeof progress, _("Step %zu of %zu\xE2\x80\x93%zu"), v->position,
-				 v->total_min, v->total_max);
-		line_para(l, progress);
-	}
-	const char *title = engine_show_text(l->e, &s->title, NULL);
-	line_para(l, title);
-	line_second(l, &s->title, title, 0);
-	const char *text = engine_show_text(l->e, &s->text, NULL);
-	if (text) {
-		line_blank(l);
-		line_para(l, text);
-	}
-	switch (s->type) {
-	case STEP_CHOICE:
-	case STEP_MULTI:
-		line_blank(l);
-		for (size_t i = 0; i < s->nchoices; i++) {
-			const char *label = engine_show_text(l->e, &s->choices[i].label, NULL);
-			line_item(l, (int)i + 1, label);
-			line_second(l, &s->choices[i].label, label, 5);
-		}
-		break;
-	case STEP_YESNO:
-		line_blank(l);
-		line_item(l, 1, _("Yes"));
-		line_item(l, 2, _("No"));
-		break;
-	case STEP_REVIEW: {
-		size_t n;
-		const int *path = engine_path(l->e, &n);
-		int k = 0;
-		if (v->ndropped) {	/* what the change just made no longer count, in words */
-			line_blank(l);
-			line_para(l, _("Because of your change, these answers no longer count:"));
-			for (size_t i = 0; i < v->ndropped; i++)
-				summary_para(l->out, "  - ", engine_show_text(l->e, &l->w->steps[v->dropped[i]].title, NULL), l->width, 4);
-		}
-		line_blank(l);
-		for (size_t i = 0; i + 1 < n; i++) {
-			const struct step *r = &l->w->steps[path[i]];
-			if (!step_takes_answer(r->type))
-				continue;
-			line_item(l, ++k, engine_show_text(l->e, &r->title, NULL));
-			summary_para(l->out, "     ", line_answer(l, path[i]), l->width, 5);
-		}
-		break;
-	}
-	case STEP_END:
-		if (s->ntodo) {
-			char head[128];
-			line_blank(l);
-			snprintf(head, sizeof head, "%s:", _("Next steps"));
-			line_para(l, head);
-			for (size_t i = 0; i < s->ntodo; i++)
-				summary_para(l->out, "[ ] ", engine_show_text(l->e, &s->todo[i], NULL), l->width, 4);
-		}
-		line_terms_new(l, s);
-		return;
-	default:
-		break;
-	}
-	if (l->opts->guide && s->guide.msgid) {	/* --guide: for the helper beside the person, in the helper's language */
-		char *saved = i18n_push(l->opts->second_lang);
-		line_blank(l);
-		line_para(l, _("For the helper, not for the citizen:"));
-		summary_para(l->out, "  ", engine_show_text(l->e, &s->guide, NULL), l->width, 2);
-		i18n_pop(saved);
-	}
-	line_terms_new(l, s);
-	line_instructions(l, v);
+	if (p->progress)
+		line_para(l, p->progress);
+	line_print(l, p, false);
+	line_terms_new(l, v, p);
+	page_free(p);
+	if (v->step->type != STEP_END)
+		line_instructions(l, v);
 }
 
 /* The help of the step and every glossary word it uses. */
 static void line_help(struct line *l, const struct engine_view *v)
 {
-	const struct step *s = v->step;
+	struct page *step = line_page(l, v, PAGE_KIND_STEP, NULL), *help = line_page(l, v, PAGE_KIND_HELP, NULL);
 	line_blank(l);
-	if (s->help.msgid) {
+	if (step->actions & PAGE_HELP) {
 		char head[64];
-		snprintf(head, sizeof head, "%s:", _("Help"));
+		snprintf(head, sizeof head, "%s:", help->blocks[0].text);
 		line_para(l, head);
-		line_para(l, engine_show_text(l->e, &s->help, NULL));
+		line_para(l, help->blocks[help->nblocks - 1].text);
 	} else {
 		line_para(l, _("There is no help for this step."));
 	}
-	bool *seen = xcalloc(l->w->nglossary ? l->w->nglossary : 1, sizeof *seen);
-	line_terms_of_step(l, s, seen);
-	line_terms_in(l, engine_show_text(l->e, &s->help, NULL), seen);
-	line_terms_explain(l, seen);
-	free(seen);
+	for (size_t i = 0; i < step->nseen; i++)
+		step->seen[i] |= help->seen[i];
+	line_terms_explain(l, v, step->seen);
+	page_free(step);
+	page_free(help);
 	line_instructions(l, v);
 }
 
@@ -411,14 +388,10 @@ static void line_help(struct line *l, const struct engine_view *v)
 static int line_review_step(struct line *l, int nth)
 {
 	size_t n;
-	const int *path = engine_path(l->e, &n);
-	int k = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		enum step_type t = l->w->steps[path[i]].type;
-		if (step_takes_answer(t) && ++k == nth)
-			return path[i];
-	}
-	return -1;
+	int *steps = page_review_steps(l->w, l->e, &n);
+	int step = nth >= 1 && (size_t)nth <= n ? steps[nth - 1] : -1;
+	free(steps);
+	return step;
 }
 
 /*
@@ -504,11 +477,12 @@ done:
 }
 
 /* Ask before stopping, as the full screen does; true to stop. */
-static bool line_confirm_stop(struct line *l)
+static bool line_confirm_stop(struct line *l, const struct engine_view *v)
 {
+	struct page *p = line_page(l, v, PAGE_KIND_STOP, NULL);
 	line_blank(l);
-	line_para(l, _("Do you want to stop?"));
-	line_para(l, _("Your answers will not be kept."));
+	line_print(l, p, true);
+	page_free(p);
 	char what[256];
 	snprintf(what, sizeof what, _("Type %s to stop, or press Enter to go on."), _("yes"));
 	line_para(l, what);
@@ -633,7 +607,7 @@ static enum line_outcome line_walk(struct line *l)
 			continue;
 		}
 		if (line_is_word(t, "stop", _("stop"))) {
-			if (line_confirm_stop(l)) {
+			if (line_confirm_stop(l, &v)) {
 				out = LINE_QUIT_ASKED;
 				break;
 			}
@@ -662,15 +636,10 @@ static enum line_outcome line_walk(struct line *l)
 				line_para(l, _("The guide does not go on from here."));
 			continue;
 		}
-		if (s->type == STEP_INFO || line_is_field(s->type) || s->type == STEP_CHOICE || s->type == STEP_MULTI ||
-		    s->type == STEP_YESNO) {
-			if (s->type == STEP_INFO) {
-				if (!engine_submit(l->e, NULL))
-					line_para(l, _("The guide does not go on from here."));
-			} else {
-				line_answer_step(l, &v, t);
-			}
-		}
+		if (s->type != STEP_INFO)
+			line_answer_step(l, &v, t);
+		else if (!engine_submit(l->e, NULL))
+			line_para(l, _("The guide does not go on from here."));
 	}
 	if (out == LINE_FINISHED && l->opts->summary)
 		line_save_summary(l, false);
@@ -685,15 +654,16 @@ static enum line_outcome line_walk(struct line *l)
 /* The menu of wizards; the index chosen, or -1 to leave. */
 static int line_menu(struct line *l, struct wizard **list, size_t n)
 {
-	line_blank(l);
-	line_para(l, _("Choose a guide"));
-	line_blank(l);
+	const char **titles = xcalloc(n ? n : 1, sizeof *titles);
 	for (size_t i = 0; i < n; i++)
-		line_item(l, (int)i + 1, engine_tr(list[i], list[i]->title.msgid));
-	if (!n) {
-		line_para(l, _("No guides were found."));
+		titles[i] = engine_tr(list[i], list[i]->title.msgid);
+	struct page *p = page_menu(_("Choose a guide"), titles, n, -1, _("No guides were found."), 0, false);
+	free(titles);
+	line_blank(l);
+	line_print(l, p, false);
+	page_free(p);
+	if (!n)
 		return -1;
-	}
 	line_blank(l);
 	char what[256];
 	snprintf(what, sizeof what, _("Type the number of a guide, or %s to leave."), _("stop"));
