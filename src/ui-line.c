@@ -25,7 +25,6 @@
 #include "i18n.h"
 #include "model.h"
 #include "page.h"
-#include "result.h"
 #include "status.h"
 #include "summary.h"
 #include "util.h"
@@ -493,50 +492,13 @@ static bool line_confirm_stop(struct line *l, const struct engine_view *v)
 	return r == LINE_READ_OK && (line_is_word(t, "yes", _("yes")) || !strcmp(t, "1"));
 }
 
-/* The messages when the end is reached: the answers saved (--output), the walk recorded (--record). */
-static void line_end_output(struct line *l)
+/* Save what --record, --output, --summary or --summary-dir (which) ask for, and say so. */
+static void line_save(struct line *l, enum ui_save which)
 {
-	if (l->opts->record) {
-		char err[300], msg[600];
-		if (result_write_scenario(l->opts->record, l->w, l->e, err, sizeof err)) {
-			snprintf(msg, sizeof msg, _("This walk is recorded in %s."), l->opts->record);
-		} else {
-			snprintf(msg, sizeof msg, _("This walk could not be recorded: %s"), err);
-			l->failed = true;
-		}
-		line_blank(l);
-		line_para(l, msg);
-	}
-	if (!l->opts->output)
+	char msg[600];
+	l->failed |= !ui_save(which, l->opts, l->w, l->e, msg, sizeof msg) && which != UI_SAVE_SUMMARY_DIR;
+	if (!*msg)
 		return;
-	char err[300], msg[600];
-	if (result_write_file(l->opts->output, l->w, l->e, err, sizeof err))
-		snprintf(msg, sizeof msg, _("Your answers are saved in %s."), l->opts->output);
-	else {
-		snprintf(msg, sizeof msg, _("Your answers could not be saved: %s"), err);
-		l->failed = true;
-	}
-	line_blank(l);
-	line_para(l, msg);
-}
-
-/* Save the summary (in the folder when dir, else in --summary's file) and say where. */
-static void line_save_summary(struct line *l, bool dir)
-{
-	char err[300], msg[600];
-	if (dir) {
-		char *path = summary_write_dir(l->opts->summary_dir, l->w, l->e, summary_time(), err, sizeof err);
-		if (path)
-			snprintf(msg, sizeof msg, _("A summary is saved in %s."), path);
-		free(path);
-		if (!path)
-			snprintf(msg, sizeof msg, _("The summary could not be saved: %s"), err);
-	} else if (summary_write_file(l->opts->summary, l->w, l->e, summary_time(), err, sizeof err)) {
-		snprintf(msg, sizeof msg, _("A summary is saved in %s."), l->opts->summary);
-	} else {
-		snprintf(msg, sizeof msg, _("The summary could not be saved: %s"), err);
-		l->failed = true;
-	}
 	line_blank(l);
 	line_para(l, msg);
 }
@@ -576,7 +538,8 @@ static enum line_outcome line_walk(struct line *l)
 			shown_at = v.position;
 			line_show(l, &v);
 			if (s->type == STEP_END) {
-				line_end_output(l);
+				line_save(l, UI_SAVE_RECORD);
+				line_save(l, UI_SAVE_OUTPUT);
 				line_end_instructions(l, &v);
 			}
 		}
@@ -619,7 +582,7 @@ static enum line_outcome line_walk(struct line *l)
 		}
 		if (s->type == STEP_END) {
 			if (l->opts->summary_dir && line_is_word(t, "save", _("save"))) {
-				line_save_summary(l, true);
+				line_save(l, UI_SAVE_SUMMARY_DIR);
 				line_end_instructions(l, &v);
 				continue;
 			}
@@ -641,8 +604,8 @@ static enum line_outcome line_walk(struct line *l)
 		else if (!engine_submit(l->e, NULL))
 			line_para(l, _("The guide does not go on from here."));
 	}
-	if (out == LINE_FINISHED && l->opts->summary)
-		line_save_summary(l, false);
+	if (out == LINE_FINISHED)
+		line_save(l, UI_SAVE_SUMMARY);
 	line_terms_free(l);
 	if (out != LINE_FINISHED) {
 		line_blank(l);
@@ -695,16 +658,10 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	struct wizard **list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	struct diags d = { 0 };
 	size_t n = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		struct wizard *w = wizard_load(files[i], NULL, &d);
-		const char *why;
-		if (w && !i18n_bind_wizard(files[i], w->domain, &why)) {	/* its domain is another wizard's */
-			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
-			wizard_free(w);
-		} else if (w) {
-			list[n++] = w;
-		}
-	}
+	const char *dir;
+	for (size_t i = 0; i < nfiles; i++)
+		if ((list[n] = ui_load(files[i], &d, &dir)))
+			n++;
 	if (n && !i18n_chosen())
 		i18n_switch(list[0]->language);	/* the menu in the language of the guides, as the screen */
 	if (!menu && n == 0) {
@@ -733,12 +690,9 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		engine_free(l->e);
 		l->e = NULL;
 		util_wipe_stack();	/* what printing and parsing left below this frame */
-		if (l->failed)
-			status = EXIT_INPUT;
-		if (!menu) {
-			status = o == LINE_FINISHED && status == EXIT_OK ? EXIT_OK : status ? status : EXIT_INCOMPLETE;
+		status = ui_status(menu || o == LINE_FINISHED, l->failed);
+		if (!menu)
 			break;
-		}
 		if (o == LINE_STOPPED)
 			break;
 	}

@@ -1,11 +1,17 @@
 /*
- * ui: what every frontend is given to run wizards with.  No terminal, no curses: the full screen
- * (ui-curses.h) and line mode (ui-line.h) both take these options.
+ * ui: what every frontend is given to run wizards with, and what they do alike: load a wizard with its
+ * catalogues, save at the end, give the exit status.  No terminal, no curses: the full screen
+ * (ui-curses.h) and line mode (ui-line.h) both take these options and call these functions.
  */
 #ifndef TRIN_UI_H
 #define TRIN_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "engine.h"
+#include "model.h"
 
 enum ui_theme { UI_THEME_DEFAULT, UI_THEME_CONTRAST, UI_THEME_MONO };
 
@@ -23,5 +29,30 @@ struct ui_options {
 	const char *second_lang;	/* show titles and choices also in this language, for the helper */
 	bool watch;		/* an author's edit: load the one wizard again whenever its file changes */
 };
+
+/* What a frontend saves at an end, each said in a sentence. */
+enum ui_save {
+	UI_SAVE_OUTPUT,		/* the answers as JSON (--output) */
+	UI_SAVE_RECORD,		/* the walk as a scenario (--record) */
+	UI_SAVE_SUMMARY,	/* the take-away summary (--summary) */
+	UI_SAVE_SUMMARY_DIR,	/* a summary in the folder an operator chose (--summary-dir), on the person's key */
+};
+
+/*
+ * Load the wizard in file and bind its catalogues (i18n_bind_wizard): the wizard, and in *dir the folder of
+ * its catalogues; NULL when it does not load or its domain is another wizard's, the reasons in d.
+ */
+struct wizard *ui_load(const char *file, struct diags *d, const char **dir);
+
+/*
+ * Save what of e's walk through w the options ask for, and say so in msg (of size bytes): where it went, or
+ * why not.  False when it could not be saved; nothing happens (true, msg empty) when the option is unset.
+ * The stop signals should be held back while it writes.
+ */
+bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard *w, struct engine *e, char *msg,
+	     size_t size);
+
+/* The exit status of a walk: finished, stopped before an end, or an output file that failed. */
+int ui_status(bool finished, bool failed);
 
 #endif

@@ -1,0 +1,73 @@
+/*
+ * ui: what the frontends do alike.  See ui.h.
+ */
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "result.h"
+#include "status.h"
+#include "summary.h"
+
+struct wizard *ui_load(const char *file, struct diags *d, const char **dir)
+{
+	struct wizard *w = wizard_load(file, NULL, d);
+	const char *why;
+	*dir = w ? i18n_bind_wizard(file, w->domain, &why) : NULL;
+	if (w && !*dir) {	/* its domain is another wizard's: it would show that one's translations */
+		diag_error(d, ((struct loc){ file, 0, 0 }), "%s", why);
+		wizard_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard *w, struct engine *e, char *msg,
+	     size_t size)
+{
+	char err[300];
+	msg[0] = '\0';
+	switch (what) {
+	case UI_SAVE_OUTPUT:
+		if (!o->output)
+			return true;
+		if (result_write_file(o->output, w, e, err, sizeof err)) {
+			snprintf(msg, size, _("Your answers are saved in %s."), o->output);
+			return true;
+		}
+		snprintf(msg, size, _("Your answers could not be saved: %s"), err);
+		return false;
+	case UI_SAVE_RECORD:
+		if (!o->record)
+			return true;
+		if (result_write_scenario(o->record, w, e, err, sizeof err)) {
+			snprintf(msg, size, _("This walk is recorded in %s."), o->record);
+			return true;
+		}
+		snprintf(msg, size, _("This walk could not be recorded: %s"), err);
+		return false;
+	case UI_SAVE_SUMMARY:
+	case UI_SAVE_SUMMARY_DIR: {
+		const char *path = what == UI_SAVE_SUMMARY ? o->summary : o->summary_dir;
+		if (!path)
+			return true;
+		char *made = what == UI_SAVE_SUMMARY_DIR ? summary_write_dir(path, w, e, summary_time(), err, sizeof err)
+							 : NULL;
+		bool ok = made || (what == UI_SAVE_SUMMARY && summary_write_file(path, w, e, summary_time(), err, sizeof err));
+		if (ok)
+			snprintf(msg, size, _("A summary is saved in %s."), made ? made : path);
+		else
+			snprintf(msg, size, _("The summary could not be saved: %s"), err);
+		free(made);
+		return ok;
+	}
+	}
+	return false;
+}
+
+int ui_status(bool finished, bool failed)
+{
+	return failed ? EXIT_INPUT : finished ? EXIT_OK : EXIT_INCOMPLETE;
+}
