@@ -36,16 +36,12 @@
 #include "glossary.h"
 #include "i18n.h"
 #include "model.h"
-#include "result.h"
+#include "page.h"
 #include "stats.h"
 #include "status.h"
-#include "summary.h"
 #include "text.h"
 #include "util.h"
 
-#define UI_MIN_COLS 40
-#define UI_MIN_ROWS 12
-#define UI_MAX_WIDTH 72		/* a readable column */
 #define UI_MAX_INPUT 10000	/* bytes in a text field: a huge paste stops here, with a message */
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
@@ -53,22 +49,6 @@
 
 enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE, UI_IDLE };
 enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT };
-
-/* One row of the body: a byte range of a string, how to draw it, and whether it is the focus. */
-struct ui_row {
-	const char *s;
-	size_t len;
-	int indent;
-	attr_t attr;
-	bool focus;
-	bool terms;	/* mark glossary terms in it */
-	bool field;	/* the text field: drawn from the buffer, with the cursor */
-};
-
-/* A key and what it does, for the footer. */
-struct ui_key {
-	const char *key, *action;
-};
 
 struct ui {
 	const struct wizard *w;
@@ -86,10 +66,7 @@ struct ui {
 	char **drafts;		/* per step: what was typed and not given when the person went back (Esc) */
 	size_t len, cur, hscroll;
 	/* the frame */
-	struct ui_row *body;
-	size_t nbody, capbody;
-	char **owned;		/* strings made for this frame */
-	size_t nowned, capowned;
+	struct page *page;	/* what it shows (page.h), laid out */
 	int scroll, height;
 	bool follow;		/* keep the focus row in view */
 	enum ui_overlay overlay;
@@ -101,9 +78,6 @@ struct ui {
 	long last_key_ms;	/* kiosk: when the last key came */
 	long reset_at_ms;	/* kiosk: when the idle warning ends in a reset */
 	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
-	bool *terms_seen;	/* which of them this screen shows */
-	struct ui_key foot[12];
-	size_t nfoot;
 	/* the languages the wizard can be shown in (its own first), for the picker */
 	char **langs;
 	size_t nlangs;
@@ -345,95 +319,20 @@ static void ui_end(void)
 	ui_drawn = ui_taken = 0;
 }
 
-/* Strings */
-
-/* Keep s alive until the frame is drawn. */
-static const char *ui_keep(struct ui *u, char *s)
-{
-	util_grow((void **)&u->owned, &u->capowned, u->nowned + 1, sizeof *u->owned);
-	u->owned[u->nowned++] = s;
-	return s;
-}
-
-/* A wizard text as the person reads it: translated, answers filled in, cleaned for the screen. */
-static const char *ui_text(struct ui *u, const struct text *t)
-{
-	const char *r = engine_show_text(u->e, t, NULL);
-	return r ? ui_keep(u, text_clean(r)) : NULL;
-}
-
-/*
- * A wizard text in the helper's language (--second-lang), to show beneath the person's; NULL when there
- * is none or it reads the same.
- */
-static const char *ui_text_second(struct ui *u, const struct text *t, const char *shown)
-{
-	const char *r = u->opts->second_lang ? engine_show_text(u->e, t, u->opts->second_lang) : NULL;
-	r = r ? ui_keep(u, text_clean(r)) : NULL;
-	return r && shown && strcmp(r, shown) == 0 ? NULL : r;
-}
-
-/* Rows */
-
-static void ui_row(struct ui *u, const char *s, size_t len, int indent, attr_t attr, bool focus, bool terms)
-{
-	util_grow((void **)&u->body, &u->capbody, u->nbody + 1, sizeof *u->body);
-	u->body[u->nbody++] = (struct ui_row){ s, len, indent, attr, focus, terms, false };
-}
-
-static void ui_blank(struct ui *u)
-{
-	if (u->nbody && u->body[u->nbody - 1].len)
-		ui_row(u, "", 0, 0, 0, false, false);
-}
-
-/* Wrapped paragraph rows; the first may carry a prefix such as "> (*) 1. ". */
-static void ui_para(struct ui *u, const char *s, int width, int indent, attr_t attr, bool focus, bool terms)
-{
-	if (!s)
-		return;
-	struct text_line *lines;
-	size_t n = text_wrap(s, width - indent, &lines);
-	for (size_t i = 0; i < n; i++)
-		ui_row(u, s + lines[i].start, lines[i].len, indent, attr, focus, terms);
-	free(lines);
-}
-
-/* A list item: a marker and the label, wrapped with a hanging indent. */
-static void ui_item(struct ui *u, int width, bool cursor, const char *mark, int number, const char *label)
-{
-	size_t n = strlen(label) + 32;
-	char *line = xmalloc(n);
-	const char *gap = *mark ? " " : "";
-	if (number > 0)
-		snprintf(line, n, "%s %s%s%d. %s", cursor ? ">" : " ", mark, gap, number, label);
-	else
-		snprintf(line, n, "%s %s%s%s", cursor ? ">" : " ", mark, gap, label);
-	ui_keep(u, line);
-	int hang = text_width(line, strlen(line) - strlen(label));
-	struct text_line *lines;
-	size_t nl = text_wrap(label, width - hang, &lines);
-	ui_row(u, line, strlen(line) - strlen(label) + lines[0].len, 0, cursor ? ui_attr_selected : ui_attr_text, cursor,
-	       true);
-	for (size_t i = 1; i < nl; i++)
-		ui_row(u, label + lines[i].start, lines[i].len, hang, cursor ? ui_attr_selected : ui_attr_text, cursor,
-		       true);
-	free(lines);
-}
-
+/* Wipe and forget the page shown: it may hold answers. */
 static void ui_reset_frame(struct ui *u)
 {
-	for (size_t i = 0; i < u->nowned; i++)	/* texts with answers in them: wiped, not just dropped */
-		xfree_wiped(u->owned[i]);
-	u->nowned = 0;
-	u->nbody = 0;
-	u->nfoot = 0;
+	page_free(u->page);
+	u->page = NULL;
 }
 
-static void ui_foot(struct ui *u, const char *key, const char *action)
+/* Show p (laid out at the width of the screen), in place of the page before. */
+static void ui_show(struct ui *u, struct page *p)
 {
-	if (u->nfoot < ARRAY_LEN(u->foot))
-		u->foot[u->nfoot++] = (struct ui_key){ key, action };
+	page_free(u->page);
+	u->page = p;
+	if (p->nlines == 0 && p->nblocks)
+		page_lay_out(p, page_width(u->cols), NULL);
 }
 
 /* Glossary terms (glossary.h), in the language shown */
@@ -441,28 +340,18 @@ static void ui_foot(struct ui *u, const char *key, const char *action)
 static void ui_terms_init(struct ui *u)
 {
 	glossary_terms_init(&u->gl, u->w, engine_tr, (void *)u->w);
-	u->terms_seen = xcalloc(u->gl.n ? u->gl.n : 1, sizeof *u->terms_seen);
 }
 
 static void ui_terms_free(struct ui *u)
 {
 	glossary_terms_free(&u->gl);
-	free(u->terms_seen);
-	u->terms_seen = NULL;
-}
-
-/* Mark, in mark[0..n), the bytes of a row that are part of a glossary term, and note the terms seen. */
-static void ui_terms_mark(struct ui *u, const char *s, size_t n, bool *mark)
-{
-	glossary_terms_find(&u->gl, s, n, mark, u->terms_seen);
 }
 
 /* Drawing */
 
 static int ui_width(const struct ui *u)
 {
-	int w = u->cols - 2;
-	return w > UI_MAX_WIDTH ? UI_MAX_WIDTH : w;
+	return page_width(u->cols);
 }
 
 static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
@@ -474,24 +363,58 @@ static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 	attroff(attr);
 }
 
-/* Draw a row at y, x; glossary terms underlined and bold. */
-static void ui_draw_row(struct ui *u, const struct ui_row *r0, int y, int x)
+/* How each role looks (the theme says in what); marks carry the meaning, attributes only add to them. */
+static attr_t ui_attr(const struct page_block *b)
 {
-	struct ui_row row = *r0;
-	const struct ui_row *r = &row;
-	row.attr |= ui_attr_text;
-	if (!r->terms || !u->w || !u->w->nglossary) {
-		ui_put(y, x + r->indent, r->s, r->len, r->attr);
+	switch (b->role) {
+	case PAGE_HEADING:
+	case PAGE_NOTICE:
+	case PAGE_DROPPED_HEAD:
+	case PAGE_TERM:
+		return A_BOLD;
+	case PAGE_SECOND:
+	case PAGE_ITEM_SECOND:
+	case PAGE_NOTE:
+		return ui_attr_guide;
+	case PAGE_NOTE_HEAD:
+		return ui_attr_guide | A_BOLD;
+	case PAGE_ITEM:
+	case PAGE_ROW:
+	case PAGE_CONTINUE:
+		return b->focus ? ui_attr_selected : ui_attr_text;
+	case PAGE_ANSWER:
+		return b->focus ? A_BOLD : 0;
+	case PAGE_BLANK:
+	case PAGE_TEXT:
+	case PAGE_FIELD:
+	case PAGE_HINT:
+	case PAGE_DROPPED:
+	case PAGE_TODO_HEAD:
+	case PAGE_TODO:
+	case PAGE_EXPLAIN:
+	case PAGE_ROLE_COUNT:
+		break;
+	}
+	return 0;
+}
+
+/* Draw a line of the page at y, x; glossary terms underlined and bold. */
+static void ui_draw_row(struct ui *u, const struct page_line *r, int y, int x)
+{
+	const struct page_block *b = &u->page->blocks[r->block];
+	attr_t attr = ui_attr(b) | ui_attr_text;
+	if (!b->terms || !u->page->seen || !u->w || !u->w->nglossary) {
+		ui_put(y, x + r->indent, r->s, r->len, attr);
 		return;
 	}
 	bool *mark = xcalloc(r->len + 1, sizeof *mark);
-	ui_terms_mark(u, r->s, r->len, mark);
+	glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
 	int cx = x + r->indent;
 	for (size_t i = 0; i < r->len;) {
 		size_t j = i + 1;
 		while (j < r->len && mark[j] == mark[i])
 			j++;
-		ui_put(y, cx, r->s + i, j - i, r->attr | (mark[i] ? A_UNDERLINE | A_BOLD : 0));
+		ui_put(y, cx, r->s + i, j - i, attr | (mark[i] ? A_UNDERLINE | A_BOLD : 0));
 		cx += text_width(r->s + i, j - i);
 		i = j;
 	}
@@ -548,46 +471,6 @@ static int ui_draw_field(struct ui *u, int y, int x, int width)
 	return x + 2 + text_width(u->buf + u->hscroll, u->cur - u->hscroll);
 }
 
-#define UI_FOOT_LINES 3
-
-/* The footer's keys, wrapped to at most UI_FOOT_LINES lines; returns how many lines it needs. */
-static int ui_footer_lines(const struct ui *u, int width, char lines[UI_FOOT_LINES][512])
-{
-	int n = 0, w = 0;
-	for (int i = 0; i < UI_FOOT_LINES; i++)
-		lines[i][0] = '\0';
-	for (size_t i = 0; i < u->nfoot; i++) {
-		char item[160];
-		snprintf(item, sizeof item, "%s %s", u->foot[i].key, u->foot[i].action);
-		int iw = text_width(item, strlen(item));
-		if (w && w + 3 + iw > width) {
-			if (n + 1 == UI_FOOT_LINES)
-				break;
-			n++;
-			w = 0;
-		}
-		if (w) {
-			strncat(lines[n], "   ", sizeof lines[n] - strlen(lines[n]) - 1);
-			w += 3;
-		}
-		strncat(lines[n], item, sizeof lines[n] - strlen(lines[n]) - 1);
-		w += iw;
-	}
-	return n + 1;
-}
-
-/*
- * The footer's lines, with PgUp/PgDn among the keys when the body is taller than the screen, and the
- * height left for the body.
- */
-static int ui_frame(struct ui *u, int width, int msg_rows, char foot[UI_FOOT_LINES][512], int *nfoot)
-{
-	if ((int)u->nbody > u->rows - 7)
-		ui_foot(u, _("PgUp/PgDn"), _("Scroll"));
-	*nfoot = ui_footer_lines(u, width, foot);
-	return u->rows - *nfoot - 1 - msg_rows - 2;
-}
-
 /*
  * Draw the frame: a top line (left and right), the body rows scrolled to keep the focus in view, the
  * message in words, and the footer.
@@ -596,10 +479,10 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	erase();
-	if (u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS) {
+	if (u->rows < PAGE_MIN_ROWS || u->cols < PAGE_MIN_COLS) {
 		char msg[256];
 		snprintf(msg, sizeof msg, _("Please make the window larger: at least %d columns and %d lines."),
-			 UI_MIN_COLS, UI_MIN_ROWS);
+			 PAGE_MIN_COLS, PAGE_MIN_ROWS);
 		struct text_line *lines;
 		size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
 		for (size_t i = 0; i < n && (int)i < u->rows; i++)
@@ -629,11 +512,11 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		m = xmalloc(strlen(message) + 3);
 		sprintf(m, "! %s", message);
 		size_t n = text_wrap(m, width, &mlines);
-		msg_rows = n > 3 ? 3 : (int)n;
+		msg_rows = n > PAGE_MSG_LINES ? PAGE_MSG_LINES : (int)n;
 	}
-	char foot[UI_FOOT_LINES][512];
+	char foot[PAGE_FOOT_LINES][512];
 	int nfoot;
-	int top_row = 2, height = ui_frame(u, width, msg_rows, foot, &nfoot);
+	int top_row = 2, height = page_frame(u->page, u->rows, width, msg_rows, foot, &nfoot);
 	u->height = height;
 	for (int i = 0; i < nfoot; i++)
 		mvaddstr(u->rows - nfoot + i, x, foot[i]);
@@ -643,9 +526,9 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		       ui_attr_error);
 	free(mlines);
 	free(m);
-	int nbody = (int)u->nbody, first = -1, last = -1;
+	int nbody = (int)u->page->nlines, first = -1, last = -1;
 	for (int i = 0; i < nbody; i++) {
-		if (u->body[i].focus) {
+		if (u->page->blocks[u->page->lines[i].block].focus) {
 			if (first < 0)
 				first = i;
 			last = i;
@@ -663,8 +546,8 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		u->scroll = 0;
 	int cursor_y = -1, cursor_x = -1;
 	for (int i = 0; i < height && u->scroll + i < nbody; i++) {
-		const struct ui_row *r = &u->body[u->scroll + i];
-		if (r->field) {
+		const struct page_line *r = &u->page->lines[u->scroll + i];
+		if (u->page->blocks[r->block].role == PAGE_FIELD) {
 			cursor_x = ui_draw_field(u, top_row + i, x + r->indent, width - r->indent);
 			cursor_y = top_row + i;
 		} else {
@@ -772,21 +655,13 @@ static void ui_enter(struct ui *u, const struct engine_view *v)
 			ui_set_buffer(u, engine_value_text(u->e, s, p));
 		}
 		break;
-	case STEP_REVIEW: {
-		size_t n;
-		const int *path = engine_path(u->e, &n);
+	case STEP_REVIEW:
 		free(u->review);
-		u->review = xmalloc((n + 1) * sizeof *u->review);
-		u->nreview = 0;
-		for (size_t i = 0; i + 1 < n; i++) {
-			enum step_type t = u->w->steps[path[i]].type;
-			if (step_takes_answer(t))
-				u->review[u->nreview++] = path[i];
-		}
+		u->review = page_review_steps(u->w, u->e, &u->nreview);
+		u->review = xrealloc(u->review, (u->nreview + 1) * sizeof *u->review);
 		u->review[u->nreview++] = -1;	/* continue */
 		u->sel = (int)u->nreview - 1;
 		break;
-	}
 	default:
 		break;
 	}
@@ -805,14 +680,6 @@ static int ui_list_len(const struct ui *u, const struct step *s)
 	default:
 		return 0;
 	}
-}
-
-/* The answer of a step as the review shows it. */
-static const char *ui_answer_text(struct ui *u, int step)
-{
-	char name[80];
-	snprintf(name, sizeof name, "{%s}", u->w->steps[step].id);
-	return ui_keep(u, text_clean(engine_format(u->e, name, engine_tr, (void *)u->w)));
 }
 
 /* Languages */
@@ -896,254 +763,44 @@ static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 	}
 }
 
-/* Lay out the body of the current step, or of the overlay over it, and its footer keys. */
+/* Lay out the page of the current step, or of the overlay over it. */
 static void ui_layout(struct ui *u, const struct engine_view *v)
 {
-	const struct step *s = v->step;
-	int width = ui_width(u);
-	ui_reset_frame(u);
-	memset(u->terms_seen, 0, (u->w->nglossary ? u->w->nglossary : 1) * sizeof *u->terms_seen);
-	if (u->overlay == UI_IDLE) {
-		long left = (u->reset_at_ms - ui_now_ms() + 999) / 1000;
-		char msg[256];
-		snprintf(msg, sizeof msg, ngettext("In %ld second the answers are wiped and the guide starts over.",
-						   "In %ld seconds the answers are wiped and the guide starts over.",
-						   (unsigned long)(left > 0 ? left : 0)), left > 0 ? left : 0);
-		ui_para(u, _("Are you still there?"), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		ui_para(u, _("Press any key to go on."), width, 0, 0, false, false);
-		ui_blank(u);
-		ui_para(u, ui_keep(u, xstrdup(msg)), width, 0, A_BOLD, false, false);
-		ui_foot(u, _("Any key"), _("Go on with the guide"));
-		return;
-	}
-	if (u->overlay == UI_CONFIRM_QUIT) {	/* a kiosk cannot be stopped: it starts over */
-		bool kiosk = u->opts->kiosk;
-		ui_para(u, kiosk ? _("Do you want to start over?") : _("Do you want to stop?"), width, 0, A_BOLD, false,
-			false);
-		ui_blank(u);
-		ui_para(u, kiosk ? _("Your answers will be wiped.") : _("Your answers will not be kept."), width, 0, 0,
-			false, false);
-		ui_foot(u, _("Enter"), kiosk ? _("Start over") : _("Stop"));
-		ui_foot(u, _("Esc"), _("Go on with the guide"));
-		return;
-	}
-	if (u->overlay == UI_LANGUAGE) {
-		ui_para(u, _("Choose a language"), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		for (size_t i = 0; i < u->nlangs; i++)
-			ui_item(u, width, u->lang_sel == (int)i, ui_lang_current(u->langs[i]) ? "(*)" : "( )", (int)i + 1,
-				i18n_name(u->langs[i]));
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-		ui_foot(u, _("Enter"), _("Use this language"));
-		ui_foot(u, _("Esc"), _("Close"));
-		return;
-	}
-	if (u->overlay == UI_HELP) {
-		ui_para(u, _("Help"), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		ui_para(u, ui_text(u, &s->help), width, 0, 0, false, true);
-		ui_foot(u, _("Esc"), _("Close the help"));
-		return;
-	}
-	if (u->overlay == UI_GLOSSARY) {
-		/* which terms this step shows: lay it out once to find them */
-		enum ui_overlay keep = u->overlay;
-		u->overlay = UI_NONE;
-		ui_layout(u, v);
-		for (size_t i = 0; i < u->nbody; i++)
-			if (u->body[i].terms) {
-				bool *mark = xcalloc(u->body[i].len + 1, sizeof *mark);
-				ui_terms_mark(u, u->body[i].s, u->body[i].len, mark);
-				free(mark);
-			}
-		u->overlay = keep;
-		bool *seen = xmalloc((u->w->nglossary ? u->w->nglossary : 1) * sizeof *seen);
-		memcpy(seen, u->terms_seen, (u->w->nglossary ? u->w->nglossary : 1) * sizeof *seen);
-		ui_reset_frame(u);
-		ui_para(u, _("Words explained"), width, 0, A_BOLD, false, false);
-		for (size_t i = 0; i < u->w->nglossary; i++) {
-			if (!seen[i])
-				continue;
-			ui_blank(u);
-			ui_para(u, engine_tr((void *)u->w, u->w->glossary[i].term), width, 0, A_BOLD, false, false);
-			ui_para(u, ui_text(u, &u->w->glossary[i].text), width, 2, 0, false, false);
-		}
-		free(seen);
-		ui_foot(u, _("Esc"), _("Close"));
-		return;
-	}
-
-	const char *title = ui_text(u, &s->title);
-	ui_para(u, title, width, 0, A_BOLD, false, true);
-	ui_para(u, ui_text_second(u, &s->title, title), width, 2, ui_attr_guide, false, false);
-	ui_blank(u);
-	const char *text = ui_text(u, &s->text);
-	if (text) {
-		ui_para(u, text, width, 0, 0, false, true);
-		ui_blank(u);
-	}
-	switch (s->type) {
-	case STEP_CHOICE:
-	case STEP_MULTI:
-		for (size_t i = 0; i < s->nchoices; i++) {
-			const char *mark = s->type == STEP_MULTI ? (u->ticks[i] ? "[x]" : "[ ]")
-								 : (u->sel == (int)i ? "(*)" : "( )");
-			const char *label = ui_text(u, &s->choices[i].label);
-			ui_item(u, width, u->sel == (int)i, mark, (int)i + 1, label);
-			ui_para(u, ui_text_second(u, &s->choices[i].label, label), width, 9, ui_attr_guide, false,
-				false);
-		}
-		break;
-	case STEP_YESNO:
-		ui_item(u, width, u->sel == 0, u->sel == 0 ? "(*)" : "( )", 1, _("Yes"));
-		ui_item(u, width, u->sel == 1, u->sel == 1 ? "(*)" : "( )", 2, _("No"));
-		break;
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		ui_row(u, "", 0, 0, 0, true, false);
-		u->body[u->nbody - 1].field = true;
-		if (s->type == STEP_NUMBER && s->unit.msgid)
-			ui_para(u, ui_text(u, &s->unit), width, 2, 0, false, false);
-		if (s->type == STEP_DATE) {
-			char sep = i18n_style(NULL)->date_sep;
-			char *hint = xmalloc(256);
-			/* TRANSLATORS: "day", "month" and "year" make the hint under a date field: day-month-year */
-			snprintf(hint, 256, "%s%c%s%c%s", _("day"), sep, _("month"), sep, _("year"));
-			ui_para(u, ui_keep(u, hint), width, 2, 0, false, false);
-		}
-		break;
-	case STEP_REVIEW:
-		if (v->ndropped) {	/* what the change just made no longer count, in words */
-			ui_para(u, _("Because of your change, these answers no longer count:"), width, 0, A_BOLD, false,
-				false);
-			for (size_t i = 0; i < v->ndropped; i++) {
-				const char *t = ui_text(u, &u->w->steps[v->dropped[i]].title);
-				char *line = xmalloc(strlen(t) + 3);
-				sprintf(line, "- %s", t);
-				ui_para(u, ui_keep(u, line), width, 2, 0, false, false);
-			}
-			ui_blank(u);
-		}
-		for (size_t i = 0; i < u->nreview; i++) {
-			if (u->review[i] < 0) {
-				ui_blank(u);
-				ui_item(u, width, u->sel == (int)i, "", 0, _("Everything is right: go on"));
-				continue;
-			}
-			const struct step *r = &u->w->steps[u->review[i]];
-			ui_item(u, width, u->sel == (int)i, "", 0, ui_text(u, &r->title));
-			ui_para(u, ui_answer_text(u, u->review[i]), width, 6, u->sel == (int)i ? A_BOLD : 0,
-				u->sel == (int)i, false);
-		}
-		break;
-	case STEP_END:
-		for (size_t i = 0; i < s->ntodo; i++) {
-			const char *t = ui_text(u, &s->todo[i]);
-			char *line = xmalloc(strlen(t) + 8);
-			sprintf(line, "[ ] %s", t);
-			ui_keep(u, line);
-			struct text_line *lines;
-			size_t n = text_wrap(line + 4, width - 4, &lines);
-			ui_row(u, line, 4 + lines[0].len, 0, 0, false, true);
-			for (size_t k = 1; k < n; k++)
-				ui_row(u, line + 4 + lines[k].start, lines[k].len, 4, 0, false, true);
-			free(lines);
-		}
-		break;
-	default:
-		break;
-	}
-	if (u->opts->guide && s->guide.msgid) {	/* for the helper beside the person, in the helper's language */
-		char *saved = i18n_push(u->opts->second_lang);
-		ui_blank(u);
-		ui_para(u, ui_keep(u, xstrdup(_("For the helper, not for the citizen:"))), width, 0,
-			ui_attr_guide | A_BOLD, false, false);
-		ui_para(u, ui_text(u, &s->guide), width, 2, ui_attr_guide, false, false);
-		i18n_pop(saved);
-	}
-
-	/* the footer: exactly the keys that work here */
-	bool field = ui_is_field(s->type);
-	if (ui_is_list(s->type)) {
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-	}
-	if (s->type == STEP_MULTI)
-		ui_foot(u, _("Space"), _("Tick or untick"));
-	if (s->type == STEP_END) {
-		ui_foot(u, _("Enter"), _("Finish"));
-		if (u->opts->summary_dir)
-			ui_foot(u, "F3/Ctrl-S", _("Save a summary"));
-	} else if (s->type == STEP_REVIEW)
-		ui_foot(u, _("Enter"), _("Change or go on"));
-	else
-		ui_foot(u, _("Enter"), _("Go on"));
-	if (v->can_back)
-		ui_foot(u, _("Esc"), _("Back"));
-	if (s->help.msgid)
-		ui_foot(u, field ? "F1/Ctrl-G" : "F1/?", _("Help"));
-	bool terms = false;
-	for (size_t i = 0; i < u->nbody; i++)
-		if (u->body[i].terms) {
-			bool *mark = xcalloc(u->body[i].len + 1, sizeof *mark);
-			ui_terms_mark(u, u->body[i].s, u->body[i].len, mark);
-			free(mark);
-		}
-	for (size_t i = 0; i < u->w->nglossary; i++)
-		terms |= u->terms_seen[i];
-	if (terms)
-		ui_foot(u, "Tab", _("Words explained"));
-	ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Start over") : _("Stop"));
-	if (u->nlangs > 1)	/* after Stop: on a narrow screen the footer may drop it */
-		ui_foot(u, "F2/Ctrl-L", _("Language"));
+	static const enum page_kind kinds[] = {
+		[UI_NONE] = PAGE_KIND_STEP, [UI_HELP] = PAGE_KIND_HELP, [UI_GLOSSARY] = PAGE_KIND_WORDS,
+		[UI_CONFIRM_QUIT] = PAGE_KIND_STOP, [UI_LANGUAGE] = PAGE_KIND_LANGUAGE, [UI_IDLE] = PAGE_KIND_IDLE,
+	};
+	struct page_input in = {
+		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->sel, .ticks = u->ticks,
+		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
+		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .second_lang = u->opts->second_lang,
+		.guide = u->opts->guide, .summary_dir = u->opts->summary_dir != NULL, .kiosk = u->opts->kiosk,
+		.width = ui_width(u),
+	};
+	ui_show(u, page_build(&in));
 }
 
 /* Saving at the end */
 
 /* Append a sentence to the message about what was saved. */
-static void ui_saved(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void ui_saved(struct ui *u, const char *fmt, ...)
+static void ui_saved(struct ui *u, const char *msg)
 {
 	size_t n = strlen(u->output_message);
-	snprintf(u->output_message + n, sizeof u->output_message - n, "%s", n ? " " : "");
-	n = strlen(u->output_message);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(u->output_message + n, sizeof u->output_message - n, fmt, ap);
-	va_end(ap);
+	if (*msg)
+		snprintf(u->output_message + n, sizeof u->output_message - n, "%s%s", n ? " " : "", msg);
 }
 
-/* At the end: the answers as JSON (--output) and the take-away summary (--summary), each said in words. */
+/* At the end: the answers as JSON (--output), the walk (--record), the summary (--summary), said in words. */
 static void ui_save_at_end(struct ui *u)
 {
-	char err[300];
+	static const enum ui_save what[] = { UI_SAVE_OUTPUT, UI_SAVE_RECORD, UI_SAVE_SUMMARY };
+	char msg[sizeof u->output_message];
 	u->output_done = true;
 	u->output_message[0] = '\0';
 	ui_hold_signals(true);
-	if (u->opts->output) {
-		if (result_write_file(u->opts->output, u->w, u->e, err, sizeof err)) {
-			ui_saved(u, _("Your answers are saved in %s."), u->opts->output);
-		} else {
-			ui_saved(u, _("Your answers could not be saved: %s"), err);
-			u->output_failed = true;
-		}
-	}
-	if (u->opts->record) {
-		if (result_write_scenario(u->opts->record, u->w, u->e, err, sizeof err)) {
-			ui_saved(u, _("This walk is recorded in %s."), u->opts->record);
-		} else {
-			ui_saved(u, _("This walk could not be recorded: %s"), err);
-			u->output_failed = true;
-		}
-	}
-	if (u->opts->summary) {
-		if (summary_write_file(u->opts->summary, u->w, u->e, summary_time(), err, sizeof err)) {
-			ui_saved(u, _("A summary is saved in %s."), u->opts->summary);
-		} else {
-			ui_saved(u, _("The summary could not be saved: %s"), err);
-			u->output_failed = true;
-		}
+	for (size_t i = 0; i < ARRAY_LEN(what); i++) {
+		u->output_failed |= !ui_save(what[i], u->opts, u->w, u->e, msg, sizeof msg);
+		ui_saved(u, msg);
 	}
 	ui_hold_signals(false);
 }
@@ -1151,16 +808,12 @@ static void ui_save_at_end(struct ui *u)
 /* The key on the end screen that saves a summary into the folder the operator configured. */
 static void ui_save_summary(struct ui *u)
 {
-	char err[300];
+	char msg[sizeof u->output_message];
 	ui_hold_signals(true);
-	char *path = summary_write_dir(u->opts->summary_dir, u->w, u->e, summary_time(), err, sizeof err);
+	ui_save(UI_SAVE_SUMMARY_DIR, u->opts, u->w, u->e, msg, sizeof msg);
 	ui_hold_signals(false);
 	u->output_message[0] = '\0';
-	if (path)
-		ui_saved(u, _("A summary is saved in %s."), path);
-	else
-		ui_saved(u, _("The summary could not be saved: %s"), err);
-	free(path);
+	ui_saved(u, msg);
 	u->output_done = true;
 }
 
@@ -1372,10 +1025,7 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		return UI_STAY;
 	}
 	if (!fn && wc == '\t') {
-		bool any = false;
-		for (size_t i = 0; i < u->w->nglossary; i++)
-			any |= u->terms_seen[i];
-		if (any) {
+		if (u->page && (u->page->actions & PAGE_WORDS)) {
 			u->overlay = UI_GLOSSARY;
 			u->scroll = 0;
 		}
@@ -1508,15 +1158,10 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 			}
 		}
 		getmaxyx(stdscr, u->rows, u->cols);
-		int width = ui_width(u);
-		ui_reset_frame(u);
-		ui_para(u, _("The guide has errors, so it cannot be shown."), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		ui_para(u, report, width, 0, 0, false, false);	/* a row per line of it, wrapped */
-		ui_blank(u);
-		ui_para(u, _("Fix the file and save it: trin loads it again by itself, and the answers given so far "
-			     "are kept."), width, 0, 0, false, false);
-		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+		ui_show(u, page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of it */
+				       (const char *[]){ report, _("Fix the file and save it: trin loads it again by "
+								   "itself, and the answers given so far are kept."),
+							 NULL }, PAGE_STOP));
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
 		wint_t wc;
 		int r = ui_get_wch(&wc);
@@ -1607,18 +1252,10 @@ static enum ui_outcome ui_walk(struct ui *u)
 			ui_save_at_end(u);
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		ui_layout(u, &v);
-		char progress[64] = "";
-		if (v.step->type != STEP_END && v.total_max) {
-			if (v.total_min == v.total_max)
-				snprintf(progress, sizeof progress, _("Step %zu of %zu"), v.position, v.total_max);
-			else
-				snprintf(progress, sizeof progress, _("Step %zu of %zu\xE2\x80\x93%zu"), v.position,
-					 v.total_min, v.total_max);
-		}
 		const char *message = u->note ? u->note : v.message;
 		if (!message && v.step->type == STEP_END && u->output_message[0])
 			message = u->output_message;
-		ui_draw(u, engine_tr((void *)u->w, u->w->title.msgid), progress[0] ? progress : NULL, message);
+		ui_draw(u, u->page->title, u->page->progress, message);
 		enum ui_action a = ui_keys(u, &v);
 		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
 			long now = ui_now_ms();
@@ -1663,8 +1300,6 @@ static void ui_free(struct ui *u)
 	free(u->buf);
 	free(u->ticks);
 	free(u->review);
-	free(u->body);
-	free(u->owned);
 }
 
 /* The menu */
@@ -1684,19 +1319,12 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 		if (ui_stop_signal)
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
-		int width = ui_width(u);
-		ui_reset_frame(u);
-		ui_para(u, _("Choose a guide"), width, 0, A_BOLD, false, false);
-		ui_blank(u);
+		const char **titles = xcalloc(n ? n : 1, sizeof *titles);
 		for (size_t i = 0; i < n; i++)
-			ui_item(u, width, *sel == (int)i, "", (int)i + 1, engine_tr(list[i].w, list[i].w->title.msgid));
-		if (!n)
-			ui_para(u, _("No guides were found."), width, 0, 0, false, false);
-		if (n) {
-			ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-			ui_foot(u, _("Enter"), _("Start"));
-		}
-		ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Back") : _("Stop"));
+			titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
+		ui_show(u, page_menu(_("Choose a guide"), titles, n, *sel, _("No guides were found."),
+				     n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
+		free(titles);
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
 		wint_t wc;
@@ -1770,7 +1398,7 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 		return EXIT_INVALID;
 	}
 	diag_free(&d);
-	return u.output_failed ? EXIT_INPUT : out == UI_FINISHED ? EXIT_OK : EXIT_INCOMPLETE;
+	return ui_status(out == UI_FINISHED, u.output_failed);
 }
 
 int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts)
@@ -1781,12 +1409,9 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	struct diags d = { 0 };
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
-		struct wizard *w = wizard_load(files[i], NULL, &d);
-		const char *why, *dir = w ? i18n_bind_wizard(files[i], w->domain, &why) : NULL;
-		if (w && !dir) {	/* its domain is another wizard's: it would show that one's translations */
-			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
-			wizard_free(w);
-		} else if (w) {
+		const char *dir;
+		struct wizard *w = ui_load(files[i], &d, &dir);
+		if (w) {
 			list[n++] = (struct ui_entry){ files[i], w };
 			ui_lang_warn(w, dir);
 		}
@@ -1820,12 +1445,9 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		enum ui_outcome out = ui_walk(&u);
 		engine_free(u.e);
 		u.e = NULL;
-		if (u.output_failed)
-			status = EXIT_INPUT;
-		if (!menu) {
-			status = out == UI_FINISHED && status == EXIT_OK ? EXIT_OK : status ? status : EXIT_INCOMPLETE;
+		status = ui_status(menu || out == UI_FINISHED, u.output_failed);
+		if (!menu)
 			break;
-		}
 		if (out == UI_STOPPED)
 			break;
 	}
@@ -1850,11 +1472,8 @@ static void ui_out_of_order(struct ui *u)
 	long until = ui_now_ms() + 60 * 1000;
 	while (!ui_stop_signal && ui_now_ms() < until) {
 		getmaxyx(stdscr, u->rows, u->cols);
-		int width = ui_width(u);
-		ui_reset_frame(u);
-		ui_para(u, _("This terminal is out of order."), width, 0, A_BOLD, false, false);
-		ui_blank(u);
-		ui_para(u, _("Please ask at the desk. We are sorry."), width, 0, 0, false, false);
+		ui_show(u, page_notice(_("This terminal is out of order."),
+				       (const char *[]){ _("Please ask at the desk. We are sorry."), NULL }, 0));
 		ui_draw(u, "trin", NULL, NULL);
 		wint_t wc;
 		ui_get_wch(&wc);
@@ -1884,14 +1503,11 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		if (ui_stop_signal)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
-		int width = ui_width(u);
-		ui_reset_frame(u);
-		ui_para(u, heading, width, 0, A_BOLD, false, false);
-		ui_blank(u);
+		const char **names = xcalloc(n, sizeof *names);
 		for (size_t i = 0; i < n; i++)
-			ui_item(u, width, sel == (int)i, "", (int)i + 1, i18n_name(langs[i]));
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-		ui_foot(u, _("Enter"), _("Start"));
+			names[i] = i18n_name(langs[i]);
+		ui_show(u, page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true));
+		free(names);
 		ui_draw(u, "trin", NULL, NULL);
 		wint_t wc;
 		int r = ui_get_wch(&wc);
@@ -1933,14 +1549,10 @@ static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list, 
 	struct diags d = { 0 };
 	size_t n = 0;
 	for (size_t i = 0; i < nfiles; i++) {
-		struct wizard *w = wizard_load(files[i], NULL, &d);
-		const char *why;
-		if (w && !i18n_bind_wizard(files[i], w->domain, &why)) {
-			diag_error(&d, ((struct loc){ files[i], 0, 0 }), "%s", why);
-			wizard_free(w);
-		} else if (w) {
+		const char *dir;
+		struct wizard *w = ui_load(files[i], &d, &dir);
+		if (w)
 			list[n++] = (struct ui_entry){ files[i], w };
-		}
 	}
 	diag_sort(&d);
 	if (held) {
