@@ -1304,13 +1304,8 @@ static void ui_free(struct ui *u)
 
 /* The menu */
 
-struct ui_entry {
-	const char *path;
-	struct wizard *w;
-};
-
 /* Show the menu of wizards; the index chosen, or -1 to leave. */
-static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
+static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 {
 	u->w = NULL;
 	u->follow = true;
@@ -1405,32 +1400,14 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 {
 	if (opts->watch)
 		return ui_watch_main(files[0], opts);
-	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	struct ui_wizard *list;
 	struct diags d = { 0 };
-	size_t n = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		const char *dir;
-		struct wizard *w = ui_load(files[i], &d, &dir);
-		if (w) {
-			list[n++] = (struct ui_entry){ files[i], w };
-			ui_lang_warn(w, dir);
-		}
-	}
-	if (n && !i18n_chosen())
-		i18n_switch(list[0].w->language);	/* the menu in the language of the guides */
-	int status = EXIT_OK;
-	if (!menu && n == 0) {
-		diag_sort(&d);
-		diag_print(&d, stderr);
-		diag_free(&d);
-		free(list);
+	size_t n;
+	if (!ui_load_all(files, nfiles, menu, &list, &n, &d, ui_lang_warn))
 		return EXIT_INVALID;
-	}
+	int status = EXIT_OK;
 	if (!ui_start(opts->theme)) {
-		for (size_t i = 0; i < n; i++)
-			wizard_free(list[i].w);
-		free(list);
-		diag_free(&d);
+		ui_load_done(list, n, &d, false);
 		return EXIT_INPUT;
 	}
 	struct ui u = { .opts = opts };
@@ -1453,14 +1430,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 	}
 	ui_end();
 	ui_free(&u);
-	for (size_t i = 0; i < n; i++)
-		wizard_free(list[i].w);
-	free(list);
-	if (d.n) {	/* wizards of the menu that did not load */
-		diag_sort(&d);
-		diag_print(&d, stderr);
-	}
-	diag_free(&d);
+	ui_load_done(list, n, &d, true);	/* and the wizards of the menu that did not load */
 	return status;
 }
 
@@ -1544,7 +1514,7 @@ static bool ui_stderr_is_screen(void)
  * (the person sees a calm screen), or, with held, replace what held kept, to be written once the screen is
  * restored.
  */
-static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list, struct diags *held)
+static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_wizard *list, struct diags *held)
 {
 	struct diags d = { 0 };
 	size_t n = 0;
@@ -1552,7 +1522,7 @@ static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_entry *list, 
 		const char *dir;
 		struct wizard *w = ui_load(files[i], &d, &dir);
 		if (w)
-			list[n++] = (struct ui_entry){ files[i], w };
+			list[n++] = (struct ui_wizard){ files[i], w };
 	}
 	diag_sort(&d);
 	if (held) {
@@ -1580,7 +1550,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	quiet.c_lflag &= ~(tcflag_t)ISIG;
 	ui_taken = 1;
 	tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-	struct ui_entry *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	size_t n = ui_kiosk_load(files, nfiles, list, NULL);
 	struct ui u = { .opts = opts };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))

@@ -615,11 +615,11 @@ static enum line_outcome line_walk(struct line *l)
 }
 
 /* The menu of wizards; the index chosen, or -1 to leave. */
-static int line_menu(struct line *l, struct wizard **list, size_t n)
+static int line_menu(struct line *l, const struct ui_wizard *list, size_t n)
 {
 	const char **titles = xcalloc(n ? n : 1, sizeof *titles);
 	for (size_t i = 0; i < n; i++)
-		titles[i] = engine_tr(list[i], list[i]->title.msgid);
+		titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
 	struct page *p = page_menu(_("Choose a guide"), titles, n, -1, _("No guides were found."), 0, false);
 	free(titles);
 	line_blank(l);
@@ -655,22 +655,11 @@ static int line_width(void)
 
 int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options *opts, FILE *in, FILE *out)
 {
-	struct wizard **list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	struct ui_wizard *list;
 	struct diags d = { 0 };
-	size_t n = 0;
-	const char *dir;
-	for (size_t i = 0; i < nfiles; i++)
-		if ((list[n] = ui_load(files[i], &d, &dir)))
-			n++;
-	if (n && !i18n_chosen())
-		i18n_switch(list[0]->language);	/* the menu in the language of the guides, as the screen */
-	if (!menu && n == 0) {
-		diag_sort(&d);
-		diag_print(&d, stderr);
-		diag_free(&d);
-		free(list);
+	size_t n;
+	if (!ui_load_all(files, nfiles, menu, &list, &n, &d, NULL))
 		return EXIT_INVALID;
-	}
 	struct line *l = xcalloc(1, sizeof *l);
 	l->opts = opts;
 	l->in = in;
@@ -682,7 +671,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		int pick = menu ? line_menu(l, list, n) : 0;
 		if (pick < 0)
 			break;
-		l->w = list[pick];
+		l->w = list[pick].w;
 		if (!i18n_chosen())
 			i18n_switch(l->w->language);
 		l->e = engine_create(l->w);
@@ -700,13 +689,6 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 	explicit_bzero(l->buf, sizeof l->buf);
 	explicit_bzero(l->inbuf, sizeof l->inbuf);	/* what was read ahead and not taken */
 	free(l);
-	for (size_t i = 0; i < n; i++)
-		wizard_free(list[i]);
-	free(list);
-	if (d.n) {
-		diag_sort(&d);
-		diag_print(&d, stderr);
-	}
-	diag_free(&d);
+	ui_load_done(list, n, &d, true);
 	return status;
 }

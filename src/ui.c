@@ -10,6 +10,7 @@
 #include "result.h"
 #include "status.h"
 #include "summary.h"
+#include "util.h"
 
 struct wizard *ui_load(const char *file, struct diags *d, const char **dir)
 {
@@ -22,6 +23,39 @@ struct wizard *ui_load(const char *file, struct diags *d, const char **dir)
 		return NULL;
 	}
 	return w;
+}
+
+bool ui_load_all(char **files, size_t nfiles, bool menu, struct ui_wizard **list, size_t *n, struct diags *d,
+		 void (*loaded)(const struct wizard *w, const char *dir))
+{
+	*list = xcalloc(nfiles ? nfiles : 1, sizeof **list);
+	*n = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		const char *dir;
+		struct wizard *w = ui_load(files[i], d, &dir);
+		if (w && loaded)
+			loaded(w, dir);
+		if (w)
+			(*list)[(*n)++] = (struct ui_wizard){ files[i], w };
+	}
+	if (*n && !i18n_chosen())
+		i18n_switch((*list)[0].w->language);	/* the menu in the language of the guides */
+	if (*n || menu)
+		return true;
+	ui_load_done(*list, 0, d, true);
+	return false;
+}
+
+void ui_load_done(struct ui_wizard *list, size_t n, struct diags *d, bool print)
+{
+	for (size_t i = 0; i < n; i++)
+		wizard_free(list[i].w);
+	free(list);
+	if (print && d->n) {
+		diag_sort(d);
+		diag_print(d, stderr);
+	}
+	diag_free(d);
 }
 
 bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard *w, struct engine *e, char *msg,

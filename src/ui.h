@@ -52,6 +52,23 @@ struct wizard *ui_load(const char *file, struct diags *d, const char **dir);
 bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard *w, struct engine *e, char *msg,
 	     size_t size);
 
+/* A wizard loaded, and the file it came from. */
+struct ui_wizard {
+	const char *path;
+	struct wizard *w;
+};
+
+/*
+ * Load the wizards of files (ui_load) into *list (malloc'd, *n of them), calling loaded (when not NULL)
+ * with each and the folder of its catalogues; a menu is shown in the language of the first, unless one was
+ * chosen.  The diagnostics of those that do not load go into d.  False, d printed and freed and nothing
+ * kept, when none loads and there is no menu to show instead.
+ */
+bool ui_load_all(char **files, size_t nfiles, bool menu, struct ui_wizard **list, size_t *n, struct diags *d,
+		 void (*loaded)(const struct wizard *w, const char *dir));
+/* Free the n wizards of list and list, and d, printed first (sorted) when print is set. */
+void ui_load_done(struct ui_wizard *list, size_t n, struct diags *d, bool print);
+
 /* The exit status of a walk: finished, stopped before an end, or an output file that failed. */
 int ui_status(bool finished, bool failed);
 
