@@ -471,29 +471,27 @@ static int ui_draw_field(struct ui *u, int y, int x, int width)
 	return x + 2 + text_width(u->buf + u->hscroll, u->cur - u->hscroll);
 }
 
-/*
- * Draw the frame: a top line (left and right), the body rows scrolled to keep the focus in view, the
- * message in words, and the footer.
- */
-static void ui_draw(struct ui *u, const char *top, const char *progress, const char *message)
+/* The window is too small for the frame: say so, and nothing else. */
+static void ui_draw_too_small(struct ui *u)
 {
-	getmaxyx(stdscr, u->rows, u->cols);
-	erase();
-	if (u->rows < PAGE_MIN_ROWS || u->cols < PAGE_MIN_COLS) {
-		char msg[256];
-		snprintf(msg, sizeof msg, _("Please make the window larger: at least %d columns and %d lines."),
-			 PAGE_MIN_COLS, PAGE_MIN_ROWS);
-		struct text_line *lines;
-		size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
-		for (size_t i = 0; i < n && (int)i < u->rows; i++)
-			ui_put((int)i, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD);
-		free(lines);
-		curs_set(0);
-		refresh();
-		return;
-	}
-	int width = ui_width(u), x = (u->cols - width) / 2;
-	/* top: the wizard's title and the progress, then a rule */
+	char msg[256];
+	snprintf(msg, sizeof msg, _("Please make the window larger: at least %d columns and %d lines."),
+		 PAGE_MIN_COLS, PAGE_MIN_ROWS);
+	struct text_line *lines;
+	size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
+	for (size_t i = 0; i < n && (int)i < u->rows; i++)
+		ui_put((int)i, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD);
+	free(lines);
+	curs_set(0);
+	refresh();
+}
+
+/*
+ * The frame around the body at x, width: the top line (the wizard's title and the progress) and a rule,
+ * and at the bottom the message in words, a rule and the footer.  Returns the lines left for the body.
+ */
+static int ui_draw_chrome(struct ui *u, int x, int width, const char *top, const char *progress, const char *message)
+{
 	int pw = progress ? text_width(progress, strlen(progress)) : 0;
 	if (top) {
 		struct text_line *lines;
@@ -504,7 +502,6 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 	if (progress)
 		mvaddstr(0, x + width - pw, progress);
 	mvhline(1, x, ACS_HLINE, width);
-	/* bottom: the footer, a rule, the message in words */
 	char *m = NULL;
 	struct text_line *mlines = NULL;
 	int msg_rows = 1;
@@ -516,8 +513,7 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 	}
 	char foot[PAGE_FOOT_LINES][512];
 	int nfoot;
-	int top_row = 2, height = page_frame(u->page, u->rows, width, msg_rows, foot, &nfoot);
-	u->height = height;
+	int height = page_frame(u->page, u->rows, width, msg_rows, foot, &nfoot);
 	for (int i = 0; i < nfoot; i++)
 		mvaddstr(u->rows - nfoot + i, x, foot[i]);
 	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
@@ -526,6 +522,12 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		       ui_attr_error);
 	free(mlines);
 	free(m);
+	return height;
+}
+
+/* Scroll so that the lines of the focus are in view, when the body follows it. */
+static void ui_scroll_to_focus(struct ui *u)
+{
 	int nbody = (int)u->page->nlines, first = -1, last = -1;
 	for (int i = 0; i < nbody; i++) {
 		if (u->page->blocks[u->page->lines[i].block].focus) {
@@ -535,17 +537,34 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 		}
 	}
 	if (u->follow && first >= 0) {
-		if (last - u->scroll >= height)
-			u->scroll = last - height + 1;
+		if (last - u->scroll >= u->height)
+			u->scroll = last - u->height + 1;
 		if (first < u->scroll)
 			u->scroll = first;
 	}
-	if (u->scroll > nbody - height)
-		u->scroll = nbody - height;
+	if (u->scroll > nbody - u->height)
+		u->scroll = nbody - u->height;
 	if (u->scroll < 0)
 		u->scroll = 0;
-	int cursor_y = -1, cursor_x = -1;
-	for (int i = 0; i < height && u->scroll + i < nbody; i++) {
+}
+
+/*
+ * Draw the frame: a top line (left and right), the body's lines scrolled to keep the focus in view, the
+ * message in words, and the footer.
+ */
+static void ui_draw(struct ui *u, const char *top, const char *progress, const char *message)
+{
+	getmaxyx(stdscr, u->rows, u->cols);
+	erase();
+	if (u->rows < PAGE_MIN_ROWS || u->cols < PAGE_MIN_COLS) {
+		ui_draw_too_small(u);
+		return;
+	}
+	int width = ui_width(u), x = (u->cols - width) / 2, top_row = 2;
+	u->height = ui_draw_chrome(u, x, width, top, progress, message);
+	ui_scroll_to_focus(u);
+	int nbody = (int)u->page->nlines, cursor_y = -1, cursor_x = -1;
+	for (int i = 0; i < u->height && u->scroll + i < nbody; i++) {
 		const struct page_line *r = &u->page->lines[u->scroll + i];
 		if (u->page->blocks[r->block].role == PAGE_FIELD) {
 			cursor_x = ui_draw_field(u, top_row + i, x + r->indent, width - r->indent);
@@ -556,8 +575,8 @@ static void ui_draw(struct ui *u, const char *top, const char *progress, const c
 	}
 	if (u->scroll > 0)
 		mvaddch(top_row, x + width - 1, ACS_UARROW);
-	if (u->scroll + height < nbody)
-		mvaddch(top_row + height - 1, x + width - 1, ACS_DARROW);
+	if (u->scroll + u->height < nbody)
+		mvaddch(top_row + u->height - 1, x + width - 1, ACS_DARROW);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
