@@ -298,10 +298,31 @@ static void line_terms_new(struct line *l, const struct engine_view *v, const st
 	free(fresh);
 }
 
+/* What to type at an end: save a summary (where an operator chose a folder), finish, or go back. */
+static void line_end_instructions(struct line *l, const struct engine_view *v)
+{
+	char what[512];
+	size_t n = 0;
+	if (l->opts->summary_dir)
+		n = (size_t)snprintf(what, sizeof what, _("Type %s to save a summary to take away."), _("save"));
+	snprintf(what + n, sizeof what - n, "%s%s", n ? " " : "", _("Press Enter to finish."));
+	n = strlen(what);
+	if (v->can_back) {
+		what[n++] = ' ';
+		snprintf(what + n, sizeof what - n, _("Type %s to go back."), _("back"));
+	}
+	line_blank(l);
+	line_para(l, what);
+}
+
 /* What to type on this step, and the words that work here. */
 static void line_instructions(struct line *l, const struct engine_view *v)
 {
 	const struct step *s = v->step;
+	if (s->type == STEP_END) {
+		line_end_instructions(l, v);
+		return;
+	}
 	static const char *const what_to_type[STEP_TYPE_COUNT] = {
 		[STEP_INFO] = N_("Press Enter to go on."),
 		[STEP_CHOICE] = N_("Type the number of your choice."),
@@ -362,9 +383,13 @@ static void line_show(struct line *l, const struct engine_view *v)
 		line_instructions(l, v);
 }
 
-/* The help of the step and every glossary word it uses. */
+/* The help of the step and every glossary word it uses; at an end, what to type. */
 static void line_help(struct line *l, const struct engine_view *v)
 {
+	if (v->step->type == STEP_END) {
+		line_instructions(l, v);
+		return;
+	}
 	struct page *step = line_page(l, v, PAGE_KIND_STEP, NULL), *help = line_page(l, v, PAGE_KIND_HELP, NULL);
 	line_blank(l);
 	if (step->actions & PAGE_HELP) {
@@ -503,21 +528,50 @@ static void line_save(struct line *l, enum ui_save which)
 	line_para(l, msg);
 }
 
-/* What to type at the end. */
-static void line_end_instructions(struct line *l, const struct engine_view *v)
+/* A line typed at the review: the number of an answer to change it, or nothing to go on. */
+static void line_review(struct line *l, const char *t)
 {
-	char what[512];
-	size_t n = 0;
-	if (l->opts->summary_dir)
-		n = (size_t)snprintf(what, sizeof what, _("Type %s to save a summary to take away."), _("save"));
-	snprintf(what + n, sizeof what - n, "%s%s", n ? " " : "", _("Press Enter to finish."));
-	n = strlen(what);
-	if (v->can_back) {
-		what[n++] = ' ';
-		snprintf(what + n, sizeof what - n, _("Type %s to go back."), _("back"));
+	int step = *t ? line_review_step(l, line_number(t, 1 << 20)) : -1;
+	if (*t && step < 0)
+		line_para(l, _("There is no option with that number."));
+	else if (step >= 0)
+		engine_revise(l->e, step);
+	else if (!engine_submit(l->e, NULL))
+		line_para(l, _("The guide does not go on from here."));
+}
+
+/*
+ * Act on t, typed at step v: back, help, stop, save (at an end), or the answer.  True when the walk ends,
+ * how in *out.
+ */
+static bool line_act(struct line *l, const struct engine_view *v, char *t, enum line_outcome *out)
+{
+	enum step_type type = v->step->type;
+	if (!strcmp(t, "<") || line_is_word(t, "back", _("back"))) {
+		if (!engine_back(l->e))
+			line_para(l, _("This is the first step."));
+	} else if (!strcmp(t, "?") || line_is_word(t, "help", _("help"))) {
+		line_help(l, v);
+	} else if (line_is_word(t, "stop", _("stop"))) {
+		if (line_confirm_stop(l, v)) {
+			*out = LINE_QUIT_ASKED;
+			return true;
+		}
+		line_instructions(l, v);
+	} else if (type == STEP_END && l->opts->summary_dir && line_is_word(t, "save", _("save"))) {
+		line_save(l, UI_SAVE_SUMMARY_DIR);
+		line_instructions(l, v);
+	} else if (type == STEP_END) {
+		*out = LINE_FINISHED;
+		return true;
+	} else if (type == STEP_REVIEW) {
+		line_review(l, t);
+	} else if (type != STEP_INFO) {
+		line_answer_step(l, v, t);
+	} else if (!engine_submit(l->e, NULL)) {
+		line_para(l, _("The guide does not go on from here."));
 	}
-	line_blank(l);
-	line_para(l, what);
+	return false;
 }
 
 /* Walk one wizard until it is finished, the person stops, or the input ends. */
@@ -540,7 +594,7 @@ static enum line_outcome line_walk(struct line *l)
 			if (s->type == STEP_END) {
 				line_save(l, UI_SAVE_RECORD);
 				line_save(l, UI_SAVE_OUTPUT);
-				line_end_instructions(l, &v);
+				line_instructions(l, &v);
 			}
 		}
 		enum line_read r = line_read(l);
@@ -556,53 +610,8 @@ static enum line_outcome line_walk(struct line *l)
 			line_para(l, _("That line has characters that could not be read. Please type it again."));
 			continue;
 		}
-		char *t = line_trimmed(l);
-		if (!strcmp(t, "<") || line_is_word(t, "back", _("back"))) {
-			if (!engine_back(l->e))
-				line_para(l, _("This is the first step."));
-			continue;
-		}
-		if (!strcmp(t, "?") || line_is_word(t, "help", _("help"))) {
-			if (s->type == STEP_END)
-				line_end_instructions(l, &v);
-			else
-				line_help(l, &v);
-			continue;
-		}
-		if (line_is_word(t, "stop", _("stop"))) {
-			if (line_confirm_stop(l, &v)) {
-				out = LINE_QUIT_ASKED;
-				break;
-			}
-			if (s->type == STEP_END)
-				line_end_instructions(l, &v);
-			else
-				line_instructions(l, &v);
-			continue;
-		}
-		if (s->type == STEP_END) {
-			if (l->opts->summary_dir && line_is_word(t, "save", _("save"))) {
-				line_save(l, UI_SAVE_SUMMARY_DIR);
-				line_end_instructions(l, &v);
-				continue;
-			}
-			out = LINE_FINISHED;
+		if (line_act(l, &v, line_trimmed(l), &out))
 			break;
-		}
-		if (s->type == STEP_REVIEW) {
-			int step = *t ? line_review_step(l, line_number(t, 1 << 20)) : -1;
-			if (*t && step < 0)
-				line_para(l, _("There is no option with that number."));
-			else if (step >= 0)
-				engine_revise(l->e, step);
-			else if (!engine_submit(l->e, NULL))
-				line_para(l, _("The guide does not go on from here."));
-			continue;
-		}
-		if (s->type != STEP_INFO)
-			line_answer_step(l, &v, t);
-		else if (!engine_submit(l->e, NULL))
-			line_para(l, _("The guide does not go on from here."));
 	}
 	if (out == LINE_FINISHED)
 		line_save(l, UI_SAVE_SUMMARY);
