@@ -418,6 +418,48 @@ static int line_review_step(struct line *l, int nth)
 	return step;
 }
 
+/* The choice typed as its number into in (kept: the remembered answer); false, said, when there is none. */
+static bool line_choice_typed(struct line *l, const struct engine_view *v, const char *typed, bool kept,
+			      struct answer_input *in)
+{
+	const struct step *s = v->step;
+	int i = *typed ? line_number(typed, (int)s->nchoices) : 0;
+	if (!*typed)
+		in->text = "";
+	else if (kept && v->prefill.type == VAL_STR)
+		in->text = v->prefill.u.s;
+	else if (i)
+		in->text = s->choices[i - 1].value;
+	else
+		line_para(l, _("There is no option with that number."));
+	return in->text != NULL;
+}
+
+/* The choices typed as numbers apart into in, over items (room for all); false, said, for a wrong number. */
+static bool line_multi_typed(struct line *l, const struct engine_view *v, char *typed, struct answer_input *in,
+			     const char **items)
+{
+	const struct step *s = v->step;
+	bool *picked = xcalloc(s->nchoices + 1, sizeof *picked), ok = true;
+	in->is_list = true;
+	in->items = items;
+	for (size_t k = 0; !*typed && v->answered && v->prefill.type == VAL_LIST && k < v->prefill.u.list.n &&
+			   k < s->nchoices; k++)
+		items[in->nitems++] = v->prefill.u.list.items[k].u.s;
+	for (char *save = NULL, *t = strtok_r(typed, " ,;\t", &save); t && ok; t = strtok_r(NULL, " ,;\t", &save)) {
+		int i = line_number(t, (int)s->nchoices);
+		if (!i) {
+			line_para(l, _("There is no option with that number."));
+			ok = false;
+		} else if (!picked[i - 1]) {
+			items[in->nitems++] = s->choices[i - 1].value;
+			picked[i - 1] = true;
+		}
+	}
+	free(picked);
+	return ok;
+}
+
 /*
  * Give the engine the answer typed on a step that takes one: choices by number, yes or no by number or
  * word, several choices as numbers apart, other steps the line as typed.  An empty line keeps the answer
@@ -428,70 +470,24 @@ static bool line_answer_step(struct line *l, const struct engine_view *v, char *
 	const struct step *s = v->step;
 	struct answer_input in = { 0 };
 	char *keep = NULL;
-	bool ok;
 	if (!*typed && v->answered && v->prefill.type != VAL_NULL)
 		typed = keep = xstrdup(engine_value_text(l->e, s, v->prefill));
-	switch (s->type) {
-	case STEP_CHOICE: {
-		if (!*typed) {
-			in.text = "";
-			break;
-		}
-		int i = line_number(typed, (int)s->nchoices);
-		if (v->answered && v->prefill.type == VAL_STR && typed == keep)
-			in.text = v->prefill.u.s;
-		else if (i)
-			in.text = s->choices[i - 1].value;
-		else {
-			line_para(l, _("There is no option with that number."));
-			xfree_wiped(keep);
-			return false;
-		}
-		break;
-	}
-	case STEP_YESNO:
-		if (!strcmp(typed, "1") || line_is_word(typed, "yes", _("yes")))
-			in.text = "true";
-		else if (!strcmp(typed, "2") || line_is_word(typed, "no", _("no")))
-			in.text = "false";
-		else
-			in.text = typed;
-		break;
-	case STEP_MULTI: {
-		const char **items = xcalloc(s->nchoices + 1, sizeof *items);
-		bool *picked = xcalloc(s->nchoices + 1, sizeof *picked);
-		in.is_list = true;
-		in.items = items;
-		if (!*typed && v->answered && v->prefill.type == VAL_LIST) {
-			for (size_t k = 0; k < v->prefill.u.list.n && k < s->nchoices; k++)
-				items[in.nitems++] = v->prefill.u.list.items[k].u.s;
-		}
-		for (char *save = NULL, *t = strtok_r(typed, " ,;\t", &save); t; t = strtok_r(NULL, " ,;\t", &save)) {
-			int i = line_number(t, (int)s->nchoices);
-			if (!i) {
-				line_para(l, _("There is no option with that number."));
-				free(items);
-				free(picked);
-				xfree_wiped(keep);
-				return false;
-			}
-			if (!picked[i - 1])
-				items[in.nitems++] = s->choices[i - 1].value;
-			picked[i - 1] = true;
-		}
-		ok = engine_submit(l->e, &in);
-		free(items);
-		free(picked);
-		goto done;
-	}
-	default:
+	const char **items = xcalloc(s->nchoices + 1, sizeof *items);
+	bool read = true;
+	if (s->type == STEP_CHOICE)
+		read = line_choice_typed(l, v, typed, typed == keep, &in);
+	else if (s->type == STEP_MULTI)
+		read = line_multi_typed(l, v, typed, &in, items);
+	else if (s->type == STEP_YESNO && (!strcmp(typed, "1") || line_is_word(typed, "yes", _("yes"))))
+		in.text = "true";
+	else if (s->type == STEP_YESNO && (!strcmp(typed, "2") || line_is_word(typed, "no", _("no"))))
+		in.text = "false";
+	else
 		in.text = typed;
-		break;
-	}
-	ok = engine_submit(l->e, &in);
-done:
+	bool ok = read && engine_submit(l->e, &in);
+	free(items);
 	xfree_wiped(keep);
-	if (!ok) {
+	if (read && !ok) {
 		struct engine_view now;
 		engine_view(l->e, &now);
 		if (now.message)
