@@ -1,0 +1,142 @@
+/*
+ * ui-curses-int: what the files of the full screen share (ui-curses.c, ui-curses-term.c, ui-curses-keys.c,
+ * ui-curses-loop.c); nothing else includes it.  With them, the only header that includes curses.h.
+ */
+#ifndef TRIN_UI_CURSES_INT_H
+#define TRIN_UI_CURSES_INT_H
+
+#include "ui-curses.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/stat.h>
+#include <wchar.h>
+
+#include "diag.h"
+#include "engine.h"
+#include "glossary.h"
+#include "model.h"
+#include "page.h"
+
+#define UI_MAX_INPUT 10000	/* bytes in a text field: a huge paste stops here, with a message */
+#define UI_TICK_MS 200
+#define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
+#define UI_CTRL(c) ((c) & 0x1f)
+
+enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE, UI_IDLE };
+enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT };
+
+struct ui {
+	const struct wizard *w;
+	struct engine *e;
+	const struct ui_options *opts;
+	int rows, cols;
+	/* the step being shown, and the state of its field */
+	int step;
+	size_t position;
+	int sel;		/* list cursor */
+	bool *ticks;		/* multi */
+	int *review;		/* review: the step index of each row; -1 for "continue" */
+	size_t nreview;
+	char *buf;		/* text field, UTF-8 */
+	char **drafts;		/* per step: what was typed and not given when the person went back (Esc) */
+	size_t len, cur, hscroll;
+	/* the frame */
+	struct page *page;	/* what it shows (page.h), laid out */
+	int scroll, height;
+	bool follow;		/* keep the focus row in view */
+	enum ui_overlay overlay;
+	const char *note;	/* a message of the frontend's own, shown until the next key */
+	bool output_done;	/* the result was written (or failed) for this end */
+	bool output_failed;
+	char output_message[512];
+	struct glossary_terms gl;	/* for marking */
+	long last_key_ms;	/* kiosk: when the last key came */
+	long reset_at_ms;	/* kiosk: when the idle warning ends in a reset */
+	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
+	/* the languages the wizard can be shown in (its own first), for the picker */
+	char **langs;
+	size_t nlangs;
+	int lang_sel;
+	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
+	/* --watch: the file, as it was when last loaded, and the wizard loaded from it (owned) */
+	const char *watch;
+	struct stat watch_st;
+	long watch_since_ms;	/* when it was seen to change, or 0 */
+	struct wizard *watch_w;
+	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
+};
+
+/* What the walk does after a key. */
+enum ui_action { UI_STAY, UI_DONE, UI_QUIT, UI_RESET };
+
+/*
+ * The theme: what the roles below look like.  Markers ("> ", "(*)", "[x]", "! ") carry the meaning in
+ * every theme; colour only adds to them, and never appears under NO_COLOR or the monochrome theme.
+ */
+extern attr_t ui_attr_error, ui_attr_selected, ui_attr_guide, ui_attr_text;
+
+/* A stop signal (SIGTERM, SIGINT, SIGHUP) came while a key was awaited: the loops end the session. */
+extern volatile sig_atomic_t ui_stop_signal;
+
+/* Terminal and signals (ui-curses-term.c) */
+
+/* Milliseconds on a clock that only goes forward. */
+long ui_now_ms(void);
+/* Leave the terminal as it was found, from a signal handler too. */
+void ui_restore_terminal(void);
+/* Hold the stop signals back (true) while a file is written, and let them through again (false). */
+void ui_hold_signals(bool hold);
+/* Read a key: the one place a stop signal waits for the loop.  ERR once one came. */
+int ui_get_wch(wint_t *wc);
+/* Take the terminal; false, after saying why on stderr, when it cannot be used. */
+bool ui_start(enum ui_theme theme);
+/* Give the terminal back as it was found. */
+void ui_end(void);
+/* A kiosk's terminal before the screen starts: the kiosk's signals taken, and no key sends one. */
+void ui_kiosk_keyboard(void);
+
+/* Layout and drawing (ui-curses.c) */
+
+/* Show p (owned from now on), laid out at the width of the screen if it is not yet, in place of the page before. */
+void ui_show(struct ui *u, struct page *p);
+/* Wipe and forget the page shown: it may hold answers. */
+void ui_reset_frame(struct ui *u);
+/* The glossary terms of u->w in the language shown, for marking them; ui_terms_free frees them. */
+void ui_terms_init(struct ui *u);
+void ui_terms_free(struct ui *u);
+/* The width of the column the body is laid out in. */
+int ui_width(const struct ui *u);
+/* Draw the frame: the top line, the body scrolled to keep the focus in view, the message and the footer. */
+void ui_draw(struct ui *u, const char *top, const char *progress, const char *message);
+/* Whether a step of type t shows a list to choose from, or a text field. */
+bool ui_is_list(enum step_type t);
+bool ui_is_field(enum step_type t);
+/* Whether lang ("da") is the language shown ("da", "da_DK"). */
+bool ui_lang_current(const char *lang);
+/* Show the page of the current step, or of the overlay over it. */
+void ui_layout(struct ui *u, const struct engine_view *v);
+
+/* Keys and the step's state (ui-curses-keys.c) */
+
+/* Set the text field to s, the old text wiped. */
+void ui_set_buffer(struct ui *u, const char *s);
+/* Wipe and forget the drafts of the wizard being walked. */
+void ui_drafts_free(struct ui *u);
+/* A new step is shown: its field starts from the remembered answer, if any. */
+void ui_enter(struct ui *u, const struct engine_view *v);
+/* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
+bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
+/* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
+enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
+
+/* The loops (ui-curses-loop.c) */
+
+/* The key on the end screen that saves a summary into the folder the operator configured. */
+void ui_save_summary(struct ui *u);
+/* Free what the screen holds, the text field and the frame wiped first. */
+void ui_free(struct ui *u);
+
+#endif

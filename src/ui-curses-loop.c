@@ -1,0 +1,599 @@
+/*
+ * ui-curses-loop: the full screen's loops: the walk of one wizard, the menu, the kiosk and --watch, and
+ * saving at the end.  See ui-curses.h.
+ */
+#include "ui-curses-int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "engine.h"
+#include "i18n.h"
+#include "model.h"
+#include "stats.h"
+#include "status.h"
+#include "text.h"
+#include "util.h"
+
+/* Languages */
+
+/*
+ * Before the screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
+ * shown in its own language, text by text where a catalogue lacks one.
+ */
+static void ui_lang_warn(const struct wizard *w, const char *dir)
+{
+	const char *lang = i18n_language();
+	if (!dir || !i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
+		return;
+	const char *why = NULL;
+	char base[64];
+	snprintf(base, sizeof base, "%.*s", (int)strcspn(lang, "_.@"), lang);
+	int ok = i18n_catalogue(dir, w->domain, lang, &why);
+	if (ok == 0)
+		ok = i18n_catalogue(dir, w->domain, base, &why);
+	if (ok == 0)
+		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"),
+			    w->file, i18n_name(base));
+	else if (ok < 0)
+		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown "
+				      "as written\n"), w->file, i18n_name(base), w->domain, dir, why);
+}
+
+
+static void ui_langs_free(struct ui *u)
+{
+	for (size_t i = 0; i < u->nlangs; i++)
+		free(u->langs[i]);
+	free(u->langs);
+	u->langs = NULL;
+	u->nlangs = 0;
+}
+
+/* The languages of the wizard about to be walked; when nobody chose one, show the wizard's own. */
+static void ui_langs_init(struct ui *u, const char *file)
+{
+	ui_langs_free(u);
+	const char *why;
+	const char *dir = i18n_bind_wizard(file, u->w->domain, &why);	/* NULL: its own language only */
+	u->nlangs = i18n_languages(dir, u->w->domain, u->w->language, &u->langs);
+	if (!i18n_chosen() && !u->lang_picked)
+		i18n_switch(u->w->language);
+}
+
+
+/* Saving at the end */
+
+/* Append a sentence to the message about what was saved. */
+static void ui_saved(struct ui *u, const char *msg)
+{
+	size_t n = strlen(u->output_message);
+	if (*msg)
+		snprintf(u->output_message + n, sizeof u->output_message - n, "%s%s", n ? " " : "", msg);
+}
+
+/* At the end: the answers as JSON (--output), the walk (--record), the summary (--summary), said in words. */
+static void ui_save_at_end(struct ui *u)
+{
+	static const enum ui_save what[] = { UI_SAVE_OUTPUT, UI_SAVE_RECORD, UI_SAVE_SUMMARY };
+	char msg[sizeof u->output_message];
+	u->output_done = true;
+	u->output_message[0] = '\0';
+	ui_hold_signals(true);
+	for (size_t i = 0; i < ARRAY_LEN(what); i++) {
+		u->output_failed |= !ui_save(what[i], u->opts, u->w, u->e, msg, sizeof msg);
+		ui_saved(u, msg);
+	}
+	ui_hold_signals(false);
+}
+
+void ui_save_summary(struct ui *u)
+{
+	char msg[sizeof u->output_message];
+	ui_hold_signals(true);
+	ui_save(UI_SAVE_SUMMARY_DIR, u->opts, u->w, u->e, msg, sizeof msg);
+	ui_hold_signals(false);
+	u->output_message[0] = '\0';
+	ui_saved(u, msg);
+	u->output_done = true;
+}
+
+
+/* --watch */
+
+/*
+ * Whether the watched file changed since it was last loaded and has since been still for a moment, so a
+ * save is not read half written.  A file missing for a moment (an editor replacing it) is no change yet.
+ */
+static bool ui_watch_changed(struct ui *u)
+{
+	struct stat st;
+	if (stat(u->watch, &st) != 0)
+		return false;
+	const struct stat *o = &u->watch_st;
+	long now = ui_now_ms();
+	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size ||
+	    st.st_mtim.tv_sec != o->st_mtim.tv_sec || st.st_mtim.tv_nsec != o->st_mtim.tv_nsec) {
+		u->watch_st = st;
+		u->watch_since_ms = now;
+		return false;
+	}
+	if (!u->watch_since_ms || now - u->watch_since_ms < UI_WATCH_STILL_MS)
+		return false;
+	u->watch_since_ms = 0;
+	return true;
+}
+
+/*
+ * The watched file does not load: show its diagnostics until a change makes it load (the wizard), or the
+ * author stops (NULL).  d holds the diagnostics and is emptied.
+ */
+static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
+{
+	struct wizard *w = NULL;
+	char *report = NULL;
+	u->scroll = 0;
+	u->follow = true;
+	while (!w && !ui_stop_signal) {
+		if (!report) {
+			size_t len;
+			FILE *f = open_memstream(&report, &len);
+			if (f) {
+				diag_sort(d);
+				diag_print(d, f);
+				fclose(f);
+			} else {
+				report = xstrdup("");
+			}
+		}
+		getmaxyx(stdscr, u->rows, u->cols);
+		ui_show(u, page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of it */
+				       (const char *[]){ report, _("Fix the file and save it: trin loads it again by "
+								   "itself, and the answers given so far are kept."),
+							 NULL }, PAGE_STOP));
+		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
+		wint_t wc;
+		int r = ui_get_wch(&wc);
+		bool fn = r == KEY_CODE_YES;
+		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
+			break;
+		if (r != ERR)
+			ui_scroll_key(u, fn, wc, true);
+		if (ui_watch_changed(u)) {
+			diag_free(d);
+			*d = (struct diags){ 0 };
+			w = wizard_load(u->watch, NULL, d);
+			free(report);
+			report = NULL;
+			u->scroll = 0;
+			u->follow = true;
+		}
+	}
+	free(report);
+	ui_reset_frame(u);
+	return w;
+}
+
+/*
+ * Load the watched file again and carry the walk over to it: the same step when it is still there, the
+ * answers kept, and what is typed in the field when the step stays.  False when the author stopped while
+ * the file did not load.
+ */
+static bool ui_reload(struct ui *u)
+{
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load(u->watch, NULL, &d);
+	if (!w)
+		w = ui_watch_broken(u, &d);
+	if (!w) {
+		u->watch_d = d;	/* for stderr once the screen is restored */
+		return false;
+	}
+	diag_free(&d);
+	struct engine *e = engine_create(w);
+	engine_follow(e, u->e);
+	struct engine_view v;
+	engine_view(e, &v);
+	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
+		    u->w->steps[u->step].type == v.step->type;
+	char *typed = same && ui_is_field(v.step->type) ? xstrdup(u->buf) : NULL;
+	/* at the same end: what was saved there stays saved, and is not written again */
+	bool same_end = same && v.step->type == STEP_END;
+	bool output_done = u->output_done;
+	char output_message[sizeof u->output_message];
+	memcpy(output_message, u->output_message, sizeof output_message);
+	engine_free(u->e);
+	ui_terms_free(u);
+	ui_drafts_free(u);	/* by the old wizard's step numbers */
+	wizard_free(u->watch_w);
+	u->w = u->watch_w = w;
+	u->e = e;
+	ui_langs_init(u, u->watch);
+	ui_terms_init(u);
+	ui_enter(u, &v);
+	if (same_end) {
+		u->output_done = output_done;
+		memcpy(u->output_message, output_message, sizeof output_message);
+	}
+	if (typed) {
+		ui_set_buffer(u, typed);
+		xfree_wiped(typed);
+	}
+	u->note = _("The file changed and was loaded again.");
+	return true;
+}
+
+/* Walk one wizard until it is finished, the person stops, or a signal ends the session. */
+static enum ui_outcome ui_walk(struct ui *u)
+{
+	ui_terms_init(u);
+	u->step = -1;
+	u->last_key_ms = ui_now_ms();
+	enum ui_outcome out = UI_STOPPED;
+	for (;;) {
+		if (ui_stop_signal || (u->watch && ui_watch_changed(u) && !ui_reload(u)))
+			break;
+		struct engine_view v;
+		engine_view(u->e, &v);
+		if (v.index != u->step || v.position != u->position)
+			ui_enter(u, &v);
+		if (engine_done(u->e) && !u->output_done)
+			ui_save_at_end(u);
+		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
+		ui_layout(u, &v);
+		const char *message = u->note ? u->note : v.message;
+		if (!message && v.step->type == STEP_END && u->output_message[0])
+			message = u->output_message;
+		ui_draw(u, u->page->title, u->page->progress, message);
+		enum ui_action a = ui_keys(u, &v);
+		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
+			long now = ui_now_ms();
+			if (u->overlay != UI_IDLE && now - u->last_key_ms >= (long)u->opts->idle * 1000) {
+				u->overlay = UI_IDLE;
+				u->reset_at_ms = now + (long)u->opts->warn * 1000;
+			} else if (u->overlay == UI_IDLE && now >= u->reset_at_ms) {
+				a = UI_RESET;
+			}
+		}
+		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
+		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why)) {
+			ui_end();	/* said on the terminal as it was, not over the screen */
+			fprintf(stderr, "trin: engine check: %s\n", why);
+			abort();
+		}
+		if (a == UI_DONE) {
+			out = UI_FINISHED;
+			break;
+		}
+		if (a == UI_QUIT) {
+			out = UI_QUIT_ASKED;
+			break;
+		}
+		if (a == UI_RESET) {
+			out = UI_TIMED_OUT;
+			break;
+		}
+	}
+	ui_terms_free(u);
+	ui_drafts_free(u);
+	return out;
+}
+
+/* Free what the screen holds, the text field and the frame wiped first. */
+void ui_free(struct ui *u)
+{
+	ui_langs_free(u);
+	if (u->buf)
+		explicit_bzero(u->buf, u->len);
+	ui_reset_frame(u);
+	free(u->buf);
+	free(u->ticks);
+	free(u->review);
+}
+
+/* The menu */
+
+/* Show the menu of wizards; the index chosen, or -1 to leave. */
+static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
+{
+	u->w = NULL;
+	u->follow = true;
+	u->last_key_ms = ui_now_ms();
+	for (;;) {
+		if (ui_stop_signal)
+			return -1;
+		getmaxyx(stdscr, u->rows, u->cols);
+		const char **titles = xcalloc(n ? n : 1, sizeof *titles);
+		for (size_t i = 0; i < n; i++)
+			titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
+		ui_show(u, page_menu(_("Choose a guide"), titles, n, *sel, _("No guides were found."),
+				     n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
+		free(titles);
+		ui_draw(u, "trin", NULL, u->note);
+		u->note = NULL;
+		wint_t wc;
+		int r = ui_get_wch(&wc);
+		if (r == ERR) {
+			if (u->opts->kiosk && ui_now_ms() - u->last_key_ms >= (long)u->opts->idle * 1000)
+				return -1;	/* nobody there: back to the start */
+			continue;
+		}
+		u->last_key_ms = ui_now_ms();
+		bool fn = r == KEY_CODE_YES;
+		if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c') || wc == 0x1b)))
+			return -1;
+		if (!n)
+			continue;
+		if (fn && wc == KEY_UP && *sel > 0)
+			(*sel)--;
+		else if (fn && wc == KEY_DOWN && *sel + 1 < (int)n)
+			(*sel)++;
+		else if (!fn && wc >= '1' && wc <= '9') {
+			if ((size_t)(wc - '1') < n)
+				*sel = (int)(wc - '1');
+			else
+				u->note = _("There is no option with that number.");
+		} else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+			return *sel;
+	}
+}
+
+/* Run the one wizard in file under --watch: see ui_curses_main. */
+static int ui_watch_main(const char *file, const struct ui_options *opts)
+{
+	struct ui u = { .opts = opts, .watch = file };
+	struct diags d = { 0 };
+	ui_watch_changed(&u);	/* the file as it is now, loaded now */
+	u.watch_since_ms = 0;
+	struct wizard *w = wizard_load(file, NULL, &d);
+	bool loaded = w != NULL;
+	if (w)
+		ui_lang_warn(w, i18n_bind_wizard(file, w->domain, &(const char *){ NULL }));
+	struct stat st;
+	if (!w && stat(file, &st) != 0) {	/* no such file (a typing mistake): nothing to watch */
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return EXIT_INVALID;
+	}
+	if (!ui_start(opts->theme)) {
+		wizard_free(w);
+		diag_free(&d);
+		return EXIT_INPUT;
+	}
+	if (!w)
+		w = ui_watch_broken(&u, &d);
+	enum ui_outcome out = UI_STOPPED;
+	if (w) {
+		u.w = u.watch_w = w;
+		ui_langs_init(&u, file);
+		u.e = engine_create(w);
+		out = ui_walk(&u);
+		engine_free(u.e);
+		loaded = true;
+	}
+	ui_end();
+	ui_free(&u);
+	wizard_free(u.watch_w);
+	diag_print(&u.watch_d, stderr);	/* stopped at errors of a later save */
+	diag_free(&u.watch_d);
+	if (!loaded) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return EXIT_INVALID;
+	}
+	diag_free(&d);
+	return ui_status(out == UI_FINISHED, u.output_failed);
+}
+
+int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_options *opts)
+{
+	if (opts->watch)
+		return ui_watch_main(files[0], opts);
+	struct ui_wizard *list;
+	struct diags d = { 0 };
+	size_t n;
+	if (!ui_load_all(files, nfiles, menu, &list, &n, &d, ui_lang_warn))
+		return EXIT_INVALID;
+	int status = EXIT_OK;
+	if (!ui_start(opts->theme)) {
+		ui_load_done(list, n, &d, false);
+		return EXIT_INPUT;
+	}
+	struct ui u = { .opts = opts };
+	int sel = 0;
+	for (;;) {
+		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
+		if (pick < 0)
+			break;
+		u.w = list[pick].w;
+		ui_langs_init(&u, list[pick].path);
+		u.e = engine_create(u.w);
+		enum ui_outcome out = ui_walk(&u);
+		engine_free(u.e);
+		u.e = NULL;
+		status = ui_status(menu || out == UI_FINISHED, u.output_failed);
+		if (!menu)
+			break;
+		if (out == UI_STOPPED)
+			break;
+	}
+	ui_end();
+	ui_free(&u);
+	ui_load_done(list, n, &d, true);	/* and the wizards of the menu that did not load */
+	return status;
+}
+
+/* The kiosk */
+
+/* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
+static void ui_out_of_order(struct ui *u)
+{
+	long until = ui_now_ms() + 60 * 1000;
+	while (!ui_stop_signal && ui_now_ms() < until) {
+		getmaxyx(stdscr, u->rows, u->cols);
+		ui_show(u, page_notice(_("This terminal is out of order."),
+				       (const char *[]){ _("Please ask at the desk. We are sorry."), NULL }, 0));
+		ui_draw(u, "trin", NULL, NULL);
+		wint_t wc;
+		ui_get_wch(&wc);
+	}
+}
+
+/*
+ * The start of a kiosk: the person chooses a language, each named in its own words under a heading in
+ * every language.  False when a signal ends the kiosk.
+ */
+static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
+{
+	if (n <= 1) {
+		if (n)
+			i18n_switch(langs[0]);
+		return !ui_stop_signal;
+	}
+	char heading[512] = "";
+	for (size_t i = 0; i < n; i++) {
+		i18n_switch(langs[i]);
+		size_t len = strlen(heading);
+		snprintf(heading + len, sizeof heading - len, "%s%s", i ? " / " : "", _("Choose your language"));
+	}
+	i18n_switch(langs[0]);
+	int sel = 0;
+	for (;;) {
+		if (ui_stop_signal)
+			return false;
+		getmaxyx(stdscr, u->rows, u->cols);
+		const char **names = xcalloc(n, sizeof *names);
+		for (size_t i = 0; i < n; i++)
+			names[i] = i18n_name(langs[i]);
+		ui_show(u, page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true));
+		free(names);
+		ui_draw(u, "trin", NULL, NULL);
+		wint_t wc;
+		int r = ui_get_wch(&wc);
+		if (r == ERR)
+			continue;
+		bool fn = r == KEY_CODE_YES;
+		if (fn && wc == KEY_UP && sel > 0)
+			sel--;
+		else if (fn && wc == KEY_DOWN && sel + 1 < (int)n)
+			sel++;
+		else if (!fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
+			sel = (int)(wc - '1');
+		else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+			break;
+	}
+	i18n_switch(langs[sel]);
+	u->lang_picked = true;
+	return true;
+}
+
+/*
+ * Whether standard error is the terminal the screen is drawn on, so that nothing may be written to it while
+ * the screen is up.
+ */
+static bool ui_stderr_is_screen(void)
+{
+	struct stat e, o;
+	return isatty(STDERR_FILENO) && fstat(STDERR_FILENO, &e) == 0 && fstat(STDOUT_FILENO, &o) == 0 &&
+	       e.st_rdev == o.st_rdev;
+}
+
+/*
+ * Load the kiosk's wizards into list; how many loaded.  The diagnostics go to stderr for the operator's log
+ * (the person sees a calm screen), or, with held, replace what held kept, to be written once the screen is
+ * restored.
+ */
+static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_wizard *list, struct diags *held)
+{
+	struct diags d = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		const char *dir;
+		struct wizard *w = ui_load(files[i], &d, &dir);
+		if (w)
+			list[n++] = (struct ui_wizard){ files[i], w };
+	}
+	diag_sort(&d);
+	if (held) {
+		diag_free(held);
+		*held = d;
+		return n;
+	}
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return n;
+}
+
+int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {	/* it would read no key, and spin */
+		fprintf(stderr, _("trin: a kiosk needs a terminal as its standard input and output (in a systemd "
+				  "unit: StandardInput=tty and StandardOutput=tty)\n"));
+		return EXIT_INPUT;
+	}
+	/* the keyboard can stop nothing from here on, while the wizards load in a cooked terminal too */
+	ui_kiosk_keyboard();
+	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
+	size_t n = ui_kiosk_load(files, nfiles, list, NULL);
+	struct ui u = { .opts = opts };
+	if (opts->stats && !(u.stats = stats_open(opts->stats)))
+		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
+	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
+	if (!ui_start(opts->theme)) {
+		ui_restore_terminal();
+		stats_close(u.stats);
+		for (size_t i = 0; i < n; i++)
+			wizard_free(list[i].w);
+		free(list);
+		return EXIT_INPUT;
+	}
+	struct diags held = { 0 };	/* of later loads, when stderr is the screen */
+	int sel = 0;
+	while (!ui_stop_signal) {
+		if (n == 0) {
+			ui_out_of_order(&u);
+			n = ui_kiosk_load(files, nfiles, list, ui_stderr_is_screen() ? &held : NULL);
+			continue;
+		}
+		char **langs;
+		const char *why;
+		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain, &why);
+		size_t nlangs = i18n_languages(dir, list[0].w->domain, list[0].w->language, &langs);
+		u.lang_picked = false;
+		bool go = ui_kiosk_language(&u, langs, nlangs);
+		for (size_t i = 0; i < nlangs; i++)
+			free(langs[i]);
+		free(langs);
+		if (!go)
+			break;
+		sel = 0;
+		int pick = n > 1 ? ui_menu(&u, list, n, &sel) : 0;
+		if (pick < 0)
+			continue;	/* back to the start, or a signal */
+		u.w = list[pick].w;
+		ui_langs_init(&u, list[pick].path);
+		u.e = engine_create(u.w);
+		enum ui_outcome out = ui_walk(&u);
+		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
+			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
+		engine_free(u.e);	/* every answer wiped */
+		u.e = NULL;
+		ui_set_buffer(&u, "");
+		ui_reset_frame(&u);
+		util_wipe_stack();	/* and what drawing and parsing left below this frame */
+	}
+	ui_end();
+	diag_print(&held, stderr);
+	diag_free(&held);
+	stats_close(u.stats);
+	ui_free(&u);
+	for (size_t i = 0; i < n; i++)
+		wizard_free(list[i].w);
+	free(list);
+	return EXIT_OK;
+}
