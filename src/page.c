@@ -38,16 +38,21 @@ static void page_item(struct page *p, enum page_role role, const char *mark, int
 	b->focus = focus;
 }
 
-/* A wizard text as the person reads it, in lang (NULL: the language shown): a copy in p, or NULL. */
-static const char *page_text(struct page *p, const struct page_input *in, const struct text *t, const char *lang)
+/* A copy of r in p, cleaned for a screen (text_clean), or NULL for NULL. */
+static const char *page_clean(struct page *p, const char *r)
 {
-	const char *r = engine_show_text(in->e, t, lang);
 	if (!r)
 		return NULL;
 	char *clean = text_clean(r);
 	const char *kept = arena_strdup(&p->arena, clean);
 	xfree_wiped(clean);
 	return kept;
+}
+
+/* A wizard text as the person reads it, in lang (NULL: the language shown): a copy in p, or NULL. */
+static const char *page_text(struct page *p, const struct page_input *in, const struct text *t, const char *lang)
+{
+	return page_clean(p, engine_show_text(in->e, t, lang));
 }
 
 /* A wizard text in the helper's language, when there is one and it reads differently from shown. */
@@ -116,10 +121,7 @@ static const char *page_answer(struct page *p, const struct page_input *in, int 
 {
 	char name[80];
 	snprintf(name, sizeof name, "{%s}", in->w->steps[step].id);
-	char *clean = text_clean(engine_format(in->e, name, engine_tr, (void *)in->w));
-	const char *kept = arena_strdup(&p->arena, clean);
-	xfree_wiped(clean);
-	return kept;
+	return page_clean(p, engine_format(in->e, name, engine_tr, (void *)in->w));
 }
 
 /* The answers that no longer count after a change, each answer on the path, and "go on" last. */
