@@ -67,78 +67,45 @@ static const char *line_answer(struct line *l, int step)
 	return engine_format(l->e, name, engine_tr, (void *)l->w);
 }
 
-/* s after prefix, wrapped, the lines after the first hung under it. */
-static void line_hung(struct line *l, const char *prefix, const char *s)
+/* The roles line mode prints after a fixed prefix, under which the lines after the first hang. */
+static const char *const line_hung[PAGE_ROLE_COUNT] = {
+	[PAGE_HEADING] = "", [PAGE_TEXT] = "", [PAGE_NOTICE] = "", [PAGE_DROPPED_HEAD] = "", [PAGE_NOTE_HEAD] = "",
+	[PAGE_ANSWER] = "     ", [PAGE_DROPPED] = "  - ", [PAGE_TODO] = "[ ] ", [PAGE_NOTE] = "  ",
+};
+
+/* Whether line mode prints a block: not the field and its hint (said in what to type), nor "go on" (Enter). */
+static bool line_shows(const struct page_block *b)
 {
-	summary_para(l->out, prefix, s, l->width, (int)strlen(prefix));
+	return line_hung[b->role] || b->role == PAGE_SECOND || b->role == PAGE_ITEM_SECOND || b->role == PAGE_ITEM ||
+	       b->role == PAGE_ROW || b->role == PAGE_TODO_HEAD || b->role == PAGE_EXPLAIN;
 }
 
 /*
  * One block of a page, in line mode's words: items numbered to be typed, texts in the helper's language
- * marked with its code.  The field and its hint are said in what to type, the screen's "go on" item is
- * Enter here, and a term comes with its explanation.
+ * marked with its code, a term with its explanation (*term keeps the term for it).
  */
 static void line_block(struct line *l, const struct page_block *b, const char **term)
 {
 	char prefix[64];
-	switch (b->role) {
-	case PAGE_SECOND:
-	case PAGE_ITEM_SECOND:
+	if (b->role == PAGE_SECOND || b->role == PAGE_ITEM_SECOND)
 		snprintf(prefix, sizeof prefix, "%*s(%s) ", b->role == PAGE_ITEM_SECOND ? 5 : 0, "", l->opts->second_lang);
-		line_hung(l, prefix, b->text);
-		return;
-	case PAGE_ITEM:
-	case PAGE_ROW:
+	else if (b->role == PAGE_ITEM || b->role == PAGE_ROW)
 		snprintf(prefix, sizeof prefix, "  %d. ", b->number);
-		line_hung(l, prefix, b->text);
-		return;
-	case PAGE_ANSWER:
-		line_hung(l, "     ", b->text);
-		return;
-	case PAGE_DROPPED:
-		line_hung(l, "  - ", b->text);
-		return;
-	case PAGE_TODO_HEAD:
+	else if (line_hung[b->role])
+		snprintf(prefix, sizeof prefix, "%s", line_hung[b->role]);
+	else if (b->role == PAGE_TODO_HEAD)
 		snprintf(prefix, sizeof prefix, "%s:", b->text);
-		line_para(l, prefix);
-		return;
-	case PAGE_TODO:
-		line_hung(l, "[ ] ", b->text);
-		return;
-	case PAGE_NOTE:
-		line_hung(l, "  ", b->text);
-		return;
-	case PAGE_TERM:
+	if (b->role == PAGE_TERM)
 		*term = b->text;
-		return;
-	case PAGE_EXPLAIN: {
+	else if (b->role == PAGE_EXPLAIN) {
 		char *head = xmalloc(strlen(*term) + 8);
 		sprintf(head, "  %s: ", *term);
 		summary_para(l->out, head, b->text, l->width, 4);
 		free(head);
-		return;
-	}
-	case PAGE_HEADING:
-	case PAGE_TEXT:
-	case PAGE_NOTICE:
-	case PAGE_DROPPED_HEAD:
-	case PAGE_NOTE_HEAD:
-		line_para(l, b->text);
-		return;
-	case PAGE_BLANK:
-	case PAGE_FIELD:
-	case PAGE_HINT:
-	case PAGE_CONTINUE:
-	case PAGE_ROLE_COUNT:
-		return;
-	}
-}
-
-/* Whether line mode prints anything of a block. */
-static bool line_shows(const struct page_block *b)
-{
-	return b->role != PAGE_BLANK && b->role != PAGE_FIELD && b->role != PAGE_HINT && b->role != PAGE_CONTINUE &&
-	       b->role != PAGE_TERM;
+	} else if (b->role == PAGE_TODO_HEAD)
+		line_para(l, prefix);
+	else if (line_shows(b))
+		summary_para(l->out, prefix, b->text, l->width, (int)strlen(prefix));
 }
 
 /* Print the blocks of p, a gap where one falls between two blocks printed; with tight, no gaps. */
