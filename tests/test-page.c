@@ -521,6 +521,20 @@ static void test_fit(void)
 	page_lay_out(p, 20, NULL);
 	CHECK_STR(test_lines(p), "H|\n|\n> 1. a long label|\n     that must wrap|\n     under itself|\n");
 	page_free(p);
+	/* taller than the screen: PgUp/PgDn joins the footer, and the body has what is left */
+	const char *many[8] = { "a", "b", "c", "d", "e", "f", "g", "h" };
+	p = page_menu("H", many, 8, 0, NULL, PAGE_CHOOSE | PAGE_GO_ON, false);
+	page_lay_out(p, 38, NULL);
+	char foot[PAGE_FOOT_LINES][512];
+	int nfoot;
+	CHECK_NUM(p->nlines, 10);
+	CHECK_NUM(page_frame(p, 12, 38, 2, foot, &nfoot), 5);
+	CHECK_NUM(nfoot, 2);
+	CHECK_STR(foot[0], "\xE2\x86\x91\xE2\x86\x93 Choose   Enter Start");
+	CHECK_STR(foot[1], "PgUp/PgDn Scroll");
+	CHECK_NUM(page_frame(p, 24, 38, 1, foot, &nfoot), 19);
+	CHECK_NUM(nfoot, 1);
+	page_free(p);
 }
 
 int main(void)
