@@ -246,10 +246,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 			ui_save_at_end(u);
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		ui_layout(u, &v);
-		const char *message = u->note ? u->note : v.message;
-		if (!message && v.step->type == STEP_END && u->output_message[0])
-			message = u->output_message;
-		ui_draw(u, u->page->title, u->page->progress, message);
+		ui_draw(u, u->page->title, u->page->progress, u->page->message);
 		enum ui_action a = ui_keys(u, &v);
 		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
 			long now = ui_now_ms();

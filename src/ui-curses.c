@@ -307,7 +307,7 @@ bool ui_lang_current(const char *lang)
 	return cur && strncmp(cur, lang, len) == 0 && (!cur[len] || strchr("_.@", cur[len]));
 }
 
-/* Lay out the page of the current step, or of the overlay over it. */
+/* Lay out the page of the current step, or of the overlay over it, with the message to show under it. */
 void ui_layout(struct ui *u, const struct engine_view *v)
 {
 	static const enum page_kind kinds[] = {
@@ -317,9 +317,12 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 	struct page_input in = {
 		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->sel, .ticks = u->ticks,
 		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
-		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .second_lang = u->opts->second_lang,
+		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .message = u->note ? u->note : v->message,
+		.second_lang = u->opts->second_lang,
 		.guide = u->opts->guide, .summary_dir = u->opts->summary_dir != NULL, .kiosk = u->opts->kiosk,
 		.width = ui_width(u),
 	};
+	if (!in.message && v->step->type == STEP_END && u->output_message[0])
+		in.message = u->output_message;	/* what was saved at the end, or why not */
 	ui_show(u, page_build(&in));
 }
