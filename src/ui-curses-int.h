@@ -18,6 +18,7 @@
 #include "engine.h"
 #include "glossary.h"
 #include "model.h"
+#include "page.h"
 
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 12
@@ -80,6 +81,7 @@ struct ui {
 	bool *terms_seen;	/* which of them this screen shows */
 	struct ui_key foot[12];
 	size_t nfoot;
+	unsigned actions;	/* the page_action bits the footer offers, which the keys check (ui_footer) */
 	/* the languages the wizard can be shown in (its own first), for the picker */
 	char **langs;
 	size_t nlangs;
@@ -161,6 +163,28 @@ void ui_enter(struct ui *u, const struct engine_view *v);
 bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
 /* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
+
+/*
+ * The words of an action on a screen, for the footer: page_action_label, or ui_words_label over a list of
+ * struct ui_words.
+ */
+typedef const char *ui_label_fn(const void *ctx, enum page_action action);
+
+/* An action and its words: ui_words_label's list ends in { 0, NULL }. */
+struct ui_words {
+	unsigned action;
+	const char *words;
+};
+
+/* What a key does on a screen that offers actions (page_action bits), a text field focused or not; 0: nothing. */
+unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field);
+/*
+ * The footer of a screen that offers actions: their keys from the table of keys in its order, each with the
+ * words label gives it; the keys then check u->actions.
+ */
+void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx);
+/* The words of action in ctx, a list of struct ui_words; "" when it lacks them. */
+const char *ui_words_label(const void *ctx, enum page_action action);
 
 /* The loops (ui-curses-loop.c) */
 

@@ -192,12 +192,13 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		ui_blank(u);
 		ui_para(u, _("Fix the file and save it: trin loads it again by itself, and the answers given so far "
 			     "are kept."), width, 0, 0, false, false);
-		ui_foot(u, "F10/Ctrl-Q", _("Stop"));
+		ui_footer(u, PAGE_STOP, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_STOP, _("Stop") }, { 0, NULL } });
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
 		wint_t wc;
 		int r = ui_get_wch(&wc);
 		bool fn = r == KEY_CODE_YES;
-		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
+		if (r != ERR && ui_key_action(fn, wc, u->actions, false) == PAGE_STOP)
 			break;
 		if (r != ERR)
 			ui_scroll_key(u, fn, wc, true);
@@ -368,11 +369,9 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 			ui_item(u, width, *sel == (int)i, "", (int)i + 1, engine_tr(list[i].w, list[i].w->title.msgid));
 		if (!n)
 			ui_para(u, _("No guides were found."), width, 0, 0, false, false);
-		if (n) {
-			ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-			ui_foot(u, _("Enter"), _("Start"));
-		}
-		ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Back") : _("Stop"));
+		ui_footer(u, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_CHOOSE, _("Choose") }, { PAGE_GO_ON, _("Start") },
+				{ PAGE_STOP, u->opts->kiosk ? _("Back") : _("Stop") }, { 0, NULL } });
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
 		wint_t wc;
@@ -384,20 +383,19 @@ static int ui_menu(struct ui *u, struct ui_entry *list, size_t n, int *sel)
 		}
 		u->last_key_ms = ui_now_ms();
 		bool fn = r == KEY_CODE_YES;
-		if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c') || wc == 0x1b)))
+		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
-		if (!n)
-			continue;
-		if (fn && wc == KEY_UP && *sel > 0)
+		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && *sel > 0)
 			(*sel)--;
-		else if (fn && wc == KEY_DOWN && *sel + 1 < (int)n)
+		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && *sel + 1 < (int)n)
 			(*sel)++;
-		else if (!fn && wc >= '1' && wc <= '9') {
+		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9') {
 			if ((size_t)(wc - '1') < n)
 				*sel = (int)(wc - '1');
 			else
 				u->note = _("There is no option with that number.");
-		} else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+		} else if (a == PAGE_GO_ON)
 			return *sel;
 	}
 }
@@ -566,21 +564,22 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		ui_blank(u);
 		for (size_t i = 0; i < n; i++)
 			ui_item(u, width, sel == (int)i, "", (int)i + 1, i18n_name(langs[i]));
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-		ui_foot(u, _("Enter"), _("Start"));
+		ui_footer(u, PAGE_CHOOSE | PAGE_GO_ON, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_CHOOSE, _("Choose") }, { PAGE_GO_ON, _("Start") }, { 0, NULL } });
 		ui_draw(u, "trin", NULL, NULL);
 		wint_t wc;
 		int r = ui_get_wch(&wc);
 		if (r == ERR)
 			continue;
 		bool fn = r == KEY_CODE_YES;
-		if (fn && wc == KEY_UP && sel > 0)
+		unsigned a = ui_key_action(fn, wc, u->actions, false);
+		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && sel > 0)
 			sel--;
-		else if (fn && wc == KEY_DOWN && sel + 1 < (int)n)
+		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && sel + 1 < (int)n)
 			sel++;
-		else if (!fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
+		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
 			sel = (int)(wc - '1');
-		else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+		else if (a == PAGE_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);

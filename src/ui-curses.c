@@ -401,7 +401,8 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		ui_para(u, _("Press any key to go on."), width, 0, 0, false, false);
 		ui_blank(u);
 		ui_para(u, ui_keep(u, xstrdup(msg)), width, 0, A_BOLD, false, false);
-		ui_foot(u, _("Any key"), _("Go on with the guide"));
+		ui_footer(u, PAGE_ANY_KEY, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_ANY_KEY, _("Go on with the guide") }, { 0, NULL } });
 		return;
 	}
 	if (u->overlay == UI_CONFIRM_QUIT) {	/* a kiosk cannot be stopped: it starts over */
@@ -411,8 +412,9 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		ui_blank(u);
 		ui_para(u, kiosk ? _("Your answers will be wiped.") : _("Your answers will not be kept."), width, 0, 0,
 			false, false);
-		ui_foot(u, _("Enter"), kiosk ? _("Start over") : _("Stop"));
-		ui_foot(u, _("Esc"), _("Go on with the guide"));
+		ui_footer(u, PAGE_GO_ON | PAGE_CLOSE, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_GO_ON, kiosk ? _("Start over") : _("Stop") },
+						     { PAGE_CLOSE, _("Go on with the guide") }, { 0, NULL } });
 		return;
 	}
 	if (u->overlay == UI_LANGUAGE) {
@@ -421,16 +423,17 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		for (size_t i = 0; i < u->nlangs; i++)
 			ui_item(u, width, u->lang_sel == (int)i, ui_lang_current(u->langs[i]) ? "(*)" : "( )", (int)i + 1,
 				i18n_name(u->langs[i]));
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-		ui_foot(u, _("Enter"), _("Use this language"));
-		ui_foot(u, _("Esc"), _("Close"));
+		ui_footer(u, PAGE_CHOOSE | PAGE_GO_ON | PAGE_CLOSE, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_CHOOSE, _("Choose") }, { PAGE_GO_ON, _("Use this language") },
+						     { PAGE_CLOSE, _("Close") }, { 0, NULL } });
 		return;
 	}
 	if (u->overlay == UI_HELP) {
 		ui_para(u, _("Help"), width, 0, A_BOLD, false, false);
 		ui_blank(u);
 		ui_para(u, ui_text(u, &s->help), width, 0, 0, false, true);
-		ui_foot(u, _("Esc"), _("Close the help"));
+		ui_footer(u, PAGE_CLOSE, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_CLOSE, _("Close the help") }, { 0, NULL } });
 		return;
 	}
 	if (u->overlay == UI_GLOSSARY) {
@@ -457,7 +460,8 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 			ui_para(u, ui_text(u, &u->w->glossary[i].text), width, 2, 0, false, false);
 		}
 		free(seen);
-		ui_foot(u, _("Esc"), _("Close"));
+		ui_footer(u, PAGE_CLOSE, false, ui_words_label,
+			  (const struct ui_words[]){ { PAGE_CLOSE, _("Close") }, { 0, NULL } });
 		return;
 	}
 
@@ -551,25 +555,11 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		i18n_pop(saved);
 	}
 
-	/* the footer: exactly the keys that work here */
-	bool field = ui_is_field(s->type);
-	if (ui_is_list(s->type)) {
-		ui_foot(u, "\xE2\x86\x91\xE2\x86\x93", _("Choose"));
-	}
-	if (s->type == STEP_MULTI)
-		ui_foot(u, _("Space"), _("Tick or untick"));
-	if (s->type == STEP_END) {
-		ui_foot(u, _("Enter"), _("Finish"));
-		if (u->opts->summary_dir)
-			ui_foot(u, "F3/Ctrl-S", _("Save a summary"));
-	} else if (s->type == STEP_REVIEW)
-		ui_foot(u, _("Enter"), _("Change or go on"));
-	else
-		ui_foot(u, _("Enter"), _("Go on"));
-	if (v->can_back)
-		ui_foot(u, _("Esc"), _("Back"));
-	if (s->help.msgid)
-		ui_foot(u, field ? "F1/Ctrl-G" : "F1/?", _("Help"));
+	/* the footer: exactly the actions that work here (until the page says which) */
+	unsigned actions = PAGE_GO_ON | PAGE_STOP;
+	actions |= (ui_is_list(s->type) ? PAGE_CHOOSE : 0) | (s->type == STEP_MULTI ? PAGE_TICK : 0);
+	actions |= (s->type == STEP_END && u->opts->summary_dir ? PAGE_SAVE : 0) | (v->can_back ? PAGE_BACK : 0);
+	actions |= (s->help.msgid ? PAGE_HELP : 0) | (u->nlangs > 1 ? PAGE_LANGUAGE : 0);
 	bool terms = false;
 	for (size_t i = 0; i < u->nbody; i++)
 		if (u->body[i].terms) {
@@ -579,11 +569,16 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		}
 	for (size_t i = 0; i < u->w->nglossary; i++)
 		terms |= u->terms_seen[i];
-	if (terms)
-		ui_foot(u, "Tab", _("Words explained"));
-	ui_foot(u, "F10/Ctrl-Q", u->opts->kiosk ? _("Start over") : _("Stop"));
-	if (u->nlangs > 1)	/* after Stop: on a narrow screen the footer may drop it */
-		ui_foot(u, "F2/Ctrl-L", _("Language"));
+	const char *go_on = s->type == STEP_END ? _("Finish") : _("Go on");
+	if (s->type == STEP_REVIEW)
+		go_on = _("Change or go on");
+	const struct ui_words words[] = {
+		{ PAGE_CHOOSE, _("Choose") }, { PAGE_TICK, _("Tick or untick") }, { PAGE_GO_ON, go_on },
+		{ PAGE_SAVE, _("Save a summary") }, { PAGE_BACK, _("Back") }, { PAGE_HELP, _("Help") },
+		{ PAGE_WORDS, _("Words explained") }, { PAGE_STOP, u->opts->kiosk ? _("Start over") : _("Stop") },
+		{ PAGE_LANGUAGE, _("Language") }, { 0, NULL },
+	};
+	ui_footer(u, actions | (terms ? PAGE_WORDS : 0), ui_is_field(s->type), ui_words_label, words);
 }
 
 /* Fitting: what check reports */
