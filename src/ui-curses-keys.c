@@ -1,6 +1,12 @@
 /*
  * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
  * the ticks, the text field and its drafts).  See ui-curses.h.
+ *
+ * One table (ui_bindings) maps keys to page actions (page.h) and names them in the footer: every footer is
+ * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
+ * then to that action's handler.  So a footer cannot name a key that does something else there.  Keys
+ * beyond the footer: help, languages and back answer in words on a step that lacks them, Esc leaves the
+ * menu too, and any key closes a question or help.
  */
 #include "ui-curses-int.h"
 
@@ -14,7 +20,6 @@
 #include "stats.h"
 #include "text.h"
 #include "util.h"
-
 
 void ui_set_buffer(struct ui *u, const char *s)
 {
