@@ -592,115 +592,148 @@ static void check_value_needs(struct checker *c, size_t v, bool truth)
  * cannot have F either, so it cannot take that transition.  Masks only grow, and a change at F wakes
  * the transitions whose conditions need F, so the worklist settles after at most 64 changes per step.
  */
-static void check_refine(struct checker *c, bool *fails)
+/* The transitions as check_refine walks them: per step its edges, per edge the steps its condition says
+ * have an answer (facts), and per step the steps whose transitions need it (users, woken when it grows). */
+struct check_refine_graph {
+	size_t *edge0, *fact0, *user0;
+	int *facts, *users;
+};
+
+static void check_refine_graph(struct checker *c, struct check_refine_graph *g)
 {
 	const struct wizard *w = c->w;
-	size_t n = w->nsteps, nedges = 0;
-	size_t *edge0 = xmalloc((n + 1) * sizeof *edge0);
+	size_t n = w->nsteps, nedges = 0, nfacts = 0, capfacts = 0;
+	g->edge0 = xmalloc((n + 1) * sizeof *g->edge0);
 	for (size_t i = 0; i < n; i++) {
-		edge0[i] = nedges;
+		g->edge0[i] = nedges;
 		nedges += w->steps[i].nnext;
 	}
-	edge0[n] = nedges;
-	/* The steps each transition's condition says have an answer, and for each step the steps whose
-	 * transitions need it (woken when its mask grows). */
-	size_t *fact0 = xmalloc((nedges + 1) * sizeof *fact0), nfacts = 0, capfacts = 0;
-	int *facts = NULL;
+	g->edge0[n] = nedges;
+	g->fact0 = xmalloc((nedges + 1) * sizeof *g->fact0);
+	g->facts = NULL;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < w->steps[i].nnext; k++) {
-			fact0[edge0[i] + k] = nfacts;
+			g->fact0[g->edge0[i] + k] = nfacts;
 			const struct expr *when = w->steps[i].next[k].when;
 			if (!when || !c->flow.reachable[i])
 				continue;
 			struct expr_need *needs;
 			size_t nn = expr_truth_required(when, &needs);
-			check_expand_needs(c, needs, nn, &facts, &nfacts, &capfacts);
+			check_expand_needs(c, needs, nn, &g->facts, &nfacts, &capfacts);
 			free(needs);
 		}
 	}
-	fact0[nedges] = nfacts;
-	size_t *user0 = xcalloc(n + 2, sizeof *user0);
-	int *users = xmalloc((nfacts ? nfacts : 1) * sizeof *users);
+	g->fact0[nedges] = nfacts;
+	g->user0 = xcalloc(n + 2, sizeof *g->user0);
+	g->users = xmalloc((nfacts ? nfacts : 1) * sizeof *g->users);
 	for (size_t f = 0; f < nfacts; f++)
-		user0[facts[f] + 2]++;
+		g->user0[g->facts[f] + 2]++;
 	for (size_t i = 2; i < n + 2; i++)
-		user0[i] += user0[i - 1];
+		g->user0[i] += g->user0[i - 1];
 	for (size_t i = 0; i < n; i++)
-		for (size_t f = fact0[edge0[i]]; f < fact0[edge0[i + 1]]; f++)
-			users[user0[facts[f] + 1]++] = (int)i;
+		for (size_t f = g->fact0[g->edge0[i]]; f < g->fact0[g->edge0[i + 1]]; f++)
+			g->users[g->user0[g->facts[f] + 1]++] = (int)i;
+}
+
+static void check_refine_graph_free(struct check_refine_graph *g)
+{
+	free(g->users);
+	free(g->user0);
+	free(g->facts);
+	free(g->fact0);
+	free(g->edge0);
+}
+
+/* The work of one chunk of up to 64 candidates: the masks, the worklist, and each step's bit (or <0). */
+struct check_refine_run {
+	uint64_t *mask;
+	int *queue, *bit;
+	bool *queued;
+};
+
+/* Let the m bits of a chunk flow from the start until the masks settle. */
+static void check_refine_flow(const struct wizard *w, const struct check_refine_graph *g,
+			      struct check_refine_run *r, size_t m)
+{
+	size_t n = w->nsteps, head = 0, tail = 0;
+	memset(r->mask, 0, n * sizeof *r->mask);
+	memset(r->queued, 0, n * sizeof *r->queued);
+	r->mask[w->start] = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
+	r->queue[tail++ % n] = w->start;
+	r->queued[w->start] = true;
+	while (head != tail) {
+		int p = r->queue[head++ % n];
+		r->queued[p] = false;
+		uint64_t out = r->mask[p];
+		if (r->bit[p] >= 0 && check_takes_answer(&w->steps[p]))
+			out &= ~((uint64_t)1 << r->bit[p]);
+		for (size_t k = 0; k < w->steps[p].nnext; k++) {
+			size_t e = g->edge0[p] + k;
+			uint64_t flow = out;
+			for (size_t f = g->fact0[e]; f < g->fact0[e + 1] && flow; f++) {
+				int fs = g->facts[f];
+				flow &= r->mask[fs];
+				if (r->bit[fs] >= 0)
+					flow &= ~((uint64_t)1 << r->bit[fs]);
+			}
+			int s = w->steps[p].next[k].target;
+			if (!(flow & ~r->mask[s]))
+				continue;
+			r->mask[s] |= flow;
+			for (size_t u = g->user0[s]; u <= g->user0[s + 1]; u++) {
+				int v = u < g->user0[s + 1] ? g->users[u] : s;	/* s itself, then who needs it */
+				if (!r->queued[v]) {
+					r->queued[v] = true;
+					r->queue[tail++ % n] = v;
+				}
+			}
+		}
+	}
+}
+
+static void check_refine(struct checker *c, bool *fails)
+{
+	size_t n = c->w->nsteps;
+	struct check_refine_graph g;
+	check_refine_graph(c, &g);
+	struct check_refine_run r = {
+		.mask = xmalloc(n * sizeof *r.mask),
+		.queue = xmalloc(n * sizeof *r.queue),
+		.bit = xmalloc(n * sizeof *r.bit),
+		.queued = xmalloc(n * sizeof *r.queued),
+	};
 	/* The distinct candidates, each with its bit while its chunk runs. */
-	int *bit = xmalloc(n * sizeof *bit), *chunk = xmalloc(64 * sizeof *chunk);
+	int chunk[64];
 	for (size_t i = 0; i < n; i++)
-		bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk; -3: done */
+		r.bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk; -3: done */
 	int *todo = xmalloc((c->ncands ? c->ncands : 1) * sizeof *todo);
 	size_t ntodo = 0;
 	for (size_t i = 0; i < c->ncands; i++)
-		if (bit[c->cands[i]] == -2) {
-			bit[c->cands[i]] = -1;
+		if (r.bit[c->cands[i]] == -2) {
+			r.bit[c->cands[i]] = -1;
 			todo[ntodo++] = c->cands[i];
 		}
-	uint64_t *mask = xmalloc(n * sizeof *mask);
-	int *queue = xmalloc(n * sizeof *queue);
-	bool *queued = xmalloc(n * sizeof *queued);
 	for (size_t base = 0; base < ntodo; base += 64) {
 		size_t m = ntodo - base < 64 ? ntodo - base : 64;
 		for (size_t b = 0; b < m; b++) {
 			chunk[b] = todo[base + b];
-			bit[chunk[b]] = (int)b;
+			r.bit[chunk[b]] = (int)b;
 		}
-		memset(mask, 0, n * sizeof *mask);
-		memset(queued, 0, n * sizeof *queued);
-		size_t head = 0, tail = 0;
-		mask[w->start] = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
-		queue[tail++ % n] = w->start;
-		queued[w->start] = true;
-		while (head != tail) {
-			int p = queue[head++ % n];
-			queued[p] = false;
-			uint64_t out = mask[p];
-			if (bit[p] >= 0 && check_takes_answer(&w->steps[p]))
-				out &= ~((uint64_t)1 << bit[p]);
-			for (size_t k = 0; k < w->steps[p].nnext; k++) {
-				size_t e = edge0[p] + k;
-				uint64_t flow = out;
-				for (size_t f = fact0[e]; f < fact0[e + 1] && flow; f++) {
-					int fs = facts[f];
-					flow &= mask[fs];
-					if (bit[fs] >= 0)
-						flow &= ~((uint64_t)1 << bit[fs]);
-				}
-				int s = w->steps[p].next[k].target;
-				if (!(flow & ~mask[s]))
-					continue;
-				mask[s] |= flow;
-				for (size_t u = user0[s]; u <= user0[s + 1]; u++) {
-					int v = u < user0[s + 1] ? users[u] : s;	/* s itself, then who needs it */
-					if (!queued[v]) {
-						queued[v] = true;
-						queue[tail++ % n] = v;
-					}
-				}
-			}
-		}
+		check_refine_flow(c->w, &g, &r, m);
 		for (size_t i = 0; i < c->ncands; i++) {
 			int t = c->cands[i];
-			if (bit[t] >= 0)
-				fails[i] = (mask[c->cand_at[i]] >> bit[t]) & 1;
+			if (r.bit[t] >= 0)
+				fails[i] = (r.mask[c->cand_at[i]] >> r.bit[t]) & 1;
 		}
 		for (size_t b = 0; b < m; b++)
-			bit[chunk[b]] = -3;
+			r.bit[chunk[b]] = -3;
 	}
-	free(queued);
-	free(queue);
-	free(mask);
 	free(todo);
-	free(chunk);
-	free(bit);
-	free(users);
-	free(user0);
-	free(facts);
-	free(fact0);
-	free(edge0);
+	free(r.queued);
+	free(r.bit);
+	free(r.queue);
+	free(r.mask);
+	check_refine_graph_free(&g);
 }
 
 /* Report each pending read that still fails, naming the first step that may have no answer. */
