@@ -23,6 +23,7 @@
 #include <unistr.h>
 
 #include "glossary.h"
+#include "kind.h"
 
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
@@ -96,18 +97,8 @@ static size_t check_graph_walk(const struct check_graph *g, int root, bool *seen
 /* Whether a step always has an answer once it is passed: it takes one and is required, or is a multi. */
 static bool check_takes_answer(const struct step *s)
 {
-	switch (s->type) {
-	case STEP_MULTI:
-		return true;	/* an empty choice is an empty list, not null */
-	case STEP_CHOICE:
-	case STEP_YESNO:
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		return s->required;
-	default:
-		return false;
-	}
+	const struct kind *k = kind_of(s->type);
+	return k->answer && (k->always_answered || s->required);
 }
 
 void check_flow(const struct wizard *w, struct check_flow *f)
@@ -789,7 +780,7 @@ static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc
 	if (sym < 0 || (size_t)sym >= w->nsteps)
 		return;
 	const struct step *s = &w->steps[sym];
-	if (s->type != STEP_CHOICE && s->type != STEP_MULTI)
+	if (!kind_of(s->type)->choices)
 		return;
 	const char *best = NULL, *label_of = NULL;
 	size_t bestd = strlen(lit) < 4 ? 1 : 2;

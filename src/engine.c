@@ -19,6 +19,7 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "kind.h"
 #include "text.h"
 
 #define ENGINE_MAX_PATH 10000
@@ -741,7 +742,7 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 			    struct engine_answer *a)
 {
 	const char *text = in && !in->is_list ? in->text : NULL;
-	if (in && in->is_list && s->type != STEP_MULTI && s->type != STEP_CHOICE) {
+	if (in && in->is_list && !kind_of(s->type)->choices) {
 		engine_fail(e, _("Please give one answer, not a list."));
 		return false;
 	}
@@ -758,9 +759,12 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 		return engine_number(e, s, text, a);
 	case STEP_DATE:
 		return engine_date(e, s, text, a);
-	default:
+	case STEP_INFO:
+	case STEP_REVIEW:
+	case STEP_END:
 		return true;
 	}
+	return true;
 }
 
 /* Back at the review after a change: which of the answers that counted when it began no longer do. */
@@ -978,27 +982,6 @@ bool engine_done(const struct engine *e)
 	return e->w->steps[engine_current(e)].type == STEP_END;
 }
 
-/* Whether an answer's value has the shape its step type gives it (null: an optional answer left empty). */
-static bool engine_check_value(enum step_type t, struct value v)
-{
-	if (v.type == VAL_NULL)
-		return true;
-	switch (t) {
-	case STEP_CHOICE:
-	case STEP_TEXT:
-	case STEP_DATE:
-		return v.type == VAL_STR && v.u.s;
-	case STEP_MULTI:
-		return v.type == VAL_LIST && (v.u.list.n == 0 || v.u.list.items);
-	case STEP_YESNO:
-		return v.type == VAL_BOOL;
-	case STEP_NUMBER:
-		return v.type == VAL_NUM;
-	default:
-		return false;
-	}
-}
-
 bool engine_check(const struct engine *e, const char **why)
 {
 	const struct wizard *w = e->w;
@@ -1034,7 +1017,7 @@ bool engine_check(const struct engine *e, const char **why)
 			*why = "on_path does not count the steps on the path";
 		else if (e->answers[i].set && !step_takes_answer(w->steps[i].type))
 			*why = "a step that takes no answer has one";
-		else if (e->answers[i].set && !engine_check_value(w->steps[i].type, e->answers[i].v))
+		else if (e->answers[i].set && !kind_value_fits(w->steps[i].type, e->answers[i].v))
 			*why = "an answer's value does not fit its step type";
 		else if (!e->answers[i].set && (e->answers[i].owned || e->answers[i].list))
 			*why = "an answer not set still holds memory";
@@ -1131,8 +1114,7 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 		t = engine_number_text(e, v.u.n);
 		break;
 	case VAL_STR:
-		t = s && (s->type == STEP_CHOICE || s->type == STEP_MULTI) ? engine_label(s, v.u.s, translate, ctx)
-									  : engine_value_text(e, s, v);
+		t = s && kind_of(s->type)->choices ? engine_label(s, v.u.s, translate, ctx) : engine_value_text(e, s, v);
 		break;
 	case VAL_BOOL:
 		t = engine_value_text(e, s, v);
