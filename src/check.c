@@ -24,6 +24,7 @@
 
 #include "glossary.h"
 #include "kind.h"
+#include "template.h"
 
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
@@ -310,23 +311,21 @@ static void check_text_names(const struct wizard *w, const struct text *t,
 	const char *s = t->msgid;
 	struct loc at = t->loc;
 	size_t done = 0;
-	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		if (s[i] == s[i + 1] || s[i] == '}') {
-			i += s[i] == s[i + 1];
-			continue;
-		}
-		const char *close = strchr(s + i, '}');
-		if (!close)
+	for (size_t i = 0; s[i];) {
+		struct template_piece p = template_piece(s, i);
+		i += p.len;
+		if (p.kind == TEMPLATE_UNCLOSED)
 			return;
+		if (p.kind != TEMPLATE_NAME)
+			continue;
 		if (t->exact) {
-			at = diag_loc_advance(at, s + done, i - done);
-			done = i;
+			at = diag_loc_advance(at, s + done, p.start - done);
+			done = p.start;
 		}
-		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
+		int sym = check_text_symbol(w, s + p.name, p.name_len);
 		enum step_type type = sym >= 0 && (size_t)sym < w->nsteps ? w->steps[sym].type : STEP_TEXT;
 		if (sym >= 0 && step_takes_answer(type))	/* else the loader's error */
 			fn(ctx, sym, at);
-		i = (size_t)(close - s);
 	}
 }
 
@@ -1010,7 +1009,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 				len = 1;
 		}
 		bool letter = ch >= 0x80 && uc_is_alpha(ch);
-		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
+		struct template_piece brace = { TEMPLATE_PLAIN, i, (size_t)len, 0, 0 };
+		if (ch == '{' || ch == '}')
+			brace = template_piece(t->msgid, i);
+		bool placeholder = brace.kind == TEMPLATE_NAME;
 		if (letter) {
 			if (!letters && !words)
 				start = i;
@@ -1027,11 +1029,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (!words)
 				start = i;
 			words++;
-			i = (size_t)((const uint8_t *)memchr(s + i, '}', n - i) - s) + 1;
+			i = brace.start + brace.len;
 			continue;
 		}
-		if (ch == '{' || ch == '}')
-			len = i + 1 < n && s[i + 1] == ch ? 2 : 1;
+		len = (int)brace.len;	/* "{{" and "}}" are one brace each */
 		if (i >= n || ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
 			if (words) {
 				acc->sentences++;

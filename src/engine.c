@@ -20,6 +20,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "template.h"
 #include "text.h"
 
 #define ENGINE_MAX_PATH 10000
@@ -1162,23 +1163,24 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 			engine_put(&out, &len, &cap, "\xE2\x80\xA6", 3);	/* an ellipsis */
 			break;
 		}
-		size_t plain = strcspn(p, "{}");
-		engine_put(&out, &len, &cap, p, plain);
-		p += plain;
-		if (!*p)
-			break;
-		if (p[0] == p[1]) {	/* {{ or }} */
+		struct template_piece piece = template_piece(p, 0);
+		if (piece.kind == TEMPLATE_PLAIN) {	/* with the brace after it, at once */
+			engine_put(&out, &len, &cap, p, piece.len);
+			p += piece.len;
+			if (!*p)
+				break;
+			piece = template_piece(p, 0);
+		}
+		if (piece.kind == TEMPLATE_BRACE) {	/* {{ or }} */
 			engine_put(&out, &len, &cap, p, 1);
 			p += 2;
 			continue;
 		}
-		const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
 		char name[72];
-		size_t nlen = close ? (size_t)(close - p - 1) : 0;
 		int sym = -1;
-		if (close && nlen < sizeof name) {
-			memcpy(name, p + 1, nlen);
-			name[nlen] = '\0';
+		if (piece.kind == TEMPLATE_NAME && piece.name_len < sizeof name) {
+			memcpy(name, p + piece.name, piece.name_len);
+			name[piece.name_len] = '\0';
 			sym = strmap_get(&w->names, name);
 		}
 		if (sym < 0) {	/* not a name (a translation may hold anything): keep it as written */
@@ -1195,7 +1197,7 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 		} else {
 			engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
 		}
-		p = close + 1;
+		p += piece.len;
 	}
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
 	if (out)

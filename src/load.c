@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "template.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -1304,25 +1305,24 @@ static void load_check_text(struct loader *ld, struct text *t)
 	const char *s = t->msgid;
 	struct loc at = t->loc;	/* of byte `done`, advanced with the scan: a text of many braces costs one pass */
 	size_t done = 0;
-	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		if (t->exact) {
-			at = diag_loc_advance(at, s + done, i - done);
-			done = i;
-		}
-		if (s[i] == s[i + 1]) {	/* {{ or }} */
-			i++;
+	for (size_t i = 0; s[i];) {
+		struct template_piece p = template_piece(s, i);
+		i += p.len;
+		if (p.kind == TEMPLATE_PLAIN || p.kind == TEMPLATE_BRACE)
 			continue;
+		if (t->exact) {
+			at = diag_loc_advance(at, s + done, p.start - done);
+			done = p.start;
 		}
-		if (s[i] == '}') {
+		if (p.kind == TEMPLATE_LONE_CLOSE) {
 			diag_error(ld->d, at, "a lone '}' in a text; write '}}' for a brace");
 			continue;
 		}
-		const char *close = strchr(s + i, '}');
-		if (!close) {
+		if (p.kind == TEMPLATE_UNCLOSED) {
 			diag_error(ld->d, at, "'{' without '}' in a text; write '{{' for a brace");
 			return;
 		}
-		char *name = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
+		char *name = xstrndup(s + p.name, p.name_len);
 		expr_type type;
 		int step = wizard_step_index(ld->w, name);
 		if (load_scope_lookup(ld, name, &type) < 0) {
@@ -1339,7 +1339,6 @@ static void load_check_text(struct loader *ld, struct text *t)
 				diag_error(ld->d, at, "unknown name '%s' in a text", name);
 		}
 		free(name);
-		i = (size_t)(close - s);
 	}
 }
 
