@@ -18,7 +18,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -881,83 +880,45 @@ static void check_values(struct checker *c)
 				     w->values[i].name);
 }
 
-/* s in lower case (Unicode, no language rules), NUL-terminated; free it. */
-static char *check_lower(const char *s)
-{
-	size_t len = 0;
-	uint8_t *r = u8_tolower((const uint8_t *)s, strlen(s), NULL, NULL, NULL, &len);
-	if (!r)
-		return xstrdup(s);
-	char *out = xmalloc(len + 1);
-	memcpy(out, r, len);
-	out[len] = '\0';
-	free(r);
-	return out;
-}
-
-struct check_texts {
-	char **lower;		/* every text in lower case, in the order of check_each_text */
-	size_t n, cap;
-};
-
-static void check_add_text(void *ctx, const struct text *t, int step)
-{
-	struct check_texts *ts = ctx;
-	(void)step;
-	util_grow((void **)&ts->lower, &ts->cap, ts->n + 1, sizeof *ts->lower);
-	ts->lower[ts->n++] = check_lower(t->msgid);
-}
-
-/* A text being searched for glossary terms: which it is, and which terms were found elsewhere than in their
- * own explanation. */
+/* The glossary terms being looked for, text by text, and which were found elsewhere than in their own
+ * explanation. */
 struct check_term_search {
-	size_t text, gloss0;
+	struct glossary_terms terms;
+	size_t text, gloss0;	/* the text being searched; that of the first glossary entry */
 	bool *found;
 };
 
-static void check_term_found(void *ctx, size_t i, size_t len)
+static void check_term_text(void *ctx, const struct text *t, int step)
 {
 	struct check_term_search *cs = ctx;
-	(void)len;
-	if (cs->text != cs->gloss0 + i)
-		cs->found[i] = true;
+	(void)step;
+	size_t own = cs->text - cs->gloss0;	/* the entry this text explains, if it is one */
+	bool is_own = cs->text >= cs->gloss0 && own < cs->terms.n, before = is_own && cs->found[own];
+	glossary_terms_find(&cs->terms, t->msgid, strlen(t->msgid), NULL, cs->found);
+	if (is_own)
+		cs->found[own] = before;
+	cs->text++;
 }
 
+/* Each glossary term must be in some text, as the screens find it: where a word starts with it. */
 static void check_glossary(struct checker *c)
 {
 	const struct wizard *w = c->w;
 	if (!w->nglossary)
 		return;
-	struct check_texts ts = { 0 };
-	check_each_text(w, check_add_text, &ts);
 	/* check_each_text gives the glossary texts right after the title and description */
-	size_t gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL);
-	char **terms = xmalloc(w->nglossary * sizeof *terms);
-	for (size_t i = 0; i < w->nglossary; i++)
-		terms[i] = check_lower(w->glossary[i].term);
-	/* every term that every text holds, at any place (inside another word too), looked up in an index */
-	struct glossary_index x;
-	glossary_index_init(&x, terms, w->nglossary);
-	struct check_term_search cs = { 0, gloss0, xcalloc(w->nglossary, sizeof *cs.found) };
-	for (size_t k = 0; k < ts.n; k++) {
-		cs.text = k;
-		size_t len = strlen(ts.lower[k]);
-		for (size_t at = 0; at < len; at++)
-			glossary_index_find(&x, ts.lower[k] + at, len - at, check_term_found, &cs);
-	}
+	struct check_term_search cs = { .gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL) };
+	glossary_terms_init(&cs.terms, w, NULL, NULL);
+	cs.found = xcalloc(w->nglossary, sizeof *cs.found);
+	check_each_text(w, check_term_text, &cs);
 	for (size_t i = 0; i < w->nglossary; i++) {
-		if (!*terms[i])	/* an empty term is in every text */
-			cs.found[i] = ts.n > 1;
+		if (!*w->glossary[i].term)	/* an empty term is in every text */
+			cs.found[i] = cs.text > 1;
 		if (!cs.found[i])
 			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
-		free(terms[i]);
 	}
-	glossary_index_free(&x);
+	glossary_terms_free(&cs.terms);
 	free(cs.found);
-	free(terms);
-	for (size_t k = 0; k < ts.n; k++)
-		free(ts.lower[k]);
-	free(ts.lower);
 }
 
 /* ---- Readability ---- */
