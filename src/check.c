@@ -23,6 +23,7 @@
 
 #include "glossary.h"
 #include "kind.h"
+#include "limit.h"
 #include "template.h"
 
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
@@ -292,7 +293,7 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 /* The symbol (as expressions number them) that {name} at s[0..len) names, or -1. */
 static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
 {
-	char name[80];
+	char name[LIMIT_ID + 1];
 	if (len == 0 || len >= sizeof name)
 		return -1;
 	memcpy(name, s, len);

@@ -20,6 +20,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "limit.h"
 #include "template.h"
 #include "text.h"
 
@@ -1176,7 +1177,7 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 			p += 2;
 			continue;
 		}
-		char name[72];
+		char name[LIMIT_ID + 1];
 		int sym = -1;
 		if (piece.kind == TEMPLATE_NAME && piece.name_len < sizeof name) {
 			memcpy(name, p + piece.name, piece.name_len);

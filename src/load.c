@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "limit.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
@@ -44,8 +45,6 @@ static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
-#define TEXT_MAX_LENGTH 10000
-#define TEXT_DEFAULT_MAX_LENGTH 500
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 #define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
@@ -163,7 +162,7 @@ static bool load_is_id(const char *s)
 	for (; *s; s++, n++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
 			return false;
-	return n <= 64;
+	return n <= LIMIT_ID;
 }
 
 static const char *load_id(struct loader *ld, const struct ynode *n, const char *what)
@@ -772,14 +771,14 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
 		break;
 	case STEP_TEXT:
-		s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+		s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
 		if ((n = ynode_get(m, "min_length")))
-			load_count(ld, n, "'min_length'", TEXT_MAX_LENGTH, &s->min_length);
-		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", TEXT_MAX_LENGTH, &s->max_length) &&
+			load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &s->min_length);
+		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &s->max_length) &&
 		    s->max_length == 0)
 			diag_error(ld->d, n->loc, "'max_length' must be at least 1");
 		if (!s->max_length)
-			s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+			s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
 		if (s->min_length > s->max_length)
 			diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
 				   s->max_length);
