@@ -4,6 +4,7 @@
  */
 #include "kind.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,6 +77,7 @@ static const struct kind kind_table[STEP_TYPE_COUNT] = {
 
 const struct kind *kind_of(enum step_type t)
 {
+	assert((unsigned)t < STEP_TYPE_COUNT);
 	return &kind_table[t];
 }
 
@@ -114,24 +116,24 @@ const char *step_type_name(enum step_type t)
 
 bool step_takes_answer(enum step_type t)
 {
-	return kind_table[t].answer != 0;
+	return kind_of(t)->answer != 0;
 }
 
 bool kind_is_field(enum step_type t)
 {
-	return kind_table[t].field;
+	return kind_of(t)->field;
 }
 
 bool kind_is_list(enum step_type t)
 {
-	return kind_table[t].list;
+	return kind_of(t)->list;
 }
 
 bool kind_value_fits(enum step_type t, struct value v)
 {
 	if (v.type == VAL_NULL)	/* an optional answer left empty */
 		return true;
-	if (!(kind_table[t].answer & (1u << v.type)))
+	if (!(kind_of(t)->answer & (1u << v.type)))
 		return false;
 	switch (v.type) {
 	case VAL_STR:
@@ -148,7 +150,8 @@ bool kind_value_fits(enum step_type t, struct value v)
 
 const char *kind_instruction(enum step_type t)
 {
-	return kind_table[t].instruction ? _(kind_table[t].instruction) : NULL;
+	const char *what = kind_of(t)->instruction;
+	return what ? _(what) : NULL;
 }
 
 const char *kind_input_hint(enum step_type t, char sep, char *buf, size_t size)

@@ -17,6 +17,7 @@
 #include "expr.h"
 #include "util.h"
 
+/* The kinds of step; each is a row of the table in kind.c.  A new kind goes before STEP_END, which stays last. */
 enum step_type {
 	STEP_INFO,
 	STEP_CHOICE,
