@@ -18,11 +18,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "glossary.h"
+#include "kind.h"
+#include "limit.h"
+#include "template.h"
 
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
@@ -96,18 +98,8 @@ static size_t check_graph_walk(const struct check_graph *g, int root, bool *seen
 /* Whether a step always has an answer once it is passed: it takes one and is required, or is a multi. */
 static bool check_takes_answer(const struct step *s)
 {
-	switch (s->type) {
-	case STEP_MULTI:
-		return true;	/* an empty choice is an empty list, not null */
-	case STEP_CHOICE:
-	case STEP_YESNO:
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		return s->required;
-	default:
-		return false;
-	}
+	const struct kind *k = kind_of(s->type);
+	return k->answer && (k->always_answered || s->required);
 }
 
 void check_flow(const struct wizard *w, struct check_flow *f)
@@ -301,7 +293,7 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 /* The symbol (as expressions number them) that {name} at s[0..len) names, or -1. */
 static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
 {
-	char name[80];
+	char name[LIMIT_ID + 1];
 	if (len == 0 || len >= sizeof name)
 		return -1;
 	memcpy(name, s, len);
@@ -319,23 +311,21 @@ static void check_text_names(const struct wizard *w, const struct text *t,
 	const char *s = t->msgid;
 	struct loc at = t->loc;
 	size_t done = 0;
-	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		if (s[i] == s[i + 1] || s[i] == '}') {
-			i += s[i] == s[i + 1];
-			continue;
-		}
-		const char *close = strchr(s + i, '}');
-		if (!close)
+	for (size_t i = 0; s[i];) {
+		struct template_piece p = template_piece(s, i);
+		i += p.len;
+		if (p.kind == TEMPLATE_UNCLOSED)
 			return;
+		if (p.kind != TEMPLATE_NAME)
+			continue;
 		if (t->exact) {
-			at = diag_loc_advance(at, s + done, i - done);
-			done = i;
+			at = diag_loc_advance(at, s + done, p.start - done);
+			done = p.start;
 		}
-		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
+		int sym = check_text_symbol(w, s + p.name, p.name_len);
 		enum step_type type = sym >= 0 && (size_t)sym < w->nsteps ? w->steps[sym].type : STEP_TEXT;
 		if (sym >= 0 && step_takes_answer(type))	/* else the loader's error */
 			fn(ctx, sym, at);
-		i = (size_t)(close - s);
 	}
 }
 
@@ -822,7 +812,7 @@ static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc
 	if (sym < 0 || (size_t)sym >= w->nsteps)
 		return;
 	const struct step *s = &w->steps[sym];
-	if (s->type != STEP_CHOICE && s->type != STEP_MULTI)
+	if (!kind_of(s->type)->choices)
 		return;
 	const char *best = NULL, *label_of = NULL;
 	size_t bestd = strlen(lit) < 4 ? 1 : 2;
@@ -924,83 +914,45 @@ static void check_values(struct checker *c)
 				     w->values[i].name);
 }
 
-/* s in lower case (Unicode, no language rules), NUL-terminated; free it. */
-static char *check_lower(const char *s)
-{
-	size_t len = 0;
-	uint8_t *r = u8_tolower((const uint8_t *)s, strlen(s), NULL, NULL, NULL, &len);
-	if (!r)
-		return xstrdup(s);
-	char *out = xmalloc(len + 1);
-	memcpy(out, r, len);
-	out[len] = '\0';
-	free(r);
-	return out;
-}
-
-struct check_texts {
-	char **lower;		/* every text in lower case, in the order of check_each_text */
-	size_t n, cap;
-};
-
-static void check_add_text(void *ctx, const struct text *t, int step)
-{
-	struct check_texts *ts = ctx;
-	(void)step;
-	util_grow((void **)&ts->lower, &ts->cap, ts->n + 1, sizeof *ts->lower);
-	ts->lower[ts->n++] = check_lower(t->msgid);
-}
-
-/* A text being searched for glossary terms: which it is, and which terms were found elsewhere than in their
- * own explanation. */
+/* The glossary terms being looked for, text by text, and which were found elsewhere than in their own
+ * explanation. */
 struct check_term_search {
-	size_t text, gloss0;
+	struct glossary_terms terms;
+	size_t text, gloss0;	/* the text being searched; that of the first glossary entry */
 	bool *found;
 };
 
-static void check_term_found(void *ctx, size_t i, size_t len)
+static void check_term_text(void *ctx, const struct text *t, int step)
 {
 	struct check_term_search *cs = ctx;
-	(void)len;
-	if (cs->text != cs->gloss0 + i)
-		cs->found[i] = true;
+	(void)step;
+	size_t own = cs->text - cs->gloss0;	/* the entry this text explains, if it is one */
+	bool is_own = cs->text >= cs->gloss0 && own < cs->terms.n, before = is_own && cs->found[own];
+	glossary_terms_find(&cs->terms, t->msgid, strlen(t->msgid), NULL, cs->found);
+	if (is_own)
+		cs->found[own] = before;
+	cs->text++;
 }
 
+/* Each glossary term must be in some text, as the screens find it: where a word starts with it. */
 static void check_glossary(struct checker *c)
 {
 	const struct wizard *w = c->w;
 	if (!w->nglossary)
 		return;
-	struct check_texts ts = { 0 };
-	check_each_text(w, check_add_text, &ts);
 	/* check_each_text gives the glossary texts right after the title and description */
-	size_t gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL);
-	char **terms = xmalloc(w->nglossary * sizeof *terms);
-	for (size_t i = 0; i < w->nglossary; i++)
-		terms[i] = check_lower(w->glossary[i].term);
-	/* every term that every text holds, at any place (inside another word too), looked up in an index */
-	struct glossary_index x;
-	glossary_index_init(&x, terms, w->nglossary);
-	struct check_term_search cs = { 0, gloss0, xcalloc(w->nglossary, sizeof *cs.found) };
-	for (size_t k = 0; k < ts.n; k++) {
-		cs.text = k;
-		size_t len = strlen(ts.lower[k]);
-		for (size_t at = 0; at < len; at++)
-			glossary_index_find(&x, ts.lower[k] + at, len - at, check_term_found, &cs);
-	}
+	struct check_term_search cs = { .gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL) };
+	glossary_terms_init(&cs.terms, w, NULL, NULL);
+	cs.found = xcalloc(w->nglossary, sizeof *cs.found);
+	check_each_text(w, check_term_text, &cs);
 	for (size_t i = 0; i < w->nglossary; i++) {
-		if (!*terms[i])	/* an empty term is in every text */
-			cs.found[i] = ts.n > 1;
+		if (!*w->glossary[i].term)	/* an empty term is in every text */
+			cs.found[i] = cs.text > 1;
 		if (!cs.found[i])
 			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
-		free(terms[i]);
 	}
-	glossary_index_free(&x);
+	glossary_terms_free(&cs.terms);
 	free(cs.found);
-	free(terms);
-	for (size_t k = 0; k < ts.n; k++)
-		free(ts.lower[k]);
-	free(ts.lower);
 }
 
 /* ---- Readability ---- */
@@ -1052,7 +1004,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 				len = 1;
 		}
 		bool letter = ch >= 0x80 && uc_is_alpha(ch);
-		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
+		struct template_piece brace = { TEMPLATE_PLAIN, i, (size_t)len, 0, 0 };
+		if (ch == '{' || ch == '}')
+			brace = template_piece(t->msgid, i);
+		bool placeholder = brace.kind == TEMPLATE_NAME;
 		if (letter) {
 			if (!letters && !words)
 				start = i;
@@ -1069,11 +1024,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (!words)
 				start = i;
 			words++;
-			i = (size_t)((const uint8_t *)memchr(s + i, '}', n - i) - s) + 1;
+			i = brace.start + brace.len;
 			continue;
 		}
-		if (ch == '{' || ch == '}')
-			len = i + 1 < n && s[i + 1] == ch ? 2 : 1;
+		len = (int)brace.len;	/* "{{" and "}}" are one brace each */
 		if (i >= n || ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
 			if (words) {
 				acc->sentences++;

@@ -1554,8 +1554,8 @@ struct expr_evaluator {
 	size_t *work;			/* units of work left */
 };
 
-const char expr_too_long[] = "a text would grow past 65536 bytes";
-const char expr_too_many[] = "a list would grow past 65536 items";
+const char expr_too_long[] = "a text would grow past " LIMIT_STRING(LIMIT_EXPR_TEXT) " bytes";
+const char expr_too_many[] = "a list would grow past " LIMIT_STRING(LIMIT_EXPR_ITEMS) " items";
 const char expr_too_much[] = "working it out takes too much time and memory";
 
 static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out);
