@@ -18,11 +18,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "glossary.h"
+#include "kind.h"
+#include "limit.h"
+#include "template.h"
 
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
@@ -96,18 +98,8 @@ static size_t check_graph_walk(const struct check_graph *g, int root, bool *seen
 /* Whether a step always has an answer once it is passed: it takes one and is required, or is a multi. */
 static bool check_takes_answer(const struct step *s)
 {
-	switch (s->type) {
-	case STEP_MULTI:
-		return true;	/* an empty choice is an empty list, not null */
-	case STEP_CHOICE:
-	case STEP_YESNO:
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		return s->required;
-	default:
-		return false;
-	}
+	const struct kind *k = kind_of(s->type);
+	return k->answer && (k->always_answered || s->required);
 }
 
 void check_flow(const struct wizard *w, struct check_flow *f)
@@ -301,7 +293,7 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 /* The symbol (as expressions number them) that {name} at s[0..len) names, or -1. */
 static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
 {
-	char name[80];
+	char name[LIMIT_ID + 1];
 	if (len == 0 || len >= sizeof name)
 		return -1;
 	memcpy(name, s, len);
@@ -319,23 +311,21 @@ static void check_text_names(const struct wizard *w, const struct text *t,
 	const char *s = t->msgid;
 	struct loc at = t->loc;
 	size_t done = 0;
-	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		if (s[i] == s[i + 1] || s[i] == '}') {
-			i += s[i] == s[i + 1];
-			continue;
-		}
-		const char *close = strchr(s + i, '}');
-		if (!close)
+	for (size_t i = 0; s[i];) {
+		struct template_piece p = template_piece(s, i);
+		i += p.len;
+		if (p.kind == TEMPLATE_UNCLOSED)
 			return;
+		if (p.kind != TEMPLATE_NAME)
+			continue;
 		if (t->exact) {
-			at = diag_loc_advance(at, s + done, i - done);
-			done = i;
+			at = diag_loc_advance(at, s + done, p.start - done);
+			done = p.start;
 		}
-		int sym = check_text_symbol(w, s + i + 1, (size_t)(close - s - i - 1));
+		int sym = check_text_symbol(w, s + p.name, p.name_len);
 		enum step_type type = sym >= 0 && (size_t)sym < w->nsteps ? w->steps[sym].type : STEP_TEXT;
 		if (sym >= 0 && step_takes_answer(type))	/* else the loader's error */
 			fn(ctx, sym, at);
-		i = (size_t)(close - s);
 	}
 }
 
@@ -592,115 +582,148 @@ static void check_value_needs(struct checker *c, size_t v, bool truth)
  * cannot have F either, so it cannot take that transition.  Masks only grow, and a change at F wakes
  * the transitions whose conditions need F, so the worklist settles after at most 64 changes per step.
  */
-static void check_refine(struct checker *c, bool *fails)
+/* The transitions as check_refine walks them: per step its edges, per edge the steps its condition says
+ * have an answer (facts), and per step the steps whose transitions need it (users, woken when it grows). */
+struct check_refine_graph {
+	size_t *edge0, *fact0, *user0;
+	int *facts, *users;
+};
+
+static void check_refine_graph(struct checker *c, struct check_refine_graph *g)
 {
 	const struct wizard *w = c->w;
-	size_t n = w->nsteps, nedges = 0;
-	size_t *edge0 = xmalloc((n + 1) * sizeof *edge0);
+	size_t n = w->nsteps, nedges = 0, nfacts = 0, capfacts = 0;
+	g->edge0 = xmalloc((n + 1) * sizeof *g->edge0);
 	for (size_t i = 0; i < n; i++) {
-		edge0[i] = nedges;
+		g->edge0[i] = nedges;
 		nedges += w->steps[i].nnext;
 	}
-	edge0[n] = nedges;
-	/* The steps each transition's condition says have an answer, and for each step the steps whose
-	 * transitions need it (woken when its mask grows). */
-	size_t *fact0 = xmalloc((nedges + 1) * sizeof *fact0), nfacts = 0, capfacts = 0;
-	int *facts = NULL;
+	g->edge0[n] = nedges;
+	g->fact0 = xmalloc((nedges + 1) * sizeof *g->fact0);
+	g->facts = NULL;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < w->steps[i].nnext; k++) {
-			fact0[edge0[i] + k] = nfacts;
+			g->fact0[g->edge0[i] + k] = nfacts;
 			const struct expr *when = w->steps[i].next[k].when;
 			if (!when || !c->flow.reachable[i])
 				continue;
 			struct expr_need *needs;
 			size_t nn = expr_truth_required(when, &needs);
-			check_expand_needs(c, needs, nn, &facts, &nfacts, &capfacts);
+			check_expand_needs(c, needs, nn, &g->facts, &nfacts, &capfacts);
 			free(needs);
 		}
 	}
-	fact0[nedges] = nfacts;
-	size_t *user0 = xcalloc(n + 2, sizeof *user0);
-	int *users = xmalloc((nfacts ? nfacts : 1) * sizeof *users);
+	g->fact0[nedges] = nfacts;
+	g->user0 = xcalloc(n + 2, sizeof *g->user0);
+	g->users = xmalloc((nfacts ? nfacts : 1) * sizeof *g->users);
 	for (size_t f = 0; f < nfacts; f++)
-		user0[facts[f] + 2]++;
+		g->user0[g->facts[f] + 2]++;
 	for (size_t i = 2; i < n + 2; i++)
-		user0[i] += user0[i - 1];
+		g->user0[i] += g->user0[i - 1];
 	for (size_t i = 0; i < n; i++)
-		for (size_t f = fact0[edge0[i]]; f < fact0[edge0[i + 1]]; f++)
-			users[user0[facts[f] + 1]++] = (int)i;
+		for (size_t f = g->fact0[g->edge0[i]]; f < g->fact0[g->edge0[i + 1]]; f++)
+			g->users[g->user0[g->facts[f] + 1]++] = (int)i;
+}
+
+static void check_refine_graph_free(struct check_refine_graph *g)
+{
+	free(g->users);
+	free(g->user0);
+	free(g->facts);
+	free(g->fact0);
+	free(g->edge0);
+}
+
+/* The work of one chunk of up to 64 candidates: the masks, the worklist, and each step's bit (or <0). */
+struct check_refine_run {
+	uint64_t *mask;
+	int *queue, *bit;
+	bool *queued;
+};
+
+/* Let the m bits of a chunk flow from the start until the masks settle. */
+static void check_refine_flow(const struct wizard *w, const struct check_refine_graph *g,
+			      struct check_refine_run *r, size_t m)
+{
+	size_t n = w->nsteps, head = 0, tail = 0;
+	memset(r->mask, 0, n * sizeof *r->mask);
+	memset(r->queued, 0, n * sizeof *r->queued);
+	r->mask[w->start] = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
+	r->queue[tail++ % n] = w->start;
+	r->queued[w->start] = true;
+	while (head != tail) {
+		int p = r->queue[head++ % n];
+		r->queued[p] = false;
+		uint64_t out = r->mask[p];
+		if (r->bit[p] >= 0 && check_takes_answer(&w->steps[p]))
+			out &= ~((uint64_t)1 << r->bit[p]);
+		for (size_t k = 0; k < w->steps[p].nnext; k++) {
+			size_t e = g->edge0[p] + k;
+			uint64_t flow = out;
+			for (size_t f = g->fact0[e]; f < g->fact0[e + 1] && flow; f++) {
+				int fs = g->facts[f];
+				flow &= r->mask[fs];
+				if (r->bit[fs] >= 0)
+					flow &= ~((uint64_t)1 << r->bit[fs]);
+			}
+			int s = w->steps[p].next[k].target;
+			if (!(flow & ~r->mask[s]))
+				continue;
+			r->mask[s] |= flow;
+			for (size_t u = g->user0[s]; u <= g->user0[s + 1]; u++) {
+				int v = u < g->user0[s + 1] ? g->users[u] : s;	/* s itself, then who needs it */
+				if (!r->queued[v]) {
+					r->queued[v] = true;
+					r->queue[tail++ % n] = v;
+				}
+			}
+		}
+	}
+}
+
+static void check_refine(struct checker *c, bool *fails)
+{
+	size_t n = c->w->nsteps;
+	struct check_refine_graph g;
+	check_refine_graph(c, &g);
+	struct check_refine_run r = {
+		.mask = xmalloc(n * sizeof *r.mask),
+		.queue = xmalloc(n * sizeof *r.queue),
+		.bit = xmalloc(n * sizeof *r.bit),
+		.queued = xmalloc(n * sizeof *r.queued),
+	};
 	/* The distinct candidates, each with its bit while its chunk runs. */
-	int *bit = xmalloc(n * sizeof *bit), *chunk = xmalloc(64 * sizeof *chunk);
+	int chunk[64];
 	for (size_t i = 0; i < n; i++)
-		bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk; -3: done */
+		r.bit[i] = -2;	/* -2: not a candidate; -1: waiting for its chunk; -3: done */
 	int *todo = xmalloc((c->ncands ? c->ncands : 1) * sizeof *todo);
 	size_t ntodo = 0;
 	for (size_t i = 0; i < c->ncands; i++)
-		if (bit[c->cands[i]] == -2) {
-			bit[c->cands[i]] = -1;
+		if (r.bit[c->cands[i]] == -2) {
+			r.bit[c->cands[i]] = -1;
 			todo[ntodo++] = c->cands[i];
 		}
-	uint64_t *mask = xmalloc(n * sizeof *mask);
-	int *queue = xmalloc(n * sizeof *queue);
-	bool *queued = xmalloc(n * sizeof *queued);
 	for (size_t base = 0; base < ntodo; base += 64) {
 		size_t m = ntodo - base < 64 ? ntodo - base : 64;
 		for (size_t b = 0; b < m; b++) {
 			chunk[b] = todo[base + b];
-			bit[chunk[b]] = (int)b;
+			r.bit[chunk[b]] = (int)b;
 		}
-		memset(mask, 0, n * sizeof *mask);
-		memset(queued, 0, n * sizeof *queued);
-		size_t head = 0, tail = 0;
-		mask[w->start] = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
-		queue[tail++ % n] = w->start;
-		queued[w->start] = true;
-		while (head != tail) {
-			int p = queue[head++ % n];
-			queued[p] = false;
-			uint64_t out = mask[p];
-			if (bit[p] >= 0 && check_takes_answer(&w->steps[p]))
-				out &= ~((uint64_t)1 << bit[p]);
-			for (size_t k = 0; k < w->steps[p].nnext; k++) {
-				size_t e = edge0[p] + k;
-				uint64_t flow = out;
-				for (size_t f = fact0[e]; f < fact0[e + 1] && flow; f++) {
-					int fs = facts[f];
-					flow &= mask[fs];
-					if (bit[fs] >= 0)
-						flow &= ~((uint64_t)1 << bit[fs]);
-				}
-				int s = w->steps[p].next[k].target;
-				if (!(flow & ~mask[s]))
-					continue;
-				mask[s] |= flow;
-				for (size_t u = user0[s]; u <= user0[s + 1]; u++) {
-					int v = u < user0[s + 1] ? users[u] : s;	/* s itself, then who needs it */
-					if (!queued[v]) {
-						queued[v] = true;
-						queue[tail++ % n] = v;
-					}
-				}
-			}
-		}
+		check_refine_flow(c->w, &g, &r, m);
 		for (size_t i = 0; i < c->ncands; i++) {
 			int t = c->cands[i];
-			if (bit[t] >= 0)
-				fails[i] = (mask[c->cand_at[i]] >> bit[t]) & 1;
+			if (r.bit[t] >= 0)
+				fails[i] = (r.mask[c->cand_at[i]] >> r.bit[t]) & 1;
 		}
 		for (size_t b = 0; b < m; b++)
-			bit[chunk[b]] = -3;
+			r.bit[chunk[b]] = -3;
 	}
-	free(queued);
-	free(queue);
-	free(mask);
 	free(todo);
-	free(chunk);
-	free(bit);
-	free(users);
-	free(user0);
-	free(facts);
-	free(fact0);
-	free(edge0);
+	free(r.queued);
+	free(r.bit);
+	free(r.queue);
+	free(r.mask);
+	check_refine_graph_free(&g);
 }
 
 /* Report each pending read that still fails, naming the first step that may have no answer. */
@@ -789,7 +812,7 @@ static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc
 	if (sym < 0 || (size_t)sym >= w->nsteps)
 		return;
 	const struct step *s = &w->steps[sym];
-	if (s->type != STEP_CHOICE && s->type != STEP_MULTI)
+	if (!kind_of(s->type)->choices)
 		return;
 	const char *best = NULL, *label_of = NULL;
 	size_t bestd = strlen(lit) < 4 ? 1 : 2;
@@ -891,83 +914,45 @@ static void check_values(struct checker *c)
 				     w->values[i].name);
 }
 
-/* s in lower case (Unicode, no language rules), NUL-terminated; free it. */
-static char *check_lower(const char *s)
-{
-	size_t len = 0;
-	uint8_t *r = u8_tolower((const uint8_t *)s, strlen(s), NULL, NULL, NULL, &len);
-	if (!r)
-		return xstrdup(s);
-	char *out = xmalloc(len + 1);
-	memcpy(out, r, len);
-	out[len] = '\0';
-	free(r);
-	return out;
-}
-
-struct check_texts {
-	char **lower;		/* every text in lower case, in the order of check_each_text */
-	size_t n, cap;
-};
-
-static void check_add_text(void *ctx, const struct text *t, int step)
-{
-	struct check_texts *ts = ctx;
-	(void)step;
-	util_grow((void **)&ts->lower, &ts->cap, ts->n + 1, sizeof *ts->lower);
-	ts->lower[ts->n++] = check_lower(t->msgid);
-}
-
-/* A text being searched for glossary terms: which it is, and which terms were found elsewhere than in their
- * own explanation. */
+/* The glossary terms being looked for, text by text, and which were found elsewhere than in their own
+ * explanation. */
 struct check_term_search {
-	size_t text, gloss0;
+	struct glossary_terms terms;
+	size_t text, gloss0;	/* the text being searched; that of the first glossary entry */
 	bool *found;
 };
 
-static void check_term_found(void *ctx, size_t i, size_t len)
+static void check_term_text(void *ctx, const struct text *t, int step)
 {
 	struct check_term_search *cs = ctx;
-	(void)len;
-	if (cs->text != cs->gloss0 + i)
-		cs->found[i] = true;
+	(void)step;
+	size_t own = cs->text - cs->gloss0;	/* the entry this text explains, if it is one */
+	bool is_own = cs->text >= cs->gloss0 && own < cs->terms.n, before = is_own && cs->found[own];
+	glossary_terms_find(&cs->terms, t->msgid, strlen(t->msgid), NULL, cs->found);
+	if (is_own)
+		cs->found[own] = before;
+	cs->text++;
 }
 
+/* Each glossary term must be in some text, as the screens find it: where a word starts with it. */
 static void check_glossary(struct checker *c)
 {
 	const struct wizard *w = c->w;
 	if (!w->nglossary)
 		return;
-	struct check_texts ts = { 0 };
-	check_each_text(w, check_add_text, &ts);
 	/* check_each_text gives the glossary texts right after the title and description */
-	size_t gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL);
-	char **terms = xmalloc(w->nglossary * sizeof *terms);
-	for (size_t i = 0; i < w->nglossary; i++)
-		terms[i] = check_lower(w->glossary[i].term);
-	/* every term that every text holds, at any place (inside another word too), looked up in an index */
-	struct glossary_index x;
-	glossary_index_init(&x, terms, w->nglossary);
-	struct check_term_search cs = { 0, gloss0, xcalloc(w->nglossary, sizeof *cs.found) };
-	for (size_t k = 0; k < ts.n; k++) {
-		cs.text = k;
-		size_t len = strlen(ts.lower[k]);
-		for (size_t at = 0; at < len; at++)
-			glossary_index_find(&x, ts.lower[k] + at, len - at, check_term_found, &cs);
-	}
+	struct check_term_search cs = { .gloss0 = (w->title.msgid != NULL) + (w->description.msgid != NULL) };
+	glossary_terms_init(&cs.terms, w, NULL, NULL);
+	cs.found = xcalloc(w->nglossary, sizeof *cs.found);
+	check_each_text(w, check_term_text, &cs);
 	for (size_t i = 0; i < w->nglossary; i++) {
-		if (!*terms[i])	/* an empty term is in every text */
-			cs.found[i] = ts.n > 1;
+		if (!*w->glossary[i].term)	/* an empty term is in every text */
+			cs.found[i] = cs.text > 1;
 		if (!cs.found[i])
 			diag_warning(c->d, w->glossary[i].loc, "glossary term '%s' appears in no text", w->glossary[i].term);
-		free(terms[i]);
 	}
-	glossary_index_free(&x);
+	glossary_terms_free(&cs.terms);
 	free(cs.found);
-	free(terms);
-	for (size_t k = 0; k < ts.n; k++)
-		free(ts.lower[k]);
-	free(ts.lower);
 }
 
 /* ---- Readability ---- */
@@ -1019,7 +1004,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 				len = 1;
 		}
 		bool letter = ch >= 0x80 && uc_is_alpha(ch);
-		bool placeholder = ch == '{' && i + 1 < n && s[i + 1] != '{' && memchr(s + i, '}', n - i);
+		struct template_piece brace = { TEMPLATE_PLAIN, i, (size_t)len, 0, 0 };
+		if (ch == '{' || ch == '}')
+			brace = template_piece(t->msgid, i);
+		bool placeholder = brace.kind == TEMPLATE_NAME;
 		if (letter) {
 			if (!letters && !words)
 				start = i;
@@ -1036,11 +1024,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (!words)
 				start = i;
 			words++;
-			i = (size_t)((const uint8_t *)memchr(s + i, '}', n - i) - s) + 1;
+			i = brace.start + brace.len;
 			continue;
 		}
-		if (ch == '{' || ch == '}')
-			len = i + 1 < n && s[i + 1] == ch ? 2 : 1;
+		len = (int)brace.len;	/* "{{" and "}}" are one brace each */
 		if (i >= n || ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
 			if (words) {
 				acc->sentences++;

@@ -32,7 +32,7 @@ static bool cmd_screen_writable(const char *option, const char *path)
 	char err[512];
 	if (!path || result_check_path(path, err, sizeof err))
 		return true;
-	fprintf(stderr, "trin: %s %s\n", option, err);
+	text_printf(stderr, "trin: %s %s\n", option, err);	/* the path as it is shown everywhere */
 	return false;
 }
 

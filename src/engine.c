@@ -19,6 +19,9 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "kind.h"
+#include "limit.h"
+#include "template.h"
 #include "text.h"
 
 #define ENGINE_MAX_PATH 10000
@@ -741,7 +744,7 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 			    struct engine_answer *a)
 {
 	const char *text = in && !in->is_list ? in->text : NULL;
-	if (in && in->is_list && s->type != STEP_MULTI && s->type != STEP_CHOICE) {
+	if (in && in->is_list && !kind_of(s->type)->choices) {
 		engine_fail(e, _("Please give one answer, not a list."));
 		return false;
 	}
@@ -758,9 +761,12 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 		return engine_number(e, s, text, a);
 	case STEP_DATE:
 		return engine_date(e, s, text, a);
-	default:
+	case STEP_INFO:
+	case STEP_REVIEW:
+	case STEP_END:
 		return true;
 	}
+	return true;
 }
 
 /* Back at the review after a change: which of the answers that counted when it began no longer do. */
@@ -978,27 +984,6 @@ bool engine_done(const struct engine *e)
 	return e->w->steps[engine_current(e)].type == STEP_END;
 }
 
-/* Whether an answer's value has the shape its step type gives it (null: an optional answer left empty). */
-static bool engine_check_value(enum step_type t, struct value v)
-{
-	if (v.type == VAL_NULL)
-		return true;
-	switch (t) {
-	case STEP_CHOICE:
-	case STEP_TEXT:
-	case STEP_DATE:
-		return v.type == VAL_STR && v.u.s;
-	case STEP_MULTI:
-		return v.type == VAL_LIST && (v.u.list.n == 0 || v.u.list.items);
-	case STEP_YESNO:
-		return v.type == VAL_BOOL;
-	case STEP_NUMBER:
-		return v.type == VAL_NUM;
-	default:
-		return false;
-	}
-}
-
 bool engine_check(const struct engine *e, const char **why)
 {
 	const struct wizard *w = e->w;
@@ -1034,7 +1019,7 @@ bool engine_check(const struct engine *e, const char **why)
 			*why = "on_path does not count the steps on the path";
 		else if (e->answers[i].set && !step_takes_answer(w->steps[i].type))
 			*why = "a step that takes no answer has one";
-		else if (e->answers[i].set && !engine_check_value(w->steps[i].type, e->answers[i].v))
+		else if (e->answers[i].set && !kind_value_fits(w->steps[i].type, e->answers[i].v))
 			*why = "an answer's value does not fit its step type";
 		else if (!e->answers[i].set && (e->answers[i].owned || e->answers[i].list))
 			*why = "an answer not set still holds memory";
@@ -1131,8 +1116,7 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 		t = engine_number_text(e, v.u.n);
 		break;
 	case VAL_STR:
-		t = s && (s->type == STEP_CHOICE || s->type == STEP_MULTI) ? engine_label(s, v.u.s, translate, ctx)
-									  : engine_value_text(e, s, v);
+		t = s && kind_of(s->type)->choices ? engine_label(s, v.u.s, translate, ctx) : engine_value_text(e, s, v);
 		break;
 	case VAL_BOOL:
 		t = engine_value_text(e, s, v);
@@ -1180,23 +1164,24 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 			engine_put(&out, &len, &cap, "\xE2\x80\xA6", 3);	/* an ellipsis */
 			break;
 		}
-		size_t plain = strcspn(p, "{}");
-		engine_put(&out, &len, &cap, p, plain);
-		p += plain;
-		if (!*p)
-			break;
-		if (p[0] == p[1]) {	/* {{ or }} */
+		struct template_piece piece = template_piece(p, 0);
+		if (piece.kind == TEMPLATE_PLAIN) {	/* with the brace after it, at once */
+			engine_put(&out, &len, &cap, p, piece.len);
+			p += piece.len;
+			if (!*p)
+				break;
+			piece = template_piece(p, 0);
+		}
+		if (piece.kind == TEMPLATE_BRACE) {	/* {{ or }} */
 			engine_put(&out, &len, &cap, p, 1);
 			p += 2;
 			continue;
 		}
-		const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
-		char name[72];
-		size_t nlen = close ? (size_t)(close - p - 1) : 0;
+		char name[LIMIT_ID + 1];
 		int sym = -1;
-		if (close && nlen < sizeof name) {
-			memcpy(name, p + 1, nlen);
-			name[nlen] = '\0';
+		if (piece.kind == TEMPLATE_NAME && piece.name_len < sizeof name) {
+			memcpy(name, p + piece.name, piece.name_len);
+			name[piece.name_len] = '\0';
 			sym = strmap_get(&w->names, name);
 		}
 		if (sym < 0) {	/* not a name (a translation may hold anything): keep it as written */
@@ -1213,7 +1198,7 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 		} else {
 			engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
 		}
-		p = close + 1;
+		p += piece.len;
 	}
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
 	if (out)

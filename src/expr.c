@@ -1554,8 +1554,8 @@ struct expr_evaluator {
 	size_t *work;			/* units of work left */
 };
 
-const char expr_too_long[] = "a text would grow past 65536 bytes";
-const char expr_too_many[] = "a list would grow past 65536 items";
+const char expr_too_long[] = "a text would grow past " LIMIT_STRING(LIMIT_EXPR_TEXT) " bytes";
+const char expr_too_many[] = "a list would grow past " LIMIT_STRING(LIMIT_EXPR_ITEMS) " items";
 const char expr_too_much[] = "working it out takes too much time and memory";
 
 static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out);
@@ -1784,10 +1784,108 @@ static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n,
 	return expr_fail(ev, "unknown function");
 }
 
+/* An ordering of two values (<, <=, >, >=): numbers by value, strings by bytes; null is never in order. */
+static bool expr_eval_order(struct expr_evaluator *ev, enum expr_op op, struct value x, struct value y,
+			    struct value *out)
+{
+	int cmp;
+	if (x.type == VAL_NULL || y.type == VAL_NULL) {
+		*out = expr_bool(false);
+		return true;
+	}
+	if (x.type == VAL_NUM && y.type == VAL_NUM)
+		cmp = (x.u.n > y.u.n) - (x.u.n < y.u.n);
+	else if (x.type == VAL_STR && y.type == VAL_STR && !expr_work(ev, strlen(x.u.s)))
+		return false;
+	else if (x.type == VAL_STR && y.type == VAL_STR)
+		cmp = strcmp(x.u.s, y.u.s);
+	else
+		return expr_fail(ev, "ordering needs two numbers or two strings");
+	bool r = op == EXPR_LT ? cmp < 0 : op == EXPR_LE ? cmp <= 0 : op == EXPR_GT ? cmp > 0 : cmp >= 0;
+	*out = expr_bool(r);
+	return true;
+}
+
+/* +, -, * and /: numbers, or + of two strings (joined, within the bounds). */
+static bool expr_eval_arith(struct expr_evaluator *ev, enum expr_op op, struct value x, struct value y,
+			    struct value *out)
+{
+	if (op == EXPR_ADD && x.type == VAL_STR && y.type == VAL_STR) {
+		size_t la = strlen(x.u.s), lb = strlen(y.u.s);
+		if (la + lb > EXPR_MAX_TEXT)
+			return expr_fail(ev, expr_too_long);
+		if (!expr_work(ev, la + lb))
+			return false;
+		char *s = arena_alloc(ev->scratch, la + lb + 1);
+		memcpy(s, x.u.s, la);
+		memcpy(s + la, y.u.s, lb + 1);
+		*out = expr_str(s);
+		return true;
+	}
+	if (x.type == VAL_NULL || y.type == VAL_NULL) {
+		*out = expr_null();
+		return true;
+	}
+	if (x.type != VAL_NUM || y.type != VAL_NUM)
+		return expr_fail(ev, op == EXPR_ADD ? "'+' needs two numbers or two strings" : "arithmetic needs numbers");
+	*out = expr_arith(op, x.u.n, y.u.n);
+	return true;
+}
+
+/* An operator of two operands, both worked out first. */
+static bool expr_eval_binary(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	struct value x, y;
+	bool c;
+	if (!expr_eval_node(ev, n->a, &x) || !expr_eval_node(ev, n->b, &y))
+		return false;
+	switch (n->op) {
+	case EXPR_EQ:
+	case EXPR_NE:
+		if (!expr_equal(ev, x, y, &c))
+			return false;
+		*out = expr_bool(c == (n->op == EXPR_EQ));
+		return true;
+	case EXPR_LT:
+	case EXPR_LE:
+	case EXPR_GT:
+	case EXPR_GE:
+		return expr_eval_order(ev, n->op, x, y, out);
+	case EXPR_IN:
+	case EXPR_NOT_IN:
+		if (!expr_member(ev, y, x, &c))
+			return false;
+		*out = expr_bool(c == (n->op == EXPR_IN));
+		return true;
+	case EXPR_ADD:
+	case EXPR_SUB:
+	case EXPR_MUL:
+	case EXPR_DIV:
+		return expr_eval_arith(ev, n->op, x, y, out);
+	default:
+		assert(!"unhandled operator");
+		return false;
+	}
+}
+
+/* A list literal: each item worked out, the whole within the bounds. */
+static bool expr_eval_list(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	if (!expr_work(ev, n->n * sizeof(struct value)))
+		return false;
+	struct value *items = arena_alloc(ev->scratch, (n->n ? n->n : 1) * sizeof *items);
+	for (size_t i = 0; i < n->n; i++)
+		if (!expr_eval_node(ev, n->items[i], &items[i]))
+			return false;
+	*out = (struct value){ .type = VAL_LIST, .u.list = { items, n->n } };
+	struct expr_size size = { 0, 0 };
+	return expr_measure(ev, *out, &size);
+}
+
 /* Evaluate n into *out; false with ev->err on a type clash. */
 static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
 {
-	struct value x, y;
+	struct value x;
 	bool c;
 	if (!expr_work(ev, 1))
 		return false;
@@ -1798,17 +1896,8 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 	case EXPR_NAME:
 		*out = ev->env->get(ev->env->ctx, n->sym);
 		return true;
-	case EXPR_LIST: {
-		if (!expr_work(ev, n->n * sizeof(struct value)))
-			return false;
-		struct value *items = arena_alloc(ev->scratch, (n->n ? n->n : 1) * sizeof *items);
-		for (size_t i = 0; i < n->n; i++)
-			if (!expr_eval_node(ev, n->items[i], &items[i]))
-				return false;
-		*out = (struct value){ .type = VAL_LIST, .u.list = { items, n->n } };
-		struct expr_size size = { 0, 0 };
-		return expr_measure(ev, *out, &size);
-	}
+	case EXPR_LIST:
+		return expr_eval_list(ev, n, out);
 	case EXPR_CALL:
 		return expr_eval_call(ev, n, out);
 	case EXPR_NEG:
@@ -1836,73 +1925,7 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 		*out = expr_bool(c);
 		return true;
 	default:
-		break;
-	}
-	if (!expr_eval_node(ev, n->a, &x) || !expr_eval_node(ev, n->b, &y))
-		return false;
-	switch (n->op) {
-	case EXPR_EQ:
-	case EXPR_NE:
-		if (!expr_equal(ev, x, y, &c))
-			return false;
-		*out = expr_bool(c == (n->op == EXPR_EQ));
-		return true;
-	case EXPR_LT:
-	case EXPR_LE:
-	case EXPR_GT:
-	case EXPR_GE: {
-		int cmp;
-		if (x.type == VAL_NULL || y.type == VAL_NULL) {
-			*out = expr_bool(false);
-			return true;
-		}
-		if (x.type == VAL_NUM && y.type == VAL_NUM)
-			cmp = (x.u.n > y.u.n) - (x.u.n < y.u.n);
-		else if (x.type == VAL_STR && y.type == VAL_STR && !expr_work(ev, strlen(x.u.s)))
-			return false;
-		else if (x.type == VAL_STR && y.type == VAL_STR)
-			cmp = strcmp(x.u.s, y.u.s);
-		else
-			return expr_fail(ev, "ordering needs two numbers or two strings");
-		bool r = n->op == EXPR_LT ? cmp < 0 : n->op == EXPR_LE ? cmp <= 0 : n->op == EXPR_GT ? cmp > 0 : cmp >= 0;
-		*out = expr_bool(r);
-		return true;
-	}
-	case EXPR_IN:
-	case EXPR_NOT_IN:
-		if (!expr_member(ev, y, x, &c))
-			return false;
-		*out = expr_bool(c == (n->op == EXPR_IN));
-		return true;
-	case EXPR_ADD:
-		if (x.type == VAL_STR && y.type == VAL_STR) {
-			size_t la = strlen(x.u.s), lb = strlen(y.u.s);
-			if (la + lb > EXPR_MAX_TEXT)
-				return expr_fail(ev, expr_too_long);
-			if (!expr_work(ev, la + lb))
-				return false;
-			char *s = arena_alloc(ev->scratch, la + lb + 1);
-			memcpy(s, x.u.s, la);
-			memcpy(s + la, y.u.s, lb + 1);
-			*out = expr_str(s);
-			return true;
-		}
-		/* fall through */
-	case EXPR_SUB:
-	case EXPR_MUL:
-	case EXPR_DIV:
-		if (x.type == VAL_NULL || y.type == VAL_NULL) {
-			*out = expr_null();
-			return true;
-		}
-		if (x.type != VAL_NUM || y.type != VAL_NUM)
-			return expr_fail(ev, n->op == EXPR_ADD ? "'+' needs two numbers or two strings"
-							      : "arithmetic needs numbers");
-		*out = expr_arith(n->op, x.u.n, y.u.n);
-		return true;
-	default:
-		assert(!"unhandled operator");
-		return false;
+		return expr_eval_binary(ev, n, out);
 	}
 }
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "limit.h"
 #include "util.h"
 
 #define EXPR_SCALE 10000
@@ -73,8 +74,8 @@ struct expr *expr_parse(struct arena *a, const char *src, struct expr_source whe
  * items (nested lists counted in full).  One evaluation, or all those sharing a budget, does at most
  * EXPR_MAX_WORK units of work: one for each step, and one for each byte or item made or compared.
  */
-#define EXPR_MAX_TEXT 65536
-#define EXPR_MAX_ITEMS 65536
+#define EXPR_MAX_TEXT LIMIT_EXPR_TEXT
+#define EXPR_MAX_ITEMS LIMIT_EXPR_ITEMS
 #define EXPR_MAX_WORK (8 << 20)
 
 /* The most a value can hold: bytes of text and list items, counted as for EXPR_MAX_TEXT and EXPR_MAX_ITEMS. */

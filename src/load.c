@@ -17,25 +17,11 @@
 #include <unistr.h>
 
 #include "i18n.h"
+#include "kind.h"
+#include "limit.h"
+#include "template.h"
 #include "text.h"
 #include "ytree.h"
-
-/* NULL-terminated, as load_closest reads it */
-static const char *const step_type_names[STEP_TYPE_COUNT + 1] = {
-	[STEP_INFO] = "info",	  [STEP_CHOICE] = "choice", [STEP_MULTI] = "multi",
-	[STEP_YESNO] = "yesno",	  [STEP_TEXT] = "text",	    [STEP_NUMBER] = "number",
-	[STEP_DATE] = "date",	  [STEP_REVIEW] = "review", [STEP_END] = "end",
-};
-
-const char *step_type_name(enum step_type t)
-{
-	return (unsigned)t < STEP_TYPE_COUNT ? step_type_names[t] : "?";
-}
-
-bool step_takes_answer(enum step_type t)
-{
-	return t != STEP_INFO && t != STEP_REVIEW && t != STEP_END;
-}
 
 int step_choice_index(const struct step *s, const char *value)
 {
@@ -52,30 +38,13 @@ static const char *const load_wizard_keys[] = {
 	"glossary", "values", "steps", "tests", NULL,
 };
 
-/* Keys every step may have; and, per type, the keys it adds. */
+/* Keys every step may have; the keys each kind adds are in its row of the kind table. */
 static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
-static const char *const *const load_type_keys[STEP_TYPE_COUNT] = {
-	[STEP_INFO] = KEYS("id"),
-	[STEP_CHOICE] = KEYS("choices", "required"),
-	[STEP_MULTI] = KEYS("choices", "required", "min", "max"),
-	[STEP_YESNO] = KEYS("required"),
-	[STEP_TEXT] = KEYS("required", "min_length", "max_length", "pattern", "message"),
-	[STEP_NUMBER] = KEYS("required", "min", "max", "decimals", "unit", "message"),
-	[STEP_DATE] = KEYS("required", "min", "max", "message"),
-	[STEP_REVIEW] = KEYS("id"),
-	[STEP_END] = KEYS("todo"),
-};
-static const char *const load_all_step_keys[] = {
-	"id", "type", "title", "text", "help", "guide", "next", "choices", "required", "min", "max",
-	"min_length", "max_length", "pattern", "message", "decimals", "unit", "todo", NULL,
-};
 static const char *const load_choice_keys[] = { "value", "label", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
-#define TEXT_MAX_LENGTH 10000
-#define TEXT_DEFAULT_MAX_LENGTH 500
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 #define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
@@ -128,6 +97,22 @@ static bool load_in(const char *const *list, const char *s)
 	return false;
 }
 
+/* Every key a step of some kind may have: those of every step, then each kind's in the table's order. */
+static const char *const *load_all_step_keys(void)
+{
+	static const char *all[64];	/* NULL-terminated */
+	if (all[0])
+		return all;
+	size_t n = 0;
+	for (const char *const *k = load_step_keys; *k; k++)
+		all[n++] = *k;
+	for (int t = 0; t < STEP_TYPE_COUNT; t++)
+		for (const char *const *k = kind_of((enum step_type)t)->keys; *k; k++)
+			if (!load_in(all, *k) && n + 1 < sizeof all / sizeof *all)
+				all[n++] = *k;
+	return all;
+}
+
 /* The closest word in list to s, if it is close enough to be a likely typo. */
 static const char *load_closest(const char *const *list, const char *s)
 {
@@ -177,7 +162,7 @@ static bool load_is_id(const char *s)
 	for (; *s; s++, n++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
 			return false;
-	return n <= 64;
+	return n <= LIMIT_ID;
 }
 
 static const char *load_id(struct loader *ld, const struct ynode *n, const char *what)
@@ -786,14 +771,14 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
 		break;
 	case STEP_TEXT:
-		s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+		s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
 		if ((n = ynode_get(m, "min_length")))
-			load_count(ld, n, "'min_length'", TEXT_MAX_LENGTH, &s->min_length);
-		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", TEXT_MAX_LENGTH, &s->max_length) &&
+			load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &s->min_length);
+		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &s->max_length) &&
 		    s->max_length == 0)
 			diag_error(ld->d, n->loc, "'max_length' must be at least 1");
 		if (!s->max_length)
-			s->max_length = TEXT_DEFAULT_MAX_LENGTH;
+			s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
 		if (s->min_length > s->max_length)
 			diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
 				   s->max_length);
@@ -810,7 +795,11 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			s->regex = load_pattern(ld, n, s->pattern);
 		}
 		break;
-	default:
+	case STEP_INFO:
+	case STEP_CHOICE:
+	case STEP_YESNO:
+	case STEP_REVIEW:
+	case STEP_END:
 		break;
 	}
 	if (s->type == STEP_NUMBER && s->has_min && s->has_max && s->min > s->max)
@@ -829,32 +818,29 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		diag_error(ld->d, m->loc, "a step needs an 'id'");
 	s->type = STEP_TYPE_COUNT;
 	if (!tn) {
-		diag_error(ld->d, m->loc, "step '%s' needs a 'type' (one of info, choice, multi, yesno, text, "
-			   "number, date, review, end)", s->id ? s->id : "?");
+		diag_error(ld->d, m->loc, "step '%s' needs a 'type' (one of %s)", s->id ? s->id : "?",
+			   kind_name_list());
 	} else if (load_expect(ld, tn, YNODE_SCALAR, "'type'")) {
-		for (int t = 0; t < STEP_TYPE_COUNT; t++)
-			if (tn->str[0] == step_type_names[t][0] && strcmp(tn->str, step_type_names[t]) == 0)
-				s->type = (enum step_type)t;
+		s->type = kind_by_name(tn->str);
 		if (s->type == STEP_TYPE_COUNT) {
-			const char *near = load_closest(step_type_names, tn->str);
+			const char *near = load_closest(kind_names(), tn->str);
 			if (near)
 				diag_error(ld->d, tn->loc, "unknown step type '%s' (did you mean '%s'?)", tn->str, near);
 			else
-				diag_error(ld->d, tn->loc, "unknown step type '%s' (one of info, choice, multi, yesno, "
-					   "text, number, date, review, end)", tn->str);
+				diag_error(ld->d, tn->loc, "unknown step type '%s' (one of %s)", tn->str, kind_name_list());
 		}
 	}
+	const char *const *all = load_all_step_keys();
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const struct ynode *k = m->kids[i];
 		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) ||
-		    (s->type == STEP_TYPE_COUNT ? load_in(load_all_step_keys, k->str)
-						: load_in(load_type_keys[s->type], k->str)))
+		    load_in(s->type == STEP_TYPE_COUNT ? all : kind_of(s->type)->keys, k->str))
 			continue;
-		if (load_in(load_all_step_keys, k->str))
+		if (load_in(all, k->str))
 			diag_error(ld->d, k->loc, "key '%s' does not apply to steps of type %s", k->str,
 				   step_type_name(s->type));
 		else
-			load_unknown_key(ld, k, load_all_step_keys, "a step");
+			load_unknown_key(ld, k, all, "a step");
 	}
 	if (s->type == STEP_TYPE_COUNT) {
 		/* Without a type nothing more can be checked; as an end step it asks nothing of others. */
@@ -870,7 +856,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	load_text(ld, m, "guide", &s->guide);
 	load_text(ld, m, "message", &s->message);
 	load_text(ld, m, "unit", &s->unit);
-	if (s->type == STEP_CHOICE || s->type == STEP_MULTI)
+	if (kind_of(s->type)->choices)
 		load_choices(ld, s, ynode_get(m, "choices"));
 	load_step_limits(ld, s, m);
 
@@ -1127,24 +1113,6 @@ static void load_resolve_refs(struct loader *ld, size_t first)
 	}
 }
 
-static expr_type load_answer_type(enum step_type t)
-{
-	switch (t) {
-	case STEP_CHOICE:
-	case STEP_TEXT:
-	case STEP_DATE:
-		return TYPE_STR | TYPE_NULL;
-	case STEP_MULTI:
-		return TYPE_LIST | TYPE_NULL;
-	case STEP_YESNO:
-		return TYPE_BOOL | TYPE_NULL;
-	case STEP_NUMBER:
-		return TYPE_NUM | TYPE_NULL;
-	default:
-		return 0;
-	}
-}
-
 static void load_bind_value(struct loader *ld, size_t i);
 
 static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
@@ -1155,7 +1123,7 @@ static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
 	if (sym < 0)
 		return -1;
 	if ((size_t)sym < w->nsteps) {
-		*type = load_answer_type(w->steps[sym].type);
+		*type = kind_of(w->steps[sym].type)->answer;
 		return *type ? sym : -1;
 	}
 	size_t v = (size_t)sym - w->nsteps;
@@ -1193,7 +1161,11 @@ static struct expr_size load_scope_size(void *ctx, int sym)
 		}
 		size.items = s->type == STEP_MULTI ? s->nchoices : 0;
 		break;
-	default:
+	case STEP_INFO:
+	case STEP_YESNO:
+	case STEP_NUMBER:
+	case STEP_REVIEW:
+	case STEP_END:
 		break;
 	}
 	return size;
@@ -1332,25 +1304,24 @@ static void load_check_text(struct loader *ld, struct text *t)
 	const char *s = t->msgid;
 	struct loc at = t->loc;	/* of byte `done`, advanced with the scan: a text of many braces costs one pass */
 	size_t done = 0;
-	for (size_t i = strcspn(s, "{}"); s[i]; i += 1 + strcspn(s + i + 1, "{}")) {
-		if (t->exact) {
-			at = diag_loc_advance(at, s + done, i - done);
-			done = i;
-		}
-		if (s[i] == s[i + 1]) {	/* {{ or }} */
-			i++;
+	for (size_t i = 0; s[i];) {
+		struct template_piece p = template_piece(s, i);
+		i += p.len;
+		if (p.kind == TEMPLATE_PLAIN || p.kind == TEMPLATE_BRACE)
 			continue;
+		if (t->exact) {
+			at = diag_loc_advance(at, s + done, p.start - done);
+			done = p.start;
 		}
-		if (s[i] == '}') {
+		if (p.kind == TEMPLATE_LONE_CLOSE) {
 			diag_error(ld->d, at, "a lone '}' in a text; write '}}' for a brace");
 			continue;
 		}
-		const char *close = strchr(s + i, '}');
-		if (!close) {
+		if (p.kind == TEMPLATE_UNCLOSED) {
 			diag_error(ld->d, at, "'{' without '}' in a text; write '{{' for a brace");
 			return;
 		}
-		char *name = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
+		char *name = xstrndup(s + p.name, p.name_len);
 		expr_type type;
 		int step = wizard_step_index(ld->w, name);
 		if (load_scope_lookup(ld, name, &type) < 0) {
@@ -1367,7 +1338,6 @@ static void load_check_text(struct loader *ld, struct text *t)
 				diag_error(ld->d, at, "unknown name '%s' in a text", name);
 		}
 		free(name);
-		i = (size_t)(close - s);
 	}
 }
 
@@ -1505,7 +1475,7 @@ static void load_expectations(struct loader *ld)
 			if (x->index < 0)	/* an unknown step, already reported */
 				continue;
 			const struct step *s = &w->steps[x->index];
-			want = (struct load_want){ load_answer_type(s->type), TYPE_STR, s->type == STEP_DATE, false,
+			want = (struct load_want){ kind_of(s->type)->answer, TYPE_STR, s->type == STEP_DATE, false,
 						   "answer", x->name, s->type == STEP_MULTI ? s : NULL };
 			if (!want.type) {
 				diag_error(ld->d, p->key->loc, "step '%s' is of type %s and has no answer in the result",

@@ -17,6 +17,7 @@
 #include "expr.h"
 #include "util.h"
 
+/* The kinds of step; each is a row of the table in kind.c.  A new kind goes before STEP_END, which stays last. */
 enum step_type {
 	STEP_INFO,
 	STEP_CHOICE,
@@ -27,10 +28,11 @@ enum step_type {
 	STEP_DATE,
 	STEP_REVIEW,
 	STEP_END,
-	STEP_TYPE_COUNT
 };
+/* The number of kinds; out of the enum, so that a switch over kinds needs no case for it. */
+#define STEP_TYPE_COUNT (STEP_END + 1)
 
-/* The name of a step type as written in a wizard ("choice"). */
+/* The kinds as a table, and what each is, are in kind.h.  The name of a step type as written ("choice"). */
 const char *step_type_name(enum step_type t);
 /* Whether a step of type t takes an answer (not info, review or end). */
 bool step_takes_answer(enum step_type t);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "kind.h"
 #include "text.h"
 
 /* Building */
@@ -108,12 +109,8 @@ static void page_field(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_FIELD, NULL, false)->focus = true;
 	if (s->type == STEP_NUMBER && s->unit.msgid)
 		page_add(p, PAGE_HINT, page_text(p, in, &s->unit, NULL), false);
-	if (s->type == STEP_DATE) {
-		char sep = i18n_style(NULL)->date_sep;
-		/* TRANSLATORS: "day", "month" and "year" make the hint under a date field: day-month-year */
-		page_add(p, PAGE_HINT, arena_printf(&p->arena, "%s%c%s%c%s", _("day"), sep, _("month"), sep, _("year")),
-			 false);
-	}
+	char hint[256];
+	page_add(p, PAGE_HINT, kind_input_hint(s->type, i18n_style(NULL)->date_sep, hint, sizeof hint), false);
 }
 
 /* The answer of a step as the review shows it. */
@@ -175,7 +172,7 @@ static unsigned page_step_actions(const struct page_input *in)
 {
 	const struct step *s = in->v->step;
 	unsigned a = PAGE_GO_ON | PAGE_STOP;
-	if (s->type == STEP_CHOICE || s->type == STEP_MULTI || s->type == STEP_YESNO || s->type == STEP_REVIEW)
+	if (kind_is_list(s->type))
 		a |= PAGE_CHOOSE;
 	if (s->type == STEP_MULTI)
 		a |= PAGE_TICK;
@@ -195,7 +192,7 @@ static void page_step(struct page *p, const struct page_input *in)
 {
 	const struct step *s = in->v->step;
 	p->type = s->type;
-	p->field = s->type == STEP_TEXT || s->type == STEP_NUMBER || s->type == STEP_DATE;
+	p->field = kind_is_field(s->type);
 	page_step_head(p, in);
 	switch (s->type) {
 	case STEP_CHOICE:
@@ -215,7 +212,6 @@ static void page_step(struct page *p, const struct page_input *in)
 		page_end(p, in);
 		break;
 	case STEP_INFO:
-	case STEP_TYPE_COUNT:
 		break;
 	}
 	page_guide(p, in);
@@ -505,7 +501,19 @@ static void page_lay_block(struct page *p, size_t i, int width)
 	case PAGE_DROPPED:
 		page_wrap(p, i, arena_printf(&p->arena, "- %s", b->text), 0, width, page_indent[b->role], 0);
 		return;
-	default:
+	case PAGE_HEADING:
+	case PAGE_TEXT:
+	case PAGE_NOTICE:
+	case PAGE_SECOND:
+	case PAGE_ITEM_SECOND:
+	case PAGE_HINT:
+	case PAGE_DROPPED_HEAD:
+	case PAGE_ANSWER:
+	case PAGE_NOTE_HEAD:
+	case PAGE_NOTE:
+	case PAGE_TERM:
+	case PAGE_EXPLAIN:
+	case PAGE_ROLE_COUNT:
 		page_wrap(p, i, b->text, 0, width, page_indent[b->role], 0);
 		return;
 	}
@@ -553,31 +561,39 @@ static bool page_foot_item(char lines[PAGE_FOOT_LINES][512], int *n, int *w, int
 	return true;
 }
 
-int page_footer_lines(const struct page *p, bool scroll, int width, char lines[PAGE_FOOT_LINES][512])
+size_t page_footer(const struct page *p, struct page_key keys[PAGE_FOOT_MAX])
 {
-	int n = 0, w = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < ARRAY_LEN(page_foot_order) && n < PAGE_FOOT_MAX; i++) {
+		const char *label = page_action_label(p, page_foot_order[i]);
+		if (label)
+			keys[n++] = (struct page_key){ page_key_name(p, page_foot_order[i]), label };
+	}
+	return n;
+}
+
+int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int width, char lines[PAGE_FOOT_LINES][512])
+{
+	int nl = 0, w = 0;
 	for (int i = 0; i < PAGE_FOOT_LINES; i++)
 		lines[i][0] = '\0';
 	char item[160];
-	for (size_t i = 0; i < ARRAY_LEN(page_foot_order); i++) {
-		const char *label = page_action_label(p, page_foot_order[i]);
-		if (!label)
-			continue;
-		snprintf(item, sizeof item, "%s %s", page_key_name(p, page_foot_order[i]), label);
-		if (!page_foot_item(lines, &n, &w, width, item))
-			return n + 1;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(item, sizeof item, "%s %s", keys[i].key, keys[i].label);
+		if (!page_foot_item(lines, &nl, &w, width, item))
+			return nl + 1;
 	}
 	if (scroll) {
 		snprintf(item, sizeof item, "%s %s", _("PgUp/PgDn"), _("Scroll"));
-		page_foot_item(lines, &n, &w, width, item);
+		page_foot_item(lines, &nl, &w, width, item);
 	}
-	return n + 1;
+	return nl + 1;
 }
 
-int page_frame(const struct page *p, int rows, int width, int msg_lines, char foot[PAGE_FOOT_LINES][512],
-	       int *nfoot)
+int page_frame(const struct page *p, const struct page_key *keys, size_t n, int rows, int width, int msg_lines,
+	       char foot[PAGE_FOOT_LINES][512], int *nfoot)
 {
-	*nfoot = page_footer_lines(p, (int)p->nlines > rows - 7, width, foot);
+	*nfoot = page_footer_lines(keys, n, (int)p->nlines > rows - 7, width, foot);
 	return rows - *nfoot - 1 - msg_lines - 2;
 }
 
@@ -623,8 +639,9 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width };
 		struct page *p = page_build(&in);
 		char foot[PAGE_FOOT_LINES][512];
+		struct page_key keys[PAGE_FOOT_MAX];
 		int nfoot;
-		int height = page_frame(p, rows, width, 1, foot, &nfoot);
+		int height = page_frame(p, keys, page_footer(p, keys), rows, width, 1, foot, &nfoot);
 		out[n++] = (struct page_fit){ (int)i, (int)p->nlines, height };
 		page_free(p);
 	}

@@ -49,6 +49,12 @@ enum page_action {
 #define PAGE_MIN_ROWS 12
 #define PAGE_FOOT_LINES 3	/* the footer wraps to at most this many lines */
 #define PAGE_MSG_LINES 3	/* the message wraps to at most this many lines */
+#define PAGE_FOOT_MAX 12	/* keys in a footer */
+
+/* A key and the words for what it does, as a footer shows them. */
+struct page_key {
+	const char *key, *label;
+};
 
 /* What a page is: a step, or an overlay over it, or a screen of the frontend's own. */
 enum page_kind {
@@ -169,16 +175,22 @@ int page_width(int cols);
 /* Wrap p's blocks into p->lines at width cells, as the full screen shows them; glossary terms in p->seen. */
 void page_lay_out(struct page *p, int width, const struct glossary_terms *gl);
 /*
- * The footer's lines for p at width (with PgUp/PgDn when scroll), at most PAGE_FOOT_LINES; how many.  Each
- * line holds up to 511 bytes.
+ * The footer of p as the full screen shows it, into keys: each action p offers, in the screen's order, its
+ * key as page_key_name names it and its words (page_action_label).  How many.  The full screen makes its
+ * footer from its table of keys, which must agree (ui-curses checks it under TRIN_DEBUG_CHECK).
  */
-int page_footer_lines(const struct page *p, bool scroll, int width, char lines[PAGE_FOOT_LINES][512]);
+size_t page_footer(const struct page *p, struct page_key keys[PAGE_FOOT_MAX]);
 /*
- * The footer of p laid out on a screen of rows lines with msg_lines for the message: the lines for the
- * body, the footer in foot and its count in *nfoot.  p must be laid out.
+ * The n keys wrapped at width into lines (with PgUp/PgDn when scroll), at most PAGE_FOOT_LINES; how many
+ * lines.  Each line holds up to 511 bytes.
  */
-int page_frame(const struct page *p, int rows, int width, int msg_lines, char foot[PAGE_FOOT_LINES][512],
-	       int *nfoot);
+int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int width, char lines[PAGE_FOOT_LINES][512]);
+/*
+ * The frame of p (laid out) with the n keys of its footer, on a screen of rows lines with msg_lines for the
+ * message: the lines left for the body; the footer's lines in foot, their count in *nfoot.
+ */
+int page_frame(const struct page *p, const struct page_key *keys, size_t n, int rows, int width, int msg_lines,
+	       char foot[PAGE_FOOT_LINES][512], int *nfoot);
 
 /* "Step 2 of 5" or "Step 2 of 5–7" for v into buf; false (buf empty) when there is no progress to show. */
 bool page_progress(const struct engine_view *v, char *buf, size_t size);

@@ -4,7 +4,6 @@
 #include "paths.h"
 
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -12,12 +11,13 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "limit.h"
 #include "util.h"
 
 /* The folder of this executable, or "" when it cannot be known. */
 static const char *paths_exe_dir(void)
 {
-	static char dir[PATH_MAX];
+	static char dir[LIMIT_PATH];
 	static bool done;
 	if (!done) {
 		done = true;
@@ -35,7 +35,7 @@ static bool paths_in_build_tree(void)
 {
 	static int cached = -1;
 	if (cached < 0) {
-		char build[PATH_MAX];
+		char build[LIMIT_PATH];
 		cached = realpath(TRIN_BUILD_ROOT, build) && strcmp(paths_exe_dir(), build) == 0;
 	}
 	return cached;
@@ -74,7 +74,7 @@ size_t paths_wizard_dirs(char ***dirs)
 			paths_add(&v, &n, &cap, p, len);
 		p += len + (p[len] == ':');
 	}
-	char buf[PATH_MAX];
+	char buf[LIMIT_PATH];
 	const char *bundled = paths_in_build_tree()
 				      ? TRIN_SOURCE_ROOT "/wizards"
 				      : paths_installed(buf, sizeof buf, TRIN_DATADIR_REL "/trin/wizards", TRIN_DATADIR "/wizards");
@@ -128,7 +128,7 @@ size_t paths_wizard_files(char **dirs, size_t ndirs, char ***files)
 
 const char *paths_locale_dir(void)
 {
-	static char buf[PATH_MAX];
+	static char buf[LIMIT_PATH];
 	return paths_in_build_tree() ? TRIN_BUILD_ROOT "/po" : paths_installed(buf, sizeof buf, TRIN_LOCALEDIR_REL, TRIN_LOCALEDIR);
 }
 

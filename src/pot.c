@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "template.h"
 #include "util.h"
 
 void pot_string(FILE *out, const char *s)
@@ -106,17 +107,6 @@ static void pot_header(FILE *out, struct wizard *const *w, size_t n)
 	pot_field(out, "X-Source-Language", w[0]->language);
 }
 
-/* Whether text shows an answer: a '{' that is not "{{". */
-static bool pot_has_name(const char *s)
-{
-	for (const char *p = strchr(s, '{'); p; p = strchr(p, '{')) {
-		if (p[1] != '{')
-			return true;
-		p += 2;
-	}
-	return false;
-}
-
 void pot_write(FILE *out, struct wizard *const *w, size_t n)
 {
 	pot_header(out, w, n);
@@ -146,7 +136,7 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 				fputc('\n', out);
 				term |= strstr(all[k]->key, " (the term)") != NULL;
 			}
-		if (pot_has_name(msgid))
+		if (template_has_name(msgid))
 			fputs("#. {name} shows an answer: keep it as it is written.\n", out);
 		if (term)
 			fputs("#. A word of the glossary: translate it as the texts do, so that it can be found in them.\n",

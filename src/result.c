@@ -144,7 +144,9 @@ bool result_check_path(const char *path, char *err, size_t errlen)
 			   S_ISFIFO(st.st_mode) ? "a named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "a socket" : "something";
 	if (!what)
 		return true;
-	snprintf(err, errlen, "%s: %s%s, not a regular file", path, link, what);
+	char why[96];
+	snprintf(why, sizeof why, "%s%s, not a regular file", link, what);
+	util_file_error(err, errlen, path, 0, why);
 	return false;
 }
 
@@ -187,7 +189,7 @@ bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, vo
 		unlink(tmp);
 out:
 	if (saved)
-		snprintf(err, errlen, "%s: %s", path, strerror(saved));
+		util_file_error(err, errlen, path, saved, NULL);
 	if (error)
 		*error = saved;
 	free(tmp);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "limit.h"
 #include "result.h"
 #include "text.h"
 #include "util.h"
@@ -120,7 +121,7 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 		const struct step *s = &w->steps[path[i]];
 		if (!step_takes_answer(s->type) || (!done && i + 1 == n))
 			continue;
-		char name[80];
+		char name[LIMIT_ID + 3];
 		snprintf(name, sizeof name, "{%s}", s->id);
 		if (any)
 			fputc('\n', out);

@@ -17,10 +17,11 @@
 #include "diag.h"
 #include "engine.h"
 #include "glossary.h"
+#include "kind.h"
+#include "limit.h"
 #include "model.h"
 #include "page.h"
 
-#define UI_MAX_INPUT 10000	/* bytes in a text field: a huge paste stops here, with a message */
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
 #define UI_CTRL(c) ((c) & 0x1f)
@@ -56,6 +57,9 @@ struct ui {
 	long last_key_ms;	/* kiosk: when the last key came */
 	long reset_at_ms;	/* kiosk: when the idle warning ends in a reset */
 	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
+	struct page_key foot[PAGE_FOOT_MAX];	/* the footer's keys, from the table of keys (ui_footer) */
+	size_t nfoot;
+	unsigned actions;	/* the page_action bits the footer offers, which the keys check (ui_footer) */
 	/* the languages the wizard can be shown in (its own first), for the picker */
 	char **langs;
 	size_t nlangs;
@@ -104,6 +108,8 @@ void ui_kiosk_keyboard(void);
 void ui_show(struct ui *u, struct page *p);
 /* Wipe and forget the page shown: it may hold answers. */
 void ui_reset_frame(struct ui *u);
+/* Add a key and what it does to the footer (ui_footer makes it, from the table of keys). */
+void ui_foot(struct ui *u, const char *key, const char *action);
 /* The glossary terms of u->w in the language shown, for marking them; ui_terms_free frees them. */
 void ui_terms_init(struct ui *u);
 void ui_terms_free(struct ui *u);
@@ -111,9 +117,6 @@ void ui_terms_free(struct ui *u);
 int ui_width(const struct ui *u);
 /* Draw the frame: the top line, the body scrolled to keep the focus in view, the message and the footer. */
 void ui_draw(struct ui *u, const char *top, const char *progress, const char *message);
-/* Whether a step of type t shows a list to choose from, or a text field. */
-bool ui_is_list(enum step_type t);
-bool ui_is_field(enum step_type t);
 /* Whether lang ("da") is the language shown ("da", "da_DK"). */
 bool ui_lang_current(const char *lang);
 /* Show the page of the current step, or of the overlay over it. */
@@ -131,6 +134,17 @@ void ui_enter(struct ui *u, const struct engine_view *v);
 bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
 /* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
+
+/* The words of an action on a screen, for the footer: page_action_label on the page shown. */
+typedef const char *ui_label_fn(const void *ctx, enum page_action action);
+
+/* What a key does on a screen that offers actions (page_action bits), a text field focused or not; 0: nothing. */
+unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field);
+/*
+ * The footer of a screen that offers actions: their keys from the table of keys in its order, each with the
+ * words label gives it; the keys then check u->actions.
+ */
+void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx);
 
 /* The loops (ui-curses-loop.c) */
 

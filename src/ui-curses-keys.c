@@ -1,6 +1,12 @@
 /*
  * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
  * the ticks, the text field and its drafts).  See ui-curses.h.
+ *
+ * One table (ui_bindings) maps keys to page actions (page.h) and names them in the footer: every footer is
+ * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
+ * then to that action's handler.  So a footer cannot name a key that does something else there.  Keys
+ * beyond the footer: help, languages and back answer in words on a step that lacks them, Esc leaves the
+ * menu too, and any key closes a question or help.
  */
 #include "ui-curses-int.h"
 
@@ -14,7 +20,6 @@
 #include "stats.h"
 #include "text.h"
 #include "util.h"
-
 
 void ui_set_buffer(struct ui *u, const char *s)
 {
@@ -98,7 +103,8 @@ void ui_enter(struct ui *u, const struct engine_view *v)
 		u->review[u->nreview++] = -1;	/* continue */
 		u->sel = (int)u->nreview - 1;
 		break;
-	default:
+	case STEP_INFO:
+	case STEP_END:
 		break;
 	}
 }
@@ -113,10 +119,100 @@ static int ui_list_len(const struct ui *u, const struct step *s)
 		return 2;
 	case STEP_REVIEW:
 		return (int)u->nreview;
-	default:
+	case STEP_INFO:
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+	case STEP_END:
 		return 0;
 	}
+	return 0;
 }
+
+/* The table of keys */
+
+/* A key: a curses function key (fn) or a character; with last, every one from c to last. */
+struct ui_keycode {
+	bool fn;
+	wint_t c, last;
+};
+
+#define UI_FN(k) { true, (wint_t)(k), 0 }
+#define UI_CH(ch) { false, (wint_t)(ch), 0 }
+
+/* Where a row holds: a text field with the focus takes printable keys, Home and End for itself. */
+enum ui_where { UI_ANYWHERE, UI_IN_FIELD, UI_NOT_IN_FIELD };
+
+/*
+ * A row of the table: the keys that do an action, where, and how the footer names them.  The footer lists
+ * the actions a screen offers in the order of the table, each named by its first row that holds there
+ * (ui_footer); a key does the action of the first row that the screen offers, holds there and has the key
+ * (ui_key_action).  So a footer names the keys that do what it says, and only those.
+ */
+struct ui_binding {
+	enum page_action action;
+	enum ui_where where;
+	const char *name;	/* the keys as the footer names them */
+	bool words;		/* the name is words, shown in the language of the screen, not key caps */
+	struct ui_keycode keys[5];	/* up to the first empty one */
+};
+
+static const struct ui_binding ui_bindings[] = {
+	{ PAGE_CHOOSE, UI_NOT_IN_FIELD, "\xE2\x86\x91\xE2\x86\x93", false,
+	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN), UI_FN(KEY_HOME), UI_FN(KEY_END), { false, '1', '9' } } },
+	{ PAGE_TICK, UI_NOT_IN_FIELD, N_("Space"), true, { UI_CH(' ') } },
+	{ PAGE_GO_ON, UI_ANYWHERE, N_("Enter"), true, { UI_CH('\r'), UI_CH('\n'), UI_FN(KEY_ENTER) } },
+	{ PAGE_SAVE, UI_ANYWHERE, "F3/Ctrl-S", false, { UI_FN(KEY_F(3)), UI_CH(UI_CTRL('s')) } },
+	{ PAGE_BACK, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
+	{ PAGE_CLOSE, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
+	{ PAGE_HELP, UI_IN_FIELD, "F1/Ctrl-G", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')) } },
+	{ PAGE_HELP, UI_NOT_IN_FIELD, "F1/?", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')), UI_CH('?') } },
+	{ PAGE_WORDS, UI_ANYWHERE, "Tab", false, { UI_CH('\t') } },
+	{ PAGE_STOP, UI_ANYWHERE, "F10/Ctrl-Q", false, { UI_FN(KEY_F(10)), UI_CH(UI_CTRL('q')), UI_CH(UI_CTRL('c')) } },
+	/* after Stop: on a narrow screen the footer may drop it */
+	{ PAGE_LANGUAGE, UI_ANYWHERE, "F2/Ctrl-L", false, { UI_FN(KEY_F(2)), UI_CH(UI_CTRL('l')) } },
+	{ PAGE_ANY_KEY, UI_ANYWHERE, N_("Any key"), true, { { false, 1, WINT_MAX }, { true, 1, KEY_MAX } } },
+};
+
+static bool ui_binding_holds(const struct ui_binding *b, bool field)
+{
+	return b->where == UI_ANYWHERE || (b->where == UI_IN_FIELD) == field;
+}
+
+static bool ui_binding_has(const struct ui_binding *b, bool fn, wint_t wc)
+{
+	for (size_t i = 0; i < ARRAY_LEN(b->keys) && b->keys[i].c; i++) {
+		const struct ui_keycode *k = &b->keys[i];
+		if (k->fn == fn && (k->last ? wc >= k->c && wc <= k->last : wc == k->c))
+			return true;
+	}
+	return false;
+}
+
+unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field)
+{
+	for (size_t i = 0; i < ARRAY_LEN(ui_bindings); i++) {
+		const struct ui_binding *b = &ui_bindings[i];
+		if ((actions & b->action) && ui_binding_holds(b, field) && ui_binding_has(b, fn, wc))
+			return b->action;
+	}
+	return 0;
+}
+
+void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx)
+{
+	unsigned named = 0;
+	u->actions = actions;
+	for (size_t i = 0; i < ARRAY_LEN(ui_bindings); i++) {
+		const struct ui_binding *b = &ui_bindings[i];
+		if (!(actions & b->action) || (named & b->action) || !ui_binding_holds(b, field))
+			continue;
+		named |= b->action;
+		ui_foot(u, b->words ? _(b->name) : b->name, label(ctx, b->action));
+	}
+}
+
+/* Languages */
 
 /* Show the whole screen in lang at once: the chrome, the wizard's texts, and the glossary marks. */
 static void ui_lang_switch(struct ui *u, const char *lang)
@@ -127,25 +223,39 @@ static void ui_lang_switch(struct ui *u, const char *lang)
 	ui_terms_init(u);
 }
 
-/* A key in the language picker. */
+/* F2 on a step: the language picker, at the language shown; in words when there is no other. */
+static void ui_lang_open(struct ui *u)
+{
+	if (!(u->actions & PAGE_LANGUAGE)) {
+		u->note = _("This guide is in one language only.");
+		return;
+	}
+	u->overlay = UI_LANGUAGE;
+	u->lang_sel = 0;
+	for (size_t i = 0; i < u->nlangs; i++)
+		if (ui_lang_current(u->langs[i]))
+			u->lang_sel = (int)i;
+}
+
+/* A key in the language picker: F2 again closes it too. */
 static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 {
 	int n = (int)u->nlangs;
-	if (fn && wc == KEY_UP && u->lang_sel > 0)
+	unsigned a = ui_key_action(fn, wc, u->actions | PAGE_LANGUAGE, false);
+	bool digit = !fn && wc >= '1' && wc <= '9';
+	if (a == PAGE_CHOOSE && fn && wc == KEY_UP && u->lang_sel > 0)
 		u->lang_sel--;
-	else if (fn && wc == KEY_DOWN && u->lang_sel + 1 < n)
+	else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && u->lang_sel + 1 < n)
 		u->lang_sel++;
-	else if ((!fn && wc >= '1' && wc <= '9' && (int)(wc - '1') < n) ||
-		 (!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER)) {
-		if (!fn && wc >= '1' && wc <= '9')
+	else if ((a == PAGE_CHOOSE && digit && (int)(wc - '1') < n) || a == PAGE_GO_ON) {
+		if (digit)
 			u->lang_sel = (int)(wc - '1');
 		ui_lang_switch(u, u->langs[u->lang_sel]);
 		u->overlay = UI_NONE;
-	} else if ((!fn && (wc == 0x1b || wc == UI_CTRL('l'))) || (fn && wc == KEY_F(2))) {
+	} else if (a == PAGE_CLOSE || a == PAGE_LANGUAGE) {
 		u->overlay = UI_NONE;
 	}
 }
-
 
 /* Keys */
 
@@ -154,7 +264,7 @@ static bool ui_submit(struct ui *u, const struct step *s)
 {
 	struct answer_input in = { 0 };
 	const char **items = NULL;
-	bool ok;
+	bool ok = false;
 	switch (s->type) {
 	case STEP_CHOICE:
 		in.text = s->choices[u->sel].value;
@@ -180,7 +290,9 @@ static bool ui_submit(struct ui *u, const struct step *s)
 		in.text = u->buf;
 		ok = engine_submit(u->e, &in);
 		break;
-	default:
+	case STEP_INFO:
+	case STEP_REVIEW:
+	case STEP_END:
 		ok = engine_submit(u->e, NULL);
 		break;
 	}
@@ -195,7 +307,7 @@ static void ui_insert(struct ui *u, wint_t wc)
 	int n = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
 	if (n <= 0)
 		return;
-	if (u->len + (size_t)n > UI_MAX_INPUT) {
+	if (u->len + (size_t)n > LIMIT_INPUT) {
 		u->note = _("That is as much text as fits here.");
 		return;
 	}
@@ -295,131 +407,141 @@ static void ui_move(struct ui *u, const struct step *s, int to)
 	u->follow = true;
 }
 
-/* One key on a step.  Returns what the walk should do. */
+/* PAGE_CHOOSE on a list: the arrows, Home, End, or an option's number, which on a multi ticks it too. */
+static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
+{
+	int n = ui_list_len(u, s);
+	if (fn && wc == KEY_UP)
+		ui_move(u, s, u->sel - 1);
+	else if (fn && wc == KEY_DOWN)
+		ui_move(u, s, u->sel + 1);
+	else if (fn && wc == KEY_HOME)
+		ui_move(u, s, 0);
+	else if (fn && wc == KEY_END)
+		ui_move(u, s, n - 1);
+	else if (!fn && wc >= '1' && wc <= '9' && s->type != STEP_REVIEW) {
+		int i = (int)(wc - '1');
+		if (i < n) {
+			ui_move(u, s, i);
+			if (s->type == STEP_MULTI)
+				u->ticks[i] = !u->ticks[i];
+		} else {
+			u->note = _("There is no option with that number.");
+		}
+	}
+}
+
+/* PAGE_GO_ON on a step: finish at an end, change the answer chosen on the review, or give the answer. */
+static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
+{
+	const struct step *s = v->step;
+	if (s->type == STEP_END)
+		return UI_DONE;
+	if (s->type == STEP_REVIEW && u->review[u->sel] >= 0) {
+		if (engine_revise(u->e, u->review[u->sel]))
+			u->step = -1;
+		return UI_STAY;
+	}
+	ui_submit(u, s);
+	return UI_STAY;
+}
+
+/* PAGE_BACK on a step: what is typed in the field is kept for when the person comes back. */
+static void ui_back(struct ui *u, const struct engine_view *v)
+{
+	if (kind_is_field(v->step->type) && v->can_back)
+		ui_draft_keep(u, v->index);
+	if (engine_back(u->e))
+		u->step = -1;
+	else
+		u->note = _("This is the first step.");
+}
+
+/* A key on an overlay: the idle warning, the question before stopping, the language picker, help or words. */
+static enum ui_action ui_overlay_key(struct ui *u, bool fn, wint_t wc)
+{
+	switch (u->overlay) {
+	case UI_IDLE:	/* PAGE_ANY_KEY: the person is still there */
+		break;
+	case UI_CONFIRM_QUIT:	/* Enter stops, or in a kiosk starts over; any other key goes on */
+		if (ui_key_action(fn, wc, u->actions, false) == PAGE_GO_ON)
+			return UI_QUIT;
+		break;
+	case UI_LANGUAGE:
+		ui_lang_key(u, fn, wc);
+		return UI_STAY;
+	case UI_HELP:
+	case UI_GLOSSARY:
+	case UI_NONE:	/* the arrows and pages scroll; any other key closes */
+		if (ui_scroll_key(u, fn, wc, true))
+			return UI_STAY;
+		u->scroll = 0;
+		u->follow = true;
+		break;
+	}
+	u->overlay = UI_NONE;
+	return UI_STAY;
+}
+
+/*
+ * One key on a step: through the table to an action, and its handler.  Returns what the walk should do.
+ * Help and the language picker answer in words where the step has none, and Esc on the first step.
+ */
 static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, wint_t wc)
 {
 	const struct step *s = v->step;
-	bool fn = r == KEY_CODE_YES;
+	bool fn = r == KEY_CODE_YES, field = kind_is_field(s->type);
 	u->note = NULL;
 	if (fn && wc == KEY_RESIZE)
 		return UI_STAY;
 	u->last_key_ms = ui_now_ms();
-	if (u->overlay == UI_IDLE) {	/* any key: the person is still there */
-		u->overlay = UI_NONE;
-		return UI_STAY;
-	}
-	if (u->overlay == UI_CONFIRM_QUIT) {
-		if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
-			return UI_QUIT;
-		u->overlay = UI_NONE;
-		return UI_STAY;
-	}
-	if (u->overlay == UI_LANGUAGE) {
-		ui_lang_key(u, fn, wc);
-		return UI_STAY;
-	}
-	if (u->overlay != UI_NONE) {
-		if (ui_scroll_key(u, fn, wc, true))
-			return UI_STAY;
-		u->overlay = UI_NONE;
-		u->scroll = 0;
-		u->follow = true;
-		return UI_STAY;
-	}
-	bool field = ui_is_field(s->type);
-	/* keys that work on every step */
-	if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))) {
+	if (u->overlay != UI_NONE)
+		return ui_overlay_key(u, fn, wc);
+	switch (ui_key_action(fn, wc, u->actions | PAGE_HELP | PAGE_LANGUAGE | PAGE_BACK, field)) {
+	case PAGE_STOP:
 		u->overlay = UI_CONFIRM_QUIT;
-		return UI_STAY;
-	}
-	if ((fn && wc == KEY_F(2)) || (!fn && wc == UI_CTRL('l'))) {
-		if (u->nlangs > 1) {
-			u->overlay = UI_LANGUAGE;
-			u->lang_sel = 0;
-			for (size_t i = 0; i < u->nlangs; i++)
-				if (ui_lang_current(u->langs[i]))
-					u->lang_sel = (int)i;
-		} else {
-			u->note = _("This guide is in one language only.");
-		}
-		return UI_STAY;
-	}
-	if ((fn && wc == KEY_F(1)) || (!fn && (wc == UI_CTRL('g') || (wc == '?' && !field)))) {
-		if (s->help.msgid) {
+		break;
+	case PAGE_LANGUAGE:
+		ui_lang_open(u);
+		break;
+	case PAGE_HELP:
+		if (u->actions & PAGE_HELP) {
 			u->overlay = UI_HELP;
 			u->scroll = 0;
 		} else {
 			u->note = _("There is no help for this step.");
 		}
-		return UI_STAY;
-	}
-	if (!fn && wc == '\t') {
-		if (u->page && (u->page->actions & PAGE_WORDS)) {
-			u->overlay = UI_GLOSSARY;
-			u->scroll = 0;
-		}
-		return UI_STAY;
-	}
-	if (!fn && wc == 0x1b) {
-		if (field && v->can_back)
-			ui_draft_keep(u, v->index);
-		if (engine_back(u->e))
-			u->step = -1;
-		else
-			u->note = _("This is the first step.");
-		return UI_STAY;
-	}
-	if (ui_scroll_key(u, fn, wc, false))
-		return UI_STAY;
-	if (s->type == STEP_END && u->opts->summary_dir && ((fn && wc == KEY_F(3)) || (!fn && wc == UI_CTRL('s')))) {
+		break;
+	case PAGE_WORDS:
+		u->overlay = UI_GLOSSARY;
+		u->scroll = 0;
+		break;
+	case PAGE_BACK:
+		ui_back(u, v);
+		break;
+	case PAGE_SAVE:
 		ui_save_summary(u);
-		return UI_STAY;
-	}
-	if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER)) {
-		if (s->type == STEP_END)
-			return UI_DONE;
-		if (s->type == STEP_REVIEW && u->review[u->sel] >= 0) {
-			if (engine_revise(u->e, u->review[u->sel]))
-				u->step = -1;
-			return UI_STAY;
-		}
-		ui_submit(u, s);
-		return UI_STAY;
-	}
-	if (field) {
-		if (!ui_edit(u, r, wc) && !fn && wc < 0x20)
-			u->note = NULL;	/* other control keys do nothing in a field */
-		return UI_STAY;
-	}
-	if (ui_is_list(s->type)) {
-		int n = ui_list_len(u, s);
-		if (fn && wc == KEY_UP)
-			ui_move(u, s, u->sel - 1);
-		else if (fn && wc == KEY_DOWN)
-			ui_move(u, s, u->sel + 1);
-		else if (fn && wc == KEY_HOME)
-			ui_move(u, s, 0);
-		else if (fn && wc == KEY_END)
-			ui_move(u, s, n - 1);
-		else if (!fn && wc >= '1' && wc <= '9' && s->type != STEP_REVIEW) {
-			int i = (int)(wc - '1');
-			if (i < n) {
-				ui_move(u, s, i);
-				if (s->type == STEP_MULTI)
-					u->ticks[i] = !u->ticks[i];
-			} else {
-				u->note = _("There is no option with that number.");
-			}
-		} else if (!fn && wc == ' ' && s->type == STEP_MULTI) {
-			u->ticks[u->sel] = !u->ticks[u->sel];
-		}
+		break;
+	case PAGE_GO_ON:
+		return ui_go_on(u, v);
+	case PAGE_CHOOSE:
+		ui_choose(u, s, fn, wc);
+		break;
+	case PAGE_TICK:
+		u->ticks[u->sel] = !u->ticks[u->sel];
+		break;
+	default:	/* no action: PgUp and PgDn scroll, and a field takes the key (other control keys do nothing) */
+		if (!ui_scroll_key(u, fn, wc, false) && field)
+			ui_edit(u, r, wc);
+		break;
 	}
 	return UI_STAY;
 }
 
 /*
  * Read a key, and every key already waiting behind it while they only edit the field or move the cursor
- * on the same screen: a paste is taken whole and drawn once.
+ * on the same screen: a paste is taken whole and drawn once.  A key that closes an overlay ends the batch,
+ * so the keys after it meet the step's footer, drawn.
  */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v)
 {
@@ -427,9 +549,11 @@ enum ui_action ui_keys(struct ui *u, const struct engine_view *v)
 	int r = ui_get_wch(&wc);
 	if (r == ERR)
 		return UI_STAY;
+	bool overlay = u->overlay != UI_NONE;
 	enum ui_action a = ui_key(u, v, r, wc);
 	nodelay(stdscr, TRUE);
-	for (int n = 0; a == UI_STAY && u->step == v->index && u->overlay == UI_NONE && n < UI_MAX_INPUT; n++) {
+	for (int n = 0; a == UI_STAY && !overlay && u->step == v->index && u->overlay == UI_NONE && n < LIMIT_INPUT;
+	     n++) {
 		r = ui_get_wch(&wc);
 		if (r == ERR)
 			break;

@@ -160,7 +160,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		wint_t wc;
 		int r = ui_get_wch(&wc);
 		bool fn = r == KEY_CODE_YES;
-		if (r != ERR && ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c')))))
+		if (r != ERR && ui_key_action(fn, wc, u->actions, false) == PAGE_STOP)
 			break;
 		if (r != ERR)
 			ui_scroll_key(u, fn, wc, true);
@@ -201,7 +201,7 @@ static bool ui_reload(struct ui *u)
 	engine_view(e, &v);
 	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
 		    u->w->steps[u->step].type == v.step->type;
-	char *typed = same && ui_is_field(v.step->type) ? xstrdup(u->buf) : NULL;
+	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->buf) : NULL;
 	/* at the same end: what was saved there stays saved, and is not written again */
 	bool same_end = same && v.step->type == STEP_END;
 	bool output_done = u->output_done;
@@ -322,20 +322,19 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 		}
 		u->last_key_ms = ui_now_ms();
 		bool fn = r == KEY_CODE_YES;
-		if ((fn && wc == KEY_F(10)) || (!fn && (wc == UI_CTRL('q') || wc == UI_CTRL('c') || wc == 0x1b)))
+		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
-		if (!n)
-			continue;
-		if (fn && wc == KEY_UP && *sel > 0)
+		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && *sel > 0)
 			(*sel)--;
-		else if (fn && wc == KEY_DOWN && *sel + 1 < (int)n)
+		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && *sel + 1 < (int)n)
 			(*sel)++;
-		else if (!fn && wc >= '1' && wc <= '9') {
+		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9') {
 			if ((size_t)(wc - '1') < n)
 				*sel = (int)(wc - '1');
 			else
 				u->note = _("There is no option with that number.");
-		} else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+		} else if (a == PAGE_GO_ON)
 			return *sel;
 	}
 }
@@ -475,13 +474,14 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		if (r == ERR)
 			continue;
 		bool fn = r == KEY_CODE_YES;
-		if (fn && wc == KEY_UP && sel > 0)
+		unsigned a = ui_key_action(fn, wc, u->actions, false);
+		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && sel > 0)
 			sel--;
-		else if (fn && wc == KEY_DOWN && sel + 1 < (int)n)
+		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && sel + 1 < (int)n)
 			sel++;
-		else if (!fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
+		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
 			sel = (int)(wc - '1');
-		else if ((!fn && (wc == '\r' || wc == '\n')) || (fn && wc == KEY_ENTER))
+		else if (a == PAGE_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);

@@ -28,12 +28,47 @@ void ui_reset_frame(struct ui *u)
 	u->page = NULL;
 }
 
+void ui_foot(struct ui *u, const char *key, const char *action)
+{
+	if (u->nfoot < ARRAY_LEN(u->foot))
+		u->foot[u->nfoot++] = (struct page_key){ key, action };
+}
+
+/* The words of an action on the page shown, for the footer (ui_footer). */
+static const char *ui_page_label(const void *ctx, enum page_action action)
+{
+	const char *label = page_action_label(ctx, action);
+	return label ? label : "";
+}
+
+/*
+ * Under TRIN_DEBUG_CHECK (the monkey test): the footer the table of keys made is the one page_footer gives,
+ * which trin check measures (page_fit).
+ */
+static void ui_footer_check(const struct ui *u)
+{
+	struct page_key keys[PAGE_FOOT_MAX];
+	size_t n = page_footer(u->page, keys);
+	bool same = n == u->nfoot;
+	for (size_t i = 0; same && i < n; i++)
+		same = !strcmp(keys[i].key, u->foot[i].key) && !strcmp(keys[i].label, u->foot[i].label);
+	if (same)
+		return;
+	ui_end();	/* said on the terminal as it was, not over the screen */
+	fprintf(stderr, "trin: the footer is not the one trin check measures\n");
+	abort();
+}
+
 void ui_show(struct ui *u, struct page *p)
 {
 	page_free(u->page);
 	u->page = p;
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(u->cols), NULL);
+	u->nfoot = 0;
+	ui_footer(u, p->actions, p->field, ui_page_label, p);
+	if (getenv("TRIN_DEBUG_CHECK"))
+		ui_footer_check(u);
 }
 
 /* Glossary terms (glossary.h), in the language shown */
@@ -214,7 +249,7 @@ static int ui_draw_chrome(struct ui *u, int x, int width, const char *top, const
 	}
 	char foot[PAGE_FOOT_LINES][512];
 	int nfoot;
-	int height = page_frame(u->page, u->rows, width, msg_rows, foot, &nfoot);
+	int height = page_frame(u->page, u->foot, u->nfoot, u->rows, width, msg_rows, foot, &nfoot);
 	for (int i = 0; i < nfoot; i++)
 		mvaddstr(u->rows - nfoot + i, x, foot[i]);
 	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
@@ -289,16 +324,6 @@ void ui_draw(struct ui *u, const char *top, const char *progress, const char *me
 }
 
 /* Steps */
-
-bool ui_is_list(enum step_type t)
-{
-	return t == STEP_CHOICE || t == STEP_MULTI || t == STEP_YESNO || t == STEP_REVIEW;
-}
-
-bool ui_is_field(enum step_type t)
-{
-	return t == STEP_TEXT || t == STEP_NUMBER || t == STEP_DATE;
-}
 
 bool ui_lang_current(const char *lang)
 {

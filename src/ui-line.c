@@ -7,7 +7,7 @@
  * engine's message and the prompt again, so a slow line or a screen reader does not hear the step twice.
  *
  * Invariants: everything printed goes through summary_para, which wraps to the width and turns control
- * characters into spaces; a line read is bounded (UI_LINE_MAX_INPUT) and must be UTF-8; answers in the
+ * characters into spaces; a line read is bounded (LIMIT_INPUT) and must be UTF-8; answers in the
  * read buffer are wiped before it is reused or freed.  No terminal handling at all: no curses, no termios.
  */
 #include "ui-line.h"
@@ -23,6 +23,8 @@
 #include "engine.h"
 #include "glossary.h"
 #include "i18n.h"
+#include "kind.h"
+#include "limit.h"
 #include "model.h"
 #include "page.h"
 #include "status.h"
@@ -39,7 +41,7 @@ struct line {
 	FILE *in, *out;
 	int width;
 	bool echo;		/* input is not a terminal: print each line read after the prompt */
-	char buf[UI_LINE_MAX_INPUT + 2];
+	char buf[LIMIT_INPUT + 2];
 	char inbuf[4096];	/* read(2) reads here, not into stdio's buffer, so that trin wipes what is typed */
 	size_t inpos, inlen;
 	struct glossary_terms terms;	/* translated, in lower case */
@@ -161,7 +163,7 @@ static enum line_read line_read(struct line *l)
 			line_blank(l);
 		return LINE_READ_EOF;
 	}
-	if (c != '\n' && c != EOF && n > UI_LINE_MAX_INPUT) {
+	if (c != '\n' && c != EOF && n > LIMIT_INPUT) {
 		while ((c = line_getc(l)) != EOF && c != '\n')
 			;
 		if (l->echo)
@@ -290,22 +292,12 @@ static void line_instructions(struct line *l, const struct engine_view *v)
 		line_end_instructions(l, v);
 		return;
 	}
-	static const char *const what_to_type[STEP_TYPE_COUNT] = {
-		[STEP_INFO] = N_("Press Enter to go on."),
-		[STEP_CHOICE] = N_("Type the number of your choice."),
-		[STEP_YESNO] = N_("Type the number of your choice."),
-		[STEP_MULTI] = N_("Type the numbers of your choices, such as 1 3."),
-		[STEP_NUMBER] = N_("Type a number."),
-		[STEP_DATE] = N_("Type a date as day-month-year."),
-		[STEP_TEXT] = N_("Type your answer."),
-		[STEP_REVIEW] = N_("Type a number to change that answer, or press Enter to go on."),
-	};
 	char what[512] = "";
 	const char *unit = s->type == STEP_NUMBER ? engine_show_text(l->e, &s->unit, NULL) : NULL;
 	if (unit)
 		snprintf(what, sizeof what, _("Type a number (%s)."), unit);
-	else if (what_to_type[s->type])
-		snprintf(what, sizeof what, "%s", _(what_to_type[s->type]));
+	else if (kind_instruction(s->type))
+		snprintf(what, sizeof what, "%s", kind_instruction(s->type));
 	if (v->answered && v->prefill.type != VAL_NULL && s->type != STEP_INFO && s->type != STEP_REVIEW) {
 		char *kept = xstrdup(line_answer(l, v->index));
 		line_blank(l);

@@ -12,8 +12,6 @@
 
 #include "ui.h"
 
-#define UI_LINE_MAX_INPUT 10000	/* bytes in one line read; a longer line is refused whole */
-
 /*
  * Run the wizards in files in line mode, reading lines from in and printing to out.  With one file and
  * menu false, that wizard; otherwise a numbered menu first, to which each finished wizard returns.  The

@@ -304,3 +304,8 @@ size_t util_edit_distance(const char *a, const char *b, size_t limit)
 	}
 	return d[la][lb] > limit ? limit + 1 : d[la][lb];
 }
+
+void util_file_error(char *err, size_t errlen, const char *path, int errnum, const char *why)
+{
+	snprintf(err, errlen, "%s: %s", path, errnum ? strerror(errnum) : why);
+}

@@ -62,6 +62,13 @@ void strmap_free(struct strmap *m);
 /* How many of the n bytes at p, from the start, are printable ASCII (0x20 to 0x7E). */
 size_t util_printable_span(const void *p, size_t n);
 
+/*
+ * The one wording of a failed file operation: "PATH: WHY" into err (of errlen bytes), WHY being
+ * strerror(errnum), or why when errnum is 0.  The core hands it to its caller so; a command prints it after
+ * "trin: cannot read" or "trin: cannot write" (cmd_file_error) and gives EXIT_INPUT.
+ */
+void util_file_error(char *err, size_t errlen, const char *path, int errnum, const char *why);
+
 /* Optimal string alignment distance, giving up (returning limit + 1) beyond limit. */
 size_t util_edit_distance(const char *a, const char *b, size_t limit);
 

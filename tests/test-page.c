@@ -120,7 +120,8 @@ static const char *test_lines(const struct page *p)
 static const char *test_footer(const struct page *p, int width)
 {
 	char lines[PAGE_FOOT_LINES][512];
-	int n = page_footer_lines(p, false, width, lines);
+	struct page_key keys[PAGE_FOOT_MAX];
+	int n = page_footer_lines(keys, page_footer(p, keys), false, width, lines);
 	test_buf[0] = '\0';
 	for (int i = 0; i < n; i++)
 		snprintf(test_buf + strlen(test_buf), sizeof test_buf - strlen(test_buf), "%s|", lines[i]);
@@ -526,13 +527,16 @@ static void test_fit(void)
 	p = page_menu("H", many, 8, 0, NULL, PAGE_CHOOSE | PAGE_GO_ON, false);
 	page_lay_out(p, 38, NULL);
 	char foot[PAGE_FOOT_LINES][512];
+	struct page_key keys[PAGE_FOOT_MAX];
+	size_t nkeys = page_footer(p, keys);
 	int nfoot;
 	CHECK_NUM(p->nlines, 10);
-	CHECK_NUM(page_frame(p, 12, 38, 2, foot, &nfoot), 5);
+	CHECK_NUM(nkeys, 2);
+	CHECK_NUM(page_frame(p, keys, nkeys, 12, 38, 2, foot, &nfoot), 5);
 	CHECK_NUM(nfoot, 2);
 	CHECK_STR(foot[0], "\xE2\x86\x91\xE2\x86\x93 Choose   Enter Start");
 	CHECK_STR(foot[1], "PgUp/PgDn Scroll");
-	CHECK_NUM(page_frame(p, 24, 38, 1, foot, &nfoot), 19);
+	CHECK_NUM(page_frame(p, keys, nkeys, 24, 38, 1, foot, &nfoot), 19);
 	CHECK_NUM(nfoot, 1);
 	page_free(p);
 }

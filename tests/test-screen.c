@@ -955,6 +955,186 @@ static void test_watch(void)
 	rmdir(dir);
 }
 
+/* A footer names only keys that work: each key it names, pressed on its screen, changes what is shown */
+
+/* A screen: trin's arguments, the keys or text that reach it from the start, and what shows it is reached. */
+struct test_footer {
+	const char *const *args;
+	const char *const *reach;
+	const char *shows;
+	bool at_bottom;	/* the list's cursor starts on its last item: ↑ before ↓ */
+	bool languages;	/* the real catalogues, so that there are languages to choose */
+};
+
+/* Press the key a footer names ("Enter", "F10", "Ctrl-Q", "?", "Any key" ...); false for a name unknown. */
+static bool test_press(struct term *t, const char *name)
+{
+	static const struct {
+		const char *name;
+		VTermKey key;
+	} keys[] = {
+		{ "Enter", VTERM_KEY_ENTER }, { "Esc", VTERM_KEY_ESCAPE }, { "Tab", VTERM_KEY_TAB },
+		{ "PgUp", VTERM_KEY_PAGEUP }, { "PgDn", VTERM_KEY_PAGEDOWN }, { "\xE2\x86\x91", VTERM_KEY_UP },
+		{ "\xE2\x86\x93", VTERM_KEY_DOWN },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(name, keys[i].name) == 0) {
+			term_key(t, keys[i].key);
+			return true;
+		}
+	if (name[0] == 'F' && strspn(name + 1, "0123456789") == strlen(name + 1) && name[1]) {
+		term_key(t, VTERM_KEY_FUNCTION(atoi(name + 1)));
+		return true;
+	}
+	if (strncmp(name, "Ctrl-", 5) == 0 && name[5] >= 'A' && name[5] <= 'Z' && !name[6]) {
+		term_ctrl(t, (char)(name[5] - 'A' + 'a'));
+		return true;
+	}
+	const char *text = strcmp(name, "Space") == 0 ? " " : strcmp(name, "Any key") == 0 ? "x" : name;
+	if (strlen(text) != 1)
+		return false;
+	term_type(t, text);
+	return true;
+}
+
+/*
+ * The keys the footer on the screen names, each on its own: "F10/Ctrl-Q Stop" gives "F10" and "Ctrl-Q", the
+ * arrows "↑↓" stay one.  The footer is what follows the last rule; its entries are three spaces apart.
+ */
+static size_t test_footer_keys(struct term *t, char keys[][32], size_t max)
+{
+	char row[1024];
+	int rule = -1;
+	for (int r = 0; r < t->rows; r++) {
+		term_row(t, r, row, sizeof row);
+		if (strstr(row, "\xE2\x94\x80"))
+			rule = r;
+	}
+	size_t n = 0;
+	for (int r = rule + 1; rule >= 0 && r < t->rows; r++) {
+		term_row(t, r, row, sizeof row);
+		for (char *p = row + strspn(row, " "); *p; p += strspn(p, " ")) {
+			char *end = strstr(p, "   ");
+			size_t len = strncmp(p, "Any key", 7) == 0 ? 7 : strcspn(p, " ");
+			bool arrows = len == 6 && strncmp(p, "\xE2\x86\x91\xE2\x86\x93", 6) == 0;
+			for (size_t k = 0; k < len && n < max;) {
+				size_t part = arrows ? len : strcspn(p + k, "/");
+				part = part < len - k ? part : len - k;
+				snprintf(keys[n++], sizeof keys[0], "%.*s", (int)part, p + k);
+				k += part + 1;
+			}
+			p = end ? end : p + strlen(p);
+		}
+	}
+	return n;
+}
+
+/* Wait until the screen is no longer before, or trin ended; false at the deadline. */
+static bool test_changed(struct term *t, const char *before)
+{
+	long end = term_now_ms() + term_deadline_ms();
+	while (term_now_ms() < end) {
+		if (strcmp(term_screen(t), before) != 0 || term_ended(t) >= 0)
+			return true;
+		term_pump(t, 20);
+	}
+	return false;
+}
+
+/* Start trin and reach the screen of f; false, with the screen printed, when it is not reached. */
+static bool test_footer_start(struct term *t, const struct test_footer *f)
+{
+	term_environ(f->languages ? (const char *[]){ "TRIN_LOCALEDIR", NULL } : NULL);
+	term_start(t, 24, 80, f->args);
+	bool ok = !f->reach[0] || term_wait(t, "\xE2\x94\x80");	/* up: a kiosk drops keys typed before */
+	for (size_t i = 0; f->reach[i]; i++)
+		if (!test_press(t, f->reach[i]))
+			term_type(t, f->reach[i]);
+	ok = term_wait(t, f->shows) && ok;
+	term_settle(t, 20);	/* the whole frame */
+	return ok;
+}
+
+/*
+ * Every key the footer of f names, pressed on the screen as reached, changes it; the arrows one after the
+ * other.  After a key, trin goes on where the screen is as it was, or an overlay that Esc closes brings it
+ * back; else it starts again.
+ */
+static void test_footer_screen(const struct test_footer *f)
+{
+	struct term t;
+	char keys[32][32];
+	CHECK(test_footer_start(&t, f));
+	char *shown = strdup(term_screen(&t));
+	size_t n = test_footer_keys(&t, keys, 32);
+	CHECK(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		const char *up = "\xE2\x86\x91", *down = "\xE2\x86\x93";
+		const char *presses[] = { keys[i], NULL, NULL };
+		if (strcmp(keys[i], "\xE2\x86\x91\xE2\x86\x93") == 0) {
+			presses[0] = f->at_bottom ? up : down;
+			presses[1] = f->at_bottom ? down : up;
+		}
+		for (size_t k = 0; presses[k]; k++) {
+			char *before = strdup(term_screen(&t));
+			bool known = test_press(&t, presses[k]);
+			bool changed = known && test_changed(&t, before);
+			if (!changed)
+				printf("test-screen: the footer of \"%s\" names %s, which %s\n", f->shows, presses[k],
+				       known ? "changes nothing there" : "this test cannot press");
+			CHECK(changed);
+			term_settle(&t, 20);
+			free(before);
+		}
+		const char *now = term_screen(&t);
+		if (term_ended(&t) < 0 && (strstr(now, "Esc Close") || strstr(now, "Esc Go on with the guide"))) {
+			term_key(&t, VTERM_KEY_ESCAPE);	/* an overlay, which Esc closes */
+			CHECK(term_wait(&t, f->shows));
+			term_settle(&t, 20);
+		}
+		if (term_ended(&t) >= 0 || strcmp(term_screen(&t), shown) != 0) {
+			term_close(&t);
+			CHECK(test_footer_start(&t, f));
+		}
+	}
+	term_close(&t);
+	free(shown);
+	term_environ(NULL);
+}
+
+/*
+ * The footers of the steps of every kind, the overlays over them, an end that saves, the menu and a kiosk's
+ * start.  (The kiosk's idle warning, "Any key", is pressed in test_kiosk.)
+ */
+static void test_footer_keys_work(void)
+{
+	char dir[] = "/tmp/trin-footer-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	const char *const keys[] = { "--summary-dir", dir, "tests/screen/keys.yaml", NULL };
+	const char *const besoeg[] = { "wizards/besoeg.yaml", NULL };
+	const char *const kiosk[] = { "--kiosk", "wizards/besoeg.yaml", NULL };
+	const struct test_footer screens[] = {
+		{ keys, (const char *[]){ NULL }, "What is your name?", false, false },
+		{ keys, (const char *[]){ "Ada", "Enter", NULL }, "Are your answers right?", true, false },
+		{ keys, (const char *[]){ "Ada", "Enter", "Enter", NULL }, "Thank you", false, false },
+		{ besoeg, (const char *[]){ NULL }, "Welcome", false, true },
+		{ besoeg, (const char *[]){ "Enter", NULL }, "> [ ] 1. MitID", false, true },
+		{ besoeg, (const char *[]){ "Enter", "2", "Enter", NULL }, "> (*) 1. Yes", false, true },
+		{ besoeg, (const char *[]){ "Enter", "F1", NULL }, "Esc Close the help", false, true },
+		{ besoeg, (const char *[]){ "Enter", "Tab", NULL }, "The login you use for public", false, true },
+		{ besoeg, (const char *[]){ "Enter", "F10", NULL }, "Do you want to stop?", false, true },
+		{ besoeg, (const char *[]){ "Enter", "F2", NULL }, "Choose a language", false, true },
+		{ (const char *[]){ NULL }, (const char *[]){ NULL }, "Choose a guide", false, false },
+		{ kiosk, (const char *[]){ NULL }, "Choose your language", false, true },
+		{ kiosk, (const char *[]){ "2", "Enter", NULL }, "Welcome", false, true },
+	};
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		test_footer_screen(&screens[i]);
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "test $(ls %s | wc -l) -eq 2 && rm -rf %s", dir, dir);	/* by F3 and Ctrl-S */
+	CHECK(system(cmd) == 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -972,6 +1152,7 @@ int main(int argc, char **argv)
 	test_hook = argv[3];
 	test_walk();
 	test_help_glossary_quit();
+	test_footer_keys_work();
 	test_resize();
 	test_wrapping();
 	test_bytes();
