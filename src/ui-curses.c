@@ -872,6 +872,7 @@ static void ui_langs_init(struct ui *u, const char *file)
 static void ui_lang_switch(struct ui *u, const char *lang)
 {
 	i18n_switch(lang);
+	engine_set_lang(u->e, i18n_lang(lang));
 	u->lang_picked = true;
 	ui_terms_free(u);
 	ui_terms_init(u);
@@ -1057,11 +1058,13 @@ static void ui_layout(struct ui *u, const struct engine_view *v)
 	}
 	if (u->opts->guide && s->guide.msgid) {	/* for the helper beside the person, in the helper's language */
 		char *saved = i18n_push(u->opts->second_lang);
+		engine_set_lang(u->e, i18n_lang(NULL));
 		ui_blank(u);
 		ui_para(u, ui_keep(u, xstrdup(_("For the helper, not for the citizen:"))), width, 0,
 			ui_attr_guide | A_BOLD, false, false);
 		ui_para(u, ui_text(u, &s->guide), width, 2, ui_attr_guide, false, false);
 		i18n_pop(saved);
+		engine_set_lang(u->e, i18n_lang_shown(u->w->language));
 	}
 
 	/* the footer: exactly the keys that work here */
@@ -1556,7 +1559,7 @@ static bool ui_reload(struct ui *u)
 		return false;
 	}
 	diag_free(&d);
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
 	engine_follow(e, u->e);
 	struct engine_view v;
 	engine_view(e, &v);
@@ -1754,7 +1757,7 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	if (w) {
 		u.w = u.watch_w = w;
 		ui_langs_init(&u, file);
-		u.e = engine_create(w);
+		u.e = engine_create(w, i18n_lang_shown(w->language));
 		out = ui_walk(&u);
 		engine_free(u.e);
 		loaded = true;
@@ -1816,7 +1819,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 			break;
 		u.w = list[pick].w;
 		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w);
+		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
 		enum ui_outcome out = ui_walk(&u);
 		engine_free(u.e);
 		u.e = NULL;
@@ -2007,7 +2010,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;	/* back to the start, or a signal */
 		u.w = list[pick].w;
 		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w);
+		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
 		enum ui_outcome out = ui_walk(&u);
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
@@ -2034,7 +2037,7 @@ size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, 
 {
 	struct ui_options opts = { 0 };
 	struct ui u = { .w = w, .opts = &opts, .cols = cols, .rows = rows, .nlangs = nlangs };
-	u.e = engine_create(w);
+	u.e = engine_create(w, i18n_lang_shown(w->language));
 	ui_terms_init(&u);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {
