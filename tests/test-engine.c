@@ -971,6 +971,57 @@ static void test_languages(void)
 	wizard_free(w);
 }
 
+/*
+ * Answers from a file read the same in every language (engine_file_answers): a point before three digits
+ * is the decimal mark.  The engine writes in the language it was given, switched by engine_set_lang, and
+ * in another for one text (engine_show_text), never in the one chosen (i18n_switch).
+ */
+static void test_file_answers(void)
+{
+	struct wizard *w = test_load_step("  - id: n\n    type: number\n    title: N\n    decimals: 3\n"
+					  "  - id: ok\n    type: yesno\n    title: OK {n}\n");
+	if (!w)
+		return;
+	static const struct {
+		const char *typed, *value;
+	} cases[] = {
+		{ "1.234", "1.234" }, { "2,500", "2500" }, { "40.000,5", "40000.5" }, { "2,5", "2.5" },
+		{ "1,234.5", "1234.5" }, { "40 000", "40000" }, { "0,500", "0.5" },
+	};
+	static const char *const langs[] = { "da", "en", "tr" };
+	for (size_t l = 0; l < ARRAY_LEN(langs); l++) {
+		i18n_switch(langs[(l + 1) % ARRAY_LEN(langs)]);	/* another language chosen: no matter */
+		for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+			struct engine *e = engine_create(w, i18n_lang(langs[l]));
+			engine_file_answers(e);
+			CHECK(test_submit(e, cases[i].typed));
+			CHECK_STR(test_answer(e, w, "n"), cases[i].value);
+			CHECK(test_submit(e, "evet"));
+			CHECK_STR(test_answer(e, w, "ok"), "true");
+			engine_free(e);
+		}
+	}
+	i18n_switch("");
+
+	/* as a person types: the language's mark, as the language switches */
+	struct engine *e = engine_create(w, i18n_lang("da"));
+	CHECK(test_submit(e, "1.234"));
+	CHECK_STR(test_answer(e, w, "n"), "1234");
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1234");
+	CHECK(engine_back(e));
+	engine_set_lang(e, i18n_lang("en"));
+	CHECK(test_submit(e, "1.234"));
+	CHECK_STR(test_answer(e, w, "n"), "1.234");
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1.234");
+	engine_set_lang(e, NULL);	/* the wizard's own: Danish */
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1,234");
+	CHECK_STR(engine_show_text(e, &w->steps[1].title, "en"), "OK 1.234");
+	CHECK_STR(engine_show_text(e, &w->steps[1].title, NULL), "OK 1,234");
+	engine_set_lang(NULL, NULL);	/* no engine: nothing */
+	engine_free(e);
+	wizard_free(w);
+}
+
 /* s with the first from replaced by to. */
 static const char *test_replace(const char *s, const char *from, const char *to)
 {
@@ -1176,6 +1227,7 @@ int main(void)
 	test_multi();
 	test_format();
 	test_languages();
+	test_file_answers();
 	test_follow();
 	test_values_once();
 	test_values_work();
