@@ -228,6 +228,7 @@ const char *ui_words_label(const void *ctx, enum page_action action)
 static void ui_lang_switch(struct ui *u, const char *lang)
 {
 	i18n_switch(lang);
+	engine_set_lang(u->e, i18n_lang(lang));
 	u->lang_picked = true;
 	ui_terms_free(u);
 	ui_terms_init(u);

@@ -548,11 +548,13 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 	}
 	if (u->opts->guide && s->guide.msgid) {	/* for the helper beside the person, in the helper's language */
 		char *saved = i18n_push(u->opts->second_lang);
+		engine_set_lang(u->e, i18n_lang(NULL));
 		ui_blank(u);
 		ui_para(u, ui_keep(u, xstrdup(_("For the helper, not for the citizen:"))), width, 0,
 			ui_attr_guide | A_BOLD, false, false);
 		ui_para(u, ui_text(u, &s->guide), width, 2, ui_attr_guide, false, false);
 		i18n_pop(saved);
+		engine_set_lang(u->e, i18n_lang_shown(u->w->language));
 	}
 
 	/* the footer: exactly the actions that work here (until the page says which) */
@@ -587,7 +589,7 @@ size_t ui_curses_fit(const struct wizard *w, size_t nlangs, int cols, int rows, 
 {
 	struct ui_options opts = { 0 };
 	struct ui u = { .w = w, .opts = &opts, .cols = cols, .rows = rows, .nlangs = nlangs };
-	u.e = engine_create(w);
+	u.e = engine_create(w, i18n_lang_shown(w->language));
 	ui_terms_init(&u);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {

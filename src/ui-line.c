@@ -379,7 +379,7 @@ static void line_show(struct line *l, const struct engine_view *v)
 		char *saved = i18n_push(l->opts->second_lang);
 		line_blank(l);
 		line_para(l, _("For the helper, not for the citizen:"));
-		summary_para(l->out, "  ", engine_show_text(l->e, &s->guide, NULL), l->width, 2);
+		summary_para(l->out, "  ", engine_show_text(l->e, &s->guide, l->opts->second_lang), l->width, 2);
 		i18n_pop(saved);
 	}
 	line_terms_new(l, s);
@@ -758,7 +758,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		l->w = list[pick];
 		if (!i18n_chosen())
 			i18n_switch(l->w->language);
-		l->e = engine_create(l->w);
+		l->e = engine_create(l->w, i18n_lang_shown(l->w->language));
 		enum line_outcome o = line_walk(l);
 		engine_free(l->e);
 		l->e = NULL;
