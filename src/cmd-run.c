@@ -53,7 +53,7 @@ int cmd_run(int argc, char **argv)
 		wizard_free(w);
 		return EXIT_INPUT;
 	}
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);	/* as the texts are shown: as written */
 	const char *why = NULL;
 	int where = -1;
 	bool done = script_walk(w, e, answers, n, json ? NULL : stdout, &why, &where);

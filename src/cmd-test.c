@@ -181,7 +181,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 static void cmd_test_one(const struct wizard *w, const struct scenario *sc, struct cmd_test_coverage *cov,
 			 size_t *passed, size_t *failed)
 {
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);	/* as trin run walks */
 	const char *why = NULL;
 	int where = -1;
 	bool done = script_walk(w, e, sc->answers, sc->nanswers, NULL, &why, &where);

@@ -38,6 +38,8 @@ struct engine_answer {
 
 struct engine {
 	const struct wizard *w;
+	const struct i18n_lang *lang;	/* how numbers and dates are written and read */
+	bool file_answers;	/* answers are read as an answers file writes them (engine_file_answers) */
 	int *history;
 	size_t nhist, caphist;
 	unsigned *on_path;
@@ -216,10 +218,11 @@ static void engine_max_rest(struct engine *e)
 	free(index);
 }
 
-struct engine *engine_create(const struct wizard *w)
+struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lang)
 {
 	struct engine *e = xcalloc(1, sizeof *e);
 	e->w = w;
+	e->lang = lang ? lang : i18n_lang(w->language);
 	e->on_path = xcalloc(w->nsteps, sizeof *e->on_path);
 	e->answers = xcalloc(w->nsteps, sizeof *e->answers);
 	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
@@ -384,10 +387,27 @@ static bool engine_push(struct engine *e, int step)
 	return true;
 }
 
-/* How numbers and dates are written: the way of the language shown, or of the wizard's when none is set. */
+void engine_set_lang(struct engine *e, const struct i18n_lang *lang)
+{
+	if (e)
+		e->lang = lang ? lang : i18n_lang(e->w->language);
+}
+
+void engine_file_answers(struct engine *e)
+{
+	e->file_answers = true;
+}
+
+/* How numbers and dates are written: the way of the engine's language. */
 static const struct i18n_style *engine_style(const struct engine *e)
 {
-	return i18n_style(i18n_language() ? NULL : e->w->language);
+	return &e->lang->style;
+}
+
+/* The decimal mark of a number that could be read either way ("2,500"): the language's, or a file's point. */
+static char engine_read_mark(const struct engine *e)
+{
+	return e->file_answers ? '.' : e->lang->style.decimal;
 }
 
 /* A number for reading, as the language writes it: "40.000,5" in Danish, "40,000.5" in English. */
@@ -568,7 +588,7 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	bool empty = !*t;
 	int64_t v = 0;
 	bool too_precise = false;
-	bool ok = !empty && engine_parse_number(t, s->decimals, engine_style(e)->decimal, &v, &too_precise);
+	bool ok = !empty && engine_parse_number(t, s->decimals, engine_read_mark(e), &v, &too_precise);
 	xfree_wiped(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a number."));
@@ -711,21 +731,11 @@ static bool engine_multi(struct engine *e, const struct step *s, const struct an
 	return true;
 }
 
+/* Yes or no in the words of any language trin knows (i18n_yes_no), so an answer means one thing in all. */
 static bool engine_yesno(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	static const char *const yes[] = { "true", "yes", "ja", "y", "j", "evet", NULL };
-	static const char *const no[] = { "false", "no", "nej", "n", "hayır", "hayir", NULL };
 	char *t = text_answer(in ? in : "");
-	for (char *p = t; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	int answer = -1;
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcmp(t, yes[i]))
-			answer = 1;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcmp(t, no[i]))
-			answer = 0;
+	int answer = i18n_yes_no(t);
 	bool empty = !*t;
 	xfree_wiped(t);
 	if (empty && !s->required) {
@@ -912,7 +922,7 @@ static void engine_input(const struct engine *e, const struct step *s, struct va
 	case VAL_NUM: {	/* with the decimal mark the number is read with */
 		char *dot = strchr(in->text = value_num_format(v.u.n, buf, size), '.');
 		if (dot)
-			*dot = engine_style(e)->decimal;
+			*dot = engine_read_mark(e);
 		break;
 	}
 	case VAL_LIST:
@@ -1143,7 +1153,11 @@ const char *engine_show_text(struct engine *e, const struct text *t, const char 
 	if (!t->msgid)
 		return NULL;
 	char *saved = lang ? i18n_push(lang) : NULL;
+	const struct i18n_lang *own = e->lang;
+	if (lang)
+		e->lang = i18n_lang(lang);	/* its numbers and dates as that language writes them too */
 	const char *r = engine_format(e, engine_tr((void *)e->w, t->msgid), engine_tr, (void *)e->w);
+	e->lang = own;
 	if (saved)
 		i18n_pop(saved);
 	return r;

@@ -20,6 +20,7 @@
 #include "model.h"
 
 struct engine;
+struct i18n_lang;
 
 struct engine_view {
 	const struct step *step;
@@ -39,8 +40,21 @@ struct engine_view {
 	size_t ndropped;
 };
 
-/* Start at the wizard's start step. */
-struct engine *engine_create(const struct wizard *w);
+/*
+ * Start at the wizard's start step, writing numbers and dates, and reading what a person types, the way
+ * lang does (i18n_lang; NULL: the wizard's own language).  The engine never asks which language is chosen:
+ * a frontend that switches it says so with engine_set_lang.  Its messages are trin's own (i18n_own).
+ */
+struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lang);
+/* Write and read numbers and dates the way lang does from now on (NULL: the wizard's own); e NULL: no-op. */
+void engine_set_lang(struct engine *e, const struct i18n_lang *lang);
+/*
+ * Read every answer from now on as an answers file is written (trin(1), ANSWERS FILE), the same whatever
+ * the language: where a number could be read either way ("1.234", "2,500"), a point is its decimal mark
+ * and a comma groups, as in JSON and as trin writes numbers.  Numbers and dates are still written the way
+ * the engine's language does.
+ */
+void engine_file_answers(struct engine *e);
 /* Wipe every answer from memory and free the engine.  NULL is a no-op. */
 void engine_free(struct engine *e);
 
@@ -114,8 +128,8 @@ const char *engine_tr(void *ctx, const char *msgid);
 
 /*
  * A wizard text as the person reads it: translated (engine_tr), with the answers filled in
- * (engine_format); in lang when it is given, the language chosen staying as it was.  NULL when t is
- * absent.  Lives as engine_format's result does.
+ * (engine_format); in lang when it is given (its numbers and dates too), the language chosen and the
+ * engine's staying as they were.  NULL when t is absent.  Lives as engine_format's result does.
  */
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang);
 

@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,22 +28,27 @@
 #include "util.h"
 #include "text.h"
 
-struct i18n_lang {
-	const char *code, *name;
-	struct i18n_style style;
-};
+/*
+ * The words of a yes/no answer in each language, lower case.  Each is taken in every language (i18n_yes_no),
+ * so none may be yes in one and no in another; JSON's true and false are with English's.
+ */
+static const char *const i18n_da_yes[] = { "ja", "j", NULL }, *const i18n_da_no[] = { "nej", "n", NULL };
+static const char *const i18n_en_yes[] = { "yes", "y", "true", NULL },
+		  *const i18n_en_no[] = { "no", "n", "false", NULL };
+static const char *const i18n_tr_yes[] = { "evet", NULL }, *const i18n_tr_no[] = { "hay\xC4\xB1r", "hayir", NULL };
 
 /* Every language trin knows how to name and to write numbers in; others get the first entry's style. */
 static const struct i18n_lang i18n_langs[] = {
-	{ "da", "Dansk", { ".", ',', '-' } },
-	{ "en", "English", { ",", '.', '/' } },
-	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' } },
-	{ "de", "Deutsch", { ".", ',', '.' } },
-	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' } },
-	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' } },
-	{ "pl", "Polski", { "\xC2\xA0", ',', '.' } },
-	{ "uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0", { "\xC2\xA0", ',', '.' } },
-	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' } },
+	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no },
+	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no },
+	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no },
+	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL },
+	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL },
+	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL },
+	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL },
+	{ "uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0", { "\xC2\xA0", ',', '.' },
+	  NULL, NULL },
+	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, NULL, NULL },
 };
 
 static char i18n_current[128];
@@ -405,8 +412,24 @@ static void i18n_filter(const char *list, char *out, size_t size)
 	}
 }
 
+/*
+ * The locale of the process: the environment's when it is UTF-8, else C.UTF-8 (not plain "C", where glibc
+ * ignores LANGUAGE), and messages never under plain "C" (LANG=C beside LC_CTYPE=C.UTF-8).  The language
+ * itself is chosen through LANGUAGE, never through these.
+ */
+static void i18n_locale(void)
+{
+	const char *loc = setlocale(LC_ALL, "");
+	if (!loc || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_ALL, "C.UTF-8");
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+		setlocale(LC_MESSAGES, "C.UTF-8");
+}
+
 bool i18n_init(const char *lang)
 {
+	i18n_locale();
 	bindtextdomain(TRIN_DOMAIN, i18n_dir());
 	bind_textdomain_codeset(TRIN_DOMAIN, "UTF-8");
 	textdomain(TRIN_DOMAIN);
@@ -594,8 +617,44 @@ void i18n_switch(const char *lang)
 
 const struct i18n_style *i18n_style(const char *lang)
 {
+	return &i18n_lang(lang)->style;
+}
+
+const struct i18n_lang *i18n_lang(const char *lang)
+{
 	const struct i18n_lang *l = i18n_find(lang ? lang : i18n_language());
-	return l ? &l->style : &i18n_langs[0].style;
+	return l ? l : &i18n_langs[0];
+}
+
+const struct i18n_lang *i18n_lang_shown(const char *own)
+{
+	return i18n_lang(i18n_language() ? NULL : own);
+}
+
+/* Whether word is one of the NULL-ended list words. */
+static bool i18n_among(const char *word, const char *const *words)
+{
+	for (size_t i = 0; words && words[i]; i++)
+		if (strcmp(word, words[i]) == 0)
+			return true;
+	return false;
+}
+
+int i18n_yes_no(const char *word)
+{
+	char low[16];
+	size_t n = strlen(word);
+	if (n >= sizeof low)
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
+	for (size_t i = 0; i < ARRAY_LEN(i18n_langs); i++) {
+		if (i18n_among(low, i18n_langs[i].yes))
+			return 1;
+		if (i18n_among(low, i18n_langs[i].no))
+			return 0;
+	}
+	return -1;
 }
 
 const char *i18n_name(const char *lang)

@@ -10,8 +10,11 @@
  * LC_MESSAGES and LANG, and puts it in LANGUAGE; i18n_switch changes it at run time and tells gettext its
  * cache is stale.  A string without a translation falls back to its msgid, string by string.
  *
- * Numbers and dates are written the way the current language writes them (i18n_style), from a table
- * here, never from the installed locales.
+ * How each language writes numbers and dates, and its words for yes and no, are a table here (struct
+ * i18n_lang), never the installed locales.  The engine is given one of these (engine_create), so it
+ * never reads which language is chosen; trin's own messages and the wizards' translated texts come
+ * through this module in the language chosen.  This is the only module that talks to gettext or reads
+ * the language and locale from the environment.
  *
  * Strings returned are static or owned here, valid until the next i18n_switch unless said otherwise.
  */
@@ -48,10 +51,22 @@ struct i18n_style {
 };
 
 /*
- * Choose the language: lang (from --lang; may be a LANGUAGE-style list "tr:da") if not NULL, else the
- * environment.  A language from the environment that trin has no catalogue for is passed over, so an
- * unknown LANG leaves the language unchosen.  Binds the "trin" domain.  False when lang names no
- * language trin has a catalogue for (English needs none).
+ * One language as the engine is given it (engine_create): how it writes numbers and dates, and the words
+ * that answer a yes/no step in it.  Entries of a fixed table here: they live as long as the process.
+ */
+struct i18n_lang {
+	const char *code;		/* "da" */
+	const char *name;		/* in the language itself: "Dansk" */
+	struct i18n_style style;
+	const char *const *yes, *const *no;	/* lower case, ended by NULL; none for some languages */
+};
+
+/*
+ * Set up the locale (UTF-8: the environment's when it is, else C.UTF-8) and choose the language: lang
+ * (from --lang; may be a LANGUAGE-style list "tr:da") if not NULL, else the environment.  A language from
+ * the environment that trin has no catalogue for is passed over, so an unknown LANG leaves the language
+ * unchosen.  Binds the "trin" domain.  False when lang names no language trin has a catalogue for
+ * (English needs none).
  */
 bool i18n_init(const char *lang);
 /* Whether a language was chosen by --lang or the environment (rather than left to the wizard). */
@@ -75,6 +90,19 @@ const char *i18n_text(const char *domain, const char *msgid);
 void i18n_switch(const char *lang);
 /* The number and date style of lang, or of the current language when lang is NULL. */
 const struct i18n_style *i18n_style(const char *lang);
+/*
+ * The language lang names ("tr", "tr_TR.UTF-8", the first of a list "tr:da"), or the current one when lang
+ * is NULL; a language trin does not know writes as the first of its table, Danish.
+ */
+const struct i18n_lang *i18n_lang(const char *lang);
+/* The language a wizard is shown in: the one chosen (--lang, the environment, the picker), else own. */
+const struct i18n_lang *i18n_lang_shown(const char *own);
+/*
+ * What word answers a yes/no step, in any language trin knows (case aside): 1 yes ("ja", "evet", "true"),
+ * 0 no ("nej", "hayır", "false"), -1 neither.  No word is yes in one language and no in another, so an
+ * answer means the same whatever the language.
+ */
+int i18n_yes_no(const char *word);
 /* The name of a language in that language ("Türkçe"), or the code itself when unknown. */
 const char *i18n_name(const char *lang);
 

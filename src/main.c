@@ -1,12 +1,10 @@
 /*
- * main: the command line.  Sets up the locale and the language (i18n.h; `--lang LANG` anywhere before a
+ * main: the command line.  Has the locale and the language set up (i18n_init; `--lang LANG` anywhere before a
  * lone "--" is taken out here, for every subcommand), and hands over to the command it names (cmd_main,
  * from the table of commands in cmd.c), whose result is the exit status documented in trin(1); standard
  * output is closed last, and a write to it that failed gives the I/O status.
  */
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
@@ -39,14 +37,9 @@ static const char *main_take_lang(int *argc, char **argv)
 	return lang;
 }
 
-static bool main_locale(const char *lang)
+/* Choose the language (i18n_init): false, having said why, when --lang names none trin speaks. */
+static bool main_lang(const char *lang)
 {
-	const char *loc = setlocale(LC_ALL, "");
-	if (!loc || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_ALL, "C.UTF-8");	/* not plain "C": glibc ignores LANGUAGE there */
-	const char *messages = setlocale(LC_MESSAGES, NULL);
-	if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
-		setlocale(LC_MESSAGES, "C.UTF-8");	/* the same for LANG=C beside LC_CTYPE=C.UTF-8 */
 	if (i18n_init(lang && *lang ? lang : NULL) && !(lang && !*lang))
 		return true;
 	if (*lang)
@@ -81,7 +74,7 @@ static int main_close_stdout(int status)
 int main(int argc, char **argv)
 {
 	opterr = 0;	/* getopt's messages would print the option raw: cmd_bad_option says it */
-	if (!main_locale(main_take_lang(&argc, argv)))
+	if (!main_lang(main_take_lang(&argc, argv)))
 		return main_close_stdout(EXIT_USAGE);
 	return main_close_stdout(cmd_main(argc, argv));
 }

@@ -163,7 +163,7 @@ static void page_guide(struct page *p, const struct page_input *in)
 	char *saved = i18n_push(in->second_lang);
 	page_add(p, PAGE_BLANK, NULL, false);
 	page_add(p, PAGE_NOTE_HEAD, _("For the helper, not for the citizen:"), false);
-	page_add(p, PAGE_NOTE, page_text(p, in, &s->guide, NULL), false);
+	page_add(p, PAGE_NOTE, page_text(p, in, &s->guide, in->second_lang), false);
 	i18n_pop(saved);
 }
 
@@ -627,7 +627,7 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 {
 	struct glossary_terms gl;
 	glossary_terms_init(&gl, w, engine_tr, (void *)w);
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
 	int width = page_width(cols);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {

@@ -218,6 +218,7 @@ void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, c
 static void ui_lang_switch(struct ui *u, const char *lang)
 {
 	i18n_switch(lang);
+	engine_set_lang(u->e, i18n_lang(lang));
 	u->lang_picked = true;
 	ui_terms_free(u);
 	ui_terms_init(u);

@@ -195,7 +195,7 @@ static bool ui_reload(struct ui *u)
 		return false;
 	}
 	diag_free(&d);
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
 	engine_follow(e, u->e);
 	struct engine_view v;
 	engine_view(e, &v);
@@ -367,7 +367,7 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 	if (w) {
 		u.w = u.watch_w = w;
 		ui_langs_init(&u, file);
-		u.e = engine_create(w);
+		u.e = engine_create(w, i18n_lang_shown(w->language));
 		out = ui_walk(&u);
 		engine_free(u.e);
 		loaded = true;
@@ -408,7 +408,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 			break;
 		u.w = list[pick].w;
 		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w);
+		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
 		enum ui_outcome out = ui_walk(&u);
 		engine_free(u.e);
 		u.e = NULL;
@@ -574,7 +574,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;	/* back to the start, or a signal */
 		u.w = list[pick].w;
 		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w);
+		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
 		enum ui_outcome out = ui_walk(&u);
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);

@@ -638,7 +638,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		l->w = list[pick].w;
 		if (!i18n_chosen())
 			i18n_switch(l->w->language);
-		l->e = engine_create(l->w);
+		l->e = engine_create(l->w, i18n_lang_shown(l->w->language));
 		enum line_outcome o = line_walk(l);
 		engine_free(l->e);
 		l->e = NULL;

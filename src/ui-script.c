@@ -44,6 +44,7 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 		      size_t nanswers, FILE *trace, const char **why, int *where)
 {
 	struct engine_view v;
+	engine_file_answers(e);
 	for (;;) {
 		engine_view(e, &v);
 		const struct step *s = v.step;

@@ -118,7 +118,7 @@ static const char *test_try(const struct wizard *w, const char *text)
 {
 	if (!w)
 		return "(no wizard)";
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	const char *r;
 	if (test_submit(e, text))
 		r = test_show(engine_answer(e, w->start));
@@ -171,7 +171,7 @@ static void test_walk(void)
 	struct wizard *w = test_load(test_walk_yaml);
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	struct engine_view v;
 	engine_view(e, &v);
 	CHECK_STR(v.step->id, "intro");
@@ -415,7 +415,7 @@ static void test_texts(void)
 	CHECK_STR(test_try(wo, ""), "null");
 	CHECK_STR(test_try(wo, "   "), "null");
 	if (wo) {
-		struct engine *e = engine_create(wo);
+		struct engine *e = engine_create(wo, NULL);
 		CHECK(engine_submit(e, NULL));
 		CHECK_STR(test_id(e), "slut");
 		CHECK_STR(test_answer(e, wo, "t"), "null");
@@ -473,7 +473,7 @@ static void test_branches(void)
 	struct wizard *w = test_load(test_branch_yaml);
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	struct engine_view v;
 	CHECK_STR(test_derived(e, 0), "null");
 	CHECK_STR(test_derived(e, 1), "false");
@@ -549,7 +549,7 @@ static void test_review(void)
 		return;
 	int alene = wizard_step_index(w, "alene"), partnere = wizard_step_index(w, "partnere");
 	int kapital = wizard_step_index(w, "kapital"), review = wizard_step_index(w, "review");
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	struct engine_view v;
 	CHECK(!engine_revise(e, alene));	/* not at a review */
 	CHECK(test_submit(e, "alene"));
@@ -655,7 +655,7 @@ static void test_progress(void)
 				     "  - id: c\n    type: info\n    title: C\n"
 				     "  - id: slut\n    type: end\n    title: Slut\n");
 	if (w) {
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		engine_view(e, &v);
 		CHECK_NUM(v.position, 1);
 		CHECK_NUM(v.total_min, 2);
@@ -691,7 +691,7 @@ static void test_progress(void)
 		      "  - id: lang\n    type: end\n    title: Lang\n"
 		      "  - id: kort\n    type: end\n    title: Kort\n");
 	if (w) {
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		engine_view(e, &v);
 		CHECK_NUM(v.total_min, 1);
 		CHECK_NUM(v.total_max, 3);
@@ -712,7 +712,7 @@ static void test_progress(void)
 		      "    next:\n      - {when: b, goto: a}\n      - {goto: slut}\n"
 		      "  - id: slut\n    type: end\n    title: Slut\n");
 	if (w) {
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		engine_view(e, &v);
 		CHECK_NUM(v.total_min, 2);
 		CHECK_NUM(v.total_max, 2);
@@ -736,7 +736,7 @@ static void test_progress(void)
 		      "  - id: d\n    type: info\n    title: D\n"
 		      "  - id: slut\n    type: end\n    title: Slut\n");
 	if (w) {
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		engine_view(e, &v);
 		CHECK_NUM(v.total_min, 3);	/* a b d */
 		CHECK_NUM(v.total_max, 4);	/* a b c d, the loop once */
@@ -750,7 +750,7 @@ static void test_progress(void)
 		      "  - id: b\n    type: info\n    title: B\n    next: a\n"
 		      "  - id: slut\n    type: end\n    title: Slut\n");
 	if (w) {
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		engine_view(e, &v);
 		CHECK_NUM(v.position, 1);
 		CHECK_NUM(v.total_min, 0);
@@ -787,7 +787,7 @@ static void test_endless(void)
 				     "  - id: slut\n    type: end\n    title: S\n");
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	struct engine_view v;
 	CHECK(test_submit(e, "nej"));
 	CHECK_STR(test_id(e), "r");
@@ -818,7 +818,7 @@ static void test_multi(void)
 	CHECK_STR(test_try(w, "x"), "! 'x' is not one of the options.");
 	if (w) {
 		const char *four[] = { "d", "c", "b", "a" }, *two[] = { "d", "b" }, *dup[] = { "a", "a" };
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		CHECK(!test_submit_list(e, four, 4));
 		CHECK_STR(test_message(e), "Please choose at most 3 options.");
 		CHECK(!test_submit_list(e, dup, 2));
@@ -867,7 +867,7 @@ static void test_format(void)
 				     "  - id: slut\n    type: end\n    title: S\n");
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	CHECK_STR(engine_format(e, "{farve} {ok} {kapital}", NULL, NULL),
 		  "(not answered) (not answered) (not answered)");
 	CHECK(test_submit(e, "roed"));
@@ -930,7 +930,7 @@ static void test_format(void)
 		      "  - id: slut\n    type: end\n    title: S\n");
 	if (!w)
 		return;
-	e = engine_create(w);
+	e = engine_create(w, NULL);
 	CHECK(test_submit(e, "12345.5"));
 	CHECK_STR(engine_format(e, "{k}", NULL, NULL), "12,345.5");
 	engine_free(e);
@@ -955,8 +955,7 @@ static void test_languages(void)
 		{ "da", "40000,5", "40.000,5", "40000,5", "31-12-2026" },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		i18n_switch(cases[i].lang);
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, i18n_lang(cases[i].lang));
 		CHECK(test_submit(e, cases[i].typed));
 		CHECK_STR(engine_format(e, "{n}", NULL, NULL), cases[i].number);
 		CHECK_STR(engine_value_text(e, &w->steps[0], engine_answer(e, 0)), cases[i].prefill);
@@ -964,13 +963,62 @@ static void test_languages(void)
 		CHECK_STR(engine_format(e, "{d}", NULL, NULL), cases[i].date);
 		engine_free(e);
 	}
-	i18n_switch("en");
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, i18n_lang("en"));
 	CHECK(test_submit(e, "7"));
 	CHECK(!test_submit(e, "31-02-2026"));
 	CHECK_STR(test_message(e), "Please write a real date with the day first, such as 27/02/2025.");
 	engine_free(e);
-	unsetenv("LANGUAGE");
+	wizard_free(w);
+}
+
+/*
+ * Answers from a file read the same in every language (engine_file_answers): a point before three digits
+ * is the decimal mark.  The engine writes in the language it was given, switched by engine_set_lang, and
+ * in another for one text (engine_show_text), never in the one chosen (i18n_switch).
+ */
+static void test_file_answers(void)
+{
+	struct wizard *w = test_load_step("  - id: n\n    type: number\n    title: N\n    decimals: 3\n"
+					  "  - id: ok\n    type: yesno\n    title: OK {n}\n");
+	if (!w)
+		return;
+	static const struct {
+		const char *typed, *value;
+	} cases[] = {
+		{ "1.234", "1.234" }, { "2,500", "2500" }, { "40.000,5", "40000.5" }, { "2,5", "2.5" },
+		{ "1,234.5", "1234.5" }, { "40 000", "40000" }, { "0,500", "0.5" },
+	};
+	static const char *const langs[] = { "da", "en", "tr" };
+	for (size_t l = 0; l < ARRAY_LEN(langs); l++) {
+		i18n_switch(langs[(l + 1) % ARRAY_LEN(langs)]);	/* another language chosen: no matter */
+		for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+			struct engine *e = engine_create(w, i18n_lang(langs[l]));
+			engine_file_answers(e);
+			CHECK(test_submit(e, cases[i].typed));
+			CHECK_STR(test_answer(e, w, "n"), cases[i].value);
+			CHECK(test_submit(e, "evet"));
+			CHECK_STR(test_answer(e, w, "ok"), "true");
+			engine_free(e);
+		}
+	}
+	i18n_switch("");
+
+	/* as a person types: the language's mark, as the language switches */
+	struct engine *e = engine_create(w, i18n_lang("da"));
+	CHECK(test_submit(e, "1.234"));
+	CHECK_STR(test_answer(e, w, "n"), "1234");
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1234");
+	CHECK(engine_back(e));
+	engine_set_lang(e, i18n_lang("en"));
+	CHECK(test_submit(e, "1.234"));
+	CHECK_STR(test_answer(e, w, "n"), "1.234");
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1.234");
+	engine_set_lang(e, NULL);	/* the wizard's own: Danish */
+	CHECK_STR(engine_format(e, "{n}", NULL, NULL), "1,234");
+	CHECK_STR(engine_show_text(e, &w->steps[1].title, "en"), "OK 1.234");
+	CHECK_STR(engine_show_text(e, &w->steps[1].title, NULL), "OK 1,234");
+	engine_set_lang(NULL, NULL);	/* no engine: nothing */
+	engine_free(e);
 	wizard_free(w);
 }
 
@@ -990,8 +1038,7 @@ static void test_follow(void)
 	struct wizard *w = test_load(walk);
 	if (!w)
 		return;
-	i18n_switch("da");
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	const char *ac[] = { "a", "c" };
 	CHECK(test_submit(e, NULL));
 	CHECK(test_submit(e, "roed"));
@@ -1002,7 +1049,7 @@ static void test_follow(void)
 	CHECK_STR(test_id(e), "dag");
 
 	/* the same wizard: the same step, every answer */
-	struct engine *f = engine_create(w);
+	struct engine *f = engine_create(w, NULL);
 	CHECK(engine_follow(f, e));
 	CHECK_STR(test_id(f), "dag");
 	CHECK_NUM(test_path_len(f), 7);
@@ -1017,7 +1064,7 @@ static void test_follow(void)
 	/* a step added on the way: the walk stops there, and the answers after it are remembered */
 	struct wizard *w2 = test_load(test_replace(walk, "  - id: ok\n", "  - id: ny\n    type: text\n    title: Ny\n  - id: ok\n"));
 	if (w2) {
-		f = engine_create(w2);
+		f = engine_create(w2, NULL);
 		CHECK(!engine_follow(f, e));
 		CHECK_STR(test_id(f), "ny");
 		CHECK_STR(test_answer(f, w2, "ting"), "[\"a\", \"c\"]");
@@ -1033,7 +1080,7 @@ static void test_follow(void)
 	/* an option of the multi taken away: unticked, and the others stay ticked */
 	w2 = test_load(test_replace(walk, "choices: [a, b, c]", "choices: [a, b]"));
 	if (w2) {
-		f = engine_create(w2);
+		f = engine_create(w2, NULL);
 		CHECK(engine_follow(f, e));
 		CHECK_STR(test_id(f), "dag");
 		CHECK_STR(test_answer(f, w2, "ting"), "[\"a\"]");
@@ -1044,7 +1091,7 @@ static void test_follow(void)
 	/* an option renamed and the number narrowed: those answers no longer count, the others do */
 	w2 = test_load(test_replace(test_replace(walk, "value: roed", "value: rood"), "max: 100000", "max: 100"));
 	if (w2) {
-		f = engine_create(w2);
+		f = engine_create(w2, NULL);
 		CHECK(!engine_follow(f, e));
 		CHECK_STR(test_id(f), "farve");
 		CHECK(test_submit(f, "blaa"));
@@ -1065,7 +1112,7 @@ static void test_follow(void)
 	 * the person has not reached */
 	w2 = test_load(test_replace(walk, "  - id: dag\n    type: date\n    title: Dag\n", ""));
 	if (w2) {
-		f = engine_create(w2);
+		f = engine_create(w2, NULL);
 		CHECK(!engine_follow(f, e));
 		CHECK_STR(test_id(f), "antal");
 		CHECK_STR(test_answer(f, w2, "navn"), "\"Ali\"");
@@ -1078,7 +1125,6 @@ static void test_follow(void)
 		wizard_free(w2);
 	}
 	engine_free(e);
-	unsetenv("LANGUAGE");
 	wizard_free(w);
 }
 
@@ -1096,7 +1142,7 @@ static void test_values_once(void)
 	struct wizard *w = test_load(test_once_yaml);
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	CHECK_STR(test_derived(e, 0), "null");
 	CHECK(test_submit(e, "Ane"));
 	struct value a = engine_derived(e, 0, NULL), b = engine_derived(e, 0, NULL);
@@ -1125,7 +1171,7 @@ static void test_values_once(void)
 	w = test_load(yaml);
 	if (!w)
 		return;
-	e = engine_create(w);
+	e = engine_create(w, NULL);
 	CHECK(test_submit(e, "3"));
 	CHECK_STR(test_derived(e, 39), "1649267441664");
 	engine_free(e);
@@ -1147,7 +1193,7 @@ static void test_values_work(void)
 	struct wizard *w = test_load(yaml);
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	CHECK(!test_submit(e, "1"));
 	CHECK_STR(test_message(e), "This wizard cannot work out its value 'alle' (line 5): working it out takes "
 		  "too much time and memory. Please tell the people who made it.");
@@ -1181,6 +1227,7 @@ int main(void)
 	test_multi();
 	test_format();
 	test_languages();
+	test_file_answers();
 	test_follow();
 	test_values_once();
 	test_values_work();

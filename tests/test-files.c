@@ -76,7 +76,7 @@ int main(void)
 	CHECK(w != NULL);
 	if (!w)
 		return test_done("test-files");
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	char path[256], target[256], err[512];
 	struct stat st;
 

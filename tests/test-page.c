@@ -159,7 +159,7 @@ struct test_walk {
 static void test_start(struct test_walk *t, const char *file)
 {
 	t->w = test_wizard(file);
-	t->e = engine_create(t->w);
+	t->e = engine_create(t->w, NULL);
 	glossary_terms_init(&t->gl, t->w, engine_tr, t->w);
 	engine_view(t->e, &t->v);
 	t->in = (struct page_input){ .w = t->w, .e = t->e, .v = &t->v, .gl = &t->gl, .width = 60 };

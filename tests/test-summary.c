@@ -49,7 +49,7 @@ static void test_walk(void)
 	CHECK(w != NULL);
 	if (!w)
 		return;
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	CHECK(engine_submit(e, NULL));
 	const char *items[] = { "coffee", "tea" };
 	struct answer_input drinks = { .is_list = true, .items = items, .nitems = 2 };

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < sc.nanswers; i++)
 			if (sc.answers[i].step < 0 || (size_t)sc.answers[i].step >= w->nsteps)
 				abort();	/* an answer loaded for a step that is not there */
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		const char *why = NULL;
 		int where = -1;
 		if (!script_walk(w, e, sc.answers, sc.nanswers, null, &why, &where) &&

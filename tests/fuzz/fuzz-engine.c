@@ -203,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		LLVMFuzzerInitialize(NULL, NULL);
 	struct fuzz_in in = { data, size };
 	const struct wizard *w = fuzz_wizards[fuzz_byte(&in) % fuzz_nwizards];
-	struct engine *e = engine_create(w);
+	struct engine *e = engine_create(w, NULL);
 	struct arena a = { 0 };
 	FILE *null = fopen("/dev/null", "w");
 	if (!null)
@@ -214,7 +214,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check(e, w);
 	}
 	/* the walk carried over to a fresh engine, as --watch does: sound, and where it says it is */
-	struct engine *f = engine_create(w);
+	struct engine *f = engine_create(w, NULL);
 	bool there = engine_follow(f, e);
 	fuzz_check(f, w);
 	struct engine_view ve, vf;

@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < sc.nvalues; i++)
 			if (sc.values[i].index < 0 || (size_t)sc.values[i].index >= w->nvalues)
 				abort();
-		struct engine *e = engine_create(w);
+		struct engine *e = engine_create(w, NULL);
 		const char *why = NULL;
 		int where = -1;
 		bool done = script_walk(w, e, sc.answers, sc.nanswers, NULL, &why, &where);
