@@ -199,13 +199,13 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
-/* FNV-1a */
+/* FNV-1a, 64 bits wide on every target (its low bits pick the slot) */
 static size_t strmap_hash(const char *s)
 {
-	size_t h = 14695981039346656037u;
+	uint64_t h = 14695981039346656037u;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return (size_t)h;
 }
 
 static size_t strmap_slot(const struct strmap *m, const char *key)
