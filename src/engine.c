@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "compat.h"
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
@@ -257,8 +258,8 @@ void engine_free(struct engine *e)
 		return;
 	for (size_t i = 0; i < e->w->nsteps; i++)
 		engine_clear_answer(&e->answers[i]);
-	explicit_bzero(e->message, sizeof e->message);
-	explicit_bzero(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
+	compat_wipe(e->message, sizeof e->message);
+	compat_wipe(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
 	free(e->counted);
 	free(e->dropped);
 	arena_free(&e->scratch);
@@ -1216,7 +1217,7 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 	}
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
 	if (out)
-		explicit_bzero(out, len);
+		compat_wipe(out, len);
 	free(out);
 	return r;
 }

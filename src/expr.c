@@ -48,8 +48,6 @@
 
 #include "text.h"
 
-__extension__ typedef __int128 expr_i128;
-
 enum expr_op {
 	EXPR_LIT, EXPR_NAME, EXPR_LIST, EXPR_CALL,
 	EXPR_NEG, EXPR_NOT,
@@ -189,10 +187,16 @@ bool value_num_parse(const char *s, int64_t *out)
 	return true;
 }
 
+/* The magnitude of v, INT64_MIN's too. */
+static uint64_t expr_mag(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
 /* Format a number: "-12.5", "40000" (no grouping, '.' as decimal point, no trailing zeros). */
 char *value_num_format(int64_t n, char *buf, size_t size)
 {
-	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+	uint64_t mag = expr_mag(n);
 	uint64_t whole = mag / EXPR_SCALE;
 	unsigned frac = (unsigned)(mag % EXPR_SCALE);
 	if (frac == 0) {
@@ -208,23 +212,59 @@ char *value_num_format(int64_t n, char *buf, size_t size)
 	return buf;
 }
 
-/* Narrow a wide intermediate to a number; false on overflow. */
-static bool expr_num_fit(expr_i128 v, int64_t *out)
+/* a * b as 128 bits, in *hi and *lo: four products of 32-bit halves. */
+static void expr_mul_wide(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
 {
-	if (v > INT64_MAX || v < -(expr_i128)INT64_MAX)
-		return false;
-	*out = (int64_t)v;
-	return true;
+	uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+	uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+	uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+	*lo = mid << 32 | (p00 & 0xffffffffu);
+	*hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
-/* num / den rounded half away from zero; den != 0. */
-static expr_i128 expr_div_round(expr_i128 num, expr_i128 den)
+/* hi:lo / d with hi < d, so the quotient fits 64 bits; the remainder in *rem.  Long division, a bit a step. */
+static uint64_t expr_div_wide(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
 {
-	expr_i128 q = num / den, r = num % den;
-	expr_i128 ar = r < 0 ? -r : r, ad = den < 0 ? -den : den;
-	if (2 * ar >= ad)
-		q += (num < 0) != (den < 0) ? -1 : 1;
+	if (hi == 0) {
+		*rem = lo % d;
+		return lo / d;
+	}
+	uint64_t q = 0;
+	for (int i = 0; i < 64; i++) {
+		bool carry = hi >> 63;	/* the shifted remainder is below 2d, but may pass 64 bits */
+		hi = hi << 1 | lo >> 63;
+		lo <<= 1;
+		q <<= 1;
+		if (carry || hi >= d) {
+			hi -= d;
+			q |= 1;
+		}
+	}
+	*rem = hi;
 	return q;
+}
+
+/*
+ * x * y / den rounded half away from zero, exactly, in *out; false when den is 0 or the result is not a
+ * number (its magnitude passes INT64_MAX).  The product is kept whole in 128 bits.
+ */
+static bool expr_muldiv(int64_t x, int64_t y, int64_t den, int64_t *out)
+{
+	uint64_t ad = expr_mag(den), hi, lo, r;
+	if (ad == 0)
+		return false;
+	expr_mul_wide(expr_mag(x), expr_mag(y), &hi, &lo);
+	if (hi >= ad)
+		return false;	/* the quotient passes 64 bits */
+	uint64_t q = expr_div_wide(hi, lo, ad, &r);
+	if (q > INT64_MAX)
+		return false;
+	q += r >= ad - r;	/* 2r >= ad, without overflow */
+	if (q > INT64_MAX)
+		return false;
+	bool neg = ((x < 0) != (y < 0)) != (den < 0);
+	*out = neg ? -(int64_t)q : (int64_t)q;
+	return true;
 }
 
 /* ---- Values ---- */
@@ -1644,11 +1684,9 @@ static struct value expr_arith(enum expr_op op, int64_t x, int64_t y)
 	case EXPR_SUB:
 		return __builtin_sub_overflow(x, y, &r) || r == INT64_MIN ? expr_null() : expr_num(r);
 	case EXPR_MUL:
-		return expr_num_fit(expr_div_round((expr_i128)x * y, EXPR_SCALE), &r) ? expr_num(r) : expr_null();
+		return expr_muldiv(x, y, EXPR_SCALE, &r) ? expr_num(r) : expr_null();
 	case EXPR_DIV:
-		if (y == 0)
-			return expr_null();
-		return expr_num_fit(expr_div_round((expr_i128)x * EXPR_SCALE, y), &r) ? expr_num(r) : expr_null();
+		return expr_muldiv(x, EXPR_SCALE, y, &r) ? expr_num(r) : expr_null();
 	default:
 		return expr_null();
 	}
@@ -1761,10 +1799,10 @@ static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n,
 				return true;
 			digits = y.u.n / EXPR_SCALE;
 		}
-		int64_t unit = 1, r;
+		int64_t unit = 1, q, r;
 		for (int64_t k = digits; k < 4; k++)
 			unit *= 10;
-		if (expr_num_fit(expr_div_round(x.u.n, unit) * unit, &r))
+		if (expr_muldiv(x.u.n, 1, unit, &q) && !__builtin_mul_overflow(q, unit, &r) && r != INT64_MIN)
 			*out = expr_num(r);
 		return true;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unicase.h>
 
+#include "compat.h"
 #include "util.h"
 
 static char *glossary_lower(const char *s, size_t n, size_t *outlen)
@@ -29,7 +30,7 @@ static char *glossary_lower(const char *s, size_t n, size_t *outlen)
 	if (!l)
 		return NULL;
 	char *out = xstrndup((const char *)l, len);
-	explicit_bzero(l, len);	/* a text may show an answer */
+	compat_wipe(l, len);	/* a text may show an answer */
 	free(l);
 	*outlen = len;
 	return out;

@@ -10,9 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "config.h"
 #include "limit.h"
 #include "util.h"
+
+/* The file beside an executable in its build tree that names the source tree. */
+#define PATHS_MARKER "trin-source-tree"
 
 /* The folder of this executable, or "" when it cannot be known. */
 static const char *paths_exe_dir(void)
@@ -21,8 +25,7 @@ static const char *paths_exe_dir(void)
 	static bool done;
 	if (!done) {
 		done = true;
-		ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
-		dir[n > 0 ? n : 0] = '\0';
+		compat_self_exe(dir, sizeof dir);
 		char *slash = strrchr(dir, '/');
 		if (slash)
 			*slash = '\0';
@@ -30,15 +33,30 @@ static const char *paths_exe_dir(void)
 	return dir;
 }
 
-/* Whether this executable is the one in the build tree it was built in. */
-static bool paths_in_build_tree(void)
+/*
+ * The source tree this executable was built from, when it runs in its build tree: the build writes that
+ * path into PATHS_MARKER beside the executable (meson.build), a file `meson install` leaves behind.  NULL
+ * when there is no such file: an installed trin.
+ */
+static const char *paths_source_root(void)
 {
-	static int cached = -1;
-	if (cached < 0) {
-		char build[LIMIT_PATH];
-		cached = realpath(TRIN_BUILD_ROOT, build) && strcmp(paths_exe_dir(), build) == 0;
+	static char root[LIMIT_PATH];
+	static int found = -1;
+	if (found < 0) {
+		found = 0;
+		char marker[LIMIT_PATH];
+		const char *exe = paths_exe_dir();
+		FILE *f = NULL;
+		if (*exe && snprintf(marker, sizeof marker, "%s/%s", exe, PATHS_MARKER) < (int)sizeof marker)
+			f = fopen(marker, "r");
+		if (f && fgets(root, sizeof root, f)) {
+			root[strcspn(root, "\n")] = '\0';
+			found = root[0] == '/';
+		}
+		if (f)
+			fclose(f);
 	}
-	return cached;
+	return found ? root : NULL;
 }
 
 /*
@@ -75,9 +93,9 @@ size_t paths_wizard_dirs(char ***dirs)
 		p += len + (p[len] == ':');
 	}
 	char buf[LIMIT_PATH];
-	const char *bundled = paths_in_build_tree()
-				      ? TRIN_SOURCE_ROOT "/wizards"
-				      : paths_installed(buf, sizeof buf, TRIN_DATADIR_REL "/trin/wizards", TRIN_DATADIR "/wizards");
+	const char *source = paths_source_root(), *bundled = buf;
+	if (!source || snprintf(buf, sizeof buf, "%s/wizards", source) >= (int)sizeof buf)
+		bundled = paths_installed(buf, sizeof buf, TRIN_DATADIR_REL "/trin/wizards", TRIN_DATADIR "/wizards");
 	paths_add(&v, &n, &cap, bundled, strlen(bundled));
 	*dirs = v;
 	return n;
@@ -129,7 +147,9 @@ size_t paths_wizard_files(char **dirs, size_t ndirs, char ***files)
 const char *paths_locale_dir(void)
 {
 	static char buf[LIMIT_PATH];
-	return paths_in_build_tree() ? TRIN_BUILD_ROOT "/po" : paths_installed(buf, sizeof buf, TRIN_LOCALEDIR_REL, TRIN_LOCALEDIR);
+	if (paths_source_root() && snprintf(buf, sizeof buf, "%s/po", paths_exe_dir()) < (int)sizeof buf)
+		return buf;	/* the catalogues the build compiled */
+	return paths_installed(buf, sizeof buf, TRIN_LOCALEDIR_REL, TRIN_LOCALEDIR);
 }
 
 void paths_free(char **v, size_t n)

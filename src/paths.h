@@ -1,9 +1,10 @@
 /*
  * paths: where trin finds its bundled wizards and its translations, run from its build tree or installed.
  *
- * Run from the build tree (the executable sits in the build directory it was built in), the source tree's
- * wizards/ and the build tree's compiled catalogues are used, so trin works before `meson install`.
- * Otherwise the installed $datadir/trin/wizards and $localedir.  TRIN_PATH adds folders before these.
+ * Run from the build tree (beside the executable, the file trin-source-tree that the build writes names the
+ * source tree), the source tree's wizards/ and the build tree's compiled catalogues are used, so trin works
+ * before `meson install`.  Otherwise the installed $datadir/trin/wizards and $localedir, found from where
+ * the executable is; no path of the build machine is compiled in.  TRIN_PATH adds folders before these.
  */
 #ifndef TRIN_PATHS_H
 #define TRIN_PATHS_H

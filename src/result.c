@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "compat.h"
 #include "text.h"
 #include "util.h"
 
@@ -181,7 +182,7 @@ bool result_write_atomic(const char *path, bool replace, void (*fill)(FILE *, vo
 		saved = errno;
 	if (fclose(f) != 0 && !saved)
 		saved = errno;
-	explicit_bzero(buf, sizeof buf);
+	compat_wipe(buf, sizeof buf);
 	/* a rename replaces path in one step; a link never replaces a file that is there */
 	if (!saved && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
 		saved = errno;

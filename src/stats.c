@@ -7,10 +7,10 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "util.h"
 
 #define STATS_MAGIC "trin-stats 1"
@@ -82,9 +82,8 @@ bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const
 	int n = snprintf(line + 1, sizeof line - 1, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
 	if (n < 0 || (size_t)n >= sizeof line - 1)
 		return false;
-	while (flock(s->fd, LOCK_EX) != 0)
-		if (errno != EINTR)
-			return false;
+	if (!compat_lock(s->fd, true))
+		return false;
 	char last = '\n';
 	struct stat sb;
 	if (fstat(s->fd, &sb) == 0 && sb.st_size > 0 && pread(s->fd, &last, 1, sb.st_size - 1) != 1)
@@ -98,7 +97,7 @@ bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const
 	do
 		r = write(s->fd, from, (size_t)n);
 	while (r < 0 && errno == EINTR);
-	flock(s->fd, LOCK_UN);
+	compat_lock(s->fd, false);
 	return r == n;
 }
 

@@ -18,6 +18,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "compat.h"
 #include "util.h"
 
 #define TEXT_ENCODING "UTF-8"
@@ -141,7 +142,7 @@ char *text_clean(const char *s)
 		return out;
 	xfree_wiped(out);	/* a text may show an answer */
 	char *r = xstrndup((const char *)norm, n);
-	explicit_bzero(norm, n);
+	compat_wipe(norm, n);
 	free(norm);
 	return r;
 }
@@ -265,7 +266,7 @@ char *text_answer(const char *s)
 	if (norm) {
 		xfree_wiped(out);
 		out = xstrndup((const char *)norm, nn);
-		explicit_bzero(norm, nn);
+		compat_wipe(norm, nn);
 		free(norm);
 		o = nn;
 	}
@@ -276,7 +277,7 @@ char *text_answer(const char *s)
 		o--;
 	size_t len = o - b;
 	memmove(out, out + b, len);
-	explicit_bzero(out + len, strlen(out + len));	/* what trimming moved away from */
+	compat_wipe(out + len, strlen(out + len));	/* what trimming moved away from */
 	out[len] = '\0';
 	return out;
 }

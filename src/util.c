@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat.h"
+
 static _Noreturn void util_oom(void)
 {
 	fputs("trin: out of memory\n", stderr);
@@ -47,7 +49,7 @@ char *xstrdup(const char *s)
 void xfree_wiped(char *s)
 {
 	if (s)
-		explicit_bzero(s, strlen(s));
+		compat_wipe(s, strlen(s));
 	free(s);
 }
 
@@ -86,7 +88,7 @@ void util_grow_wiped(char **v, size_t *cap, size_t need)
 	char *grown = xmalloc(c);
 	if (*v) {
 		memcpy(grown, *v, *cap);
-		explicit_bzero(*v, *cap);
+		compat_wipe(*v, *cap);
 		free(*v);
 	}
 	*v = grown;
@@ -96,7 +98,7 @@ void util_grow_wiped(char **v, size_t *cap, size_t need)
 __attribute__((noinline)) void util_wipe_stack(void)
 {
 	unsigned char pad[16384];
-	explicit_bzero(pad, sizeof pad);
+	compat_wipe(pad, sizeof pad);
 	__asm__ volatile("" : : "r"(pad) : "memory");	/* the compiler may not drop the wipe */
 }
 
@@ -172,7 +174,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 		return arena_strdup(a, "");
 	if ((size_t)n < sizeof small) {
 		char *p = arena_strndup(a, small, (size_t)n);
-		explicit_bzero(small, (size_t)n);	/* it may show an answer */
+		compat_wipe(small, (size_t)n);	/* it may show an answer */
 		return p;
 	}
 	char *p = arena_take(a, (size_t)n + 1, 1);
@@ -188,7 +190,7 @@ void arena_free(struct arena *a)
 	while (c) {
 		struct arena_chunk *next = c->next;
 		if (!a->unwiped)	/* answers may be in it */
-			explicit_bzero(c->data, c == a->head ? a->used : c->size);
+			compat_wipe(c->data, c == a->head ? a->used : c->size);
 		free(c);
 		c = next;
 	}
@@ -197,13 +199,13 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
-/* FNV-1a */
+/* FNV-1a, 64 bits wide on every target (its low bits pick the slot) */
 static size_t strmap_hash(const char *s)
 {
-	size_t h = 14695981039346656037u;
+	uint64_t h = 14695981039346656037u;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return (size_t)h;
 }
 
 static size_t strmap_slot(const struct strmap *m, const char *key)

@@ -254,6 +254,40 @@ static void test_arithmetic(void)
 	CHECK_STR(test_run("-fritt"), "eval: '-' needs a number");
 }
 
+/*
+ * Products and quotients past 64 bits on the way, whose results fit or do not: exact, rounded half away from
+ * zero, and null past the largest number (the expected values worked out with exact fractions).
+ */
+static void test_arithmetic_wide(void)
+{
+	CHECK_STR(test_run("stor * 0.0001"), "92233720368.5478");
+	CHECK_STR(test_run("stor * -1"), "-922337203685477.5807");
+	CHECK_STR(test_run("stor * 1.0001"), "null");
+	CHECK_STR(test_run("stor * 0.9999"), "922244969965109.0329");
+	CHECK_STR(test_run("stor * stor"), "null");
+	CHECK_STR(test_run("100000000 * 1000000"), "100000000000000");
+	CHECK_STR(test_run("-100000000 * 1000000"), "-100000000000000");
+	CHECK_STR(test_run("0.5 * stor"), "461168601842738.7904");
+	CHECK_STR(test_run("-0.5 * stor"), "-461168601842738.7904");
+	CHECK_STR(test_run("3037000.4999 * 3037000.4999"), "9223372036392.8499");
+	CHECK_STR(test_run("30370004.9999 * 30370004.9999"), "null");
+	CHECK_STR(test_run("stor / 1.0001"), "922244979187558.8248");
+	CHECK_STR(test_run("stor / 0.9999"), "null");
+	CHECK_STR(test_run("stor / -1"), "-922337203685477.5807");
+	CHECK_STR(test_run("-stor / 7"), "-131762457669353.9401");
+	CHECK_STR(test_run("0.0001 / stor"), "0");
+	CHECK_STR(test_run("stor / 922337203685477"), "1");
+	CHECK_STR(test_run("92233720368547.7581 / 0.1"), "null");
+	CHECK_STR(test_run("92233720368547.7580 / 0.1"), "922337203685477.58");
+	CHECK_STR(test_run("round(stor)"), "null");
+	CHECK_STR(test_run("round(stor, 4)"), "922337203685477.5807");
+	CHECK_STR(test_run("round(stor, 3)"), "null");
+	CHECK_STR(test_run("round(-stor, 1)"), "null");
+	CHECK_STR(test_run("round(stor - 0.5)"), "922337203685477");
+	CHECK_STR(test_run("round(922337203685477.4999)"), "922337203685477");
+	CHECK_STR(test_run("round(-922337203685476.5)"), "-922337203685477");
+}
+
 static void test_comparison(void)
 {
 	CHECK_STR(test_run("1 == 1.0"), "true");
@@ -727,6 +761,7 @@ int main(void)
 	test_precedence();
 	test_literals();
 	test_arithmetic();
+	test_arithmetic_wide();
 	test_comparison();
 	test_logic();
 	test_in();
