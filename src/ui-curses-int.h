@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <wchar.h>
 
+#include "compat.h"
 #include "diag.h"
 #include "engine.h"
 #include "glossary.h"

@@ -25,7 +25,7 @@ void ui_set_buffer(struct ui *u, const char *s)
 {
 	size_t n = strlen(s);
 	if (u->buf)
-		explicit_bzero(u->buf, u->len);
+		compat_wipe(u->buf, u->len);
 	free(u->buf);
 	u->buf = xmalloc(n + 1);
 	memcpy(u->buf, s, n + 1);
@@ -314,7 +314,7 @@ static void ui_insert(struct ui *u, wint_t wc)
 	}
 	char *grown = xmalloc(u->len + (size_t)n + 1);	/* not realloc: the old block is wiped first */
 	memcpy(grown, u->buf, u->len + 1);
-	explicit_bzero(u->buf, u->len + 1);
+	compat_wipe(u->buf, u->len + 1);
 	free(u->buf);
 	u->buf = grown;
 	memmove(u->buf + u->cur + n, u->buf + u->cur, u->len - u->cur + 1);
@@ -328,7 +328,7 @@ static void ui_delete(struct ui *u, size_t from, size_t to)
 	memmove(u->buf + from, u->buf + to, u->len - to + 1);
 	u->len -= to - from;
 	u->cur = from;
-	explicit_bzero(u->buf + u->len + 1, to - from);	/* the tail the text moved away from */
+	compat_wipe(u->buf + u->len + 1, to - from);	/* the tail the text moved away from */
 }
 
 /* Editing keys of a text field; true when the key was one. */

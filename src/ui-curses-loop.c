@@ -117,8 +117,7 @@ static bool ui_watch_changed(struct ui *u)
 		return false;
 	const struct stat *o = &u->watch_st;
 	long now = ui_now_ms();
-	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size ||
-	    st.st_mtim.tv_sec != o->st_mtim.tv_sec || st.st_mtim.tv_nsec != o->st_mtim.tv_nsec) {
+	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size || !compat_same_mtime(&st, o)) {
 		u->watch_st = st;
 		u->watch_since_ms = now;
 		return false;
@@ -286,7 +285,7 @@ void ui_free(struct ui *u)
 {
 	ui_langs_free(u);
 	if (u->buf)
-		explicit_bzero(u->buf, u->len);
+		compat_wipe(u->buf, u->len);
 	ui_reset_frame(u);
 	free(u->buf);
 	free(u->ticks);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "compat.h"
 #include "diag.h"
 #include "engine.h"
 #include "glossary.h"
@@ -153,7 +154,7 @@ static enum line_read line_read(struct line *l)
 {
 	fputs("> ", l->out);
 	fflush(l->out);
-	explicit_bzero(l->buf, sizeof l->buf);
+	compat_wipe(l->buf, sizeof l->buf);
 	size_t n = 0;
 	int c = EOF;
 	while (n < sizeof l->buf - 1 && (c = line_getc(l)) != EOF && c != '\n')
@@ -650,8 +651,8 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 			break;
 	}
 	fflush(out);
-	explicit_bzero(l->buf, sizeof l->buf);
-	explicit_bzero(l->inbuf, sizeof l->inbuf);	/* what was read ahead and not taken */
+	compat_wipe(l->buf, sizeof l->buf);
+	compat_wipe(l->inbuf, sizeof l->inbuf);	/* what was read ahead and not taken */
 	free(l);
 	ui_load_done(list, n, &d, true);
 	return status;
