@@ -147,6 +147,24 @@ static void test_answer(struct engine *e, const char *typed)
 	CHECK(engine_submit(e, &in));
 }
 
+/*
+ * Walk on by giving each step its answer from typed, NULL-terminated: "" for a step that takes none, "[]"
+ * no choice of a multi, "[tea]" one.
+ */
+static void test_answers(struct engine *e, const char *const *typed)
+{
+	for (; *typed; typed++) {
+		char item[32] = "";
+		const char *items[1] = { item };
+		struct answer_input in = { .text = **typed ? *typed : NULL };
+		if (**typed == '[') {
+			snprintf(item, sizeof item, "%.*s", (int)strcspn(*typed + 1, "]"), *typed + 1);
+			in = (struct answer_input){ .is_list = true, .items = items, .nitems = *item != '\0' };
+		}
+		CHECK(engine_submit(e, &in));
+	}
+}
+
 /* The fixture of a test: the wizard, an engine on it, its view and the glossary terms. */
 struct test_walk {
 	struct wizard *w;
@@ -252,8 +270,7 @@ static void test_choices(void)
 	CHECK_STR(page_key_name(p, PAGE_TICK), "Space");
 	page_free(p);
 
-	struct answer_input none = { .is_list = true };
-	CHECK(engine_submit(t.e, &none));
+	test_answers(t.e, (const char *[]){ "[]", NULL });
 	t.in.sel = 1;
 	p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Have you paid?\nblank\nitem ( ) 1 * Yes\nitem (*) 2 > * No\n");
@@ -267,11 +284,7 @@ static void test_fields(void)
 {
 	struct test_walk t;
 	test_start(&t, NULL);
-	test_answer(t.e, NULL);
-	test_answer(t.e, "key");
-	struct answer_input none = { .is_list = true };
-	CHECK(engine_submit(t.e, &none));
-	test_answer(t.e, "true");
+	test_answers(t.e, (const char *[]){ "", "key", "[]", "true", NULL });
 	struct page *p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * What is your name?\nblank\nfield >\n");
 	CHECK(p->field);
@@ -300,14 +313,7 @@ static void test_review(void)
 {
 	struct test_walk t;
 	test_start(&t, NULL);
-	test_answer(t.e, NULL);
-	test_answer(t.e, "key");
-	struct answer_input tea = { .is_list = true, .items = (const char *[]){ "tea" }, .nitems = 1 };
-	CHECK(engine_submit(t.e, &tea));
-	test_answer(t.e, "true");
-	test_answer(t.e, "Ada");
-	test_answer(t.e, "2");
-	test_answer(t.e, "27/02/2027");
+	test_answers(t.e, (const char *[]){ "", "key", "[tea]", "true", "Ada", "2", "27/02/2027", NULL });
 	t.in.sel = 6;
 	struct page *p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Are your answers right?\nblank\n"
@@ -347,14 +353,7 @@ static void test_end(void)
 {
 	struct test_walk t;
 	test_start(&t, NULL);
-	test_answer(t.e, NULL);
-	test_answer(t.e, "key");
-	struct answer_input none = { .is_list = true };
-	CHECK(engine_submit(t.e, &none));
-	test_answer(t.e, "false");
-	test_answer(t.e, "Bo");
-	test_answer(t.e, "1");
-	test_answer(t.e, "01/01/2027");
+	test_answers(t.e, (const char *[]){ "", "key", "[]", "false", "Bo", "1", "01/01/2027", NULL });
 	CHECK(engine_submit(t.e, NULL));
 	t.in.summary_dir = true;
 	struct page *p = test_page(&t, PAGE_KIND_STEP);
