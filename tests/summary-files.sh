@@ -24,7 +24,7 @@ joined() {
 	tr -d '\n ' <"$1"
 }
 wizard=wizards/virksomhedsform.yaml
-printf '\n1\n2\n40000\n\n\n' >"$tmp/typed"
+printf '\n1\n3\n2\n40000\n\n\n' >"$tmp/typed"
 
 "$trin" --plain --summary "$tmp/summary.txt" "$wizard" <"$tmp/typed" >"$tmp/out" 2>&1 || fail "exit $? with --summary"
 joined "$tmp/out" | grep -qF "Asummaryissavedin$tmp/summary.txt." || fail "no message of the summary saved"
@@ -48,7 +48,7 @@ joined "$tmp/out" | grep -qF "Thesummarycouldnotbesaved:$tmp/kept.txt:Fileexists
 
 # into a folder, from the end: a new name each time
 mkdir "$tmp/dir"
-printf '\n1\n2\n40000\n\nsave\nsave\n\n' >"$tmp/typed2"
+printf '\n1\n3\n2\n40000\n\nsave\nsave\n\n' >"$tmp/typed2"
 "$trin" --plain --summary-dir "$tmp/dir" "$wizard" <"$tmp/typed2" >"$tmp/out" 2>&1 || fail "exit $? with --summary-dir"
 [ "$(ls "$tmp/dir")" = "virksomhedsform-2026-11-26-2.txt
 virksomhedsform-2026-11-26.txt" ] || fail "files in the folder: $(ls "$tmp/dir")"
