@@ -1004,10 +1004,13 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 				len = 1;
 		}
 		bool letter = ch >= 0x80 && uc_is_alpha(ch);
-		struct template_piece brace = { TEMPLATE_PLAIN, i, (size_t)len, 0, 0 };
-		if (ch == '{' || ch == '}')
-			brace = template_piece(t->msgid, i);
-		bool placeholder = brace.kind == TEMPLATE_NAME;
+		size_t skip = (size_t)len;	/* "{{" and "}}" are one brace each; a placeholder is one word */
+		bool placeholder = false;
+		if (ch == '{' || ch == '}') {
+			struct template_piece brace = template_piece(t->msgid, i);
+			placeholder = brace.kind == TEMPLATE_NAME;
+			skip = brace.len;
+		}
 		if (letter) {
 			if (!letters && !words)
 				start = i;
@@ -1024,10 +1027,10 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 			if (!words)
 				start = i;
 			words++;
-			i = brace.start + brace.len;
+			i += skip;
 			continue;
 		}
-		len = (int)brace.len;	/* "{{" and "}}" are one brace each */
+		len = (int)skip;
 		if (i >= n || ch == '.' || ch == '!' || ch == '?' || ch == '\n') {
 			if (words) {
 				acc->sentences++;

@@ -84,7 +84,7 @@ const struct kind *kind_of(enum step_type t)
 enum step_type kind_by_name(const char *name)
 {
 	for (int t = 0; t < STEP_TYPE_COUNT; t++)
-		if (strcmp(name, kind_table[t].name) == 0)
+		if (name[0] == kind_table[t].name[0] && strcmp(name, kind_table[t].name) == 0)
 			return (enum step_type)t;
 	return (enum step_type)STEP_TYPE_COUNT;
 }
