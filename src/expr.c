@@ -1701,6 +1701,7 @@ static bool expr_str_contains(const char *h, const char *s)
 /* Is v an element of the list l? */
 static bool expr_list_contains(struct expr_evaluator *ev, struct value l, struct value v, bool *out)
 {
+	*out = false;	/* an empty list holds nothing */
 	for (size_t i = 0; i < l.u.list.n; i++)
 		if (!expr_equal(ev, l.u.list.items[i], v, out) || *out)
 			return !ev->err;

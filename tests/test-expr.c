@@ -354,6 +354,9 @@ static void test_in(void)
 	CHECK_STR(test_run("'a' in null"), "false");
 	CHECK_STR(test_run("'a' not in null"), "true");
 	CHECK_STR(test_run("1 + 1 in [2] and true"), "true");
+	CHECK_STR(test_run("1 in []"), "false");	/* an empty list holds nothing: once an unset result */
+	CHECK_STR(test_run("1 not in []"), "true");
+	CHECK_STR(test_run("contains([], 'a')"), "false");
 	CHECK_STR(test_run("not 'a' in valg"), "false");
 	CHECK_STR(test_run("1 in fritt"), "eval: looking in a string needs a string to look for");
 	CHECK_STR(test_run("1 in fritt + fritt"), "eval: looking in a string needs a string to look for");
