@@ -3,6 +3,8 @@
 # ten minutes that go on from the corpus the last left.  Crashes land in BUILD/crash/HARNESS/; each
 # round's final statistics in BUILD/fuzz-HARNESS.log.  Ends with the total of executions and the last
 # coverage.  Needs a build made with:  CC=clang meson setup BUILD -Dfuzz=true -Db_sanitize=address,undefined
+# UndefinedBehaviorSanitizer's findings stop the round as a crash does (by default they are only printed).
+# Never stop a fuzzer with SIGSTOP: the unit it was running then counts as a timeout or a slow unit.
 #
 #   nice -n 15 tests/fuzz/run.sh BUILD HARNESS CPU_SECONDS
 set -eu
@@ -15,6 +17,7 @@ dict=
 [ "$name" = load ] && dict=-dict=$here/yaml.dict
 [ "$name" = expr ] && dict=-dict=$here/expr.dict
 [ "$name" = answers ] || [ "$name" = scenario ] && dict=-dict=$here/yaml.dict
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 mkdir -p "$build/crash/$name"
 log=$build/fuzz-$name.log
 : >"$log"
