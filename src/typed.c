@@ -250,16 +250,12 @@ static void typed_end_instructions(const struct page *p, char *buf, size_t size)
 		typed_say(buf, size, n, _("Type %s to go back."), typed_command_name(PAGE_BACK));
 }
 
-const char *typed_instructions(const struct page *p, struct engine *e, const struct engine_view *v, char *buf,
-			       size_t size)
+/* What to type on a step, but an end: what an answer is, whether Enter leaves it out, help and back. */
+static void typed_step_instructions(const struct page *p, struct engine *e, const struct engine_view *v, char *buf,
+				    size_t size)
 {
 	const struct step *s = v->step;
 	size_t n = 0;
-	*buf = '\0';
-	if (s->type == STEP_END) {
-		typed_end_instructions(p, buf, size);
-		return buf;
-	}
 	const char *unit = s->type == STEP_NUMBER ? engine_show_text(e, &s->unit, NULL) : NULL;
 	if (unit)
 		n = typed_say(buf, size, n, _("Type a number (%s)."), unit);
@@ -276,5 +272,47 @@ const char *typed_instructions(const struct page *p, struct engine *e, const str
 		typed_say(buf, size, n, _("Type %s for help."), help_is);
 	else if (back)
 		typed_say(buf, size, n, _("Type %s to go back."), back_is);
+}
+
+const char *typed_instructions(const struct page *p, struct engine *e, const struct engine_view *v, char *buf,
+			       size_t size)
+{
+	*buf = '\0';
+	switch (p->kind) {
+	case PAGE_KIND_STEP:
+		if (v->step->type == STEP_END)
+			typed_end_instructions(p, buf, size);
+		else
+			typed_step_instructions(p, e, v, buf, size);
+		break;
+	case PAGE_KIND_STOP:	/* the answer is yes, as typed_yes_no reads it */
+		typed_say(buf, size, 0, _("Type %s to stop, or press Enter to go on."), _("yes"));
+		break;
+	case PAGE_KIND_MENU:
+		if (p->nblocks && p->blocks[p->nblocks - 1].role == PAGE_ITEM)	/* guides, not "none found" */
+			typed_say(buf, size, 0, _("Type the number of a guide, or %s to leave."),
+				  typed_command_name(PAGE_STOP));
+		break;
+	case PAGE_KIND_HELP:
+	case PAGE_KIND_WORDS:
+	case PAGE_KIND_LANGUAGE:
+	case PAGE_KIND_IDLE:
+	case PAGE_KIND_NOTICE:
+		break;
+	}
 	return buf;
+}
+
+const char *typed_refusal(enum typed_read r)
+{
+	switch (r) {
+	case TYPED_READ_LONG:
+		return _("That is as much text as fits here.");
+	case TYPED_READ_BAD:
+		return _("That line has characters that could not be read. Please type it again.");
+	case TYPED_READ_OK:
+	case TYPED_READ_EOF:
+		break;
+	}
+	return NULL;
 }

@@ -77,11 +77,15 @@ bool typed_review_row(const struct wizard *w, struct engine *e, const char *t, i
  */
 const char *typed_kept(const struct wizard *w, struct engine *e, const struct engine_view *v);
 /*
- * What to type on page p, the step v of e (page_build's, its glossary terms found): what an answer is and
- * whether Enter leaves it out (unless typed_kept has an answer for Enter to keep), at an end saving and
- * finishing, then the commands p offers; into buf of size bytes.  Returns buf.
+ * What to type on page p (page_build's or page_menu's, its glossary terms found), into buf of size bytes:
+ * on a step v of e, what an answer is and whether Enter leaves it out (unless typed_kept has an answer for
+ * Enter to keep), or at an end saving and finishing, then the commands p offers; on the question whether
+ * to stop, the word that stops; on a menu of guides, a number or the word that leaves.  Empty for any other
+ * page.  Returns buf.
  */
 const char *typed_instructions(const struct page *p, struct engine *e, const struct engine_view *v, char *buf,
 			       size_t size);
+/* What to say of a line refused as r is (too long, not readable); NULL for a line read or the end. */
+const char *typed_refusal(enum typed_read r);
 
 #endif

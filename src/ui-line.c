@@ -20,7 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "compat.h"
 #include "diag.h"
 #include "engine.h"
 #include "glossary.h"
@@ -260,10 +259,9 @@ static bool line_confirm_stop(struct line *l, const struct engine_view *v)
 	struct page *p = line_page(l, v, PAGE_KIND_STOP, NULL);
 	line_blank(l);
 	line_print(l, p, true);
-	page_free(p);
 	char what[256];
-	snprintf(what, sizeof what, _("Type %s to stop, or press Enter to go on."), _("yes"));
-	line_para(l, what);
+	line_para(l, typed_instructions(p, l->e, v, what, sizeof what));
+	page_free(p);
 	enum typed_read r = line_read(l);
 	return r == TYPED_READ_EOF || (r == TYPED_READ_OK && typed_yes_no(typed_trim(l->rd.line)) == 1);
 }
@@ -356,15 +354,9 @@ static enum line_outcome line_walk(struct line *l)
 			out = s->type == STEP_END ? LINE_FINISHED : LINE_STOPPED;
 			break;
 		}
-		if (r == TYPED_READ_LONG) {
-			line_para(l, _("That is as much text as fits here."));
-			continue;
-		}
-		if (r == TYPED_READ_BAD) {
-			line_para(l, _("That line has characters that could not be read. Please type it again."));
-			continue;
-		}
-		if (line_act(l, &v, typed_trim(l->rd.line), &out))
+		if (r != TYPED_READ_OK)
+			line_para(l, typed_refusal(r));
+		else if (line_act(l, &v, typed_trim(l->rd.line), &out))
 			break;
 	}
 	if (out == LINE_FINISHED)
@@ -385,14 +377,14 @@ static int line_menu(struct line *l, const struct ui_wizard *list, size_t n)
 		titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
 	struct page *p = page_menu(_("Choose a guide"), titles, n, -1, _("No guides were found."), 0, false);
 	free(titles);
+	char what[256];
+	typed_instructions(p, NULL, NULL, what, sizeof what);
 	line_blank(l);
 	line_print(l, p, false);
 	page_free(p);
 	if (!n)
 		return -1;
 	line_blank(l);
-	char what[256];
-	snprintf(what, sizeof what, _("Type the number of a guide, or %s to leave."), typed_command_name(PAGE_STOP));
 	line_para(l, what);
 	for (;;) {
 		enum typed_read r = line_read(l);

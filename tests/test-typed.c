@@ -119,6 +119,8 @@ static void test_read(void)
 	CHECK_STR(r.line, "\xC3\xA6\xC3\xB8");
 	close(r.fd);
 
+	CHECK_STR(typed_refusal(TYPED_READ_BAD), "That line has characters that could not be read. Please type it again.");
+	CHECK(typed_refusal(TYPED_READ_OK) == NULL && typed_refusal(TYPED_READ_EOF) == NULL);
 	CHECK_STR(typed_trim((char[]){ " \t " }), "");
 	CHECK_STR(typed_trim((char[]){ "a b" }), "a b");
 }
@@ -137,6 +139,7 @@ static void test_read_long(void)
 	CHECK_NUM(typed_read(&r), TYPED_READ_OK);
 	CHECK_NUM(strlen(r.line), LIMIT_INPUT);
 	CHECK_NUM(typed_read(&r), TYPED_READ_LONG);
+	CHECK_STR(typed_refusal(TYPED_READ_LONG), "That is as much text as fits here.");
 	CHECK_NUM(typed_read(&r), TYPED_READ_OK);
 	CHECK_STR(r.line, "ok");
 	CHECK_NUM(typed_read(&r), TYPED_READ_EOF);
@@ -341,6 +344,30 @@ static void test_fields(void)
 	test_stop(&t);
 }
 
+/* The question whether to stop, and a menu of guides: the words that answer them. */
+static void test_overlays(void)
+{
+	struct test_walk t;
+	test_start(&t);
+	char buf[256];
+	struct page_input in = { .w = t.w, .e = t.e, .v = &t.v, .show = PAGE_KIND_STOP };
+	struct page *p = page_build(&in);
+	CHECK_STR(typed_instructions(p, t.e, &t.v, buf, sizeof buf), "Type yes to stop, or press Enter to go on.");
+	page_free(p);
+	in.show = PAGE_KIND_HELP;
+	p = page_build(&in);
+	CHECK_STR(typed_instructions(p, t.e, &t.v, buf, sizeof buf), "");
+	page_free(p);
+	test_stop(&t);
+	const char *const guides[] = { "One", "Two" };
+	p = page_menu("Choose a guide", guides, 2, -1, "None.", 0, false);
+	CHECK_STR(typed_instructions(p, NULL, NULL, buf, sizeof buf), "Type the number of a guide, or stop to leave.");
+	page_free(p);
+	p = page_menu("Choose a guide", guides, 0, -1, "None.", 0, false);
+	CHECK_STR(typed_instructions(p, NULL, NULL, buf, sizeof buf), "");
+	page_free(p);
+}
+
 /* The same in Danish, from the build's catalogues: the words, and the sentences that name them. */
 static void test_danish(const char *dir)
 {
@@ -372,6 +399,7 @@ int main(int argc, char **argv)
 	test_words();
 	test_choices();
 	test_fields();
+	test_overlays();
 	if (argc > 1)
 		test_danish(argv[1]);
 	return test_done("test-typed");
