@@ -286,6 +286,30 @@ static void page_idle(struct page *p, const struct page_input *in)
 	p->actions = PAGE_ANY_KEY;
 }
 
+/* A step that shows glossary terms offers the words explained. */
+static void page_offer_words(struct page *p)
+{
+	bool any = false;
+	for (size_t i = 0; i < p->nseen; i++)
+		any |= p->seen[i];
+	if (any && p->kind == PAGE_KIND_STEP)
+		p->actions |= PAGE_WORDS;
+}
+
+/*
+ * The glossary terms of gl in p's whole blocks, not laid out (line mode), into p->seen; not in the review's
+ * rows, which name steps shown before, whose words were explained there.
+ */
+static void page_find_terms(struct page *p, const struct glossary_terms *gl)
+{
+	for (size_t i = 0; p->seen && i < p->nblocks; i++) {
+		const struct page_block *b = &p->blocks[i];
+		if (b->terms && b->role != PAGE_ROW && b->role != PAGE_CONTINUE)
+			glossary_terms_find(gl, b->text, strlen(b->text), NULL, p->seen);
+	}
+	page_offer_words(p);
+}
+
 struct page *page_build(const struct page_input *in)
 {
 	struct page *p = page_new(in->show);
@@ -325,6 +349,8 @@ struct page *page_build(const struct page_input *in)
 	}
 	if (in->width > 0)
 		page_lay_out(p, in->width, in->gl);
+	else if (in->gl)
+		page_find_terms(p, in->gl);
 	return p;
 }
 
@@ -526,14 +552,10 @@ void page_lay_out(struct page *p, int width, const struct glossary_terms *gl)
 		page_lay_block(p, i, width);
 	if (p->seen)
 		memset(p->seen, 0, (p->nseen ? p->nseen : 1) * sizeof *p->seen);
-	bool any = false;
 	for (size_t i = 0; gl && p->seen && i < p->nlines; i++)	/* as the screen marks them: line by line */
 		if (p->blocks[p->lines[i].block].terms)
 			glossary_terms_find(gl, p->lines[i].s, p->lines[i].len, NULL, p->seen);
-	for (size_t i = 0; i < p->nseen; i++)
-		any |= p->seen[i];
-	if (any && p->kind == PAGE_KIND_STEP)
-		p->actions |= PAGE_WORDS;
+	page_offer_words(p);
 }
 
 /* The footer's keys in the order the screen shows them. */

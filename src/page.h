@@ -116,7 +116,8 @@ struct page_input {
 	const struct wizard *w;		/* borrowed, read while the page is built */
 	struct engine *e;		/* borrowed, as w; may be NULL for a menu or a notice */
 	const struct engine_view *v;	/* borrowed: the step shown, or NULL for a menu or a notice */
-	const struct glossary_terms *gl;	/* borrowed: the terms to find in the lines laid out, or NULL */
+	const struct glossary_terms *gl;	/* borrowed: the terms to find in the lines laid out (with no width:
+						   in the blocks but the review's rows), or NULL */
 	enum page_kind show;		/* the step, or the overlay over it */
 	int sel;			/* the item at the cursor: a choice, yes (0) or no (1), a review row */
 	const bool *ticks;		/* multi: which choices are ticked, or NULL for none */
