@@ -17,6 +17,7 @@
 #include "compat.h"
 #include "diag.h"
 #include "engine.h"
+#include "field.h"
 #include "glossary.h"
 #include "kind.h"
 #include "limit.h"
@@ -42,9 +43,7 @@ struct ui {
 	bool *ticks;		/* multi */
 	int *review;		/* review: the step index of each row; -1 for "continue" */
 	size_t nreview;
-	char *buf;		/* text field, UTF-8 */
-	char **drafts;		/* per step: what was typed and not given when the person went back (Esc) */
-	size_t len, cur, hscroll;
+	struct field field;	/* the text field, and its drafts per step (field.h) */
 	/* the frame */
 	struct page *page;	/* what it shows (page.h), laid out */
 	int scroll, height;
@@ -126,9 +125,6 @@ void ui_layout(struct ui *u, const struct engine_view *v);
 /* Keys and the step's state (ui-curses-keys.c) */
 
 /* Set the text field to s, the old text wiped. */
-void ui_set_buffer(struct ui *u, const char *s);
-/* Wipe and forget the drafts of the wizard being walked. */
-void ui_drafts_free(struct ui *u);
 /* A new step is shown: its field starts from the remembered answer, if any. */
 void ui_enter(struct ui *u, const struct engine_view *v);
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */

@@ -1,6 +1,6 @@
 /*
  * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
- * the ticks, the text field and its drafts).  See ui-curses.h.
+ * the ticks; the text field itself is field.h).  See ui-curses.h.
  *
  * One table (ui_bindings) maps keys to page actions (page.h) and names them in the footer: every footer is
  * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
@@ -21,36 +21,6 @@
 #include "text.h"
 #include "util.h"
 
-void ui_set_buffer(struct ui *u, const char *s)
-{
-	size_t n = strlen(s);
-	if (u->buf)
-		compat_wipe(u->buf, u->len);
-	free(u->buf);
-	u->buf = xmalloc(n + 1);
-	memcpy(u->buf, s, n + 1);
-	u->len = u->cur = n;
-	u->hscroll = 0;
-}
-
-/* Wipe and forget the drafts of the wizard being walked. */
-void ui_drafts_free(struct ui *u)
-{
-	for (size_t i = 0; u->drafts && i < u->w->nsteps; i++)
-		xfree_wiped(u->drafts[i]);
-	free(u->drafts);
-	u->drafts = NULL;
-}
-
-/* Keep what is typed in the field of step, to show again when the person comes back to it. */
-static void ui_draft_keep(struct ui *u, int step)
-{
-	if (!u->drafts)
-		u->drafts = xcalloc(u->w->nsteps, sizeof *u->drafts);
-	xfree_wiped(u->drafts[step]);
-	u->drafts[step] = xstrdup(u->buf);
-}
-
 /* A new step is shown: its field starts from the remembered answer, if any. */
 void ui_enter(struct ui *u, const struct engine_view *v)
 {
@@ -66,7 +36,7 @@ void ui_enter(struct ui *u, const struct engine_view *v)
 	stats_event(u->stats, u->w->id, s->type == STEP_END ? STATS_END : STATS_SHOWN, s->id);
 	free(u->ticks);
 	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
-	ui_set_buffer(u, "");
+	field_set(&u->field, "");
 	struct value p = v->prefill;
 	switch (s->type) {
 	case STEP_CHOICE: {
@@ -88,13 +58,8 @@ void ui_enter(struct ui *u, const struct engine_view *v)
 	case STEP_TEXT:
 	case STEP_NUMBER:
 	case STEP_DATE:
-		if (u->drafts && u->drafts[v->index]) {	/* typed before going back: as it was left */
-			ui_set_buffer(u, u->drafts[v->index]);
-			xfree_wiped(u->drafts[v->index]);
-			u->drafts[v->index] = NULL;
-		} else if (p.type != VAL_NULL) {
-			ui_set_buffer(u, engine_value_text(u->e, s, p));
-		}
+		if (!field_draft_take(&u->field, (size_t)v->index) && p.type != VAL_NULL)
+			field_set(&u->field, engine_value_text(u->e, s, p));	/* else typed before going back */
 		break;
 	case STEP_REVIEW:
 		free(u->review);
@@ -288,7 +253,7 @@ static bool ui_submit(struct ui *u, const struct step *s)
 	case STEP_TEXT:
 	case STEP_NUMBER:
 	case STEP_DATE:
-		in.text = u->buf;
+		in.text = u->field.buf;
 		ok = engine_submit(u->e, &in);
 		break;
 	case STEP_INFO:
@@ -302,91 +267,26 @@ static bool ui_submit(struct ui *u, const struct step *s)
 	return ok;
 }
 
-static void ui_insert(struct ui *u, wint_t wc)
-{
-	uint8_t enc[8];
-	int n = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
-	if (n <= 0)
-		return;
-	if (u->len + (size_t)n > LIMIT_INPUT) {
-		u->note = _("That is as much text as fits here.");
-		return;
-	}
-	char *grown = xmalloc(u->len + (size_t)n + 1);	/* not realloc: the old block is wiped first */
-	memcpy(grown, u->buf, u->len + 1);
-	compat_wipe(u->buf, u->len + 1);
-	free(u->buf);
-	u->buf = grown;
-	memmove(u->buf + u->cur + n, u->buf + u->cur, u->len - u->cur + 1);
-	memcpy(u->buf + u->cur, enc, (size_t)n);
-	u->len += (size_t)n;
-	u->cur += (size_t)n;
-}
-
-static void ui_delete(struct ui *u, size_t from, size_t to)
-{
-	memmove(u->buf + from, u->buf + to, u->len - to + 1);
-	u->len -= to - from;
-	u->cur = from;
-	compat_wipe(u->buf + u->len + 1, to - from);	/* the tail the text moved away from */
-}
-
 /* Editing keys of a text field; true when the key was one. */
 static bool ui_edit(struct ui *u, int r, wint_t wc)
 {
-	if (r == KEY_CODE_YES) {
-		switch (wc) {
-		case KEY_LEFT:
-			u->cur = text_prev_grapheme(u->buf, u->len, u->cur);
+	static const struct { bool fn; wint_t key; enum field_op op; } ui_edit_keys[] = {
+		{ true, KEY_LEFT, FIELD_LEFT }, { true, KEY_RIGHT, FIELD_RIGHT }, { true, KEY_HOME, FIELD_HOME },
+		{ true, KEY_END, FIELD_END }, { true, KEY_BACKSPACE, FIELD_DEL_BACK }, { true, KEY_DC, FIELD_DEL_FORWARD },
+		{ false, 0x7f, FIELD_DEL_BACK }, { false, UI_CTRL('h'), FIELD_DEL_BACK }, { false, UI_CTRL('a'), FIELD_HOME },
+		{ false, UI_CTRL('e'), FIELD_END }, { false, UI_CTRL('d'), FIELD_DEL_FORWARD },
+		{ false, UI_CTRL('u'), FIELD_DEL_TO_START },
+	};
+	for (size_t i = 0; i < sizeof ui_edit_keys / sizeof *ui_edit_keys; i++)
+		if (ui_edit_keys[i].fn == (r == KEY_CODE_YES) && ui_edit_keys[i].key == wc) {
+			field_do(&u->field, ui_edit_keys[i].op);
 			return true;
-		case KEY_RIGHT:
-			u->cur = text_next_grapheme(u->buf, u->len, u->cur);
-			return true;
-		case KEY_HOME:
-			u->cur = 0;
-			return true;
-		case KEY_END:
-			u->cur = u->len;
-			return true;
-		case KEY_BACKSPACE:
-			if (u->cur)
-				ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
-			return true;
-		case KEY_DC:
-			if (u->cur < u->len)
-				ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
-			return true;
-		default:
-			return false;
 		}
-	}
-	switch (wc) {
-	case 0x7f:
-	case UI_CTRL('h'):
-		if (u->cur)
-			ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
-		return true;
-	case UI_CTRL('a'):
-		u->cur = 0;
-		return true;
-	case UI_CTRL('e'):
-		u->cur = u->len;
-		return true;
-	case UI_CTRL('d'):
-		if (u->cur < u->len)
-			ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
-		return true;
-	case UI_CTRL('u'):
-		ui_delete(u, 0, u->cur);
-		return true;
-	default:
-		break;
-	}
-	if (wc >= 0x20 && wc != 0x7f && !(wc >= 0x80 && wc < 0xa0) && !(wc >= 0xd800 && wc < 0xe000) && wc < 0x110000) {
-		ui_insert(u, wc);
-		return true;
-	}
-	return false;
+	if (r == KEY_CODE_YES || !field_typable((uint32_t)wc))
+		return false;
+	if (!field_insert(&u->field, (uint32_t)wc))
+		u->note = _("That is as much text as fits here.");
+	return true;
 }
 
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
@@ -451,7 +351,7 @@ static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 static void ui_back(struct ui *u, const struct engine_view *v)
 {
 	if (kind_is_field(v->step->type) && v->can_back)
-		ui_draft_keep(u, v->index);
+		field_draft_keep(&u->field, (size_t)v->index, u->w->nsteps);
 	if (engine_back(u->e))
 		u->step = -1;
 	else

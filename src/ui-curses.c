@@ -157,54 +157,23 @@ static void ui_draw_row(struct ui *u, const struct page_line *r, int y, int x)
 	free(mark);
 }
 
-/*
- * The text field on row y: the part of the buffer around the cursor, and where the cursor goes.  Grapheme
- * boundaries are found once per draw, so a field holding a long paste costs one pass, not one per cell.
- */
+/* The text field on row y: the part of the buffer around the cursor (field_view), and where the cursor goes. */
 static int ui_draw_field(struct ui *u, int y, int x, int width)
 {
 	int inner = width - 4;
 	if (inner < 4)
 		inner = 4;
-	char *brk = xcalloc(u->len + 1, 1);
-	u8_grapheme_breaks((const uint8_t *)u->buf, u->len, brk);
-	brk[u->len] = 1;
-	/* the leftmost start that still shows the cursor */
-	size_t start = u->cur;
-	int w = 0;
-	while (start > 0) {
-		size_t prev = start - 1;
-		while (prev > 0 && !brk[prev])
-			prev--;
-		int gw = text_width(u->buf + prev, start - prev);
-		if (w + gw >= inner)
-			break;
-		w += gw;
-		start = prev;
-	}
-	if (u->hscroll < start || u->hscroll > u->cur)
-		u->hscroll = start;
-	size_t end = u->hscroll;
-	int used = 0;
-	while (end < u->len) {
-		size_t next = end + 1;
-		while (next < u->len && !brk[next])
-			next++;
-		int gw = text_width(u->buf + end, next - end);
-		if (used + gw > inner)
-			break;
-		used += gw;
-		end = next;
-	}
-	free(brk);
+	size_t end;
+	int used = field_view(&u->field, inner, &end);
+	const struct field *f = &u->field;
 	mvaddstr(y, x, "[ ");
-	ui_put(y, x + 2, u->buf + u->hscroll, end - u->hscroll, A_UNDERLINE);
+	ui_put(y, x + 2, f->buf + f->hscroll, end - f->hscroll, A_UNDERLINE);
 	attron(A_UNDERLINE);
 	for (int i = used; i < inner; i++)
 		mvaddch(y, x + 2 + i, ' ');
 	attroff(A_UNDERLINE);
 	mvaddstr(y, x + 2 + inner, " ]");
-	return x + 2 + text_width(u->buf + u->hscroll, u->cur - u->hscroll);
+	return x + 2 + text_width(f->buf + f->hscroll, f->cur - f->hscroll);
 }
 
 /* The window is too small for the frame: say so, and nothing else. */
