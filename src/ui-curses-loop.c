@@ -22,48 +22,18 @@
 
 /* Languages */
 
-/*
- * Before the screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
- * shown in its own language, text by text where a catalogue lacks one.
- */
-static void ui_lang_warn(const struct wizard *w, const char *dir)
+static void ui_langs_drop(struct ui *u)
 {
-	const char *lang = i18n_language();
-	if (!dir || !i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
-		return;
-	const char *why = NULL;
-	char base[64];
-	snprintf(base, sizeof base, "%.*s", (int)strcspn(lang, "_.@"), lang);
-	int ok = i18n_catalogue(dir, w->domain, lang, &why);
-	if (ok == 0)
-		ok = i18n_catalogue(dir, w->domain, base, &why);
-	if (ok == 0)
-		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"),
-			    w->file, i18n_name(base));
-	else if (ok < 0)
-		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown "
-				      "as written\n"), w->file, i18n_name(base), w->domain, dir, why);
-}
-
-
-static void ui_langs_free(struct ui *u)
-{
-	for (size_t i = 0; i < u->nlangs; i++)
-		free(u->langs[i]);
-	free(u->langs);
+	ui_langs_free(u->langs, u->nlangs);
 	u->langs = NULL;
 	u->nlangs = 0;
 }
 
-/* The languages of the wizard about to be walked; when nobody chose one, show the wizard's own. */
+/* The languages of the wizard about to be walked, for the picker (ui_langs). */
 static void ui_langs_init(struct ui *u, const char *file)
 {
-	ui_langs_free(u);
-	const char *why;
-	const char *dir = i18n_bind_wizard(file, u->w->domain, &why);	/* NULL: its own language only */
-	u->nlangs = i18n_languages(dir, u->w->domain, u->w->language, &u->langs);
-	if (!i18n_chosen() && !u->lang_picked)
-		i18n_switch(u->w->language);
+	ui_langs_drop(u);
+	u->nlangs = ui_langs(u->w, file, u->lang_picked, &u->langs);
 }
 
 
@@ -283,7 +253,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 /* Free what the screen holds, the text field and the frame wiped first. */
 void ui_free(struct ui *u)
 {
-	ui_langs_free(u);
+	ui_langs_drop(u);
 	ui_reset_frame(u);
 	field_free(&u->field);
 	free(u->ticks);
@@ -555,14 +525,10 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;
 		}
 		char **langs;
-		const char *why;
-		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain, &why);
-		size_t nlangs = i18n_languages(dir, list[0].w->domain, list[0].w->language, &langs);
+		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
 		u.lang_picked = false;
 		bool go = ui_kiosk_language(&u, langs, nlangs);
-		for (size_t i = 0; i < nlangs; i++)
-			free(langs[i]);
-		free(langs);
+		ui_langs_free(langs, nlangs);
 		if (!go)
 			break;
 		sel = 0;
