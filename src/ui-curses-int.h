@@ -23,6 +23,7 @@
 #include "limit.h"
 #include "model.h"
 #include "page.h"
+#include "watch.h"
 
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
@@ -66,9 +67,7 @@ struct ui {
 	int lang_sel;
 	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
 	/* --watch: the file, as it was when last loaded, and the wizard loaded from it (owned) */
-	const char *watch;
-	struct stat watch_st;
-	long watch_since_ms;	/* when it was seen to change, or 0 */
+	struct watch watch;	/* the file, or a NULL file when not watching (watch.h) */
 	struct wizard *watch_w;
 	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
 };

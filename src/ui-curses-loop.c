@@ -76,26 +76,10 @@ void ui_save_summary(struct ui *u)
 
 /* --watch */
 
-/*
- * Whether the watched file changed since it was last loaded and has since been still for a moment, so a
- * save is not read half written.  A file missing for a moment (an editor replacing it) is no change yet.
- */
+/* Whether the watched file changed and has been still for a moment since (watch.h). */
 static bool ui_watch_changed(struct ui *u)
 {
-	struct stat st;
-	if (stat(u->watch, &st) != 0)
-		return false;
-	const struct stat *o = &u->watch_st;
-	long now = ui_now_ms();
-	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size || !compat_same_mtime(&st, o)) {
-		u->watch_st = st;
-		u->watch_since_ms = now;
-		return false;
-	}
-	if (!u->watch_since_ms || now - u->watch_since_ms < UI_WATCH_STILL_MS)
-		return false;
-	u->watch_since_ms = 0;
-	return true;
+	return watch_changed(&u->watch, ui_now_ms(), UI_WATCH_STILL_MS);
 }
 
 /*
@@ -136,7 +120,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		if (ui_watch_changed(u)) {
 			diag_free(d);
 			*d = (struct diags){ 0 };
-			w = wizard_load(u->watch, NULL, d);
+			w = wizard_load(u->watch.file, NULL, d);
 			free(report);
 			report = NULL;
 			u->scroll = 0;
@@ -156,7 +140,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 static bool ui_reload(struct ui *u)
 {
 	struct diags d = { 0 };
-	struct wizard *w = wizard_load(u->watch, NULL, &d);
+	struct wizard *w = wizard_load(u->watch.file, NULL, &d);
 	if (!w)
 		w = ui_watch_broken(u, &d);
 	if (!w) {
@@ -182,7 +166,7 @@ static bool ui_reload(struct ui *u)
 	wizard_free(u->watch_w);
 	u->w = u->watch_w = w;
 	u->e = e;
-	ui_langs_init(u, u->watch);
+	ui_langs_init(u, u->watch.file);
 	ui_terms_init(u);
 	ui_enter(u, &v);
 	if (same_end) {
@@ -205,7 +189,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 	u->last_key_ms = ui_now_ms();
 	enum ui_outcome out = UI_STOPPED;
 	for (;;) {
-		if (ui_stop_signal || (u->watch && ui_watch_changed(u) && !ui_reload(u)))
+		if (ui_stop_signal || (u->watch.file && ui_watch_changed(u) && !ui_reload(u)))
 			break;
 		struct engine_view v;
 		engine_view(u->e, &v);
@@ -309,10 +293,9 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 /* Run the one wizard in file under --watch: see ui_curses_main. */
 static int ui_watch_main(const char *file, const struct ui_options *opts)
 {
-	struct ui u = { .opts = opts, .watch = file };
+	struct ui u = { .opts = opts };
 	struct diags d = { 0 };
-	ui_watch_changed(&u);	/* the file as it is now, loaded now */
-	u.watch_since_ms = 0;
+	watch_start(&u.watch, file);	/* the file as it is now, loaded now */
 	struct wizard *w = wizard_load(file, NULL, &d);
 	bool loaded = w != NULL;
 	if (w)
