@@ -131,16 +131,13 @@ bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
 /* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
 
-/* The words of an action on a screen, for the footer: page_action_label on the page shown. */
-typedef const char *ui_label_fn(const void *ctx, enum page_action action);
-
 /* What a key does on a screen that offers actions (page_action bits), a text field focused or not; 0: nothing. */
 unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field);
 /*
- * The footer of a screen that offers actions: their keys from the table of keys in its order, each with the
- * words label gives it; the keys then check u->actions.
+ * The footer of page p: the actions it offers in the order of the table of keys, each named as
+ * page_key_name names it, with its words (page_action_label); the keys then check u->actions.
  */
-void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx);
+void ui_footer(struct ui *u, const struct page *p);
 
 /* The loops (ui-curses-loop.c) */
 

@@ -2,9 +2,10 @@
  * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
  * the ticks; the text field itself is field.h).  See ui-curses.h.
  *
- * One table (ui_bindings) maps keys to page actions (page.h) and names them in the footer: every footer is
+ * One table (ui_bindings) maps keys to page actions (page.h), in the footer's order: every footer is
  * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
- * then to that action's handler.  So a footer cannot name a key that does something else there.  Keys
+ * then to that action's handler.  So a footer offers only what its keys do there; it names them as
+ * page_key_name does (page.c), one copy for this screen and for trin check's measure (page_fit).  Keys
  * beyond the footer: help, languages and back answer in words on a step that lacks them, Esc leaves the
  * menu too, and any key closes a question or help.
  */
@@ -109,34 +110,31 @@ struct ui_keycode {
 enum ui_where { UI_ANYWHERE, UI_IN_FIELD, UI_NOT_IN_FIELD };
 
 /*
- * A row of the table: the keys that do an action, where, and how the footer names them.  The footer lists
- * the actions a screen offers in the order of the table, each named by its first row that holds there
- * (ui_footer); a key does the action of the first row that the screen offers, holds there and has the key
+ * A row of the table: the keys that do an action, and where.  The footer lists the actions a screen offers
+ * in the order of the table, each once, named as page_key_name names its keys (ui_footer); a key does the action of the first row that the screen offers, holds there and has the key
  * (ui_key_action).  So a footer names the keys that do what it says, and only those.
  */
 struct ui_binding {
 	enum page_action action;
 	enum ui_where where;
-	const char *name;	/* the keys as the footer names them */
-	bool words;		/* the name is words, shown in the language of the screen, not key caps */
 	struct ui_keycode keys[5];	/* up to the first empty one */
 };
 
 static const struct ui_binding ui_bindings[] = {
-	{ PAGE_CHOOSE, UI_NOT_IN_FIELD, "\xE2\x86\x91\xE2\x86\x93", false,
+	{ PAGE_CHOOSE, UI_NOT_IN_FIELD,
 	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN), UI_FN(KEY_HOME), UI_FN(KEY_END), { false, '1', '9' } } },
-	{ PAGE_TICK, UI_NOT_IN_FIELD, N_("Space"), true, { UI_CH(' ') } },
-	{ PAGE_GO_ON, UI_ANYWHERE, N_("Enter"), true, { UI_CH('\r'), UI_CH('\n'), UI_FN(KEY_ENTER) } },
-	{ PAGE_SAVE, UI_ANYWHERE, "F3/Ctrl-S", false, { UI_FN(KEY_F(3)), UI_CH(UI_CTRL('s')) } },
-	{ PAGE_BACK, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
-	{ PAGE_CLOSE, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
-	{ PAGE_HELP, UI_IN_FIELD, "F1/Ctrl-G", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')) } },
-	{ PAGE_HELP, UI_NOT_IN_FIELD, "F1/?", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')), UI_CH('?') } },
-	{ PAGE_WORDS, UI_ANYWHERE, "Tab", false, { UI_CH('\t') } },
-	{ PAGE_STOP, UI_ANYWHERE, "F10/Ctrl-Q", false, { UI_FN(KEY_F(10)), UI_CH(UI_CTRL('q')), UI_CH(UI_CTRL('c')) } },
+	{ PAGE_TICK, UI_NOT_IN_FIELD, { UI_CH(' ') } },
+	{ PAGE_GO_ON, UI_ANYWHERE, { UI_CH('\r'), UI_CH('\n'), UI_FN(KEY_ENTER) } },
+	{ PAGE_SAVE, UI_ANYWHERE, { UI_FN(KEY_F(3)), UI_CH(UI_CTRL('s')) } },
+	{ PAGE_BACK, UI_ANYWHERE, { UI_CH(0x1b) } },
+	{ PAGE_CLOSE, UI_ANYWHERE, { UI_CH(0x1b) } },
+	{ PAGE_HELP, UI_IN_FIELD, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')) } },
+	{ PAGE_HELP, UI_NOT_IN_FIELD, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')), UI_CH('?') } },
+	{ PAGE_WORDS, UI_ANYWHERE, { UI_CH('\t') } },
+	{ PAGE_STOP, UI_ANYWHERE, { UI_FN(KEY_F(10)), UI_CH(UI_CTRL('q')), UI_CH(UI_CTRL('c')) } },
 	/* after Stop: on a narrow screen the footer may drop it */
-	{ PAGE_LANGUAGE, UI_ANYWHERE, "F2/Ctrl-L", false, { UI_FN(KEY_F(2)), UI_CH(UI_CTRL('l')) } },
-	{ PAGE_ANY_KEY, UI_ANYWHERE, N_("Any key"), true, { { false, 1, WINT_MAX }, { true, 1, KEY_MAX } } },
+	{ PAGE_LANGUAGE, UI_ANYWHERE, { UI_FN(KEY_F(2)), UI_CH(UI_CTRL('l')) } },
+	{ PAGE_ANY_KEY, UI_ANYWHERE, { { false, 1, WINT_MAX }, { true, 1, KEY_MAX } } },
 };
 
 static bool ui_binding_holds(const struct ui_binding *b, bool field)
@@ -164,16 +162,17 @@ unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field)
 	return 0;
 }
 
-void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx)
+void ui_footer(struct ui *u, const struct page *p)
 {
 	unsigned named = 0;
-	u->actions = actions;
+	u->actions = p->actions;
 	for (size_t i = 0; i < ARRAY_LEN(ui_bindings); i++) {
 		const struct ui_binding *b = &ui_bindings[i];
-		if (!(actions & b->action) || (named & b->action) || !ui_binding_holds(b, field))
+		if (!(p->actions & b->action) || (named & b->action) || !ui_binding_holds(b, p->field))
 			continue;
 		named |= b->action;
-		ui_foot(u, b->words ? _(b->name) : b->name, label(ctx, b->action));
+		const char *label = page_action_label(p, b->action);
+		ui_foot(u, page_key_name(p, b->action), label ? label : "");
 	}
 }
 

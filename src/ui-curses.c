@@ -34,13 +34,6 @@ void ui_foot(struct ui *u, const char *key, const char *action)
 		u->foot[u->nfoot++] = (struct page_key){ key, action };
 }
 
-/* The words of an action on the page shown, for the footer (ui_footer). */
-static const char *ui_page_label(const void *ctx, enum page_action action)
-{
-	const char *label = page_action_label(ctx, action);
-	return label ? label : "";
-}
-
 /*
  * Under TRIN_DEBUG_CHECK (the monkey test): the footer the table of keys made is the one page_footer gives,
  * which trin check measures (page_fit).
@@ -66,7 +59,7 @@ void ui_show(struct ui *u, struct page *p)
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(u->cols), NULL);
 	u->nfoot = 0;
-	ui_footer(u, p->actions, p->field, ui_page_label, p);
+	ui_footer(u, p);
 	if (getenv("TRIN_DEBUG_CHECK"))
 		ui_footer_check(u);
 }
