@@ -17,7 +17,7 @@
 #include "compat.h"
 #include "diag.h"
 #include "engine.h"
-#include "field.h"
+#include "pick.h"
 #include "glossary.h"
 #include "kind.h"
 #include "limit.h"
@@ -40,11 +40,7 @@ struct ui {
 	/* the step being shown, and the state of its field */
 	int step;
 	size_t position;
-	int sel;		/* list cursor */
-	bool *ticks;		/* multi */
-	int *review;		/* review: the step index of each row; -1 for "continue" */
-	size_t nreview;
-	struct field field;	/* the text field, and its drafts per step (field.h) */
+	struct pick pick;	/* the cursor, ticks, review rows and text field (pick.h) */
 	/* the frame */
 	struct page *page;	/* what it shows (page.h), laid out */
 	int scroll, height;

@@ -1,6 +1,6 @@
 /*
- * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
- * the ticks; the text field itself is field.h).  See ui-curses.h.
+ * ui-curses-keys: the full screen's keys, which change what is picked on the step shown (pick.h).  See
+ * ui-curses.h.
  *
  * One table (ui_bindings) maps keys to page actions (page.h), in the footer's order: every footer is
  * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
@@ -28,71 +28,13 @@ void ui_enter(struct ui *u, const struct engine_view *v)
 	const struct step *s = v->step;
 	u->step = v->index;
 	u->position = v->position;
-	u->sel = 0;
 	u->scroll = 0;
 	u->follow = true;
 	u->overlay = UI_NONE;
 	u->output_done = false;
 	u->output_message[0] = '\0';
 	stats_event(u->stats, u->w->id, s->type == STEP_END ? STATS_END : STATS_SHOWN, s->id);
-	free(u->ticks);
-	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
-	field_set(&u->field, "");
-	struct value p = v->prefill;
-	switch (s->type) {
-	case STEP_CHOICE: {
-		int i = p.type == VAL_STR ? step_choice_index(s, p.u.s) : -1;
-		if (i >= 0)
-			u->sel = i;
-		break;
-	}
-	case STEP_MULTI:
-		for (size_t k = 0; p.type == VAL_LIST && k < p.u.list.n; k++) {
-			int i = p.u.list.items[k].type == VAL_STR ? step_choice_index(s, p.u.list.items[k].u.s) : -1;
-			if (i >= 0)
-				u->ticks[i] = true;
-		}
-		break;
-	case STEP_YESNO:
-		u->sel = p.type == VAL_BOOL && !p.u.b ? 1 : 0;
-		break;
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		if (!field_draft_take(&u->field, (size_t)v->index) && p.type != VAL_NULL)
-			field_set(&u->field, engine_value_text(u->e, s, p));	/* else typed before going back */
-		break;
-	case STEP_REVIEW:
-		free(u->review);
-		u->review = page_review_steps(u->w, u->e, &u->nreview);
-		u->review = xrealloc(u->review, (u->nreview + 1) * sizeof *u->review);
-		u->review[u->nreview++] = -1;	/* continue */
-		u->sel = (int)u->nreview - 1;
-		break;
-	case STEP_INFO:
-	case STEP_END:
-		break;
-	}
-}
-
-static int ui_list_len(const struct ui *u, const struct step *s)
-{
-	switch (s->type) {
-	case STEP_CHOICE:
-	case STEP_MULTI:
-		return (int)s->nchoices;
-	case STEP_YESNO:
-		return 2;
-	case STEP_REVIEW:
-		return (int)u->nreview;
-	case STEP_INFO:
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-	case STEP_END:
-		return 0;
-	}
-	return 0;
+	pick_enter(&u->pick, u->w, u->e, v);
 }
 
 /* The table of keys */
@@ -227,40 +169,7 @@ static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 
 static bool ui_submit(struct ui *u, const struct step *s)
 {
-	struct answer_input in = { 0 };
-	const char **items = NULL;
-	bool ok = false;
-	switch (s->type) {
-	case STEP_CHOICE:
-		in.text = s->choices[u->sel].value;
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_YESNO:
-		in.text = u->sel == 0 ? "true" : "false";
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_MULTI:
-		items = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *items);
-		in.is_list = true;
-		in.items = items;
-		for (size_t i = 0; i < s->nchoices; i++)
-			if (u->ticks[i])
-				items[in.nitems++] = s->choices[i].value;
-		ok = engine_submit(u->e, &in);
-		free(items);
-		break;
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		in.text = u->field.buf;
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_INFO:
-	case STEP_REVIEW:
-	case STEP_END:
-		ok = engine_submit(u->e, NULL);
-		break;
-	}
+	bool ok = pick_submit(&u->pick, u->e, s);
 	if (ok)
 		u->step = -1;	/* show the next step from its start */
 	return ok;
@@ -278,12 +187,12 @@ static bool ui_edit(struct ui *u, int r, wint_t wc)
 	};
 	for (size_t i = 0; i < sizeof ui_edit_keys / sizeof *ui_edit_keys; i++)
 		if (ui_edit_keys[i].fn == (r == KEY_CODE_YES) && ui_edit_keys[i].key == wc) {
-			field_do(&u->field, ui_edit_keys[i].op);
+			field_do(&u->pick.field, ui_edit_keys[i].op);
 			return true;
 		}
 	if (r == KEY_CODE_YES || !field_typable((uint32_t)wc))
 		return false;
-	if (!field_insert(&u->field, (uint32_t)wc))
+	if (!field_insert(&u->pick.field, (uint32_t)wc))
 		u->note = _("That is as much text as fits here.");
 	return true;
 }
@@ -300,21 +209,18 @@ bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows)
 
 static void ui_move(struct ui *u, const struct step *s, int to)
 {
-	int n = ui_list_len(u, s);
-	if (n <= 0)
-		return;
-	u->sel = to < 0 ? 0 : to >= n ? n - 1 : to;
-	u->follow = true;
+	if (pick_move(&u->pick, s, to))
+		u->follow = true;
 }
 
 /* PAGE_CHOOSE on a list: the arrows, Home, End, or an option's number, which on a multi ticks it too. */
 static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 {
-	int n = ui_list_len(u, s);
+	int n = pick_len(&u->pick, s);
 	if (fn && wc == KEY_UP)
-		ui_move(u, s, u->sel - 1);
+		ui_move(u, s, u->pick.sel - 1);
 	else if (fn && wc == KEY_DOWN)
-		ui_move(u, s, u->sel + 1);
+		ui_move(u, s, u->pick.sel + 1);
 	else if (fn && wc == KEY_HOME)
 		ui_move(u, s, 0);
 	else if (fn && wc == KEY_END)
@@ -324,7 +230,7 @@ static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 		if (i < n) {
 			ui_move(u, s, i);
 			if (s->type == STEP_MULTI)
-				u->ticks[i] = !u->ticks[i];
+				u->pick.ticks[i] = !u->pick.ticks[i];
 		} else {
 			u->note = _("There is no option with that number.");
 		}
@@ -337,8 +243,8 @@ static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 	const struct step *s = v->step;
 	if (s->type == STEP_END)
 		return UI_DONE;
-	if (s->type == STEP_REVIEW && u->review[u->sel] >= 0) {
-		if (engine_revise(u->e, u->review[u->sel]))
+	if (s->type == STEP_REVIEW && u->pick.review[u->pick.sel] >= 0) {
+		if (engine_revise(u->e, u->pick.review[u->pick.sel]))
 			u->step = -1;
 		return UI_STAY;
 	}
@@ -350,7 +256,7 @@ static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 static void ui_back(struct ui *u, const struct engine_view *v)
 {
 	if (kind_is_field(v->step->type) && v->can_back)
-		field_draft_keep(&u->field, (size_t)v->index, u->w->nsteps);
+		field_draft_keep(&u->pick.field, (size_t)v->index, u->w->nsteps);
 	if (engine_back(u->e))
 		u->step = -1;
 	else
@@ -428,7 +334,7 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		ui_choose(u, s, fn, wc);
 		break;
 	case PAGE_TICK:
-		u->ticks[u->sel] = !u->ticks[u->sel];
+		u->pick.ticks[u->pick.sel] = !u->pick.ticks[u->pick.sel];
 		break;
 	default:	/* no action: PgUp and PgDn scroll, and a field takes the key (other control keys do nothing) */
 		if (!ui_scroll_key(u, fn, wc, false) && field)

@@ -154,7 +154,7 @@ static bool ui_reload(struct ui *u)
 	engine_view(e, &v);
 	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
 		    u->w->steps[u->step].type == v.step->type;
-	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->field.buf) : NULL;
+	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->pick.field.buf) : NULL;
 	/* at the same end: what was saved there stays saved, and is not written again */
 	bool same_end = same && v.step->type == STEP_END;
 	bool output_done = u->output_done;
@@ -162,7 +162,7 @@ static bool ui_reload(struct ui *u)
 	memcpy(output_message, u->output_message, sizeof output_message);
 	engine_free(u->e);
 	ui_terms_free(u);
-	field_drafts_free(&u->field);	/* by the old wizard's step numbers */
+	field_drafts_free(&u->pick.field);	/* by the old wizard's step numbers */
 	wizard_free(u->watch_w);
 	u->w = u->watch_w = w;
 	u->e = e;
@@ -174,7 +174,7 @@ static bool ui_reload(struct ui *u)
 		memcpy(u->output_message, output_message, sizeof output_message);
 	}
 	if (typed) {
-		field_set(&u->field, typed);
+		field_set(&u->pick.field, typed);
 		xfree_wiped(typed);
 	}
 	u->note = _("The file changed and was loaded again.");
@@ -230,7 +230,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 		}
 	}
 	ui_terms_free(u);
-	field_drafts_free(&u->field);
+	field_drafts_free(&u->pick.field);
 	return out;
 }
 
@@ -239,9 +239,7 @@ void ui_free(struct ui *u)
 {
 	ui_langs_drop(u);
 	ui_reset_frame(u);
-	field_free(&u->field);
-	free(u->ticks);
-	free(u->review);
+	pick_free(&u->pick);
 }
 
 /* The menu */
@@ -526,7 +524,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
 		engine_free(u.e);	/* every answer wiped */
 		u.e = NULL;
-		field_set(&u.field, "");
+		field_set(&u.pick.field, "");
 		ui_reset_frame(&u);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}

@@ -157,8 +157,8 @@ static int ui_draw_field(struct ui *u, int y, int x, int width)
 	if (inner < 4)
 		inner = 4;
 	size_t end;
-	int used = field_view(&u->field, inner, &end);
-	const struct field *f = &u->field;
+	int used = field_view(&u->pick.field, inner, &end);
+	const struct field *f = &u->pick.field;
 	mvaddstr(y, x, "[ ");
 	ui_put(y, x + 2, f->buf + f->hscroll, end - f->hscroll, A_UNDERLINE);
 	attron(A_UNDERLINE);
@@ -302,7 +302,7 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		[UI_CONFIRM_QUIT] = PAGE_KIND_STOP, [UI_LANGUAGE] = PAGE_KIND_LANGUAGE, [UI_IDLE] = PAGE_KIND_IDLE,
 	};
 	struct page_input in = {
-		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->sel, .ticks = u->ticks,
+		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->pick.sel, .ticks = u->pick.ticks,
 		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
 		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .message = u->note ? u->note : v->message,
 		.second_lang = u->opts->second_lang,
