@@ -17,11 +17,13 @@
 #include "compat.h"
 #include "diag.h"
 #include "engine.h"
+#include "pick.h"
 #include "glossary.h"
 #include "kind.h"
 #include "limit.h"
 #include "model.h"
 #include "page.h"
+#include "watch.h"
 
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
@@ -38,13 +40,7 @@ struct ui {
 	/* the step being shown, and the state of its field */
 	int step;
 	size_t position;
-	int sel;		/* list cursor */
-	bool *ticks;		/* multi */
-	int *review;		/* review: the step index of each row; -1 for "continue" */
-	size_t nreview;
-	char *buf;		/* text field, UTF-8 */
-	char **drafts;		/* per step: what was typed and not given when the person went back (Esc) */
-	size_t len, cur, hscroll;
+	struct pick pick;	/* the cursor, ticks, review rows and text field (pick.h) */
 	/* the frame */
 	struct page *page;	/* what it shows (page.h), laid out */
 	int scroll, height;
@@ -67,9 +63,7 @@ struct ui {
 	int lang_sel;
 	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
 	/* --watch: the file, as it was when last loaded, and the wizard loaded from it (owned) */
-	const char *watch;
-	struct stat watch_st;
-	long watch_since_ms;	/* when it was seen to change, or 0 */
+	struct watch watch;	/* the file, or a NULL file when not watching (watch.h) */
 	struct wizard *watch_w;
 	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
 };
@@ -126,9 +120,6 @@ void ui_layout(struct ui *u, const struct engine_view *v);
 /* Keys and the step's state (ui-curses-keys.c) */
 
 /* Set the text field to s, the old text wiped. */
-void ui_set_buffer(struct ui *u, const char *s);
-/* Wipe and forget the drafts of the wizard being walked. */
-void ui_drafts_free(struct ui *u);
 /* A new step is shown: its field starts from the remembered answer, if any. */
 void ui_enter(struct ui *u, const struct engine_view *v);
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
@@ -136,16 +127,13 @@ bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
 /* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
 
-/* The words of an action on a screen, for the footer: page_action_label on the page shown. */
-typedef const char *ui_label_fn(const void *ctx, enum page_action action);
-
 /* What a key does on a screen that offers actions (page_action bits), a text field focused or not; 0: nothing. */
 unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field);
 /*
- * The footer of a screen that offers actions: their keys from the table of keys in its order, each with the
- * words label gives it; the keys then check u->actions.
+ * The footer of page p: the actions it offers in the order of the table of keys, each named as
+ * page_key_name names it, with its words (page_action_label); the keys then check u->actions.
  */
-void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx);
+void ui_footer(struct ui *u, const struct page *p);
 
 /* The loops (ui-curses-loop.c) */
 

@@ -1,10 +1,11 @@
 /*
- * ui-curses-keys: the full screen's keys, and the state of the step shown that they change (the cursor,
- * the ticks, the text field and its drafts).  See ui-curses.h.
+ * ui-curses-keys: the full screen's keys, which change what is picked on the step shown (pick.h).  See
+ * ui-curses.h.
  *
- * One table (ui_bindings) maps keys to page actions (page.h) and names them in the footer: every footer is
+ * One table (ui_bindings) maps keys to page actions (page.h), in the footer's order: every footer is
  * made from it (ui_footer), and every key goes through it (ui_key_action) to an action the screen offers,
- * then to that action's handler.  So a footer cannot name a key that does something else there.  Keys
+ * then to that action's handler.  So a footer offers only what its keys do there; it names them as
+ * page_key_name does (page.c), one copy for this screen and for trin check's measure (page_fit).  Keys
  * beyond the footer: help, languages and back answer in words on a step that lacks them, Esc leaves the
  * menu too, and any key closes a question or help.
  */
@@ -21,112 +22,19 @@
 #include "text.h"
 #include "util.h"
 
-void ui_set_buffer(struct ui *u, const char *s)
-{
-	size_t n = strlen(s);
-	if (u->buf)
-		compat_wipe(u->buf, u->len);
-	free(u->buf);
-	u->buf = xmalloc(n + 1);
-	memcpy(u->buf, s, n + 1);
-	u->len = u->cur = n;
-	u->hscroll = 0;
-}
-
-/* Wipe and forget the drafts of the wizard being walked. */
-void ui_drafts_free(struct ui *u)
-{
-	for (size_t i = 0; u->drafts && i < u->w->nsteps; i++)
-		xfree_wiped(u->drafts[i]);
-	free(u->drafts);
-	u->drafts = NULL;
-}
-
-/* Keep what is typed in the field of step, to show again when the person comes back to it. */
-static void ui_draft_keep(struct ui *u, int step)
-{
-	if (!u->drafts)
-		u->drafts = xcalloc(u->w->nsteps, sizeof *u->drafts);
-	xfree_wiped(u->drafts[step]);
-	u->drafts[step] = xstrdup(u->buf);
-}
-
 /* A new step is shown: its field starts from the remembered answer, if any. */
 void ui_enter(struct ui *u, const struct engine_view *v)
 {
 	const struct step *s = v->step;
 	u->step = v->index;
 	u->position = v->position;
-	u->sel = 0;
 	u->scroll = 0;
 	u->follow = true;
 	u->overlay = UI_NONE;
 	u->output_done = false;
 	u->output_message[0] = '\0';
 	stats_event(u->stats, u->w->id, s->type == STEP_END ? STATS_END : STATS_SHOWN, s->id);
-	free(u->ticks);
-	u->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *u->ticks);
-	ui_set_buffer(u, "");
-	struct value p = v->prefill;
-	switch (s->type) {
-	case STEP_CHOICE: {
-		int i = p.type == VAL_STR ? step_choice_index(s, p.u.s) : -1;
-		if (i >= 0)
-			u->sel = i;
-		break;
-	}
-	case STEP_MULTI:
-		for (size_t k = 0; p.type == VAL_LIST && k < p.u.list.n; k++) {
-			int i = p.u.list.items[k].type == VAL_STR ? step_choice_index(s, p.u.list.items[k].u.s) : -1;
-			if (i >= 0)
-				u->ticks[i] = true;
-		}
-		break;
-	case STEP_YESNO:
-		u->sel = p.type == VAL_BOOL && !p.u.b ? 1 : 0;
-		break;
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		if (u->drafts && u->drafts[v->index]) {	/* typed before going back: as it was left */
-			ui_set_buffer(u, u->drafts[v->index]);
-			xfree_wiped(u->drafts[v->index]);
-			u->drafts[v->index] = NULL;
-		} else if (p.type != VAL_NULL) {
-			ui_set_buffer(u, engine_value_text(u->e, s, p));
-		}
-		break;
-	case STEP_REVIEW:
-		free(u->review);
-		u->review = page_review_steps(u->w, u->e, &u->nreview);
-		u->review = xrealloc(u->review, (u->nreview + 1) * sizeof *u->review);
-		u->review[u->nreview++] = -1;	/* continue */
-		u->sel = (int)u->nreview - 1;
-		break;
-	case STEP_INFO:
-	case STEP_END:
-		break;
-	}
-}
-
-static int ui_list_len(const struct ui *u, const struct step *s)
-{
-	switch (s->type) {
-	case STEP_CHOICE:
-	case STEP_MULTI:
-		return (int)s->nchoices;
-	case STEP_YESNO:
-		return 2;
-	case STEP_REVIEW:
-		return (int)u->nreview;
-	case STEP_INFO:
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-	case STEP_END:
-		return 0;
-	}
-	return 0;
+	pick_enter(&u->pick, u->w, u->e, v);
 }
 
 /* The table of keys */
@@ -144,34 +52,31 @@ struct ui_keycode {
 enum ui_where { UI_ANYWHERE, UI_IN_FIELD, UI_NOT_IN_FIELD };
 
 /*
- * A row of the table: the keys that do an action, where, and how the footer names them.  The footer lists
- * the actions a screen offers in the order of the table, each named by its first row that holds there
- * (ui_footer); a key does the action of the first row that the screen offers, holds there and has the key
+ * A row of the table: the keys that do an action, and where.  The footer lists the actions a screen offers
+ * in the order of the table, each once, named as page_key_name names its keys (ui_footer); a key does the action of the first row that the screen offers, holds there and has the key
  * (ui_key_action).  So a footer names the keys that do what it says, and only those.
  */
 struct ui_binding {
 	enum page_action action;
 	enum ui_where where;
-	const char *name;	/* the keys as the footer names them */
-	bool words;		/* the name is words, shown in the language of the screen, not key caps */
 	struct ui_keycode keys[5];	/* up to the first empty one */
 };
 
 static const struct ui_binding ui_bindings[] = {
-	{ PAGE_CHOOSE, UI_NOT_IN_FIELD, "\xE2\x86\x91\xE2\x86\x93", false,
+	{ PAGE_CHOOSE, UI_NOT_IN_FIELD,
 	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN), UI_FN(KEY_HOME), UI_FN(KEY_END), { false, '1', '9' } } },
-	{ PAGE_TICK, UI_NOT_IN_FIELD, N_("Space"), true, { UI_CH(' ') } },
-	{ PAGE_GO_ON, UI_ANYWHERE, N_("Enter"), true, { UI_CH('\r'), UI_CH('\n'), UI_FN(KEY_ENTER) } },
-	{ PAGE_SAVE, UI_ANYWHERE, "F3/Ctrl-S", false, { UI_FN(KEY_F(3)), UI_CH(UI_CTRL('s')) } },
-	{ PAGE_BACK, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
-	{ PAGE_CLOSE, UI_ANYWHERE, N_("Esc"), true, { UI_CH(0x1b) } },
-	{ PAGE_HELP, UI_IN_FIELD, "F1/Ctrl-G", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')) } },
-	{ PAGE_HELP, UI_NOT_IN_FIELD, "F1/?", false, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')), UI_CH('?') } },
-	{ PAGE_WORDS, UI_ANYWHERE, "Tab", false, { UI_CH('\t') } },
-	{ PAGE_STOP, UI_ANYWHERE, "F10/Ctrl-Q", false, { UI_FN(KEY_F(10)), UI_CH(UI_CTRL('q')), UI_CH(UI_CTRL('c')) } },
+	{ PAGE_TICK, UI_NOT_IN_FIELD, { UI_CH(' ') } },
+	{ PAGE_GO_ON, UI_ANYWHERE, { UI_CH('\r'), UI_CH('\n'), UI_FN(KEY_ENTER) } },
+	{ PAGE_SAVE, UI_ANYWHERE, { UI_FN(KEY_F(3)), UI_CH(UI_CTRL('s')) } },
+	{ PAGE_BACK, UI_ANYWHERE, { UI_CH(0x1b) } },
+	{ PAGE_CLOSE, UI_ANYWHERE, { UI_CH(0x1b) } },
+	{ PAGE_HELP, UI_IN_FIELD, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')) } },
+	{ PAGE_HELP, UI_NOT_IN_FIELD, { UI_FN(KEY_F(1)), UI_CH(UI_CTRL('g')), UI_CH('?') } },
+	{ PAGE_WORDS, UI_ANYWHERE, { UI_CH('\t') } },
+	{ PAGE_STOP, UI_ANYWHERE, { UI_FN(KEY_F(10)), UI_CH(UI_CTRL('q')), UI_CH(UI_CTRL('c')) } },
 	/* after Stop: on a narrow screen the footer may drop it */
-	{ PAGE_LANGUAGE, UI_ANYWHERE, "F2/Ctrl-L", false, { UI_FN(KEY_F(2)), UI_CH(UI_CTRL('l')) } },
-	{ PAGE_ANY_KEY, UI_ANYWHERE, N_("Any key"), true, { { false, 1, WINT_MAX }, { true, 1, KEY_MAX } } },
+	{ PAGE_LANGUAGE, UI_ANYWHERE, { UI_FN(KEY_F(2)), UI_CH(UI_CTRL('l')) } },
+	{ PAGE_ANY_KEY, UI_ANYWHERE, { { false, 1, WINT_MAX }, { true, 1, KEY_MAX } } },
 };
 
 static bool ui_binding_holds(const struct ui_binding *b, bool field)
@@ -199,16 +104,17 @@ unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field)
 	return 0;
 }
 
-void ui_footer(struct ui *u, unsigned actions, bool field, ui_label_fn *label, const void *ctx)
+void ui_footer(struct ui *u, const struct page *p)
 {
 	unsigned named = 0;
-	u->actions = actions;
+	u->actions = p->actions;
 	for (size_t i = 0; i < ARRAY_LEN(ui_bindings); i++) {
 		const struct ui_binding *b = &ui_bindings[i];
-		if (!(actions & b->action) || (named & b->action) || !ui_binding_holds(b, field))
+		if (!(p->actions & b->action) || (named & b->action) || !ui_binding_holds(b, p->field))
 			continue;
 		named |= b->action;
-		ui_foot(u, b->words ? _(b->name) : b->name, label(ctx, b->action));
+		const char *label = page_action_label(p, b->action);
+		ui_foot(u, page_key_name(p, b->action), label ? label : "");
 	}
 }
 
@@ -263,130 +169,32 @@ static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 
 static bool ui_submit(struct ui *u, const struct step *s)
 {
-	struct answer_input in = { 0 };
-	const char **items = NULL;
-	bool ok = false;
-	switch (s->type) {
-	case STEP_CHOICE:
-		in.text = s->choices[u->sel].value;
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_YESNO:
-		in.text = u->sel == 0 ? "true" : "false";
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_MULTI:
-		items = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *items);
-		in.is_list = true;
-		in.items = items;
-		for (size_t i = 0; i < s->nchoices; i++)
-			if (u->ticks[i])
-				items[in.nitems++] = s->choices[i].value;
-		ok = engine_submit(u->e, &in);
-		free(items);
-		break;
-	case STEP_TEXT:
-	case STEP_NUMBER:
-	case STEP_DATE:
-		in.text = u->buf;
-		ok = engine_submit(u->e, &in);
-		break;
-	case STEP_INFO:
-	case STEP_REVIEW:
-	case STEP_END:
-		ok = engine_submit(u->e, NULL);
-		break;
-	}
+	bool ok = pick_submit(&u->pick, u->e, s);
 	if (ok)
 		u->step = -1;	/* show the next step from its start */
 	return ok;
 }
 
-static void ui_insert(struct ui *u, wint_t wc)
-{
-	uint8_t enc[8];
-	int n = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
-	if (n <= 0)
-		return;
-	if (u->len + (size_t)n > LIMIT_INPUT) {
-		u->note = _("That is as much text as fits here.");
-		return;
-	}
-	char *grown = xmalloc(u->len + (size_t)n + 1);	/* not realloc: the old block is wiped first */
-	memcpy(grown, u->buf, u->len + 1);
-	compat_wipe(u->buf, u->len + 1);
-	free(u->buf);
-	u->buf = grown;
-	memmove(u->buf + u->cur + n, u->buf + u->cur, u->len - u->cur + 1);
-	memcpy(u->buf + u->cur, enc, (size_t)n);
-	u->len += (size_t)n;
-	u->cur += (size_t)n;
-}
-
-static void ui_delete(struct ui *u, size_t from, size_t to)
-{
-	memmove(u->buf + from, u->buf + to, u->len - to + 1);
-	u->len -= to - from;
-	u->cur = from;
-	compat_wipe(u->buf + u->len + 1, to - from);	/* the tail the text moved away from */
-}
-
 /* Editing keys of a text field; true when the key was one. */
 static bool ui_edit(struct ui *u, int r, wint_t wc)
 {
-	if (r == KEY_CODE_YES) {
-		switch (wc) {
-		case KEY_LEFT:
-			u->cur = text_prev_grapheme(u->buf, u->len, u->cur);
+	static const struct { bool fn; wint_t key; enum field_op op; } ui_edit_keys[] = {
+		{ true, KEY_LEFT, FIELD_LEFT }, { true, KEY_RIGHT, FIELD_RIGHT }, { true, KEY_HOME, FIELD_HOME },
+		{ true, KEY_END, FIELD_END }, { true, KEY_BACKSPACE, FIELD_DEL_BACK }, { true, KEY_DC, FIELD_DEL_FORWARD },
+		{ false, 0x7f, FIELD_DEL_BACK }, { false, UI_CTRL('h'), FIELD_DEL_BACK }, { false, UI_CTRL('a'), FIELD_HOME },
+		{ false, UI_CTRL('e'), FIELD_END }, { false, UI_CTRL('d'), FIELD_DEL_FORWARD },
+		{ false, UI_CTRL('u'), FIELD_DEL_TO_START },
+	};
+	for (size_t i = 0; i < sizeof ui_edit_keys / sizeof *ui_edit_keys; i++)
+		if (ui_edit_keys[i].fn == (r == KEY_CODE_YES) && ui_edit_keys[i].key == wc) {
+			field_do(&u->pick.field, ui_edit_keys[i].op);
 			return true;
-		case KEY_RIGHT:
-			u->cur = text_next_grapheme(u->buf, u->len, u->cur);
-			return true;
-		case KEY_HOME:
-			u->cur = 0;
-			return true;
-		case KEY_END:
-			u->cur = u->len;
-			return true;
-		case KEY_BACKSPACE:
-			if (u->cur)
-				ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
-			return true;
-		case KEY_DC:
-			if (u->cur < u->len)
-				ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
-			return true;
-		default:
-			return false;
 		}
-	}
-	switch (wc) {
-	case 0x7f:
-	case UI_CTRL('h'):
-		if (u->cur)
-			ui_delete(u, text_prev_grapheme(u->buf, u->len, u->cur), u->cur);
-		return true;
-	case UI_CTRL('a'):
-		u->cur = 0;
-		return true;
-	case UI_CTRL('e'):
-		u->cur = u->len;
-		return true;
-	case UI_CTRL('d'):
-		if (u->cur < u->len)
-			ui_delete(u, u->cur, text_next_grapheme(u->buf, u->len, u->cur));
-		return true;
-	case UI_CTRL('u'):
-		ui_delete(u, 0, u->cur);
-		return true;
-	default:
-		break;
-	}
-	if (wc >= 0x20 && wc != 0x7f && !(wc >= 0x80 && wc < 0xa0) && !(wc >= 0xd800 && wc < 0xe000) && wc < 0x110000) {
-		ui_insert(u, wc);
-		return true;
-	}
-	return false;
+	if (r == KEY_CODE_YES || !field_typable((uint32_t)wc))
+		return false;
+	if (!field_insert(&u->pick.field, (uint32_t)wc))
+		u->note = _("That is as much text as fits here.");
+	return true;
 }
 
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
@@ -401,21 +209,18 @@ bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows)
 
 static void ui_move(struct ui *u, const struct step *s, int to)
 {
-	int n = ui_list_len(u, s);
-	if (n <= 0)
-		return;
-	u->sel = to < 0 ? 0 : to >= n ? n - 1 : to;
-	u->follow = true;
+	if (pick_move(&u->pick, s, to))
+		u->follow = true;
 }
 
 /* PAGE_CHOOSE on a list: the arrows, Home, End, or an option's number, which on a multi ticks it too. */
 static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 {
-	int n = ui_list_len(u, s);
+	int n = pick_len(&u->pick, s);
 	if (fn && wc == KEY_UP)
-		ui_move(u, s, u->sel - 1);
+		ui_move(u, s, u->pick.sel - 1);
 	else if (fn && wc == KEY_DOWN)
-		ui_move(u, s, u->sel + 1);
+		ui_move(u, s, u->pick.sel + 1);
 	else if (fn && wc == KEY_HOME)
 		ui_move(u, s, 0);
 	else if (fn && wc == KEY_END)
@@ -425,7 +230,7 @@ static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 		if (i < n) {
 			ui_move(u, s, i);
 			if (s->type == STEP_MULTI)
-				u->ticks[i] = !u->ticks[i];
+				u->pick.ticks[i] = !u->pick.ticks[i];
 		} else {
 			u->note = _("There is no option with that number.");
 		}
@@ -438,8 +243,8 @@ static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 	const struct step *s = v->step;
 	if (s->type == STEP_END)
 		return UI_DONE;
-	if (s->type == STEP_REVIEW && u->review[u->sel] >= 0) {
-		if (engine_revise(u->e, u->review[u->sel]))
+	if (s->type == STEP_REVIEW && u->pick.review[u->pick.sel] >= 0) {
+		if (engine_revise(u->e, u->pick.review[u->pick.sel]))
 			u->step = -1;
 		return UI_STAY;
 	}
@@ -451,7 +256,7 @@ static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 static void ui_back(struct ui *u, const struct engine_view *v)
 {
 	if (kind_is_field(v->step->type) && v->can_back)
-		ui_draft_keep(u, v->index);
+		field_draft_keep(&u->pick.field, (size_t)v->index, u->w->nsteps);
 	if (engine_back(u->e))
 		u->step = -1;
 	else
@@ -529,7 +334,7 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 		ui_choose(u, s, fn, wc);
 		break;
 	case PAGE_TICK:
-		u->ticks[u->sel] = !u->ticks[u->sel];
+		u->pick.ticks[u->pick.sel] = !u->pick.ticks[u->pick.sel];
 		break;
 	default:	/* no action: PgUp and PgDn scroll, and a field takes the key (other control keys do nothing) */
 		if (!ui_scroll_key(u, fn, wc, false) && field)

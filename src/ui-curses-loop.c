@@ -22,48 +22,18 @@
 
 /* Languages */
 
-/*
- * Before the screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
- * shown in its own language, text by text where a catalogue lacks one.
- */
-static void ui_lang_warn(const struct wizard *w, const char *dir)
+static void ui_langs_drop(struct ui *u)
 {
-	const char *lang = i18n_language();
-	if (!dir || !i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
-		return;
-	const char *why = NULL;
-	char base[64];
-	snprintf(base, sizeof base, "%.*s", (int)strcspn(lang, "_.@"), lang);
-	int ok = i18n_catalogue(dir, w->domain, lang, &why);
-	if (ok == 0)
-		ok = i18n_catalogue(dir, w->domain, base, &why);
-	if (ok == 0)
-		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"),
-			    w->file, i18n_name(base));
-	else if (ok < 0)
-		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown "
-				      "as written\n"), w->file, i18n_name(base), w->domain, dir, why);
-}
-
-
-static void ui_langs_free(struct ui *u)
-{
-	for (size_t i = 0; i < u->nlangs; i++)
-		free(u->langs[i]);
-	free(u->langs);
+	ui_langs_free(u->langs, u->nlangs);
 	u->langs = NULL;
 	u->nlangs = 0;
 }
 
-/* The languages of the wizard about to be walked; when nobody chose one, show the wizard's own. */
+/* The languages of the wizard about to be walked, for the picker (ui_langs). */
 static void ui_langs_init(struct ui *u, const char *file)
 {
-	ui_langs_free(u);
-	const char *why;
-	const char *dir = i18n_bind_wizard(file, u->w->domain, &why);	/* NULL: its own language only */
-	u->nlangs = i18n_languages(dir, u->w->domain, u->w->language, &u->langs);
-	if (!i18n_chosen() && !u->lang_picked)
-		i18n_switch(u->w->language);
+	ui_langs_drop(u);
+	u->nlangs = ui_langs(u->w, file, u->lang_picked, &u->langs);
 }
 
 
@@ -106,26 +76,10 @@ void ui_save_summary(struct ui *u)
 
 /* --watch */
 
-/*
- * Whether the watched file changed since it was last loaded and has since been still for a moment, so a
- * save is not read half written.  A file missing for a moment (an editor replacing it) is no change yet.
- */
+/* Whether the watched file changed and has been still for a moment since (watch.h). */
 static bool ui_watch_changed(struct ui *u)
 {
-	struct stat st;
-	if (stat(u->watch, &st) != 0)
-		return false;
-	const struct stat *o = &u->watch_st;
-	long now = ui_now_ms();
-	if (st.st_dev != o->st_dev || st.st_ino != o->st_ino || st.st_size != o->st_size || !compat_same_mtime(&st, o)) {
-		u->watch_st = st;
-		u->watch_since_ms = now;
-		return false;
-	}
-	if (!u->watch_since_ms || now - u->watch_since_ms < UI_WATCH_STILL_MS)
-		return false;
-	u->watch_since_ms = 0;
-	return true;
+	return watch_changed(&u->watch, ui_now_ms(), UI_WATCH_STILL_MS);
 }
 
 /*
@@ -166,7 +120,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		if (ui_watch_changed(u)) {
 			diag_free(d);
 			*d = (struct diags){ 0 };
-			w = wizard_load(u->watch, NULL, d);
+			w = wizard_load(u->watch.file, NULL, d);
 			free(report);
 			report = NULL;
 			u->scroll = 0;
@@ -186,7 +140,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 static bool ui_reload(struct ui *u)
 {
 	struct diags d = { 0 };
-	struct wizard *w = wizard_load(u->watch, NULL, &d);
+	struct wizard *w = wizard_load(u->watch.file, NULL, &d);
 	if (!w)
 		w = ui_watch_broken(u, &d);
 	if (!w) {
@@ -200,7 +154,7 @@ static bool ui_reload(struct ui *u)
 	engine_view(e, &v);
 	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
 		    u->w->steps[u->step].type == v.step->type;
-	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->buf) : NULL;
+	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->pick.field.buf) : NULL;
 	/* at the same end: what was saved there stays saved, and is not written again */
 	bool same_end = same && v.step->type == STEP_END;
 	bool output_done = u->output_done;
@@ -208,11 +162,11 @@ static bool ui_reload(struct ui *u)
 	memcpy(output_message, u->output_message, sizeof output_message);
 	engine_free(u->e);
 	ui_terms_free(u);
-	ui_drafts_free(u);	/* by the old wizard's step numbers */
+	field_drafts_free(&u->pick.field);	/* by the old wizard's step numbers */
 	wizard_free(u->watch_w);
 	u->w = u->watch_w = w;
 	u->e = e;
-	ui_langs_init(u, u->watch);
+	ui_langs_init(u, u->watch.file);
 	ui_terms_init(u);
 	ui_enter(u, &v);
 	if (same_end) {
@@ -220,7 +174,7 @@ static bool ui_reload(struct ui *u)
 		memcpy(u->output_message, output_message, sizeof output_message);
 	}
 	if (typed) {
-		ui_set_buffer(u, typed);
+		field_set(&u->pick.field, typed);
 		xfree_wiped(typed);
 	}
 	u->note = _("The file changed and was loaded again.");
@@ -235,7 +189,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 	u->last_key_ms = ui_now_ms();
 	enum ui_outcome out = UI_STOPPED;
 	for (;;) {
-		if (ui_stop_signal || (u->watch && ui_watch_changed(u) && !ui_reload(u)))
+		if (ui_stop_signal || (u->watch.file && ui_watch_changed(u) && !ui_reload(u)))
 			break;
 		struct engine_view v;
 		engine_view(u->e, &v);
@@ -276,20 +230,16 @@ static enum ui_outcome ui_walk(struct ui *u)
 		}
 	}
 	ui_terms_free(u);
-	ui_drafts_free(u);
+	field_drafts_free(&u->pick.field);
 	return out;
 }
 
 /* Free what the screen holds, the text field and the frame wiped first. */
 void ui_free(struct ui *u)
 {
-	ui_langs_free(u);
-	if (u->buf)
-		compat_wipe(u->buf, u->len);
+	ui_langs_drop(u);
 	ui_reset_frame(u);
-	free(u->buf);
-	free(u->ticks);
-	free(u->review);
+	pick_free(&u->pick);
 }
 
 /* The menu */
@@ -341,10 +291,9 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 /* Run the one wizard in file under --watch: see ui_curses_main. */
 static int ui_watch_main(const char *file, const struct ui_options *opts)
 {
-	struct ui u = { .opts = opts, .watch = file };
+	struct ui u = { .opts = opts };
 	struct diags d = { 0 };
-	ui_watch_changed(&u);	/* the file as it is now, loaded now */
-	u.watch_since_ms = 0;
+	watch_start(&u.watch, file);	/* the file as it is now, loaded now */
 	struct wizard *w = wizard_load(file, NULL, &d);
 	bool loaded = w != NULL;
 	if (w)
@@ -557,14 +506,10 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;
 		}
 		char **langs;
-		const char *why;
-		const char *dir = i18n_bind_wizard(list[0].path, list[0].w->domain, &why);
-		size_t nlangs = i18n_languages(dir, list[0].w->domain, list[0].w->language, &langs);
+		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
 		u.lang_picked = false;
 		bool go = ui_kiosk_language(&u, langs, nlangs);
-		for (size_t i = 0; i < nlangs; i++)
-			free(langs[i]);
-		free(langs);
+		ui_langs_free(langs, nlangs);
 		if (!go)
 			break;
 		sel = 0;
@@ -579,7 +524,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
 		engine_free(u.e);	/* every answer wiped */
 		u.e = NULL;
-		ui_set_buffer(&u, "");
+		field_set(&u.pick.field, "");
 		ui_reset_frame(&u);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}

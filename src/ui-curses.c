@@ -34,13 +34,6 @@ void ui_foot(struct ui *u, const char *key, const char *action)
 		u->foot[u->nfoot++] = (struct page_key){ key, action };
 }
 
-/* The words of an action on the page shown, for the footer (ui_footer). */
-static const char *ui_page_label(const void *ctx, enum page_action action)
-{
-	const char *label = page_action_label(ctx, action);
-	return label ? label : "";
-}
-
 /*
  * Under TRIN_DEBUG_CHECK (the monkey test): the footer the table of keys made is the one page_footer gives,
  * which trin check measures (page_fit).
@@ -66,7 +59,7 @@ void ui_show(struct ui *u, struct page *p)
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(u->cols), NULL);
 	u->nfoot = 0;
-	ui_footer(u, p->actions, p->field, ui_page_label, p);
+	ui_footer(u, p);
 	if (getenv("TRIN_DEBUG_CHECK"))
 		ui_footer_check(u);
 }
@@ -157,54 +150,23 @@ static void ui_draw_row(struct ui *u, const struct page_line *r, int y, int x)
 	free(mark);
 }
 
-/*
- * The text field on row y: the part of the buffer around the cursor, and where the cursor goes.  Grapheme
- * boundaries are found once per draw, so a field holding a long paste costs one pass, not one per cell.
- */
+/* The text field on row y: the part of the buffer around the cursor (field_view), and where the cursor goes. */
 static int ui_draw_field(struct ui *u, int y, int x, int width)
 {
 	int inner = width - 4;
 	if (inner < 4)
 		inner = 4;
-	char *brk = xcalloc(u->len + 1, 1);
-	u8_grapheme_breaks((const uint8_t *)u->buf, u->len, brk);
-	brk[u->len] = 1;
-	/* the leftmost start that still shows the cursor */
-	size_t start = u->cur;
-	int w = 0;
-	while (start > 0) {
-		size_t prev = start - 1;
-		while (prev > 0 && !brk[prev])
-			prev--;
-		int gw = text_width(u->buf + prev, start - prev);
-		if (w + gw >= inner)
-			break;
-		w += gw;
-		start = prev;
-	}
-	if (u->hscroll < start || u->hscroll > u->cur)
-		u->hscroll = start;
-	size_t end = u->hscroll;
-	int used = 0;
-	while (end < u->len) {
-		size_t next = end + 1;
-		while (next < u->len && !brk[next])
-			next++;
-		int gw = text_width(u->buf + end, next - end);
-		if (used + gw > inner)
-			break;
-		used += gw;
-		end = next;
-	}
-	free(brk);
+	size_t end;
+	int used = field_view(&u->pick.field, inner, &end);
+	const struct field *f = &u->pick.field;
 	mvaddstr(y, x, "[ ");
-	ui_put(y, x + 2, u->buf + u->hscroll, end - u->hscroll, A_UNDERLINE);
+	ui_put(y, x + 2, f->buf + f->hscroll, end - f->hscroll, A_UNDERLINE);
 	attron(A_UNDERLINE);
 	for (int i = used; i < inner; i++)
 		mvaddch(y, x + 2 + i, ' ');
 	attroff(A_UNDERLINE);
 	mvaddstr(y, x + 2 + inner, " ]");
-	return x + 2 + text_width(u->buf + u->hscroll, u->cur - u->hscroll);
+	return x + 2 + text_width(f->buf + f->hscroll, f->cur - f->hscroll);
 }
 
 /* The window is too small for the frame: say so, and nothing else. */
@@ -340,7 +302,7 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 		[UI_CONFIRM_QUIT] = PAGE_KIND_STOP, [UI_LANGUAGE] = PAGE_KIND_LANGUAGE, [UI_IDLE] = PAGE_KIND_IDLE,
 	};
 	struct page_input in = {
-		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->sel, .ticks = u->ticks,
+		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->pick.sel, .ticks = u->pick.ticks,
 		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
 		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .message = u->note ? u->note : v->message,
 		.second_lang = u->opts->second_lang,

@@ -5,11 +5,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "result.h"
 #include "status.h"
 #include "summary.h"
+#include "text.h"
 #include "util.h"
 
 struct wizard *ui_load(const char *file, struct diags *d, const char **dir)
@@ -99,6 +101,51 @@ bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard 
 	}
 	}
 	return false;
+}
+
+/*
+ * Before a screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
+ * shown in its own language, text by text where a catalogue lacks one.
+ */
+void ui_lang_warn(const struct wizard *w, const char *dir)
+{
+	const char *lang = i18n_language();
+	if (!dir || !i18n_chosen() || !lang || strncmp(lang, w->language, strlen(w->language)) == 0)
+		return;
+	const char *why = NULL;
+	char base[64];
+	snprintf(base, sizeof base, "%.*s", (int)strcspn(lang, "_.@"), lang);
+	int ok = i18n_catalogue(dir, w->domain, lang, &why);
+	if (ok == 0)
+		ok = i18n_catalogue(dir, w->domain, base, &why);
+	if (ok == 0)
+		text_printf(stderr, _("trin: %s has no translation to %s; its texts are shown as written\n"),
+			    w->file, i18n_name(base));
+	else if (ok < 0)
+		text_printf(stderr, _("trin: %s: the %s catalogue of '%s' in %s is broken (%s); its texts are shown "
+				      "as written\n"), w->file, i18n_name(base), w->domain, dir, why);
+}
+
+/*
+ * The languages w (loaded from file) can be shown in, its own first, into *langs (ui_langs_free); when
+ * nobody chose a language and keep is false, switch to the wizard's own.  How many.
+ */
+size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***langs)
+{
+	const char *why;
+	const char *dir = i18n_bind_wizard(file, w->domain, &why);	/* NULL: its own language only */
+	size_t n = i18n_languages(dir, w->domain, w->language, langs);
+	if (!i18n_chosen() && !keep)
+		i18n_switch(w->language);
+	return n;
+}
+
+/* Free the n languages of langs, and langs. */
+void ui_langs_free(char **langs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(langs[i]);
+	free(langs);
 }
 
 int ui_status(bool finished, bool failed)

@@ -69,6 +69,19 @@ bool ui_load_all(char **files, size_t nfiles, bool menu, struct ui_wizard **list
 /* Free the n wizards of list and list, and d, printed first (sorted) when print is set. */
 void ui_load_done(struct ui_wizard *list, size_t n, struct diags *d, bool print);
 
+/*
+ * Before a screen starts: a wizard that cannot be shown in the language chosen says so on stderr, and is
+ * shown in its own language, text by text where a catalogue lacks one.  dir: its catalogues, or NULL.
+ */
+void ui_lang_warn(const struct wizard *w, const char *dir);
+/*
+ * The languages w (loaded from file) can be shown in, its own first, into *langs (ui_langs_free); when
+ * nobody chose a language and keep is false, switch to the wizard's own.  How many.
+ */
+size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***langs);
+/* Free the n languages of langs, and langs. */
+void ui_langs_free(char **langs, size_t n);
+
 /* The exit status of a walk: finished, stopped before an end, or an output file that failed. */
 int ui_status(bool finished, bool failed);
 

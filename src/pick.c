@@ -1,0 +1,133 @@
+/*
+ * pick: what a person has picked on the step shown, for any frontend.  See pick.h.
+ */
+#include "pick.h"
+
+#include <stdlib.h>
+
+#include "page.h"
+#include "util.h"
+
+/* Step v is entered: start from the remembered answer, or from the draft typed before going back. */
+void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const struct engine_view *v)
+{
+	const struct step *s = v->step;
+	p->sel = 0;
+	free(p->ticks);
+	p->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *p->ticks);
+	field_set(&p->field, "");
+	struct value pre = v->prefill;
+	switch (s->type) {
+	case STEP_CHOICE: {
+		int i = pre.type == VAL_STR ? step_choice_index(s, pre.u.s) : -1;
+		if (i >= 0)
+			p->sel = i;
+		break;
+	}
+	case STEP_MULTI:
+		for (size_t k = 0; pre.type == VAL_LIST && k < pre.u.list.n; k++) {
+			const struct value *it = &pre.u.list.items[k];
+			int i = it->type == VAL_STR ? step_choice_index(s, it->u.s) : -1;
+			if (i >= 0)
+				p->ticks[i] = true;
+		}
+		break;
+	case STEP_YESNO:
+		p->sel = pre.type == VAL_BOOL && !pre.u.b ? 1 : 0;
+		break;
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		if (!field_draft_take(&p->field, (size_t)v->index) && pre.type != VAL_NULL)
+			field_set(&p->field, engine_value_text(e, s, pre));	/* else typed before going back */
+		break;
+	case STEP_REVIEW:
+		free(p->review);
+		p->review = page_review_steps(w, e, &p->nreview);
+		p->review = xrealloc(p->review, (p->nreview + 1) * sizeof *p->review);
+		p->review[p->nreview++] = -1;	/* continue */
+		p->sel = (int)p->nreview - 1;
+		break;
+	case STEP_INFO:
+	case STEP_END:
+		break;
+	}
+}
+
+/* How many rows the cursor moves over on step s. */
+int pick_len(const struct pick *p, const struct step *s)
+{
+	switch (s->type) {
+	case STEP_CHOICE:
+	case STEP_MULTI:
+		return (int)s->nchoices;
+	case STEP_YESNO:
+		return 2;
+	case STEP_REVIEW:
+		return (int)p->nreview;
+	case STEP_INFO:
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+	case STEP_END:
+		return 0;
+	}
+	return 0;
+}
+
+/* Move the cursor to row to of step s, kept in the list; false when s has no list. */
+bool pick_move(struct pick *p, const struct step *s, int to)
+{
+	int n = pick_len(p, s);
+	if (n <= 0)
+		return false;
+	p->sel = to < 0 ? 0 : to >= n ? n - 1 : to;
+	return true;
+}
+
+/* Give what is picked on step s to the engine as its answer (engine_submit); whether it was taken. */
+bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
+{
+	struct answer_input in = { 0 };
+	bool ok = false;
+	switch (s->type) {
+	case STEP_CHOICE:
+		in.text = s->choices[p->sel].value;
+		return engine_submit(e, &in);
+	case STEP_YESNO:
+		in.text = p->sel == 0 ? "true" : "false";
+		return engine_submit(e, &in);
+	case STEP_MULTI: {
+		const char **items = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *items);
+		in.is_list = true;
+		in.items = items;
+		for (size_t i = 0; i < s->nchoices; i++)
+			if (p->ticks[i])
+				items[in.nitems++] = s->choices[i].value;
+		ok = engine_submit(e, &in);
+		free(items);
+		return ok;
+	}
+	case STEP_TEXT:
+	case STEP_NUMBER:
+	case STEP_DATE:
+		in.text = p->field.buf;
+		return engine_submit(e, &in);
+	case STEP_INFO:
+	case STEP_REVIEW:
+	case STEP_END:
+		break;
+	}
+	return engine_submit(e, NULL);
+}
+
+/* Free what p holds, the field and drafts wiped. */
+void pick_free(struct pick *p)
+{
+	free(p->ticks);
+	free(p->review);
+	p->ticks = NULL;
+	p->review = NULL;
+	p->nreview = 0;
+	field_free(&p->field);
+}

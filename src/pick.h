@@ -1,0 +1,35 @@
+/*
+ * pick: what a person has picked on the step shown, for any frontend: the list cursor, the ticks, the
+ * review's rows and the text field; set from the remembered answer when the step is entered, and given to
+ * the engine as the answer.
+ */
+#ifndef TRIN_PICK_H
+#define TRIN_PICK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine.h"
+#include "field.h"
+#include "model.h"
+
+struct pick {
+	int sel;		/* list cursor */
+	bool *ticks;		/* multi: one per choice */
+	int *review;		/* review: the step index of each row; -1 for "continue" */
+	size_t nreview;
+	struct field field;	/* text, number and date: the field, and its drafts per step */
+};
+
+/* Step v is entered: start from the remembered answer, or from the draft typed before going back. */
+void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const struct engine_view *v);
+/* How many rows the cursor moves over on step s. */
+int pick_len(const struct pick *p, const struct step *s);
+/* Move the cursor to row to of step s, kept in the list; false when s has no list. */
+bool pick_move(struct pick *p, const struct step *s, int to);
+/* Give what is picked on step s to the engine as its answer (engine_submit); whether it was taken. */
+bool pick_submit(const struct pick *p, struct engine *e, const struct step *s);
+/* Free what p holds, the field and drafts wiped. */
+void pick_free(struct pick *p);
+
+#endif
