@@ -85,6 +85,37 @@ bool pick_move(struct pick *p, const struct step *s, int to)
 	return true;
 }
 
+/* Move a cursor at *sel over n items the way w (PICK_NUMBER: to item num); false when nothing moves it. */
+bool pick_cursor(int *sel, int n, enum pick_way w, int num)
+{
+	int to = *sel;
+	switch (w) {
+	case PICK_UP:
+		to = *sel - 1;
+		break;
+	case PICK_DOWN:
+		to = *sel + 1;
+		break;
+	case PICK_FIRST:
+		to = 0;
+		break;
+	case PICK_LAST:
+		to = n - 1;
+		break;
+	case PICK_NUMBER:
+		if (num < 1 || num > n)
+			return false;	/* no item of that number */
+		to = num - 1;
+		break;
+	case PICK_NONE:
+		return false;
+	}
+	if (n <= 0)
+		return false;
+	*sel = to < 0 ? 0 : to >= n ? n - 1 : to;
+	return true;
+}
+
 /* Give what is picked on step s to the engine as its answer (engine_submit); whether it was taken. */
 bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
 {

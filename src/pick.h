@@ -21,12 +21,24 @@ struct pick {
 	struct field field;	/* text, number and date: the field, and its drafts per step */
 };
 
+/* A move of a list's cursor, whatever key a frontend reads for it. */
+enum pick_way {
+	PICK_NONE,		/* not a move */
+	PICK_UP,
+	PICK_DOWN,
+	PICK_FIRST,
+	PICK_LAST,
+	PICK_NUMBER,		/* to the item of a number, 1 for the first */
+};
+
 /* Step v is entered: start from the remembered answer, or from the draft typed before going back. */
 void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const struct engine_view *v);
 /* How many rows the cursor moves over on step s. */
 int pick_len(const struct pick *p, const struct step *s);
 /* Move the cursor to row to of step s, kept in the list; false when s has no list. */
 bool pick_move(struct pick *p, const struct step *s, int to);
+/* Move a cursor at *sel over n items the way w (PICK_NUMBER: to item num); false when nothing moves it. */
+bool pick_cursor(int *sel, int n, enum pick_way w, int num);
 /* Give what is picked on step s to the engine as its answer (engine_submit); whether it was taken. */
 bool pick_submit(const struct pick *p, struct engine *e, const struct step *s);
 /* Free what p holds, the field and drafts wiped. */

@@ -124,6 +124,8 @@ void ui_layout(struct ui *u, const struct engine_view *v);
 void ui_enter(struct ui *u, const struct engine_view *v);
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
 bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
+/* The way a key moves a list's cursor: the arrows, Home, End, or a number 1 to 9 (*num). */
+enum pick_way ui_list_way(bool fn, wint_t wc, int *num);
 /* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
 enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
 

@@ -149,14 +149,9 @@ static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 {
 	int n = (int)u->nlangs;
 	unsigned a = ui_key_action(fn, wc, u->actions | PAGE_LANGUAGE, false);
-	bool digit = !fn && wc >= '1' && wc <= '9';
-	if (a == PAGE_CHOOSE && fn && wc == KEY_UP && u->lang_sel > 0)
-		u->lang_sel--;
-	else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && u->lang_sel + 1 < n)
-		u->lang_sel++;
-	else if ((a == PAGE_CHOOSE && digit && (int)(wc - '1') < n) || a == PAGE_GO_ON) {
-		if (digit)
-			u->lang_sel = (int)(wc - '1');
+	int num = 0;
+	enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
+	if ((pick_cursor(&u->lang_sel, n, way, num) && way == PICK_NUMBER) || a == PAGE_GO_ON) {
 		ui_lang_switch(u, u->langs[u->lang_sel]);
 		u->overlay = UI_NONE;
 	} else if (a == PAGE_CLOSE || a == PAGE_LANGUAGE) {
@@ -207,33 +202,34 @@ bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows)
 	return true;
 }
 
-static void ui_move(struct ui *u, const struct step *s, int to)
+/* The way a key moves a list's cursor: the arrows, Home, End, or a number 1 to 9 (*num). */
+enum pick_way ui_list_way(bool fn, wint_t wc, int *num)
 {
-	if (pick_move(&u->pick, s, to))
-		u->follow = true;
+	static const struct { wint_t key; enum pick_way way; } ui_list_keys[] = {
+		{ KEY_UP, PICK_UP }, { KEY_DOWN, PICK_DOWN }, { KEY_HOME, PICK_FIRST }, { KEY_END, PICK_LAST },
+	};
+	*num = !fn && wc >= '1' && wc <= '9' ? (int)(wc - '0') : 0;
+	if (*num)
+		return PICK_NUMBER;
+	for (size_t i = 0; fn && i < sizeof ui_list_keys / sizeof *ui_list_keys; i++)
+		if (ui_list_keys[i].key == wc)
+			return ui_list_keys[i].way;
+	return PICK_NONE;
 }
 
 /* PAGE_CHOOSE on a list: the arrows, Home, End, or an option's number, which on a multi ticks it too. */
 static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 {
-	int n = pick_len(&u->pick, s);
-	if (fn && wc == KEY_UP)
-		ui_move(u, s, u->pick.sel - 1);
-	else if (fn && wc == KEY_DOWN)
-		ui_move(u, s, u->pick.sel + 1);
-	else if (fn && wc == KEY_HOME)
-		ui_move(u, s, 0);
-	else if (fn && wc == KEY_END)
-		ui_move(u, s, n - 1);
-	else if (!fn && wc >= '1' && wc <= '9' && s->type != STEP_REVIEW) {
-		int i = (int)(wc - '1');
-		if (i < n) {
-			ui_move(u, s, i);
-			if (s->type == STEP_MULTI)
-				u->pick.ticks[i] = !u->pick.ticks[i];
-		} else {
-			u->note = _("There is no option with that number.");
-		}
+	int num = 0;
+	enum pick_way way = ui_list_way(fn, wc, &num);
+	if (way == PICK_NUMBER && s->type == STEP_REVIEW)
+		return;
+	if (pick_cursor(&u->pick.sel, pick_len(&u->pick, s), way, num)) {
+		u->follow = true;
+		if (way == PICK_NUMBER && s->type == STEP_MULTI)
+			u->pick.ticks[u->pick.sel] = !u->pick.ticks[u->pick.sel];
+	} else if (way == PICK_NUMBER) {
+		u->note = _("There is no option with that number.");
 	}
 }
 

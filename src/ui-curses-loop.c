@@ -274,16 +274,11 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
-		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && *sel > 0)
-			(*sel)--;
-		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && *sel + 1 < (int)n)
-			(*sel)++;
-		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9') {
-			if ((size_t)(wc - '1') < n)
-				*sel = (int)(wc - '1');
-			else
-				u->note = _("There is no option with that number.");
-		} else if (a == PAGE_GO_ON)
+		int num = 0;
+		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
+		if (!pick_cursor(sel, (int)n, way, num) && way == PICK_NUMBER)
+			u->note = _("There is no option with that number.");
+		else if (a == PAGE_GO_ON)
 			return *sel;
 	}
 }
@@ -423,13 +418,9 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 			continue;
 		bool fn = r == KEY_CODE_YES;
 		unsigned a = ui_key_action(fn, wc, u->actions, false);
-		if (a == PAGE_CHOOSE && fn && wc == KEY_UP && sel > 0)
-			sel--;
-		else if (a == PAGE_CHOOSE && fn && wc == KEY_DOWN && sel + 1 < (int)n)
-			sel++;
-		else if (a == PAGE_CHOOSE && !fn && wc >= '1' && wc <= '9' && (size_t)(wc - '1') < n)
-			sel = (int)(wc - '1');
-		else if (a == PAGE_GO_ON)
+		int num = 0;
+		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
+		if (!pick_cursor(&sel, (int)n, way, num) && a == PAGE_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);

@@ -53,9 +53,28 @@ static const char *test_enter(struct pick *p, const struct wizard *w, struct eng
 	return v->step->id;
 }
 
+/* A cursor over a list of three: moved, kept in the list, and numbers past the end refused. */
+static void test_cursor(void)
+{
+	int sel = 0;
+	CHECK(pick_cursor(&sel, 3, PICK_UP, 0) && sel == 0);	/* kept at the top */
+	CHECK(pick_cursor(&sel, 3, PICK_DOWN, 0) && sel == 1);
+	CHECK(pick_cursor(&sel, 3, PICK_LAST, 0) && sel == 2);
+	CHECK(pick_cursor(&sel, 3, PICK_DOWN, 0) && sel == 2);	/* kept at the bottom */
+	CHECK(pick_cursor(&sel, 3, PICK_FIRST, 0) && sel == 0);
+	CHECK(pick_cursor(&sel, 3, PICK_NUMBER, 2) && sel == 1);
+	CHECK(!pick_cursor(&sel, 3, PICK_NUMBER, 4) && sel == 1);	/* no item four */
+	CHECK(!pick_cursor(&sel, 3, PICK_NUMBER, 0) && sel == 1);
+	CHECK(!pick_cursor(&sel, 3, PICK_NONE, 0) && sel == 1);
+	sel = 0;
+	CHECK(!pick_cursor(&sel, 0, PICK_DOWN, 0) && sel == 0);	/* an empty list */
+	CHECK(!pick_cursor(&sel, 0, PICK_NUMBER, 1) && sel == 0);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	test_cursor();
 	struct diags d = { 0 };
 	struct wizard *w = wizard_load_buffer("t.yaml", test_yaml, strlen(test_yaml), NULL, &d);
 	CHECK(w && d.n == 0);
