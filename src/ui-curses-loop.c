@@ -93,17 +93,8 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 	u->scroll = 0;
 	u->follow = true;
 	while (!w && !ui_stop_signal) {
-		if (!report) {
-			size_t len;
-			FILE *f = open_memstream(&report, &len);
-			if (f) {
-				diag_sort(d);
-				diag_print(d, f);
-				fclose(f);
-			} else {
-				report = xstrdup("");
-			}
-		}
+		if (!report)
+			report = watch_report(d);
 		getmaxyx(stdscr, u->rows, u->cols);
 		ui_show(u, page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of it */
 				       (const char *[]){ report, _("Fix the file and save it: trin loads it again by "
@@ -148,15 +139,10 @@ static bool ui_reload(struct ui *u)
 		return false;
 	}
 	diag_free(&d);
-	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
-	engine_follow(e, u->e);
 	struct engine_view v;
-	engine_view(e, &v);
-	bool same = u->step >= 0 && !strcmp(u->w->steps[u->step].id, v.step->id) &&
-		    u->w->steps[u->step].type == v.step->type;
-	char *typed = same && kind_is_field(v.step->type) ? xstrdup(u->pick.field.buf) : NULL;
-	/* at the same end: what was saved there stays saved, and is not written again */
-	bool same_end = same && v.step->type == STEP_END;
+	enum watch_keep keep;
+	struct engine *e = watch_carry(w, u->w, u->e, u->step, &v, &keep);
+	char *typed = keep == WATCH_KEEP_TYPED ? xstrdup(u->pick.field.buf) : NULL;
 	bool output_done = u->output_done;
 	char output_message[sizeof u->output_message];
 	memcpy(output_message, u->output_message, sizeof output_message);
@@ -169,7 +155,7 @@ static bool ui_reload(struct ui *u)
 	ui_langs_init(u, u->watch.file);
 	ui_terms_init(u);
 	ui_enter(u, &v);
-	if (same_end) {
+	if (keep == WATCH_KEEP_SAVED) {
 		u->output_done = output_done;
 		memcpy(u->output_message, output_message, sizeof output_message);
 	}

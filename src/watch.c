@@ -1,11 +1,16 @@
 /*
- * watch: whether a file an author edits has changed and is saved whole.  See watch.h.
+ * watch: whether a file an author edits has changed and is saved whole, and carrying the walk over to it.
+ * See watch.h.
  */
 #include "watch.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "compat.h"
+#include "i18n.h"
+#include "kind.h"
+#include "util.h"
 
 /* Start watching file, as it is now. */
 void watch_start(struct watch *w, const char *file)
@@ -32,4 +37,32 @@ bool watch_changed(struct watch *w, long now_ms, long still_ms)
 		return false;
 	w->since_ms = 0;
 	return true;
+}
+
+/* Carry the walk over to wizard w loaded again; see watch.h. */
+struct engine *watch_carry(const struct wizard *w, const struct wizard *old, const struct engine *from, int step,
+			   struct engine_view *v, enum watch_keep *keep)
+{
+	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
+	engine_follow(e, from);
+	engine_view(e, v);
+	*keep = WATCH_KEEP_NOTHING;
+	if (step >= 0 && !strcmp(old->steps[step].id, v->step->id) && old->steps[step].type == v->step->type)
+		*keep = kind_is_field(v->step->type) ? WATCH_KEEP_TYPED
+			: v->step->type == STEP_END ? WATCH_KEEP_SAVED : WATCH_KEEP_STEP;
+	return e;
+}
+
+/* The diagnostics of a file that does not load, sorted, as the text printed for them; free it. */
+char *watch_report(struct diags *d)
+{
+	char *report = NULL;
+	size_t len;
+	FILE *f = open_memstream(&report, &len);
+	if (!f)
+		return xstrdup("");
+	diag_sort(d);
+	diag_print(d, f);
+	fclose(f);
+	return report;
 }

@@ -1,11 +1,16 @@
 /*
  * test-watch: unit tests of --watch's reload decision (watch.h): a change is reported once the file has
- * been still for the time asked, by a clock the test gives (no sleeping, no timing).
+ * been still for the time asked, by a clock the test gives (no sleeping, no timing); the walk carried over
+ * to the wizard loaded again, and what the screen keeps of it.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "engine.h"
+#include "model.h"
 #include "test.h"
 #include "watch.h"
 
@@ -22,8 +27,70 @@ static void test_write(const char *path, const char *s)
 	}
 }
 
+/* The wizard of the test, with step middle as the author last saved it. */
+static struct wizard *test_wizard(const char *middle)
+{
+	char yaml[1024];
+	snprintf(yaml, sizeof yaml,
+		 "trin: 1\nid: watchtest\ntitle: Watch test\nlanguage: en\nsteps:\n"
+		 "  - id: kind\n    type: choice\n    title: What?\n    choices:\n"
+		 "      - {value: a, label: A}\n      - {value: b, label: B}\n"
+		 "%s"
+		 "  - id: done\n    type: end\n    title: Done\n", middle);
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(w && d.n == 0);
+	diag_free(&d);
+	return w;
+}
+
+/* Carry engine from, at step (an index of old), over to the wizard with step middle; the step shown. */
+static const char *test_carry(const char *middle, const struct wizard *old, const struct engine *from, int step,
+			      enum watch_keep *keep)
+{
+	static char id[64];
+	struct wizard *w = test_wizard(middle);
+	if (!w)
+		return "";
+	struct engine_view v;
+	struct engine *e = watch_carry(w, old, from, step, &v, keep);
+	snprintf(id, sizeof id, "%s", v.step->id);
+	engine_free(e);
+	wizard_free(w);
+	return id;
+}
+
+/* The walk carried over to an edited wizard: the step kept where it still is, and what the screen keeps. */
+static void test_carry_walk(void)
+{
+	static const char name[] = "  - id: name\n    type: text\n    title: Name?\n";
+	struct wizard *old = test_wizard(name);
+	if (!old)
+		return;
+	struct engine *from = engine_create(old, NULL);
+	enum watch_keep keep;
+	CHECK_STR(test_carry(name, old, from, -1, &keep), "kind");
+	CHECK(keep == WATCH_KEEP_NOTHING);	/* no step shown yet */
+	CHECK_STR(test_carry(name, old, from, 0, &keep), "kind");
+	CHECK(keep == WATCH_KEEP_STEP);
+	CHECK(engine_submit(from, &(struct answer_input){ .text = "b" }));
+	CHECK_STR(test_carry(name, old, from, 1, &keep), "name");
+	CHECK(keep == WATCH_KEEP_TYPED);	/* what is typed in the field stays */
+	CHECK_STR(test_carry("  - id: name\n    type: number\n    title: Age?\n", old, from, 1, &keep), "name");
+	CHECK(keep == WATCH_KEEP_NOTHING);	/* another type: another step */
+	CHECK_STR(test_carry("", old, from, 1, &keep), "kind");	/* the person goes on to the end by hand */
+	CHECK(keep == WATCH_KEEP_NOTHING);
+	CHECK(engine_submit(from, &(struct answer_input){ .text = "Ada" }));
+	CHECK_STR(test_carry(name, old, from, 2, &keep), "done");
+	CHECK(keep == WATCH_KEEP_SAVED);	/* the same end: saved once */
+	engine_free(from);
+	wizard_free(old);
+}
+
 int main(void)
 {
+	setlocale(LC_ALL, "C.UTF-8");
+	test_carry_walk();
 	if (!mkdtemp(watch_dir)) {
 		perror("mkdtemp");
 		return 1;
