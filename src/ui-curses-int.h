@@ -20,6 +20,7 @@
 #include "pick.h"
 #include "glossary.h"
 #include "kind.h"
+#include "kiosk.h"
 #include "limit.h"
 #include "model.h"
 #include "page.h"
@@ -51,8 +52,7 @@ struct ui {
 	bool output_failed;
 	char output_message[512];
 	struct glossary_terms gl;	/* for marking */
-	long last_key_ms;	/* kiosk: when the last key came */
-	long reset_at_ms;	/* kiosk: when the idle warning ends in a reset */
+	struct kiosk_clock clock;	/* kiosk: when the last key came, when the idle warning ends (kiosk.h) */
 	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
 	struct page_key foot[PAGE_FOOT_MAX];	/* the footer's keys, from the table of keys (ui_footer) */
 	size_t nfoot;

@@ -296,7 +296,7 @@ static enum ui_action ui_key(struct ui *u, const struct engine_view *v, int r, w
 	u->note = NULL;
 	if (fn && wc == KEY_RESIZE)
 		return UI_STAY;
-	u->last_key_ms = ui_now_ms();
+	kiosk_key(&u->clock, ui_now_ms());
 	if (u->overlay != UI_NONE)
 		return ui_overlay_key(u, fn, wc);
 	switch (ui_key_action(fn, wc, u->actions | PAGE_HELP | PAGE_LANGUAGE | PAGE_BACK, field)) {

@@ -172,7 +172,7 @@ static enum ui_outcome ui_walk(struct ui *u)
 {
 	ui_terms_init(u);
 	u->step = -1;
-	u->last_key_ms = ui_now_ms();
+	kiosk_key(&u->clock, ui_now_ms());
 	enum ui_outcome out = UI_STOPPED;
 	for (;;) {
 		if (ui_stop_signal || (u->watch.file && ui_watch_changed(u) && !ui_reload(u)))
@@ -188,13 +188,12 @@ static enum ui_outcome ui_walk(struct ui *u)
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
 		enum ui_action a = ui_keys(u, &v);
 		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
-			long now = ui_now_ms();
-			if (u->overlay != UI_IDLE && now - u->last_key_ms >= (long)u->opts->idle * 1000) {
+			enum kiosk_idle k = kiosk_idle(&u->clock, ui_now_ms(), u->overlay == UI_IDLE, u->opts->idle,
+						       u->opts->warn);
+			if (k == KIOSK_WARN)
 				u->overlay = UI_IDLE;
-				u->reset_at_ms = now + (long)u->opts->warn * 1000;
-			} else if (u->overlay == UI_IDLE && now >= u->reset_at_ms) {
+			else if (k == KIOSK_RESET)
 				a = UI_RESET;
-			}
 		}
 		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
 		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why)) {
@@ -235,7 +234,7 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 {
 	u->w = NULL;
 	u->follow = true;
-	u->last_key_ms = ui_now_ms();
+	kiosk_key(&u->clock, ui_now_ms());
 	for (;;) {
 		if (ui_stop_signal)
 			return -1;
@@ -251,11 +250,11 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 		wint_t wc;
 		int r = ui_get_wch(&wc);
 		if (r == ERR) {
-			if (u->opts->kiosk && ui_now_ms() - u->last_key_ms >= (long)u->opts->idle * 1000)
+			if (u->opts->kiosk && kiosk_left_alone(&u->clock, ui_now_ms(), u->opts->idle))
 				return -1;	/* nobody there: back to the start */
 			continue;
 		}
-		u->last_key_ms = ui_now_ms();
+		kiosk_key(&u->clock, ui_now_ms());
 		bool fn = r == KEY_CODE_YES;
 		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
@@ -358,7 +357,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 /* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
 static void ui_out_of_order(struct ui *u)
 {
-	long until = ui_now_ms() + 60 * 1000;
+	long until = ui_now_ms() + KIOSK_RETRY_MS;
 	while (!ui_stop_signal && ui_now_ms() < until) {
 		getmaxyx(stdscr, u->rows, u->cols);
 		ui_show(u, page_notice(_("This terminal is out of order."),
@@ -425,32 +424,6 @@ static bool ui_stderr_is_screen(void)
 	       e.st_rdev == o.st_rdev;
 }
 
-/*
- * Load the kiosk's wizards into list; how many loaded.  The diagnostics go to stderr for the operator's log
- * (the person sees a calm screen), or, with held, replace what held kept, to be written once the screen is
- * restored.
- */
-static size_t ui_kiosk_load(char **files, size_t nfiles, struct ui_wizard *list, struct diags *held)
-{
-	struct diags d = { 0 };
-	size_t n = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		const char *dir;
-		struct wizard *w = ui_load(files[i], &d, &dir);
-		if (w)
-			list[n++] = (struct ui_wizard){ files[i], w };
-	}
-	diag_sort(&d);
-	if (held) {
-		diag_free(held);
-		*held = d;
-		return n;
-	}
-	diag_print(&d, stderr);
-	diag_free(&d);
-	return n;
-}
-
 int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {	/* it would read no key, and spin */
@@ -461,7 +434,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	/* the keyboard can stop nothing from here on, while the wizards load in a cooked terminal too */
 	ui_kiosk_keyboard();
 	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
-	size_t n = ui_kiosk_load(files, nfiles, list, NULL);
+	size_t n = kiosk_load(files, nfiles, list, NULL);
 	struct ui u = { .opts = opts };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
 		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
@@ -479,7 +452,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	while (!ui_stop_signal) {
 		if (n == 0) {
 			ui_out_of_order(&u);
-			n = ui_kiosk_load(files, nfiles, list, ui_stderr_is_screen() ? &held : NULL);
+			n = kiosk_load(files, nfiles, list, ui_stderr_is_screen() ? &held : NULL);
 			continue;
 		}
 		char **langs;

@@ -304,7 +304,7 @@ void ui_layout(struct ui *u, const struct engine_view *v)
 	struct page_input in = {
 		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->pick.sel, .ticks = u->pick.ticks,
 		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
-		.idle_left = (u->reset_at_ms - ui_now_ms() + 999) / 1000, .message = u->note ? u->note : v->message,
+		.idle_left = kiosk_warning_left(&u->clock, ui_now_ms()), .message = u->note ? u->note : v->message,
 		.second_lang = u->opts->second_lang,
 		.guide = u->opts->guide, .summary_dir = u->opts->summary_dir != NULL, .kiosk = u->opts->kiosk,
 		.width = ui_width(u),

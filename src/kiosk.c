@@ -1,0 +1,56 @@
+/*
+ * kiosk: a kiosk's rules that are not the terminal's.  See kiosk.h.
+ */
+#include "kiosk.h"
+
+#include <stdio.h>
+
+/* A key came at now_ms. */
+void kiosk_key(struct kiosk_clock *c, long now_ms)
+{
+	c->last_key_ms = now_ms;
+}
+
+/* Whether nobody has pressed a key for idle_s seconds by now_ms. */
+bool kiosk_left_alone(const struct kiosk_clock *c, long now_ms, int idle_s)
+{
+	return now_ms - c->last_key_ms >= (long)idle_s * 1000;
+}
+
+/* What a walk with no key does at now_ms, the warning shown or not; see kiosk.h. */
+enum kiosk_idle kiosk_idle(struct kiosk_clock *c, long now_ms, bool warning, int idle_s, int warn_s)
+{
+	if (!warning && kiosk_left_alone(c, now_ms, idle_s)) {
+		c->reset_at_ms = now_ms + (long)warn_s * 1000;
+		return KIOSK_WARN;
+	}
+	return warning && now_ms >= c->reset_at_ms ? KIOSK_RESET : KIOSK_WAIT;
+}
+
+/* Whole seconds left of the warning at now_ms, rounded up. */
+long kiosk_warning_left(const struct kiosk_clock *c, long now_ms)
+{
+	return (c->reset_at_ms - now_ms + 999) / 1000;
+}
+
+/* Load the kiosk's wizards into list; how many loaded, the diagnostics written or held (kiosk.h). */
+size_t kiosk_load(char **files, size_t nfiles, struct ui_wizard *list, struct diags *held)
+{
+	struct diags d = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		const char *dir;
+		struct wizard *w = ui_load(files[i], &d, &dir);
+		if (w)
+			list[n++] = (struct ui_wizard){ files[i], w };
+	}
+	diag_sort(&d);
+	if (held) {
+		diag_free(held);
+		*held = d;
+		return n;
+	}
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return n;
+}
