@@ -4,6 +4,9 @@
 #include "kiosk.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
 
 /* A key came at now_ms. */
 void kiosk_key(struct kiosk_clock *c, long now_ms)
@@ -31,6 +34,19 @@ enum kiosk_idle kiosk_idle(struct kiosk_clock *c, long now_ms, bool warning, int
 long kiosk_warning_left(const struct kiosk_clock *c, long now_ms)
 {
 	return (c->reset_at_ms - now_ms + 999) / 1000;
+}
+
+/* The heading of a kiosk's language screen: "Choose your language" in each of langs; see kiosk.h. */
+void kiosk_language_heading(char **langs, size_t n, char *heading, size_t size)
+{
+	heading[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		i18n_switch(langs[i]);
+		size_t len = strlen(heading);
+		snprintf(heading + len, size - len, "%s%s", i ? " / " : "", _("Choose your language"));
+	}
+	if (n)
+		i18n_switch(langs[0]);
 }
 
 /* Load the kiosk's wizards into list; how many loaded, the diagnostics written or held (kiosk.h). */

@@ -1,7 +1,8 @@
 /*
  * kiosk: a kiosk's rules that are not the terminal's, for any frontend: when a walk left alone is warned
- * about and when it starts over, by a clock the frontend gives; the wizards loaded with their diagnostics
- * written for the operator or held; how long the out-of-order screen waits before trying again.
+ * about and when it starts over, by a clock the frontend gives; the language screen's heading; the wizards
+ * loaded with their diagnostics written for the operator or held; how long the out-of-order screen waits
+ * before trying again.
  */
 #ifndef TRIN_KIOSK_H
 #define TRIN_KIOSK_H
@@ -38,6 +39,11 @@ bool kiosk_left_alone(const struct kiosk_clock *c, long now_ms, int idle_s);
 enum kiosk_idle kiosk_idle(struct kiosk_clock *c, long now_ms, bool warning, int idle_s, int warn_s);
 /* Whole seconds left of the warning at now_ms, rounded up. */
 long kiosk_warning_left(const struct kiosk_clock *c, long now_ms);
+/*
+ * The heading of a kiosk's language screen in heading (size bytes): "Choose your language" in each of
+ * langs, in their order, joined by " / "; the language is then langs[0].
+ */
+void kiosk_language_heading(char **langs, size_t n, char *heading, size_t size);
 /*
  * Load the kiosk's wizards into list (room for nfiles); how many loaded.  The diagnostics go to stderr for
  * the operator's log (the person sees a calm screen), or, with held, replace what held kept, to be written

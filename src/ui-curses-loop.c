@@ -379,13 +379,8 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 			i18n_switch(langs[0]);
 		return !ui_stop_signal;
 	}
-	char heading[512] = "";
-	for (size_t i = 0; i < n; i++) {
-		i18n_switch(langs[i]);
-		size_t len = strlen(heading);
-		snprintf(heading + len, sizeof heading - len, "%s%s", i ? " / " : "", _("Choose your language"));
-	}
-	i18n_switch(langs[0]);
+	char heading[512];
+	kiosk_language_heading(langs, n, heading, sizeof heading);
 	int sel = 0;
 	for (;;) {
 		if (ui_stop_signal)

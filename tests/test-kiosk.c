@@ -1,7 +1,7 @@
 /*
  * test-kiosk: unit tests of a kiosk's rules (kiosk.h): the idle warning and the reset by a clock the test
- * gives (no sleeping, no timing), the seconds the warning shows, and the wizards loaded with their
- * diagnostics held.  Links the core library only.
+ * gives (no sleeping, no timing), the seconds the warning shows, the language screen's heading, and the
+ * wizards loaded with their diagnostics held.  Links the core library only.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -32,6 +32,22 @@ static void test_idle(void)
 	CHECK(kiosk_idle(&c, 131000, false, 90, 30) == KIOSK_WAIT);
 	CHECK(kiosk_idle(&c, 220000, false, 90, 30) == KIOSK_WARN);
 	CHECK_NUM(kiosk_warning_left(&c, 220000), 30);	/* a new countdown */
+}
+
+/* The language screen's heading: the question in each language, joined, cut to the room there is. */
+static void test_heading(void)
+{
+	char en[] = "en";
+	char *langs[] = { en, en };
+	char heading[64];
+	kiosk_language_heading(langs, 2, heading, sizeof heading);
+	CHECK_STR(heading, "Choose your language / Choose your language");
+	kiosk_language_heading(langs, 1, heading, sizeof heading);
+	CHECK_STR(heading, "Choose your language");
+	kiosk_language_heading(langs, 2, heading, 24);
+	CHECK_STR(heading, "Choose your language / ");
+	kiosk_language_heading(langs, 0, heading, sizeof heading);
+	CHECK_STR(heading, "");
 }
 
 /* Write s to path, whole. */
@@ -77,6 +93,7 @@ int main(void)
 		return 1;
 	}
 	test_idle();
+	test_heading();
 	test_load();
 	rmdir(kiosk_dir);
 	return test_done("test-kiosk");
