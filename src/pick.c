@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "kind.h"
 #include "page.h"
 #include "util.h"
 
@@ -150,6 +151,24 @@ bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
 		break;
 	}
 	return engine_submit(e, NULL);
+}
+
+/* Go on from step s: finish, change the review's row at the cursor, or give the answer; see pick.h. */
+enum pick_went pick_go_on(const struct pick *p, struct engine *e, const struct step *s)
+{
+	if (s->type == STEP_END)
+		return PICK_FINISHED;
+	if (s->type == STEP_REVIEW && p->review[p->sel] >= 0)
+		return engine_revise(e, p->review[p->sel]) ? PICK_MOVED : PICK_STAYED;
+	return pick_submit(p, e, s) ? PICK_MOVED : PICK_STAYED;
+}
+
+/* Go back a step from v, what is typed in its field kept as the step's draft; false on the first step. */
+bool pick_back(struct pick *p, struct engine *e, const struct wizard *w, const struct engine_view *v)
+{
+	if (kind_is_field(v->step->type) && v->can_back)
+		field_draft_keep(&p->field, (size_t)v->index, w->nsteps);
+	return engine_back(e);
 }
 
 /* Free what p holds, the field and drafts wiped. */

@@ -31,6 +31,13 @@ enum pick_way {
 	PICK_NUMBER,		/* to the item of a number, 1 for the first */
 };
 
+/* What going on from a step did. */
+enum pick_went {
+	PICK_STAYED,		/* the answer was not taken: the same step */
+	PICK_MOVED,		/* another step is shown, from its start */
+	PICK_FINISHED,		/* at an end: the walk is finished */
+};
+
 /* Step v is entered: start from the remembered answer, or from the draft typed before going back. */
 void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const struct engine_view *v);
 /* How many rows the cursor moves over on step s. */
@@ -41,6 +48,13 @@ bool pick_move(struct pick *p, const struct step *s, int to);
 bool pick_cursor(int *sel, int n, enum pick_way w, int num);
 /* Give what is picked on step s to the engine as its answer (engine_submit); whether it was taken. */
 bool pick_submit(const struct pick *p, struct engine *e, const struct step *s);
+/*
+ * Go on from step s: finish at an end, change the answer of the review's row at the cursor, or give what
+ * is picked as the answer (pick_submit).
+ */
+enum pick_went pick_go_on(const struct pick *p, struct engine *e, const struct step *s);
+/* Go back a step from v, what is typed in its field kept as the step's draft; false on the first step. */
+bool pick_back(struct pick *p, struct engine *e, const struct wizard *w, const struct engine_view *v);
 /* Free what p holds, the field and drafts wiped. */
 void pick_free(struct pick *p);
 

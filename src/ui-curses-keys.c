@@ -161,15 +161,6 @@ static void ui_lang_key(struct ui *u, bool fn, wint_t wc)
 
 /* Keys */
 
-
-static bool ui_submit(struct ui *u, const struct step *s)
-{
-	bool ok = pick_submit(&u->pick, u->e, s);
-	if (ok)
-		u->step = -1;	/* show the next step from its start */
-	return ok;
-}
-
 /* Editing keys of a text field; true when the key was one. */
 static bool ui_edit(struct ui *u, int r, wint_t wc)
 {
@@ -236,24 +227,16 @@ static void ui_choose(struct ui *u, const struct step *s, bool fn, wint_t wc)
 /* PAGE_GO_ON on a step: finish at an end, change the answer chosen on the review, or give the answer. */
 static enum ui_action ui_go_on(struct ui *u, const struct engine_view *v)
 {
-	const struct step *s = v->step;
-	if (s->type == STEP_END)
-		return UI_DONE;
-	if (s->type == STEP_REVIEW && u->pick.review[u->pick.sel] >= 0) {
-		if (engine_revise(u->e, u->pick.review[u->pick.sel]))
-			u->step = -1;
-		return UI_STAY;
-	}
-	ui_submit(u, s);
-	return UI_STAY;
+	enum pick_went went = pick_go_on(&u->pick, u->e, v->step);
+	if (went == PICK_MOVED)
+		u->step = -1;	/* show the next step from its start */
+	return went == PICK_FINISHED ? UI_DONE : UI_STAY;
 }
 
 /* PAGE_BACK on a step: what is typed in the field is kept for when the person comes back. */
 static void ui_back(struct ui *u, const struct engine_view *v)
 {
-	if (kind_is_field(v->step->type) && v->can_back)
-		field_draft_keep(&u->pick.field, (size_t)v->index, u->w->nsteps);
-	if (engine_back(u->e))
+	if (pick_back(&u->pick, u->e, u->w, v))
 		u->step = -1;
 	else
 		u->note = _("This is the first step.");

@@ -1,7 +1,7 @@
 /*
  * test-pick: unit tests of what is picked on the step shown (pick.h) over a small wizard: entering a step
  * from its remembered answer, the cursor kept in the list, ticks and text given as answers, the draft
- * typed before going back, the review's rows.  Links the core library only.
+ * typed before going back, the review's rows, going on and back.  Links the core library only.
  */
 #include <locale.h>
 #include <stdlib.h>
@@ -85,6 +85,7 @@ int main(void)
 	struct pick p = { 0 };
 	struct engine_view v;
 	CHECK_STR(test_enter(&p, w, e, &v), "kind");
+	CHECK(!pick_back(&p, e, w, &v));	/* the first step */
 	CHECK_NUM(pick_len(&p, v.step), 3);
 	CHECK(pick_move(&p, v.step, 9));	/* kept in the list */
 	CHECK_NUM(p.sel, 2);
@@ -122,14 +123,27 @@ int main(void)
 	CHECK_STR(p.field.buf, "A");	/* the draft, as it was left */
 	field_set(&p.field, "");
 	CHECK(!pick_submit(&p, e, v.step));	/* required: not taken */
+	CHECK(pick_go_on(&p, e, v.step) == PICK_STAYED);
+	field_set(&p.field, "Bo");
+	CHECK(pick_back(&p, e, w, &v));
+	CHECK_STR(test_enter(&p, w, e, &v), "paid");
+	CHECK(pick_go_on(&p, e, v.step) == PICK_MOVED);
+	CHECK_STR(test_enter(&p, w, e, &v), "name");
+	CHECK_STR(p.field.buf, "Bo");	/* kept as the step's draft */
 	field_set(&p.field, "Ada");
 	CHECK(pick_submit(&p, e, v.step));
 	CHECK_STR(test_enter(&p, w, e, &v), "check");
 	CHECK(p.nreview >= 2 && p.review[p.nreview - 1] == -1);	/* the answers, then continue */
 	CHECK_NUM(p.sel, (long long)p.nreview - 1);
 	CHECK_NUM(pick_len(&p, v.step), (long long)p.nreview);
+	p.sel = 0;	/* the first answer's row: change it */
+	CHECK(pick_go_on(&p, e, v.step) == PICK_MOVED);
+	CHECK_STR(test_enter(&p, w, e, &v), "kind");
+	CHECK(pick_go_on(&p, e, v.step) == PICK_MOVED);	/* the same answer: back to the review */
+	CHECK_STR(test_enter(&p, w, e, &v), "check");
 	CHECK(pick_submit(&p, e, v.step));
 	CHECK_STR(test_enter(&p, w, e, &v), "done");
+	CHECK(pick_go_on(&p, e, v.step) == PICK_FINISHED);
 	CHECK_STR(engine_answer(e, 3).u.s, "Ada");
 	pick_free(&p);
 	CHECK(p.field.buf == NULL && p.ticks == NULL);
