@@ -119,7 +119,6 @@ void ui_layout(struct ui *u, const struct engine_view *v);
 
 /* Keys and the step's state (ui-curses-keys.c) */
 
-/* Set the text field to s, the old text wiped. */
 /* A new step is shown: its field starts from the remembered answer, if any. */
 void ui_enter(struct ui *u, const struct engine_view *v);
 /* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
