@@ -50,17 +50,6 @@ static void test_heading(void)
 	CHECK_STR(heading, "");
 }
 
-/* Write s to path, whole. */
-static void test_write(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(s, f);
-		fclose(f);
-	}
-}
-
 /* The wizards that load are listed in order; the diagnostics of the others are held, the last load's only. */
 static void test_load(void)
 {

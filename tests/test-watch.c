@@ -16,17 +16,6 @@
 
 static char watch_dir[] = "/tmp/trin-watch-XXXXXX";
 
-/* Write s to path, whole. */
-static void test_write(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (f) {
-		fputs(s, f);
-		fclose(f);
-	}
-}
-
 /* The wizard of the test, with step middle as the author last saved it. */
 static struct wizard *test_wizard(const char *middle)
 {

@@ -41,6 +41,17 @@ static inline void test_check_num(const char *file, int line, const char *what, 
 	}
 }
 
+/* Write s to path, whole; a file that cannot be opened is a failed check. */
+static inline void test_write(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(s, f);
+		fclose(f);
+	}
+}
+
 /* Print "NAME: N checks, M failed"; the exit status for main. */
 static inline int test_done(const char *name)
 {
