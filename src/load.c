@@ -45,6 +45,12 @@ static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
+/*
+ * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
+ * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
+ */
+static const char *const load_keys_11[] = { NULL };
+
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
 #define LOAD_MAX_PATTERN_ANCHORS 4	/* anchors of a pattern, \b and \B twice, written out likewise */
@@ -152,6 +158,28 @@ static bool load_expect(struct loader *ld, const struct ynode *n, enum ynode_kin
 	diag_error(ld->d, n->loc, "%s must be %s, not %s%s", what, kinds[kind],
 		   n->kind == YNODE_SCALAR ? "" : "a ", ynode_kind_name(n));
 	return false;
+}
+
+/* Whether what (a key or a function, named by n) may be used: it is new in format 1.1, and the file said so. */
+static bool load_since_11(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (ld->w->minor >= 1)
+		return true;
+	diag_error(ld->d, n->loc, "%s is new in format 1.1: write 'trin: 1.1' at the top of the wizard", what);
+	return false;
+}
+
+/* Report every key of map that is new in format 1.1 when the file says 'trin: 1'. */
+static void load_keys_since(struct loader *ld, const struct ynode *map)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->kind == YNODE_SCALAR && load_in(load_keys_11, k->str)) {
+			char what[80];
+			snprintf(what, sizeof what, "'%.60s'", k->str);
+			load_since_11(ld, k, what);
+		}
+	}
 }
 
 static bool load_is_id(const char *s)
@@ -374,6 +402,7 @@ static void load_keys(struct loader *ld, const struct ynode *map, const char *co
 		if (k->kind == YNODE_SCALAR && !load_in(allowed, k->str))
 			load_unknown_key(ld, k, allowed, what);
 	}
+	load_keys_since(ld, map);
 }
 
 static void load_choices(struct loader *ld, struct step *s, const struct ynode *list)
@@ -842,6 +871,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		else
 			load_unknown_key(ld, k, all, "a step");
 	}
+	load_keys_since(ld, m);
 	if (s->type == STEP_TYPE_COUNT) {
 		/* Without a type nothing more can be checked; as an end step it asks nothing of others. */
 		s->type = STEP_END;
@@ -1516,13 +1546,16 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	struct wizard *w = ld->w;
 	if (!load_expect(ld, root, YNODE_MAP, "a wizard"))
 		return;
-	load_keys(ld, root, load_wizard_keys, "the wizard");
 	const struct ynode *n;
+	w->minor = 1;	/* without a version it is not known; ask nothing more of the keys */
 	if (!(n = ynode_get(root, "trin")))
-		diag_error(ld->d, root->loc, "the wizard needs 'trin: 1' (the format version) at the top");
-	else if (n->kind != YNODE_SCALAR || strcmp(n->str, "1") != 0)
-		diag_error(ld->d, n->loc, "format version '%s' is not supported; this trin reads 'trin: 1'",
-			   n->kind == YNODE_SCALAR ? n->str : "?");
+		diag_error(ld->d, root->loc, "the wizard needs 'trin: 1.1' (the format version) at the top");
+	else if (n->kind == YNODE_SCALAR && strcmp(n->str, "1") == 0)
+		w->minor = 0;
+	else if (n->kind != YNODE_SCALAR || strcmp(n->str, "1.1") != 0)
+		diag_error(ld->d, n->loc, "format version '%s' is not supported; this trin reads 'trin: 1' and "
+			   "'trin: 1.1'", n->kind == YNODE_SCALAR ? n->str : "?");
+	load_keys(ld, root, load_wizard_keys, "the wizard");
 	if ((n = ynode_get(root, "id")))
 		w->id = load_id(ld, n, "the wizard id");
 	if (!w->id) {

@@ -150,6 +150,7 @@ struct wizard {
 	struct text description;
 	const char *language;	/* the language the texts are written in, "da" */
 	const char *domain;	/* gettext domain of the texts */
+	int minor;		/* the format version's minor number: 'trin: 1' is 0, 'trin: 1.1' is 1 */
 	int start;
 
 	struct step *steps;
