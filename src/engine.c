@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistr.h>
 
 #include "compat.h"
@@ -64,6 +65,7 @@ struct engine {
 	struct arena value_arena;	/* the strings and lists of the known values */
 	size_t work;			/* of evaluation left to the call of the engine under way */
 	int too_large;			/* a value read could not be worked out within the bounds, or -1 */
+	char today[11];			/* "YYYY-MM-DD": the local date at engine_create, or engine_set_today's */
 };
 
 static size_t engine_add(size_t a, size_t b)
@@ -236,12 +238,30 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	e->work = EXPR_MAX_WORK;
 	e->too_large = -1;
 	e->review = -1;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm))
+		strftime(e->today, sizeof e->today, "%Y-%m-%d", &tm);
 	engine_min_rest(e);
 	engine_max_rest(e);
 	util_grow((void **)&e->history, &e->caphist, 1, sizeof *e->history);
 	e->history[e->nhist++] = w->start;
 	e->on_path[w->start]++;
 	return e;
+}
+
+bool engine_set_today(struct engine *e, const char *ymd)
+{
+	if (!util_date_iso(ymd))
+		return false;
+	snprintf(e->today, sizeof e->today, "%s", ymd);
+	e->generation++;	/* values that read today() are worked out again */
+	return true;
+}
+
+const char *engine_today(const struct engine *e)
+{
+	return e->today;
 }
 
 static void engine_clear_answer(struct engine_answer *a)
@@ -323,7 +343,7 @@ struct value engine_derived(struct engine *e, size_t i, const char **err)
 		if (e->evaluating[i])	/* a cycle, which only a wizard loaded for analysis has */
 			return v;
 		e->evaluating[i] = 1;
-		struct expr_env env = { engine_env_get, e, &e->work };
+		struct expr_env env = { engine_env_get, e, &e->work, e->today };
 		const char *why = NULL;
 		if (!expr_eval(e->w->values[i].expr, &env, &e->value_arena, &v, &why))
 			v = (struct value){ .type = VAL_NULL };
@@ -348,7 +368,7 @@ struct value engine_answer(struct engine *e, int step)
 static int engine_next(struct engine *e)
 {
 	const struct step *s = &e->w->steps[engine_current(e)];
-	struct expr_env env = { engine_env_get, e, &e->work };
+	struct expr_env env = { engine_env_get, e, &e->work, e->today };
 	e->too_large = -1;
 	for (size_t i = 0; i < s->nnext; i++) {
 		const struct transition *t = &s->next[i];
@@ -632,10 +652,7 @@ static bool engine_parse_date(const char *in, char iso[32])
 	} else {
 		return false;
 	}
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	if (!util_date_real(y, m, d))
 		return false;
 	snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
 	return true;

@@ -55,6 +55,13 @@ void engine_set_lang(struct engine *e, const struct i18n_lang *lang);
  * the engine's language does.
  */
 void engine_file_answers(struct engine *e);
+/*
+ * Take ymd ("YYYY-MM-DD", a real date) as today from now on, for today() in expressions; false (and no
+ * change) if it is not one.  Without it, today is the local date when the engine was created.
+ */
+bool engine_set_today(struct engine *e, const char *ymd);
+/* Today as the engine takes it, "YYYY-MM-DD". */
+const char *engine_today(const struct engine *e);
 /* Wipe every answer from memory and free the engine.  NULL is a no-op. */
 void engine_free(struct engine *e);
 

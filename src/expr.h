@@ -159,13 +159,15 @@ size_t expr_truth_required(const struct expr *e, struct expr_need **out);
 size_t expr_value_required(const struct expr *e, struct expr_need **out);
 
 /*
- * How the evaluator reads a symbol's current value (null when not answered on the path), and the work it
- * may still do: evaluations sharing a budget take from *work; without one, each has EXPR_MAX_WORK.
+ * How the evaluator reads a symbol's current value (null when not answered on the path), the work it may
+ * still do (evaluations sharing a budget take from *work; without one, each has EXPR_MAX_WORK), and the
+ * day it is.
  */
 struct expr_env {
 	struct value (*get)(void *ctx, int sym);
 	void *ctx;
 	size_t *work;
+	const char *today;	/* "YYYY-MM-DD", what today() gives; NULL: null */
 };
 
 /* The static messages of expr_eval for a value too large, or for work beyond the budget. */

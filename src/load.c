@@ -354,24 +354,12 @@ static bool load_count(struct loader *ld, const struct ynode *n, const char *wha
 }
 
 /* Whether s is a real calendar date written YYYY-MM-DD. */
-static bool load_is_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return false;
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return !(m == 2 && d == 29 && !leap);
-}
 
 static const char *load_date(struct loader *ld, const struct ynode *n, const char *what)
 {
 	if (!load_expect(ld, n, YNODE_SCALAR, what))
 		return NULL;
-	if (!load_is_date(n->str)) {
+	if (!util_date_iso(n->str)) {
 		diag_error(ld->d, n->loc, "%s must be a date written YYYY-MM-DD, such as 2025-02-27, not '%s'",
 			   what, n->str);
 		return NULL;
@@ -1460,7 +1448,7 @@ static bool load_expected(struct loader *ld, const struct ynode *n, const struct
 			*out = (struct value){ VAL_NUM, { .n = num } };
 			return true;
 		}
-		if ((want->type & TYPE_STR) && (!want->date || load_is_date(n->str))) {
+		if ((want->type & TYPE_STR) && (!want->date || util_date_iso(n->str))) {
 			if (!load_clean(ld, n))
 				return false;
 			*out = (struct value){ VAL_STR, { .s = n->str } };

@@ -311,3 +311,21 @@ void util_file_error(char *err, size_t errlen, const char *path, int errnum, con
 {
 	snprintf(err, errlen, "%s: %s", path, errnum ? strerror(errnum) : why);
 }
+
+bool util_date_real(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+bool util_date_iso(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || s[strspn(s, "0123456789-")] ||
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	return util_date_real(y, m, d);
+}

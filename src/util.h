@@ -71,5 +71,9 @@ void util_file_error(char *err, size_t errlen, const char *path, int errnum, con
 
 /* Optimal string alignment distance, giving up (returning limit + 1) beyond limit. */
 size_t util_edit_distance(const char *a, const char *b, size_t limit);
+/* Whether year y (1..9999), month m and day d make a real date of the Gregorian calendar. */
+bool util_date_real(int y, int m, int d);
+/* Whether s is exactly a real date written "YYYY-MM-DD". */
+bool util_date_iso(const char *s);
 
 #endif

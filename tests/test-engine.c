@@ -372,6 +372,11 @@ static void test_dates(void)
 					   "    message: Skriv datoen som dag-måned-år.\n");
 	CHECK_STR(test_try(w2, "31-02-2025"), "! Skriv datoen som dag-måned-år.");
 	CHECK_STR(test_try(w2, "  "), "null");
+	struct engine *e = engine_create(w2, NULL);
+	CHECK(engine_set_today(e, "2028-02-29"));
+	CHECK(!engine_set_today(e, "2026-02-29"));
+	CHECK(!engine_set_today(e, "29-02-2028"));
+	engine_free(e);
 	wizard_free(w2);
 }
 

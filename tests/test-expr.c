@@ -118,7 +118,7 @@ static const char *test_run(const char *src)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads, NULL };
+		struct expr_env env = { test_get, &reads, NULL, "2026-11-30" };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
@@ -658,7 +658,7 @@ static const char *test_run_large(const char *src, bool sized, size_t *work)
 	} else {
 		struct value v;
 		const char *err = NULL;
-		struct expr_env env = { test_get_large, NULL, work };
+		struct expr_env env = { test_get_large, NULL, work, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	diag_free(&d);

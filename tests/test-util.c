@@ -140,6 +140,23 @@ static void test_diag(void)
 	CHECK(at.line == 5 && at.col == 4);
 }
 
+/* Real dates of the Gregorian calendar, and the one spelling "YYYY-MM-DD". */
+static void test_dates(void)
+{
+	CHECK(util_date_real(2028, 2, 29));
+	CHECK(util_date_real(2000, 2, 29));
+	CHECK(!util_date_real(1900, 2, 29));
+	CHECK(!util_date_real(2026, 2, 29));
+	CHECK(!util_date_real(2026, 4, 31));
+	CHECK(!util_date_real(0, 1, 1));
+	CHECK(util_date_iso("2026-11-30"));
+	CHECK(!util_date_iso("2026-11-31"));
+	CHECK(!util_date_iso("30-11-2026"));
+	CHECK(!util_date_iso("2026-+1-30"));
+	CHECK(!util_date_iso("2026-11-300"));
+	CHECK(!util_date_iso("2026-11- 3"));
+}
+
 int main(void)
 {
 	test_arena();
@@ -147,5 +164,6 @@ int main(void)
 	test_printable_span();
 	test_distance();
 	test_diag();
+	test_dates();
 	return test_done("test-util");
 }
