@@ -101,13 +101,12 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 								   "itself, and the answers given so far are kept."),
 							 NULL }, PAGE_STOP));
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		bool fn = r == KEY_CODE_YES;
-		if (r != ERR && ui_key_action(fn, wc, u->actions, false) == PAGE_STOP)
+		uint32_t key;
+		bool got = ui_read_key(&key);
+		if (got && keys_action(key, u->actions, false) == PAGE_STOP)
 			break;
-		if (r != ERR)
-			ui_scroll_key(u, fn, wc, true);
+		if (got)
+			ui_scroll_key(u, key, true);
 		if (ui_watch_changed(u)) {
 			diag_free(d);
 			*d = (struct diags){ 0 };
@@ -188,10 +187,10 @@ static enum ui_outcome ui_walk(struct ui *u)
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
 		enum ui_action a = ui_keys(u, &v);
 		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
-			enum kiosk_idle k = kiosk_idle(&u->clock, ui_now_ms(), u->overlay == UI_IDLE, u->opts->idle,
+			enum kiosk_idle k = kiosk_idle(&u->clock, ui_now_ms(), u->overlay == PAGE_KIND_IDLE, u->opts->idle,
 						       u->opts->warn);
 			if (k == KIOSK_WARN)
-				u->overlay = UI_IDLE;
+				u->overlay = PAGE_KIND_IDLE;
 			else if (k == KIOSK_RESET)
 				a = UI_RESET;
 		}
@@ -247,23 +246,20 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 		free(titles);
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		if (r == ERR) {
+		uint32_t key;
+		if (!ui_read_key(&key)) {
 			if (u->opts->kiosk && kiosk_left_alone(&u->clock, ui_now_ms(), u->opts->idle))
 				return -1;	/* nobody there: back to the start */
 			continue;
 		}
 		kiosk_key(&u->clock, ui_now_ms());
-		bool fn = r == KEY_CODE_YES;
-		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		unsigned a = keys_action(key, u->actions | PAGE_BACK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
-		int num = 0;
-		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
-		if (!pick_cursor(sel, (int)n, way, num) && way == PICK_NUMBER)
+		enum keys_list k = keys_list(key, a, sel, (int)n);
+		if (k == KEYS_LIST_NO_ITEM)
 			u->note = _("There is no option with that number.");
-		else if (a == PAGE_GO_ON)
+		else if (k == KEYS_LIST_GO_ON)
 			return *sel;
 	}
 }
@@ -363,8 +359,8 @@ static void ui_out_of_order(struct ui *u)
 		ui_show(u, page_notice(_("This terminal is out of order."),
 				       (const char *[]){ _("Please ask at the desk. We are sorry."), NULL }, 0));
 		ui_draw(u, "trin", NULL, NULL);
-		wint_t wc;
-		ui_get_wch(&wc);
+		uint32_t key;
+		ui_read_key(&key);
 	}
 }
 
@@ -392,15 +388,8 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		ui_show(u, page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true));
 		free(names);
 		ui_draw(u, "trin", NULL, NULL);
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		if (r == ERR)
-			continue;
-		bool fn = r == KEY_CODE_YES;
-		unsigned a = ui_key_action(fn, wc, u->actions, false);
-		int num = 0;
-		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
-		if (!pick_cursor(&sel, (int)n, way, num) && a == PAGE_GO_ON)
+		uint32_t key;
+		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);

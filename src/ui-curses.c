@@ -28,40 +28,14 @@ void ui_reset_frame(struct ui *u)
 	u->page = NULL;
 }
 
-void ui_foot(struct ui *u, const char *key, const char *action)
-{
-	if (u->nfoot < ARRAY_LEN(u->foot))
-		u->foot[u->nfoot++] = (struct page_key){ key, action };
-}
-
-/*
- * Under TRIN_DEBUG_CHECK (the monkey test): the footer the table of keys made is the one page_footer gives,
- * which trin check measures (page_fit).
- */
-static void ui_footer_check(const struct ui *u)
-{
-	struct page_key keys[PAGE_FOOT_MAX];
-	size_t n = page_footer(u->page, keys);
-	bool same = n == u->nfoot;
-	for (size_t i = 0; same && i < n; i++)
-		same = !strcmp(keys[i].key, u->foot[i].key) && !strcmp(keys[i].label, u->foot[i].label);
-	if (same)
-		return;
-	ui_end();	/* said on the terminal as it was, not over the screen */
-	fprintf(stderr, "trin: the footer is not the one trin check measures\n");
-	abort();
-}
-
 void ui_show(struct ui *u, struct page *p)
 {
 	page_free(u->page);
 	u->page = p;
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(u->cols), NULL);
-	u->nfoot = 0;
-	ui_footer(u, p);
-	if (getenv("TRIN_DEBUG_CHECK"))
-		ui_footer_check(u);
+	u->nfoot = page_footer(p, u->foot);	/* from the table of keys, which the keys go through (keys.h) */
+	u->actions = p->actions;
 }
 
 /* Glossary terms (glossary.h), in the language shown */
@@ -223,29 +197,6 @@ static int ui_draw_chrome(struct ui *u, int x, int width, const char *top, const
 	return height;
 }
 
-/* Scroll so that the lines of the focus are in view, when the body follows it. */
-static void ui_scroll_to_focus(struct ui *u)
-{
-	int nbody = (int)u->page->nlines, first = -1, last = -1;
-	for (int i = 0; i < nbody; i++) {
-		if (u->page->blocks[u->page->lines[i].block].focus) {
-			if (first < 0)
-				first = i;
-			last = i;
-		}
-	}
-	if (u->follow && first >= 0) {
-		if (last - u->scroll >= u->height)
-			u->scroll = last - u->height + 1;
-		if (first < u->scroll)
-			u->scroll = first;
-	}
-	if (u->scroll > nbody - u->height)
-		u->scroll = nbody - u->height;
-	if (u->scroll < 0)
-		u->scroll = 0;
-}
-
 /*
  * Draw the frame: a top line (left and right), the body's lines scrolled to keep the focus in view, the
  * message in words, and the footer.
@@ -260,7 +211,7 @@ void ui_draw(struct ui *u, const char *top, const char *progress, const char *me
 	}
 	int width = ui_width(u), x = (u->cols - width) / 2, top_row = 2;
 	u->height = ui_draw_chrome(u, x, width, top, progress, message);
-	ui_scroll_to_focus(u);
+	u->scroll = page_scroll(u->page, u->scroll, u->height, u->follow);
 	int nbody = (int)u->page->nlines, cursor_y = -1, cursor_x = -1;
 	for (int i = 0; i < u->height && u->scroll + i < nbody; i++) {
 		const struct page_line *r = &u->page->lines[u->scroll + i];
@@ -287,22 +238,11 @@ void ui_draw(struct ui *u, const char *top, const char *progress, const char *me
 
 /* Steps */
 
-bool ui_lang_current(const char *lang)
-{
-	const char *cur = i18n_language();
-	size_t len = strlen(lang);
-	return cur && strncmp(cur, lang, len) == 0 && (!cur[len] || strchr("_.@", cur[len]));
-}
-
 /* Lay out the page of the current step, or of the overlay over it, with the message to show under it. */
 void ui_layout(struct ui *u, const struct engine_view *v)
 {
-	static const enum page_kind kinds[] = {
-		[UI_NONE] = PAGE_KIND_STEP, [UI_HELP] = PAGE_KIND_HELP, [UI_GLOSSARY] = PAGE_KIND_WORDS,
-		[UI_CONFIRM_QUIT] = PAGE_KIND_STOP, [UI_LANGUAGE] = PAGE_KIND_LANGUAGE, [UI_IDLE] = PAGE_KIND_IDLE,
-	};
 	struct page_input in = {
-		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->pick.sel, .ticks = u->pick.ticks,
+		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = u->overlay, .sel = u->pick.sel, .ticks = u->pick.ticks,
 		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
 		.idle_left = kiosk_warning_left(&u->clock, ui_now_ms()), .message = u->note ? u->note : v->message,
 		.second_lang = u->opts->second_lang,

@@ -140,6 +140,18 @@ size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***lan
 	return n;
 }
 
+int ui_lang_index(char *const *langs, size_t n)
+{
+	const char *cur = i18n_language();
+	int at = 0;
+	for (size_t i = 0; cur && i < n; i++) {
+		size_t len = strlen(langs[i]);
+		if (strncmp(cur, langs[i], len) == 0 && (!cur[len] || strchr("_.@", cur[len])))
+			at = (int)i;
+	}
+	return at;
+}
+
 /* Free the n languages of langs, and langs. */
 void ui_langs_free(char **langs, size_t n)
 {

@@ -79,6 +79,8 @@ void ui_lang_warn(const struct wizard *w, const char *dir);
  * nobody chose a language and keep is false, switch to the wizard's own.  How many.
  */
 size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***langs);
+/* Which of the n languages of langs is the one shown ("da" for "da_DK"); 0 when none is. */
+int ui_lang_index(char *const *langs, size_t n);
 /* Free the n languages of langs, and langs. */
 void ui_langs_free(char **langs, size_t n);
 
