@@ -111,7 +111,7 @@ static void page_field(struct page *p, const struct page_input *in)
 	if (s->type == STEP_NUMBER && s->unit.msgid)
 		page_add(p, PAGE_HINT, page_text(p, in, &s->unit, NULL), false);
 	char hint[256];
-	page_add(p, PAGE_HINT, kind_input_hint(s->type, i18n_style(NULL)->date_sep, hint, sizeof hint), false);
+	page_add(p, PAGE_HINT, kind_input_hint(s->type, engine_lang(in->e)->style.date_sep, hint, sizeof hint), false);
 }
 
 /* The answer of a step as the review shows it. */

@@ -297,13 +297,33 @@ static void test_fields(void)
 	CHECK_STR(test_lines(p), "How many?|\n|\n|\n  people|\n");
 	page_free(p);
 	test_answer(t.e, "2");
-	i18n_switch("da");
+	i18n_switch("da");	/* as a frontend switches: the screen's language and the engine's */
+	engine_set_lang(t.e, i18n_lang("da"));
 	p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day-month-year\n");
 	page_free(p);
 	i18n_switch("en");
+	engine_set_lang(t.e, i18n_lang("en"));
 	p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day/month/year\n");
+	page_free(p);
+	test_stop(&t);
+}
+
+/* The date's order is written the way the engine's language writes dates, not the process's language. */
+static void test_date_lang(void)
+{
+	struct test_walk t;
+	test_start(&t, NULL);
+	test_answers(t.e, (const char *[]){ "", "key", "[]", "true", "Ada", "2", NULL });
+	i18n_switch("da");	/* the process in Danish, the engine in the wizard's English */
+	struct page *p = test_page(&t, PAGE_KIND_STEP);
+	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day/month/year\n");
+	page_free(p);
+	i18n_switch("en");	/* and the other way round */
+	engine_set_lang(t.e, i18n_lang("da"));
+	p = test_page(&t, PAGE_KIND_STEP);
+	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day-month-year\n");
 	page_free(p);
 	test_stop(&t);
 }
@@ -547,6 +567,7 @@ int main(void)
 	test_info();
 	test_choices();
 	test_fields();
+	test_date_lang();
 	test_review();
 	test_end();
 	test_overlays();
