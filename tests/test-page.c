@@ -560,6 +560,23 @@ static void test_fit(void)
 	page_free(p);
 }
 
+/* Scrolling: the focus kept in view when the body follows it, and the body kept within its lines. */
+static void test_scroll(void)
+{
+	const char *labels[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
+	struct page *p = page_menu("Choose", labels, 10, 8, NULL, PAGE_CHOOSE, false);
+	page_lay_out(p, 40, NULL);
+	CHECK_NUM(p->nlines, 12);	/* the heading, a blank, ten items: the ninth on line 10 */
+	CHECK(p->blocks[p->lines[10].block].focus);
+	CHECK_NUM(page_scroll(p, 0, 4, true), 7);	/* the focus on the last line in view */
+	CHECK_NUM(page_scroll(p, 0, 4, false), 0);
+	CHECK_NUM(page_scroll(p, 11, 4, true), 8);	/* back to the focus, at the top */
+	CHECK_NUM(page_scroll(p, 11, 4, false), 8);	/* no further than the body's end */
+	CHECK_NUM(page_scroll(p, -3, 4, false), 0);
+	CHECK_NUM(page_scroll(p, 5, 40, true), 0);	/* all of it in view */
+	page_free(p);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -573,5 +590,6 @@ int main(void)
 	test_overlays();
 	test_second();
 	test_fit();
+	test_scroll();
 	return test_done("test-page");
 }
