@@ -68,10 +68,7 @@ static struct wizard *ui_watch_broken(struct screen *u, struct diags *d)
 		if (!report)
 			report = watch_report(d);
 		getmaxyx(stdscr, u->rows, u->cols);
-		screen_show(u, page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of it */
-				       (const char *[]){ report, _("Fix the file and save it: trin loads it again by "
-								   "itself, and the answers given so far are kept."),
-							 NULL }, PAGE_STOP));
+		screen_show(u, watch_page(report));
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
 		uint32_t key;
 		bool got = ui_read_key(&key);
@@ -172,12 +169,7 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 		if (ui_stop_signal)
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
-		const char **titles = xcalloc(n ? n : 1, sizeof *titles);
-		for (size_t i = 0; i < n; i++)
-			titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
-		screen_show(u, page_menu(_("Choose a guide"), titles, n, *sel, _("No guides were found."),
-				     n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
-		free(titles);
+		screen_show(u, ui_menu_page(list, n, *sel, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
 		uint32_t key;
@@ -270,10 +262,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		enum ui_outcome out = ui_walk(&u);
 		engine_free(u.e);
 		u.e = NULL;
-		status = ui_status(menu || out == UI_FINISHED, u.output_failed);
-		if (!menu)
-			break;
-		if (out == UI_STOPPED)
+		if (!ui_walked(menu, out == UI_FINISHED, out == UI_STOPPED, u.output_failed, &status))
 			break;
 	}
 	ui_end();
@@ -290,8 +279,7 @@ static void ui_out_of_order(struct screen *u)
 	long until = ui_now_ms() + KIOSK_RETRY_MS;
 	while (!ui_stop_signal && ui_now_ms() < until) {
 		getmaxyx(stdscr, u->rows, u->cols);
-		screen_show(u, page_notice(_("This terminal is out of order."),
-				       (const char *[]){ _("Please ask at the desk. We are sorry."), NULL }, 0));
+		screen_show(u, kiosk_out_of_order_page());
 		ui_draw(u, "trin", NULL, NULL);
 		uint32_t key;
 		ui_read_key(&key);
@@ -316,11 +304,7 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
 		if (ui_stop_signal)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
-		const char **names = xcalloc(n, sizeof *names);
-		for (size_t i = 0; i < n; i++)
-			names[i] = i18n_name(langs[i]);
-		screen_show(u, page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true));
-		free(names);
+		screen_show(u, kiosk_language_page(heading, langs, n, sel));
 		ui_draw(u, "trin", NULL, NULL);
 		uint32_t key;
 		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)

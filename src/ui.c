@@ -164,3 +164,19 @@ int ui_status(bool finished, bool failed)
 {
 	return failed ? EXIT_INPUT : finished ? EXIT_OK : EXIT_INCOMPLETE;
 }
+
+bool ui_walked(bool menu, bool finished, bool stopped, bool failed, int *status)
+{
+	*status = ui_status(menu || finished, failed);
+	return menu && !stopped;
+}
+
+struct page *ui_menu_page(const struct ui_wizard *list, size_t n, int sel, unsigned actions, bool kiosk)
+{
+	const char **titles = xcalloc(n ? n : 1, sizeof *titles);
+	for (size_t i = 0; i < n; i++)
+		titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
+	struct page *p = page_menu(_("Choose a guide"), titles, n, sel, _("No guides were found."), actions, kiosk);
+	free(titles);
+	return p;
+}

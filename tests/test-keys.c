@@ -16,6 +16,7 @@
 #include "model.h"
 #include "page.h"
 #include "screen.h"
+#include "status.h"
 
 #include "test.h"
 
@@ -144,11 +145,11 @@ static const char test_yaml[] =
 	"    help: Ask at the desk.\n"
 	"  - id: extras\n"
 	"    type: multi\n"
-	"    title: What else?\n"
 	"    required: false\n"
+	"    title: Anything with it?\n"
 	"    choices:\n"
-	"      - {value: tea, label: Tea}\n"
-	"      - {value: coffee, label: Coffee}\n"
+	"      - {value: milk, label: Milk}\n"
+	"      - {value: sugar, label: Sugar}\n"
 	"  - id: name\n"
 	"    type: text\n"
 	"    title: What is your name?\n"
@@ -297,6 +298,33 @@ static void test_lang_index(void)
 	i18n_switch("en");
 }
 
+/* After a walk: the status, and whether the menu comes again. */
+static void test_walked(void)
+{
+	int status = -1;
+	CHECK(!ui_walked(false, true, false, false, &status) && status == EXIT_OK);
+	CHECK(!ui_walked(false, false, true, false, &status) && status == EXIT_INCOMPLETE);
+	CHECK(ui_walked(true, false, false, false, &status) && status == EXIT_OK);	/* back to the menu */
+	CHECK(!ui_walked(true, false, true, false, &status) && status == EXIT_OK);
+	CHECK(!ui_walked(false, true, false, true, &status) && status == EXIT_INPUT);	/* an output that failed */
+}
+
+/* The menu of guides: each by its title, the cursor where asked, and a sentence when there are none. */
+static void test_menu(void)
+{
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", test_yaml, strlen(test_yaml), NULL, &d);
+	struct ui_wizard list[] = { { "a.yaml", w }, { "b.yaml", w } };
+	struct page *p = ui_menu_page(list, 2, 1, PAGE_CHOOSE | PAGE_GO_ON, false);
+	CHECK_STR(p->blocks[0].text, "Choose a guide");
+	CHECK(p->nblocks == 4 && p->blocks[3].focus && !strcmp(p->blocks[3].text, "Keys test"));
+	page_free(p);
+	p = ui_menu_page(list, 0, 0, PAGE_STOP, false);
+	CHECK_STR(p->blocks[p->nblocks - 1].text, "No guides were found.");
+	page_free(p);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -311,6 +339,8 @@ int main(void)
 	test_walk();
 	test_idle();
 	test_lang_index();
+	test_walked();
+	test_menu();
 	rmdir(keys_dir);
 	return test_done("test-keys");
 }
