@@ -111,9 +111,15 @@ static bool ui_reload(struct screen *u)
 	return true;
 }
 
-/* Walk one wizard until it is finished, the person stops, or a signal ends the session. */
-static enum ui_outcome ui_walk(struct screen *u)
+/*
+ * Walk wizard w, loaded from path, until it is finished, the person stops, or a signal ends the session;
+ * its engine is freed after, every answer wiped.
+ */
+static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const char *path)
 {
+	u->w = w;
+	screen_langs(u, path);
+	u->e = engine_create(w, i18n_lang_shown(w->language));
 	screen_terms_init(u);
 	u->step = -1;
 	kiosk_key(&u->clock, ui_now_ms());
@@ -154,6 +160,8 @@ static enum ui_outcome ui_walk(struct screen *u)
 	}
 	screen_terms_free(u);
 	field_drafts_free(&u->pick.field);
+	engine_free(u->e);
+	u->e = NULL;
 	return out;
 }
 
@@ -215,11 +223,8 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 		w = ui_watch_broken(&u, &d);
 	enum ui_outcome out = UI_STOPPED;
 	if (w) {
-		u.w = u.watch_w = w;
-		screen_langs(&u, file);
-		u.e = engine_create(w, i18n_lang_shown(w->language));
-		out = ui_walk(&u);
-		engine_free(u.e);
+		u.watch_w = w;
+		out = ui_walk(&u, w, file);
 		loaded = true;
 	}
 	ui_end();
@@ -256,12 +261,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
 		if (pick < 0)
 			break;
-		u.w = list[pick].w;
-		screen_langs(&u, list[pick].path);
-		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
-		enum ui_outcome out = ui_walk(&u);
-		engine_free(u.e);
-		u.e = NULL;
+		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);
 		if (!ui_walked(menu, out == UI_FINISHED, out == UI_STOPPED, u.output_failed, &status))
 			break;
 	}
@@ -368,14 +368,9 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		int pick = n > 1 ? ui_menu(&u, list, n, &sel) : 0;
 		if (pick < 0)
 			continue;	/* back to the start, or a signal */
-		u.w = list[pick].w;
-		screen_langs(&u, list[pick].path);
-		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
-		enum ui_outcome out = ui_walk(&u);
+		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);	/* every answer wiped after */
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
-		engine_free(u.e);	/* every answer wiped */
-		u.e = NULL;
 		field_set(&u.pick.field, "");
 		screen_show(&u, NULL);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
