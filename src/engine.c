@@ -414,6 +414,11 @@ void engine_set_lang(struct engine *e, const struct i18n_lang *lang)
 		e->lang = lang ? lang : i18n_lang(e->w->language);
 }
 
+const struct i18n_lang *engine_lang(const struct engine *e)
+{
+	return e->lang;
+}
+
 void engine_file_answers(struct engine *e)
 {
 	e->file_answers = true;

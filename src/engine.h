@@ -48,6 +48,8 @@ struct engine_view {
 struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lang);
 /* Write and read numbers and dates the way lang does from now on (NULL: the wizard's own); e NULL: no-op. */
 void engine_set_lang(struct engine *e, const struct i18n_lang *lang);
+/* The language e writes and reads numbers and dates in (engine_create, engine_set_lang). */
+const struct i18n_lang *engine_lang(const struct engine *e);
 /*
  * Read every answer from now on as an answers file is written (trin(1), ANSWERS FILE), the same whatever
  * the language: where a number could be read either way ("1.234", "2,500"), a point is its decimal mark

@@ -4,9 +4,11 @@
 #include "kiosk.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "util.h"
 
 /* A key came at now_ms. */
 void kiosk_key(struct kiosk_clock *c, long now_ms)
@@ -47,6 +49,22 @@ void kiosk_language_heading(char **langs, size_t n, char *heading, size_t size)
 	}
 	if (n)
 		i18n_switch(langs[0]);
+}
+
+struct page *kiosk_language_page(const char *heading, char **langs, size_t n, int sel)
+{
+	const char **names = xcalloc(n ? n : 1, sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = i18n_name(langs[i]);
+	struct page *p = page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true);
+	free(names);
+	return p;
+}
+
+struct page *kiosk_out_of_order_page(void)
+{
+	return page_notice(_("This terminal is out of order."), (const char *[]){ _("Please ask at the desk. We are sorry."), NULL },
+			   0);
 }
 
 /* Load the kiosk's wizards into list; how many loaded, the diagnostics written or held (kiosk.h). */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "page.h"
 #include "ui.h"
 
 #define KIOSK_RETRY_MS (60 * 1000)	/* out of order: how long until the wizards are loaded again */
@@ -44,6 +45,10 @@ long kiosk_warning_left(const struct kiosk_clock *c, long now_ms);
  * langs, in their order, joined by " / "; the language is then langs[0].
  */
 void kiosk_language_heading(char **langs, size_t n, char *heading, size_t size);
+/* The kiosk's language screen: heading (kiosk_language_heading), then each of langs named in its own words. */
+struct page *kiosk_language_page(const char *heading, char **langs, size_t n, int sel);
+/* The calm screen of a kiosk whose wizards do not load. */
+struct page *kiosk_out_of_order_page(void);
 /*
  * Load the kiosk's wizards into list (room for nfiles); how many loaded.  The diagnostics go to stderr for
  * the operator's log (the person sees a calm screen), or, with held, replace what held kept, to be written

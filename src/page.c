@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "keys.h"
 #include "kind.h"
 #include "text.h"
 
@@ -110,7 +111,7 @@ static void page_field(struct page *p, const struct page_input *in)
 	if (s->type == STEP_NUMBER && s->unit.msgid)
 		page_add(p, PAGE_HINT, page_text(p, in, &s->unit, NULL), false);
 	char hint[256];
-	page_add(p, PAGE_HINT, kind_input_hint(s->type, i18n_style(NULL)->date_sep, hint, sizeof hint), false);
+	page_add(p, PAGE_HINT, kind_input_hint(s->type, engine_lang(in->e)->style.date_sep, hint, sizeof hint), false);
 }
 
 /* The answer of a step as the review shows it. */
@@ -558,12 +559,6 @@ void page_lay_out(struct page *p, int width, const struct glossary_terms *gl)
 	page_offer_words(p);
 }
 
-/* The footer's keys in the order the screen shows them. */
-static const enum page_action page_foot_order[] = {
-	PAGE_CHOOSE, PAGE_TICK, PAGE_GO_ON, PAGE_SAVE, PAGE_BACK, PAGE_CLOSE, PAGE_HELP, PAGE_WORDS, PAGE_STOP,
-	PAGE_LANGUAGE, PAGE_ANY_KEY,
-};
-
 /* Add item to the footer's lines; false when they are full. */
 static bool page_foot_item(char lines[PAGE_FOOT_LINES][512], int *n, int *w, int width, const char *item)
 {
@@ -585,13 +580,7 @@ static bool page_foot_item(char lines[PAGE_FOOT_LINES][512], int *n, int *w, int
 
 size_t page_footer(const struct page *p, struct page_key keys[PAGE_FOOT_MAX])
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ARRAY_LEN(page_foot_order) && n < PAGE_FOOT_MAX; i++) {
-		const char *label = page_action_label(p, page_foot_order[i]);
-		if (label)
-			keys[n++] = (struct page_key){ page_key_name(p, page_foot_order[i]), label };
-	}
-	return n;
+	return keys_footer(p, keys);	/* in the order of the table of keys, which the screen's keys go through */
 }
 
 int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int width, char lines[PAGE_FOOT_LINES][512])
@@ -670,4 +659,27 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 	engine_free(e);
 	glossary_terms_free(&gl);
 	return n;
+}
+
+/* Scrolling */
+
+int page_scroll(const struct page *p, int scroll, int height, bool follow)
+{
+	int nbody = (int)p->nlines, first = -1, last = -1;
+	for (int i = 0; i < nbody; i++) {
+		if (p->blocks[p->lines[i].block].focus) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	}
+	if (follow && first >= 0) {
+		if (last - scroll >= height)
+			scroll = last - height + 1;
+		if (first < scroll)
+			scroll = first;
+	}
+	if (scroll > nbody - height)
+		scroll = nbody - height;
+	return scroll < 0 ? 0 : scroll;
 }

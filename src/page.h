@@ -193,6 +193,12 @@ int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int wi
 int page_frame(const struct page *p, const struct page_key *keys, size_t n, int rows, int width, int msg_lines,
 	       char foot[PAGE_FOOT_LINES][512], int *nfoot);
 
+/*
+ * Where the body of p (laid out) starts on a screen with height lines for it, from scroll: moved to keep
+ * the lines of the focus in view when follow is set, and kept within the body.
+ */
+int page_scroll(const struct page *p, int scroll, int height, bool follow);
+
 /* "Step 2 of 5" or "Step 2 of 5–7" for v into buf; false (buf empty) when there is no progress to show. */
 bool page_progress(const struct engine_view *v, char *buf, size_t size);
 /* The steps a review lists: those on e's path before the current one that take an answer; malloc'd. */

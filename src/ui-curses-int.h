@@ -1,6 +1,7 @@
 /*
- * ui-curses-int: what the files of the full screen share (ui-curses.c, ui-curses-term.c, ui-curses-keys.c,
- * ui-curses-loop.c); nothing else includes it.  With them, the only header that includes curses.h.
+ * ui-curses-int: what the files of the full screen share (ui-curses.c, ui-curses-term.c, ui-curses-loop.c);
+ * nothing else includes it.  With them, the only header that includes curses.h.  The state they draw and
+ * change is a struct screen (screen.h).
  */
 #ifndef TRIN_UI_CURSES_INT_H
 #define TRIN_UI_CURSES_INT_H
@@ -11,65 +12,26 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <wchar.h>
 
 #include "compat.h"
 #include "diag.h"
 #include "engine.h"
-#include "pick.h"
-#include "glossary.h"
+#include "keys.h"
 #include "kind.h"
 #include "kiosk.h"
 #include "limit.h"
 #include "model.h"
 #include "page.h"
+#include "screen.h"
 #include "watch.h"
 
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
-#define UI_CTRL(c) ((c) & 0x1f)
 
-enum ui_overlay { UI_NONE, UI_HELP, UI_GLOSSARY, UI_CONFIRM_QUIT, UI_LANGUAGE, UI_IDLE };
 enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT };
-
-struct ui {
-	const struct wizard *w;
-	struct engine *e;
-	const struct ui_options *opts;
-	int rows, cols;
-	/* the step being shown, and the state of its field */
-	int step;
-	size_t position;
-	struct pick pick;	/* the cursor, ticks, review rows and text field (pick.h) */
-	/* the frame */
-	struct page *page;	/* what it shows (page.h), laid out */
-	int scroll, height;
-	bool follow;		/* keep the focus row in view */
-	enum ui_overlay overlay;
-	const char *note;	/* a message of the frontend's own, shown until the next key */
-	bool output_done;	/* the result was written (or failed) for this end */
-	bool output_failed;
-	char output_message[512];
-	struct glossary_terms gl;	/* for marking */
-	struct kiosk_clock clock;	/* kiosk: when the last key came, when the idle warning ends (kiosk.h) */
-	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
-	struct page_key foot[PAGE_FOOT_MAX];	/* the footer's keys, from the table of keys (ui_footer) */
-	size_t nfoot;
-	unsigned actions;	/* the page_action bits the footer offers, which the keys check (ui_footer) */
-	/* the languages the wizard can be shown in (its own first), for the picker */
-	char **langs;
-	size_t nlangs;
-	int lang_sel;
-	bool lang_picked;	/* the person chose a language here: keep it for the next wizard */
-	/* --watch: the file, as it was when last loaded, and the wizard loaded from it (owned) */
-	struct watch watch;	/* the file, or a NULL file when not watching (watch.h) */
-	struct wizard *watch_w;
-	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
-};
-
-/* What the walk does after a key. */
-enum ui_action { UI_STAY, UI_DONE, UI_QUIT, UI_RESET };
 
 /*
  * The theme: what the roles below look like.  Markers ("> ", "(*)", "[x]", "! ") carry the meaning in
@@ -88,8 +50,8 @@ long ui_now_ms(void);
 void ui_restore_terminal(void);
 /* Hold the stop signals back (true) while a file is written, and let them through again (false). */
 void ui_hold_signals(bool hold);
-/* Read a key: the one place a stop signal waits for the loop.  ERR once one came. */
-int ui_get_wch(wint_t *wc);
+/* Read a key, by its name in keys.h: the one place a stop signal waits for the loop.  False once one came. */
+bool ui_read_key(uint32_t *key);
 /* Take the terminal; false, after saying why on stderr, when it cannot be used. */
 bool ui_start(enum ui_theme theme);
 /* Give the terminal back as it was found. */
@@ -97,50 +59,9 @@ void ui_end(void);
 /* A kiosk's terminal before the screen starts: the kiosk's signals taken, and no key sends one. */
 void ui_kiosk_keyboard(void);
 
-/* Layout and drawing (ui-curses.c) */
+/* Drawing (ui-curses.c) */
 
-/* Show p (owned from now on), laid out at the width of the screen if it is not yet, in place of the page before. */
-void ui_show(struct ui *u, struct page *p);
-/* Wipe and forget the page shown: it may hold answers. */
-void ui_reset_frame(struct ui *u);
-/* Add a key and what it does to the footer (ui_footer makes it, from the table of keys). */
-void ui_foot(struct ui *u, const char *key, const char *action);
-/* The glossary terms of u->w in the language shown, for marking them; ui_terms_free frees them. */
-void ui_terms_init(struct ui *u);
-void ui_terms_free(struct ui *u);
-/* The width of the column the body is laid out in. */
-int ui_width(const struct ui *u);
 /* Draw the frame: the top line, the body scrolled to keep the focus in view, the message and the footer. */
-void ui_draw(struct ui *u, const char *top, const char *progress, const char *message);
-/* Whether lang ("da") is the language shown ("da", "da_DK"). */
-bool ui_lang_current(const char *lang);
-/* Show the page of the current step, or of the overlay over it. */
-void ui_layout(struct ui *u, const struct engine_view *v);
-
-/* Keys and the step's state (ui-curses-keys.c) */
-
-/* A new step is shown: its field starts from the remembered answer, if any. */
-void ui_enter(struct ui *u, const struct engine_view *v);
-/* PgUp, PgDn and, where asked, the arrows scroll the body by hand; false for other keys. */
-bool ui_scroll_key(struct ui *u, bool fn, wint_t wc, bool arrows);
-/* The way a key moves a list's cursor: the arrows, Home, End, or a number 1 to 9 (*num). */
-enum pick_way ui_list_way(bool fn, wint_t wc, int *num);
-/* Read a key, and every key already waiting behind it that stays on the same screen; what the walk does. */
-enum ui_action ui_keys(struct ui *u, const struct engine_view *v);
-
-/* What a key does on a screen that offers actions (page_action bits), a text field focused or not; 0: nothing. */
-unsigned ui_key_action(bool fn, wint_t wc, unsigned actions, bool field);
-/*
- * The footer of page p: the actions it offers in the order of the table of keys, each named as
- * page_key_name names it, with its words (page_action_label); the keys then check u->actions.
- */
-void ui_footer(struct ui *u, const struct page *p);
-
-/* The loops (ui-curses-loop.c) */
-
-/* The key on the end screen that saves a summary into the folder the operator configured. */
-void ui_save_summary(struct ui *u);
-/* Free what the screen holds, the text field and the frame wiped first. */
-void ui_free(struct ui *u);
+void ui_draw(struct screen *u, const char *top, const char *progress, const char *message);
 
 #endif

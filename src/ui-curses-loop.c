@@ -1,6 +1,7 @@
 /*
- * ui-curses-loop: the full screen's loops: the walk of one wizard, the menu, the kiosk and --watch, and
- * saving at the end.  See ui-curses.h.
+ * ui-curses-loop: the full screen's loops: the walk of one wizard, the menu, the kiosk and --watch.  See
+ * ui-curses.h.  What a key does, and what is saved at the end, is the screen's (screen.h): these loops
+ * read the keys into it and draw what it shows.
  */
 #include "ui-curses-int.h"
 
@@ -20,64 +21,35 @@
 #include "text.h"
 #include "util.h"
 
-/* Languages */
+/* Keys */
 
-static void ui_langs_drop(struct ui *u)
+/*
+ * Read a key, and every key already waiting behind it while they only edit the field or move the cursor
+ * on the same screen: a paste is taken whole and drawn once.  A key that closes an overlay ends the batch,
+ * so the keys after it meet the step's footer, drawn.
+ */
+static enum screen_action ui_keys(struct screen *u, const struct engine_view *v)
 {
-	ui_langs_free(u->langs, u->nlangs);
-	u->langs = NULL;
-	u->nlangs = 0;
-}
-
-/* The languages of the wizard about to be walked, for the picker (ui_langs). */
-static void ui_langs_init(struct ui *u, const char *file)
-{
-	ui_langs_drop(u);
-	u->nlangs = ui_langs(u->w, file, u->lang_picked, &u->langs);
-}
-
-
-/* Saving at the end */
-
-/* Append a sentence to the message about what was saved. */
-static void ui_saved(struct ui *u, const char *msg)
-{
-	size_t n = strlen(u->output_message);
-	if (*msg)
-		snprintf(u->output_message + n, sizeof u->output_message - n, "%s%s", n ? " " : "", msg);
-}
-
-/* At the end: the answers as JSON (--output), the walk (--record), the summary (--summary), said in words. */
-static void ui_save_at_end(struct ui *u)
-{
-	static const enum ui_save what[] = { UI_SAVE_OUTPUT, UI_SAVE_RECORD, UI_SAVE_SUMMARY };
-	char msg[sizeof u->output_message];
-	u->output_done = true;
-	u->output_message[0] = '\0';
-	ui_hold_signals(true);
-	for (size_t i = 0; i < ARRAY_LEN(what); i++) {
-		u->output_failed |= !ui_save(what[i], u->opts, u->w, u->e, msg, sizeof msg);
-		ui_saved(u, msg);
+	uint32_t key;
+	if (!ui_read_key(&key))
+		return SCREEN_STAY;
+	bool overlay = u->overlay != PAGE_KIND_STEP;
+	enum screen_action a = screen_key(u, v, key, ui_now_ms());
+	nodelay(stdscr, TRUE);
+	for (int n = 0; a == SCREEN_STAY && !overlay && u->step == v->index && u->overlay == PAGE_KIND_STEP &&
+	     n < LIMIT_INPUT; n++) {
+		if (!ui_read_key(&key))
+			break;
+		a = screen_key(u, v, key, ui_now_ms());
 	}
-	ui_hold_signals(false);
+	timeout(UI_TICK_MS);
+	return a;
 }
-
-void ui_save_summary(struct ui *u)
-{
-	char msg[sizeof u->output_message];
-	ui_hold_signals(true);
-	ui_save(UI_SAVE_SUMMARY_DIR, u->opts, u->w, u->e, msg, sizeof msg);
-	ui_hold_signals(false);
-	u->output_message[0] = '\0';
-	ui_saved(u, msg);
-	u->output_done = true;
-}
-
 
 /* --watch */
 
 /* Whether the watched file changed and has been still for a moment since (watch.h). */
-static bool ui_watch_changed(struct ui *u)
+static bool ui_watch_changed(struct screen *u)
 {
 	return watch_changed(&u->watch, ui_now_ms(), UI_WATCH_STILL_MS);
 }
@@ -86,7 +58,7 @@ static bool ui_watch_changed(struct ui *u)
  * The watched file does not load: show its diagnostics until a change makes it load (the wizard), or the
  * author stops (NULL).  d holds the diagnostics and is emptied.
  */
-static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
+static struct wizard *ui_watch_broken(struct screen *u, struct diags *d)
 {
 	struct wizard *w = NULL;
 	char *report = NULL;
@@ -96,18 +68,14 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		if (!report)
 			report = watch_report(d);
 		getmaxyx(stdscr, u->rows, u->cols);
-		ui_show(u, page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of it */
-				       (const char *[]){ report, _("Fix the file and save it: trin loads it again by "
-								   "itself, and the answers given so far are kept."),
-							 NULL }, PAGE_STOP));
+		screen_show(u, watch_page(report));
 		ui_draw(u, u->w ? engine_tr((void *)u->w, u->w->title.msgid) : "trin", NULL, NULL);
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		bool fn = r == KEY_CODE_YES;
-		if (r != ERR && ui_key_action(fn, wc, u->actions, false) == PAGE_STOP)
+		uint32_t key;
+		bool got = ui_read_key(&key);
+		if (got && keys_action(key, u->actions, false) == PAGE_STOP)
 			break;
-		if (r != ERR)
-			ui_scroll_key(u, fn, wc, true);
+		if (got)
+			screen_scroll_key(u, key, true);
 		if (ui_watch_changed(u)) {
 			diag_free(d);
 			*d = (struct diags){ 0 };
@@ -119,7 +87,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
 		}
 	}
 	free(report);
-	ui_reset_frame(u);
+	screen_show(u, NULL);
 	return w;
 }
 
@@ -128,7 +96,7 @@ static struct wizard *ui_watch_broken(struct ui *u, struct diags *d)
  * answers kept, and what is typed in the field when the step stays.  False when the author stopped while
  * the file did not load.
  */
-static bool ui_reload(struct ui *u)
+static bool ui_reload(struct screen *u)
 {
 	struct diags d = { 0 };
 	struct wizard *w = wizard_load(u->watch.file, NULL, &d);
@@ -139,38 +107,20 @@ static bool ui_reload(struct ui *u)
 		return false;
 	}
 	diag_free(&d);
-	struct engine_view v;
-	enum watch_keep keep;
-	struct engine *e = watch_carry(w, u->w, u->e, u->step, &v, &keep);
-	char *typed = keep == WATCH_KEEP_TYPED ? xstrdup(u->pick.field.buf) : NULL;
-	bool output_done = u->output_done;
-	char output_message[sizeof u->output_message];
-	memcpy(output_message, u->output_message, sizeof output_message);
-	engine_free(u->e);
-	ui_terms_free(u);
-	field_drafts_free(&u->pick.field);	/* by the old wizard's step numbers */
-	wizard_free(u->watch_w);
-	u->w = u->watch_w = w;
-	u->e = e;
-	ui_langs_init(u, u->watch.file);
-	ui_terms_init(u);
-	ui_enter(u, &v);
-	if (keep == WATCH_KEEP_SAVED) {
-		u->output_done = output_done;
-		memcpy(u->output_message, output_message, sizeof output_message);
-	}
-	if (typed) {
-		field_set(&u->pick.field, typed);
-		xfree_wiped(typed);
-	}
-	u->note = _("The file changed and was loaded again.");
+	screen_carry(u, w);
 	return true;
 }
 
-/* Walk one wizard until it is finished, the person stops, or a signal ends the session. */
-static enum ui_outcome ui_walk(struct ui *u)
+/*
+ * Walk wizard w, loaded from path, until it is finished, the person stops, or a signal ends the session;
+ * its engine is freed after, every answer wiped.
+ */
+static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const char *path)
 {
-	ui_terms_init(u);
+	u->w = w;
+	screen_langs(u, path);
+	u->e = engine_create(w, i18n_lang_shown(w->language));
+	screen_terms_init(u);
 	u->step = -1;
 	kiosk_key(&u->clock, ui_now_ms());
 	enum ui_outcome out = UI_STOPPED;
@@ -180,57 +130,45 @@ static enum ui_outcome ui_walk(struct ui *u)
 		struct engine_view v;
 		engine_view(u->e, &v);
 		if (v.index != u->step || v.position != u->position)
-			ui_enter(u, &v);
+			screen_enter(u, &v);
 		if (engine_done(u->e) && !u->output_done)
-			ui_save_at_end(u);
+			screen_save_at_end(u);
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
-		ui_layout(u, &v);
+		screen_show(u, screen_page(u, &v, ui_now_ms()));
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
-		enum ui_action a = ui_keys(u, &v);
-		if (u->opts->kiosk && a == UI_STAY) {	/* idleness: a warning first, then a reset */
-			enum kiosk_idle k = kiosk_idle(&u->clock, ui_now_ms(), u->overlay == UI_IDLE, u->opts->idle,
-						       u->opts->warn);
-			if (k == KIOSK_WARN)
-				u->overlay = UI_IDLE;
-			else if (k == KIOSK_RESET)
-				a = UI_RESET;
-		}
+		enum screen_action a = ui_keys(u, &v);
+		if (a == SCREEN_STAY)	/* a kiosk left alone: a warning first, then a reset */
+			a = screen_idle(u, ui_now_ms());
 		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
 		if (getenv("TRIN_DEBUG_CHECK") && !engine_check(u->e, &why)) {
 			ui_end();	/* said on the terminal as it was, not over the screen */
 			fprintf(stderr, "trin: engine check: %s\n", why);
 			abort();
 		}
-		if (a == UI_DONE) {
+		if (a == SCREEN_DONE) {
 			out = UI_FINISHED;
 			break;
 		}
-		if (a == UI_QUIT) {
+		if (a == SCREEN_QUIT) {
 			out = UI_QUIT_ASKED;
 			break;
 		}
-		if (a == UI_RESET) {
+		if (a == SCREEN_RESET) {
 			out = UI_TIMED_OUT;
 			break;
 		}
 	}
-	ui_terms_free(u);
+	screen_terms_free(u);
 	field_drafts_free(&u->pick.field);
+	engine_free(u->e);
+	u->e = NULL;
 	return out;
-}
-
-/* Free what the screen holds, the text field and the frame wiped first. */
-void ui_free(struct ui *u)
-{
-	ui_langs_drop(u);
-	ui_reset_frame(u);
-	pick_free(&u->pick);
 }
 
 /* The menu */
 
 /* Show the menu of wizards; the index chosen, or -1 to leave. */
-static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
+static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 {
 	u->w = NULL;
 	u->follow = true;
@@ -239,31 +177,23 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 		if (ui_stop_signal)
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
-		const char **titles = xcalloc(n ? n : 1, sizeof *titles);
-		for (size_t i = 0; i < n; i++)
-			titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
-		ui_show(u, page_menu(_("Choose a guide"), titles, n, *sel, _("No guides were found."),
-				     n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
-		free(titles);
+		screen_show(u, ui_menu_page(list, n, *sel, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
 		ui_draw(u, "trin", NULL, u->note);
 		u->note = NULL;
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		if (r == ERR) {
+		uint32_t key;
+		if (!ui_read_key(&key)) {
 			if (u->opts->kiosk && kiosk_left_alone(&u->clock, ui_now_ms(), u->opts->idle))
 				return -1;	/* nobody there: back to the start */
 			continue;
 		}
 		kiosk_key(&u->clock, ui_now_ms());
-		bool fn = r == KEY_CODE_YES;
-		unsigned a = ui_key_action(fn, wc, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		unsigned a = keys_action(key, u->actions | PAGE_BACK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
-		int num = 0;
-		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
-		if (!pick_cursor(sel, (int)n, way, num) && way == PICK_NUMBER)
+		enum keys_list k = keys_list(key, a, sel, (int)n);
+		if (k == KEYS_LIST_NO_ITEM)
 			u->note = _("There is no option with that number.");
-		else if (a == PAGE_GO_ON)
+		else if (k == KEYS_LIST_GO_ON)
 			return *sel;
 	}
 }
@@ -271,7 +201,7 @@ static int ui_menu(struct ui *u, struct ui_wizard *list, size_t n, int *sel)
 /* Run the one wizard in file under --watch: see ui_curses_main. */
 static int ui_watch_main(const char *file, const struct ui_options *opts)
 {
-	struct ui u = { .opts = opts };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals };
 	struct diags d = { 0 };
 	watch_start(&u.watch, file);	/* the file as it is now, loaded now */
 	struct wizard *w = wizard_load(file, NULL, &d);
@@ -293,15 +223,12 @@ static int ui_watch_main(const char *file, const struct ui_options *opts)
 		w = ui_watch_broken(&u, &d);
 	enum ui_outcome out = UI_STOPPED;
 	if (w) {
-		u.w = u.watch_w = w;
-		ui_langs_init(&u, file);
-		u.e = engine_create(w, i18n_lang_shown(w->language));
-		out = ui_walk(&u);
-		engine_free(u.e);
+		u.watch_w = w;
+		out = ui_walk(&u, w, file);
 		loaded = true;
 	}
 	ui_end();
-	ui_free(&u);
+	screen_free(&u);
 	wizard_free(u.watch_w);
 	diag_print(&u.watch_d, stderr);	/* stopped at errors of a later save */
 	diag_free(&u.watch_d);
@@ -328,26 +255,18 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		ui_load_done(list, n, &d, false);
 		return EXIT_INPUT;
 	}
-	struct ui u = { .opts = opts };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals };
 	int sel = 0;
 	for (;;) {
 		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
 		if (pick < 0)
 			break;
-		u.w = list[pick].w;
-		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
-		enum ui_outcome out = ui_walk(&u);
-		engine_free(u.e);
-		u.e = NULL;
-		status = ui_status(menu || out == UI_FINISHED, u.output_failed);
-		if (!menu)
-			break;
-		if (out == UI_STOPPED)
+		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);
+		if (!ui_walked(menu, out == UI_FINISHED, out == UI_STOPPED, u.output_failed, &status))
 			break;
 	}
 	ui_end();
-	ui_free(&u);
+	screen_free(&u);
 	ui_load_done(list, n, &d, true);	/* and the wizards of the menu that did not load */
 	return status;
 }
@@ -355,16 +274,15 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 /* The kiosk */
 
 /* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
-static void ui_out_of_order(struct ui *u)
+static void ui_out_of_order(struct screen *u)
 {
 	long until = ui_now_ms() + KIOSK_RETRY_MS;
 	while (!ui_stop_signal && ui_now_ms() < until) {
 		getmaxyx(stdscr, u->rows, u->cols);
-		ui_show(u, page_notice(_("This terminal is out of order."),
-				       (const char *[]){ _("Please ask at the desk. We are sorry."), NULL }, 0));
+		screen_show(u, kiosk_out_of_order_page());
 		ui_draw(u, "trin", NULL, NULL);
-		wint_t wc;
-		ui_get_wch(&wc);
+		uint32_t key;
+		ui_read_key(&key);
 	}
 }
 
@@ -372,7 +290,7 @@ static void ui_out_of_order(struct ui *u)
  * The start of a kiosk: the person chooses a language, each named in its own words under a heading in
  * every language.  False when a signal ends the kiosk.
  */
-static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
+static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
 {
 	if (n <= 1) {
 		if (n)
@@ -386,21 +304,10 @@ static bool ui_kiosk_language(struct ui *u, char **langs, size_t n)
 		if (ui_stop_signal)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
-		const char **names = xcalloc(n, sizeof *names);
-		for (size_t i = 0; i < n; i++)
-			names[i] = i18n_name(langs[i]);
-		ui_show(u, page_menu(heading, names, n, sel, NULL, PAGE_CHOOSE | PAGE_GO_ON, true));
-		free(names);
+		screen_show(u, kiosk_language_page(heading, langs, n, sel));
 		ui_draw(u, "trin", NULL, NULL);
-		wint_t wc;
-		int r = ui_get_wch(&wc);
-		if (r == ERR)
-			continue;
-		bool fn = r == KEY_CODE_YES;
-		unsigned a = ui_key_action(fn, wc, u->actions, false);
-		int num = 0;
-		enum pick_way way = a == PAGE_CHOOSE ? ui_list_way(fn, wc, &num) : PICK_NONE;
-		if (!pick_cursor(&sel, (int)n, way, num) && a == PAGE_GO_ON)
+		uint32_t key;
+		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);
@@ -430,7 +337,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	ui_kiosk_keyboard();
 	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	size_t n = kiosk_load(files, nfiles, list, NULL);
-	struct ui u = { .opts = opts };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
 		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
 	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
@@ -461,23 +368,18 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		int pick = n > 1 ? ui_menu(&u, list, n, &sel) : 0;
 		if (pick < 0)
 			continue;	/* back to the start, or a signal */
-		u.w = list[pick].w;
-		ui_langs_init(&u, list[pick].path);
-		u.e = engine_create(u.w, i18n_lang_shown(u.w->language));
-		enum ui_outcome out = ui_walk(&u);
+		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);	/* every answer wiped after */
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
 			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
-		engine_free(u.e);	/* every answer wiped */
-		u.e = NULL;
 		field_set(&u.pick.field, "");
-		ui_reset_frame(&u);
+		screen_show(&u, NULL);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}
 	ui_end();
 	diag_print(&held, stderr);
 	diag_free(&held);
 	stats_close(u.stats);
-	ui_free(&u);
+	screen_free(&u);
 	for (size_t i = 0; i < n; i++)
 		wizard_free(list[i].w);
 	free(list);

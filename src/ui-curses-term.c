@@ -147,24 +147,44 @@ void ui_hold_signals(bool hold)
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+/* A key read (get_wch gave r and wc) by its name in keys.h. */
+static uint32_t ui_key_name(int r, wint_t wc)
+{
+	static const struct { int curses; enum keys_code key; } fn[] = {
+		{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN }, { KEY_LEFT, KEYS_LEFT }, { KEY_RIGHT, KEYS_RIGHT },
+		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END }, { KEY_PPAGE, KEYS_PAGE_UP }, { KEY_NPAGE, KEYS_PAGE_DOWN },
+		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DELETE }, { KEY_ENTER, KEYS_ENTER },
+		{ KEY_F(1), KEYS_F1 }, { KEY_F(2), KEYS_F2 }, { KEY_F(3), KEYS_F3 }, { KEY_F(10), KEYS_F10 },
+		{ KEY_RESIZE, KEYS_RESIZE },
+	};
+	if (r != KEY_CODE_YES)
+		return wc < KEYS_UP ? (uint32_t)wc : KEYS_OTHER;
+	for (size_t i = 0; i < sizeof fn / sizeof fn[0]; i++)
+		if ((wint_t)fn[i].curses == wc)
+			return fn[i].key;
+	return KEYS_OTHER;
+}
+
 /*
- * Read a key: the one place a stop signal waits for the loop (ui_on_stop).  ERR once one came.  A read that
- * fails at once, again and again instead of waiting for the tick, means the terminal is gone (hung up, or
- * trin was left in the background): that is SIGHUP, rather than a loop that spins.
+ * Read a key: the one place a stop signal waits for the loop (ui_on_stop).  False once one came.  A read
+ * that fails at once, again and again instead of waiting for the tick, means the terminal is gone (hung
+ * up, or trin was left in the background): that is SIGHUP, rather than a loop that spins.
  */
-int ui_get_wch(wint_t *wc)
+bool ui_read_key(uint32_t *key)
 {
 	static int fast;
 	if (ui_stop_signal)
-		return ERR;
+		return false;
 	long t0 = ui_now_ms();
 	ui_waiting = 1;
-	int r = get_wch(wc);
+	wint_t wc;
+	int r = get_wch(&wc);
 	ui_waiting = 0;
 	fast = r == ERR && !is_nodelay(stdscr) && ui_now_ms() - t0 < UI_TICK_MS / 4 ? fast + 1 : 0;
 	if (fast >= 100)
 		raise(SIGHUP);
-	return ui_stop_signal ? ERR : r;
+	*key = r == ERR ? 0 : ui_key_name(r, wc);
+	return !ui_stop_signal && r != ERR;
 }
 
 static void ui_save_cap(const char *name)

@@ -1,6 +1,6 @@
 /*
  * ui-curses: the full screen's drawing.  See ui-curses.h; the terminal and signals are in ui-curses-term.c,
- * the keys in ui-curses-keys.c, the walk, menu, kiosk and --watch in ui-curses-loop.c.
+ * the walk, menu, kiosk and --watch in ui-curses-loop.c; what the keys do in screen.c and keys.c.
  *
  * What a screen shows is a page (page.h), built and laid out in the core: this file draws its lines, with
  * the attributes of each block's role (ui_attr), the text field, the top line, the message and the footer.
@@ -20,68 +20,7 @@
 #include "text.h"
 #include "util.h"
 
-/* Pages */
-
-void ui_reset_frame(struct ui *u)
-{
-	page_free(u->page);
-	u->page = NULL;
-}
-
-void ui_foot(struct ui *u, const char *key, const char *action)
-{
-	if (u->nfoot < ARRAY_LEN(u->foot))
-		u->foot[u->nfoot++] = (struct page_key){ key, action };
-}
-
-/*
- * Under TRIN_DEBUG_CHECK (the monkey test): the footer the table of keys made is the one page_footer gives,
- * which trin check measures (page_fit).
- */
-static void ui_footer_check(const struct ui *u)
-{
-	struct page_key keys[PAGE_FOOT_MAX];
-	size_t n = page_footer(u->page, keys);
-	bool same = n == u->nfoot;
-	for (size_t i = 0; same && i < n; i++)
-		same = !strcmp(keys[i].key, u->foot[i].key) && !strcmp(keys[i].label, u->foot[i].label);
-	if (same)
-		return;
-	ui_end();	/* said on the terminal as it was, not over the screen */
-	fprintf(stderr, "trin: the footer is not the one trin check measures\n");
-	abort();
-}
-
-void ui_show(struct ui *u, struct page *p)
-{
-	page_free(u->page);
-	u->page = p;
-	if (p->nlines == 0 && p->nblocks)
-		page_lay_out(p, page_width(u->cols), NULL);
-	u->nfoot = 0;
-	ui_footer(u, p);
-	if (getenv("TRIN_DEBUG_CHECK"))
-		ui_footer_check(u);
-}
-
-/* Glossary terms (glossary.h), in the language shown */
-
-void ui_terms_init(struct ui *u)
-{
-	glossary_terms_init(&u->gl, u->w, engine_tr, (void *)u->w);
-}
-
-void ui_terms_free(struct ui *u)
-{
-	glossary_terms_free(&u->gl);
-}
-
 /* Drawing */
-
-int ui_width(const struct ui *u)
-{
-	return page_width(u->cols);
-}
 
 static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 {
@@ -128,7 +67,7 @@ static attr_t ui_attr(const struct page_block *b)
 }
 
 /* Draw a line of the page at y, x; glossary terms underlined and bold. */
-static void ui_draw_row(struct ui *u, const struct page_line *r, int y, int x)
+static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int x)
 {
 	const struct page_block *b = &u->page->blocks[r->block];
 	attr_t attr = ui_attr(b) | ui_attr_text;
@@ -151,7 +90,7 @@ static void ui_draw_row(struct ui *u, const struct page_line *r, int y, int x)
 }
 
 /* The text field on row y: the part of the buffer around the cursor (field_view), and where the cursor goes. */
-static int ui_draw_field(struct ui *u, int y, int x, int width)
+static int ui_draw_field(struct screen *u, int y, int x, int width)
 {
 	int inner = width - 4;
 	if (inner < 4)
@@ -170,7 +109,7 @@ static int ui_draw_field(struct ui *u, int y, int x, int width)
 }
 
 /* The window is too small for the frame: say so, and nothing else. */
-static void ui_draw_too_small(struct ui *u)
+static void ui_draw_too_small(struct screen *u)
 {
 	char msg[256];
 	snprintf(msg, sizeof msg, _("Please make the window larger: at least %d columns and %d lines."),
@@ -188,7 +127,7 @@ static void ui_draw_too_small(struct ui *u)
  * The frame around the body at x, width: the top line (the wizard's title and the progress) and a rule,
  * and at the bottom the message in words, a rule and the footer.  Returns the lines left for the body.
  */
-static int ui_draw_chrome(struct ui *u, int x, int width, const char *top, const char *progress, const char *message)
+static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, const char *progress, const char *message)
 {
 	int pw = progress ? text_width(progress, strlen(progress)) : 0;
 	if (top) {
@@ -223,34 +162,11 @@ static int ui_draw_chrome(struct ui *u, int x, int width, const char *top, const
 	return height;
 }
 
-/* Scroll so that the lines of the focus are in view, when the body follows it. */
-static void ui_scroll_to_focus(struct ui *u)
-{
-	int nbody = (int)u->page->nlines, first = -1, last = -1;
-	for (int i = 0; i < nbody; i++) {
-		if (u->page->blocks[u->page->lines[i].block].focus) {
-			if (first < 0)
-				first = i;
-			last = i;
-		}
-	}
-	if (u->follow && first >= 0) {
-		if (last - u->scroll >= u->height)
-			u->scroll = last - u->height + 1;
-		if (first < u->scroll)
-			u->scroll = first;
-	}
-	if (u->scroll > nbody - u->height)
-		u->scroll = nbody - u->height;
-	if (u->scroll < 0)
-		u->scroll = 0;
-}
-
 /*
  * Draw the frame: a top line (left and right), the body's lines scrolled to keep the focus in view, the
  * message in words, and the footer.
  */
-void ui_draw(struct ui *u, const char *top, const char *progress, const char *message)
+void ui_draw(struct screen *u, const char *top, const char *progress, const char *message)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	erase();
@@ -258,9 +174,9 @@ void ui_draw(struct ui *u, const char *top, const char *progress, const char *me
 		ui_draw_too_small(u);
 		return;
 	}
-	int width = ui_width(u), x = (u->cols - width) / 2, top_row = 2;
+	int width = page_width(u->cols), x = (u->cols - width) / 2, top_row = 2;
 	u->height = ui_draw_chrome(u, x, width, top, progress, message);
-	ui_scroll_to_focus(u);
+	u->scroll = page_scroll(u->page, u->scroll, u->height, u->follow);
 	int nbody = (int)u->page->nlines, cursor_y = -1, cursor_x = -1;
 	for (int i = 0; i < u->height && u->scroll + i < nbody; i++) {
 		const struct page_line *r = &u->page->lines[u->scroll + i];
@@ -283,33 +199,4 @@ void ui_draw(struct ui *u, const char *top, const char *progress, const char *me
 		move(u->rows - 1, 0);
 	}
 	refresh();
-}
-
-/* Steps */
-
-bool ui_lang_current(const char *lang)
-{
-	const char *cur = i18n_language();
-	size_t len = strlen(lang);
-	return cur && strncmp(cur, lang, len) == 0 && (!cur[len] || strchr("_.@", cur[len]));
-}
-
-/* Lay out the page of the current step, or of the overlay over it, with the message to show under it. */
-void ui_layout(struct ui *u, const struct engine_view *v)
-{
-	static const enum page_kind kinds[] = {
-		[UI_NONE] = PAGE_KIND_STEP, [UI_HELP] = PAGE_KIND_HELP, [UI_GLOSSARY] = PAGE_KIND_WORDS,
-		[UI_CONFIRM_QUIT] = PAGE_KIND_STOP, [UI_LANGUAGE] = PAGE_KIND_LANGUAGE, [UI_IDLE] = PAGE_KIND_IDLE,
-	};
-	struct page_input in = {
-		.w = u->w, .e = u->e, .v = v, .gl = &u->gl, .show = kinds[u->overlay], .sel = u->pick.sel, .ticks = u->pick.ticks,
-		.langs = u->langs, .nlangs = u->nlangs, .lang_sel = u->lang_sel,
-		.idle_left = kiosk_warning_left(&u->clock, ui_now_ms()), .message = u->note ? u->note : v->message,
-		.second_lang = u->opts->second_lang,
-		.guide = u->opts->guide, .summary_dir = u->opts->summary_dir != NULL, .kiosk = u->opts->kiosk,
-		.width = ui_width(u),
-	};
-	if (!in.message && v->step->type == STEP_END && u->output_message[0])
-		in.message = u->output_message;	/* what was saved at the end, or why not */
-	ui_show(u, page_build(&in));
 }

@@ -372,11 +372,7 @@ static enum line_outcome line_walk(struct line *l)
 /* The menu of wizards; the index chosen, or -1 to leave. */
 static int line_menu(struct line *l, const struct ui_wizard *list, size_t n)
 {
-	const char **titles = xcalloc(n ? n : 1, sizeof *titles);
-	for (size_t i = 0; i < n; i++)
-		titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
-	struct page *p = page_menu(_("Choose a guide"), titles, n, -1, _("No guides were found."), 0, false);
-	free(titles);
+	struct page *p = ui_menu_page(list, n, -1, 0, false);
 	char what[256];
 	typed_instructions(p, NULL, NULL, what, sizeof what);
 	line_blank(l);
@@ -434,10 +430,7 @@ int ui_line_main(char **files, size_t nfiles, int menu, const struct ui_options 
 		engine_free(l->e);
 		l->e = NULL;
 		util_wipe_stack();	/* what printing and parsing left below this frame */
-		status = ui_status(menu || o == LINE_FINISHED, l->failed);
-		if (!menu)
-			break;
-		if (o == LINE_STOPPED)
+		if (!ui_walked(menu, o == LINE_FINISHED, o == LINE_STOPPED, l->failed, &status))
 			break;
 	}
 	fflush(out);

@@ -140,6 +140,18 @@ size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***lan
 	return n;
 }
 
+int ui_lang_index(char *const *langs, size_t n)
+{
+	const char *cur = i18n_language();
+	int at = 0;
+	for (size_t i = 0; cur && i < n; i++) {
+		size_t len = strlen(langs[i]);
+		if (strncmp(cur, langs[i], len) == 0 && (!cur[len] || strchr("_.@", cur[len])))
+			at = (int)i;
+	}
+	return at;
+}
+
 /* Free the n languages of langs, and langs. */
 void ui_langs_free(char **langs, size_t n)
 {
@@ -151,4 +163,20 @@ void ui_langs_free(char **langs, size_t n)
 int ui_status(bool finished, bool failed)
 {
 	return failed ? EXIT_INPUT : finished ? EXIT_OK : EXIT_INCOMPLETE;
+}
+
+bool ui_walked(bool menu, bool finished, bool stopped, bool failed, int *status)
+{
+	*status = ui_status(menu || finished, failed);
+	return menu && !stopped;
+}
+
+struct page *ui_menu_page(const struct ui_wizard *list, size_t n, int sel, unsigned actions, bool kiosk)
+{
+	const char **titles = xcalloc(n ? n : 1, sizeof *titles);
+	for (size_t i = 0; i < n; i++)
+		titles[i] = engine_tr(list[i].w, list[i].w->title.msgid);
+	struct page *p = page_menu(_("Choose a guide"), titles, n, sel, _("No guides were found."), actions, kiosk);
+	free(titles);
+	return p;
 }

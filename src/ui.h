@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "model.h"
+#include "page.h"
 
 enum ui_theme { UI_THEME_DEFAULT, UI_THEME_CONTRAST, UI_THEME_MONO };
 
@@ -79,10 +80,19 @@ void ui_lang_warn(const struct wizard *w, const char *dir);
  * nobody chose a language and keep is false, switch to the wizard's own.  How many.
  */
 size_t ui_langs(const struct wizard *w, const char *file, bool keep, char ***langs);
+/* Which of the n languages of langs is the one shown ("da" for "da_DK"); 0 when none is. */
+int ui_lang_index(char *const *langs, size_t n);
 /* Free the n languages of langs, and langs. */
 void ui_langs_free(char **langs, size_t n);
 
 /* The exit status of a walk: finished, stopped before an end, or an output file that failed. */
 int ui_status(bool finished, bool failed);
+/*
+ * After a walk, finished or stopped (before its end, leaving trin), with or without a menu to go back to:
+ * the exit status so far into *status (ui_status); whether the menu is shown again.
+ */
+bool ui_walked(bool menu, bool finished, bool stopped, bool failed, int *status);
+/* The menu of the n wizards of list, "Choose a guide", the cursor at sel, with the actions given. */
+struct page *ui_menu_page(const struct ui_wizard *list, size_t n, int sel, unsigned actions, bool kiosk);
 
 #endif

@@ -66,3 +66,10 @@ char *watch_report(struct diags *d)
 	fclose(f);
 	return report;
 }
+
+struct page *watch_page(const char *report)
+{
+	return page_notice(_("The guide has errors, so it cannot be shown."),	/* a line per line of report */
+			   (const char *[]){ report, _("Fix the file and save it: trin loads it again by itself, and the "
+						       "answers given so far are kept."), NULL }, PAGE_STOP);
+}

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "model.h"
+#include "page.h"
 
 struct watch {
 	const char *file;
@@ -44,5 +45,7 @@ struct engine *watch_carry(const struct wizard *w, const struct wizard *old, con
 			   struct engine_view *v, enum watch_keep *keep);
 /* The diagnostics of a file that does not load, sorted, as the text printed for them; free it. */
 char *watch_report(struct diags *d);
+/* The screen of a file that does not load, with report (watch_report), until the author fixes it or stops. */
+struct page *watch_page(const char *report);
 
 #endif

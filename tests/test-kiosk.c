@@ -50,6 +50,25 @@ static void test_heading(void)
 	CHECK_STR(heading, "");
 }
 
+/* The language screen names each language in its own words, under the heading, the cursor at sel. */
+static void test_language_page(void)
+{
+	char da[] = "da", tr[] = "tr";
+	char *langs[] = { da, tr };
+	struct page *p = kiosk_language_page("Vælg sprog / Dil seçin", langs, 2, 1);
+	CHECK_NUM(p->nblocks, 4);
+	CHECK_STR(p->blocks[0].text, "Vælg sprog / Dil seçin");
+	CHECK_STR(p->blocks[2].text, "Dansk");
+	CHECK(!p->blocks[2].focus && p->blocks[3].focus && p->blocks[3].number == 2);
+	CHECK_STR(p->blocks[3].text, "T\xC3\xBCrk\xC3\xA7" "e");
+	CHECK_NUM(p->actions, PAGE_CHOOSE | PAGE_GO_ON);
+	page_free(p);
+	p = kiosk_out_of_order_page();
+	CHECK_STR(p->blocks[0].text, "This terminal is out of order.");
+	CHECK_NUM(p->actions, 0);
+	page_free(p);
+}
+
 /* The wizards that load are listed in order; the diagnostics of the others are held, the last load's only. */
 static void test_load(void)
 {
@@ -83,6 +102,7 @@ int main(void)
 	}
 	test_idle();
 	test_heading();
+	test_language_page();
 	test_load();
 	rmdir(kiosk_dir);
 	return test_done("test-kiosk");

@@ -297,13 +297,33 @@ static void test_fields(void)
 	CHECK_STR(test_lines(p), "How many?|\n|\n|\n  people|\n");
 	page_free(p);
 	test_answer(t.e, "2");
-	i18n_switch("da");
+	i18n_switch("da");	/* as a frontend switches: the screen's language and the engine's */
+	engine_set_lang(t.e, i18n_lang("da"));
 	p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day-month-year\n");
 	page_free(p);
 	i18n_switch("en");
+	engine_set_lang(t.e, i18n_lang("en"));
 	p = test_page(&t, PAGE_KIND_STEP);
 	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day/month/year\n");
+	page_free(p);
+	test_stop(&t);
+}
+
+/* The date's order is written the way the engine's language writes dates, not the process's language. */
+static void test_date_lang(void)
+{
+	struct test_walk t;
+	test_start(&t, NULL);
+	test_answers(t.e, (const char *[]){ "", "key", "[]", "true", "Ada", "2", NULL });
+	i18n_switch("da");	/* the process in Danish, the engine in the wizard's English */
+	struct page *p = test_page(&t, PAGE_KIND_STEP);
+	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day/month/year\n");
+	page_free(p);
+	i18n_switch("en");	/* and the other way round */
+	engine_set_lang(t.e, i18n_lang("da"));
+	p = test_page(&t, PAGE_KIND_STEP);
+	CHECK_STR(test_blocks(p), "heading * Which day?\nblank\nfield >\nhint day-month-year\n");
 	page_free(p);
 	test_stop(&t);
 }
@@ -540,6 +560,23 @@ static void test_fit(void)
 	page_free(p);
 }
 
+/* Scrolling: the focus kept in view when the body follows it, and the body kept within its lines. */
+static void test_scroll(void)
+{
+	const char *labels[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
+	struct page *p = page_menu("Choose", labels, 10, 8, NULL, PAGE_CHOOSE, false);
+	page_lay_out(p, 40, NULL);
+	CHECK_NUM(p->nlines, 12);	/* the heading, a blank, ten items: the ninth on line 10 */
+	CHECK(p->blocks[p->lines[10].block].focus);
+	CHECK_NUM(page_scroll(p, 0, 4, true), 7);	/* the focus on the last line in view */
+	CHECK_NUM(page_scroll(p, 0, 4, false), 0);
+	CHECK_NUM(page_scroll(p, 11, 4, true), 8);	/* back to the focus, at the top */
+	CHECK_NUM(page_scroll(p, 11, 4, false), 8);	/* no further than the body's end */
+	CHECK_NUM(page_scroll(p, -3, 4, false), 0);
+	CHECK_NUM(page_scroll(p, 5, 40, true), 0);	/* all of it in view */
+	page_free(p);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -547,10 +584,12 @@ int main(void)
 	test_info();
 	test_choices();
 	test_fields();
+	test_date_lang();
 	test_review();
 	test_end();
 	test_overlays();
 	test_second();
 	test_fit();
+	test_scroll();
 	return test_done("test-page");
 }

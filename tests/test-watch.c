@@ -76,10 +76,24 @@ static void test_carry_walk(void)
 	wizard_free(old);
 }
 
+/* The screen of a file that does not load: its report between the heading and what to do, and Stop. */
+static void test_page(void)
+{
+	struct page *p = watch_page("t.yaml:3:1: error: no steps");
+	CHECK_STR(p->blocks[0].text, "The guide has errors, so it cannot be shown.");
+	int found = 0;
+	for (size_t i = 0; i < p->nblocks; i++)
+		found += p->blocks[i].role == PAGE_TEXT && !strcmp(p->blocks[i].text, "t.yaml:3:1: error: no steps");
+	CHECK_NUM(found, 1);
+	CHECK_NUM(p->actions, PAGE_STOP);
+	page_free(p);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_carry_walk();
+	test_page();
 	if (!mkdtemp(watch_dir)) {
 		perror("mkdtemp");
 		return 1;
