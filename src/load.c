@@ -353,8 +353,6 @@ static bool load_count(struct loader *ld, const struct ynode *n, const char *wha
 	return true;
 }
 
-/* Whether s is a real calendar date written YYYY-MM-DD. */
-
 static const char *load_date(struct loader *ld, const struct ynode *n, const char *what)
 {
 	if (!load_expect(ld, n, YNODE_SCALAR, what))

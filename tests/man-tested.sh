@@ -22,16 +22,20 @@ awk -v dir="$tmp" '
 	/^\.EE/ { inside = 0; if (nexp == 1) nexp = 2; next }
 	inside { print > out }
 ' "$root/man/trin.5"
+# The roff escapes of the page undone in file $1, as man-example.sh undoes them.
+unroff() {
+	sed -i -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' -e 's/\\e/\\/g' "$1"
+}
 count=0
 failed=0
 for f in "$tmp"/*.yaml; do
 	[ -e "$f" ] || break
 	n=$(basename "$f" .yaml)
-	sed -i -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' -e 's/\\e/\\/g' "$f"
+	unroff "$f"
 	cp "$f" "$tmp/example.yaml"
 	count=$((count + 1))
 	if [ -e "$tmp/$n.bad" ]; then
-		sed -i -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' -e 's/\\e/\\/g' "$tmp/$n.expected"
+		unroff "$tmp/$n.expected"
 		(cd "$tmp" && "$trin" check example.yaml >got 2>&1)
 		rc=$?
 		if [ "$rc" -eq 0 ] || ! diff -u "$tmp/$n.expected" "$tmp/got"; then
