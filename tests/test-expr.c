@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "expr.h"
+#include "i18n.h"
 
 #include "test.h"
 
@@ -70,7 +71,14 @@ static struct value test_get(void *ctx, int sym)
 	}
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL };
+/* Only dato holds a date. */
+static bool test_date(void *ctx, int sym)
+{
+	(void)ctx;
+	return sym == 5;
+}
+
+static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL, test_date, 1 };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)
@@ -103,8 +111,16 @@ static const char *test_diags(struct arena *a, const struct diags *d)
 
 static struct arena test_arena;
 
+/* Parse (at line 1 col 1, exact), bind and evaluate src (texts in lang: NULL for Danish); as test_run. */
+static const char *test_run_in(const char *src, const char *lang);
+
 /* Parse (at line 1 col 1, exact), bind and evaluate src; the value, or "parse: ", "bind: ", "eval: " errors. */
 static const char *test_run(const char *src)
+{
+	return test_run_in(src, NULL);
+}
+
+static const char *test_run_in(const char *src, const char *lang)
 {
 	struct arena *a = &test_arena;
 	struct diags d = { 0 };
@@ -118,7 +134,7 @@ static const char *test_run(const char *src)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads, NULL, "2026-11-30" };
+		struct expr_env env = { test_get, &reads, NULL, "2026-11-30", lang ? i18n_lang(lang) : NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
@@ -658,7 +674,7 @@ static const char *test_run_large(const char *src, bool sized, size_t *work)
 	} else {
 		struct value v;
 		const char *err = NULL;
-		struct expr_env env = { test_get_large, NULL, work, NULL };
+		struct expr_env env = { test_get_large, NULL, work, NULL, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	diag_free(&d);
