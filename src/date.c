@@ -87,13 +87,21 @@ bool date_days_between(const char *a, const char *b, int64_t *out)
 	return true;
 }
 
-bool date_from_day_first(const char *s, char out[DATE_ISO_SIZE])
+bool date_parse(const char *in, char out[DATE_ISO_SIZE])
 {
-	int d, m, y, used = 0;
-	char s1, s2;
-	if (strlen(s) > 10 || sscanf(s, "%2d%c%2d%c%4d%n", &d, &s1, &m, &s2, &y, &used) != 5 || s[used] ||
-	    s1 != s2 || !strchr("-./", s1) || strspn(s, "0123456789-./") != strlen(s) || y < 1000 ||
-	    !util_date_real(y, m, d))
+	int y, m, d, n = 0;
+	char sep1, sep2;
+	if (in[strspn(in, "0123456789-./")])
+		return false;	/* sscanf would take signs and spaces inside: "+1-+2-2000", "27- 2-2025" */
+	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n] && y >= 1000) {
+		/* ISO */
+	} else if (sscanf(in, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) == 5 && !in[n] && sep1 == sep2 &&
+		   (sep1 == '-' || sep1 == '.' || sep1 == '/') && y >= 1000) {
+		/* day first, as written in Denmark */
+	} else {
+		return false;
+	}
+	if (!util_date_real(y, m, d))
 		return false;
 	date_put(y, m, d, out);
 	return true;

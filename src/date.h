@@ -23,9 +23,10 @@ bool date_add_months(const char *iso, int64_t months, char out[DATE_ISO_SIZE]);
 /* The days from a to b (negative when b is earlier) in *out; false when either is no real date. */
 bool date_days_between(const char *a, const char *b, int64_t *out);
 /*
- * A date written day first, as people do ("1-2-2030", "01.02.2030", "1/2/2030"), as "YYYY-MM-DD" in out;
- * false when s is not a real date written so.
+ * A date as people write it, "YYYY-MM-DD" or day first ("1-2-2030", "01.02.2030", "1/2/2030": one or two
+ * digits for day and month, a four-digit year, the same separator twice), as "YYYY-MM-DD" in out; false
+ * when in is not a real date written so.
  */
-bool date_from_day_first(const char *s, char out[DATE_ISO_SIZE]);
+bool date_parse(const char *in, char out[DATE_ISO_SIZE]);
 
 #endif

@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "date.h"
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
@@ -621,32 +622,12 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	return true;
 }
 
-/* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" to ISO; false if not a real date. */
-static bool engine_parse_date(const char *in, char iso[32])
-{
-	int y, m, d, n = 0;
-	char sep1, sep2;
-	if (in[strspn(in, "0123456789-./")])
-		return false;	/* sscanf would take signs and spaces inside: "+1-+2-2000", "27- 2-2025" */
-	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n] && y >= 1000) {
-		/* ISO */
-	} else if (sscanf(in, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) == 5 && !in[n] && sep1 == sep2 &&
-		   (sep1 == '-' || sep1 == '.' || sep1 == '/') && y >= 1000) {
-		/* day first, as written in Denmark */
-	} else {
-		return false;
-	}
-	if (!util_date_real(y, m, d))
-		return false;
-	snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
-	return true;
-}
-
+/* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" (date_parse), within the step's limits. */
 static bool engine_date(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
 	char *t = text_answer(in ? in : "");
 	char iso[32];
-	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
+	bool empty = !*t, ok = !empty && date_parse(t, iso);
 	xfree_wiped(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a date."));

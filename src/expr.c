@@ -1028,7 +1028,7 @@ static bool expr_is_non_date_literal(const struct expr_node *n)
 static void expr_bind_not_date(struct expr_binder *b, const struct expr_node *lit)
 {
 	char iso[DATE_ISO_SIZE];
-	if (date_from_day_first(lit->lit.u.s, iso))
+	if (date_parse(lit->lit.u.s, iso))
 		expr_bind_error(b, lit->start, "\"%.40s\" is not a date as expressions write them: write the date "
 				"as \"%s\"", lit->lit.u.s, iso);
 	else
@@ -1109,7 +1109,7 @@ static expr_type expr_bind_call_11(struct expr_binder *b, struct expr_node *n)
 	case EXPR_FN_JOIN:
 		if (!expr_bind_arg(b, n, x, TYPE_LIST, "a list") || (y && !expr_bind_arg(b, n, y, TYPE_STR, "a string")))
 			return 0;
-		return TYPE_STR | nulls;
+		return TYPE_STR | TYPE_NULL;
 	case EXPR_FN_TEXT:
 		if (!expr_bind_arg(b, n, x, TYPE_NUM | TYPE_STR, "a number or a date"))
 			return 0;
@@ -2063,7 +2063,7 @@ static const char *expr_num_text(struct expr_evaluator *ev, int64_t n)
 	return arena_strdup(ev->scratch, i18n_number(&expr_lang(ev)->style, plain, buf, sizeof buf));
 }
 
-/* join(list [, sep]): strings as they are, numbers as text() writes them, nulls left out. */
+/* join(list [, sep]): strings as they are, numbers as text() writes them, nulls left out; null if none is left. */
 static bool expr_eval_join(struct expr_evaluator *ev, struct value list, const char *sep, struct value *out)
 {
 	const char *conj = expr_lang(ev)->conj;
@@ -2080,6 +2080,8 @@ static bool expr_eval_join(struct expr_evaluator *ev, struct value list, const c
 		else if (v.type != VAL_NULL)
 			return expr_fail(ev, "'join' needs a list of strings or numbers");
 	}
+	if (n == 0)
+		return true;	/* nothing to show: null, so that coalesce(join(x), "none") can say so */
 	for (size_t i = 0; i < n; i++) {
 		const char *gap = sep ? sep : i + 2 == n ? arena_printf(ev->scratch, " %s ", conj ? conj : "og") : ", ";
 		parts[i] = i + 1 < n ? arena_printf(ev->scratch, "%s%s", parts[i], gap) : parts[i];

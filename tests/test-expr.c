@@ -833,7 +833,9 @@ static void test_join_text(void)
 	CHECK_STR(test_run("join(valg, ' / ')"), "\"a / b\"");
 	CHECK_STR(test_run("join(['x', 'y', 'z'], '')"), "\"xyz\"");
 	CHECK_STR(test_run("join(['x'])"), "\"x\"");
-	CHECK_STR(test_run("join([])"), "\"\"");
+	CHECK_STR(test_run("join([])"), "null");
+	CHECK_STR(test_run("join([null], ', ')"), "null");
+	CHECK_STR(test_run("coalesce(join([]), 'ingen')"), "\"ingen\"");
 	CHECK_STR(test_run("join(['a', null, 'b'])"), "\"a og b\"");
 	CHECK_STR(test_run("join([1000000, 2.5])"), "\"1.000.000 og 2,5\"");
 	CHECK_STR(test_run("join(null)"), "null");
@@ -843,7 +845,7 @@ static void test_join_text(void)
 	CHECK_STR(test_run("join(valg, 1)"), "bind: 1:12: 'join' needs a string, got number");
 	CHECK_STR(test_run("join()"), "bind: 1:1: 'join' takes 1 or 2 arguments, got 0");
 	CHECK(test_type("join(valg)") == (TYPE_STR | TYPE_NULL));
-	CHECK(test_type("join(['a'], ', ')") == TYPE_STR);
+	CHECK(test_type("join(['a'], ', ')") == (TYPE_STR | TYPE_NULL));
 	CHECK_STR(test_run("text(kapital)"), "\"40.000\"");
 	CHECK_STR(test_run("text(1234)"), "\"1234\"");
 	CHECK_STR(test_run("text(1234567.5)"), "\"1.234.567,5\"");
@@ -974,16 +976,18 @@ static void test_date_module(void)
 {
 	char iso[DATE_ISO_SIZE];
 	int64_t days = 0;
-	CHECK(date_from_day_first("1-2-2030", iso) && strcmp(iso, "2030-02-01") == 0);
-	CHECK(date_from_day_first("01.02.2030", iso) && strcmp(iso, "2030-02-01") == 0);
-	CHECK(date_from_day_first("31/12/1999", iso) && strcmp(iso, "1999-12-31") == 0);
-	CHECK(!date_from_day_first("1-2/2030", iso));
-	CHECK(!date_from_day_first("2030-02-01", iso));
-	CHECK(!date_from_day_first("31-02-2030", iso));
-	CHECK(!date_from_day_first("1-2-30", iso));
-	CHECK(!date_from_day_first(" 1-2-2030", iso));
-	CHECK(!date_from_day_first("+1-2-2030", iso));
-	CHECK(!date_from_day_first("1-2-20300", iso));
+	CHECK(date_parse("1-2-2030", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(date_parse("01.02.2030", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(date_parse("31/12/1999", iso) && strcmp(iso, "1999-12-31") == 0);
+	CHECK(!date_parse("1-2/2030", iso));
+	CHECK(date_parse("2030-02-01", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(!date_parse("2030-2-01", iso));
+	CHECK(!date_parse("0999-02-01", iso));
+	CHECK(!date_parse("31-02-2030", iso));
+	CHECK(!date_parse("1-2-30", iso));
+	CHECK(!date_parse(" 1-2-2030", iso));
+	CHECK(!date_parse("+1-2-2030", iso));
+	CHECK(!date_parse("1-2-20300", iso));
 	CHECK(date_add_days("2024-02-28", 1, iso) && strcmp(iso, "2024-02-29") == 0);
 	CHECK(date_add_days("1900-02-28", 1, iso) && strcmp(iso, "1900-03-01") == 0);
 	CHECK(date_add_days("0001-01-01", 3652058, iso) && strcmp(iso, "9999-12-31") == 0);
