@@ -63,7 +63,8 @@ struct expr_source {
 
 /*
  * Parse src.  On error, append diagnostics to d and return NULL.  Nesting deeper than EXPR_MAX_DEPTH
- * is an error, so evaluation depth is bounded.
+ * is an error, so evaluation depth is bounded; so is a number grouped in thousands ("50.000": "did you
+ * mean 50000?").
  */
 #define EXPR_MAX_DEPTH 64
 struct expr *expr_parse(struct arena *a, const char *src, struct expr_source where, struct diags *d);
@@ -100,7 +101,8 @@ struct expr_scope {
 /*
  * Resolve every name through scope and check types.  Errors (unknown names, type clashes such as
  * `kapital == "ja"` when kapital is a number, arithmetic on strings, a text or list that may grow past
- * EXPR_MAX_TEXT or EXPR_MAX_ITEMS) are appended to d with their column.
+ * EXPR_MAX_TEXT or EXPR_MAX_ITEMS, a date compared with a string that is no date "YYYY-MM-DD", a function
+ * newer than scope->minor) are appended to d with their column.
  * Returns the expression's static type, or 0 on error.
  */
 expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d);
