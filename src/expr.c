@@ -36,6 +36,10 @@
  * and, or, not read null as false and short-circuit; `x in null` is false.  Ordering works on two numbers
  * or two strings (bytewise, so ISO dates order correctly).  Numbers are int64 fixed-point scaled by
  * EXPR_SCALE; * and / round half away from zero to 4 decimals.  lower() and upper() change ASCII only.
+ * if() reads a null condition as false and works out only the branch it takes; coalesce() stops at the
+ * first argument that is not null.  The other functions of 1.1 give null for a null argument; join() of
+ * nothing left (no item but null) is null, and a date function is null for a count with decimals or a
+ * date outside the years 1 to 9999.  join() and text() write as env->lang does (Danish without one).
  * The binder knows the most each node's value can hold and refuses a text or list that may pass
  * EXPR_MAX_TEXT or EXPR_MAX_ITEMS where it is made; the evaluator checks the same as it makes them, and
  * takes every step, and every byte or item it makes or compares, from a budget of work.
