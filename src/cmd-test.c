@@ -42,7 +42,7 @@ static size_t cmd_test_taken(const struct wizard *w, struct engine *e, int from,
 {
 	const struct step *s = &w->steps[from];
 	struct cmd_test_env ctx = { w, e };
-	struct expr_env env = { cmd_test_get, &ctx, NULL, engine_today(e) };
+	struct expr_env env = { cmd_test_get, &ctx, NULL, engine_today(e), i18n_lang(w->language) };
 	size_t k = 0;
 	for (; k < s->nnext; k++) {
 		if (!s->next[k].when)

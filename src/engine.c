@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "date.h"
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
@@ -41,6 +42,7 @@ struct engine_answer {
 struct engine {
 	const struct wizard *w;
 	const struct i18n_lang *lang;	/* how numbers and dates are written and read */
+	const struct i18n_lang *value_lang;	/* what values' text() and join() write in: lang, as chosen */
 	bool file_answers;	/* answers are read as an answers file writes them (engine_file_answers) */
 	int *history;
 	size_t nhist, caphist;
@@ -226,6 +228,7 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	struct engine *e = xcalloc(1, sizeof *e);
 	e->w = w;
 	e->lang = lang ? lang : i18n_lang(w->language);
+	e->value_lang = e->lang;
 	e->on_path = xcalloc(w->nsteps, sizeof *e->on_path);
 	e->answers = xcalloc(w->nsteps, sizeof *e->answers);
 	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
@@ -343,7 +346,7 @@ struct value engine_derived(struct engine *e, size_t i, const char **err)
 		if (e->evaluating[i])	/* a cycle, which only a wizard loaded for analysis has */
 			return v;
 		e->evaluating[i] = 1;
-		struct expr_env env = { engine_env_get, e, &e->work, e->today };
+		struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
 		const char *why = NULL;
 		if (!expr_eval(e->w->values[i].expr, &env, &e->value_arena, &v, &why))
 			v = (struct value){ .type = VAL_NULL };
@@ -368,7 +371,7 @@ struct value engine_answer(struct engine *e, int step)
 static int engine_next(struct engine *e)
 {
 	const struct step *s = &e->w->steps[engine_current(e)];
-	struct expr_env env = { engine_env_get, e, &e->work, e->today };
+	struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
 	e->too_large = -1;
 	for (size_t i = 0; i < s->nnext; i++) {
 		const struct transition *t = &s->next[i];
@@ -410,8 +413,11 @@ static bool engine_push(struct engine *e, int step)
 
 void engine_set_lang(struct engine *e, const struct i18n_lang *lang)
 {
-	if (e)
-		e->lang = lang ? lang : i18n_lang(e->w->language);
+	if (!e)
+		return;
+	e->lang = lang ? lang : i18n_lang(e->w->language);
+	e->value_lang = e->lang;
+	e->generation++;	/* values that read text() or join() are written again */
 }
 
 const struct i18n_lang *engine_lang(const struct engine *e)
@@ -439,30 +445,9 @@ static char engine_read_mark(const struct engine *e)
 /* A number for reading, as the language writes it: "40.000,5" in Danish, "40,000.5" in English. */
 static const char *engine_number_text(struct engine *e, int64_t n)
 {
-	char buf[32];
-	value_num_format(n, buf, sizeof buf);
-	const char *digits = buf[0] == '-' ? buf + 1 : buf;
-	size_t intlen = strcspn(digits, ".");
-	const struct i18n_style *st = engine_style(e);
-	char mark = st->decimal;
-	size_t glen = strlen(st->group);
-	char tmp[128];
-	size_t t = 0;
-	if (buf[0] == '-')
-		tmp[t++] = '-';
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0 && intlen > 4 && glen < 4) {
-			memcpy(tmp + t, st->group, glen);
-			t += glen;
-		}
-		tmp[t++] = digits[i];
-	}
-	if (digits[intlen]) {
-		tmp[t++] = mark;
-		for (const char *p = digits + intlen + 1; *p; p++)
-			tmp[t++] = *p;
-	}
-	return arena_strndup(&e->scratch, tmp, t);
+	char plain[32], buf[128];
+	value_num_format(n, plain, sizeof plain);
+	return arena_strdup(&e->scratch, i18n_number(engine_style(e), plain, buf, sizeof buf));
 }
 
 /* Validation, one function per kind of answer.  Each fills out or sets a message and returns false. */
@@ -642,32 +627,12 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 	return true;
 }
 
-/* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" to ISO; false if not a real date. */
-static bool engine_parse_date(const char *in, char iso[32])
-{
-	int y, m, d, n = 0;
-	char sep1, sep2;
-	if (in[strspn(in, "0123456789-./")])
-		return false;	/* sscanf would take signs and spaces inside: "+1-+2-2000", "27- 2-2025" */
-	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && !in[n] && y >= 1000) {
-		/* ISO */
-	} else if (sscanf(in, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &n) == 5 && !in[n] && sep1 == sep2 &&
-		   (sep1 == '-' || sep1 == '.' || sep1 == '/') && y >= 1000) {
-		/* day first, as written in Denmark */
-	} else {
-		return false;
-	}
-	if (!util_date_real(y, m, d))
-		return false;
-	snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
-	return true;
-}
-
+/* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" (date_parse), within the step's limits. */
 static bool engine_date(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
 	char *t = text_answer(in ? in : "");
 	char iso[32];
-	bool empty = !*t, ok = !empty && engine_parse_date(t, iso);
+	bool empty = !*t, ok = !empty && date_parse(t, iso);
 	xfree_wiped(t);
 	if (empty)
 		return engine_empty(e, s, a, _("Please write a date."));
@@ -1108,10 +1073,8 @@ const char *engine_value_text(struct engine *e, const struct step *s, struct val
 		return t;
 	}
 	case VAL_STR:
-		if (s && s->type == STEP_DATE && strlen(v.u.s) == 10) {	/* ISO to day-month-year */
-			char sep = engine_style(e)->date_sep;
-			return arena_printf(&e->scratch, "%.2s%c%.2s%c%.4s", v.u.s + 8, sep, v.u.s + 5, sep, v.u.s);
-		}
+		if (s && s->type == STEP_DATE && strlen(v.u.s) == 10)	/* ISO to day-month-year */
+			return arena_strdup(&e->scratch, i18n_date(engine_style(e), v.u.s, buf, sizeof buf));
 		return v.u.s;
 	case VAL_BOOL:
 		return v.u.b ? _("yes") : _("no");

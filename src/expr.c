@@ -21,13 +21,25 @@
  *   STRING     = '"' { char | '\"' | '\\' | '\n' } '"'  |  "'" { char } "'"   (single quotes: no escapes)
  *   NAME       = [A-Za-z_][A-Za-z0-9_]*, except the keywords and or not in true false null
  *
- * Built-ins: len(x) contains(h, n) min(a, b) max(a, b) round(x [, digits]) answered(x) lower(s) upper(s).
+ * Built-ins: len(x) contains(h, n) min(a, b) max(a, b) round(x [, digits]) answered(x) lower(s) upper(s);
+ * new in format 1.1: if(c, a, b) coalesce(a, b, ...) join(list [, sep]) text(x) today() add_days(d, n)
+ * add_months(d, n) add_years(d, n) days_between(a, b).  A function is one row of expr_funcs, a case in
+ * expr_bind_call (its types) and one in expr_eval_call or expr_eval_lazy (its value).
+ *
+ * Dates are strings "YYYY-MM-DD"; the binder marks a node whose string is a date (a date step's answer,
+ * today(), a date function, a literal that is a real date), so that comparing one with a string that is no
+ * such date ("01-01-2030") is an error.  A number literal written grouped in thousands ("50.000") is an
+ * error too: the same characters typed as an answer are fifty thousand.
  *
  * Run-time semantics (evaluation is total): arithmetic with a null operand, division by zero and
  * overflow give null; < <= > >= with a null operand give false; == and != use value_equal (null == null);
  * and, or, not read null as false and short-circuit; `x in null` is false.  Ordering works on two numbers
  * or two strings (bytewise, so ISO dates order correctly).  Numbers are int64 fixed-point scaled by
  * EXPR_SCALE; * and / round half away from zero to 4 decimals.  lower() and upper() change ASCII only.
+ * if() reads a null condition as false and works out only the branch it takes; coalesce() stops at the
+ * first argument that is not null.  The other functions of 1.1 give null for a null argument; join() of
+ * nothing left (no item but null) is null, and a date function is null for a count with decimals or a
+ * date outside the years 1 to 9999.  join() and text() write as env->lang does (Danish without one).
  * The binder knows the most each node's value can hold and refuses a text or list that may pass
  * EXPR_MAX_TEXT or EXPR_MAX_ITEMS where it is made; the evaluator checks the same as it makes them, and
  * takes every step, and every byte or item it makes or compares, from a budget of work.
@@ -35,8 +47,9 @@
  * Invariants: a parsed tree is at most EXPR_MAX_DEPTH nodes deep and the parser never recurses deeper than
  * EXPR_MAX_DEPTH levels, so binding and evaluation recursion is bounded too.  Every node, string and list
  * lives in an arena passed in; there is no global mutable state.
- * Depends on util, diag and text (which characters a string may not hold) only: no I/O, no terminal, no
- * knowledge of wizards.
+ * Depends on util, diag, text (which characters a string may not hold), date (calendar arithmetic) and
+ * i18n's table of how languages write numbers, dates and lists only: no I/O, no terminal, no knowledge of
+ * wizards.
  */
 #include "expr.h"
 
@@ -46,6 +59,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+#include "i18n.h"
 #include "text.h"
 
 enum expr_op {
@@ -71,6 +86,7 @@ struct expr_node {
 	expr_type type;			/* set by expr_bind; 0 after an error */
 	struct expr_size size;		/* set by expr_bind: the most the value can hold */
 	bool oversize;			/* expr_bind found a value too large here or below */
+	bool date;			/* set by expr_bind: the value, when a string, is a date "YYYY-MM-DD" */
 	struct value lit;		/* EXPR_LIT */
 	const char *name;		/* EXPR_NAME, EXPR_CALL */
 	int sym;			/* EXPR_NAME: symbol; EXPR_CALL: enum expr_func_id */
@@ -93,11 +109,16 @@ struct expr {
 enum expr_func_id {
 	EXPR_FN_LEN, EXPR_FN_CONTAINS, EXPR_FN_MIN, EXPR_FN_MAX, EXPR_FN_ROUND,
 	EXPR_FN_ANSWERED, EXPR_FN_LOWER, EXPR_FN_UPPER,
+	EXPR_FN_IF, EXPR_FN_COALESCE, EXPR_FN_JOIN, EXPR_FN_TEXT, EXPR_FN_TODAY, EXPR_FN_ADD_DAYS,
+	EXPR_FN_ADD_MONTHS, EXPR_FN_ADD_YEARS, EXPR_FN_DAYS_BETWEEN,
 };
+
+#define EXPR_ARGS_ANY ((size_t)-1)	/* max_args of a function that takes any number */
 
 static const struct expr_func {
 	const char *name;
 	size_t min_args, max_args;
+	int minor;			/* the format version it came with: 0 for 'trin: 1', 1 for 'trin: 1.1' */
 } expr_funcs[] = {
 	[EXPR_FN_LEN] = { "len", 1, 1 },
 	[EXPR_FN_CONTAINS] = { "contains", 2, 2 },
@@ -107,6 +128,15 @@ static const struct expr_func {
 	[EXPR_FN_ANSWERED] = { "answered", 1, 1 },
 	[EXPR_FN_LOWER] = { "lower", 1, 1 },
 	[EXPR_FN_UPPER] = { "upper", 1, 1 },
+	[EXPR_FN_IF] = { "if", 3, 3, 1 },
+	[EXPR_FN_COALESCE] = { "coalesce", 2, EXPR_ARGS_ANY, 1 },
+	[EXPR_FN_JOIN] = { "join", 1, 2, 1 },
+	[EXPR_FN_TEXT] = { "text", 1, 1, 1 },
+	[EXPR_FN_TODAY] = { "today", 0, 0, 1 },
+	[EXPR_FN_ADD_DAYS] = { "add_days", 2, 2, 1 },
+	[EXPR_FN_ADD_MONTHS] = { "add_months", 2, 2, 1 },
+	[EXPR_FN_ADD_YEARS] = { "add_years", 2, 2, 1 },
+	[EXPR_FN_DAYS_BETWEEN] = { "days_between", 2, 2, 1 },
 };
 
 /* ---- Diagnostics ---- */
@@ -454,6 +484,30 @@ static void expr_lex_string(struct expr_parser *p)
 	expr_advance(p, i + 1 - p->pos);
 }
 
+/*
+ * Whether the len bytes at s are a whole number grouped in thousands by points, as Danes write one
+ * ("50.000", "1.500", "2.500.000"): 1 to 3 digits, not starting with 0, then groups of a point and three
+ * digits, where one group must end in 0 (a decimal needs no trailing zero: one and a quarter is 1.25, so
+ * "1.250" is refused too) and two or more groups are never a decimal.  "1.235", "0.500" and "12.5" are
+ * decimals.
+ */
+static bool expr_grouped(const char *s, size_t len)
+{
+	size_t lead = 0;
+	while (lead < len && lead < 4 && s[lead] >= '0' && s[lead] <= '9')
+		lead++;
+	if (lead == 0 || lead > 3 || s[0] == '0' || lead == len)
+		return false;
+	for (size_t i = lead; i < len; i += 4) {
+		if (i + 4 > len || s[i] != '.')
+			return false;
+		for (size_t k = 1; k <= 3; k++)
+			if (s[i + k] < '0' || s[i + k] > '9')
+				return false;
+	}
+	return len > lead + 4 || s[len - 1] == '0';
+}
+
 /* Scan a number; the token runs over letters and dots too, so "1e5" and "12." are one bad number. */
 static void expr_lex_number(struct expr_parser *p)
 {
@@ -462,6 +516,17 @@ static void expr_lex_number(struct expr_parser *p)
 		i++;
 	size_t len = i - p->pos;
 	const char *s = p->src + p->pos;
+	if (expr_grouped(s, len)) {
+		char plain[64];
+		size_t k = 0;
+		for (size_t j = 0; j < len && k + 1 < sizeof plain; j++)
+			if (s[j] != '.')
+				plain[k++] = s[j];
+		plain[k] = '\0';
+		expr_error(p, p->tok_loc, "'%.*s' looks like a number grouped in thousands, which an expression "
+			   "does not write: did you mean %s?", len > 40 ? 40 : (int)len, s, plain);
+		return;
+	}
 	switch (value_num_scan(s, len, &p->tok_num)) {
 	case EXPR_NUM_OK:
 		p->tok = TOK_NUM;
@@ -954,6 +1019,130 @@ static bool expr_bind_arg(struct expr_binder *b, const struct expr_node *call, c
 static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n);
 static void expr_bind_size(struct expr_binder *b, struct expr_node *n);
 
+/* Whether n is a string literal that is not a real date "YYYY-MM-DD". */
+static bool expr_is_non_date_literal(const struct expr_node *n)
+{
+	return n->op == EXPR_LIT && n->lit.type == VAL_STR && !util_date_iso(n->lit.u.s);
+}
+
+/*
+ * Report a string literal that is no date where a date is wanted, with the right spelling when it is a
+ * date written day first: "01-01-2030" is to be written "2030-01-01".
+ */
+static void expr_bind_not_date(struct expr_binder *b, const struct expr_node *lit)
+{
+	char iso[DATE_ISO_SIZE];
+	if (date_parse(lit->lit.u.s, iso))
+		expr_bind_error(b, lit->start, "\"%.40s\" is not a date as expressions write them: write the date "
+				"as \"%s\"", lit->lit.u.s, iso);
+	else
+		expr_bind_error(b, lit->start, "\"%.40s\" is not a date as expressions write them: write dates as "
+				"\"YYYY-MM-DD\", such as \"2030-01-31\"", lit->lit.u.s);
+}
+
+/*
+ * Check a date argument: a string that may be a date (a literal must be a real one; a string known not to
+ * be a date, such as a text step's answer, is refused).  True if fine.
+ */
+static bool expr_bind_date_arg(struct expr_binder *b, const struct expr_node *call, const struct expr_node *arg)
+{
+	char tn[64];
+	if (!expr_bind_arg(b, call, arg, TYPE_STR, "a date"))
+		return false;
+	if (expr_is_non_date_literal(arg)) {
+		expr_bind_not_date(b, arg);
+		return false;
+	}
+	if (expr_nn(arg->type) == TYPE_STR && !arg->date && (arg->op == EXPR_LIT || b->scope->date)) {
+		expr_bind_error(b, arg->start, "'%s' needs a date, got %s that is not one", call->name,
+				expr_type_names(arg->type, tn, sizeof tn));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The type of if(c, a, b) or coalesce(a, b, ...) from its choices (items from first on): of one type,
+ * or null; a date when every choice that is not only null is one.  0 after reporting a clash.
+ */
+static expr_type expr_bind_choices(struct expr_binder *b, struct expr_node *n, size_t first)
+{
+	char t1[64], t2[64];
+	expr_type all = 0, common = TYPE_ANY & ~(expr_type)TYPE_NULL, nulls = TYPE_NULL;
+	const struct expr_node *prev = NULL;
+	bool date = false, undated = false;
+	for (size_t i = first; i < n->n; i++) {
+		const struct expr_node *x = n->items[i];
+		all |= x->type;
+		nulls &= x->type;	/* coalesce is null only when every choice may be */
+		if (!expr_nn(x->type))
+			continue;
+		if (prev && !(expr_nn(x->type) & common)) {
+			expr_bind_error(b, x->start, "'%s' needs choices of one type, got %s and %s", n->name,
+					expr_type_names(prev->type, t1, sizeof t1), expr_type_names(x->type, t2, sizeof t2));
+			return 0;
+		}
+		common &= expr_nn(x->type);
+		prev = x;
+		if (x->date)
+			date = true;
+		else
+			undated = true;
+	}
+	n->date = date && !undated;
+	if (n->sym == EXPR_FN_IF)
+		return all;
+	return (all & ~(expr_type)TYPE_NULL) | nulls;
+}
+
+/* Bind a call of a function new in format 1.1 (the count of its arguments is checked already). */
+static expr_type expr_bind_call_11(struct expr_binder *b, struct expr_node *n)
+{
+	char tn[64];
+	struct expr_node *x = n->n ? n->items[0] : NULL, *y = n->n > 1 ? n->items[1] : NULL;
+	expr_type nulls = 0;
+	for (size_t i = 0; i < n->n; i++)
+		nulls |= n->items[i]->type & TYPE_NULL;
+	switch ((enum expr_func_id)n->sym) {
+	case EXPR_FN_IF:
+		if (!expr_bind_arg(b, n, x, TYPE_BOOL, "a condition first"))
+			return 0;
+		return expr_bind_choices(b, n, 1);
+	case EXPR_FN_COALESCE:
+		return expr_bind_choices(b, n, 0);
+	case EXPR_FN_JOIN:
+		if (!expr_bind_arg(b, n, x, TYPE_LIST, "a list") || (y && !expr_bind_arg(b, n, y, TYPE_STR, "a string")))
+			return 0;
+		return TYPE_STR | TYPE_NULL;
+	case EXPR_FN_TEXT:
+		if (!expr_bind_arg(b, n, x, TYPE_NUM | TYPE_STR, "a number or a date"))
+			return 0;
+		if (expr_is_non_date_literal(x) ||
+		    (expr_nn(x->type) == TYPE_STR && !x->date && b->scope->date)) {
+			expr_bind_error(b, x->start, "'text' needs a number or a date, got %s that is not a date",
+					expr_type_names(x->type, tn, sizeof tn));
+			return 0;
+		}
+		return TYPE_STR | nulls;
+	case EXPR_FN_TODAY:
+		n->date = true;
+		return TYPE_STR;
+	case EXPR_FN_ADD_DAYS:
+	case EXPR_FN_ADD_MONTHS:
+	case EXPR_FN_ADD_YEARS:
+		if (!expr_bind_date_arg(b, n, x) || !expr_bind_arg(b, n, y, TYPE_NUM, "a whole number second"))
+			return 0;
+		n->date = true;
+		return TYPE_STR | TYPE_NULL;
+	case EXPR_FN_DAYS_BETWEEN:
+		if (!expr_bind_date_arg(b, n, x) || !expr_bind_date_arg(b, n, y))
+			return 0;
+		return TYPE_NUM | nulls;
+	default:
+		return 0;
+	}
+}
+
 /* Bind a call of a built-in: the function exists, the argument count fits and the argument types can. */
 static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 {
@@ -981,8 +1170,16 @@ static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 	}
 	const struct expr_func *f = &expr_funcs[fn];
 	n->sym = fn;
+	if (f->minor > b->scope->minor) {
+		expr_bind_error(b, n->loc, "'%s' is new in format 1.%d: write 'trin: 1.%d' at the top of the wizard",
+				f->name, f->minor, f->minor);
+		return 0;
+	}
 	if (n->n < f->min_args || n->n > f->max_args) {
-		if (f->min_args == f->max_args)
+		if (f->max_args == EXPR_ARGS_ANY)
+			expr_bind_error(b, n->loc, "'%s' takes at least %zu arguments, got %zu", f->name, f->min_args,
+					n->n);
+		else if (f->min_args == f->max_args)
 			expr_bind_error(b, n->loc, "'%s' takes %zu argument%s, got %zu", f->name, f->min_args,
 					f->min_args == 1 ? "" : "s", n->n);
 		else
@@ -993,6 +1190,8 @@ static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 	for (size_t i = 0; i < n->n; i++)
 		if (!n->items[i]->type)
 			return 0;
+	if (f->minor >= 1)
+		return expr_bind_call_11(b, n);
 	struct expr_node *x = n->items[0], *y = n->n > 1 ? n->items[1] : NULL;
 	expr_type nulls = x->type & TYPE_NULL;
 	switch ((enum expr_func_id)fn) {
@@ -1030,8 +1229,27 @@ static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 		if (!expr_bind_arg(b, n, x, TYPE_STR, "a string"))
 			return 0;
 		return TYPE_STR | nulls;
+	default:
+		return 0;
 	}
-	return 0;
+}
+
+/* A comparison of a date with a string literal that is no date is an error (false), in lists too. */
+static bool expr_bind_date_cmp(struct expr_binder *b, const struct expr_node *n)
+{
+	const struct expr_node *lit = NULL;
+	if (n->a->date && expr_is_non_date_literal(n->b) && n->op != EXPR_IN && n->op != EXPR_NOT_IN)
+		lit = n->b;
+	else if (n->b->date && expr_is_non_date_literal(n->a) && n->op != EXPR_IN && n->op != EXPR_NOT_IN)
+		lit = n->a;
+	else if (n->a->date && n->b->op == EXPR_LIST)
+		for (size_t i = 0; i < n->b->n && !lit; i++)
+			if (expr_is_non_date_literal(n->b->items[i]))
+				lit = n->b->items[i];
+	if (!lit)
+		return true;
+	expr_bind_not_date(b, lit);
+	return false;
 }
 
 /* Bind `a op b` for the comparison operators; returns TYPE_BOOL, or 0 after reporting a clash. */
@@ -1041,6 +1259,8 @@ static expr_type expr_bind_cmp(struct expr_binder *b, struct expr_node *n)
 	const expr_type ord = TYPE_NUM | TYPE_STR;
 	char t1[64], t2[64];
 	if (!ta || !tb)
+		return 0;
+	if (!expr_bind_date_cmp(b, n))
 		return 0;
 	switch (n->op) {
 	case EXPR_EQ:
@@ -1127,9 +1347,11 @@ static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 	switch (n->op) {
 	case EXPR_LIT:
 		t = 1u << n->lit.type;
+		n->date = n->lit.type == VAL_STR && util_date_iso(n->lit.u.s);
 		break;
 	case EXPR_NAME:
 		n->sym = b->scope->lookup(b->scope->ctx, n->name, &t);
+		n->date = n->sym >= 0 && b->scope->date && b->scope->date(b->scope->ctx, n->sym);
 		if (n->sym < 0) {
 			const char *s = b->scope->suggest ? b->scope->suggest(b->scope->ctx, n->name) : NULL;
 			if (s)
@@ -1219,6 +1441,50 @@ static uint64_t expr_size_add(uint64_t a, uint64_t b)
 	return a > UINT32_MAX || b > UINT32_MAX ? (uint64_t)UINT32_MAX * 2 : a + b;
 }
 
+/* The longest a number or date is when text() writes it, and the longest gap join() puts between items. */
+#define EXPR_TEXT_SIZE 64
+#define EXPR_JOIN_GAP 16
+
+/* The most a call's value can hold; *made when it makes a new string. */
+static struct expr_size expr_call_size(const struct expr_node *n, bool *made)
+{
+	struct expr_size s = { 0, 0 };
+	if (!n->type)
+		return s;
+	switch (n->sym) {
+	case EXPR_FN_LOWER:
+	case EXPR_FN_UPPER:
+		return n->items[0]->size;
+	case EXPR_FN_IF:
+	case EXPR_FN_COALESCE:
+		for (size_t i = n->sym == EXPR_FN_IF; i < n->n; i++) {
+			if (n->items[i]->size.text > s.text)
+				s.text = n->items[i]->size.text;
+			if (n->items[i]->size.items > s.items)
+				s.items = n->items[i]->size.items;
+		}
+		return s;
+	case EXPR_FN_TEXT:
+	case EXPR_FN_TODAY:
+	case EXPR_FN_ADD_DAYS:
+	case EXPR_FN_ADD_MONTHS:
+	case EXPR_FN_ADD_YEARS:
+		s.text = EXPR_TEXT_SIZE;
+		return s;
+	case EXPR_FN_JOIN: {
+		/* each item a string, or a number as text() writes it, and a gap after it */
+		uint64_t gap = n->n > 1 ? n->items[1]->size.text : EXPR_JOIN_GAP;
+		uint64_t per = expr_size_add(gap, EXPR_TEXT_SIZE), items = n->items[0]->size.items;
+		s.text = items > EXPR_MAX_ITEMS ? (uint64_t)UINT32_MAX * 2 : expr_size_add(n->items[0]->size.text,
+											     items * per);
+		*made = true;
+		return s;
+	}
+	default:
+		return s;
+	}
+}
+
 /*
  * The most n's value can hold, from its children's; a text or list that may grow past EXPR_MAX_TEXT or
  * EXPR_MAX_ITEMS is an error where it is made (at the innermost such node only).
@@ -1248,8 +1514,7 @@ static void expr_bind_size(struct expr_binder *b, struct expr_node *n)
 		made = true;
 		break;
 	case EXPR_CALL:
-		if ((n->sym == EXPR_FN_LOWER || n->sym == EXPR_FN_UPPER) && n->n == 1)
-			s = n->items[0]->size;
+		s = expr_call_size(n, &made);
 		break;
 	case EXPR_ADD:
 		if (n->type & TYPE_STR) {
@@ -1265,6 +1530,9 @@ static void expr_bind_size(struct expr_binder *b, struct expr_node *n)
 		return;
 	if (n->op == EXPR_ADD && s.text > EXPR_MAX_TEXT)
 		expr_bind_error(b, n->loc, "'+' may make a text of up to %llu bytes; the limit is %d",
+				(unsigned long long)s.text, EXPR_MAX_TEXT);
+	else if (n->op == EXPR_CALL && s.text > EXPR_MAX_TEXT)
+		expr_bind_error(b, n->loc, "'%s' may make a text of up to %llu bytes; the limit is %d", n->name,
 				(unsigned long long)s.text, EXPR_MAX_TEXT);
 	else if (s.items > EXPR_MAX_ITEMS)
 		expr_bind_error(b, n->loc, "this list may hold up to %llu items, nested lists counted in full; the "
@@ -1322,6 +1590,12 @@ expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags
 		e->nsyms = k;
 	}
 	return t;
+}
+
+/* Whether the bound expression's value, when a string, is a date. */
+bool expr_is_date(const struct expr *e)
+{
+	return e->bound && e->root->date;
 }
 
 /* The most the bound expression's value can hold. */
@@ -1433,6 +1707,12 @@ static void expr_walk_node(const struct expr_walker *wk, const struct expr_node 
 			expr_walk_node(wk, n->items[0], use == EXPR_USE_GUARD ? use : EXPR_USE_TEST);
 			return;
 		}
+		if (n->sym == EXPR_FN_IF || n->sym == EXPR_FN_COALESCE) {	/* a condition, or a fallback */
+			for (size_t i = 0; i < n->n; i++)
+				expr_walk_node(wk, n->items[i], n->sym == EXPR_FN_IF ? (i || use == EXPR_USE_GUARD ? use : EXPR_USE_TEST)
+							      : i + 1 < n->n ? EXPR_USE_GUARD : use);
+			return;
+		}
 		break;
 	default:
 		break;
@@ -1491,8 +1771,9 @@ static void expr_strict(const struct expr_node *n, struct expr_needs *set)
 		if (n->b)
 			expr_strict(n->b, set);
 		return;
-	case EXPR_CALL:
-		if (strcmp(n->name, "answered") != 0 && strcmp(n->name, "contains") != 0)
+	case EXPR_CALL:	/* if() and coalesce() may have a value whichever of their own is null */
+		if (strcmp(n->name, "answered") != 0 && strcmp(n->name, "contains") != 0 && n->sym != EXPR_FN_IF &&
+		    n->sym != EXPR_FN_COALESCE)
 			for (size_t i = 0; i < n->n; i++)
 				expr_strict(n->items[i], set);
 		return;
@@ -1746,10 +2027,146 @@ static const char *expr_str_case(struct arena *a, const char *s, bool upper)
 	return r;
 }
 
+/* if(), coalesce() and today(): each argument worked out only when it is needed. */
+static bool expr_eval_lazy(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	struct value v;
+	*out = expr_null();
+	switch (n->sym) {
+	case EXPR_FN_IF:
+		if (!expr_eval_node(ev, n->items[0], &v))
+			return false;
+		if (v.type != VAL_BOOL && v.type != VAL_NULL)
+			return expr_fail(ev, "'if' needs a condition first");
+		return expr_eval_node(ev, n->items[value_truthy(v) ? 1 : 2], out);
+	case EXPR_FN_COALESCE:
+		for (size_t i = 0; i < n->n && out->type == VAL_NULL; i++)
+			if (!expr_eval_node(ev, n->items[i], out))
+				return false;
+		return true;
+	case EXPR_FN_TODAY:
+		if (ev->env->today && util_date_iso(ev->env->today))
+			*out = expr_str(arena_strdup(ev->scratch, ev->env->today));
+		return true;
+	default:
+		return expr_fail(ev, "unknown function");
+	}
+}
+
+/* The language text() and join() write in: the environment's, else Danish. */
+static const struct i18n_lang *expr_lang(const struct expr_evaluator *ev)
+{
+	return ev->env->lang ? ev->env->lang : i18n_lang("da");
+}
+
+/* A number as the language writes it ("12.345,5"), in scratch. */
+static const char *expr_num_text(struct expr_evaluator *ev, int64_t n)
+{
+	char plain[32], buf[EXPR_TEXT_SIZE];
+	value_num_format(n, plain, sizeof plain);
+	return arena_strdup(ev->scratch, i18n_number(&expr_lang(ev)->style, plain, buf, sizeof buf));
+}
+
+/* join(list [, sep]): strings as they are, numbers as text() writes them, nulls left out; null if none is left. */
+static bool expr_eval_join(struct expr_evaluator *ev, struct value list, const char *sep, struct value *out)
+{
+	const char *conj = expr_lang(ev)->conj;
+	size_t n = 0, len = 0, k = 0;
+	const char **parts = arena_alloc(ev->scratch, (list.u.list.n ? list.u.list.n : 1) * sizeof *parts);
+	if (!expr_work(ev, list.u.list.n))
+		return false;
+	for (size_t i = 0; i < list.u.list.n; i++) {
+		struct value v = list.u.list.items[i];
+		if (v.type == VAL_STR)
+			parts[n++] = v.u.s;
+		else if (v.type == VAL_NUM)
+			parts[n++] = expr_num_text(ev, v.u.n);
+		else if (v.type != VAL_NULL)
+			return expr_fail(ev, "'join' needs a list of strings or numbers");
+	}
+	if (n == 0)
+		return true;	/* nothing to show: null, so that coalesce(join(x), "none") can say so */
+	for (size_t i = 0; i < n; i++) {
+		const char *gap = sep ? sep : i + 2 == n ? arena_printf(ev->scratch, " %s ", conj ? conj : "og") : ", ";
+		parts[i] = i + 1 < n ? arena_printf(ev->scratch, "%s%s", parts[i], gap) : parts[i];
+		len += strlen(parts[i]);
+		if (len > EXPR_MAX_TEXT)
+			return expr_fail(ev, expr_too_long);
+	}
+	if (!expr_work(ev, len))
+		return false;
+	char *r = arena_alloc(ev->scratch, len + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(parts[i]);
+		memcpy(r + k, parts[i], l);
+		k += l;
+	}
+	r[k] = '\0';
+	*out = expr_str(r);
+	return true;
+}
+
+/* A whole number of days, months or years from a number; false when it has decimals. */
+static bool expr_whole(int64_t n, int64_t *out)
+{
+	if (n % EXPR_SCALE != 0)
+		return false;
+	*out = n / EXPR_SCALE;
+	return true;
+}
+
+/* The functions of format 1.1 whose arguments are all worked out first; null in, null out. */
+static bool expr_eval_call_11(struct expr_evaluator *ev, const struct expr_node *n, struct value x,
+			      struct value y, struct value *out)
+{
+	char iso[DATE_ISO_SIZE], buf[EXPR_TEXT_SIZE];
+	int64_t k;
+	*out = expr_null();
+	if (x.type == VAL_NULL || (n->n > 1 && y.type == VAL_NULL))
+		return true;
+	switch (n->sym) {
+	case EXPR_FN_JOIN:
+		if (x.type != VAL_LIST || (n->n > 1 && y.type != VAL_STR))
+			return expr_fail(ev, "'join' needs a list and a string");
+		return expr_eval_join(ev, x, n->n > 1 ? y.u.s : NULL, out);
+	case EXPR_FN_TEXT:
+		if (x.type == VAL_NUM)
+			*out = expr_str(expr_num_text(ev, x.u.n));
+		else if (x.type == VAL_STR && util_date_iso(x.u.s))
+			*out = expr_str(arena_strdup(ev->scratch, i18n_date(&expr_lang(ev)->style, x.u.s, buf, sizeof buf)));
+		else if (x.type == VAL_STR)
+			*out = x;
+		else
+			return expr_fail(ev, "'text' needs a number or a date");
+		return true;
+	case EXPR_FN_ADD_DAYS:
+	case EXPR_FN_ADD_MONTHS:
+	case EXPR_FN_ADD_YEARS:
+		if (x.type != VAL_STR || y.type != VAL_NUM)
+			return expr_fail(ev, "a date function needs a date and a number");
+		if (!expr_whole(y.u.n, &k) || k < -10000000 || k > 10000000)
+			return true;	/* no date is so far away */
+		if (n->sym == EXPR_FN_ADD_DAYS ? date_add_days(x.u.s, k, iso)
+		    : date_add_months(x.u.s, n->sym == EXPR_FN_ADD_YEARS ? k * 12 : k, iso))
+			*out = expr_str(arena_strdup(ev->scratch, iso));
+		return true;
+	case EXPR_FN_DAYS_BETWEEN:
+		if (x.type != VAL_STR || y.type != VAL_STR)
+			return expr_fail(ev, "'days_between' needs two dates");
+		if (date_days_between(x.u.s, y.u.s, &k))
+			*out = expr_num(k * EXPR_SCALE);
+		return true;
+	default:
+		return expr_fail(ev, "unknown function");
+	}
+}
+
 /* Evaluate a call of a built-in. */
 static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
 {
 	struct value arg[2] = { expr_null(), expr_null() };
+	if (n->sym == EXPR_FN_IF || n->sym == EXPR_FN_COALESCE || n->sym == EXPR_FN_TODAY)
+		return expr_eval_lazy(ev, n, out);
 	assert(n->n >= 1 && n->n <= 2);
 	for (size_t i = 0; i < n->n; i++)
 		if (!expr_eval_node(ev, n->items[i], &arg[i]))
@@ -1819,8 +2236,9 @@ static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n,
 		else if (x.type != VAL_NULL)
 			return expr_fail(ev, "'lower' and 'upper' need a string");
 		return true;
+	default:
+		return expr_eval_call_11(ev, n, x, y, out);
 	}
-	return expr_fail(ev, "unknown function");
 }
 
 /* An ordering of two values (<, <=, >, >=): numbers by value, strings by bytes; null is never in order. */

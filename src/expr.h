@@ -63,7 +63,8 @@ struct expr_source {
 
 /*
  * Parse src.  On error, append diagnostics to d and return NULL.  Nesting deeper than EXPR_MAX_DEPTH
- * is an error, so evaluation depth is bounded.
+ * is an error, so evaluation depth is bounded; so is a number grouped in thousands ("50.000": "did you
+ * mean 50000?").
  */
 #define EXPR_MAX_DEPTH 64
 struct expr *expr_parse(struct arena *a, const char *src, struct expr_source where, struct diags *d);
@@ -91,15 +92,23 @@ struct expr_scope {
 	void *ctx;
 	/* The most a symbol's value can hold, or NULL when names hold nothing worth counting. */
 	struct expr_size (*size)(void *ctx, int sym);
+	/* Whether a symbol holds a date ("YYYY-MM-DD": a date step's answer), or NULL when none does. */
+	bool (*date)(void *ctx, int sym);
+	/* The format's minor version ('trin: 1.1' is 1): a function newer than it is an error. */
+	int minor;
 };
 
 /*
  * Resolve every name through scope and check types.  Errors (unknown names, type clashes such as
  * `kapital == "ja"` when kapital is a number, arithmetic on strings, a text or list that may grow past
- * EXPR_MAX_TEXT or EXPR_MAX_ITEMS) are appended to d with their column.
+ * EXPR_MAX_TEXT or EXPR_MAX_ITEMS, a date compared with a string that is no date "YYYY-MM-DD", a function
+ * newer than scope->minor) are appended to d with their column.
  * Returns the expression's static type, or 0 on error.
  */
 expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d);
+
+/* Whether the bound expression's value, when a string, is a date: today(), add_days(...), a date step. */
+bool expr_is_date(const struct expr *e);
 
 /* The most the bound expression's value can hold (nothing when it is not bound). */
 struct expr_size expr_max_size(const struct expr *e);
@@ -158,16 +167,19 @@ size_t expr_truth_required(const struct expr *e, struct expr_need **out);
 /* What must have an answer for the bound expression not to be null (the operands of arithmetic). */
 size_t expr_value_required(const struct expr *e, struct expr_need **out);
 
+struct i18n_lang;
+
 /*
  * How the evaluator reads a symbol's current value (null when not answered on the path), the work it may
- * still do (evaluations sharing a budget take from *work; without one, each has EXPR_MAX_WORK), and the
- * day it is.
+ * still do (evaluations sharing a budget take from *work; without one, each has EXPR_MAX_WORK), the
+ * day it is, and the language text() and join() write in.
  */
 struct expr_env {
 	struct value (*get)(void *ctx, int sym);
 	void *ctx;
 	size_t *work;
 	const char *today;	/* "YYYY-MM-DD", what today() gives; NULL: null */
+	const struct i18n_lang *lang;	/* NULL: Danish, the wizards' own language */
 };
 
 /* The static messages of expr_eval for a value too large, or for work beyond the budget. */

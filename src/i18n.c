@@ -39,16 +39,16 @@ static const char *const i18n_tr_yes[] = { "evet", NULL }, *const i18n_tr_no[] =
 
 /* Every language trin knows how to name and to write numbers in; others get the first entry's style. */
 static const struct i18n_lang i18n_langs[] = {
-	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no },
-	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no },
-	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no },
-	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL },
-	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL },
-	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL },
-	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL },
+	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no, "og" },
+	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no, "and" },
+	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no, "ve" },
+	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL, "und" },
+	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL, "och" },
+	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL, "og" },
+	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL, "i" },
 	{ "uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0", { "\xC2\xA0", ',', '.' },
-	  NULL, NULL },
-	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, NULL, NULL },
+	  NULL, NULL, "\xD1\x96" },
+	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, NULL, NULL, "\xD9\x88" },
 };
 
 static char i18n_current[128];
@@ -618,6 +618,40 @@ void i18n_switch(const char *lang)
 const struct i18n_style *i18n_style(const char *lang)
 {
 	return &i18n_lang(lang)->style;
+}
+
+char *i18n_number(const struct i18n_style *st, const char *plain, char *buf, size_t size)
+{
+	const char *digits = plain[0] == '-' ? plain + 1 : plain;
+	size_t intlen = strcspn(digits, "."), glen = strlen(st->group), t = 0;
+	char tmp[128];
+	if (size == 0)
+		return buf;
+	if (plain[0] == '-')
+		tmp[t++] = '-';
+	for (size_t i = 0; i < intlen && t + glen + 2 < sizeof tmp; i++) {
+		if (i && (intlen - i) % 3 == 0 && intlen > 4 && glen < 4) {
+			memcpy(tmp + t, st->group, glen);
+			t += glen;
+		}
+		tmp[t++] = digits[i];
+	}
+	if (digits[intlen]) {
+		tmp[t++] = st->decimal;
+		for (const char *p = digits + intlen + 1; *p && t + 1 < sizeof tmp; p++)
+			tmp[t++] = *p;
+	}
+	snprintf(buf, size, "%.*s", (int)t, tmp);
+	return buf;
+}
+
+char *i18n_date(const struct i18n_style *st, const char *iso, char *buf, size_t size)
+{
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+		snprintf(buf, size, "%.2s%c%.2s%c%.4s", iso + 8, st->date_sep, iso + 5, st->date_sep, iso);
+	else
+		snprintf(buf, size, "%s", iso);
+	return buf;
 }
 
 const struct i18n_lang *i18n_lang(const char *lang)

@@ -59,6 +59,7 @@ struct i18n_lang {
 	const char *name;		/* in the language itself: "Dansk" */
 	struct i18n_style style;
 	const char *const *yes, *const *no;	/* lower case, ended by NULL; none for some languages */
+	const char *conj;		/* the word before the last of a list ("a, b og c"): "og" */
 };
 
 /*
@@ -90,6 +91,13 @@ const char *i18n_text(const char *domain, const char *msgid);
 void i18n_switch(const char *lang);
 /* The number and date style of lang, or of the current language when lang is NULL. */
 const struct i18n_style *i18n_style(const char *lang);
+/*
+ * A number written plainly ("-12345.5", as value_num_format writes it) the way st writes it, into buf:
+ * "-12.345,5" in Danish; digits are grouped only from five on ("1234", "12.345").  Returns buf.
+ */
+char *i18n_number(const struct i18n_style *st, const char *plain, char *buf, size_t size);
+/* A date "YYYY-MM-DD" the way st writes it, day first ("31-01-2030"), into buf; other text as it is. */
+char *i18n_date(const struct i18n_style *st, const char *iso, char *buf, size_t size);
 /*
  * The language lang names ("tr", "tr_TR.UTF-8", the first of a list "tr:da"), or the current one when lang
  * is NULL; a language trin does not know writes as the first of its table, Danish.

@@ -1187,6 +1187,17 @@ static struct expr_size load_scope_size(void *ctx, int sym)
 	return size;
 }
 
+/* Whether a name holds a date: a date step's answer, or a value that is one (today(), add_days(...)). */
+static bool load_scope_date(void *ctx, int sym)
+{
+	const struct loader *ld = ctx;
+	const struct wizard *w = ld->w;
+	if ((size_t)sym < w->nsteps)
+		return w->steps[sym].type == STEP_DATE;
+	size_t v = (size_t)sym - w->nsteps;
+	return ld->value_state[v] == 2 && expr_is_date(w->values[v].expr);
+}
+
 /* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
@@ -1268,7 +1279,8 @@ static void load_bind_value(struct loader *ld, size_t i)
 	ld->value_state[i] = 1;
 	ld->value_depth++;
 	ld->value_nesting_now += nesting;
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_date,
+				    ld->w->minor };
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
 	ld->value_nesting_now -= nesting;
 	ld->value_depth--;
@@ -1300,7 +1312,8 @@ static void load_bind(struct loader *ld)
 	ld->value_nesting = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_nesting);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_date,
+				    ld->w->minor };
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "expr.h"
+#include "i18n.h"
 
 #include "test.h"
 
@@ -70,7 +72,14 @@ static struct value test_get(void *ctx, int sym)
 	}
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL };
+/* Only dato holds a date. */
+static bool test_date(void *ctx, int sym)
+{
+	(void)ctx;
+	return sym == 5;
+}
+
+static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL, test_date, 1 };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)
@@ -103,8 +112,16 @@ static const char *test_diags(struct arena *a, const struct diags *d)
 
 static struct arena test_arena;
 
+/* Parse (at line 1 col 1, exact), bind and evaluate src (texts in lang: NULL for Danish); as test_run. */
+static const char *test_run_in(const char *src, const char *lang);
+
 /* Parse (at line 1 col 1, exact), bind and evaluate src; the value, or "parse: ", "bind: ", "eval: " errors. */
 static const char *test_run(const char *src)
+{
+	return test_run_in(src, NULL);
+}
+
+static const char *test_run_in(const char *src, const char *lang)
 {
 	struct arena *a = &test_arena;
 	struct diags d = { 0 };
@@ -118,7 +135,7 @@ static const char *test_run(const char *src)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads, NULL, "2026-11-30" };
+		struct expr_env env = { test_get, &reads, NULL, "2026-11-30", lang ? i18n_lang(lang) : NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
@@ -658,7 +675,7 @@ static const char *test_run_large(const char *src, bool sized, size_t *work)
 	} else {
 		struct value v;
 		const char *err = NULL;
-		struct expr_env env = { test_get_large, NULL, work, NULL };
+		struct expr_env env = { test_get_large, NULL, work, NULL, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	diag_free(&d);
@@ -759,6 +776,242 @@ static void test_values(void)
 	CHECK(value_equal(s, (struct value){ .type = VAL_STR, .u.s = "1" }));
 }
 
+/* test_run with a scope of format 1.0 ('trin: 1'). */
+static const char *test_run_v1(const char *src)
+{
+	struct arena *a = &test_arena;
+	struct diags d = { 0 };
+	struct expr_source where = { { "t.yaml", 1, 1 }, true };
+	struct expr_scope scope = test_scope;
+	scope.minor = 0;
+	struct expr *e = expr_parse(a, src, where, &d);
+	const char *r = !e || !expr_bind(e, &scope, &d) ? arena_printf(a, "bind: %s", test_diags(a, &d)) : "ok";
+	diag_free(&d);
+	return r;
+}
+
+static void test_if_coalesce(void)
+{
+	CHECK_STR(test_run("if(svar, 'ja', 'nej')"), "\"ja\"");
+	CHECK_STR(test_run("if(not svar, 'ja', 'nej')"), "\"nej\"");
+	CHECK_STR(test_run("if(tom > 1, 'a', 'b')"), "\"b\"");
+	CHECK_STR(test_run("if(null, 1, 2)"), "2");
+	CHECK_STR(test_run("if(svar, kapital, null)"), "40000");
+	CHECK_STR(test_run("if(svar, tom, 1)"), "null");
+	CHECK_STR(test_run("if(kapital > 30000, kapital * 0.25, 0) + 1"), "10001");
+	/* Only the chosen branch is worked out: the other would fail. */
+	CHECK_STR(test_run("if(true, 1, -fritt)"), "1");
+	CHECK_STR(test_run("if(false, 1, -fritt)"), "eval: '-' needs a number");
+	CHECK_STR(test_run("if(fritt, 1, 2)"), "eval: 'if' needs a condition first");
+	CHECK_STR(test_run("coalesce(tom, 0)"), "0");
+	CHECK_STR(test_run("coalesce(kapital, 0)"), "40000");
+	CHECK_STR(test_run("coalesce(tom, null, 7)"), "7");
+	CHECK_STR(test_run("coalesce(tom, null)"), "null");
+	CHECK_STR(test_run("coalesce(alene, 'ingen')"), "\"ja\"");
+	CHECK_STR(test_run("coalesce(kapital, -fritt)"), "40000");
+	CHECK(test_type("if(svar, 1, 2)") == TYPE_NUM);
+	CHECK(test_type("if(svar, 1, null)") == (TYPE_NUM | TYPE_NULL));
+	CHECK(test_type("coalesce(tom, 0)") == TYPE_NUM);
+	CHECK(test_type("coalesce(tom, kapital)") == (TYPE_NUM | TYPE_NULL));
+	CHECK(test_type("coalesce(null, alene, 'x')") == TYPE_STR);
+	CHECK_STR(test_run("if(svar, 1, 'a')"), "bind: 1:13: 'if' needs choices of one type, got number and string");
+	CHECK_STR(test_run("if(1, 2, 3)"), "bind: 1:4: 'if' needs a condition first, got number");
+	CHECK_STR(test_run("if(svar, 1)"), "bind: 1:1: 'if' takes 3 arguments, got 2");
+	CHECK_STR(test_run("coalesce(1)"), "bind: 1:1: 'coalesce' takes at least 2 arguments, got 1");
+	CHECK_STR(test_run("coalesce(tom, 'x')"), "bind: 1:15: 'coalesce' needs choices of one type, got number and string");
+	CHECK_STR(test_run("coalesce(tom, null, valg)"), "bind: 1:21: 'coalesce' needs choices of one type, got number and list");
+	CHECK_STR(test_run("iff(svar, 1, 2)"), "bind: 1:1: unknown function 'iff' (did you mean 'if'?)");
+}
+
+static void test_join_text(void)
+{
+	CHECK_STR(test_run("join(valg)"), "\"a og b\"");
+	CHECK_STR(test_run("join(['x', 'y', 'z'])"), "\"x, y og z\"");
+	CHECK_STR(test_run_in("join(['x', 'y', 'z'])", "en"), "\"x, y and z\"");
+	CHECK_STR(test_run_in("join(['x', 'y', 'z'])", "tr"), "\"x, y ve z\"");
+	CHECK_STR(test_run_in("join(valg)", "da"), "\"a og b\"");
+	CHECK_STR(test_run("join(valg, ' / ')"), "\"a / b\"");
+	CHECK_STR(test_run("join(['x', 'y', 'z'], '')"), "\"xyz\"");
+	CHECK_STR(test_run("join(['x'])"), "\"x\"");
+	CHECK_STR(test_run("join([])"), "null");
+	CHECK_STR(test_run("join([null], ', ')"), "null");
+	CHECK_STR(test_run("coalesce(join([]), 'ingen')"), "\"ingen\"");
+	CHECK_STR(test_run("join(['a', null, 'b'])"), "\"a og b\"");
+	CHECK_STR(test_run("join([1000000, 2.5])"), "\"1.000.000 og 2,5\"");
+	CHECK_STR(test_run("join(null)"), "null");
+	CHECK_STR(test_run("join(valg, null)"), "null");
+	CHECK_STR(test_run("join([true])"), "eval: 'join' needs a list of strings or numbers");
+	CHECK_STR(test_run("join('abc')"), "bind: 1:6: 'join' needs a list, got string");
+	CHECK_STR(test_run("join(valg, 1)"), "bind: 1:12: 'join' needs a string, got number");
+	CHECK_STR(test_run("join()"), "bind: 1:1: 'join' takes 1 or 2 arguments, got 0");
+	CHECK(test_type("join(valg)") == (TYPE_STR | TYPE_NULL));
+	CHECK(test_type("join(['a'], ', ')") == (TYPE_STR | TYPE_NULL));
+	CHECK_STR(test_run("text(kapital)"), "\"40.000\"");
+	CHECK_STR(test_run("text(1234)"), "\"1234\"");
+	CHECK_STR(test_run("text(1234567.5)"), "\"1.234.567,5\"");
+	CHECK_STR(test_run("text(-12345)"), "\"-12.345\"");
+	CHECK_STR(test_run_in("text(1234567.5)", "en"), "\"1,234,567.5\"");
+	CHECK_STR(test_run_in("text(12345)", "sv"), "\"12\xC2\xA0" "345\"");
+	CHECK_STR(test_run("text(dato)"), "\"31-01-2024\"");
+	CHECK_STR(test_run_in("text(dato)", "en"), "\"31/01/2024\"");
+	CHECK_STR(test_run("text('2024-02-29')"), "\"29-02-2024\"");
+	CHECK_STR(test_run("'Kapital: ' + text(kapital) + ' kr.'"), "\"Kapital: 40.000 kr.\"");
+	CHECK_STR(test_run("text(tom)"), "null");
+	CHECK_STR(test_run("text(fritt)"), "\"tekst\"");	/* of any type: a string that is no date stays */
+	CHECK_STR(test_run("text(alene)"), "bind: 1:6: 'text' needs a number or a date, got string that is not a date");
+	CHECK_STR(test_run("text('abc')"), "bind: 1:6: 'text' needs a number or a date, got string that is not a date");
+	CHECK_STR(test_run("text(svar)"), "bind: 1:6: 'text' needs a number or a date, got bool");
+	CHECK_STR(test_run("text(1, 2)"), "bind: 1:1: 'text' takes 1 argument, got 2");
+}
+
+static void test_dates(void)
+{
+	CHECK_STR(test_run("today()"), "\"2026-11-30\"");
+	CHECK_STR(test_run_large("today()", false, NULL), "null");	/* an environment without a day */
+	CHECK_STR(test_run("today() == '2026-11-30' and dato < today()"), "true");
+	CHECK(test_type("today()") == TYPE_STR);
+	CHECK_STR(test_run("today(1)"), "bind: 1:1: 'today' takes 0 arguments, got 1");
+	CHECK_STR(test_run("add_days('2024-01-31', 1)"), "\"2024-02-01\"");
+	CHECK_STR(test_run("add_days(dato, -31)"), "\"2023-12-31\"");
+	CHECK_STR(test_run("add_days(dato, 366)"), "\"2025-01-31\"");
+	CHECK_STR(test_run("add_days(today(), 30)"), "\"2026-12-30\"");
+	CHECK_STR(test_run("add_days(dato, 1.5)"), "null");
+	CHECK_STR(test_run("add_days(null, 1)"), "null");
+	CHECK_STR(test_run("add_days(dato, tom)"), "null");
+	CHECK_STR(test_run("add_days(fritt, 1)"), "null");	/* of any type, and no date */
+	CHECK_STR(test_run("add_days('9999-12-31', 1)"), "null");
+	CHECK_STR(test_run("add_days('0001-01-01', -1)"), "null");
+	CHECK_STR(test_run("add_days(dato, stor)"), "null");
+	CHECK_STR(test_run("add_months('2025-01-31', 1)"), "\"2025-02-28\"");
+	CHECK_STR(test_run("add_months(dato, 1)"), "\"2024-02-29\"");
+	CHECK_STR(test_run("add_months(dato, -2)"), "\"2023-11-30\"");
+	CHECK_STR(test_run("add_months('2024-03-31', -1)"), "\"2024-02-29\"");
+	CHECK_STR(test_run("add_months('2024-12-15', 1)"), "\"2025-01-15\"");
+	CHECK_STR(test_run("add_months('2024-01-15', -12)"), "\"2023-01-15\"");
+	CHECK_STR(test_run("add_years('2024-02-29', 1)"), "\"2025-02-28\"");
+	CHECK_STR(test_run("add_years('2024-02-29', 4)"), "\"2028-02-29\"");
+	CHECK_STR(test_run("add_years(dato, 7975)"), "\"9999-01-31\"");
+	CHECK_STR(test_run("add_years(dato, 7976)"), "null");
+	CHECK_STR(test_run("add_years(dato, -2024)"), "null");
+	CHECK_STR(test_run("add_years(dato, 100000000)"), "null");
+	CHECK_STR(test_run("add_years(today(), -2) >= dato"), "true");
+	CHECK_STR(test_run("add_years(today(), -3) >= dato"), "false");
+	CHECK_STR(test_run("days_between('2024-01-01', '2024-12-31')"), "365");
+	CHECK_STR(test_run("days_between(dato, '2024-01-01')"), "-30");
+	CHECK_STR(test_run("days_between('2000-01-01', '2000-03-01')"), "60");
+	CHECK_STR(test_run("days_between('0001-01-01', '9999-12-31')"), "3652058");
+	CHECK_STR(test_run("days_between(dato, today())"), "1034");
+	CHECK_STR(test_run("days_between(null, dato)"), "null");
+	CHECK(test_type("add_days(dato, 1)") == (TYPE_STR | TYPE_NULL));
+	CHECK(test_type("days_between(dato, dato)") == TYPE_NUM);
+	CHECK_STR(test_run("add_days(alene, 1)"), "bind: 1:10: 'add_days' needs a date, got string that is not one");
+	CHECK_STR(test_run("add_days('31-01-2024', 1)"),
+		  "bind: 1:10: \"31-01-2024\" is not a date as expressions write them: write the date as \"2024-01-31\"");
+	CHECK_STR(test_run("add_days(dato, 'x')"), "bind: 1:16: 'add_days' needs a whole number second, got string");
+	CHECK_STR(test_run("add_days(1, 2)"), "bind: 1:10: 'add_days' needs a date, got number");
+	CHECK_STR(test_run("add_months(dato)"), "bind: 1:1: 'add_months' takes 2 arguments, got 1");
+	CHECK_STR(test_run("days_between(dato, kapital)"), "bind: 1:20: 'days_between' needs a date, got number");
+	/* A date made by the functions, or chosen among dates, is a date too. */
+	CHECK_STR(test_run("days_between(if(svar, dato, null), coalesce(null, today()))"), "1034");
+	CHECK_STR(test_run("days_between(if(svar, dato, alene), today())"),
+		  "bind: 1:14: 'days_between' needs a date, got string that is not one");
+}
+
+static void test_version(void)
+{
+	CHECK_STR(test_run_v1("today()"),
+		  "bind: 1:1: 'today' is new in format 1.1: write 'trin: 1.1' at the top of the wizard");
+	CHECK_STR(test_run_v1("len(alene) > 1 and if(svar, true, false)"),
+		  "bind: 1:20: 'if' is new in format 1.1: write 'trin: 1.1' at the top of the wizard");
+	CHECK_STR(test_run_v1("coalesce(tom, 0) + days_between(dato, dato)"),
+		  "bind: 1:1: 'coalesce' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "1:20: 'days_between' is new in format 1.1: write 'trin: 1.1' at the top of the wizard");
+	CHECK_STR(test_run_v1("join(valg) + text(1) + add_days(dato, 1) + add_months(dato, 1) + add_years(dato, 1)"),
+		  "bind: 1:1: 'join' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "1:14: 'text' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "1:24: 'add_days' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "1:44: 'add_months' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "1:66: 'add_years' is new in format 1.1: write 'trin: 1.1' at the top of the wizard");
+	CHECK_STR(test_run_v1("len(alene) > 1 and round(kapital) < 5"), "ok");
+}
+
+static void test_traps(void)
+{
+	CHECK_STR(test_run("kapital > 50.000"), "parse: 1:11: '50.000' looks like a number grouped in thousands, which "
+		  "an expression does not write: did you mean 50000?");
+	CHECK_STR(test_run("1.500"), "parse: 1:1: '1.500' looks like a number grouped in thousands, which an expression "
+		  "does not write: did you mean 1500?");
+	CHECK_STR(test_run("2.500.000 > 1"), "parse: 1:1: '2.500.000' looks like a number grouped in thousands, which "
+		  "an expression does not write: did you mean 2500000?");
+	CHECK_STR(test_run("1.250"), "parse: 1:1: '1.250' looks like a number grouped in thousands, which an expression "
+		  "does not write: did you mean 1250?");
+	CHECK_STR(test_run("999.000"), "parse: 1:1: '999.000' looks like a number grouped in thousands, which an "
+		  "expression does not write: did you mean 999000?");
+	/* Decimals: no trailing 0, a first group of 0, or not three of them. */
+	CHECK_STR(test_run("1.235"), "1.235");
+	CHECK_STR(test_run("0.500"), "0.5");
+	CHECK_STR(test_run("12.5"), "12.5");
+	CHECK_STR(test_run("1.25"), "1.25");
+	CHECK_STR(test_run("1234.500"), "1234.5");
+	CHECK_STR(test_run("1.5000"), "1.5");
+	CHECK_STR(test_run("1.2.3"), "parse: 1:1: malformed number '1.2.3'");
+	/* A date compared with a string that is no date "YYYY-MM-DD". */
+	CHECK_STR(test_run("dato > '01-01-2030'"), "bind: 1:8: \"01-01-2030\" is not a date as expressions write them: "
+		  "write the date as \"2030-01-01\"");
+	CHECK_STR(test_run("'1.2.2030' <= dato"), "bind: 1:1: \"1.2.2030\" is not a date as expressions write them: "
+		  "write the date as \"2030-02-01\"");
+	CHECK_STR(test_run("today() != '30/11/2026'"), "bind: 1:12: \"30/11/2026\" is not a date as expressions write "
+		  "them: write the date as \"2026-11-30\"");
+	CHECK_STR(test_run("add_years(dato, 1) == '2024-02-30'"), "bind: 1:23: \"2024-02-30\" is not a date as "
+		  "expressions write them: write dates as \"YYYY-MM-DD\", such as \"2030-01-31\"");
+	CHECK_STR(test_run("dato in ['2024-01-31', 'i morgen']"), "bind: 1:24: \"i morgen\" is not a date as expressions "
+		  "write them: write dates as \"YYYY-MM-DD\", such as \"2030-01-31\"");
+	CHECK_STR(test_run("dato in ['2024-01-31', null]"), "true");
+	CHECK_STR(test_run("dato == null or dato >= '2024-01-01'"), "true");
+	CHECK_STR(test_run("alene > '01-01-2030'"), "true");	/* not a date: compared as strings */
+	CHECK_STR(test_run("fritt != '01-01-2030'"), "true");	/* of any type: not known to be a date */
+}
+
+static void test_date_module(void)
+{
+	char iso[DATE_ISO_SIZE];
+	int64_t days = 0;
+	CHECK(date_parse("1-2-2030", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(date_parse("01.02.2030", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(date_parse("31/12/1999", iso) && strcmp(iso, "1999-12-31") == 0);
+	CHECK(!date_parse("1-2/2030", iso));
+	CHECK(date_parse("2030-02-01", iso) && strcmp(iso, "2030-02-01") == 0);
+	CHECK(!date_parse("2030-2-01", iso));
+	CHECK(!date_parse("0999-02-01", iso));
+	CHECK(!date_parse("31-02-2030", iso));
+	CHECK(!date_parse("1-2-30", iso));
+	CHECK(!date_parse(" 1-2-2030", iso));
+	CHECK(!date_parse("+1-2-2030", iso));
+	CHECK(!date_parse("1-2-20300", iso));
+	CHECK(date_add_days("2024-02-28", 1, iso) && strcmp(iso, "2024-02-29") == 0);
+	CHECK(date_add_days("1900-02-28", 1, iso) && strcmp(iso, "1900-03-01") == 0);
+	CHECK(date_add_days("0001-01-01", 3652058, iso) && strcmp(iso, "9999-12-31") == 0);
+	CHECK(!date_add_days("0001-01-01", 3652059, iso));
+	CHECK(!date_add_days("2024-13-01", 1, iso));
+	CHECK(date_add_months("2023-01-31", 1, iso) && strcmp(iso, "2023-02-28") == 0);
+	CHECK(date_add_months("2023-05-31", -1, iso) && strcmp(iso, "2023-04-30") == 0);
+	CHECK(date_add_months("0001-01-01", 119987, iso) && strcmp(iso, "9999-12-01") == 0);
+	CHECK(!date_add_months("0001-01-01", 119988, iso));
+	CHECK(!date_add_months("0001-01-01", -1, iso));
+	CHECK(date_days_between("2026-01-01", "2025-01-01", &days) && days == -365);
+	CHECK(!date_days_between("2026-01-01", "x", &days));
+	/* Every day from 1583 on, through the day count and back. */
+	char d1[DATE_ISO_SIZE] = "1583-01-01";
+	bool round_trip = true;
+	for (int i = 0; i < 200000 && round_trip; i++) {
+		char d2[DATE_ISO_SIZE];
+		round_trip = date_add_days(d1, 1, d2) && date_days_between(d1, d2, &days) && days == 1 &&
+			     util_date_iso(d2) && strcmp(d2, d1) > 0;
+		memcpy(d1, d2, sizeof d1);
+	}
+	CHECK(round_trip);
+}
+
 int main(void)
 {
 	test_precedence();
@@ -779,6 +1032,12 @@ int main(void)
 	test_bounds();
 	test_num_helpers();
 	test_values();
+	test_if_coalesce();
+	test_join_text();
+	test_dates();
+	test_version();
+	test_traps();
+	test_date_module();
 	arena_free(&test_arena);
 	return test_done("test-expr");
 }

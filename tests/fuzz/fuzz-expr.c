@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a = { 0 };
 	struct diags d = { 0 };
 	struct expr *e = expr_parse(&a, src, (struct expr_source){ { "fuzz", 1, 1 }, true }, &d);
-	struct expr_scope scope = { fuzz_lookup, fuzz_suggest, NULL, NULL };
+	struct expr_scope scope = { fuzz_lookup, fuzz_suggest, NULL, NULL, NULL, 1 };
 	if (e && expr_bind(e, &scope, &d)) {
 		if (!expr_text(e))
 			abort();
@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < n; i++)
 			fuzz_sym(NULL, need[i].sym);
 		free(need);
-		struct expr_env ee = { fuzz_get, &env, NULL, "2026-11-30" };
+		struct expr_env ee = { fuzz_get, &env, NULL, "2026-11-30", NULL };
 		struct arena scratch = { 0 };
 		struct value v;
 		const char *err = NULL;
