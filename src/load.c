@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "sensitive.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
@@ -49,7 +50,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { NULL };
+static const char *const load_keys_11[] = { "sensitive", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -753,6 +754,8 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 	s->required = true;
 	if ((n = ynode_get(m, "required")))
 		load_bool(ld, n, "'required'", &s->required);
+	if ((n = ynode_get(m, "sensitive")))
+		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
 		if ((n = ynode_get(m, "min")))
@@ -1627,6 +1630,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
+		sensitive_mark(w);
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */

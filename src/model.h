@@ -72,6 +72,7 @@ struct step {
 	size_t ntodo;
 
 	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
+	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
 	bool has_min, has_max;
 	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
 	const char *min_date, *max_date;	/* date: "YYYY-MM-DD" */
@@ -96,6 +97,7 @@ struct derived {
 	struct expr *expr;
 	expr_type type;
 	struct loc loc;
+	bool sensitive;		/* it reads a sensitive answer, directly or through another value (sensitive.h) */
 };
 
 /* One answer in a scenario or an answers file: a string as typed, or a list (multi). */
