@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "pattern.h"
 #include "sensitive.h"
 #include "template.h"
 #include "text.h"
@@ -811,6 +812,13 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 				}
 				if (*p == '\\' && p[1])
 					p++;
+			}
+			char why[320];
+			size_t at;
+			if (!pattern_escapes_ok(s->pattern, &at, why, sizeof why)) {
+				diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
+				s->pattern = NULL;
+				return;
 			}
 			s->regex = load_pattern(ld, n, s->pattern);
 		}

@@ -1,0 +1,19 @@
+/*
+ * pattern: the escapes of a `pattern:` that POSIX extended regular expressions do not have.  `\d` in such
+ * an expression is no digit: glibc matches the letter d, so `[0-9]{6}-\d{4}` refuses every CPR number.  A
+ * backslash before a letter is refused with the POSIX spelling, except `\b` and `\B` (word boundaries, which
+ * glibc has and POSIX cannot spell); inside brackets a backslash is itself, so `[\d]` is refused too.
+ */
+#ifndef TRIN_PATTERN_H
+#define TRIN_PATTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Whether pattern is free of such escapes.  If not, false with the offset of the first one's backslash in
+ * *at and the error, in words, in msg (of size bytes): "'pattern' may not use \d (...); write [0-9]".
+ */
+bool pattern_escapes_ok(const char *pattern, size_t *at, char *msg, size_t size);
+
+#endif
