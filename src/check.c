@@ -1150,8 +1150,10 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	}
 	check_flow(w, &c.flow);
 	c.answered = check_answered_create(w);
-	check_reach(&c);
-	check_nulls(&c);
+	if (!w->flow_errors) {	/* paths through a flow with errors would mean nothing */
+		check_reach(&c);
+		check_nulls(&c);
+	}
 	check_choices(&c);
 	check_values(&c);
 	check_glossary(&c);

@@ -1625,6 +1625,22 @@ void wizard_free(struct wizard *w)
 	free(w);
 }
 
+/*
+ * For the analysis of a wizard whose flow has errors: whether it has steps and a start; if so, each way to
+ * an unknown step leads back to its own, and flow_errors is set.
+ */
+static bool load_flow_errors(struct wizard *w)
+{
+	if (!w->nsteps || w->start < 0)
+		return false;
+	for (size_t i = 0; i < w->nsteps; i++)
+		for (size_t k = 0; k < w->steps[i].nnext; k++)
+			if (w->steps[i].next[k].target < 0)
+				w->steps[i].next[k].target = (int)i;
+	w->flow_errors = true;
+	return true;
+}
+
 /* Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete. */
 static struct wizard *load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
 				  struct diags *d, bool analysis)
@@ -1641,6 +1657,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		sensitive_mark(w);
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
+		else if (analysis && ld.errors_in_flow != SIZE_MAX && load_flow_errors(w))
+			errors = d->errors;	/* kept for the checks that need no paths */
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
 		free(ld.value_state);
