@@ -1626,13 +1626,15 @@ void wizard_free(struct wizard *w)
 }
 
 /*
- * For the analysis of a wizard whose flow has errors: whether it has steps and a start; if so, each way to
- * an unknown step leads back to its own, and flow_errors is set.
+ * For the analysis of a wizard whose flow has errors: whether it has steps; if so, each way to an unknown
+ * step leads back to its own, an unknown start is the first step, and flow_errors is set.
  */
 static bool load_flow_errors(struct wizard *w)
 {
-	if (!w->nsteps || w->start < 0)
+	if (!w->nsteps)
 		return false;
+	if (w->start < 0)	/* an unknown 'start' */
+		w->start = 0;
 	for (size_t i = 0; i < w->nsteps; i++)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].target < 0)

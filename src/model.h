@@ -198,8 +198,9 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
  * all the same (its errors are in d), so that the whole flow can still be checked; it must not be walked.
  * Expressions with errors are left unbound: the walkers of expr.h see nothing in them, and expr_eval
  * refuses them.  A wizard whose flow itself has errors (an unknown step in a 'goto', a last step without
- * 'next') is returned too, with flow_errors set, when it has steps and a start: a way to an unknown step
- * then leads back to its own step, so that the model stays whole for the checks that need no paths.
+ * 'next', an unknown 'start') is returned too, with flow_errors set, when it has steps: a way to an
+ * unknown step then leads back to its own step and an unknown start is the first step, so that the model
+ * stays whole for the checks that need no paths.
  */
 struct wizard *wizard_load_analysis(const char *path, const struct load_limits *limits, struct diags *d);
 struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,
