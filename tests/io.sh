@@ -10,7 +10,8 @@
 # --summary is refused at once with status 4, and stays what it was.  stats-*: trin stats reads only a
 # regular file, and never waits on one that is not.  numbers: every numeric option refuses what is out of
 # its range, naming the option and the range, and takes both ends of it.  record-no-questions: what
-# --record writes reads back as a scenario.
+# --record writes reads back as a scenario.  sensitive-*: a sensitive answer is in no file and shown
+# masked but on its own step.
 set -u
 trin=$1
 case_=$2
@@ -149,6 +150,11 @@ sensitive-files)	# a sensitive answer is in no file trin writes, nor in what the
 	sed -i 's/^answers:$/&\n  cpr: "111111-1111"\n  konto: 1/' "$tmp/walk.yaml"
 	run test --scenario "$tmp/walk.yaml" "$w" >"$tmp/out"
 	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")" ;;
+sensitive-back)	# back at its own step, line mode shows the answer to check, as the field does; elsewhere masked
+	printf 'Ida\n010203-1234\nback\n\n12\n\n\n' | timeout 10 "$trin" --plain tests/good/sensitive.yaml \
+		>"$tmp/screen" 2>"$tmp/err" || fail "the walk did not end"
+	grep -qx 'Your answer: 010203-1234' "$tmp/screen" || fail "going back does not show what was typed"
+	[ "$(grep -c '(hidden)' "$tmp/screen")" -eq 3 ] || fail "the review and the end do not show (hidden)" ;;
 numbers)
 	for v in $bad_values 0 86401; do
 		number --idle "$v" --kiosk --idle "$v" "$wizard"
