@@ -501,28 +501,6 @@ static uint64_t load_pattern_mul(uint64_t a, uint64_t b)
 	return b && a > LOAD_PATTERN_CAP / b ? LOAD_PATTERN_CAP : a * b;
 }
 
-/* Past a bracket expression at p ('['): "[]a]", "[^]a]", "[[:alpha:]x]", "[[.-.]]" and "[[=e=]]" included. */
-static const char *load_pattern_bracket(const char *p)
-{
-	p++;
-	if (*p == '^')
-		p++;
-	if (*p == ']')
-		p++;
-	while (*p && *p != ']') {
-		if (p[0] == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
-			char kind = p[1];
-			p += 2;
-			while (*p && !(p[0] == kind && p[1] == ']'))
-				p++;
-			if (*p)
-				p += 2;
-		} else {
-			p++;
-		}
-	}
-	return *p ? p + 1 : p;
-}
 
 /*
  * Whether the bracket expression from start to end can match a character outside ASCII: negated, with a
@@ -629,7 +607,7 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			atom.size = atom.size ? atom.size : 1;
 		} else if (*p == '[') {
 			const char *start = p;
-			p = load_pattern_bracket(p);
+			p = pattern_bracket(p, NULL);
 			atom.sets = load_pattern_wide(start, p);
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */

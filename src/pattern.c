@@ -59,8 +59,7 @@ static void pattern_message(char c, bool inside, char *msg, size_t size)
 			 "escape, and it would match the letter %c; write the letter alone", c, c);
 }
 
-/* Past the bracket expression at p ('['), or at the backslash of a letter in it (*bad set). */
-static const char *pattern_bracket(const char *p, const char **bad)
+const char *pattern_bracket(const char *p, const char **bad)
 {
 	p++;
 	if (*p == '^')
@@ -77,7 +76,7 @@ static const char *pattern_bracket(const char *p, const char **bad)
 				p += 2;
 			continue;
 		}
-		if (p[0] == '\\' && pattern_is_letter(p[1]) && !*bad)
+		if (bad && p[0] == '\\' && pattern_is_letter(p[1]) && !*bad)
 			*bad = p;
 		p++;
 	}

@@ -702,6 +702,17 @@ static bool test_alive(struct term *t)
 	return term_ended(t) < 0;
 }
 
+/* The start of the file at path into buf, as a string ("" when it cannot be read). */
+static void test_slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	buf[0] = '\0';
+	if (f) {
+		buf[fread(buf, 1, size - 1, f)] = '\0';
+		fclose(f);
+	}
+}
+
 /*
  * The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts.  trin's
  * clock stands still but when the test moves it on (the hook), so no minute is waited for and a slow machine
@@ -796,12 +807,8 @@ static void test_kiosk(void)
 	term_close(&t);
 
 	/* counts only: where people gave up, what was shown; no answer in the file */
-	FILE *f = fopen(stats, "r");
-	char buf[4096] = "";
-	if (f) {
-		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
-		fclose(f);
-	}
+	char buf[4096];
+	test_slurp(stats, buf, sizeof buf);
 	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tshown\tvelkommen\n") != NULL);
 	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tgaveup\temner\n") != NULL);
 	CHECK(strstr(buf, "digital_post") == NULL && strstr(buf, "borger") == NULL);
@@ -861,12 +868,8 @@ static void test_sensitive(void)
 	kill(t.pid, SIGTERM);
 	CHECK_NUM(term_finish(&t), 0);
 	term_close(&t);
-	FILE *f = fopen(stats, "r");
-	char buf[4096] = "";
-	if (f) {
-		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
-		fclose(f);
-	}
+	char buf[4096];
+	test_slurp(stats, buf, sizeof buf);
 	CHECK(strstr(buf, "trin-stats 1\tadgang\tshown\tcpr\n") != NULL);
 	CHECK(strstr(buf, "trin-stats 1\tadgang\tend\tslut\n") != NULL);
 	CHECK(strstr(buf, "010203") == NULL && strstr(buf, "1234") == NULL);
