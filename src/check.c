@@ -352,6 +352,10 @@ struct checker {
 	int **unsafe;
 	size_t *nunsafe;
 	unsigned char *unsafe_state;	/* 0 not yet, 1 in progress, 2 done */
+	/* Per value: the steps it asks whether they are answered (sorted), once worked out; state likewise. */
+	int **guards;
+	size_t *nguards;
+	unsigned char *guards_state;
 	bool *value_used;
 	struct check_use *uses;		/* of the expression being looked at */
 	size_t nuses, capuses;
@@ -377,12 +381,27 @@ static void check_collect_use(void *ctx, int sym, enum expr_use use, struct loc 
 	c->uses[c->nuses++] = (struct check_use){ sym, use, at };
 }
 
-/* Whether the expression asks whether sym is answered anywhere (among the uses collected). */
-static bool check_guarded(const struct checker *c, size_t from, size_t to, int sym)
+static void check_value_guards(struct checker *c, size_t v);
+
+/*
+ * Whether the expression asks whether sym is answered anywhere (among the uses collected), itself or
+ * through a value that asks it (has_x, with has_x: answered(x)).
+ */
+static bool check_guarded(struct checker *c, size_t from, size_t to, int sym)
 {
-	for (size_t i = from; i < to; i++)
-		if (c->uses[i].sym == sym && c->uses[i].use == EXPR_USE_GUARD)
+	const struct wizard *w = c->w;
+	for (size_t i = from; i < to; i++) {
+		int u = c->uses[i].sym;
+		if (u == sym && c->uses[i].use == EXPR_USE_GUARD)
 			return true;
+		if (u < 0 || (size_t)u < w->nsteps)
+			continue;
+		size_t v = (size_t)u - w->nsteps;
+		check_value_guards(c, v);
+		for (size_t k = 0; k < c->nguards[v]; k++)
+			if (c->guards[v][k] == sym)
+				return true;
+	}
 	return false;
 }
 
@@ -390,6 +409,19 @@ static int check_int_cmp(const void *x, const void *y)
 {
 	int a = *(const int *)x, b = *(const int *)y;
 	return (a > b) - (a < b);
+}
+
+/* Sort v[0..n) and keep each number once; the new count. */
+static size_t check_sort_unique(int *v, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof *v, check_int_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
 }
 
 static void check_value_unsafe(struct checker *c, size_t v);
@@ -418,14 +450,38 @@ static void check_unsafe_of_uses(struct checker *c, size_t from, int **out, size
 		for (size_t k = 0; k < c->nunsafe[v]; k++)
 			(*out)[(*nout)++] = c->unsafe[v][k];
 	}
-	if (*nout) {
-		qsort(*out, *nout, sizeof **out, check_int_cmp);
-		size_t k = 0;
-		for (size_t i = 0; i < *nout; i++)
-			if (k == 0 || (*out)[k - 1] != (*out)[i])
-				(*out)[k++] = (*out)[i];
-		*nout = k;
+	*nout = check_sort_unique(*out, *nout);
+}
+
+/* Work out which steps value v asks whether they are answered, itself or through other values. */
+static void check_value_guards(struct checker *c, size_t v)
+{
+	if (c->guards_state[v])
+		return;	/* done, or a cycle the loader has reported */
+	c->guards_state[v] = 1;
+	const struct wizard *w = c->w;
+	size_t from = c->nuses, cap = 0;
+	expr_walk_names(w->values[v].expr, check_collect_use, c);
+	size_t to = c->nuses;
+	int *out = NULL;
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		int u = c->uses[i].sym;
+		if (u >= 0 && (size_t)u < w->nsteps && c->uses[i].use == EXPR_USE_GUARD) {
+			util_grow((void **)&out, &cap, n + 1, sizeof *out);
+			out[n++] = u;
+		} else if (u >= 0 && (size_t)u >= w->nsteps) {
+			size_t x = (size_t)u - w->nsteps;
+			check_value_guards(c, x);
+			util_grow((void **)&out, &cap, n + c->nguards[x] + 1, sizeof *out);
+			for (size_t k = 0; k < c->nguards[x]; k++)
+				out[n++] = c->guards[x][k];
+		}
 	}
+	c->guards[v] = out;
+	c->nguards[v] = check_sort_unique(out, n);	/* each once, so that a chain of values stays linear */
+	c->nuses = from;
+	c->guards_state[v] = 2;
 }
 
 /* Work out which steps value v needs answered to be non-null. */
@@ -1142,6 +1198,8 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 		.w = w, .o = o ? o : &defaults, .d = d,
 		.unsafe = xcalloc(nv, sizeof *c.unsafe), .nunsafe = xcalloc(nv, sizeof *c.nunsafe),
 		.unsafe_state = xcalloc(nv, 1), .value_used = xcalloc(nv, sizeof *c.value_used),
+		.guards = xcalloc(nv, sizeof *c.guards), .nguards = xcalloc(nv, sizeof *c.nguards),
+		.guards_state = xcalloc(nv, 1),
 	};
 	for (int t = 0; t < 3; t++) {
 		c.needs[t] = xcalloc(nv, sizeof *c.needs[t]);
@@ -1162,6 +1220,7 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	check_flow_free(&c.flow);
 	for (size_t i = 0; i < w->nvalues; i++) {
 		free(c.unsafe[i]);
+		free(c.guards[i]);
 		free(c.needs[0][i]);
 		free(c.needs[1][i]);
 		free(c.needs[2][i]);
@@ -1177,6 +1236,9 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	free(c.unsafe);
 	free(c.nunsafe);
 	free(c.unsafe_state);
+	free(c.guards);
+	free(c.nguards);
+	free(c.guards_state);
 	free(c.value_used);
 	free(c.uses);
 }
