@@ -793,7 +793,7 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			}
 			char why[320];
 			size_t at;
-			if (!pattern_escapes_ok(s->pattern, &at, why, sizeof why)) {
+			if (!pattern_escapes_ok(s->pattern, ld->w->minor == 0, &at, why, sizeof why)) {
 				diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
 				s->pattern = NULL;
 				return;

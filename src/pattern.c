@@ -83,7 +83,7 @@ const char *pattern_bracket(const char *p, const char **bad)
 	return *p ? p + 1 : p;
 }
 
-bool pattern_escapes_ok(const char *pattern, size_t *at, char *msg, size_t size)
+bool pattern_escapes_ok(const char *pattern, bool gnu, size_t *at, char *msg, size_t size)
 {
 	for (const char *p = pattern; *p;) {
 		if (*p == '[') {
@@ -96,7 +96,8 @@ bool pattern_escapes_ok(const char *pattern, size_t *at, char *msg, size_t size)
 			}
 			continue;
 		}
-		if (*p == '\\' && pattern_is_letter(p[1]) && p[1] != 'b' && p[1] != 'B') {
+		const struct pattern_spelling *sp = *p == '\\' ? pattern_spelling(p[1]) : NULL;
+		if (*p == '\\' && pattern_is_letter(p[1]) && p[1] != 'b' && p[1] != 'B' && !(gnu && sp && sp->gnu)) {
 			*at = (size_t)(p - pattern);
 			pattern_message(p[1], false, msg, size);
 			return false;
