@@ -26,6 +26,9 @@
 #include "limit.h"
 #include "template.h"
 
+/* The most steps the conditions before a transition are taken to say have an answer. */
+#define CHECK_MAX_KNOWN 64
+
 /* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
 struct check_graph {
 	size_t n;
@@ -349,6 +352,10 @@ struct checker {
 	int **unsafe;
 	size_t *nunsafe;
 	unsigned char *unsafe_state;	/* 0 not yet, 1 in progress, 2 done */
+	/* Per value: the steps it asks whether they are answered (sorted), once worked out; state likewise. */
+	int **guards;
+	size_t *nguards;
+	unsigned char *guards_state;
 	bool *value_used;
 	struct check_use *uses;		/* of the expression being looked at */
 	size_t nuses, capuses;
@@ -358,10 +365,13 @@ struct checker {
 	size_t npending, cappending;
 	int *cands, *cand_at;		/* their candidate steps, and the step each is read at */
 	size_t ncands, capcands;
-	/* Per value, the steps that have an answer when it is [0] not null, [1] true; once worked out. */
-	int **needs[2];
-	size_t *nneeds[2];
-	unsigned char *needs_state[2];
+	/* Per value, the steps that have an answer when it is [0] not null, [1] true, [2] not true; once
+	 * worked out. */
+	int **needs[3];
+	size_t *nneeds[3];
+	unsigned char *needs_state[3];
+	const int *known;		/* steps the conditions tried before the one looked at say are answered */
+	size_t nknown;
 };
 
 static void check_collect_use(void *ctx, int sym, enum expr_use use, struct loc at)
@@ -371,12 +381,27 @@ static void check_collect_use(void *ctx, int sym, enum expr_use use, struct loc 
 	c->uses[c->nuses++] = (struct check_use){ sym, use, at };
 }
 
-/* Whether the expression asks whether sym is answered anywhere (among the uses collected). */
-static bool check_guarded(const struct checker *c, size_t from, size_t to, int sym)
+static void check_value_guards(struct checker *c, size_t v);
+
+/*
+ * Whether the expression asks whether sym is answered anywhere (among the uses collected), itself or
+ * through a value that asks it (has_x, with has_x: answered(x)).
+ */
+static bool check_guarded(struct checker *c, size_t from, size_t to, int sym)
 {
-	for (size_t i = from; i < to; i++)
-		if (c->uses[i].sym == sym && c->uses[i].use == EXPR_USE_GUARD)
+	const struct wizard *w = c->w;
+	for (size_t i = from; i < to; i++) {
+		int u = c->uses[i].sym;
+		if (u == sym && c->uses[i].use == EXPR_USE_GUARD)
 			return true;
+		if (u < 0 || (size_t)u < w->nsteps)
+			continue;
+		size_t v = (size_t)u - w->nsteps;
+		check_value_guards(c, v);
+		for (size_t k = 0; k < c->nguards[v]; k++)
+			if (c->guards[v][k] == sym)
+				return true;
+	}
 	return false;
 }
 
@@ -384,6 +409,19 @@ static int check_int_cmp(const void *x, const void *y)
 {
 	int a = *(const int *)x, b = *(const int *)y;
 	return (a > b) - (a < b);
+}
+
+/* Sort v[0..n) and keep each number once; the new count. */
+static size_t check_sort_unique(int *v, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof *v, check_int_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
 }
 
 static void check_value_unsafe(struct checker *c, size_t v);
@@ -412,14 +450,38 @@ static void check_unsafe_of_uses(struct checker *c, size_t from, int **out, size
 		for (size_t k = 0; k < c->nunsafe[v]; k++)
 			(*out)[(*nout)++] = c->unsafe[v][k];
 	}
-	if (*nout) {
-		qsort(*out, *nout, sizeof **out, check_int_cmp);
-		size_t k = 0;
-		for (size_t i = 0; i < *nout; i++)
-			if (k == 0 || (*out)[k - 1] != (*out)[i])
-				(*out)[k++] = (*out)[i];
-		*nout = k;
+	*nout = check_sort_unique(*out, *nout);
+}
+
+/* Work out which steps value v asks whether they are answered, itself or through other values. */
+static void check_value_guards(struct checker *c, size_t v)
+{
+	if (c->guards_state[v])
+		return;	/* done, or a cycle the loader has reported */
+	c->guards_state[v] = 1;
+	const struct wizard *w = c->w;
+	size_t from = c->nuses, cap = 0;
+	expr_walk_names(w->values[v].expr, check_collect_use, c);
+	size_t to = c->nuses;
+	int *out = NULL;
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		int u = c->uses[i].sym;
+		if (u >= 0 && (size_t)u < w->nsteps && c->uses[i].use == EXPR_USE_GUARD) {
+			util_grow((void **)&out, &cap, n + 1, sizeof *out);
+			out[n++] = u;
+		} else if (u >= 0 && (size_t)u >= w->nsteps) {
+			size_t x = (size_t)u - w->nsteps;
+			check_value_guards(c, x);
+			util_grow((void **)&out, &cap, n + c->nguards[x] + 1, sizeof *out);
+			for (size_t k = 0; k < c->nguards[x]; k++)
+				out[n++] = c->guards[x][k];
+		}
 	}
+	c->guards[v] = out;
+	c->nguards[v] = check_sort_unique(out, n);	/* each once, so that a chain of values stays linear */
+	c->nuses = from;
+	c->guards_state[v] = 2;
 }
 
 /* Work out which steps value v needs answered to be non-null. */
@@ -473,6 +535,9 @@ static void check_pend(struct checker *c, int sym, struct loc at, bool text, siz
 
 static void check_cand(struct checker *c, int step)
 {
+	for (size_t k = 0; k < c->nknown; k++)
+		if (c->known[k] == step)
+			return;
 	util_grow((void **)&c->cands, &c->capcands, c->ncands + 1, sizeof *c->cands);
 	c->cands[c->ncands++] = step;
 }
@@ -497,17 +562,21 @@ static void check_null_read(struct checker *c, int sym, struct loc at, bool text
 
 static void check_expand_needs(struct checker *c, const struct expr_need *needs, size_t n, int **out, size_t *nout,
 			       size_t *cap);
+static void check_learn_untrue(struct checker *c, const struct expr *e, int **known, size_t *nknown, size_t *cap);
 
 /*
  * Look at the condition e of a transition of step c->at.  A name the condition needs to be true (see
- * expr_truth_required) is no risk: without its answer the condition is simply false, as it reads.
+ * expr_truth_required) is no risk: without its answer the condition is simply false, as it reads.  Nor is
+ * a step in known[0..nknown), which the conditions tried before this one say has an answer.
  */
-static void check_condition(struct checker *c, const struct expr *e)
+static void check_condition(struct checker *c, const struct expr *e, const int *known, size_t nknown)
 {
 	struct expr_need *needs;
 	size_t nneeds = expr_truth_required(e, &needs), nsteps = 0, cap = 0;
 	int *steps = NULL;
 	check_expand_needs(c, needs, nneeds, &steps, &nsteps, &cap);
+	c->known = known;
+	c->nknown = nknown;
 	size_t from = c->nuses;
 	expr_walk_names(e, check_collect_use, c);
 	size_t to = c->nuses;
@@ -517,12 +586,14 @@ static void check_condition(struct checker *c, const struct expr *e)
 		for (size_t k = from; k < i && !fine; k++)
 			fine = c->uses[k].sym == u.sym && c->uses[k].use == EXPR_USE_VALUE;	/* reported once */
 		for (size_t k = 0; k < nneeds && !fine; k++)
-			fine = needs[k].sym == u.sym;
+			fine = needs[k].sym == u.sym && !needs[k].untrue;
 		for (size_t k = 0; k < nsteps && !fine; k++)
 			fine = steps[k] == u.sym;
 		if (!fine)
 			check_null_read(c, u.sym, u.at, false);
 	}
+	c->known = NULL;
+	c->nknown = 0;
 	c->nuses = from;
 	free(needs);
 	free(steps);
@@ -535,7 +606,7 @@ static void check_null_in_text(void *ctx, int sym, struct loc at)
 
 /* ---- What the condition of a transition says has an answer ---- */
 
-static void check_value_needs(struct checker *c, size_t v, bool truth);
+static void check_value_needs(struct checker *c, size_t v, int kind);
 
 /* Append to *out the steps that needs[0..n) say have an answer, values expanded. */
 static void check_expand_needs(struct checker *c, const struct expr_need *needs, size_t n, int **out, size_t *nout,
@@ -546,12 +617,14 @@ static void check_expand_needs(struct checker *c, const struct expr_need *needs,
 		if (needs[i].sym < 0)
 			continue;
 		if ((size_t)needs[i].sym < w->nsteps) {
+			if (needs[i].untrue)	/* a step's answer that is not true: it may have none */
+				continue;
 			util_grow((void **)out, cap, *nout + 1, sizeof **out);
 			(*out)[(*nout)++] = needs[i].sym;
 			continue;
 		}
-		size_t v = (size_t)needs[i].sym - w->nsteps, t = needs[i].truth;
-		check_value_needs(c, v, needs[i].truth);
+		size_t v = (size_t)needs[i].sym - w->nsteps, t = needs[i].untrue ? 2 : needs[i].truth;
+		check_value_needs(c, v, (int)t);
 		if (!c->nneeds[t][v])
 			continue;
 		util_grow((void **)out, cap, *nout + c->nneeds[t][v], sizeof **out);
@@ -560,18 +633,33 @@ static void check_expand_needs(struct checker *c, const struct expr_need *needs,
 	}
 }
 
-/* The steps that have an answer when value v is true (truth) or not null. */
-static void check_value_needs(struct checker *c, size_t v, bool truth)
+/* The steps that have an answer when value v is not null (kind 0), true (1) or not true (2). */
+static void check_value_needs(struct checker *c, size_t v, int kind)
 {
-	if (c->needs_state[truth][v])
+	if (c->needs_state[kind][v])
 		return;
-	c->needs_state[truth][v] = 1;
+	c->needs_state[kind][v] = 1;
 	struct expr_need *needs;
-	size_t n = truth ? expr_truth_required(c->w->values[v].expr, &needs)
-			 : expr_value_required(c->w->values[v].expr, &needs);
+	const struct expr *e = c->w->values[v].expr;
+	size_t n = kind == 1 ? expr_truth_required(e, &needs) : kind == 2 ? expr_untruth_required(e, &needs)
+		 : expr_value_required(e, &needs);
 	size_t cap = 0;
-	check_expand_needs(c, needs, n, &c->needs[truth][v], &c->nneeds[truth][v], &cap);
+	check_expand_needs(c, needs, n, &c->needs[kind][v], &c->nneeds[kind][v], &cap);
 	free(needs);
+}
+
+/*
+ * Add to known[] the steps that have an answer when condition e is not true: a later transition of the
+ * same step is tried only then.  At most CHECK_MAX_KNOWN are kept (one left out only costs a warning).
+ */
+static void check_learn_untrue(struct checker *c, const struct expr *e, int **known, size_t *nknown, size_t *cap)
+{
+	struct expr_need *needs;
+	size_t n = expr_untruth_required(e, &needs);
+	check_expand_needs(c, needs, n, known, nknown, cap);
+	free(needs);
+	if (*nknown > CHECK_MAX_KNOWN)
+		*nknown = CHECK_MAX_KNOWN;
 }
 
 /*
@@ -601,18 +689,29 @@ static void check_refine_graph(struct checker *c, struct check_refine_graph *g)
 	g->edge0[n] = nedges;
 	g->fact0 = xmalloc((nedges + 1) * sizeof *g->fact0);
 	g->facts = NULL;
+	int *known = NULL;	/* what the conditions before a transition say when they are not true */
+	size_t capknown = 0;
 	for (size_t i = 0; i < n; i++) {
+		size_t nknown = 0;
 		for (size_t k = 0; k < w->steps[i].nnext; k++) {
 			g->fact0[g->edge0[i] + k] = nfacts;
 			const struct expr *when = w->steps[i].next[k].when;
-			if (!when || !c->flow.reachable[i])
+			if (!c->flow.reachable[i])
+				continue;
+			util_grow((void **)&g->facts, &capfacts, nfacts + nknown + 1, sizeof *g->facts);
+			if (nknown)
+				memcpy(g->facts + nfacts, known, nknown * sizeof *known);
+			nfacts += nknown;
+			if (!when)
 				continue;
 			struct expr_need *needs;
 			size_t nn = expr_truth_required(when, &needs);
 			check_expand_needs(c, needs, nn, &g->facts, &nfacts, &capfacts);
 			free(needs);
+			check_learn_untrue(c, when, &known, &nknown, &capknown);
 		}
 	}
+	free(known);
 	g->fact0[nedges] = nfacts;
 	g->user0 = xcalloc(n + 2, sizeof *g->user0);
 	g->users = xmalloc((nfacts ? nfacts : 1) * sizeof *g->users);
@@ -765,6 +864,7 @@ static void check_report_nulls(struct checker *c)
 static void check_nulls(struct checker *c)
 {
 	const struct wizard *w = c->w;
+	int *known = NULL;
 	for (size_t i = 0; i < w->nsteps; i++) {
 		if (!c->flow.reachable[i])
 			continue;
@@ -780,10 +880,15 @@ static void check_nulls(struct checker *c)
 		for (size_t k = 0; k < s->ntodo; k++)
 			check_text_names(w, &s->todo[k], check_null_in_text, c);
 		c->after = true;
-		for (size_t k = 0; k < s->nnext; k++)
-			if (s->next[k].when)
-				check_condition(c, s->next[k].when);
+		size_t nknown = 0, cap = 0;
+		for (size_t k = 0; k < s->nnext; k++) {
+			if (!s->next[k].when)
+				continue;
+			check_condition(c, s->next[k].when, known, nknown);
+			check_learn_untrue(c, s->next[k].when, &known, &nknown, &cap);
+		}
 	}
+	free(known);
 	check_report_nulls(c);
 }
 
@@ -1093,16 +1198,20 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 		.w = w, .o = o ? o : &defaults, .d = d,
 		.unsafe = xcalloc(nv, sizeof *c.unsafe), .nunsafe = xcalloc(nv, sizeof *c.nunsafe),
 		.unsafe_state = xcalloc(nv, 1), .value_used = xcalloc(nv, sizeof *c.value_used),
+		.guards = xcalloc(nv, sizeof *c.guards), .nguards = xcalloc(nv, sizeof *c.nguards),
+		.guards_state = xcalloc(nv, 1),
 	};
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < 3; t++) {
 		c.needs[t] = xcalloc(nv, sizeof *c.needs[t]);
 		c.nneeds[t] = xcalloc(nv, sizeof *c.nneeds[t]);
 		c.needs_state[t] = xcalloc(nv, 1);
 	}
 	check_flow(w, &c.flow);
 	c.answered = check_answered_create(w);
-	check_reach(&c);
-	check_nulls(&c);
+	if (!w->flow_errors) {	/* paths through a flow with errors would mean nothing */
+		check_reach(&c);
+		check_nulls(&c);
+	}
 	check_choices(&c);
 	check_values(&c);
 	check_glossary(&c);
@@ -1111,10 +1220,12 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	check_flow_free(&c.flow);
 	for (size_t i = 0; i < w->nvalues; i++) {
 		free(c.unsafe[i]);
+		free(c.guards[i]);
 		free(c.needs[0][i]);
 		free(c.needs[1][i]);
+		free(c.needs[2][i]);
 	}
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < 3; t++) {
 		free(c.needs[t]);
 		free(c.nneeds[t]);
 		free(c.needs_state[t]);
@@ -1125,6 +1236,9 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	free(c.unsafe);
 	free(c.nunsafe);
 	free(c.unsafe_state);
+	free(c.guards);
+	free(c.nguards);
+	free(c.guards_state);
 	free(c.value_used);
 	free(c.uses);
 }

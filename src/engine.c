@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "sensitive.h"
 #include "template.h"
 #include "text.h"
 
@@ -1195,11 +1196,27 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 		if (engine_beyond_bounds(why)) {
 			const char *t = _("(too large to work out)");
 			engine_put(&out, &len, &cap, t, strlen(t));
+		} else if (v.type != VAL_NULL && sensitive_sym(w, sym)) {
+			const char *t = sensitive_mask();
+			engine_put(&out, &len, &cap, t, strlen(t));
 		} else {
 			engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
 		}
 		p += piece.len;
 	}
+	char *r = arena_strndup(&e->scratch, out ? out : "", len);
+	if (out)
+		compat_wipe(out, len);
+	free(out);
+	return r;
+}
+
+const char *engine_answer_text(struct engine *e, const struct step *s, struct value v,
+			       const char *(*translate)(void *ctx, const char *), void *ctx)
+{
+	char *out = NULL;
+	size_t len = 0, cap = 0;
+	engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
 	if (out)
 		compat_wipe(out, len);

@@ -142,6 +142,13 @@ const char *engine_tr(void *ctx, const char *msgid);
  */
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang);
 
+/*
+ * Answer v of step s as engine_format shows {id}, but never masked: for the step's own page, where the
+ * person checks what they typed (a sensitive answer too, as the field shows it).  Lives likewise.
+ */
+const char *engine_answer_text(struct engine *e, const struct step *s, struct value v,
+			       const char *(*translate)(void *ctx, const char *), void *ctx);
+
 /* Text a frontend can put in an input field for a value (number "40000", date "2025-02-27"). */
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v);
 

@@ -1752,7 +1752,24 @@ struct expr_needs {
 static void expr_need_add(struct expr_needs *set, int sym, bool truth)
 {
 	util_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
-	set->v[set->n++] = (struct expr_need){ sym, truth };
+	set->v[set->n++] = (struct expr_need){ sym, truth, false };
+}
+
+static void expr_untruth_needs(const struct expr_node *n, struct expr_needs *set);
+
+/* Add to set what both a and b hold (the needs of an 'or' that is true, of an 'and' that is not); frees both. */
+static void expr_needs_meet(struct expr_needs *a, struct expr_needs *b, struct expr_needs *set)
+{
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t k = 0; k < b->n; k++)
+			if (a->v[i].sym == b->v[k].sym && a->v[i].truth == b->v[k].truth &&
+			    a->v[i].untrue == b->v[k].untrue) {
+				util_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
+				set->v[set->n++] = a->v[i];
+				break;
+			}
+	free(a->v);
+	free(b->v);
 }
 
 /* The names under n that make n null when they are: through arithmetic and the null-keeping built-ins. */
@@ -1806,16 +1823,12 @@ static void expr_truth_needs(const struct expr_node *n, struct expr_needs *set)
 		struct expr_needs a = { 0 }, b = { 0 };
 		expr_truth_needs(n->a, &a);
 		expr_truth_needs(n->b, &b);
-		for (size_t i = 0; i < a.n; i++)
-			for (size_t k = 0; k < b.n; k++)
-				if (a.v[i].sym == b.v[k].sym && a.v[i].truth == b.v[k].truth) {
-					expr_need_add(set, a.v[i].sym, a.v[i].truth);
-					break;
-				}
-		free(a.v);
-		free(b.v);
+		expr_needs_meet(&a, &b, set);
 		return;
 	}
+	case EXPR_NOT:	/* 'not' reads null as false: not a is true exactly when a is not true */
+		expr_untruth_needs(n->a, set);
+		return;
 	case EXPR_EQ:
 	case EXPR_NE:
 		if (n->a->op == EXPR_LIT)
@@ -1844,6 +1857,53 @@ static void expr_truth_needs(const struct expr_node *n, struct expr_needs *set)
 	default:
 		return;
 	}
+}
+
+/* What must have an answer for n not to be true (false, or null read as false). */
+static void expr_untruth_needs(const struct expr_node *n, struct expr_needs *set)
+{
+	const struct expr_node *lit = NULL, *other = NULL;
+	switch (n->op) {
+	case EXPR_NAME:
+		util_grow((void **)&set->v, &set->cap, set->n + 1, sizeof *set->v);
+		set->v[set->n++] = (struct expr_need){ n->sym, false, true };
+		return;
+	case EXPR_NOT:
+		expr_truth_needs(n->a, set);
+		return;
+	case EXPR_OR:
+		expr_untruth_needs(n->a, set);
+		expr_untruth_needs(n->b, set);
+		return;
+	case EXPR_AND: {
+		struct expr_needs a = { 0 }, b = { 0 };
+		expr_untruth_needs(n->a, &a);
+		expr_untruth_needs(n->b, &b);
+		expr_needs_meet(&a, &b, set);
+		return;
+	}
+	case EXPR_EQ:
+	case EXPR_NE:	/* x == null not true: x is not null (x != null not true says nothing) */
+		if (n->a->op == EXPR_LIT)
+			lit = n->a, other = n->b;
+		else if (n->b->op == EXPR_LIT)
+			lit = n->b, other = n->a;
+		if (lit && lit->lit.type == VAL_NULL && n->op == EXPR_EQ)
+			expr_strict(other, set);
+		return;
+	default:
+		return;
+	}
+}
+
+/* What must have an answer for the bound expression not to be true; free *out. */
+size_t expr_untruth_required(const struct expr *e, struct expr_need **out)
+{
+	struct expr_needs set = { 0 };
+	if (e->bound)
+		expr_untruth_needs(e->root, &set);
+	*out = set.v;
+	return set.n;
 }
 
 /* What must have an answer for the bound expression to be true, by the rules of null; free *out. */

@@ -151,11 +151,13 @@ void expr_walk_comparisons(const struct expr *e, void (*fn)(void *ctx, int sym, 
 
 /*
  * A name that must have an answer for an expression to be true (or not null): a step's answer, or a
- * value that must be true (truth) or only not null.
+ * value that must be true (truth) or only not null.  With untrue, the name is only known not to be true
+ * (expr_untruth_required): a value whose own untruth needs follow, or a step that needs nothing.
  */
 struct expr_need {
 	int sym;
 	bool truth;
+	bool untrue;
 };
 /*
  * What must have an answer for the bound expression to be true, by the rules of null: `x > 3`,
@@ -166,6 +168,12 @@ struct expr_need {
 size_t expr_truth_required(const struct expr *e, struct expr_need **out);
 /* What must have an answer for the bound expression not to be null (the operands of arithmetic). */
 size_t expr_value_required(const struct expr *e, struct expr_need **out);
+/*
+ * What must have an answer when the bound expression is not true (false or null), as a transition after
+ * it learns: `not answered(x)` and `x == null` need x; `a or b` needs both sides' needs, `a and b` what
+ * both sides need; `not a` what a needs to be true.  *out as for expr_truth_required.
+ */
+size_t expr_untruth_required(const struct expr *e, struct expr_need **out);
 
 struct i18n_lang;
 

@@ -19,6 +19,8 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "pattern.h"
+#include "sensitive.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
@@ -49,7 +51,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { NULL };
+static const char *const load_keys_11[] = { "sensitive", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -497,28 +499,6 @@ static uint64_t load_pattern_mul(uint64_t a, uint64_t b)
 	return b && a > LOAD_PATTERN_CAP / b ? LOAD_PATTERN_CAP : a * b;
 }
 
-/* Past a bracket expression at p ('['): "[]a]", "[^]a]", "[[:alpha:]x]", "[[.-.]]" and "[[=e=]]" included. */
-static const char *load_pattern_bracket(const char *p)
-{
-	p++;
-	if (*p == '^')
-		p++;
-	if (*p == ']')
-		p++;
-	while (*p && *p != ']') {
-		if (p[0] == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
-			char kind = p[1];
-			p += 2;
-			while (*p && !(p[0] == kind && p[1] == ']'))
-				p++;
-			if (*p)
-				p += 2;
-		} else {
-			p++;
-		}
-	}
-	return *p ? p + 1 : p;
-}
 
 /*
  * Whether the bracket expression from start to end can match a character outside ASCII: negated, with a
@@ -625,7 +605,7 @@ static struct load_pattern load_pattern_scan(const char **pp, bool *endless_empt
 			atom.size = atom.size ? atom.size : 1;
 		} else if (*p == '[') {
 			const char *start = p;
-			p = load_pattern_bracket(p);
+			p = pattern_bracket(p, NULL);
 			atom.sets = load_pattern_wide(start, p);
 		} else if (*p == '\\' && p[1]) {
 			atom.empty = strchr("bB<>`'", p[1]) != NULL;	/* glibc's anchors */
@@ -751,6 +731,8 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 	s->required = true;
 	if ((n = ynode_get(m, "required")))
 		load_bool(ld, n, "'required'", &s->required);
+	if ((n = ynode_get(m, "sensitive")))
+		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
 		if ((n = ynode_get(m, "min")))
@@ -806,6 +788,13 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 				}
 				if (*p == '\\' && p[1])
 					p++;
+			}
+			char why[320];
+			size_t at;
+			if (!pattern_escapes_ok(s->pattern, ld->w->minor == 0, &at, why, sizeof why)) {
+				diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
+				s->pattern = NULL;
+				return;
 			}
 			s->regex = load_pattern(ld, n, s->pattern);
 		}
@@ -1625,6 +1614,24 @@ void wizard_free(struct wizard *w)
 	free(w);
 }
 
+/*
+ * For the analysis of a wizard whose flow has errors: whether it has steps; if so, each way to an unknown
+ * step leads back to its own, an unknown start is the first step, and flow_errors is set.
+ */
+static bool load_flow_errors(struct wizard *w)
+{
+	if (!w->nsteps)
+		return false;
+	if (w->start < 0)	/* an unknown 'start' */
+		w->start = 0;
+	for (size_t i = 0; i < w->nsteps; i++)
+		for (size_t k = 0; k < w->steps[i].nnext; k++)
+			if (w->steps[i].next[k].target < 0)
+				w->steps[i].next[k].target = (int)i;
+	w->flow_errors = true;
+	return true;
+}
+
 /* Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete. */
 static struct wizard *load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
 				  struct diags *d, bool analysis)
@@ -1638,8 +1645,11 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
+		sensitive_mark(w);
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
+		else if (analysis && ld.errors_in_flow != SIZE_MAX && load_flow_errors(w))
+			errors = d->errors;	/* kept for the checks that need no paths */
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
 		free(ld.value_state);

@@ -72,6 +72,7 @@ struct step {
 	size_t ntodo;
 
 	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
+	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
 	bool has_min, has_max;
 	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
 	const char *min_date, *max_date;	/* date: "YYYY-MM-DD" */
@@ -96,6 +97,7 @@ struct derived {
 	struct expr *expr;
 	expr_type type;
 	struct loc loc;
+	bool sensitive;		/* it reads a sensitive answer, directly or through another value (sensitive.h) */
 };
 
 /* One answer in a scenario or an answers file: a string as typed, or a list (multi). */
@@ -152,6 +154,7 @@ struct wizard {
 	const char *domain;	/* gettext domain of the texts */
 	int minor;		/* the format version's minor number: 'trin: 1' is 0, 'trin: 1.1' is 1 */
 	int start;
+	bool flow_errors;	/* analysis only: the flow itself has errors (see wizard_load_analysis) */
 
 	struct step *steps;
 	size_t nsteps;
@@ -194,7 +197,10 @@ struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len,
  * whole (in expressions, in {name}s of texts, in scenarios' ends and expectations), the wizard is returned
  * all the same (its errors are in d), so that the whole flow can still be checked; it must not be walked.
  * Expressions with errors are left unbound: the walkers of expr.h see nothing in them, and expr_eval
- * refuses them.
+ * refuses them.  A wizard whose flow itself has errors (an unknown step in a 'goto', a last step without
+ * 'next', an unknown 'start') is returned too, with flow_errors set, when it has steps: a way to an
+ * unknown step then leads back to its own step and an unknown start is the first step, so that the model
+ * stays whole for the checks that need no paths.
  */
 struct wizard *wizard_load_analysis(const char *path, const struct load_limits *limits, struct diags *d);
 struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "sensitive.h"
 #include "text.h"
 #include "util.h"
 
@@ -85,6 +86,15 @@ void result_json_value(FILE *out, struct value v)
 	}
 }
 
+/* An answer or value, or in place of a sensitive one that was given, {"sensitive": true}. */
+static void result_json_answer(FILE *out, bool sensitive, struct value v)
+{
+	if (sensitive && v.type != VAL_NULL)
+		sensitive_json(out);
+	else
+		result_json_value(out, v);
+}
+
 void result_json(FILE *out, const struct wizard *w, struct engine *e)
 {
 	size_t n;
@@ -117,14 +127,14 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 		first = false;
 		result_json_string(out, w->steps[s].id);
 		fputs(": ", out);
-		result_json_value(out, engine_answer(e, (int)s));
+		result_json_answer(out, w->steps[s].sensitive, engine_answer(e, (int)s));
 	}
 	fputs(first ? "},\n  \"values\": {" : "\n  },\n  \"values\": {", out);
 	for (size_t i = 0; i < w->nvalues; i++) {
 		fputs(i ? ",\n    " : "\n    ", out);
 		result_json_string(out, w->values[i].name);
 		fputs(": ", out);
-		result_json_value(out, engine_derived(e, i, NULL));
+		result_json_answer(out, w->values[i].sensitive, engine_derived(e, i, NULL));
 	}
 	fputs(w->nvalues ? "\n  }\n}\n" : "}\n}\n", out);
 }
@@ -223,11 +233,18 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
 	fputs("name: ", out);
 	result_json_string(out, name);
-	fputs("\nanswers:", out);
+	fputc('\n', out);
+	for (size_t i = 0; i < n; i++)	/* never written: a replay needs one made up */
+		if (w->steps[path[i]].sensitive && engine_answer(e, path[i]).type != VAL_NULL)
+			fprintf(out, "# %s is sensitive and not recorded: add a made-up answer to replay\n",
+				w->steps[path[i]].id);
+	fputs("answers:", out);
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
 		if (!step_takes_answer(s->type))
+			continue;
+		if (s->sensitive && engine_answer(e, path[i]).type != VAL_NULL)
 			continue;
 		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
 		any = true;

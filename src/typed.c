@@ -221,9 +221,7 @@ const char *typed_kept(const struct wizard *w, struct engine *e, const struct en
 	enum step_type t = v->step->type;
 	if (!v->answered || v->prefill.type == VAL_NULL || t == STEP_INFO || t == STEP_REVIEW || t == STEP_END)
 		return NULL;
-	char name[LIMIT_ID + 3];
-	snprintf(name, sizeof name, "{%s}", v->step->id);
-	return engine_format(e, name, engine_tr, (void *)w);
+	return engine_answer_text(e, v->step, v->prefill, engine_tr, (void *)w);	/* its own page: a sensitive one too */
 }
 
 /* Add a sentence made as printf makes it to the n bytes in buf, a space between; the length now. */

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "result.h"
+#include "sensitive.h"
 #include "text.h"
 
 static const struct scenario_answer *script_find(const struct scenario_answer *a, size_t n, int step)
@@ -74,7 +75,9 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 			if (needs) {
 				fputs(" = ", trace);
 				struct value val = engine_answer(e, (int)(s - w->steps));
-				if (s->type == STEP_TEXT && val.type == VAL_STR)
+				if (s->sensitive && val.type != VAL_NULL)
+					sensitive_json(trace);
+				else if (s->type == STEP_TEXT && val.type == VAL_STR)
 					result_json_string(trace, val.u.s);
 				else
 					result_json_value(trace, val);

@@ -10,7 +10,8 @@
 # --summary is refused at once with status 4, and stays what it was.  stats-*: trin stats reads only a
 # regular file, and never waits on one that is not.  numbers: every numeric option refuses what is out of
 # its range, naming the option and the range, and takes both ends of it.  record-no-questions: what
-# --record writes reads back as a scenario.
+# --record writes reads back as a scenario.  sensitive-*: a sensitive answer is in no file and shown
+# masked but on its own step.
 set -u
 trin=$1
 case_=$2
@@ -126,6 +127,34 @@ record-no-questions)	# a walk without questions is recorded as a scenario that t
 		fail "the walk did not end"
 	run test --scenario "$tmp/walk.yaml" "$tmp/w.yaml" >"$tmp/out"
 	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")" ;;
+sensitive-files)	# a sensitive answer is in no file trin writes, nor in what the review and the end show
+	w=tests/good/sensitive.yaml
+	printf 'Ida\n010203-1234\n12345678\n\n\n' | timeout 10 "$trin" --plain --output "$tmp/out.json" \
+		--summary "$tmp/summary.txt" --record "$tmp/walk.yaml" "$w" >"$tmp/screen" 2>"$tmp/err" ||
+		fail "the walk did not end"
+	for f in out.json summary.txt walk.yaml; do
+		[ -s "$tmp/$f" ] || fail "no $f written"
+		grep -q '010203\|1234' "$tmp/$f" && fail "$f holds a sensitive answer: $(cat "$tmp/$f")"
+	done
+	grep -q '^    "cpr": {"sensitive": true},$' "$tmp/out.json" || fail "out.json does not say cpr is sensitive"
+	grep -q '^    "cpr_form": {"sensitive": true}$' "$tmp/out.json" || fail "out.json shows a value that reads cpr"
+	grep -qx '    (hidden)' "$tmp/summary.txt" || fail "the summary does not show cpr hidden"
+	grep -qx '# cpr is sensitive and not recorded: add a made-up answer to replay' "$tmp/walk.yaml" ||
+		fail "the record does not say cpr was left out"
+	# the review and the end show it masked; the field showed what was typed (the person's own echo)
+	[ "$(grep -c '(hidden)' "$tmp/screen")" -eq 3 ] || fail "the review and the end do not show (hidden): $(cat "$tmp/screen")"
+	[ "$(grep -c '010203\|12345678' "$tmp/screen")" -eq 2 ] || fail "the screen shows a sensitive answer after it was typed"
+	# the recorded walk replays once a made-up answer is added
+	run test --scenario "$tmp/walk.yaml" "$w" >"$tmp/out"
+	grep -q "stopped at step 'cpr': no answer given" "$tmp/out" || fail "the record replays without cpr"
+	sed -i 's/^answers:$/&\n  cpr: "111111-1111"\n  konto: 1/' "$tmp/walk.yaml"
+	run test --scenario "$tmp/walk.yaml" "$w" >"$tmp/out"
+	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")" ;;
+sensitive-back)	# back at its own step, line mode shows the answer to check, as the field does; elsewhere masked
+	printf 'Ida\n010203-1234\nback\n\n12\n\n\n' | timeout 10 "$trin" --plain tests/good/sensitive.yaml \
+		>"$tmp/screen" 2>"$tmp/err" || fail "the walk did not end"
+	grep -qx 'Your answer: 010203-1234' "$tmp/screen" || fail "going back does not show what was typed"
+	[ "$(grep -c '(hidden)' "$tmp/screen")" -eq 3 ] || fail "the review and the end do not show (hidden)" ;;
 numbers)
 	for v in $bad_values 0 86401; do
 		number --idle "$v" --kiosk --idle "$v" "$wizard"

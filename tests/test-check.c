@@ -119,8 +119,11 @@ static void test_flow(void)
 	diag_free(&d);
 }
 
-/* The symbols expression src (over the steps of a small wizard) needs to be true, as "a b" in order. */
-static void check_needs(const char *src, const char *want)
+/*
+ * The symbols expression src (over the steps of a small wizard) needs to be true (untrue: not to be true),
+ * as "a b" in order; a step only known not to be true needs nothing and is left out.
+ */
+static void check_needs_of(const char *src, bool untrue, const char *want)
 {
 	char yaml[512];
 	snprintf(yaml, sizeof yaml, "trin: 1\ntitle: T\nsteps:\n"
@@ -137,9 +140,12 @@ static void check_needs(const char *src, const char *want)
 		return;
 	}
 	struct expr_need *needs;
-	size_t n = expr_truth_required(w->steps[3].next[0].when, &needs);
+	const struct expr *when = w->steps[3].next[0].when;
+	size_t n = untrue ? expr_untruth_required(when, &needs) : expr_truth_required(when, &needs);
 	char got[64] = "";
 	for (size_t i = 0; i < n; i++) {
+		if (needs[i].untrue)
+			continue;
 		size_t len = strlen(got);
 		snprintf(got + len, sizeof got - len, "%s%s", len ? " " : "", w->steps[needs[i].sym].id);
 	}
@@ -147,6 +153,11 @@ static void check_needs(const char *src, const char *want)
 	free(needs);
 	wizard_free(w);
 	diag_free(&d);
+}
+
+static void check_needs(const char *src, const char *want)
+{
+	check_needs_of(src, false, want);
 }
 
 static void test_needs(void)
@@ -163,6 +174,20 @@ static void test_needs(void)
 	check_needs("answered(a)", "a");
 	check_needs("c in [\"x\"]", "c");
 	check_needs("c in [\"x\", null]", "");
+	/* 'not' reads null as false: not x is true when x is not true */
+	check_needs("not (c == null)", "c");
+	check_needs("not not answered(a)", "a");
+	check_needs("not (c == null or b)", "c");
+	/* what a condition that is not true says, for the ways tried after it */
+	check_needs_of("not answered(a)", true, "a");
+	check_needs_of("c == null", true, "c");
+	check_needs_of("c != null", true, "");
+	check_needs_of("a > 3", true, "");
+	check_needs_of("b", true, "");
+	check_needs_of("a == null or c == null", true, "a c");
+	check_needs_of("a == null and c == null", true, "");
+	check_needs_of("(a == null or b) and (a == null or c == null)", true, "a");
+	check_needs_of("not (a > 3 and c == \"x\")", true, "a c");
 }
 
 static void test_lix(void)

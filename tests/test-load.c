@@ -285,6 +285,15 @@ static void test_errors(void)
 	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: (a)\\1\n" SLUT),
 		  "t.yaml:7:14: 'pattern' may not use back-references such as \\1");
 	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: 'a\\\\1'\n" SLUT), "ok");
+	/* escapes of other dialects: refused, but an escaped backslash before a letter, \b, \. and [[:digit:]] are fine */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: 'x\\D'\n" SLUT),
+		  "t.yaml:7:16: 'pattern' may not use \\D: POSIX extended regular expressions have no such escape, and "
+		  "it would match the letter D; write [^0-9]");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: '[[:alpha:]\\W]'\n" SLUT),
+		  "t.yaml:7:25: 'pattern' may not use \\W inside [...], where a backslash is itself (it matches a "
+		  "backslash or the letter W); write the letter alone");
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: text\n    title: A\n    pattern: 'a\\\\d\\b\\.[[:digit:]]'\n" SLUT),
+		  "ok");
 	CHECK_STR(test_load(HEAD "steps:\n"
 			    "  - id: a\n    type: number\n    title: A\n    min: 10\n    max: 5\n"
 			    "  - id: b\n    type: text\n    title: B\n    min_length: 10\n    max_length: 5\n"

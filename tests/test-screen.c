@@ -702,6 +702,17 @@ static bool test_alive(struct term *t)
 	return term_ended(t) < 0;
 }
 
+/* The start of the file at path into buf, as a string ("" when it cannot be read). */
+static void test_slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	buf[0] = '\0';
+	if (f) {
+		buf[fread(buf, 1, size - 1, f)] = '\0';
+		fclose(f);
+	}
+}
+
 /*
  * The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts.  trin's
  * clock stands still but when the test moves it on (the hook), so no minute is waited for and a slow machine
@@ -796,12 +807,8 @@ static void test_kiosk(void)
 	term_close(&t);
 
 	/* counts only: where people gave up, what was shown; no answer in the file */
-	FILE *f = fopen(stats, "r");
-	char buf[4096] = "";
-	if (f) {
-		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
-		fclose(f);
-	}
+	char buf[4096];
+	test_slurp(stats, buf, sizeof buf);
 	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tshown\tvelkommen\n") != NULL);
 	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tgaveup\temner\n") != NULL);
 	CHECK(strstr(buf, "digital_post") == NULL && strstr(buf, "borger") == NULL);
@@ -810,6 +817,63 @@ static void test_kiosk(void)
 	CHECK(system(cmd) == 0);
 	unlink(stats);
 	unlink(clock);
+	term_environ(NULL);
+}
+
+/*
+ * A sensitive answer: the field shows what is typed, the review and the end show "(skjult)"; a kiosk does the
+ * same and its statistics hold no answer.
+ */
+static void test_sensitive(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "tests/good/sensitive.yaml", NULL });	/* trin's words in English */
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, "Ida");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad er dit CPR-nummer?"));
+	term_type(&t, "010203-1234");
+	CHECK(term_wait(&t, "010203-1234"));	/* the person checks what they typed */
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvilket kontonummer?"));
+	term_type(&t, "12345678");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Er det rigtigt?"));
+	CHECK(term_wait(&t, "(hidden)"));
+	CHECK(!strstr(term_screen(&t), "010203") && !strstr(term_screen(&t), "12345678"));
+	term_key(&t, VTERM_KEY_ESCAPE);	/* back to its own field: shown again, to be checked */
+	CHECK(term_wait(&t, "12345678"));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 1);
+	term_close(&t);
+
+	char stats[] = "/tmp/trin-stats-XXXXXX";
+	int fd = mkstemp(stats);
+	close(fd);
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", NULL });	/* the real catalogues: in Danish throughout */
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "--stats", stats, "tests/good/sensitive.yaml", NULL });
+	CHECK(term_wait(&t, "Hvad hedder du?"));
+	term_type(&t, "Ida");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad er dit CPR-nummer?"));
+	term_type(&t, "010203-1234");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvilket kontonummer?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Er det rigtigt?"));
+	CHECK(term_wait(&t, "(skjult)"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Vi har dit CPR-nummer (skjult)."));
+	CHECK(!strstr(term_screen(&t), "010203"));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+	char buf[4096];
+	test_slurp(stats, buf, sizeof buf);
+	CHECK(strstr(buf, "trin-stats 1\tadgang\tshown\tcpr\n") != NULL);
+	CHECK(strstr(buf, "trin-stats 1\tadgang\tend\tslut\n") != NULL);
+	CHECK(strstr(buf, "010203") == NULL && strstr(buf, "1234") == NULL);
+	unlink(stats);
 	term_environ(NULL);
 }
 
@@ -1168,5 +1232,6 @@ int main(int argc, char **argv)
 	test_watch();
 	test_kiosk_out_of_order();
 	test_kiosk();
+	test_sensitive();
 	return test_done("test-screen");
 }
