@@ -10,6 +10,7 @@
 #include "result.h"
 #include "text.h"
 #include "ui-script.h"
+#include "ui.h"
 
 int cmd_run(int argc, char **argv)
 {
@@ -53,7 +54,11 @@ int cmd_run(int argc, char **argv)
 		wizard_free(w);
 		return EXIT_INPUT;
 	}
-	struct engine *e = engine_create(w, NULL);	/* as the texts are shown: as written */
+	/* In the language chosen, texts and numbers alike, as the screen shows them; else as written. */
+	const char *why_dir;
+	const char *dir = i18n_bind_wizard(argv[optind], w->domain, &why_dir);
+	ui_lang_warn(w, dir);
+	struct engine *e = engine_create(w, i18n_chosen() ? i18n_lang_shown(w->language) : NULL);
 	const char *why = NULL;
 	int where = -1;
 	bool done = script_walk(w, e, answers, n, json ? NULL : stdout, &why, &where);
