@@ -1238,3 +1238,14 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 	free(out);
 	return r;
 }
+
+bool engine_holds(struct engine *e, const struct expr *when)
+{
+	if (!when)
+		return true;
+	size_t work = EXPR_MAX_WORK;	/* its own budget: a page asks many conditions at once */
+	struct expr_env env = { engine_env_get, e, &work, e->today };
+	struct value v;
+	const char *err = NULL;
+	return expr_eval(when, &env, &e->scratch, &v, &err) && value_truthy(v);
+}

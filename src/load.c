@@ -40,7 +40,8 @@ static const char *const load_wizard_keys[] = {
 
 /* Keys every step may have; the keys each kind adds are in its row of the kind table. */
 static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
-static const char *const load_choice_keys[] = { "value", "label", NULL };
+static const char *const load_choice_keys[] = { "value", "label", "when", NULL };
+static const char *const load_cond_keys[] = { "when", "text", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
@@ -439,6 +440,8 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 				   list->kids[strmap_get(&seen, ch->value)]->loc.line);
 			continue;
 		}
+		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_get(c, "when") : NULL;
+		ch->when = wn && load_since_11(ld, wn, "'when' in a choice") ? load_expr(ld, wn, "'when'") : NULL;
 		s->nchoices++;
 	}
 	strmap_free(&seen);
@@ -825,6 +828,65 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
 }
 
+/*
+ * A text that may be shown only when a condition holds (1.1): the text alone, or {when: condition, text:
+ * "..."}.  The condition is bound with the others (load_bind).
+ */
+static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what, const char *key)
+{
+	if (n->kind != YNODE_MAP || n->alias) {
+		load_text_node(ld, n, t, what, key);
+		return;
+	}
+	if (!load_since_11(ld, n, "a text with 'when'"))
+		return;
+	load_keys(ld, n, load_cond_keys, what);
+	const struct ynode *tn = ynode_get(n, "text"), *wn = ynode_get(n, "when");
+	if (!tn) {
+		diag_error(ld->d, n->loc, "%s needs 'text' beside 'when'", what);
+		return;
+	}
+	load_text_node(ld, tn, t, what, key);
+	if (!wn)
+		diag_error(ld->d, n->loc, "%s needs 'when' beside 'text' (an entry shown always is the text alone)",
+			   what);
+	else if (t->msgid)
+		t->when = load_expr(ld, wn, "'when'");
+}
+
+/*
+ * A step's text or help (key), as one text into *one, or (1.1) as a list of paragraphs, each a text or
+ * {when, text}; *list and *n are the paragraphs either way.
+ */
+static void load_paras(struct loader *ld, const struct ynode *node, const char *key, struct text *one,
+		       struct text **list, size_t *n)
+{
+	char what[40], k[40];
+	if (!node)
+		return;
+	if (node->kind != YNODE_SEQ || node->alias) {
+		load_cond_text(ld, node, one, key, key);
+		if (one->msgid) {
+			*list = one;
+			*n = 1;
+		}
+		return;
+	}
+	snprintf(what, sizeof what, "'%s' as a list", key);
+	if (!load_since_11(ld, node, what))
+		return;
+	if (node->n == 0)
+		diag_error(ld->d, node->loc, "'%s' is an empty list", key);
+	*list = arena_alloc(ld->a, (node->n ? node->n : 1) * sizeof **list);
+	snprintf(what, sizeof what, "a paragraph of '%s'", key);
+	for (size_t i = 0; i < node->n; i++) {
+		snprintf(k, sizeof k, "%s.%zu", key, i + 1);
+		load_cond_text(ld, node->kids[i], &(*list)[*n], what, k);
+		if ((*list)[*n].msgid)
+			(*n)++;
+	}
+}
+
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	s->loc = m->loc;
@@ -869,8 +931,8 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
-	load_text(ld, m, "text", &s->text);
-	load_text(ld, m, "help", &s->help);
+	load_paras(ld, ynode_get(m, "text"), "text", &s->text, &s->texts, &s->ntexts);
+	load_paras(ld, ynode_get(m, "help"), "help", &s->help, &s->helps, &s->nhelps);
 	load_text(ld, m, "guide", &s->guide);
 	load_text(ld, m, "message", &s->message);
 	load_text(ld, m, "unit", &s->unit);
@@ -888,7 +950,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			for (size_t i = 0; i < todo->n; i++) {
 				char key[32];
 				snprintf(key, sizeof key, "todo.%zu", i + 1);
-				load_text_node(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
+				load_cond_text(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
 			}
 		}
 	} else if (nn) {
@@ -1289,6 +1351,29 @@ static void load_bind_value(struct loader *ld, size_t i)
 		load_too_deep(ld, i, h.height > LOAD_MAX_VALUE_DEPTH);
 }
 
+/* Bind the condition of a text or choice (1.1), which must be true or false. */
+static void load_bind_when(struct loader *ld, const struct expr_scope *scope, struct expr *when, struct loc at)
+{
+	if (!when)
+		return;
+	expr_type t = expr_bind(when, scope, ld->d);
+	if (t && !(t & TYPE_BOOL))
+		diag_error(ld->d, at, "'when' must be true or false, but this is never a boolean");
+}
+
+/* Bind the conditions of s's texts, help, choices and todo items. */
+static void load_bind_content(struct loader *ld, const struct expr_scope *scope, const struct step *s)
+{
+	for (size_t k = 0; k < s->ntexts; k++)
+		load_bind_when(ld, scope, s->texts[k].when, s->texts[k].loc);
+	for (size_t k = 0; k < s->nhelps; k++)
+		load_bind_when(ld, scope, s->helps[k].when, s->helps[k].loc);
+	for (size_t k = 0; k < s->nchoices; k++)
+		load_bind_when(ld, scope, s->choices[k].when, s->choices[k].loc);
+	for (size_t k = 0; k < s->ntodo; k++)
+		load_bind_when(ld, scope, s->todo[k].when, s->todo[k].loc);
+}
+
 static void load_bind(struct loader *ld)
 {
 	struct wizard *w = ld->w;
@@ -1313,6 +1398,7 @@ static void load_bind(struct loader *ld)
 				diag_error(ld->d, s->next[j].loc, "'when' must be true or false, but this is never a "
 					   "boolean");
 		}
+		load_bind_content(ld, &scope, s);
 	}
 }
 

@@ -42,12 +42,14 @@ struct text {
 	const char *msgid;
 	struct loc loc;
 	bool exact;	/* msgid is the file's text at loc, so a byte offset maps to a column */
+	struct expr *when;	/* 1.1: shown only when this holds (see content.h); NULL: always */
 };
 
 struct choice {
 	const char *value;	/* what expressions see */
 	struct text label;	/* what the person sees */
 	struct loc loc;
+	struct expr *when;	/* 1.1: offered only when this holds (see content.h); NULL: always */
 };
 
 struct transition {
@@ -70,6 +72,9 @@ struct step {
 	size_t nnext;
 	struct text *todo;	/* end: next steps as a checklist */
 	size_t ntodo;
+	/* The paragraphs of text and help: the list written (1.1), or &text and &help alone; see content.h. */
+	struct text *texts, *helps;
+	size_t ntexts, nhelps;
 
 	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
 	bool has_min, has_max;

@@ -132,6 +132,7 @@ struct page_input {
 	bool summary_dir;		/* an end offers to save a summary */
 	bool kiosk;			/* stopping starts over */
 	int width;			/* lay the body out in this many cells (page_width), or 0: do not */
+	bool every;			/* show every text and choice, as if each condition held (page_fit) */
 };
 
 /* A page: owned, freed by page_free. */
