@@ -9,6 +9,27 @@
 
 #include "util.h"
 
+/* The list when there is one, else the one text (or none). */
+static const struct text *content_either(const struct text *list, size_t nlist, const struct text *one, size_t *n)
+{
+	if (nlist) {
+		*n = nlist;
+		return list;
+	}
+	*n = one->msgid != NULL;
+	return one;
+}
+
+const struct text *content_text_of(const struct step *s, size_t *n)
+{
+	return content_either(s->texts, s->ntexts, &s->text, n);
+}
+
+const struct text *content_help_of(const struct step *s, size_t *n)
+{
+	return content_either(s->helps, s->nhelps, &s->help, n);
+}
+
 bool content_shown(struct engine *e, const struct text *t, bool every)
 {
 	return t->msgid && (every || engine_holds(e, t->when));
@@ -72,8 +93,8 @@ void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struc
 {
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
-		const struct text *lists[] = { s->texts, s->helps, s->todo };
-		const size_t counts[] = { s->ntexts, s->nhelps, s->ntodo };
+		size_t counts[] = { 0, 0, s->ntodo };
+		const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };
 		for (size_t l = 0; l < ARRAY_LEN(lists); l++)
 			for (size_t k = 0; k < counts[l]; k++)
 				if (lists[l][k].when)

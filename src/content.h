@@ -15,6 +15,11 @@
 #include "engine.h"
 #include "model.h"
 
+/* The paragraphs of s's text: the list written (1.1), or its one text; *n is 0 when it has none. */
+const struct text *content_text_of(const struct step *s, size_t *n);
+/* The paragraphs of s's help, likewise. */
+const struct text *content_help_of(const struct step *s, size_t *n);
+
 /* Whether text t is shown now (its condition holds, or it has none); with every, always. */
 bool content_shown(struct engine *e, const struct text *t, bool every);
 

@@ -768,6 +768,21 @@ static bool engine_yesno(struct engine *e, const struct step *s, const char *in,
 	return true;
 }
 
+/* The first choice in answer v of step s that is not offered now (its 'when' does not hold), or NULL. */
+static const char *engine_hidden(struct engine *e, const struct step *s, struct value v)
+{
+	if (!kind_of(s->type)->choices)
+		return NULL;
+	size_t n = v.type == VAL_LIST ? v.u.list.n : v.type == VAL_STR;
+	for (size_t k = 0; k < n; k++) {
+		struct value item = v.type == VAL_LIST ? v.u.list.items[k] : v;
+		int i = item.type == VAL_STR ? step_choice_index(s, item.u.s) : -1;
+		if (i >= 0 && !engine_holds(e, s->choices[i].when))
+			return item.u.s;
+	}
+	return NULL;
+}
+
 static bool engine_validate(struct engine *e, const struct step *s, const struct answer_input *in,
 			    struct engine_answer *a)
 {
@@ -825,7 +840,8 @@ static bool engine_advance(struct engine *e)
 			return true;
 		}
 		const struct step *s = &e->w->steps[next];
-		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set))
+		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set) ||
+		    (e->answers[next].set && engine_hidden(e, s, e->answers[next].v)))
 			return true;
 	}
 }
@@ -853,6 +869,11 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		struct engine_answer a = { 0 };
 		bool valid = engine_validate(e, s, in, &a);
 		util_wipe_stack();	/* the parsers' copies of what was typed */
+		const char *hidden = valid ? engine_hidden(e, s, a.v) : NULL;
+		if (hidden) {	/* not shown, so not one of the options the person has */
+			engine_fail(e, _("'%s' is not one of the options."), hidden);
+			valid = false;
+		}
 		if (!valid) {
 			engine_clear_answer(&a);
 			return false;
@@ -989,7 +1010,8 @@ bool engine_follow(struct engine *e, const struct engine *from)
 			return true;
 		int k = wizard_step_index(fw, s->id);
 		if (s->type == STEP_END || k < 0 || !from->on_path[k] ||
-		    (step_takes_answer(s->type) && !e->answers[cur].set))
+		    (step_takes_answer(s->type) && !e->answers[cur].set) ||
+		    (e->answers[cur].set && engine_hidden(e, s, e->answers[cur].v)))
 			return false;
 		size_t nhist = e->nhist;
 		if (!engine_advance(e)) {

@@ -855,8 +855,8 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
 }
 
 /*
- * A step's text or help (key), as one text into *one, or (1.1) as a list of paragraphs, each a text or
- * {when, text}; *list and *n are the paragraphs either way.
+ * A step's text or help (key), as one text into *one, or (1.1) as a list of paragraphs into *list and *n,
+ * each a text or {when, text}.
  */
 static void load_paras(struct loader *ld, const struct ynode *node, const char *key, struct text *one,
 		       struct text **list, size_t *n)
@@ -866,10 +866,6 @@ static void load_paras(struct loader *ld, const struct ynode *node, const char *
 		return;
 	if (node->kind != YNODE_SEQ || node->alias) {
 		load_cond_text(ld, node, one, key, key);
-		if (one->msgid) {
-			*list = one;
-			*n = 1;
-		}
 		return;
 	}
 	snprintf(what, sizeof what, "'%s' as a list", key);
@@ -1364,6 +1360,8 @@ static void load_bind_when(struct loader *ld, const struct expr_scope *scope, st
 /* Bind the conditions of s's texts, help, choices and todo items. */
 static void load_bind_content(struct loader *ld, const struct expr_scope *scope, const struct step *s)
 {
+	load_bind_when(ld, scope, s->text.when, s->text.loc);
+	load_bind_when(ld, scope, s->help.when, s->help.loc);
 	for (size_t k = 0; k < s->ntexts; k++)
 		load_bind_when(ld, scope, s->texts[k].when, s->texts[k].loc);
 	for (size_t k = 0; k < s->nhelps; k++)

@@ -72,7 +72,7 @@ struct step {
 	size_t nnext;
 	struct text *todo;	/* end: next steps as a checklist */
 	size_t ntodo;
-	/* The paragraphs of text and help: the list written (1.1), or &text and &help alone; see content.h. */
+	/* text and help written as lists of paragraphs (1.1), else none; content_text_of() gives either kind. */
 	struct text *texts, *helps;
 	size_t ntexts, nhelps;
 

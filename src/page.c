@@ -90,7 +90,9 @@ static void page_step_head(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_HEADING, title, true);
 	page_add(p, PAGE_SECOND, page_second(p, in, &s->title, title), false);
 	page_add(p, PAGE_BLANK, NULL, false);
-	if (page_add(p, PAGE_TEXT, page_paras(p, in, s->texts, s->ntexts), true))
+	size_t n;
+	const struct text *texts = content_text_of(s, &n);
+	if (page_add(p, PAGE_TEXT, page_paras(p, in, texts, n), true))
 		page_add(p, PAGE_BLANK, NULL, false);
 }
 
@@ -108,7 +110,7 @@ static void page_choices(struct page *p, const struct page_input *in)
 	for (size_t r = 0; r < n; r++) {
 		size_t i = (size_t)rows[r];
 		bool at = in->sel == (int)r;
-		const char *mark = s->type == STEP_MULTI ? (in->ticks && in->ticks[i] ? "[x]" : "[ ]") : at ? "(*)" : "( )";
+		const char *mark = s->type == STEP_MULTI ? (in->ticks && in->ticks[r] ? "[x]" : "[ ]") : at ? "(*)" : "( )";
 		const char *label = page_text(p, in, &s->choices[i].label, NULL);
 		page_item(p, PAGE_ITEM, mark, (int)r + 1, label, at);
 		page_add(p, PAGE_ITEM_SECOND, page_second(p, in, &s->choices[i].label, label), false);
@@ -199,9 +201,10 @@ static unsigned page_step_actions(const struct page_input *in)
 		a |= PAGE_SAVE;
 	if (in->v->can_back)
 		a |= PAGE_BACK;
-	for (size_t i = 0; i < s->nhelps && !(a & PAGE_HELP); i++)
-		if (content_shown(in->e, &s->helps[i], in->every))
-			a |= PAGE_HELP;
+	size_t n;
+	const struct text *helps = content_help_of(s, &n);
+	if (content_count(in->e, helps, n, in->every))
+		a |= PAGE_HELP;
 	if (in->nlangs > 1)
 		a |= PAGE_LANGUAGE;
 	return a;
@@ -245,7 +248,9 @@ static void page_help(struct page *p, const struct page_input *in)
 {
 	page_add(p, PAGE_HEADING, _("Help"), false);
 	page_add(p, PAGE_BLANK, NULL, false);
-	page_add(p, PAGE_TEXT, page_paras(p, in, in->v->step->helps, in->v->step->nhelps), true);
+	size_t n;
+	const struct text *helps = content_help_of(in->v->step, &n);
+	page_add(p, PAGE_TEXT, page_paras(p, in, helps, n), true);
 	p->actions = PAGE_CLOSE;
 }
 

@@ -107,7 +107,9 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 	summary_heading(out, _("Result"), '-');
 	if (end) {
 		summary_para(out, "", engine_show_text(e, &end->title, NULL), SUMMARY_WIDTH, 0);
-		char *text = content_paras(e, end->texts, end->ntexts, NULL, false);
+		size_t nt;
+		const struct text *texts = content_text_of(end, &nt);
+		char *text = content_paras(e, texts, nt, NULL, false);
 		if (text) {
 			fputc('\n', out);
 			summary_para(out, "", text, SUMMARY_WIDTH, 0);

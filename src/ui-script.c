@@ -38,10 +38,11 @@ static void script_indent(FILE *out, const char *prefix, const char *text)
 static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 {
 	text_printf(out, "end %s: %s\n", s->id, engine_show_text(e, &s->title, NULL));
-	char *text = content_paras(e, s->texts, s->ntexts, NULL, false);
-	if (text)
-		script_indent(out, "  ", text);
-	xfree_wiped(text);
+	size_t n;
+	const struct text *texts = content_text_of(s, &n);
+	for (size_t i = 0; i < n; i++)	/* each paragraph shown, on its own lines */
+		if (content_shown(e, &texts[i], false))
+			script_indent(out, "  ", engine_show_text(e, &texts[i], NULL));
 	for (size_t i = 0; i < s->ntodo; i++)
 		if (content_shown(e, &s->todo[i], false))
 			script_indent(out, "  - ", engine_show_text(e, &s->todo[i], NULL));
