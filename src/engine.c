@@ -1108,6 +1108,10 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->revising = e->review >= 0;
 	v->answered = e->answers[cur].set;
 	v->prefill = e->answers[cur].set ? e->answers[cur].v : (struct value){ .type = VAL_NULL };
+	if (s->type == STEP_CHOICE && v->answered && engine_hidden(e, s, v->prefill)) {	/* no longer offered */
+		v->answered = false;
+		v->prefill = (struct value){ .type = VAL_NULL };
+	}
 	v->message = e->has_message ? e->message : NULL;
 	v->dropped = e->dropped;
 	v->ndropped = s->type == STEP_REVIEW ? e->ndropped : 0;
