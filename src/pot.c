@@ -147,6 +147,8 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 				pot_comment(out, files[k]);
 				fprintf(out, ":%d\n", all[k]->loc.line);
 			}
+		if (template_has_name(msgid))	/* {name} as Python writes it, so msgfmt --check compares them */
+			fputs("#, python-brace-format\n", out);
 		fputs("msgid ", out);
 		pot_string(out, msgid);
 		fputs("msgstr \"\"\n", out);
