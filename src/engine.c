@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "po.h"
 #include "template.h"
 #include "text.h"
 
@@ -1189,7 +1190,13 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 const char *engine_tr(void *ctx, const char *msgid)
 {
 	const struct wizard *w = ctx;
-	return msgid ? i18n_text(w->domain, msgid) : "";
+	if (!msgid)
+		return "";
+	const char *t = i18n_text(w->domain, msgid);
+	/* a translation whose {name}s differ from the text's would show braces: the text as written instead */
+	if (t == msgid || (!strchr(msgid, '{') && !strpbrk(t, "{}")))	/* most texts: no braces at all */
+		return t;
+	return po_check_names(msgid, NULL, t, NULL, (struct loc){ 0 }, NULL, NULL) ? t : msgid;
 }
 
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang)
