@@ -145,7 +145,7 @@ static void cmd_check_catalogue(const char *file, const struct wizard *w, const 
 				po_check_names(msgid, m->plural, m->msgstr[k], m->where[k], m->at, whose, d);
 		const char *tr = have ? msgid : i18n_text(w->domain, msgid);
 		if (tr != msgid)
-			po_check_names(msgid, NULL, tr, NULL, (struct loc){ path, 0, 0 },
+			po_check_names(msgid, w->texts[i].plural, tr, NULL, (struct loc){ path, 0, 0 },
 				       arena_printf(keep, "the %s translation of \"%s\"", lang, msgid), d);
 	}
 	strmap_free(&seen);

@@ -97,8 +97,11 @@ void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struc
 		const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };
 		for (size_t l = 0; l < ARRAY_LEN(lists); l++)
 			for (size_t k = 0; k < counts[l]; k++)
-				if (lists[l][k].when)
-					fn(ctx, lists[l][k].when, (int)i, lists[l][k].loc);
+				for (int x = 0; x < 2; x++) {
+					const struct expr *e = x ? lists[l][k].count : lists[l][k].when;
+					if (e)
+						fn(ctx, e, (int)i, lists[l][k].loc);
+				}
 		for (size_t k = 0; k < s->nchoices; k++)
 			if (s->choices[k].when)
 				fn(ctx, s->choices[k].when, (int)i, s->choices[k].loc);

@@ -43,8 +43,9 @@ size_t content_choices(struct engine *e, const struct step *s, bool every, int *
 int content_row(const int *rows, size_t n, int k);
 
 /*
- * Call fn for each condition of a text, paragraph, todo item or choice of w, with the step it belongs to
- * and where the text or choice is written.  For the analyses that read every condition (check.c).
+ * Call fn for each condition of a text, paragraph, todo item or choice of w, and each count of a text with
+ * plural forms, with the step it belongs to and where the text or choice is written: every expression
+ * of a step's content, for the analyses that read them all (check.c).
  */
 void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struct expr *when, int step, struct loc at),
 		       void *ctx);

@@ -12,6 +12,7 @@
  */
 #include "engine.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1199,6 +1200,31 @@ const char *engine_tr(void *ctx, const char *msgid)
 	return po_check_names(msgid, NULL, t, NULL, (struct loc){ 0 }, NULL, NULL) ? t : msgid;
 }
 
+/*
+ * The form of plural text t (1.1) for its count now, translated (i18n_text_plural): the count's whole part,
+ * a count with decimals counting as more than one, and null as none.  A translation whose {name}s are not
+ * the text's is not used, as in engine_tr.
+ */
+static const char *engine_plural(struct engine *e, const struct text *t)
+{
+	unsigned long n = 0;
+	size_t work = EXPR_MAX_WORK;
+	struct expr_env env = { engine_env_get, e, &work, e->today };
+	struct value v;
+	const char *err = NULL;
+	if (t->count && expr_eval(t->count, &env, &e->scratch, &v, &err) && v.type == VAL_NUM) {
+		int64_t whole = v.u.n / EXPR_SCALE;
+		uint64_t mag = whole < 0 ? (uint64_t)0 - (uint64_t)whole : (uint64_t)whole;
+		n = mag > ULONG_MAX ? ULONG_MAX : (unsigned long)mag;
+		if (v.u.n % EXPR_SCALE && n < 2)
+			n = 2;
+	}
+	const char *tr = i18n_text_plural(e->w->domain, t->msgid, t->plural, n);
+	if (tr == t->msgid || tr == t->plural || po_check_names(t->msgid, t->plural, tr, NULL, (struct loc){ 0 }, NULL, NULL))
+		return tr;
+	return n == 1 ? t->msgid : t->plural;
+}
+
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang)
 {
 	if (!t->msgid)
@@ -1207,7 +1233,8 @@ const char *engine_show_text(struct engine *e, const struct text *t, const char 
 	const struct i18n_lang *own = e->lang;
 	if (lang)
 		e->lang = i18n_lang(lang);	/* its numbers and dates as that language writes them too */
-	const char *r = engine_format(e, engine_tr((void *)e->w, t->msgid), engine_tr, (void *)e->w);
+	const char *shown = t->plural ? engine_plural(e, t) : engine_tr((void *)e->w, t->msgid);
+	const char *r = engine_format(e, shown, engine_tr, (void *)e->w);
 	e->lang = own;
 	if (saved)
 		i18n_pop(saved);

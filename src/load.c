@@ -41,7 +41,7 @@ static const char *const load_wizard_keys[] = {
 /* Keys every step may have; the keys each kind adds are in its row of the kind table. */
 static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
 static const char *const load_choice_keys[] = { "value", "label", "when", NULL };
-static const char *const load_cond_keys[] = { "when", "text", NULL };
+static const char *const load_cond_keys[] = { "when", "text", "one", "other", "count", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
@@ -50,7 +50,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { NULL };
+static const char *const load_keys_11[] = { "one", "other", "count", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -287,7 +287,7 @@ static void load_shown(struct loader *ld, const char *msgid, struct loc loc, con
 	} else {
 		full = arena_strdup(ld->a, key);
 	}
-	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full };
+	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
@@ -829,6 +829,46 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 }
 
 /*
+ * A text with plural forms (1.1): {one: "{antal} person", other: "{antal} personer", count: antal}.  'one' is
+ * its msgid, 'other' its msgid_plural, and count the number that picks one (bound with the conditions).
+ */
+static void load_plural_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
+			     const char *key)
+{
+	const struct ynode *one = ynode_get(n, "one"), *other = ynode_get(n, "other"), *count = ynode_get(n, "count");
+	if (ynode_get(n, "text"))
+		diag_error(ld->d, ynode_get(n, "text")->loc, "%s with plural forms is written as 'one' and 'other', "
+			   "without 'text'", what);
+	if (!one || !other) {
+		diag_error(ld->d, n->loc, "%s with plural forms needs 'one' (for a count of one) and 'other' (for any "
+			   "other count)", what);
+		return;
+	}
+	if (!count) {
+		diag_error(ld->d, n->loc, "%s with 'one' and 'other' needs 'count': the number that picks one of them",
+			   what);
+		return;
+	}
+	struct text *pt = arena_alloc(ld->a, sizeof *pt);	/* 'other', for checking its {name}s */
+	const char *s = load_string(ld, other, "'other'");
+	if (!s)
+		return;
+	if (!*s) {
+		diag_error(ld->d, other->loc, "'other' is empty");
+		return;
+	}
+	load_text_node(ld, one, t, what, key);
+	if (!t->msgid)
+		return;
+	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
+	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
+	ld->texts[ld->ntexts++] = pt;
+	t->plural = s;
+	ld->shown[ld->nshown - 1].plural = s;
+	t->count = load_expr(ld, count, "'count'");
+}
+
+/*
  * A text that may be shown only when a condition holds (1.1): the text alone, or {when: condition, text:
  * "..."}.  The condition is bound with the others (load_bind).
  */
@@ -838,19 +878,23 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
 		load_text_node(ld, n, t, what, key);
 		return;
 	}
-	if (!load_since_11(ld, n, "a text with 'when'"))
+	bool plural = ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count");
+	if (!load_since_11(ld, n, plural ? "a text with plural forms" : "a text with 'when'"))
 		return;
 	load_keys(ld, n, load_cond_keys, what);
 	const struct ynode *tn = ynode_get(n, "text"), *wn = ynode_get(n, "when");
-	if (!tn) {
+	if (plural) {
+		load_plural_text(ld, n, t, what, key);
+	} else if (!tn) {
 		diag_error(ld->d, n->loc, "%s needs 'text' beside 'when'", what);
 		return;
+	} else {
+		load_text_node(ld, tn, t, what, key);
+		if (!wn)
+			diag_error(ld->d, n->loc, "%s needs 'when' beside 'text' (an entry shown always is the text alone)",
+				   what);
 	}
-	load_text_node(ld, tn, t, what, key);
-	if (!wn)
-		diag_error(ld->d, n->loc, "%s needs 'when' beside 'text' (an entry shown always is the text alone)",
-			   what);
-	else if (t->msgid)
+	if (wn && t->msgid)
 		t->when = load_expr(ld, wn, "'when'");
 }
 
@@ -1357,19 +1401,30 @@ static void load_bind_when(struct loader *ld, const struct expr_scope *scope, st
 		diag_error(ld->d, at, "'when' must be true or false, but this is never a boolean");
 }
 
-/* Bind the conditions of s's texts, help, choices and todo items. */
-static void load_bind_content(struct loader *ld, const struct expr_scope *scope, const struct step *s)
+/* Bind the condition and the count of text t (1.1); the count must be a number. */
+static void load_bind_text(struct loader *ld, const struct expr_scope *scope, struct text *t)
 {
-	load_bind_when(ld, scope, s->text.when, s->text.loc);
-	load_bind_when(ld, scope, s->help.when, s->help.loc);
+	load_bind_when(ld, scope, t->when, t->loc);
+	if (!t->count)
+		return;
+	expr_type type = expr_bind(t->count, scope, ld->d);
+	if (type && !(type & TYPE_NUM))
+		diag_error(ld->d, t->loc, "'count' must be a number, but this is never one");
+}
+
+/* Bind the conditions of s's texts, help, choices and todo items. */
+static void load_bind_content(struct loader *ld, const struct expr_scope *scope, struct step *s)
+{
+	load_bind_text(ld, scope, &s->text);
+	load_bind_text(ld, scope, &s->help);
 	for (size_t k = 0; k < s->ntexts; k++)
-		load_bind_when(ld, scope, s->texts[k].when, s->texts[k].loc);
+		load_bind_text(ld, scope, &s->texts[k]);
 	for (size_t k = 0; k < s->nhelps; k++)
-		load_bind_when(ld, scope, s->helps[k].when, s->helps[k].loc);
+		load_bind_text(ld, scope, &s->helps[k]);
 	for (size_t k = 0; k < s->nchoices; k++)
 		load_bind_when(ld, scope, s->choices[k].when, s->choices[k].loc);
 	for (size_t k = 0; k < s->ntodo; k++)
-		load_bind_when(ld, scope, s->todo[k].when, s->todo[k].loc);
+		load_bind_text(ld, scope, &s->todo[k]);
 }
 
 static void load_bind(struct loader *ld)
@@ -1387,7 +1442,7 @@ static void load_bind(struct loader *ld)
 		load_bind_value(ld, i);
 	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
 	for (size_t i = 0; i < w->nsteps; i++) {
-		const struct step *s = &w->steps[i];
+		struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {
 			if (!s->next[j].when)
 				continue;

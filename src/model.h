@@ -43,6 +43,8 @@ struct text {
 	struct loc loc;
 	bool exact;	/* msgid is the file's text at loc, so a byte offset maps to a column */
 	struct expr *when;	/* 1.1: shown only when this holds (see content.h); NULL: always */
+	const char *plural;	/* 1.1: the text for a count other than one ('other'; msgid is 'one'), or NULL */
+	struct expr *count;	/* 1.1: with plural, the number that picks the form */
 };
 
 struct choice {
@@ -146,6 +148,7 @@ struct wizard_text {
 	const char *msgid;
 	struct loc loc;
 	const char *key;
+	const char *plural;	/* its msgid_plural (1.1), or NULL */
 };
 
 struct wizard {
