@@ -10,7 +10,6 @@
 #include "result.h"
 #include "text.h"
 #include "ui-script.h"
-#include "ui.h"
 
 int cmd_run(int argc, char **argv)
 {
@@ -55,9 +54,8 @@ int cmd_run(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	/* In the language chosen, texts and numbers alike, as the screen shows them; else as written. */
-	const char *why_dir;
-	const char *dir = i18n_bind_wizard(argv[optind], w->domain, &why_dir);
-	ui_lang_warn(w, dir);
+	const char *why_dir;	/* without its catalogues (another wizard's domain), the texts as written */
+	i18n_bind_wizard(argv[optind], w->domain, &why_dir);
 	struct engine *e = engine_create(w, i18n_chosen() ? i18n_lang_shown(w->language) : NULL);
 	const char *why = NULL;
 	int where = -1;
