@@ -770,9 +770,10 @@ static void check_report_nulls(struct checker *c)
 }
 
 /* A condition of a text or choice of step (content.h), read before the step's own answer is given. */
-static void check_null_in_content(void *ctx, const struct expr *when, int step, struct loc at)
+static void check_null_in_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
 {
 	struct checker *c = ctx;
+	(void)key;
 	(void)at;
 	if (!c->flow.reachable[step])
 		return;
@@ -809,7 +810,7 @@ static void check_nulls(struct checker *c)
 			if (s->next[k].when)
 				check_condition(c, s->next[k].when);
 	}
-	content_each_when(w, check_null_in_content, c);
+	content_each_expr(w, check_null_in_content, c);
 	check_report_nulls(c);
 }
 
@@ -874,8 +875,9 @@ static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc
 	}
 }
 
-static void check_choices_in_content(void *ctx, const struct expr *when, int step, struct loc at)
+static void check_choices_in_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
 {
+	(void)key;
 	(void)step;
 	(void)at;
 	expr_walk_comparisons(when, check_choice_literal, ctx);
@@ -890,7 +892,7 @@ static void check_choices(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_walk_comparisons(w->steps[i].next[k].when, check_choice_literal, c);
-	content_each_when(w, check_choices_in_content, c);
+	content_each_expr(w, check_choices_in_content, c);
 	for (size_t t = 0; t < w->ntests; t++) {	/* the scenarios: answers given and answers expected */
 		const struct scenario *sc = &w->tests[t];
 		for (size_t i = 0; i < sc->nanswers; i++) {
@@ -932,8 +934,9 @@ static void check_mark_text(void *ctx, const struct text *t, int step)
 	check_text_names(c->w, t, check_mark_text_symbol, c);
 }
 
-static void check_mark_content(void *ctx, const struct expr *when, int step, struct loc at)
+static void check_mark_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
 {
+	(void)key;
 	(void)step;
 	(void)at;
 	expr_symbols(when, check_mark_symbol, ctx);
@@ -948,7 +951,7 @@ static void check_values(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_symbols(w->steps[i].next[k].when, check_mark_symbol, c);
-	content_each_when(w, check_mark_content, c);
+	content_each_expr(w, check_mark_content, c);
 	check_each_text(w, check_mark_text, c);
 	for (size_t i = 0; i < w->nvalues; i++)
 		if (!c->value_used[i])
@@ -1137,6 +1140,7 @@ struct check_before {
 	struct checker *c;
 	struct check_graph pred;
 	int at;
+	const char *key;	/* of the expression: "when" or "count" */
 	bool *ancestor;		/* of at, or NULL while not walked */
 	size_t walks;
 };
@@ -1146,8 +1150,8 @@ static void check_before_step(struct check_before *b, int sym, struct loc at)
 {
 	const struct wizard *w = b->c->w;
 	if (sym == b->at) {
-		diag_error(b->c->d, at, "'when' on step '%s' reads '%s', its own answer, which is not given while "
-			   "the step is shown", w->steps[sym].id, w->steps[sym].id);
+		diag_error(b->c->d, at, "'%s' on step '%s' reads '%s', its own answer, which is not given while "
+			   "the step is shown", b->key, w->steps[sym].id, w->steps[sym].id);
 		return;
 	}
 	if (check_answered_before(b->c->answered, sym, b->at))
@@ -1159,13 +1163,14 @@ static void check_before_step(struct check_before *b, int sym, struct loc at)
 		check_graph_walk(&b->pred, b->at, b->ancestor, NULL);
 	}
 	if (!b->ancestor[sym] || !b->c->flow.reachable[sym])
-		diag_error(b->c->d, at, "'when' on step '%s' reads '%s', which no path answers before it (it comes "
-			   "later, or never)", w->steps[b->at].id, w->steps[sym].id);
+		diag_error(b->c->d, at, "'%s' on step '%s' reads '%s', which no path answers before it (it comes "
+			   "later, or never)", b->key, w->steps[b->at].id, w->steps[sym].id);
 }
 
-static void check_before_content(void *ctx, const struct expr *when, int step, struct loc at)
+static void check_before_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
 {
 	struct check_before *b = ctx;
+	b->key = key;
 	const struct wizard *w = b->c->w;
 	(void)at;
 	if (!b->c->flow.reachable[step])
@@ -1199,7 +1204,7 @@ static void check_content(struct checker *c)
 	const struct wizard *w = c->w;
 	struct check_before b = { .c = c, .at = -1 };
 	check_graph_build(w, true, &b.pred);
-	content_each_when(w, check_before_content, &b);
+	content_each_expr(w, check_before_content, &b);
 	free(b.ancestor);
 	check_graph_free(&b.pred);
 	for (size_t i = 0; i < w->nsteps; i++) {

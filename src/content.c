@@ -88,8 +88,8 @@ int content_row(const int *rows, size_t n, int k)
 	return -1;
 }
 
-void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struct expr *when, int step, struct loc at),
-		       void *ctx)
+void content_each_expr(const struct wizard *w,
+		       void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx)
 {
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
@@ -100,10 +100,10 @@ void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struc
 				for (int x = 0; x < 2; x++) {
 					const struct expr *e = x ? lists[l][k].count : lists[l][k].when;
 					if (e)
-						fn(ctx, e, (int)i, lists[l][k].loc);
+						fn(ctx, e, x ? "count" : "when", (int)i, lists[l][k].loc);
 				}
 		for (size_t k = 0; k < s->nchoices; k++)
 			if (s->choices[k].when)
-				fn(ctx, s->choices[k].when, (int)i, s->choices[k].loc);
+				fn(ctx, s->choices[k].when, "when", (int)i, s->choices[k].loc);
 	}
 }

@@ -44,10 +44,10 @@ int content_row(const int *rows, size_t n, int k);
 
 /*
  * Call fn for each condition of a text, paragraph, todo item or choice of w, and each count of a text with
- * plural forms, with the step it belongs to and where the text or choice is written: every expression
- * of a step's content, for the analyses that read them all (check.c).
+ * plural forms, with its key ("when", "count"), the step it belongs to and where the text or choice is
+ * written: every expression of a step's content, for the analyses that read them all (check.c).
  */
-void content_each_when(const struct wizard *w, void (*fn)(void *ctx, const struct expr *when, int step, struct loc at),
-		       void *ctx);
+void content_each_expr(const struct wizard *w,
+		       void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx);
 
 #endif

@@ -219,6 +219,8 @@ bool po_check_names(const char *msgid, const char *plural, const char *t, const 
 		    const char *whose, struct diags *d)
 {
 	bool ok = true, open = false;
+	char meant[4][64];	/* names a misspelt one was taken for: not reported again as left out */
+	size_t nmeant = 0;
 	for (size_t i = 0; t[i];) {
 		struct template_piece p = template_piece(t, i);
 		i += p.len;
@@ -234,6 +236,8 @@ bool po_check_names(const char *msgid, const char *plural, const char *t, const 
 		} else if (p.kind == TEMPLATE_NAME && !po_has_name(msgid, t + p.name, p.name_len, near, sizeof near) &&
 			   !po_has_name(plural, t + p.name, p.name_len, *near ? NULL : near, sizeof near)) {
 			ok = false;
+			if (*near && nmeant < 4)
+				snprintf(meant[nmeant++], sizeof *meant, "%s", near);
 			if (d)
 				diag_error(d, at, "%s has '{%.*s}', which the original text does not%s%s%s", whose,
 					   (int)p.name_len, t + p.name, *near ? " (did you mean '{" : "", near,
@@ -247,6 +251,13 @@ bool po_check_names(const char *msgid, const char *plural, const char *t, const 
 		i += p.len;
 		if (p.kind != TEMPLATE_NAME || po_has_name(t, msgid + p.name, p.name_len, NULL, 0))
 			continue;
+		bool said = false;
+		for (size_t k = 0; k < nmeant && !said; k++)
+			said = strlen(meant[k]) == p.name_len && memcmp(meant[k], msgid + p.name, p.name_len) == 0;
+		if (said) {
+			ok = false;
+			continue;
+		}
 		ok = false;
 		if (d)
 			diag_error(d, where ? where[0] : fallback, "%s leaves out '{%.*s}' of the original text", whose,
