@@ -1392,24 +1392,24 @@ static void load_bind_value(struct loader *ld, size_t i)
 }
 
 /* Bind the condition of a text or choice (1.1), which must be true or false. */
-static void load_bind_when(struct loader *ld, const struct expr_scope *scope, struct expr *when, struct loc at)
+static void load_bind_when(struct loader *ld, const struct expr_scope *scope, struct expr *when)
 {
 	if (!when)
 		return;
 	expr_type t = expr_bind(when, scope, ld->d);
 	if (t && !(t & TYPE_BOOL))
-		diag_error(ld->d, at, "'when' must be true or false, but this is never a boolean");
+		diag_error(ld->d, expr_loc(when), "'when' must be true or false, but this is never a boolean");
 }
 
 /* Bind the condition and the count of text t (1.1); the count must be a number. */
 static void load_bind_text(struct loader *ld, const struct expr_scope *scope, struct text *t)
 {
-	load_bind_when(ld, scope, t->when, t->loc);
+	load_bind_when(ld, scope, t->when);
 	if (!t->count)
 		return;
 	expr_type type = expr_bind(t->count, scope, ld->d);
 	if (type && !(type & TYPE_NUM))
-		diag_error(ld->d, t->loc, "'count' must be a number, but this is never one");
+		diag_error(ld->d, expr_loc(t->count), "'count' must be a number, but this is never one");
 }
 
 /* Bind the conditions of s's texts, help, choices and todo items. */
@@ -1422,7 +1422,7 @@ static void load_bind_content(struct loader *ld, const struct expr_scope *scope,
 	for (size_t k = 0; k < s->nhelps; k++)
 		load_bind_text(ld, scope, &s->helps[k]);
 	for (size_t k = 0; k < s->nchoices; k++)
-		load_bind_when(ld, scope, s->choices[k].when, s->choices[k].loc);
+		load_bind_when(ld, scope, s->choices[k].when);
 	for (size_t k = 0; k < s->ntodo; k++)
 		load_bind_text(ld, scope, &s->todo[k]);
 }
