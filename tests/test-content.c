@@ -161,11 +161,65 @@ static void test_much(void)
 	wizard_free(w);
 }
 
+/* A multi step: the ticks are the rows offered; a remembered tick no longer offered is not kept. */
+static void test_multi(void)
+{
+	static const char yaml[] =
+		"trin: 1.1\n"
+		"title: Multi\n"
+		"language: en\n"
+		"steps:\n"
+		"  - id: staff\n"
+		"    type: yesno\n"
+		"    title: Staff?\n"
+		"  - id: duties\n"
+		"    type: multi\n"
+		"    title: Which?\n"
+		"    required: false\n"
+		"    choices:\n"
+		"      - {value: vat, label: VAT}\n"
+		"      - {value: wages, label: Wages, when: staff}\n"
+		"      - {value: rent, label: Rent}\n"
+		"  - id: end\n"
+		"    type: end\n"
+		"    title: Done\n";
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("m.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(w && d.n == 0);
+	diag_free(&d);
+	if (!w)
+		return;
+	struct engine *e = engine_create(w, NULL);
+	CHECK(test_give(e, "true"));
+	struct engine_view v;
+	engine_view(e, &v);
+	struct pick p = { 0 };
+	pick_enter(&p, w, e, &v);
+	CHECK_NUM(pick_len(&p, v.step), 3);
+	p.ticks[1] = p.ticks[2] = true;	/* Wages and Rent */
+	CHECK(pick_submit(&p, e, v.step));
+	CHECK(engine_back(e));
+	CHECK(engine_back(e));
+	CHECK(test_give(e, "false"));	/* no staff: Wages is no longer offered */
+	engine_view(e, &v);
+	pick_enter(&p, w, e, &v);
+	CHECK_NUM(pick_len(&p, v.step), 2);
+	CHECK(!p.ticks[0] && p.ticks[1]);	/* rows: VAT, Rent; Rent still ticked */
+	CHECK_STR(test_items(e, w, 1), "1 VAT|2> Rent|");
+	CHECK(pick_submit(&p, e, v.step));
+	struct value got = engine_answer(e, 1);
+	CHECK(got.type == VAL_LIST && got.u.list.n == 1 && strcmp(got.u.list.items[0].u.s, "rent") == 0);
+	pick_free(&p);
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	i18n_switch("en");
 	test_little();
 	test_much();
+	test_multi();
 	return test_done("test-content");
 }
