@@ -874,11 +874,11 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
  */
 static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what, const char *key)
 {
-	if (n->kind != YNODE_MAP || n->alias) {
-		load_text_node(ld, n, t, what, key);
+	bool plural = n->kind == YNODE_MAP && (ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count"));
+	if (n->kind != YNODE_MAP || n->alias || !(plural || ynode_get(n, "when") || ynode_get(n, "text"))) {
+		load_text_node(ld, n, t, what, key);	/* a mapping of neither kind: "must be text" */
 		return;
 	}
-	bool plural = ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count");
 	if (!load_since_11(ld, n, plural ? "a text with plural forms" : "a text with 'when'"))
 		return;
 	load_keys(ld, n, load_cond_keys, what);
