@@ -21,6 +21,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "content.h"
 #include "glossary.h"
 #include "kind.h"
 #include "limit.h"
@@ -280,10 +281,16 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 		fn(ctx, &w->glossary[i].text, -1);
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
-		const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit };
+		const struct text *own[] = { &s->title, &s->guide, &s->message, &s->unit };
 		for (size_t k = 0; k < ARRAY_LEN(own); k++)
 			if (own[k]->msgid)
 				fn(ctx, own[k], (int)i);
+		size_t nt, nh;
+		const struct text *texts = content_text_of(s, &nt), *helps = content_help_of(s, &nh);
+		for (size_t k = 0; k < nt; k++)
+			fn(ctx, &texts[k], (int)i);
+		for (size_t k = 0; k < nh; k++)
+			fn(ctx, &helps[k], (int)i);
 		for (size_t k = 0; k < s->nchoices; k++)
 			if (s->choices[k].label.msgid)
 				fn(ctx, &s->choices[k].label, (int)i);
@@ -861,6 +868,19 @@ static void check_report_nulls(struct checker *c)
 	free(fails);
 }
 
+/* A condition of a text or choice of step (content.h), read before the step's own answer is given. */
+static void check_null_in_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
+{
+	struct checker *c = ctx;
+	(void)key;
+	(void)at;
+	if (!c->flow.reachable[step])
+		return;
+	c->at = step;
+	c->after = false;
+	check_condition(c, when, NULL, 0);
+}
+
 static void check_nulls(struct checker *c)
 {
 	const struct wizard *w = c->w;
@@ -871,10 +891,16 @@ static void check_nulls(struct checker *c)
 		const struct step *s = &w->steps[i];
 		c->at = (int)i;
 		c->after = false;
-		const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit };
+		const struct text *own[] = { &s->title, &s->guide, &s->message, &s->unit };
 		for (size_t k = 0; k < ARRAY_LEN(own); k++)
 			if (own[k]->msgid)
 				check_text_names(w, own[k], check_null_in_text, c);
+		size_t nt, nh;
+		const struct text *texts = content_text_of(s, &nt), *helps = content_help_of(s, &nh);
+		for (size_t k = 0; k < nt; k++)
+			check_text_names(w, &texts[k], check_null_in_text, c);
+		for (size_t k = 0; k < nh; k++)
+			check_text_names(w, &helps[k], check_null_in_text, c);
 		for (size_t k = 0; k < s->nchoices; k++)
 			check_text_names(w, &s->choices[k].label, check_null_in_text, c);
 		for (size_t k = 0; k < s->ntodo; k++)
@@ -889,6 +915,7 @@ static void check_nulls(struct checker *c)
 		}
 	}
 	free(known);
+	content_each_expr(w, check_null_in_content, c);
 	check_report_nulls(c);
 }
 
@@ -953,6 +980,14 @@ static void check_choice_literal(void *ctx, int sym, const char *lit, struct loc
 	}
 }
 
+static void check_choices_in_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
+{
+	(void)key;
+	(void)step;
+	(void)at;
+	expr_walk_comparisons(when, check_choice_literal, ctx);
+}
+
 static void check_choices(struct checker *c)
 {
 	const struct wizard *w = c->w;
@@ -962,6 +997,7 @@ static void check_choices(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_walk_comparisons(w->steps[i].next[k].when, check_choice_literal, c);
+	content_each_expr(w, check_choices_in_content, c);
 	for (size_t t = 0; t < w->ntests; t++) {	/* the scenarios: answers given and answers expected */
 		const struct scenario *sc = &w->tests[t];
 		for (size_t i = 0; i < sc->nanswers; i++) {
@@ -1003,6 +1039,14 @@ static void check_mark_text(void *ctx, const struct text *t, int step)
 	check_text_names(c->w, t, check_mark_text_symbol, c);
 }
 
+static void check_mark_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
+{
+	(void)key;
+	(void)step;
+	(void)at;
+	expr_symbols(when, check_mark_symbol, ctx);
+}
+
 static void check_values(struct checker *c)
 {
 	const struct wizard *w = c->w;
@@ -1012,6 +1056,7 @@ static void check_values(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_symbols(w->steps[i].next[k].when, check_mark_symbol, c);
+	content_each_expr(w, check_mark_content, c);
 	check_each_text(w, check_mark_text, c);
 	for (size_t i = 0; i < w->nvalues; i++)
 		if (!c->value_used[i])
@@ -1157,13 +1202,16 @@ static void check_lix_screen(const struct step *s, struct check_lix *out, struct
 {
 	*out = (struct check_lix){ 0 };
 	check_lix_text(&s->title, out, c);
-	check_lix_text(&s->text, out, c);
+	size_t nt, nh;
+	const struct text *texts = content_text_of(s, &nt), *helps = content_help_of(s, &nh);
+	for (size_t k = 0; k < nt; k++)
+		check_lix_text(&texts[k], out, c);
 	for (size_t k = 0; k < s->nchoices; k++)
 		check_lix_text(&s->choices[k].label, out, c);
 	for (size_t k = 0; k < s->ntodo; k++)
 		check_lix_text(&s->todo[k], out, c);
-	if (c)
-		check_lix_text(&s->help, &(struct check_lix){ 0 }, c);
+	for (size_t k = 0; c && k < nh; k++)
+		check_lix_text(&helps[k], &(struct check_lix){ 0 }, c);
 	if (out->words && out->sentences)
 		out->lix = (int)((double)out->words / (double)out->sentences +
 				 100.0 * (double)out->long_words / (double)out->words + 0.5);
@@ -1185,6 +1233,93 @@ static void check_readability(struct checker *c)
 		if (lx.words >= CHECK_LIX_MIN_WORDS && lx.lix > c->o->max_lix)
 			diag_warning(c->d, w->steps[i].loc, "step '%s' has LIX %d (over %d): use shorter sentences and "
 				     "shorter words", w->steps[i].id, lx.lix, c->o->max_lix);
+	}
+}
+
+/* ---- Conditions of content that read an answer not given yet ---- */
+
+#define CHECK_MAX_BEFORE_WALKS 1000	/* steps whose way back is walked; beyond, only the warnings of nulls */
+
+/* The step whose content conditions are being read, and the steps from which a path leads to it. */
+struct check_before {
+	struct checker *c;
+	struct check_graph pred;
+	int at;
+	const char *key;	/* of the expression: "when" or "count" */
+	bool *ancestor;		/* of at, or NULL while not walked */
+	size_t walks;
+};
+
+/* Step sym, read by a condition of content at step b->at, where at. */
+static void check_before_step(struct check_before *b, int sym, struct loc at)
+{
+	const struct wizard *w = b->c->w;
+	if (sym == b->at) {
+		diag_error(b->c->d, at, "'%s' on step '%s' reads '%s', its own answer, which is not given while "
+			   "the step is shown", b->key, w->steps[sym].id, w->steps[sym].id);
+		return;
+	}
+	if (check_answered_before(b->c->answered, sym, b->at))
+		return;
+	if (!b->ancestor) {
+		if (b->walks++ >= CHECK_MAX_BEFORE_WALKS)
+			return;
+		b->ancestor = xcalloc(w->nsteps, sizeof *b->ancestor);
+		check_graph_walk(&b->pred, b->at, b->ancestor, NULL);
+	}
+	if (!b->ancestor[sym] || !b->c->flow.reachable[sym])
+		diag_error(b->c->d, at, "'%s' on step '%s' reads '%s', which no path answers before it (it comes "
+			   "later, or never)", b->key, w->steps[b->at].id, w->steps[sym].id);
+}
+
+static void check_before_content(void *ctx, const struct expr *when, const char *key, int step, struct loc at)
+{
+	struct check_before *b = ctx;
+	b->key = key;
+	const struct wizard *w = b->c->w;
+	(void)at;
+	if (!b->c->flow.reachable[step])
+		return;
+	if (b->at != step) {
+		free(b->ancestor);
+		b->ancestor = NULL;
+		b->at = step;
+	}
+	size_t from = b->c->nuses;
+	expr_walk_names(when, check_collect_use, b->c);
+	size_t to = b->c->nuses;
+	for (size_t i = from; i < to; i++) {
+		const struct check_use u = b->c->uses[i];
+		bool again = false;	/* reported once per condition */
+		for (size_t k = from; k < i && !again; k++)
+			again = b->c->uses[k].sym == u.sym;
+		if ((size_t)u.sym < w->nsteps && !again)
+			check_before_step(b, u.sym, u.at);	/* not a value's: it may read a later answer as a fallback */
+	}
+	b->c->nuses = from;
+}
+
+/*
+ * A condition of a text or choice (content.h) is worked out while its step is shown, before the step's
+ * own answer: reading that answer, or one no path gives before the step, is an error.  Steps with choices
+ * that all have a condition may have nothing to offer.
+ */
+static void check_content(struct checker *c)
+{
+	const struct wizard *w = c->w;
+	struct check_before b = { .c = c, .at = -1 };
+	check_graph_build(w, true, &b.pred);
+	content_each_expr(w, check_before_content, &b);
+	free(b.ancestor);
+	check_graph_free(&b.pred);
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		size_t hidden = 0;
+		for (size_t k = 0; k < s->nchoices; k++)
+			hidden += s->choices[k].when != NULL;
+		if (s->nchoices && hidden == s->nchoices && c->flow.reachable[i])
+			diag_warning(c->d, s->loc, "every choice of step '%s' has a 'when': when none holds, the step "
+				     "offers nothing to choose%s", s->id, s->required ? ", and cannot be answered" : "");
 	}
 }
 
@@ -1212,6 +1347,7 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 		check_reach(&c);
 		check_nulls(&c);
 	}
+	check_content(&c);
 	check_choices(&c);
 	check_values(&c);
 	check_glossary(&c);

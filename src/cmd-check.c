@@ -14,6 +14,7 @@
 #include "util.h"
 #include "i18n.h"
 #include "page.h"
+#include "po.h"
 #include "result.h"
 #include "text.h"
 
@@ -98,6 +99,59 @@ static void cmd_check_translated(const struct wizard *w, const char *lang, struc
 	}
 }
 
+/*
+ * The translator's catalogue of w in lang, where it is usually kept: beside the wizard (LANG.po), in a po
+ * folder beside it (po/LANG.po, po/DOMAIN/LANG.po), or as trin's own wizards keep theirs
+ * (../po/wizards/DOMAIN/LANG.po); false when there is none.
+ */
+static bool cmd_check_find_po(const char *file, const struct wizard *w, const char *lang, struct arena *keep,
+			      struct po *po)
+{
+	const char *slash = strrchr(file, '/');
+	int dir = slash ? (int)(slash - file) + 1 : 0;
+	const char *paths[] = {	/* kept until the diagnostics that name them are printed */
+		arena_printf(keep, "%.*s%s.po", dir, file, lang),
+		arena_printf(keep, "%.*spo/%s.po", dir, file, lang),
+		arena_printf(keep, "%.*spo/%s/%s.po", dir, file, w->domain, lang),
+		arena_printf(keep, "%.*s../po/wizards/%s/%s.po", dir, file, w->domain, lang),
+	};
+	for (size_t i = 0; i < ARRAY_LEN(paths); i++) {
+		if (po_read(paths[i], po))
+			return true;
+		po_free(po);
+	}
+	return false;
+}
+
+/*
+ * Each translation in lang whose {name}s do not match its text, as an error where the translator wrote it:
+ * in the catalogue's .po when it is found (cmd_check_find_po), else in the compiled catalogue in dir.
+ */
+static void cmd_check_catalogue(const char *file, const struct wizard *w, const char *dir, const char *lang,
+				struct arena *keep, struct diags *d)
+{
+	struct po po;
+	bool have = cmd_check_find_po(file, w, lang, keep, &po);
+	struct strmap seen = { 0 };
+	const char *path = arena_printf(keep, "%s/%s/LC_MESSAGES/%s.mo", dir ? dir : ".", lang, w->domain);
+	const char *whose = arena_printf(keep, "the %s translation", lang);
+	for (size_t i = 0; i < w->ntexts && !diag_full(d); i++) {
+		const char *msgid = w->texts[i].msgid;
+		if (!strmap_put(&seen, msgid, 0))
+			continue;	/* a text written twice is translated once */
+		const struct po_message *m = have ? po_find(&po, msgid) : NULL;
+		for (size_t k = 0; m && !m->fuzzy && k < m->nstr; k++)
+			if (*m->msgstr[k])
+				po_check_names(msgid, m->plural, m->msgstr[k], m->where[k], m->at, whose, d);
+		const char *tr = have ? msgid : i18n_text(w->domain, msgid);
+		if (tr != msgid)
+			po_check_names(msgid, w->texts[i].plural, tr, NULL, (struct loc){ path, 0, 0 },
+				       arena_printf(keep, "the %s translation of \"%s\"", lang, msgid), d);
+	}
+	strmap_free(&seen);
+	po_free(&po);
+}
+
 struct cmd_check_ctx {
 	const char *file;
 	struct diags *d;
@@ -117,7 +171,8 @@ static void cmd_check_broken(void *ctx, const char *path, const char *why)
  * 80x24 screen is an error (a person would have to scroll); with small, taller than 40x12 is a warning.
  * The language chosen before is restored.
  */
-static void cmd_check_languages(const char *file, const struct wizard *w, bool fit, bool small, struct diags *d)
+static void cmd_check_languages(const char *file, const struct wizard *w, bool fit, bool small, struct arena *keep,
+				struct diags *d)
 {
 	static const struct {
 		int cols, rows;
@@ -135,8 +190,10 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 	struct page_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
-		if (strcmp(langs[l], w->language) != 0)
+		if (strcmp(langs[l], w->language) != 0) {
 			cmd_check_translated(w, langs[l], d);
+			cmd_check_catalogue(file, w, dir, langs[l], keep, d);
+		}
 		for (size_t z = 0; fit && z < (small ? 2u : 1u); z++) {
 			size_t n = page_fit(w, nlangs, sizes[z].cols, sizes[z].rows, out);
 			for (size_t k = 0; k < n; k++) {
@@ -221,10 +278,11 @@ int cmd_check(int argc, char **argv)
 		fputs("[", stdout);
 	for (int i = optind; i < argc; i++) {
 		struct diags d = { 0 };
+		struct arena keep = { .unwiped = true };	/* names of catalogues the diagnostics point at */
 		struct wizard *w = wizard_load_analysis(argv[i], &limits, &d);	/* analysed even with errors */
 		if (w) {
 			check_wizard(w, &o, &d);
-			cmd_check_languages(argv[i], w, fit, small, &d);
+			cmd_check_languages(argv[i], w, fit, small, &keep, &d);
 		}
 		diag_sort(&d);
 		if (json)
@@ -237,6 +295,7 @@ int cmd_check(int argc, char **argv)
 			status = EXIT_INVALID;
 		wizard_free(w);
 		diag_free(&d);
+		arena_free(&keep);
 	}
 	if (json)
 		fputs(first ? "]\n" : "\n]\n", stdout);

@@ -53,7 +53,10 @@ int cmd_run(int argc, char **argv)
 		wizard_free(w);
 		return EXIT_INPUT;
 	}
-	struct engine *e = engine_create(w, NULL);	/* as the texts are shown: as written */
+	/* In the language chosen, texts and numbers alike, as the screen shows them; else as written. */
+	const char *why_dir;	/* without its catalogues (another wizard's domain), the texts as written */
+	i18n_bind_wizard(argv[optind], w->domain, &why_dir);
+	struct engine *e = engine_create(w, i18n_chosen() ? i18n_lang_shown(w->language) : NULL);
 	const char *why = NULL;
 	int where = -1;
 	bool done = script_walk(w, e, answers, n, json ? NULL : stdout, &why, &where);

@@ -12,6 +12,7 @@
  */
 #include "engine.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "po.h"
 #include "sensitive.h"
 #include "template.h"
 #include "text.h"
@@ -739,6 +741,21 @@ static bool engine_yesno(struct engine *e, const struct step *s, const char *in,
 	return true;
 }
 
+/* The first choice in answer v of step s that is not offered now (its 'when' does not hold), or NULL. */
+static const char *engine_hidden(struct engine *e, const struct step *s, struct value v)
+{
+	if (!kind_of(s->type)->choices)
+		return NULL;
+	size_t n = v.type == VAL_LIST ? v.u.list.n : v.type == VAL_STR;
+	for (size_t k = 0; k < n; k++) {
+		struct value item = v.type == VAL_LIST ? v.u.list.items[k] : v;
+		int i = item.type == VAL_STR ? step_choice_index(s, item.u.s) : -1;
+		if (i >= 0 && !engine_holds(e, s->choices[i].when))
+			return item.u.s;
+	}
+	return NULL;
+}
+
 static bool engine_validate(struct engine *e, const struct step *s, const struct answer_input *in,
 			    struct engine_answer *a)
 {
@@ -796,7 +813,8 @@ static bool engine_advance(struct engine *e)
 			return true;
 		}
 		const struct step *s = &e->w->steps[next];
-		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set))
+		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set) ||
+		    (e->answers[next].set && engine_hidden(e, s, e->answers[next].v)))
 			return true;
 	}
 }
@@ -824,6 +842,11 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		struct engine_answer a = { 0 };
 		bool valid = engine_validate(e, s, in, &a);
 		util_wipe_stack();	/* the parsers' copies of what was typed */
+		const char *hidden = valid ? engine_hidden(e, s, a.v) : NULL;
+		if (hidden) {	/* not shown, so not one of the options the person has */
+			engine_fail(e, _("'%s' is not one of the options."), hidden);
+			valid = false;
+		}
 		if (!valid) {
 			engine_clear_answer(&a);
 			return false;
@@ -960,7 +983,8 @@ bool engine_follow(struct engine *e, const struct engine *from)
 			return true;
 		int k = wizard_step_index(fw, s->id);
 		if (s->type == STEP_END || k < 0 || !from->on_path[k] ||
-		    (step_takes_answer(s->type) && !e->answers[cur].set))
+		    (step_takes_answer(s->type) && !e->answers[cur].set) ||
+		    (e->answers[cur].set && engine_hidden(e, s, e->answers[cur].v)))
 			return false;
 		size_t nhist = e->nhist;
 		if (!engine_advance(e)) {
@@ -1057,6 +1081,10 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->revising = e->review >= 0;
 	v->answered = e->answers[cur].set;
 	v->prefill = e->answers[cur].set ? e->answers[cur].v : (struct value){ .type = VAL_NULL };
+	if (s->type == STEP_CHOICE && v->answered && engine_hidden(e, s, v->prefill)) {	/* no longer offered */
+		v->answered = false;
+		v->prefill = (struct value){ .type = VAL_NULL };
+	}
 	v->message = e->has_message ? e->message : NULL;
 	v->dropped = e->dropped;
 	v->ndropped = s->type == STEP_REVIEW ? e->ndropped : 0;
@@ -1132,7 +1160,38 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 const char *engine_tr(void *ctx, const char *msgid)
 {
 	const struct wizard *w = ctx;
-	return msgid ? i18n_text(w->domain, msgid) : "";
+	if (!msgid)
+		return "";
+	const char *t = i18n_text(w->domain, msgid);
+	/* a translation whose {name}s differ from the text's would show braces: the text as written instead */
+	if (t == msgid || (!strchr(msgid, '{') && !strpbrk(t, "{}")))	/* most texts: no braces at all */
+		return t;
+	return po_check_names(msgid, NULL, t, NULL, (struct loc){ 0 }, NULL, NULL) ? t : msgid;
+}
+
+/*
+ * The form of plural text t (1.1) for its count now, translated (i18n_text_plural): the count's whole part,
+ * a count with decimals counting as more than one, and null as none.  A translation whose {name}s are not
+ * the text's is not used, as in engine_tr.
+ */
+static const char *engine_plural(struct engine *e, const struct text *t)
+{
+	unsigned long n = 0;
+	size_t work = EXPR_MAX_WORK;
+	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang };
+	struct value v;
+	const char *err = NULL;
+	if (t->count && expr_eval(t->count, &env, &e->scratch, &v, &err) && v.type == VAL_NUM) {
+		int64_t whole = v.u.n / EXPR_SCALE;
+		uint64_t mag = whole < 0 ? (uint64_t)0 - (uint64_t)whole : (uint64_t)whole;
+		n = mag > ULONG_MAX ? ULONG_MAX : (unsigned long)mag;
+		if (v.u.n % EXPR_SCALE && n < 2)
+			n = 2;
+	}
+	const char *tr = i18n_text_plural(e->w->domain, t->msgid, t->plural, n);
+	if (tr == t->msgid || tr == t->plural || po_check_names(t->msgid, t->plural, tr, NULL, (struct loc){ 0 }, NULL, NULL))
+		return tr;
+	return n == 1 ? t->msgid : t->plural;
 }
 
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang)
@@ -1143,7 +1202,8 @@ const char *engine_show_text(struct engine *e, const struct text *t, const char 
 	const struct i18n_lang *own = e->lang;
 	if (lang)
 		e->lang = i18n_lang(lang);	/* its numbers and dates as that language writes them too */
-	const char *r = engine_format(e, engine_tr((void *)e->w, t->msgid), engine_tr, (void *)e->w);
+	const char *shown = t->plural ? engine_plural(e, t) : engine_tr((void *)e->w, t->msgid);
+	const char *r = engine_format(e, shown, engine_tr, (void *)e->w);
 	e->lang = own;
 	if (saved)
 		i18n_pop(saved);
@@ -1222,4 +1282,15 @@ const char *engine_answer_text(struct engine *e, const struct step *s, struct va
 		compat_wipe(out, len);
 	free(out);
 	return r;
+}
+
+bool engine_holds(struct engine *e, const struct expr *when)
+{
+	if (!when)
+		return true;
+	size_t work = EXPR_MAX_WORK;	/* its own budget: a page asks many conditions at once */
+	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang };
+	struct value v;
+	const char *err = NULL;
+	return expr_eval(when, &env, &e->scratch, &v, &err) && value_truthy(v);
 }

@@ -149,6 +149,12 @@ const char *engine_show_text(struct engine *e, const struct text *t, const char 
 const char *engine_answer_text(struct engine *e, const struct step *s, struct value v,
 			       const char *(*translate)(void *ctx, const char *), void *ctx);
 
+/*
+ * Whether condition when (of a text or a choice, content.h) holds for the answers on the path now; true for
+ * NULL.  A condition that cannot be worked out (beyond the bounds of expr.h) does not hold.
+ */
+bool engine_holds(struct engine *e, const struct expr *when);
+
 /* Text a frontend can put in an input field for a value (number "40000", date "2025-02-27"). */
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v);
 

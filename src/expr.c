@@ -1629,6 +1629,11 @@ const char *expr_text(const struct expr *e)
 	return e->text;
 }
 
+struct loc expr_loc(const struct expr *e)
+{
+	return e->root->start;
+}
+
 /* Whether n is a literal string. */
 static bool expr_is_str_literal(const struct expr_node *n)
 {

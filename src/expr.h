@@ -128,6 +128,8 @@ int expr_depth(const struct expr *e);
 
 /* The source text of an expression, as written in the wizard; lives as long as the expression. */
 const char *expr_text(const struct expr *e);
+/* Where the expression starts in the wizard. */
+struct loc expr_loc(const struct expr *e);
 
 /*
  * How an expression reads a name, for the checker's analysis of names that may have no answer.

@@ -25,6 +25,7 @@
 #include <unistr.h>
 
 #include "paths.h"
+#include "plural.h"
 #include "util.h"
 #include "text.h"
 
@@ -507,6 +508,7 @@ struct i18n_mo {
 	uint32_t trans;		/* offset of the translations' table */
 	bool big;		/* byte order */
 	struct strmap map;	/* msgid -> its index; keys point into data */
+	struct plural_rule rule;	/* of its header's Plural-Forms; nplurals 0: none understood */
 };
 static struct i18n_mo *i18n_mos;
 static size_t i18n_nmos, i18n_capmos;
@@ -527,7 +529,7 @@ static const struct i18n_mo *i18n_mo_get(const char *dir, const char *domain, co
 			return &i18n_mos[i];
 	util_grow((void **)&i18n_mos, &i18n_capmos, i18n_nmos + 1, sizeof *i18n_mos);
 	struct i18n_mo *mo = &i18n_mos[i18n_nmos++];
-	*mo = (struct i18n_mo){ xstrdup(dir), xstrdup(domain), xstrdup(lang), NULL, 0, false, { 0 } };
+	*mo = (struct i18n_mo){ xstrdup(dir), xstrdup(domain), xstrdup(lang), NULL, 0, false, { 0 }, { 0, false, "" } };
 	size_t size;
 	char *path = i18n_mo_path(dir, lang, domain);
 	bool broken;
@@ -541,6 +543,10 @@ static const struct i18n_mo *i18n_mo_get(const char *dir, const char *domain, co
 		for (uint32_t k = 0; k < n; k++)
 			strmap_put(&mo->map, (const char *)mo->data + i18n_u32(mo->data + orig + 8 * (size_t)k + 4, mo->big),
 				   (int)k);
+		int h = strmap_get(&mo->map, "");	/* the header */
+		if (h >= 0)
+			plural_rule((const char *)mo->data + i18n_u32(mo->data + mo->trans + 8 * (size_t)h + 4, mo->big),
+				    i18n_u32(mo->data + mo->trans + 8 * (size_t)h, mo->big), &mo->rule);
 	}
 	return mo;
 }
@@ -561,11 +567,15 @@ static bool i18n_lang_ok(const char *lang, size_t len)
 	       !(len == 1 && lang[0] == 'C') && !(len == 5 && strncmp(lang, "POSIX", 5) == 0);
 }
 
-const char *i18n_text(const char *domain, const char *msgid)
+/*
+ * The translation of msgid in the first language of the list that has one (its length, which counts the
+ * NULs between plural forms, in *size), and its catalogue; NULL when none has.
+ */
+static const char *i18n_lookup(const char *domain, const char *msgid, size_t *size, const struct i18n_mo **from)
 {
 	const char *dir = i18n_bound(domain);
 	if (!dir || !*msgid)
-		return msgid;
+		return NULL;
 	/* as gettext: each language of the list in turn, "da_DK" then "da", until one translates msgid */
 	for (const char *p = i18n_current; *p;) {
 		size_t len = strcspn(p, ":");
@@ -585,6 +595,8 @@ const char *i18n_text(const char *domain, const char *msgid)
 				if (k >= 0) {
 					const char *t = (const char *)mo->data + i18n_u32(mo->data + mo->trans + 8 * (size_t)k + 4,
 											      mo->big);
+					*size = i18n_u32(mo->data + mo->trans + 8 * (size_t)k, mo->big);
+					*from = mo;
 					if (*t)
 						return t;
 				}
@@ -592,7 +604,31 @@ const char *i18n_text(const char *domain, const char *msgid)
 		}
 		p += len + (p[len] == ':');
 	}
-	return msgid;
+	return NULL;
+}
+
+const char *i18n_text(const char *domain, const char *msgid)
+{
+	size_t len;
+	const struct i18n_mo *mo;
+	const char *t = i18n_lookup(domain, msgid, &len, &mo);
+	return t ? t : msgid;
+}
+
+const char *i18n_text_plural(const char *domain, const char *msgid, const char *plural, unsigned long n)
+{
+	size_t len;
+	const struct i18n_mo *mo;
+	const char *t = i18n_lookup(domain, msgid, &len, &mo);
+	unsigned form = n != 1;	/* gettext's rule for a catalogue that has none */
+	if (!t || mo->rule.broken || (mo->rule.nplurals && !plural_form(&mo->rule, n, &form)))
+		return n == 1 ? msgid : plural;
+	for (size_t at = 0; at < len; form--) {	/* the forms, each ended by a NUL: i18n_mo_check saw to it */
+		if (!form)
+			return t[at] ? t + at : n == 1 ? msgid : plural;
+		at += strlen(t + at) + 1;
+	}
+	return n == 1 ? msgid : plural;
 }
 
 void i18n_switch(const char *lang)

@@ -87,6 +87,11 @@ void i18n_pop(char *saved);
  * them, so a wizard's catalogue cannot reach trin's own domain.
  */
 const char *i18n_text(const char *domain, const char *msgid);
+/*
+ * As i18n_text, for a text with plural forms (a count, format 1.1): the form of the translation for n that
+ * the catalogue's Plural-Forms gives (plural.h), else msgid when n is 1 and plural otherwise.
+ */
+const char *i18n_text_plural(const char *domain, const char *msgid, const char *plural, unsigned long n);
 /* Switch to lang at once: every gettext call after it gives the new language. */
 void i18n_switch(const char *lang);
 /* The number and date style of lang, or of the current language when lang is NULL. */

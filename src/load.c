@@ -42,7 +42,8 @@ static const char *const load_wizard_keys[] = {
 
 /* Keys every step may have; the keys each kind adds are in its row of the kind table. */
 static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
-static const char *const load_choice_keys[] = { "value", "label", NULL };
+static const char *const load_choice_keys[] = { "value", "label", "when", NULL };
+static const char *const load_cond_keys[] = { "when", "text", "one", "other", "count", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
@@ -51,7 +52,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { "sensitive", NULL };
+static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -288,7 +289,7 @@ static void load_shown(struct loader *ld, const char *msgid, struct loc loc, con
 	} else {
 		full = arena_strdup(ld->a, key);
 	}
-	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full };
+	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
@@ -439,6 +440,8 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 				   list->kids[strmap_get(&seen, ch->value)]->loc.line);
 			continue;
 		}
+		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_get(c, "when") : NULL;
+		ch->when = wn && load_since_11(ld, wn, "'when' in a choice") ? load_expr(ld, wn, "'when'") : NULL;
 		s->nchoices++;
 	}
 	strmap_free(&seen);
@@ -812,6 +815,105 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
 }
 
+/*
+ * A text with plural forms (1.1): {one: "{antal} person", other: "{antal} personer", count: antal}.  'one' is
+ * its msgid, 'other' its msgid_plural, and count the number that picks one (bound with the conditions).
+ */
+static void load_plural_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
+			     const char *key)
+{
+	const struct ynode *one = ynode_get(n, "one"), *other = ynode_get(n, "other"), *count = ynode_get(n, "count");
+	if (ynode_get(n, "text"))
+		diag_error(ld->d, ynode_get(n, "text")->loc, "%s with plural forms is written as 'one' and 'other', "
+			   "without 'text'", what);
+	if (!one || !other) {
+		diag_error(ld->d, n->loc, "%s with plural forms needs 'one' (for a count of one) and 'other' (for any "
+			   "other count)", what);
+		return;
+	}
+	if (!count) {
+		diag_error(ld->d, n->loc, "%s with 'one' and 'other' needs 'count': the number that picks one of them",
+			   what);
+		return;
+	}
+	struct text *pt = arena_alloc(ld->a, sizeof *pt);	/* 'other', for checking its {name}s */
+	const char *s = load_string(ld, other, "'other'");
+	if (!s)
+		return;
+	if (!*s) {
+		diag_error(ld->d, other->loc, "'other' is empty");
+		return;
+	}
+	load_text_node(ld, one, t, what, key);
+	if (!t->msgid)
+		return;
+	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
+	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
+	ld->texts[ld->ntexts++] = pt;
+	t->plural = s;
+	ld->shown[ld->nshown - 1].plural = s;
+	t->count = load_expr(ld, count, "'count'");
+}
+
+/*
+ * A text that may be shown only when a condition holds (1.1): the text alone, or {when: condition, text:
+ * "..."}.  The condition is bound with the others (load_bind).
+ */
+static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what, const char *key)
+{
+	bool plural = n->kind == YNODE_MAP && (ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count"));
+	if (n->kind != YNODE_MAP || n->alias || !(plural || ynode_get(n, "when") || ynode_get(n, "text"))) {
+		load_text_node(ld, n, t, what, key);	/* a mapping of neither kind: "must be text" */
+		return;
+	}
+	if (!load_since_11(ld, n, plural ? "a text with plural forms" : "a text with 'when'"))
+		return;
+	load_keys(ld, n, load_cond_keys, what);
+	const struct ynode *tn = ynode_get(n, "text"), *wn = ynode_get(n, "when");
+	if (plural) {
+		load_plural_text(ld, n, t, what, key);
+	} else if (!tn) {
+		diag_error(ld->d, n->loc, "%s needs 'text' beside 'when'", what);
+		return;
+	} else {
+		load_text_node(ld, tn, t, what, key);
+		if (!wn)
+			diag_error(ld->d, n->loc, "%s needs 'when' beside 'text' (an entry shown always is the text alone)",
+				   what);
+	}
+	if (wn && t->msgid)
+		t->when = load_expr(ld, wn, "'when'");
+}
+
+/*
+ * A step's text or help (key), as one text into *one, or (1.1) as a list of paragraphs into *list and *n,
+ * each a text or {when, text}.
+ */
+static void load_paras(struct loader *ld, const struct ynode *node, const char *key, struct text *one,
+		       struct text **list, size_t *n)
+{
+	char what[40], k[40];
+	if (!node)
+		return;
+	if (node->kind != YNODE_SEQ || node->alias) {
+		load_cond_text(ld, node, one, key, key);
+		return;
+	}
+	snprintf(what, sizeof what, "'%s' as a list", key);
+	if (!load_since_11(ld, node, what))
+		return;
+	if (node->n == 0)
+		diag_error(ld->d, node->loc, "'%s' is an empty list", key);
+	*list = arena_alloc(ld->a, (node->n ? node->n : 1) * sizeof **list);
+	snprintf(what, sizeof what, "a paragraph of '%s'", key);
+	for (size_t i = 0; i < node->n; i++) {
+		snprintf(k, sizeof k, "%s.%zu", key, i + 1);
+		load_cond_text(ld, node->kids[i], &(*list)[*n], what, k);
+		if ((*list)[*n].msgid)
+			(*n)++;
+	}
+}
+
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	s->loc = m->loc;
@@ -856,8 +958,8 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
-	load_text(ld, m, "text", &s->text);
-	load_text(ld, m, "help", &s->help);
+	load_paras(ld, ynode_get(m, "text"), "text", &s->text, &s->texts, &s->ntexts);
+	load_paras(ld, ynode_get(m, "help"), "help", &s->help, &s->helps, &s->nhelps);
 	load_text(ld, m, "guide", &s->guide);
 	load_text(ld, m, "message", &s->message);
 	load_text(ld, m, "unit", &s->unit);
@@ -875,7 +977,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			for (size_t i = 0; i < todo->n; i++) {
 				char key[32];
 				snprintf(key, sizeof key, "todo.%zu", i + 1);
-				load_text_node(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
+				load_cond_text(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
 			}
 		}
 	} else if (nn) {
@@ -1288,6 +1390,42 @@ static void load_bind_value(struct loader *ld, size_t i)
 		load_too_deep(ld, i, h.height > LOAD_MAX_VALUE_DEPTH);
 }
 
+/* Bind the condition of a text or choice (1.1), which must be true or false. */
+static void load_bind_when(struct loader *ld, const struct expr_scope *scope, struct expr *when)
+{
+	if (!when)
+		return;
+	expr_type t = expr_bind(when, scope, ld->d);
+	if (t && !(t & TYPE_BOOL))
+		diag_error(ld->d, expr_loc(when), "'when' must be true or false, but this is never a boolean");
+}
+
+/* Bind the condition and the count of text t (1.1); the count must be a number. */
+static void load_bind_text(struct loader *ld, const struct expr_scope *scope, struct text *t)
+{
+	load_bind_when(ld, scope, t->when);
+	if (!t->count)
+		return;
+	expr_type type = expr_bind(t->count, scope, ld->d);
+	if (type && !(type & TYPE_NUM))
+		diag_error(ld->d, expr_loc(t->count), "'count' must be a number, but this is never one");
+}
+
+/* Bind the conditions of s's texts, help, choices and todo items. */
+static void load_bind_content(struct loader *ld, const struct expr_scope *scope, struct step *s)
+{
+	load_bind_text(ld, scope, &s->text);
+	load_bind_text(ld, scope, &s->help);
+	for (size_t k = 0; k < s->ntexts; k++)
+		load_bind_text(ld, scope, &s->texts[k]);
+	for (size_t k = 0; k < s->nhelps; k++)
+		load_bind_text(ld, scope, &s->helps[k]);
+	for (size_t k = 0; k < s->nchoices; k++)
+		load_bind_when(ld, scope, s->choices[k].when);
+	for (size_t k = 0; k < s->ntodo; k++)
+		load_bind_text(ld, scope, &s->todo[k]);
+}
+
 static void load_bind(struct loader *ld)
 {
 	struct wizard *w = ld->w;
@@ -1304,7 +1442,7 @@ static void load_bind(struct loader *ld)
 	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_date,
 				    ld->w->minor };
 	for (size_t i = 0; i < w->nsteps; i++) {
-		const struct step *s = &w->steps[i];
+		struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {
 			if (!s->next[j].when)
 				continue;
@@ -1313,6 +1451,7 @@ static void load_bind(struct loader *ld)
 				diag_error(ld->d, s->next[j].loc, "'when' must be true or false, but this is never a "
 					   "boolean");
 		}
+		load_bind_content(ld, &scope, s);
 	}
 }
 

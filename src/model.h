@@ -42,12 +42,16 @@ struct text {
 	const char *msgid;
 	struct loc loc;
 	bool exact;	/* msgid is the file's text at loc, so a byte offset maps to a column */
+	struct expr *when;	/* 1.1: shown only when this holds (see content.h); NULL: always */
+	const char *plural;	/* 1.1: the text for a count other than one ('other'; msgid is 'one'), or NULL */
+	struct expr *count;	/* 1.1: with plural, the number that picks the form */
 };
 
 struct choice {
 	const char *value;	/* what expressions see */
 	struct text label;	/* what the person sees */
 	struct loc loc;
+	struct expr *when;	/* 1.1: offered only when this holds (see content.h); NULL: always */
 };
 
 struct transition {
@@ -70,6 +74,9 @@ struct step {
 	size_t nnext;
 	struct text *todo;	/* end: next steps as a checklist */
 	size_t ntodo;
+	/* text and help written as lists of paragraphs (1.1), else none; content_text_of() gives either kind. */
+	struct text *texts, *helps;
+	size_t ntexts, nhelps;
 
 	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
 	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
@@ -143,6 +150,7 @@ struct wizard_text {
 	const char *msgid;
 	struct loc loc;
 	const char *key;
+	const char *plural;	/* its msgid_plural (1.1), or NULL */
 };
 
 struct wizard {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "keys.h"
 #include "kind.h"
@@ -57,6 +58,15 @@ static const char *page_text(struct page *p, const struct page_input *in, const 
 	return page_clean(p, engine_show_text(in->e, t, lang));
 }
 
+/* The paragraphs of t[0..n) shown now (content.h), as the person reads them: a copy in p, or NULL for none. */
+static const char *page_paras(struct page *p, const struct page_input *in, const struct text *t, size_t n)
+{
+	char *r = content_paras(in->e, t, n, NULL, in->every);
+	const char *kept = page_clean(p, r);
+	xfree_wiped(r);
+	return kept;
+}
+
 /* A wizard text in the helper's language, when there is one and it reads differently from shown. */
 static const char *page_second(struct page *p, const struct page_input *in, const struct text *t, const char *shown)
 {
@@ -81,7 +91,9 @@ static void page_step_head(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_HEADING, title, true);
 	page_add(p, PAGE_SECOND, page_second(p, in, &s->title, title), false);
 	page_add(p, PAGE_BLANK, NULL, false);
-	if (page_add(p, PAGE_TEXT, page_text(p, in, &s->text, NULL), true))
+	size_t n;
+	const struct text *texts = content_text_of(s, &n);
+	if (page_add(p, PAGE_TEXT, page_paras(p, in, texts, n), true))
 		page_add(p, PAGE_BLANK, NULL, false);
 }
 
@@ -94,13 +106,17 @@ static void page_choices(struct page *p, const struct page_input *in)
 		page_item(p, PAGE_ITEM, in->sel == 1 ? "(*)" : "( )", 2, _("No"), in->sel == 1);
 		return;
 	}
-	for (size_t i = 0; i < s->nchoices; i++) {
-		bool at = in->sel == (int)i;
-		const char *mark = s->type == STEP_MULTI ? (in->ticks && in->ticks[i] ? "[x]" : "[ ]") : at ? "(*)" : "( )";
+	int *rows = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *rows);
+	size_t n = content_choices(in->e, s, in->every, rows);	/* numbered as offered */
+	for (size_t r = 0; r < n; r++) {
+		size_t i = (size_t)rows[r];
+		bool at = in->sel == (int)r;
+		const char *mark = s->type == STEP_MULTI ? (in->ticks && in->ticks[r] ? "[x]" : "[ ]") : at ? "(*)" : "( )";
 		const char *label = page_text(p, in, &s->choices[i].label, NULL);
-		page_item(p, PAGE_ITEM, mark, (int)i + 1, label, at);
+		page_item(p, PAGE_ITEM, mark, (int)r + 1, label, at);
 		page_add(p, PAGE_ITEM_SECOND, page_second(p, in, &s->choices[i].label, label), false);
 	}
+	free(rows);
 }
 
 /* The text field, and under it the unit of a number or the order of a date. */
@@ -149,10 +165,15 @@ static void page_review(struct page *p, const struct page_input *in)
 static void page_end(struct page *p, const struct page_input *in)
 {
 	const struct step *s = in->v->step;
-	if (s->ntodo)
-		page_add(p, PAGE_TODO_HEAD, _("Next steps"), false);
-	for (size_t i = 0; i < s->ntodo; i++)
+	bool head = false;
+	for (size_t i = 0; i < s->ntodo; i++) {
+		if (!content_shown(in->e, &s->todo[i], in->every))
+			continue;
+		if (!head)
+			page_add(p, PAGE_TODO_HEAD, _("Next steps"), false);
+		head = true;
 		page_add(p, PAGE_TODO, page_text(p, in, &s->todo[i], NULL), true);
+	}
 }
 
 /* The step's note for the helper beside the person, in the helper's language. */
@@ -181,7 +202,9 @@ static unsigned page_step_actions(const struct page_input *in)
 		a |= PAGE_SAVE;
 	if (in->v->can_back)
 		a |= PAGE_BACK;
-	if (s->help.msgid)
+	size_t n;
+	const struct text *helps = content_help_of(s, &n);
+	if (content_count(in->e, helps, n, in->every))
 		a |= PAGE_HELP;
 	if (in->nlangs > 1)
 		a |= PAGE_LANGUAGE;
@@ -226,7 +249,9 @@ static void page_help(struct page *p, const struct page_input *in)
 {
 	page_add(p, PAGE_HEADING, _("Help"), false);
 	page_add(p, PAGE_BLANK, NULL, false);
-	page_add(p, PAGE_TEXT, page_text(p, in, &in->v->step->help, NULL), true);
+	size_t n;
+	const struct text *helps = content_help_of(in->v->step, &n);
+	page_add(p, PAGE_TEXT, page_paras(p, in, helps, n), true);
 	p->actions = PAGE_CLOSE;
 }
 
@@ -647,7 +672,8 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 			continue;	/* it lists the answers given: it scrolls when there are many, by design */
 		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
 		v.prefill.type = VAL_NULL;
-		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width };
+		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width,
+					 .every = true };
 		struct page *p = page_build(&in);
 		char foot[PAGE_FOOT_LINES][512];
 		struct page_key keys[PAGE_FOOT_MAX];

@@ -120,7 +120,7 @@ struct page_input {
 						   in the blocks but the review's rows), or NULL */
 	enum page_kind show;		/* the step, or the overlay over it */
 	int sel;			/* the item at the cursor: a choice, yes (0) or no (1), a review row */
-	const bool *ticks;		/* multi: which choices are ticked, or NULL for none */
+	const bool *ticks;		/* multi: which rows (the choices offered, content.h) are ticked, or NULL */
 	char *const *langs;		/* the languages to pick from, the wizard's own first */
 	size_t nlangs;
 	int lang_sel;			/* the language at the picker's cursor */
@@ -132,6 +132,7 @@ struct page_input {
 	bool summary_dir;		/* an end offers to save a summary */
 	bool kiosk;			/* stopping starts over */
 	int width;			/* lay the body out in this many cells (page_width), or 0: do not */
+	bool every;			/* show every text and choice, as if each condition held (page_fit) */
 };
 
 /* A page: owned, freed by page_free. */

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "content.h"
 #include "kind.h"
 #include "page.h"
 #include "util.h"
@@ -16,19 +17,22 @@ void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const 
 	p->sel = 0;
 	free(p->ticks);
 	p->ticks = xcalloc(s->nchoices ? s->nchoices : 1, sizeof *p->ticks);
+	free(p->rows);
+	p->rows = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *p->rows);
+	p->nrows = content_choices(e, s, false, p->rows);
 	field_set(&p->field, "");
 	struct value pre = v->prefill;
 	switch (s->type) {
 	case STEP_CHOICE: {
-		int i = pre.type == VAL_STR ? step_choice_index(s, pre.u.s) : -1;
+		int i = pre.type == VAL_STR ? content_row(p->rows, p->nrows, step_choice_index(s, pre.u.s)) : -1;
 		if (i >= 0)
 			p->sel = i;
 		break;
 	}
-	case STEP_MULTI:
+	case STEP_MULTI:	/* a choice no longer offered is no longer ticked */
 		for (size_t k = 0; pre.type == VAL_LIST && k < pre.u.list.n; k++) {
 			const struct value *it = &pre.u.list.items[k];
-			int i = it->type == VAL_STR ? step_choice_index(s, it->u.s) : -1;
+			int i = it->type == VAL_STR ? content_row(p->rows, p->nrows, step_choice_index(s, it->u.s)) : -1;
 			if (i >= 0)
 				p->ticks[i] = true;
 		}
@@ -61,7 +65,7 @@ int pick_len(const struct pick *p, const struct step *s)
 	switch (s->type) {
 	case STEP_CHOICE:
 	case STEP_MULTI:
-		return (int)s->nchoices;
+		return (int)p->nrows;
 	case STEP_YESNO:
 		return 2;
 	case STEP_REVIEW:
@@ -124,7 +128,7 @@ bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
 	bool ok = false;
 	switch (s->type) {
 	case STEP_CHOICE:
-		in.text = s->choices[p->sel].value;
+		in.text = p->sel >= 0 && (size_t)p->sel < p->nrows ? s->choices[p->rows[p->sel]].value : "";
 		return engine_submit(e, &in);
 	case STEP_YESNO:
 		in.text = p->sel == 0 ? "true" : "false";
@@ -133,9 +137,9 @@ bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
 		const char **items = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *items);
 		in.is_list = true;
 		in.items = items;
-		for (size_t i = 0; i < s->nchoices; i++)
-			if (p->ticks[i])
-				items[in.nitems++] = s->choices[i].value;
+		for (size_t r = 0; r < p->nrows; r++)
+			if (p->ticks[r])
+				items[in.nitems++] = s->choices[p->rows[r]].value;
 		ok = engine_submit(e, &in);
 		free(items);
 		return ok;
@@ -175,7 +179,10 @@ bool pick_back(struct pick *p, struct engine *e, const struct wizard *w, const s
 void pick_free(struct pick *p)
 {
 	free(p->ticks);
+	free(p->rows);
 	free(p->review);
+	p->rows = NULL;
+	p->nrows = 0;
 	p->ticks = NULL;
 	p->review = NULL;
 	p->nreview = 0;

@@ -14,8 +14,10 @@
 #include "model.h"
 
 struct pick {
-	int sel;		/* list cursor */
-	bool *ticks;		/* multi: one per choice */
+	int sel;		/* list cursor: a row */
+	int *rows;		/* choice, multi: the choices offered (content.h), as indices, one per row */
+	size_t nrows;
+	bool *ticks;		/* multi: one per row */
 	int *review;		/* review: the step index of each row; -1 for "continue" */
 	size_t nreview;
 	struct field field;	/* text, number and date: the field, and its drafts per step */

@@ -147,8 +147,17 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 				pot_comment(out, files[k]);
 				fprintf(out, ":%d\n", all[k]->loc.line);
 			}
+		/* {name} as Python writes it, so that msgfmt --check compares a translation's with the text's */
+		if (template_has_name(msgid) || (all[i]->plural && template_has_name(all[i]->plural)))
+			fputs("#, python-brace-format\n", out);
 		fputs("msgid ", out);
 		pot_string(out, msgid);
+		if (all[i]->plural) {	/* a text with plural forms (1.1): two forms, as a catalogue with no rule has */
+			fputs("msgid_plural ", out);
+			pot_string(out, all[i]->plural);
+			fputs("msgstr[0] \"\"\nmsgstr[1] \"\"\n", out);
+			continue;
+		}
 		fputs("msgstr \"\"\n", out);
 	}
 	free(all);

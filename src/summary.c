@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "limit.h"
 #include "result.h"
@@ -106,10 +107,14 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 	summary_heading(out, _("Result"), '-');
 	if (end) {
 		summary_para(out, "", engine_show_text(e, &end->title, NULL), SUMMARY_WIDTH, 0);
-		if (end->text.msgid) {
+		size_t nt;
+		const struct text *texts = content_text_of(end, &nt);
+		char *text = content_paras(e, texts, nt, NULL, false);
+		if (text) {
 			fputc('\n', out);
-			summary_para(out, "", engine_show_text(e, &end->text, NULL), SUMMARY_WIDTH, 0);
+			summary_para(out, "", text, SUMMARY_WIDTH, 0);
 		}
+		xfree_wiped(text);
 	} else {
 		summary_para(out, "", _("The guide was not finished."), SUMMARY_WIDTH, 0);
 	}
@@ -132,11 +137,12 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 	if (!any)
 		summary_para(out, "", _("No questions were answered."), SUMMARY_WIDTH, 0);
 
-	if (end && end->ntodo) {
+	if (end && content_count(e, end->todo, end->ntodo, false)) {
 		fputc('\n', out);
 		summary_heading(out, _("Next steps"), '-');
 		for (size_t i = 0; i < end->ntodo; i++)
-			summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), SUMMARY_WIDTH, 4);
+			if (content_shown(e, &end->todo[i], false))
+				summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), SUMMARY_WIDTH, 4);
 	}
 }
 

@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "content.h"
 #include "i18n.h"
 #include "kind.h"
 #include "util.h"
@@ -142,21 +143,22 @@ int typed_number(const char *s, int max)
 /* Answers */
 
 /* The choice typed as its number (kept: the remembered answer's text) into a; false when there is none. */
-static bool typed_choice(const struct engine_view *v, const char *t, bool kept, struct typed_answer *a)
+static bool typed_choice(const struct engine_view *v, const char *t, bool kept, const int *rows, size_t nrows,
+			 struct typed_answer *a)
 {
 	const struct step *s = v->step;
-	int i = *t ? typed_number(t, (int)s->nchoices) : 0;
+	int i = *t ? typed_number(t, (int)nrows) : 0;
 	if (!*t)
 		a->in.text = "";
 	else if (kept && v->prefill.type == VAL_STR)
 		a->in.text = v->prefill.u.s;
 	else if (i)
-		a->in.text = s->choices[i - 1].value;
+		a->in.text = s->choices[rows[i - 1]].value;
 	return a->in.text != NULL;
 }
 
 /* The choices typed as numbers apart into a, or those remembered for an empty line; false for a wrong number. */
-static bool typed_multi(const struct engine_view *v, char *t, struct typed_answer *a)
+static bool typed_multi(const struct engine_view *v, char *t, const int *rows, size_t nrows, struct typed_answer *a)
 {
 	const struct step *s = v->step;
 	bool *picked = xcalloc(s->nchoices + 1, sizeof *picked), ok = true;
@@ -166,11 +168,11 @@ static bool typed_multi(const struct engine_view *v, char *t, struct typed_answe
 			   k < s->nchoices; k++)
 		a->items[a->in.nitems++] = v->prefill.u.list.items[k].u.s;
 	for (char *save = NULL, *w = strtok_r(t, " ,;\t", &save); w && ok; w = strtok_r(NULL, " ,;\t", &save)) {
-		int i = typed_number(w, (int)s->nchoices);
+		int i = typed_number(w, (int)nrows);
 		if (!i) {
 			ok = false;
 		} else if (!picked[i - 1]) {
-			a->items[a->in.nitems++] = s->choices[i - 1].value;
+			a->items[a->in.nitems++] = s->choices[rows[i - 1]].value;
 			picked[i - 1] = true;
 		}
 	}
@@ -185,10 +187,14 @@ bool typed_answer(struct engine *e, const struct engine_view *v, char *t, struct
 	if (!*t && v->answered && v->prefill.type != VAL_NULL)
 		t = a->kept = xstrdup(engine_value_text(e, s, v->prefill));
 	int yes = s->type == STEP_YESNO ? typed_yes_no(t) : -1;
-	if (s->type == STEP_CHOICE)
-		return typed_choice(v, t, t == a->kept, a);
-	if (s->type == STEP_MULTI)
-		return typed_multi(v, t, a);
+	if (kind_of(s->type)->choices) {	/* numbered as offered (content.h) */
+		int *rows = xmalloc((s->nchoices ? s->nchoices : 1) * sizeof *rows);
+		size_t nrows = content_choices(e, s, false, rows);
+		bool ok = s->type == STEP_CHOICE ? typed_choice(v, t, t == a->kept, rows, nrows, a)
+						 : typed_multi(v, t, rows, nrows, a);
+		free(rows);
+		return ok;
+	}
 	a->in.text = yes == 1 ? "true" : yes == 0 ? "false" : t;
 	return true;
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "result.h"
 #include "sensitive.h"
@@ -31,14 +32,21 @@ static void script_indent(FILE *out, const char *prefix, const char *text)
 	}
 }
 
-/* The end reached: its title, text and next steps, with the answers filled in. */
+/*
+ * The end reached: its title, the text and next steps shown (content.h), as the person reads them: in the
+ * language shown, with the answers filled in.
+ */
 static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 {
-	text_printf(out, "end %s: %s\n", s->id, engine_format(e, s->title.msgid, NULL, NULL));
-	if (s->text.msgid)
-		script_indent(out, "  ", engine_format(e, s->text.msgid, NULL, NULL));
+	text_printf(out, "end %s: %s\n", s->id, engine_show_text(e, &s->title, NULL));
+	size_t n;
+	const struct text *texts = content_text_of(s, &n);
+	for (size_t i = 0; i < n; i++)	/* each paragraph shown, on its own lines */
+		if (content_shown(e, &texts[i], false))
+			script_indent(out, "  ", engine_show_text(e, &texts[i], NULL));
 	for (size_t i = 0; i < s->ntodo; i++)
-		script_indent(out, "  - ", engine_format(e, s->todo[i].msgid, NULL, NULL));
+		if (content_shown(e, &s->todo[i], false))
+			script_indent(out, "  - ", engine_show_text(e, &s->todo[i], NULL));
 }
 
 bool script_walk(const struct wizard *w, struct engine *e, const struct scenario_answer *answers,

@@ -15,6 +15,7 @@
 
 #include "model.h"
 #include "pot.h"
+#include "template.h"
 
 #include "test.h"
 
@@ -72,6 +73,10 @@ static void test_model_texts(const struct wizard *w, struct pot_set *set)
 			test_model_text(set, &s->choices[k].label);
 		for (size_t k = 0; k < s->ntodo; k++)
 			test_model_text(set, &s->todo[k]);
+		for (size_t k = 0; k < s->ntexts; k++)	/* paragraphs (1.1), whatever their conditions */
+			test_model_text(set, &s->texts[k]);
+		for (size_t k = 0; k < s->nhelps; k++)
+			test_model_text(set, &s->helps[k]);
 	}
 }
 
@@ -96,6 +101,7 @@ static void test_read_pot(char *pot, struct pot_set *set)
 	char *msgid = NULL;
 	size_t len = 0, cap = 0;
 	int lines[64], nlines = 0;
+	bool brace = false;
 	bool in_msgid = false;
 	for (char *line = strtok(pot, "\n"); line; line = strtok(NULL, "\n")) {
 		if (!strncmp(line, "#: ", 3) && nlines < 64) {
@@ -109,8 +115,12 @@ static void test_read_pot(char *pot, struct pot_set *set)
 			in_msgid = true;
 		} else if (line[0] == '"' && in_msgid) {
 			test_unquote(line + 1, &msgid, &len, &cap);
+		} else if (!strcmp(line, "#, python-brace-format")) {
+			brace = true;
 		} else if (!strncmp(line, "msgstr ", 7)) {
 			in_msgid = false;
+			CHECK(!len || brace == template_has_name(msgid));	/* flagged for msgfmt --check exactly then */
+			brace = false;
 			for (int i = 0; i < nlines && len; i++)
 				pot_set_add(set, msgid, lines[i]);
 			nlines = 0;

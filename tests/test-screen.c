@@ -277,6 +277,33 @@ static void test_wrapping(void)
 	term_close(&t);
 }
 
+/*
+ * Conditional content (1.1): a choice whose 'when' does not hold is not on the screen, the cursor and the
+ * numbers go over those shown, and the end's checklist names only the items whose 'when' holds.
+ */
+static void test_conditional(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "tests/good/conditional.yaml", NULL });
+	CHECK(term_wait(&t, "Skal du have ansatte?"));
+	term_type(&t, "2");	/* no */
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor mange penge skyder du ind?"));
+	term_type(&t, "50000");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> (*) 1. Enkeltmandsvirksomhed"));
+	CHECK(term_wait(&t, "( ) 2. ApS"));
+	CHECK(!strstr(term_screen(&t), "A/S"));	/* hidden: capital under 400000 */
+	term_type(&t, "3");	/* no third option */
+	term_key(&t, VTERM_KEY_END);
+	CHECK(term_wait(&t, "> (*) 2. ApS"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "[ ] Registrér virksomheden på virk.dk."));
+	CHECK(term_wait(&t, "Indbetal 50"));
+	CHECK(!strstr(term_screen(&t), "arbejdsgiver"));	/* no employees */
+	term_close(&t);
+}
+
 /* What one move of the selection costs: bytes written to the terminal. */
 static void test_bytes(void)
 {
@@ -1219,6 +1246,7 @@ int main(int argc, char **argv)
 	test_footer_keys_work();
 	test_resize();
 	test_wrapping();
+	test_conditional();
 	test_bytes();
 	test_bad_keys();
 	test_signals_and_errors();

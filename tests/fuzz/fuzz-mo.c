@@ -2,8 +2,9 @@
  * fuzz-mo: message catalogues (.mo), as i18n_mo_check sees a wizard's before trin reads it.  A catalogue
  * it accepts is then used every way trin and glibc use one: every string read to its NUL, each
  * translation's printf arguments compared with its original's (i18n_format_fits), and the hash table
- * searched as glibc's gettext searches it, for every original and for a string not in it.  A search that
- * would not end (glibc loops until it meets an empty slot) aborts: a finding.
+ * searched as glibc's gettext searches it, for every original and for a string not in it; and the header's
+ * plural rule read and worked out (plural.h).  A search that would not end (glibc loops until it meets an
+ * empty slot) aborts: a finding.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "fuzz.h"
 #include "i18n.h"
+#include "plural.h"
 
 static uint32_t fuzz_u32(const uint8_t *p, int big)
 {
@@ -52,6 +54,21 @@ static void fuzz_search(const uint8_t *d, int big, uint32_t n, uint32_t orig, ui
 	}
 }
 
+/* A header's plural rule, as i18n reads it, worked out for counts that pick every form of the rules gettext
+ * ships; a form must be below nplurals. */
+static void fuzz_plural(const char *header, size_t len)
+{
+	static const unsigned long counts[] = { 0, 1, 2, 3, 5, 11, 21, 101, 1000000, (unsigned long)-1 };
+	struct plural_rule rule;
+	if (!plural_rule(header, len, &rule))
+		return;
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+		unsigned form;
+		if (plural_form(&rule, counts[i], &form) && form >= rule.nplurals)
+			abort();
+	}
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -82,6 +99,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)i18n_format_fits(o, t);
 		if (hsize > 2)
 			fuzz_search(d, big, n, orig, hsize, hoff, o);
+		if (!*o)	/* the header: its Plural-Forms, read and worked out as trin picks a form */
+			fuzz_plural(t, fuzz_u32(d + trans + 8 * (size_t)i, big));
 	}
 	if (hsize > 2)
 		fuzz_search(d, big, n, orig, hsize, hoff, "a string no catalogue has \x01");
