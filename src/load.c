@@ -942,7 +942,8 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	if (kind_of(s->type)->choices)
 		load_choices(ld, s, ynode_get(m, "choices"));
 	load_step_limits(ld, s, m);
-	load_checks(ld, s, ynode_get(m, "check"));
+	if (step_takes_answer(s->type))
+		load_checks(ld, s, ynode_get(m, "check"));
 
 	const struct ynode *nn = ynode_get(m, "next");
 	if (s->type == STEP_END) {
