@@ -4,9 +4,8 @@
  *
  * A rule is worked out when its step's answer is given, so it may read that answer and the answers given
  * before; an answer of a step from which no path leads to the rule's step is never there, and reading it is
- * an error.  "Leads to" is found for up to 64 steps with rules at a time: a bit per step flows backwards
- * over the transitions until it settles, each step's mask growing at most 64 times, so the pass is
- * linear in the flow for each 64 steps with rules.
+ * an error.  "Leads to" is found for up to 64 steps with rules at a time, a bit each, over the flow's
+ * strongly connected components worked out once: each chunk costs one pass over the transitions.
  *
  * Limits that read no answer depend on nothing but today: they are worked out for each day of four years
  * from today (every length of month and a leap day), and a step whose `min` is past its `max` on every one
@@ -15,6 +14,7 @@
  */
 #include "check-rule.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,16 +24,23 @@
 #define CHECK_RULE_DAYS 1461		/* four years of days */
 #define CHECK_RULE_BUDGET (1 << 20)	/* limits worked out, over the wizard */
 
-/* The steps with rules being looked at (up to 64), the flow backwards, and the mask of each step: bit k
- * set when a path leads from the step to the k-th step looked at. */
+/*
+ * The flow's strongly connected components (Kosaraju), numbered so that a transition between two of them
+ * goes from a lower number to a higher one, and for the steps with rules being looked at (up to 64), the
+ * mask of each component: bit k set when a path of one transition or more leads from its steps to the
+ * k-th step looked at.  Worked out from the last component to the first, each transition once a chunk.
+ */
 struct check_rule_run {
 	const struct wizard *w;
 	struct diags *d;
 	size_t *first;		/* the predecessors of step i are pred[first[i]..first[i+1]) */
 	int *pred;
-	uint64_t *mask;
-	int *queue;
-	bool *queued;
+	int *comp;		/* per step: its component */
+	int *by_comp;		/* the steps in the order of their components */
+	size_t *comp_first;	/* component c's steps are by_comp[comp_first[c]..comp_first[c + 1]) */
+	int low;		/* the lowest component a rule of the chunk reads */
+	uint64_t *bits;		/* per component: the bits of the steps looked at in it */
+	uint64_t *mask;		/* per component: the bits of the steps looked at that its steps lead to */
 	int at;			/* the step whose rule is being read */
 	uint64_t bit;		/* its bit */
 	const char *what;	/* the rule, in words */
@@ -57,37 +64,106 @@ static void check_rule_preds(struct check_rule_run *r)
 			r->pred[r->first[(size_t)w->steps[i].next[j].target + 1]++] = (int)i;
 }
 
-static void check_rule_push(struct check_rule_run *r, int v, size_t *tail)
+/* The steps in postorder of a walk forward from each step not yet seen; iterative. */
+static void check_rule_postorder(const struct wizard *w, int *post)
 {
-	if (r->queued[v])
-		return;
-	r->queued[v] = true;
-	r->queue[*tail % r->w->nsteps] = v;
-	++*tail;
-}
-
-/* Set in every step's mask the bits of the steps targets[0..m) that a path leads to from it. */
-static void check_rule_reaching(struct check_rule_run *r, const int *targets, size_t m)
-{
-	size_t n = r->w->nsteps, head = 0, tail = 0;
-	memset(r->mask, 0, n * sizeof *r->mask);
-	memset(r->queued, 0, n * sizeof *r->queued);
-	for (size_t k = 0; k < m; k++) {
-		for (size_t e = r->first[targets[k]]; e < r->first[targets[k] + 1]; e++) {
-			int p = r->pred[e];
-			r->mask[p] |= (uint64_t)1 << k;
-			check_rule_push(r, p, &tail);
+	size_t n = w->nsteps, npost = 0, top = 0;
+	bool *seen = xcalloc(n, sizeof *seen);
+	int *stack = xmalloc(n * sizeof *stack);
+	size_t *edge = xmalloc(n * sizeof *edge);
+	for (size_t root = 0; root < n; root++) {
+		if (seen[root])
+			continue;
+		seen[root] = true;
+		stack[top] = (int)root;
+		edge[top++] = 0;
+		while (top) {
+			const struct step *s = &w->steps[stack[top - 1]];
+			if (edge[top - 1] < s->nnext) {
+				int t = s->next[edge[top - 1]++].target;
+				if (!seen[t]) {
+					seen[t] = true;
+					stack[top] = t;
+					edge[top++] = 0;
+				}
+			} else {
+				post[npost++] = stack[--top];
+			}
 		}
 	}
-	while (head != tail) {
-		int v = r->queue[head++ % n];
-		r->queued[v] = false;
-		for (size_t e = r->first[v]; e < r->first[v + 1]; e++) {
-			int p = r->pred[e];
-			if (r->mask[v] & ~r->mask[p]) {
-				r->mask[p] |= r->mask[v];
-				check_rule_push(r, p, &tail);
-			}
+	free(edge);
+	free(stack);
+	free(seen);
+}
+
+/* Number the components: backwards from each step in reverse postorder, the steps not yet numbered. */
+static void check_rule_components(struct check_rule_run *r)
+{
+	size_t n = r->w->nsteps, ncomp = 0, top = 0;
+	int *post = xmalloc(n * sizeof *post), *stack = xmalloc(n * sizeof *stack);
+	check_rule_postorder(r->w, post);
+	r->comp = xmalloc(n * sizeof *r->comp);
+	for (size_t i = 0; i < n; i++)
+		r->comp[i] = -1;
+	for (size_t i = n; i-- > 0;) {
+		if (r->comp[post[i]] >= 0)
+			continue;
+		r->comp[post[i]] = (int)ncomp;
+		stack[top++] = post[i];
+		while (top) {
+			int v = stack[--top];
+			for (size_t e = r->first[v]; e < r->first[v + 1]; e++)
+				if (r->comp[r->pred[e]] < 0) {
+					r->comp[r->pred[e]] = (int)ncomp;
+					stack[top++] = r->pred[e];
+				}
+		}
+		ncomp++;
+	}
+	size_t *at = xcalloc(ncomp + 1, sizeof *at);	/* a counting sort of the steps by component */
+	for (size_t i = 0; i < n; i++)
+		at[r->comp[i] + 1]++;
+	for (size_t c = 1; c <= ncomp; c++)
+		at[c] += at[c - 1];
+	r->comp_first = xmalloc((ncomp + 1) * sizeof *r->comp_first);
+	memcpy(r->comp_first, at, (ncomp + 1) * sizeof *at);
+	r->by_comp = xmalloc(n * sizeof *r->by_comp);
+	for (size_t i = 0; i < n; i++)
+		r->by_comp[at[r->comp[i]]++] = (int)i;
+	r->bits = xcalloc(n, sizeof *r->bits);
+	r->mask = xcalloc(n, sizeof *r->mask);
+	free(at);
+	free(stack);
+	free(post);
+}
+
+/*
+ * Work out the masks for the steps targets[0..m), of the components from the lowest one their rules read
+ * (r->low) to the highest of theirs: a transition goes to a higher component, so the others cannot lead to
+ * them, or are not asked.  A chunk of rules that read steps close before them costs little.
+ */
+static void check_rule_reaching(struct check_rule_run *r, const int *targets, size_t m)
+{
+	const struct wizard *w = r->w;
+	int high = 0;
+	for (size_t k = 0; k < m; k++)
+		if (r->comp[targets[k]] > high)
+			high = r->comp[targets[k]];
+	if (r->low > high)
+		return;
+	size_t from = r->comp_first[r->low], to = r->comp_first[high + 1];
+	for (size_t i = from; i < to; i++) {
+		r->bits[r->comp[r->by_comp[i]]] = 0;
+		r->mask[r->comp[r->by_comp[i]]] = 0;
+	}
+	for (size_t k = 0; k < m; k++)
+		r->bits[r->comp[targets[k]]] |= (uint64_t)1 << k;
+	for (size_t i = to; i-- > from;) {
+		int v = r->by_comp[i], c = r->comp[v];
+		for (size_t j = 0; j < w->steps[v].nnext; j++) {
+			int t = r->comp[w->steps[v].next[j].target];
+			if (t <= high)	/* within: a cycle */
+				r->mask[c] |= t == c ? r->bits[c] : r->bits[t] | r->mask[t];
 		}
 	}
 }
@@ -97,11 +173,10 @@ static void check_rule_read(void *ctx, int sym, enum expr_use use, struct loc at
 {
 	struct check_rule_run *r = ctx;
 	(void)use;
-	if (sym == r->at || (size_t)sym >= r->w->nsteps || (r->mask[sym] & r->bit))
+	if (sym == r->at || (size_t)sym >= r->w->nsteps)
 		return;
-	for (size_t i = 0; i < r->nlater; i++)	/* reported once where it is written */
-		if (r->later[i].line == at.line && r->later[i].col == at.col)
-			return;
+	if (r->comp[sym] <= r->comp[r->at] && (r->mask[r->comp[sym]] & r->bit))
+		return;	/* a later component cannot lead back; an earlier one has its mask */
 	diag_error(r->d, at, "%s reads '%s', which is never answered before step '%s'", r->what,
 		   r->w->steps[sym].id, r->w->steps[r->at].id);
 	util_grow((void **)&r->later, &r->caplater, r->nlater + 1, sizeof *r->later);
@@ -113,8 +188,19 @@ static bool check_rule_has(const struct step *s)
 	return s->nchecks || s->min_expr.expr || s->max_expr.expr;
 }
 
-/* Read the rules of the steps targets[0..m), whose bits are set in the masks. */
-static void check_rule_reads(struct check_rule_run *r, const int *targets, size_t m)
+/* Note the lowest component a rule reads. */
+static void check_rule_lowest(void *ctx, int sym, enum expr_use use, struct loc at)
+{
+	struct check_rule_run *r = ctx;
+	(void)use;
+	(void)at;
+	if ((size_t)sym < r->w->nsteps && r->comp[sym] < r->low)
+		r->low = r->comp[sym];
+}
+
+/* Call fn for every name the rules of the steps targets[0..m) read, with r->at, r->bit and r->what set. */
+static void check_rule_reads(struct check_rule_run *r, const int *targets, size_t m,
+			     void (*fn)(void *ctx, int sym, enum expr_use use, struct loc at))
 {
 	for (size_t k = 0; k < m; k++) {
 		const struct step *s = &r->w->steps[targets[k]];
@@ -123,38 +209,52 @@ static void check_rule_reads(struct check_rule_run *r, const int *targets, size_
 		r->what = "the check";
 		for (size_t i = 0; i < s->nchecks; i++)
 			if (s->checks[i].valid)
-				expr_walk_names(s->checks[i].valid, check_rule_read, r);
+				expr_walk_names(s->checks[i].valid, fn, r);
 		r->what = "'min'";
 		if (s->min_expr.expr)
-			expr_walk_names(s->min_expr.expr, check_rule_read, r);
+			expr_walk_names(s->min_expr.expr, fn, r);
 		r->what = "'max'";
 		if (s->max_expr.expr)
-			expr_walk_names(s->max_expr.expr, check_rule_read, r);
+			expr_walk_names(s->max_expr.expr, fn, r);
 	}
+}
+
+static int check_rule_loc_cmp(const void *x, const void *y)
+{
+	const struct loc *a = x, *b = y;
+	return a->line != b->line ? (a->line > b->line) - (a->line < b->line) : (a->col > b->col) - (a->col < b->col);
 }
 
 static void check_rule_later(struct check_rule_run *r)
 {
 	const struct wizard *w = r->w;
-	size_t n = w->nsteps;
+	size_t n = w->nsteps, with = 0;
+	for (size_t i = 0; i < n; i++)
+		with += check_rule_has(&w->steps[i]);
+	if (!with)
+		return;
 	check_rule_preds(r);
-	r->mask = xmalloc(n * sizeof *r->mask);
-	r->queue = xmalloc(n * sizeof *r->queue);
-	r->queued = xmalloc(n * sizeof *r->queued);
+	check_rule_components(r);
 	int targets[64];
 	size_t m = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i < n && check_rule_has(&w->steps[i]))
 			targets[m++] = (int)i;
 		if (m == 64 || (i == n && m)) {
+			r->low = INT_MAX;
+			check_rule_reads(r, targets, m, check_rule_lowest);
 			check_rule_reaching(r, targets, m);
-			check_rule_reads(r, targets, m);
+			check_rule_reads(r, targets, m, check_rule_read);
 			m = 0;
 		}
 	}
-	free(r->queued);
-	free(r->queue);
+	if (r->nlater)
+		qsort(r->later, r->nlater, sizeof *r->later, check_rule_loc_cmp);
 	free(r->mask);
+	free(r->bits);
+	free(r->by_comp);
+	free(r->comp_first);
+	free(r->comp);
 	free(r->pred);
 	free(r->first);
 }

@@ -14,8 +14,8 @@
  * Report, as errors in d, every answer a rule reads that no path gives before the rule's step (it is
  * always null there), and every step whose limits no day from today on lets an answer meet.  today is
  * "YYYY-MM-DD", or NULL to leave today() null.  *later (malloc'd, the caller frees it) gets where each
- * read of a later answer was reported, so that other findings can leave those places alone; *nlater how
- * many.
+ * read of a later answer was reported, sorted by line and column, so that other findings can leave those
+ * places alone; *nlater how many.
  */
 void check_rules(const struct wizard *w, const char *today, struct diags *d, struct loc **later, size_t *nlater);
 

@@ -542,6 +542,23 @@ static void check_null_in_text(void *ctx, int sym, struct loc at)
 	check_null_read(ctx, sym, at, true);
 }
 
+/* Whether check_rules reported a read of a later answer at at. */
+static bool check_later_at(const struct checker *c, struct loc at)
+{
+	size_t lo = 0, hi = c->nlater;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct loc *m = &c->later[mid];
+		if (m->line == at.line && m->col == at.col)
+			return true;
+		if (m->line < at.line || (m->line == at.line && m->col < at.col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 /*
  * Look at the check e of step c->at (1.1).  A check refuses the answer unless it is true, and a name without
  * an answer makes it false (or null), so every read that is not a guard is a risk, unlike in a condition;
@@ -557,8 +574,7 @@ static void check_rule_reads_null(struct checker *c, const struct expr *e)
 		bool fine = u.use == EXPR_USE_GUARD || check_guarded(c, from, to, u.sym);
 		for (size_t k = from; k < i && !fine; k++)
 			fine = c->uses[k].sym == u.sym && c->uses[k].use != EXPR_USE_GUARD;	/* reported once */
-		for (size_t k = 0; k < c->nlater && !fine; k++)
-			fine = c->later[k].line == u.at.line && c->later[k].col == u.at.col;
+		fine = fine || check_later_at(c, u.at);
 		if (!fine)
 			check_null_read(c, u.sym, u.at, false);
 	}
