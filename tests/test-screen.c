@@ -1157,7 +1157,7 @@ static void test_rule_refused(void)
 	CHECK(term_find(&t, "! Skriv den del", &r, &c));
 	CHECK(term_find(&t, "[ 0 ", &fr, &fc));
 	CHECK(fr == 4 && r == 21);	/* the field as typed; the message where every refusal shows, over the footer */
-	CHECK(strstr(term_screen(&t), "Step 2 of 5") != NULL);	/* still the same step */
+	CHECK(strstr(term_screen(&t), "Step 2 of 6") != NULL);	/* still the same step */
 	term_key(&t, VTERM_KEY_BACKSPACE);
 	term_type(&t, "150000");
 	term_key(&t, VTERM_KEY_ENTER);
