@@ -868,8 +868,10 @@ static bool engine_rules(struct engine *e, int at)
 					!engine_bound(e, s, v, lim, k == 1, bounds[k]->loc.line)))
 			return false;
 	}
-	for (size_t k = 0; k < s->nchecks && s->checks[k].valid; k++) {
+	for (size_t k = 0; k < s->nchecks; k++) {
 		struct value ok;
+		if (!s->checks[k].valid)	/* only in a wizard loaded with errors */
+			continue;
 		if (!engine_eval_at(e, s->checks[k].valid, s->checks[k].loc.line, &ok))
 			return false;
 		if (!value_truthy(ok)) {
