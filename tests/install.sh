@@ -31,6 +31,9 @@ for w in "$prefix"/share/trin/wizards/*.yaml; do
 	env -u TRIN_PATH "$bin" test "$w" >"$dest/test.log" 2>&1 || { cat "$dest/test.log"; status=1; }
 done
 [ "$n" -ge 5 ] || { echo "only $n wizards installed"; status=1; }
+# the format's JSON Schema, for editors (README): installed, and JSON
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$prefix/share/trin/trin.schema.json" ||
+	{ echo "the JSON Schema is not installed as JSON"; status=1; }
 # the bytes of the installed trin, as `strings` would show them, name no folder of the build machine
 for dir in "$source" "$build" "$(cd "$source" && pwd -P)" "$(cd "$build" && pwd -P)"; do
 	if LC_ALL=C grep -a -F -q -e "$dir" "$bin"; then

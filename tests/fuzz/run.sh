@@ -28,6 +28,11 @@ while [ "$used" -lt "$budget" ]; do
 	/usr/bin/time -f 'cpu %U %S' -o "$build/fuzz-$name.time" \
 		"$build/tests/fuzz/fuzz-$name" $dict -max_total_time="$left" -print_final_stats=1 -rss_limit_mb=2048 \
 		-timeout=10 -artifact_prefix="$build/crash/$name/" "$build/corpus/$name" >>"$log" 2>&1 || true
+	if ! grep -q '^stat::number_of_executed_units: *[1-9]' "$log"; then
+		tail -n 20 "$log" "$build/fuzz-$name.time"
+		echo "$name: the harness ran nothing (it could not start?): stopped" >&2
+		exit 1
+	fi
 	cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 + 0.5 }' "$build/fuzz-$name.time")
 	[ "$cpu" -lt 1 ] && cpu=1
 	used=$((used + cpu))
