@@ -308,7 +308,7 @@ static bool check_rule_limit(const struct step *s, const struct step_bound *b, b
 			*out = (struct value){ VAL_STR, { .s = date } };
 		return true;
 	}
-	struct expr_env env = { check_rule_null, NULL, NULL, today };
+	struct expr_env env = { .get = check_rule_null, .today = today };	/* no answers */
 	const char *err;
 	return expr_eval(b->expr, &env, a, out, &err);
 }
