@@ -21,6 +21,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "check-rule.h"
 #include "content.h"
 #include "glossary.h"
 #include "kind.h"
@@ -297,6 +298,9 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 		for (size_t k = 0; k < s->ntodo; k++)
 			if (s->todo[k].msgid)
 				fn(ctx, &s->todo[k], (int)i);
+		for (size_t k = 0; k < s->nchecks; k++)
+			if (s->checks[k].message.msgid)
+				fn(ctx, &s->checks[k].message, (int)i);
 	}
 }
 
@@ -368,8 +372,11 @@ struct checker {
 	size_t nuses, capuses;
 	int at;				/* the step whose texts or conditions are being looked at */
 	bool after;			/* at's own answer is given (conditions), or not yet (texts) */
+	bool own_given;			/* in a rule of step at, which reads its answer only once given */
 	struct check_pending *pending;	/* reads that may be null, before the conditions are considered */
 	size_t npending, cappending;
+	struct loc *later;		/* where check_rules reported a read of a later answer */
+	size_t nlater;
 	int *cands, *cand_at;		/* their candidate steps, and the step each is read at */
 	size_t ncands, capcands;
 	/* Per value, the steps that have an answer when it is [0] not null, [1] true, [2] not true; once
@@ -554,6 +561,8 @@ static void check_null_read(struct checker *c, int sym, struct loc at, bool text
 {
 	const struct wizard *w = c->w;
 	size_t first = c->ncands;
+	if (c->own_given && sym == c->at)
+		return;
 	if ((size_t)sym < w->nsteps) {
 		if (!check_has_answer(c, sym))
 			check_cand(c, sym);
@@ -609,6 +618,87 @@ static void check_condition(struct checker *c, const struct expr *e, const int *
 static void check_null_in_text(void *ctx, int sym, struct loc at)
 {
 	check_null_read(ctx, sym, at, true);
+}
+
+/* Whether check_rules reported a read of a later answer at at. */
+static bool check_later_at(const struct checker *c, struct loc at)
+{
+	size_t lo = 0, hi = c->nlater;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct loc *m = &c->later[mid];
+		if (m->line == at.line && m->col == at.col)
+			return true;
+		if (m->line < at.line || (m->line == at.line && m->col < at.col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/*
+ * Look at the check e of step c->at (1.1).  A check refuses the answer unless it is true, and a name without
+ * an answer makes it false (or null), so every read that is not a guard is a risk, unlike in a condition;
+ * the step's own answer is always given.  A read of a later answer is already an error (check_rules).
+ */
+static void check_rule_reads_null(struct checker *c, const struct expr *e)
+{
+	size_t from = c->nuses;
+	expr_walk_names(e, check_collect_use, c);
+	size_t to = c->nuses;
+	for (size_t i = from; i < to; i++) {
+		const struct check_use u = c->uses[i];
+		bool fine = u.use == EXPR_USE_GUARD || check_guarded(c, from, to, u.sym);
+		for (size_t k = from; k < i && !fine; k++)
+			fine = c->uses[k].sym == u.sym && c->uses[k].use != EXPR_USE_GUARD;	/* reported once */
+		fine = fine || check_later_at(c, u.at);
+		if (!fine)
+			check_null_read(c, u.sym, u.at, false);
+	}
+	c->nuses = from;
+}
+
+/* A check's message, shown when the check is not true: the names the check reads are its own to judge. */
+struct check_rule_text {
+	struct checker *c;
+	int *syms;		/* the names its check reads */
+	size_t n, cap;
+};
+
+static void check_rule_sym(void *ctx, int sym)
+{
+	struct check_rule_text *t = ctx;
+	util_grow((void **)&t->syms, &t->cap, t->n + 1, sizeof *t->syms);
+	t->syms[t->n++] = sym;
+}
+
+static void check_rule_text_read(void *ctx, int sym, struct loc at)
+{
+	struct check_rule_text *t = ctx;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->syms[i] == sym)
+			return;
+	check_null_read(t->c, sym, at, true);
+}
+
+/* The checks of step c->at and their messages, which are shown with the answer given. */
+static void check_rule_nulls(struct checker *c, const struct step *s)
+{
+	c->after = true;
+	c->own_given = true;
+	struct check_rule_text t = { c, NULL, 0, 0 };
+	for (size_t k = 0; k < s->nchecks; k++) {
+		t.n = 0;
+		if (s->checks[k].valid) {
+			check_rule_reads_null(c, s->checks[k].valid);
+			expr_symbols(s->checks[k].valid, check_rule_sym, &t);
+		}
+		if (s->checks[k].message.msgid)
+			check_text_names(c->w, &s->checks[k].message, check_rule_text_read, &t);
+	}
+	free(t.syms);
+	c->own_given = false;
 }
 
 /* ---- What the condition of a transition says has an answer ---- */
@@ -913,6 +1003,7 @@ static void check_nulls(struct checker *c)
 			check_condition(c, s->next[k].when, known, nknown);
 			check_learn_untrue(c, s->next[k].when, &known, &nknown, &cap);
 		}
+		check_rule_nulls(c, s);
 	}
 	free(known);
 	content_each_expr(w, check_null_in_content, c);
@@ -1052,10 +1143,19 @@ static void check_values(struct checker *c)
 	const struct wizard *w = c->w;
 	for (size_t i = 0; i < w->nvalues; i++)
 		expr_symbols(w->values[i].expr, check_mark_symbol, c);
-	for (size_t i = 0; i < w->nsteps; i++)
-		for (size_t k = 0; k < w->steps[i].nnext; k++)
-			if (w->steps[i].next[k].when)
-				expr_symbols(w->steps[i].next[k].when, check_mark_symbol, c);
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct step *s = &w->steps[i];
+		for (size_t k = 0; k < s->nnext; k++)
+			if (s->next[k].when)
+				expr_symbols(s->next[k].when, check_mark_symbol, c);
+		for (size_t k = 0; k < s->nchecks; k++)
+			if (s->checks[k].valid)
+				expr_symbols(s->checks[k].valid, check_mark_symbol, c);
+		if (s->min_expr.expr)
+			expr_symbols(s->min_expr.expr, check_mark_symbol, c);
+		if (s->max_expr.expr)
+			expr_symbols(s->max_expr.expr, check_mark_symbol, c);
+	}
 	content_each_expr(w, check_mark_content, c);
 	check_each_text(w, check_mark_text, c);
 	for (size_t i = 0; i < w->nvalues; i++)
@@ -1325,7 +1425,7 @@ static void check_content(struct checker *c)
 
 void check_wizard(const struct wizard *w, const struct check_options *o, struct diags *d)
 {
-	static const struct check_options defaults = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+	static const struct check_options defaults = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS, NULL };
 	if (!w->nsteps || w->start < 0)
 		return;
 	size_t nv = w->nvalues ? w->nvalues : 1;
@@ -1345,6 +1445,7 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 	c.answered = check_answered_create(w);
 	if (!w->flow_errors) {	/* paths through a flow with errors would mean nothing */
 		check_reach(&c);
+		check_rules(w, c.o->today, d, &c.later, &c.nlater);
 		check_nulls(&c);
 	}
 	check_content(&c);
@@ -1366,6 +1467,7 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 		free(c.nneeds[t]);
 		free(c.needs_state[t]);
 	}
+	free(c.later);
 	free(c.pending);
 	free(c.cands);
 	free(c.cand_at);

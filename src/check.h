@@ -2,8 +2,9 @@
  * check: static analysis of a loaded wizard for its author.  The loader has already refused what cannot
  * run (unknown names, type clashes, duplicates); check finds what runs but is probably wrong: steps no
  * path reaches, steps from which no end can be reached, names that may have no answer where they are
- * read, comparisons with a value that is not a choice, glossary terms and values nobody uses, and, for
- * Danish texts, screens that are hard to read.
+ * read, comparisons with a value that is not a choice, glossary terms and values nobody uses, rules of
+ * steps that read later answers or can never be met (check-rule.h), and, for Danish texts, screens that
+ * are hard to read.
  *
  * No I/O: findings are appended to a diags list.  Memory returned in a struct is owned by it and freed
  * by its _free function.
@@ -25,6 +26,7 @@
 struct check_options {
 	int max_lix;		/* a screen with a higher LIX is a warning */
 	int max_words;		/* a sentence with more words is a warning */
+	const char *today;	/* "YYYY-MM-DD", for limits that read today() (check-rule.h); NULL: none */
 };
 
 /* Which steps a walk from the start can reach, and from which steps an end step can be reached. */

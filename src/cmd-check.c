@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "cmd.h"
@@ -228,7 +229,12 @@ int cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+	struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS, NULL };
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm) && strftime(today, sizeof today, "%Y-%m-%d", &tm))
+		o.today = today;	/* limits that read today() are looked at from today on */
 	struct load_limits limits = load_default_limits;
 	bool lix = false, werror = false, json = false, fit = true, small = false;
 	unsigned long long number;

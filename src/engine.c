@@ -57,7 +57,7 @@ struct engine {
 	size_t ncounted;
 	int *dropped;		/* back at the review: those of them that no longer count */
 	size_t ndropped;
-	char message[256];
+	char message[1024];
 	bool has_message;
 	struct arena scratch;	/* evaluation and formatting; reset on every change */
 	unsigned char *evaluating;	/* derived values being evaluated (cycle guard) */
@@ -370,30 +370,41 @@ struct value engine_answer(struct engine *e, int step)
 	return engine_env_get(e, step);
 }
 
+/*
+ * Evaluate x (a condition or a rule of the wizard at line) with the answers now on the path; false with a
+ * message for the person when the wizard's expression, or a value it reads, cannot be worked out.
+ */
+static bool engine_eval_at(struct engine *e, const struct expr *x, int line, struct value *out)
+{
+	struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
+	const char *err = NULL;
+	e->too_large = -1;
+	bool ok = expr_eval(x, &env, &e->scratch, out, &err);
+	if (e->too_large >= 0) {	/* a value read was beyond the bounds: the result cannot be trusted */
+		const struct derived *d = &e->w->values[e->too_large];
+		engine_fail(e, _("This wizard cannot work out its value '%s' (line %d): %s. Please tell the "
+				 "people who made it."), d->name, d->loc.line, e->value_errors[e->too_large]);
+		return false;
+	}
+	if (!ok) {
+		engine_fail(e, _("This wizard has an error at line %d: %s. Please tell the people who made it."),
+			    line, err);
+		return false;
+	}
+	return true;
+}
+
 /* The step the current one leads to with the answers now on the path, or -1 with a message. */
 static int engine_next(struct engine *e)
 {
 	const struct step *s = &e->w->steps[engine_current(e)];
-	struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
-	e->too_large = -1;
 	for (size_t i = 0; i < s->nnext; i++) {
 		const struct transition *t = &s->next[i];
 		if (!t->when)
 			return t->target;
 		struct value v;
-		const char *err = NULL;
-		bool ok = expr_eval(t->when, &env, &e->scratch, &v, &err);
-		if (e->too_large >= 0) {	/* a value read was beyond the bounds: the condition cannot be trusted */
-			const struct derived *d = &e->w->values[e->too_large];
-			engine_fail(e, _("This wizard cannot work out its value '%s' (line %d): %s. Please tell the "
-					 "people who made it."), d->name, d->loc.line, e->value_errors[e->too_large]);
+		if (!engine_eval_at(e, t->when, t->loc.line, &v))
 			return -1;
-		}
-		if (!ok) {
-			engine_fail(e, _("This wizard has an error at line %d: %s. Please tell the people who made it."),
-				    t->loc.line, err);
-			return -1;
-		}
 		if (value_truthy(v))
 			return t->target;
 	}
@@ -785,6 +796,80 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 	return true;
 }
 
+/* Refuse with text as it is, cut at a character if it is longer than the message can hold. */
+static void engine_fail_text(struct engine *e, const char *text)
+{
+	size_t n = strlen(text);
+	if (n >= sizeof e->message) {
+		n = sizeof e->message - 1;
+		while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(e->message, text, n);
+	e->message[n] = '\0';
+	e->has_message = true;
+}
+
+/* Answer v of number or date step s against limit lim (max when is_max) worked out at line; null is none. */
+static bool engine_bound(struct engine *e, const struct step *s, struct value v, struct value lim, bool is_max,
+			 int line)
+{
+	const char *wrong = NULL;
+	if (lim.type == VAL_NULL)
+		return true;
+	if (s->type == STEP_NUMBER && lim.type != VAL_NUM)
+		wrong = is_max ? "'max' is not a number" : "'min' is not a number";
+	else if (s->type == STEP_DATE && (lim.type != VAL_STR || !util_date_iso(lim.u.s)))
+		wrong = is_max ? "'max' is not a date" : "'min' is not a date";
+	if (wrong) {
+		engine_fail(e, _("This wizard has an error at line %d: %s. Please tell the people who made it."), line,
+			    wrong);
+		return false;
+	}
+	int cmp = s->type == STEP_NUMBER ? (v.u.n > lim.u.n) - (v.u.n < lim.u.n) : strcmp(v.u.s, lim.u.s);
+	if (is_max ? cmp <= 0 : cmp >= 0)
+		return true;
+	if (s->type == STEP_NUMBER)
+		engine_fail(e, is_max ? _("The number must be at most %s.") : _("The number must be at least %s."),
+			    engine_number_text(e, lim.u.n));
+	else
+		engine_fail(e, is_max ? _("The date must be on or before %s.") : _("The date must be on or after %s."),
+			    engine_value_text(e, s, lim));
+	return false;
+}
+
+/*
+ * The answer of step at (set, on the path) against the step's limits written as expressions and its
+ * checks, which see it under the step's id; false with the message that refuses it.  An empty answer
+ * (not answered) has nothing to check.
+ */
+static bool engine_rules(struct engine *e, int at)
+{
+	const struct step *s = &e->w->steps[at];
+	struct value v = e->answers[at].v;
+	if (v.type == VAL_NULL || (!s->nchecks && !s->min_expr.expr && !s->max_expr.expr))
+		return true;
+	const struct step_bound *bounds[] = { &s->min_expr, &s->max_expr };
+	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
+		struct value lim;
+		if (bounds[k]->expr && (!engine_eval_at(e, bounds[k]->expr, bounds[k]->loc.line, &lim) ||
+					!engine_bound(e, s, v, lim, k == 1, bounds[k]->loc.line)))
+			return false;
+	}
+	for (size_t k = 0; k < s->nchecks; k++) {
+		struct value ok;
+		if (!s->checks[k].valid)	/* only in a wizard loaded with errors */
+			continue;
+		if (!engine_eval_at(e, s->checks[k].valid, s->checks[k].loc.line, &ok))
+			return false;
+		if (!value_truthy(ok)) {
+			engine_fail_text(e, engine_show_text(e, &s->checks[k].message, NULL));
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Back at the review after a change: which of the answers that counted when it began no longer do. */
 static void engine_note_dropped(struct engine *e)
 {
@@ -815,6 +900,8 @@ static bool engine_advance(struct engine *e)
 		const struct step *s = &e->w->steps[next];
 		if (s->type == STEP_END || s->type == STEP_REVIEW || (step_takes_answer(s->type) && !e->answers[next].set) ||
 		    (e->answers[next].set && engine_hidden(e, s, e->answers[next].v)))
+			return true;
+		if (!engine_rules(e, next))	/* a change made its answer wrong: the person sees why */
 			return true;
 	}
 }
@@ -855,7 +942,7 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 		struct engine_answer old = e->answers[cur];
 		e->answers[cur] = a;
 		engine_changed(e);
-		if (!engine_advance(e)) {
+		if (!engine_rules(e, cur) || !engine_advance(e)) {
 			engine_truncate(e, nhist);	/* nothing changes when the way on fails */
 			e->answers[cur] = old;
 			engine_changed(e);
@@ -986,6 +1073,8 @@ bool engine_follow(struct engine *e, const struct engine *from)
 		    (step_takes_answer(s->type) && !e->answers[cur].set) ||
 		    (e->answers[cur].set && engine_hidden(e, s, e->answers[cur].v)))
 			return false;
+		if (step_takes_answer(s->type) && !engine_rules(e, cur))
+			return false;	/* the changed wizard refuses its answer: the person sees why */
 		size_t nhist = e->nhist;
 		if (!engine_advance(e)) {
 			engine_truncate(e, nhist);

@@ -45,6 +45,7 @@ static const char *const load_step_keys[] = { "id", "type", "title", "text", "he
 static const char *const load_choice_keys[] = { "value", "label", "when", NULL };
 static const char *const load_cond_keys[] = { "when", "text", "one", "other", "count", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
+static const char *const load_check_keys[] = { "valid", "message", NULL };
 static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
@@ -52,7 +53,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", NULL };
+static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", "check", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -728,6 +729,70 @@ static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const cha
 	return re;
 }
 
+/* Whether a limit is written as a literal number or date ("-5", "0.5", "2025-02-27"), right or wrong. */
+static bool load_limit_literal(const char *s)
+{
+	return *s && s[strspn(s, "0123456789.,-")] == '\0';
+}
+
+/*
+ * Read limit n (min or max of a number or date step) as an expression (1.1), such as `max: omsaetning` or
+ * `min: today()`, into b.  False when n is to be read as a literal: it is written as one, or it is text
+ * that does not look like an expression at all ("i morgen"), which keeps the literal's error.
+ */
+static bool load_limit_expr(struct loader *ld, const struct ynode *n, const char *what, struct step_bound *b)
+{
+	if (n->kind != YNODE_SCALAR || n->alias || load_limit_literal(n->str))
+		return false;
+	struct diags quiet = { 0 };
+	struct expr_source src = { n->loc, n->exact };
+	struct expr *e = expr_parse(ld->a, n->str, src, &quiet);
+	bool looks = e || strpbrk(n->str, "()+*/<>=\"");
+	for (size_t i = 0; looks && i < quiet.n; i++)
+		diag_add(ld->d, quiet.v[i].severity, quiet.v[i].loc, "%s", quiet.v[i].msg);
+	diag_free(&quiet);
+	if (!looks)
+		return false;
+	char since[80];
+	snprintf(since, sizeof since, "an expression in %s", what);
+	if (e && load_since_11(ld, n, since))
+		*b = (struct step_bound){ e, n->loc };
+	return true;
+}
+
+/* `check`: a list of {valid, message}, each refusing the answer with message unless valid is true (1.1). */
+static void load_checks(struct loader *ld, struct step *s, const struct ynode *list)
+{
+	if (!list || !load_expect(ld, list, YNODE_SEQ, "'check'"))
+		return;
+	if (list->n == 0) {
+		diag_error(ld->d, list->loc, "'check' is an empty list");
+		return;
+	}
+	s->checks = arena_alloc(ld->a, list->n * sizeof *s->checks);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *e = list->kids[i];
+		if (!load_expect(ld, e, YNODE_MAP, "an entry of 'check'"))
+			continue;
+		load_keys(ld, e, load_check_keys, "'check'");
+		struct step_check *c = &s->checks[s->nchecks++];
+		const struct ynode *valid = ynode_get(e, "valid"), *msg = ynode_get(e, "message");
+		c->loc = valid ? valid->loc : e->loc;
+		if (!valid)
+			diag_error(ld->d, e->loc, "an entry of 'check' needs 'valid', the condition the answer must meet");
+		else
+			c->valid = load_expr(ld, valid, "'valid'");
+		if (!msg) {
+			diag_error(ld->d, e->loc, "an entry of 'check' needs 'message', the words that say why the answer "
+				   "is refused");
+		} else {
+			char key[48];
+			snprintf(key, sizeof key, "check.%zu.message", i + 1);
+			load_text_node(ld, msg, &c->message, "'message'", key);
+		}
+	}
+}
+
 static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	const struct ynode *n;
@@ -738,9 +803,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
-		if ((n = ynode_get(m, "min")))
+		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &s->min_expr))
 			s->has_min = load_num(ld, n, "'min'", &s->min);
-		if ((n = ynode_get(m, "max")))
+		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &s->max_expr))
 			s->has_max = load_num(ld, n, "'max'", &s->max);
 		if ((n = ynode_get(m, "decimals"))) {
 			size_t dec = 0;
@@ -763,9 +828,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	}
 	case STEP_DATE:
-		if ((n = ynode_get(m, "min")))
+		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &s->min_expr))
 			s->min_date = load_date(ld, n, "'min'");
-		if ((n = ynode_get(m, "max")))
+		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &s->max_expr))
 			s->max_date = load_date(ld, n, "'max'");
 		if (s->min_date && s->max_date && strcmp(s->min_date, s->max_date) > 0)
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
@@ -966,6 +1031,8 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	if (kind_of(s->type)->choices)
 		load_choices(ld, s, ynode_get(m, "choices"));
 	load_step_limits(ld, s, m);
+	if (step_takes_answer(s->type))
+		load_checks(ld, s, ynode_get(m, "check"));
 
 	const struct ynode *nn = ynode_get(m, "next");
 	if (s->type == STEP_END) {
@@ -1426,6 +1493,28 @@ static void load_bind_content(struct loader *ld, const struct expr_scope *scope,
 		load_bind_text(ld, scope, &s->todo[k]);
 }
 
+/* Bind the checks and the limits written as expressions of step s (1.1), and check their types. */
+static void load_bind_rules(struct loader *ld, const struct step *s, const struct expr_scope *scope)
+{
+	for (size_t k = 0; k < s->nchecks; k++) {
+		if (!s->checks[k].valid)
+			continue;
+		expr_type t = expr_bind(s->checks[k].valid, scope, ld->d);
+		if (t && !(t & TYPE_BOOL))
+			diag_error(ld->d, s->checks[k].loc, "'valid' must be true or false, but this is never a boolean");
+	}
+	const struct step_bound *bounds[] = { &s->min_expr, &s->max_expr };
+	expr_type want = s->type == STEP_NUMBER ? TYPE_NUM : TYPE_STR;
+	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
+		if (!bounds[k]->expr)
+			continue;
+		expr_type t = expr_bind(bounds[k]->expr, scope, ld->d);
+		if (t && !(t & want))
+			diag_error(ld->d, bounds[k]->loc, "'%s' must be %s, but this is never one", k ? "max" : "min",
+				   s->type == STEP_NUMBER ? "a number" : "a date (a text YYYY-MM-DD)");
+	}
+}
+
 static void load_bind(struct loader *ld)
 {
 	struct wizard *w = ld->w;
@@ -1452,6 +1541,7 @@ static void load_bind(struct loader *ld)
 					   "boolean");
 		}
 		load_bind_content(ld, &scope, s);
+		load_bind_rules(ld, s, &scope);
 	}
 }
 

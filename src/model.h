@@ -60,6 +60,19 @@ struct transition {
 	struct loc loc;
 };
 
+/* A limit of a number or date step written as an expression (1.1), and where. */
+struct step_bound {
+	struct expr *expr;
+	struct loc loc;
+};
+
+/* A check across answers (1.1): the answer is refused with message unless valid is true. */
+struct step_check {
+	struct expr *valid;	/* reads the answer being given under the step's own id */
+	struct text message;	/* the author's words, shown beside the field */
+	struct loc loc;		/* of valid */
+};
+
 struct step {
 	const char *id;
 	struct loc loc;
@@ -87,6 +100,11 @@ struct step {
 	int decimals;		/* number: decimals allowed in the answer, 0..4 */
 	const char *pattern;	/* text: POSIX extended regex, matched against the whole answer */
 	regex_t *regex;		/* compiled pattern, or NULL */
+	/* number, date (1.1): a limit worked out from the answers when the answer is given, instead of
+	 * min/max (number) or min_date/max_date (date); expr is NULL when absent; a null result is no limit */
+	struct step_bound min_expr, max_expr;
+	struct step_check *checks;	/* tried in order once the answer is valid; empty answers skip them */
+	size_t nchecks;
 };
 
 /* The index of the choice of s whose value is value, or -1. */

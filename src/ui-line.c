@@ -343,6 +343,8 @@ static enum line_outcome line_walk(struct line *l)
 			shown = v.index;
 			shown_at = v.position;
 			line_show(l, &v);
+			if (v.message)	/* the walk stopped here: a change made this answer wrong */
+				line_para(l, v.message);
 			if (s->type == STEP_END) {
 				line_save(l, UI_SAVE_RECORD);
 				line_save(l, UI_SAVE_OUTPUT);

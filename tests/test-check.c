@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check-rule.h"
 #include "check.h"
 #include "test.h"
 
@@ -203,11 +204,123 @@ static void test_lix(void)
 	CHECK_NUM(lx.lix, 22);	/* 11/3 + 200/11 = 3.67 + 18.18 */
 }
 
+/* Whether a path of one transition or more leads from step from to step to. */
+static bool brute_reaches(const struct wizard *w, int from, int to)
+{
+	size_t n = w->nsteps, top = 0;
+	bool *seen = calloc(n, 1), reached = false;
+	int *stack = malloc(n * sizeof *stack);
+	for (size_t k = 0; k < w->steps[from].nnext; k++) {
+		int u = w->steps[from].next[k].target;
+		if (!seen[u]) {
+			seen[u] = true;
+			stack[top++] = u;
+		}
+	}
+	while (top && !reached) {
+		int v = stack[--top];
+		reached = v == to;
+		for (size_t k = 0; k < w->steps[v].nnext; k++) {
+			int u = w->steps[v].next[k].target;
+			if (!seen[u]) {
+				seen[u] = true;
+				stack[top++] = u;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return reached;
+}
+
+/*
+ * A check that reads an answer no path gives before its step is an error, in random flows of up to 150
+ * steps (more than 64 with checks, so that the bits go round in several chunks), against a brute search.
+ */
+static void test_rule_later(void)
+{
+	unsigned seed = 11;
+	int mismatches = 0, errors = 0;
+	for (int round = 0; round < 12; round++) {
+		int n = 5 + round * 13;
+		char *flow = random_wizard(&seed, n), *yaml = malloc(strlen(flow) * 2 + 100);
+		/* every yes/no step gets a check reading another step, on the same line */
+		char *p = strstr(flow, "steps:\n") + 7, *o = yaml;
+		o += sprintf(o, "trin: 1.1\ntitle: T\nlanguage: en\nsteps:\n");
+		int *reads = malloc((size_t)n * sizeof *reads);
+		for (int i = 0; i < n; i++) {
+			char *eol = strchr(p, '\n');
+			reads[i] = rand_r(&seed) % n;
+			o += sprintf(o, "%.*s, check: [{valid: s%d or true, message: M}]}\n", (int)(eol - p - 1), p, reads[i]);
+			p = eol + 1;
+		}
+		strcpy(o, p);
+		struct diags d = { 0 };
+		struct wizard *w = load(yaml, &d);
+		CHECK(w != NULL);
+		if (w) {
+			struct loc *later;
+			size_t nlater;
+			check_rules(w, NULL, &d, &later, &nlater);
+			CHECK_NUM(nlater, d.errors);
+			bool *said = calloc((size_t)n, 1);
+			for (size_t k = 0; k < d.n; k++)
+				if (d.v[k].severity == DIAG_ERROR && d.v[k].loc.line >= 5 && d.v[k].loc.line < 5 + n)
+					said[d.v[k].loc.line - 5] = true;
+			for (int i = 0; i < n; i++) {
+				bool want = reads[i] != i && !brute_reaches(w, reads[i], i);
+				mismatches += said[i] != want;
+				errors += want;
+			}
+			free(said);
+			free(later);
+			wizard_free(w);
+		}
+		diag_free(&d);
+		free(reads);
+		free(yaml);
+		free(flow);
+	}
+	CHECK(errors > 50);
+	CHECK_NUM(mismatches, 0);
+}
+
+/* Limits that read no answer and leave no date on any day; today() itself comes with the expression helper. */
+static void test_rule_never(void)
+{
+	struct diags d = { 0 };
+	struct wizard *w = load("trin: 1.1\ntitle: T\nsteps:\n"
+				"  - {id: a, type: date, title: A, min: '\"2020-01-02\"', max: 2020-01-01}\n"
+				"  - {id: b, type: date, title: B, min: 2020-01-01, max: '\"2020-01-01\"'}\n"
+				"  - {id: c, type: number, title: C, min: 2 * 3, max: 5}\n"
+				"  - {id: e, type: number, title: C, min: 5, max: c}\n"
+				"  - {id: z, type: end, title: Z}\n", &d);
+	CHECK(w != NULL);
+	if (w) {
+		struct loc *later;
+		size_t nlater;
+		check_rules(w, "2026-11-30", &d, &later, &nlater);
+		free(later);
+		CHECK_NUM(d.errors, 2);
+		CHECK_NUM(d.n, 2);
+		if (d.n == 2) {
+			CHECK_NUM(d.v[0].loc.line, 4);
+			CHECK_STR(d.v[0].msg, "'max' is before 'min'");
+			CHECK_NUM(d.v[1].loc.line, 6);
+			CHECK_STR(d.v[1].msg, "'max' is less than 'min'");
+		}
+	}
+	wizard_free(w);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	test_dominance();
 	test_flow();
 	test_needs();
 	test_lix();
+	test_rule_later();
+	test_rule_never();
 	return test_done("test-check");
 }

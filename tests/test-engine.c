@@ -1218,6 +1218,126 @@ static void test_values_work(void)
 	wizard_free(w);
 }
 
+static const char *const test_rules_yaml =
+	"trin: 1.1\n"
+	"title: Moms\n"
+	"values:\n"
+	"  halvdel: omsaetning / 2\n"
+	"steps:\n"
+	"  - id: omsaetning\n"
+	"    type: number\n"
+	"    title: Omsætning\n"
+	"  - id: moms_del\n"
+	"    type: number\n"
+	"    title: Med moms\n"
+	"    required: false\n"
+	"    max: omsaetning\n"
+	"    check:\n"
+	"      - {valid: moms_del != 13, message: Ikke 13.}\n"
+	"      - {valid: moms_del != halvdel, message: \"Ikke {moms_del}, halvdelen af {omsaetning} kr.\"}\n"
+	"  - id: eksport\n"
+	"    type: number\n"
+	"    title: Eksport\n"
+	"    min: halvdel\n"
+	"  - id: review\n"
+	"    type: review\n"
+	"    title: Tjek\n"
+	"  - id: slut\n"
+	"    type: end\n"
+	"    title: Slut\n";
+
+/* Checks across answers and limits worked out from answers (1.1): a refusal keeps nothing. */
+static void test_rules(void)
+{
+	struct wizard *w = test_load(test_rules_yaml);
+	if (!w)
+		return;
+	struct engine *e = engine_create(w, NULL);
+	CHECK(test_submit(e, "300000"));
+	CHECK(!test_submit(e, "300001"));
+	CHECK_STR(test_message(e), "The number must be at most 300.000.");
+	CHECK_STR(test_id(e), "moms_del");
+	CHECK_STR(test_answer(e, w, "moms_del"), "null");
+	CHECK(!test_submit(e, "13"));
+	CHECK_STR(test_message(e), "Ikke 13.");
+	CHECK(!test_submit(e, "150000"));	/* the message shows the answer refused */
+	CHECK_STR(test_message(e), "Ikke 150.000, halvdelen af 300.000 kr.");
+	CHECK_STR(test_answer(e, w, "moms_del"), "null");
+	CHECK_NUM(test_path_len(e), 2);
+	CHECK(test_submit(e, "100000"));
+	CHECK_STR(test_message(e), "(none)");
+	CHECK_STR(test_id(e), "eksport");
+	CHECK(!test_submit(e, "149999"));
+	CHECK_STR(test_message(e), "The number must be at least 150.000.");
+	CHECK(test_submit(e, "150000"));
+	CHECK_STR(test_id(e), "review");
+
+	/* back: a refused answer leaves the one given before */
+	CHECK(engine_back(e));
+	CHECK(engine_back(e));
+	CHECK_STR(test_id(e), "moms_del");
+	CHECK(!test_submit(e, "13"));
+	CHECK_STR(test_answer(e, w, "moms_del"), "100000");
+	CHECK(test_submit(e, "100000"));
+	CHECK(test_submit(e, "150000"));
+
+	/* a change from the review that makes a later answer wrong stops there, saying why */
+	CHECK(engine_revise(e, wizard_step_index(w, "omsaetning")));
+	CHECK(test_submit(e, "200000"));
+	CHECK_STR(test_id(e), "moms_del");
+	CHECK_STR(test_message(e), "Ikke 100.000, halvdelen af 200.000 kr.");
+	CHECK(test_submit(e, "90000"));
+	CHECK_STR(test_id(e), "review");	/* eksport 150000 is at least 100000: kept */
+	CHECK_STR(test_answer(e, w, "eksport"), "150000");
+	engine_free(e);
+
+	/* an empty answer is not checked */
+	e = engine_create(w, NULL);
+	CHECK(test_submit(e, "26"));
+	CHECK(test_submit(e, ""));
+	CHECK_STR(test_answer(e, w, "moms_del"), "null");
+	CHECK_STR(test_id(e), "eksport");
+	engine_free(e);
+	wizard_free(w);
+}
+
+/* Date limits worked out from answers; null is no limit; a limit that is not a date is the wizard's error. */
+static void test_rule_dates(void)
+{
+	struct wizard *w = test_load("trin: 1.1\ntitle: T\nsteps:\n"
+				     "  - id: start\n    type: date\n    title: Start\n    required: false\n"
+				     "  - id: navn\n    type: text\n    title: Navn\n"
+				     "  - id: slut_dato\n    type: date\n    title: Slut\n    min: start\n    max: navn\n"
+				     "  - id: slut\n    type: end\n    title: Slut\n");
+	if (!w)
+		return;
+	struct engine *e = engine_create(w, NULL);
+	CHECK(test_submit(e, "30-11-2026"));
+	CHECK(test_submit(e, "2027-06-01"));
+	CHECK(!test_submit(e, "29-11-2026"));
+	CHECK_STR(test_message(e), "The date must be on or after 30-11-2026.");
+	CHECK(test_submit(e, "30-11-2026"));
+	CHECK(engine_done(e));
+	engine_free(e);
+
+	e = engine_create(w, NULL);
+	CHECK(test_submit(e, ""));	/* no start: no lower limit */
+	CHECK(test_submit(e, "2027-06-01"));
+	CHECK(!test_submit(e, "2027-06-02"));
+	CHECK_STR(test_message(e), "The date must be on or before 01-06-2027.");
+	CHECK(test_submit(e, "01-01-1900"));
+	engine_free(e);
+
+	e = engine_create(w, NULL);
+	CHECK(test_submit(e, ""));
+	CHECK(test_submit(e, "Ole"));
+	CHECK(!test_submit(e, "01-01-2000"));
+	CHECK_STR(test_message(e), "This wizard has an error at line 15: 'max' is not a date. Please tell the people "
+		  "who made it.");
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1236,6 +1356,8 @@ int main(void)
 	test_follow();
 	test_values_once();
 	test_values_work();
+	test_rules();
+	test_rule_dates();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }

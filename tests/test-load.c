@@ -430,6 +430,69 @@ static void test_all_reported(void)
 		  "t.yaml:12:5: step 'c' is the last step but has no 'next'; add 'next' or make it an end step");
 }
 
+/* The head of a wizard in format 1.1: lines 1 and 2. */
+#define HEAD11 "trin: 1.1\ntitle: T\n"
+
+/* Checks across answers and limits written as expressions (1.1). */
+static void test_rules(void)
+{
+	const char *rules = "steps:\n"
+			    "  - id: a\n    type: number\n    title: A\n"
+			    "  - id: b\n    type: number\n    title: B\n    max: a\n    min: a / 2\n"
+			    "    check:\n      - {valid: b != a, message: \"Ikke {a}.\"}\n"
+			    "  - id: d\n    type: date\n    title: D\n    min: '\"2020-01-01\"'\n    max: 2030-01-01\n" SLUT;
+	CHECK_STR(test_load(arena_printf(&test_arena, HEAD11 "%s", rules)), "ok");
+	/* under 'trin: 1': the key, and each limit written as an expression */
+	CHECK_STR(test_load(arena_printf(&test_arena, HEAD "%s", rules)),
+		  "t.yaml:10:10: an expression in 'max' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "t.yaml:11:10: an expression in 'min' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "t.yaml:12:5: 'check' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "t.yaml:17:11: an expression in 'min' is new in format 1.1: write 'trin: 1.1' at the top of the wizard");
+	/* the model holds them */
+	struct diags d = { 0 };
+	const char *yaml = arena_printf(&test_arena, HEAD11 "%s", rules);
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(w != NULL);
+	if (w) {
+		const struct step *b = &w->steps[1], *dd = &w->steps[2];
+		CHECK_NUM(b->nchecks, 1);
+		CHECK_STR(b->checks[0].message.msgid, "Ikke {a}.");
+		CHECK_NUM(b->checks[0].loc.line, 13);
+		CHECK_STR(expr_text(b->max_expr.expr), "a");
+		CHECK_STR(expr_text(b->min_expr.expr), "a / 2");
+		CHECK(!b->has_min && !b->has_max);
+		CHECK(dd->min_expr.expr && !dd->min_date);
+		CHECK_STR(dd->max_date, "2030-01-01");
+		CHECK(!dd->max_expr.expr);
+	}
+	wizard_free(w);
+	diag_free(&d);
+
+	/* wrong shapes and types */
+	CHECK_STR(test_load(HEAD11 "steps:\n  - id: a\n    type: text\n    title: A\n"
+			    "    check:\n      - {valid: a, message: M}\n      - {valid: 'a == \"x\"'}\n"
+			    "      - {message: M, when: a}\n      - nej\n" SLUT),
+		  "t.yaml:8:17: 'valid' must be true or false, but this is never a boolean | "
+		  "t.yaml:9:9: an entry of 'check' needs 'message', the words that say why the answer is refused | "
+		  "t.yaml:10:9: an entry of 'check' needs 'valid', the condition the answer must meet | "
+		  "t.yaml:10:22: unknown key 'when' in 'check' | "
+		  "t.yaml:11:9: an entry of 'check' must be a mapping (key: value), not text");
+	CHECK_STR(test_load(HEAD11 "steps:\n  - id: a\n    type: text\n    title: A\n    check: []\n" SLUT),
+		  "t.yaml:7:12: 'check' is an empty list");
+	CHECK_STR(test_load(HEAD11 "steps:\n  - id: a\n    type: info\n    title: A\n    check: []\n" SLUT),
+		  "t.yaml:7:5: key 'check' does not apply to steps of type info");
+	CHECK_STR(test_load(HEAD11 "steps:\n  - id: a\n    type: text\n    title: A\n"
+			    "  - id: n\n    type: number\n    title: N\n    min: a\n    max: a == \"x\"\n"
+			    "  - id: d\n    type: date\n    title: D\n    min: n\n    max: (a\n"
+			    "  - id: e\n    type: date\n    title: E\n    min: i morgen\n    max: b + 1\n" SLUT),
+		  "t.yaml:10:10: 'min' must be a number, but this is never one | "
+		  "t.yaml:11:10: 'max' must be a number, but this is never one | "
+		  "t.yaml:15:10: 'min' must be a date (a text YYYY-MM-DD), but this is never one | "
+		  "t.yaml:16:12: expected ')', got end of expression | "
+		  "t.yaml:20:10: 'min' must be a date written YYYY-MM-DD, such as 2025-02-27, not 'i morgen' | "
+		  "t.yaml:21:10: unknown name 'b' (did you mean 'a'?)");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -437,6 +500,7 @@ int main(void)
 	test_errors();
 	test_hostile();
 	test_all_reported();
+	test_rules();
 	arena_free(&test_arena);
 	return test_done("test-load");
 }

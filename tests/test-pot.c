@@ -2,8 +2,8 @@
  * test-pot: the translators' template holds exactly the texts a person can be shown.  For every bundled
  * wizard (or those named), the template `trin pot` writes (pot.h) is read back, and its msgids are compared,
  * both ways, with every text the model holds, found here by walking the model field by field as the
- * frontends read it: titles, texts, help, guide notes, messages, units, choice labels, todo items, and
- * the glossary's terms and texts.  Each `#: file:line` must be the line of a place the text is at.
+ * frontends read it: titles, texts, help, guide notes, messages, units, choice labels, todo items, the
+ * messages of checks, and the glossary's terms and texts.  Each `#: file:line` must be the line of a place the text is at.
  *
  *   test-pot SOURCE_ROOT [WIZARD...]
  */
@@ -77,6 +77,8 @@ static void test_model_texts(const struct wizard *w, struct pot_set *set)
 			test_model_text(set, &s->texts[k]);
 		for (size_t k = 0; k < s->nhelps; k++)
 			test_model_text(set, &s->helps[k]);
+		for (size_t k = 0; k < s->nchecks; k++)
+			test_model_text(set, &s->checks[k].message);
 	}
 }
 

@@ -1226,6 +1226,37 @@ static void test_footer_keys_work(void)
 	CHECK(system(cmd) == 0);
 }
 
+/* A check across answers refuses with the author's words beside the field, and what was typed stays in it. */
+static void test_rule_refused(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "tests/good/checks.yaml", NULL });
+	CHECK(term_wait(&t, "Hvor stor er omsætningen?"));
+	term_type(&t, "200000");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor meget af omsætningen er med moms?"));
+	term_type(&t, "250000");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "! The number must be at most 200,000."));
+	CHECK(term_wait(&t, "[ 250000 "));	/* what was typed stays in the field */
+	for (int i = 0; i < 6; i++)
+		term_key(&t, VTERM_KEY_BACKSPACE);
+	term_type(&t, "0");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "! Skriv den del af de 200,000 kr., der er med moms."));
+	int r, c, fr, fc;
+	CHECK(term_find(&t, "! Skriv den del", &r, &c));
+	CHECK(term_find(&t, "[ 0 ", &fr, &fc));
+	CHECK(fr == 4 && r == 21);	/* the field as typed; the message where every refusal shows, over the footer */
+	CHECK(strstr(term_screen(&t), "Step 2 of 6") != NULL);	/* still the same step */
+	term_key(&t, VTERM_KEY_BACKSPACE);
+	term_type(&t, "150000");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor meget sælger du uden moms til udlandet?"));
+	CHECK(!strstr(term_screen(&t), "! "));
+	term_close(&t);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -1247,6 +1278,7 @@ int main(int argc, char **argv)
 	test_resize();
 	test_wrapping();
 	test_conditional();
+	test_rule_refused();
 	test_bytes();
 	test_bad_keys();
 	test_signals_and_errors();

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct wizard *w = wizard_load_buffer_analysis("fuzz.yaml", (const char *)data, size, NULL, &d);
 	FILE *null = fopen("/dev/null", "w");
 	if (w) {
-		struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS };
+		struct check_options o = { CHECK_DEFAULT_MAX_LIX, CHECK_DEFAULT_MAX_WORDS, "2026-01-01" };
 		check_wizard(w, &o, &d);
 		if (null) {
 			graph_write(null, w, GRAPH_DOT);

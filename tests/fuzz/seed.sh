@@ -23,7 +23,7 @@ root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 exprs = set()
 for f in sorted(list(root.glob('wizards/*.yaml')) + list(root.glob('tests/**/*.yaml'))):
     text = f.read_text(encoding='utf-8', errors='replace')
-    exprs.update(m.strip().strip('"\'') for m in re.findall(r'when:\s*(.+?)\s*(?:,\s*goto|}|$)', text, re.M))
+    exprs.update(m.strip().strip('"\'') for m in re.findall(r'(?:when|valid):\s*(.+?)\s*(?:,\s*(?:goto|message)|}|$)', text, re.M))
     section = re.search(r'^values:\n((?:  .*\n)+)', text, re.M)
     if section:
         exprs.update(line.split(':', 1)[1].strip() for line in section.group(1).splitlines() if ':' in line)
