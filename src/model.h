@@ -111,6 +111,10 @@ struct scenario_answer {
 	const char *step_id;
 	int step;		/* index, or -1 when unknown */
 	struct answer_input input;
+	struct loc loc;		/* of the step id */
+	/* (1.1) The answer must be refused there ('refused:'), with this message when it is not NULL. */
+	bool refused;
+	const char *refusal;
 };
 
 /* What a scenario expects at the end of its walk: a step's answer in the result, or a derived value. */
@@ -134,6 +138,9 @@ struct scenario {
 	size_t nvalues;
 	int *path;		/* the steps visited, start to end, as step indices; NULL when not given */
 	size_t npath;
+	bool in_order;		/* (1.1) answers is a list, one entry a visit, taken in order */
+	const char *today;	/* (1.1) "YYYY-MM-DD" the walk takes as today, or NULL */
+	struct loc today_loc;
 };
 
 /* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */

@@ -214,16 +214,22 @@ bool result_write_file(const char *path, const struct wizard *w, struct engine *
 	return result_write_atomic(path, true, result_fill_json, &r, err, errlen, NULL);
 }
 
-void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name)
+/* Whether a loop passed a step that takes an answer twice before the current step. */
+static bool result_answered_twice(const struct wizard *w, const int *path, size_t n)
 {
-	size_t n;
-	const int *path = engine_path(e, &n);
-	fprintf(out, "# A walk through %s, recorded by trin.  Replay it with\n", w->file);
-	fputs("#   trin test --scenario THIS-FILE WIZARD    or    trin run --answers THIS-FILE WIZARD\n", out);
-	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
-	fputs("name: ", out);
-	result_json_string(out, name);
-	fputs("\nanswers:", out);
+	bool twice = false;
+	bool *seen = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *seen);
+	for (size_t i = 0; i + 1 < n && !twice; i++) {
+		twice = seen[path[i]] && step_takes_answer(w->steps[path[i]].type);
+		seen[path[i]] = true;
+	}
+	free(seen);
+	return twice;
+}
+
+/* The answers as a map from step id to answer, each step once. */
+static void result_answers_by_step(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
+{
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
@@ -236,6 +242,38 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	}
 	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
 		fputs(" {}\n", out);
+}
+
+/* The answers in the order given, one entry a visit (format 1.1): a loop answers a step more than once. */
+static void result_answers_in_order(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
+{
+	fputc('\n', out);
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct step *s = &w->steps[path[i]];
+		if (!step_takes_answer(s->type))
+			continue;
+		fprintf(out, "  - %s: ", s->id);
+		result_json_value(out, engine_visit_answer(e, i));
+		fputc('\n', out);
+	}
+}
+
+void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name)
+{
+	size_t n;
+	const int *path = engine_path(e, &n);
+	fprintf(out, "# A walk through %s, recorded by trin.  Replay it with\n", w->file);
+	fputs("#   trin test --scenario THIS-FILE WIZARD    or    trin run --answers THIS-FILE WIZARD\n", out);
+	fputs("# or copy it, indented, under 'tests:' in the wizard.\n", out);
+	fputs("name: ", out);
+	result_json_string(out, name);
+	fputs("\nanswers:", out);
+	if (result_answered_twice(w, path, n))
+		result_answers_in_order(out, w, e, path, n);
+	else
+		result_answers_by_step(out, w, e, path, n);
+	if (w->minor >= 1)	/* today() and dates from today are 1.1: the replay takes the day of the walk */
+		fprintf(out, "today: %s\n", engine_today(e));
 	if (!engine_done(e))
 		return;
 	fprintf(out, "end: %s\npath: [", w->steps[path[n - 1]].id);
