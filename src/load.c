@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
+#include "scenario.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
@@ -1679,6 +1680,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		load_check_text(ld, ld->texts[i]);
 	for (size_t i = 0; i < w->ntests; i++) {
 		const struct scenario *sc = &w->tests[i];
+		scenario_check_order(w, sc, ld->d);
 		if (sc->end >= 0 && w->steps[sc->end].type != STEP_END)
 			diag_error(ld->d, sc->end_loc, "'%s' is a %s step, not an end step", w->steps[sc->end].id,
 				   step_type_name(w->steps[sc->end].type));
@@ -1791,6 +1793,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
 		load_resolve_refs(&ld, 0);
 		load_expectations(&ld);
+		scenario_check_order(w, out, d);
 		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
 			diag_error(d, out->end_loc, "'%s' is a %s step, not an end step", w->steps[out->end].id,
 				   step_type_name(w->steps[out->end].type));

@@ -76,9 +76,9 @@ static bool script_refused(const struct wizard *w, struct engine *e, const struc
 	engine_view(e, &v);
 	const char *message = v.message ? v.message : "";
 	bool same = !a->refusal || strcmp(message, a->refusal) == 0;
+	i18n_pop(saved);	/* trin's own words in the language chosen, the refusal's as given */
 	if (!taken && !same)
 		snprintf(stop->buf, sizeof stop->buf, _("refused with \"%s\", expected \"%s\""), message, a->refusal);
-	i18n_pop(saved);
 	if (taken)
 		return script_stop(stop, _("the answer was taken, and the test expects it refused"), where, a);
 	if (!same)
