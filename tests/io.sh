@@ -127,11 +127,12 @@ record-no-questions)	# a walk without questions is recorded as a scenario that t
 	run test --scenario "$tmp/walk.yaml" "$tmp/w.yaml" >"$tmp/out"
 	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")" ;;
 record-loop)	# a correction loop answered twice, with a step back and a refusal on the way: the list form replays
-	printf 'Ada\nno\nBo\nback\nAda Lovelace\nyes\n200\n36\n\n\n\n' |
+	printf 'Ada\nno\nBo\nback\nAda Lovelace\nyes\n200\n36\n2\n\n\n' |
 		timeout 10 "$trin" --plain --record "$tmp/walk.yaml" tests/good/rettelse.yaml >/dev/null 2>"$tmp/err" ||
 		fail "the walk did not end"
-	printf '  - navn: "Ada"\n  - rigtigt: false\n  - navn: "Ada Lovelace"\n  - rigtigt: true\n  - alder: 36\n' >"$tmp/want"
-	grep -A5 '^answers:$' "$tmp/walk.yaml" | tail -n +2 | cmp -s - "$tmp/want" ||
+	{ printf '  - navn: "Ada"\n  - rigtigt: false\n  - navn: "Ada Lovelace"\n  - rigtigt: true\n  - alder: 36\n'
+	printf '  - kontakt: "brev"\n'; } >"$tmp/want"
+	grep -A6 '^answers:$' "$tmp/walk.yaml" | tail -n +2 | cmp -s - "$tmp/want" ||
 		fail "not the answers in order: $(cat "$tmp/walk.yaml")"
 	grep -q '^today: [0-9]\{4\}-[0-9][0-9]-[0-9][0-9]$' "$tmp/walk.yaml" || fail "no today recorded"
 	run test --scenario "$tmp/walk.yaml" tests/good/rettelse.yaml >"$tmp/out"
