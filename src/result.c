@@ -227,14 +227,16 @@ static bool result_answered_twice(const struct wizard *w, const int *path, size_
 	return twice;
 }
 
-/* The answers as a map from step id to answer, each step once. */
+/* The answers as a map from step id to answer, each step once (a walk stopped at a step it passed before). */
 static void result_answers_by_step(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
 {
 	bool any = false;
+	bool *seen = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *seen);
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
-		if (!step_takes_answer(s->type))
+		if (!step_takes_answer(s->type) || seen[path[i]])
 			continue;
+		seen[path[i]] = true;
 		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
 		any = true;
 		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
@@ -242,6 +244,7 @@ static void result_answers_by_step(FILE *out, const struct wizard *w, struct eng
 	}
 	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
 		fputs(" {}\n", out);
+	free(seen);
 }
 
 /* The answers in the order given, one entry a visit (format 1.1): a loop answers a step more than once. */
