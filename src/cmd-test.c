@@ -166,6 +166,27 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 	engine_free(e);
 }
 
+/* Walk the scenarios in files (as --record writes them) on w; a file with errors fails as a whole. */
+static void cmd_test_files(const struct wizard *w, const char **files, size_t n, struct cmd_test_coverage *cov,
+			   const char *today, size_t *passed, size_t *failed)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct arena a = { 0 };
+		struct scenario sc;
+		struct diags sd = { 0 };
+		if (scenario_load(w, files[k], &a, &sc, true, &sd)) {
+			cmd_test_one(w, &sc, cov, today, passed, failed);
+		} else {
+			diag_sort(&sd);
+			diag_print(&sd, stderr);
+			text_printf(stdout, "FAIL %s: the scenario has errors\n", files[k]);
+			(*failed)++;
+		}
+		diag_free(&sd);
+		arena_free(&a);
+	}
+}
+
 int cmd_test(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -235,21 +256,7 @@ int cmd_test(int argc, char **argv)
 			cov.transition = xcalloc(cov.first[w->nsteps] ? cov.first[w->nsteps] : 1, sizeof *cov.transition);
 		}
 		if (nscenarios) {	/* scenarios from files, such as --record wrote, instead of the wizard's */
-			for (size_t k = 0; k < nscenarios; k++) {
-				struct arena a = { 0 };
-				struct scenario sc;
-				struct diags sd = { 0 };
-				if (scenario_load(w, scenarios[k], &a, &sc, true, &sd)) {
-					cmd_test_one(w, &sc, coverage ? &cov : NULL, today, &passed, &failed);
-				} else {
-					diag_sort(&sd);
-					diag_print(&sd, stderr);
-					text_printf(stdout, "FAIL %s: the scenario has errors\n", scenarios[k]);
-					failed++;
-				}
-				diag_free(&sd);
-				arena_free(&a);
-			}
+			cmd_test_files(w, scenarios, nscenarios, coverage ? &cov : NULL, today, &passed, &failed);
 		} else {
 			for (size_t t = 0; t < w->ntests; t++)
 				cmd_test_one(w, &w->tests[t], coverage ? &cov : NULL, today, &passed, &failed);
