@@ -1,6 +1,7 @@
 /*
- * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--today DATE] [--scenario FILE...] WIZARD...`, the scenarios under `tests:` run, one
- * line each and a closing count; with --coverage, the steps and transitions no scenario took.
+ * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--today DATE] [--scenario FILE...] WIZARD...`, the
+ * scenarios under `tests:` run, one line each and a closing count; with --coverage, the steps and transitions
+ * no scenario took (each as the engine took it on each visit).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,7 +137,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 	return true;
 }
 
-/* Walk one scenario and print its line; coverage is noted when cov is given; today, when given, overrides the scenario's. */
+/* Walk one scenario and print its line; coverage is noted when cov is given; today (--today) overrides its own. */
 static void cmd_test_one(const struct wizard *w, const struct scenario *sc, struct cmd_test_coverage *cov,
 			 const char *today, size_t *passed, size_t *failed)
 {

@@ -47,8 +47,8 @@ static const struct cmd_command cmd_commands[] = {
 	{ "check", N_("[--werror] [--format text|json] [--lix] [--max-lix N] [--max-words N]\n"
 		      "[--no-fit] [--small-screens] [--max-file-size BYTES] WIZARD..."),
 	  N_("report every problem in the wizards, as FILE:LINE:COL: error: ..."), cmd_check },
-	{ "run", N_("--answers FILE [--json] [--today DATE] WIZARD"), N_("walk a wizard with answers from a YAML or JSON file"),
-	  cmd_run },
+	{ "run", N_("--answers FILE [--json] [--today DATE] WIZARD"),
+	  N_("walk a wizard with answers from a YAML or JSON file"), cmd_run },
 	{ "test", N_("[--coverage] [--min-coverage PCT] [--today DATE] [--scenario FILE]... WIZARD..."),
 	  N_("run the scenarios under 'tests:' in each wizard"), cmd_test },
 	{ "graph", N_("[--format dot|mermaid] WIZARD"),
