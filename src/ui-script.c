@@ -54,6 +54,7 @@ static const struct scenario_answer *script_answer(const struct scenario *sc, si
 	return next < sc->nanswers && sc->answers[next].step == step ? &sc->answers[next] : NULL;
 }
 
+/* Say where and why the walk stops; false, for the walk to return. */
 static bool script_stop(struct script_stop *stop, const char *why, int where, const struct scenario_answer *at)
 {
 	stop->why = why;
