@@ -62,7 +62,8 @@ for answers in tests/run/*.answers.yaml; do
 	same run --json --answers "$answers" "$wizard"
 	n=$((n + 1))
 done
-for wizard in wizards/*.yaml tests/scenario/notation.yaml tests/scenario/expect.yaml tests/good/values-in-text.yaml; do
+for wizard in wizards/*.yaml tests/scenario/notation.yaml tests/scenario/expect.yaml tests/good/values-in-text.yaml \
+	tests/good/rettelse.yaml; do
 	same test "$wizard"
 	n=$((n + 1))
 done
