@@ -1092,6 +1092,8 @@ static void check_choices(struct checker *c)
 	for (size_t t = 0; t < w->ntests; t++) {	/* the scenarios: answers given and answers expected */
 		const struct scenario *sc = &w->tests[t];
 		for (size_t i = 0; i < sc->nanswers; i++) {
+			if (sc->answers[i].refused)	/* (1.1) not a choice, on purpose: it must be refused */
+				continue;
 			const struct answer_input *in = &sc->answers[i].input;
 			for (size_t k = 0; k < (in->is_list ? in->nitems : in->text && *in->text); k++)
 				check_choice_literal(c, sc->answers[i].step, in->is_list ? in->items[k] : in->text, in->loc);

@@ -1,6 +1,7 @@
 /*
- * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--scenario FILE...] WIZARD...`, the scenarios under `tests:` run, one
- * line each and a closing count; with --coverage, the steps and transitions no scenario took.
+ * cmd-test: `trin test [--coverage] [--min-coverage PCT] [--today DATE] [--scenario FILE...] WIZARD...`, the
+ * scenarios under `tests:` run, one line each and a closing count; with --coverage, the steps and transitions
+ * no scenario took (each as the engine took it on each visit).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,56 +21,15 @@ struct cmd_test_coverage {
 	bool *transition;
 };
 
-/* The answers and values at the end of a walk, as expressions read them. */
-struct cmd_test_env {
-	const struct wizard *w;
-	struct engine *e;
-};
-
-static struct value cmd_test_get(void *ctx, int sym)
-{
-	struct cmd_test_env *env = ctx;
-	if ((size_t)sym < env->w->nsteps)
-		return engine_answer(env->e, sym);
-	return engine_derived(env->e, (size_t)sym - env->w->nsteps, NULL);
-}
-
-/*
- * Which transition of step from led to step to: the first whose condition holds on the walk's answers,
- * when it leads there, else the first that leads there (a condition read a later answer, as in a loop).
- */
-static size_t cmd_test_taken(const struct wizard *w, struct engine *e, int from, int to)
-{
-	const struct step *s = &w->steps[from];
-	struct cmd_test_env ctx = { w, e };
-	struct expr_env env = { cmd_test_get, &ctx, NULL, engine_today(e), i18n_lang(w->language) };
-	size_t k = 0;
-	for (; k < s->nnext; k++) {
-		if (!s->next[k].when)
-			break;
-		struct arena scratch = { 0 };
-		struct value v;
-		const char *err;
-		bool holds = expr_eval(s->next[k].when, &env, &scratch, &v, &err) && value_truthy(v);
-		arena_free(&scratch);
-		if (holds)
-			break;
-	}
-	if (k < s->nnext && s->next[k].target == to)
-		return k;
-	for (k = 0; s->next[k].target != to; k++)
-		;
-	return k;
-}
-
-static void cmd_test_visit(const struct wizard *w, struct engine *e, struct cmd_test_coverage *cov)
+static void cmd_test_visit(struct engine *e, struct cmd_test_coverage *cov)
 {
 	size_t np;
 	const int *path = engine_path(e, &np);
 	for (size_t i = 0; i < np; i++) {
 		cov->step[path[i]] = true;
-		if (i + 1 < np)
-			cov->transition[cov->first[path[i]] + cmd_test_taken(w, e, path[i], path[i + 1])] = true;
+		int k = engine_visit_transition(e, i);	/* as the engine chose it, with the answers of that visit */
+		if (k >= 0)
+			cov->transition[cov->first[path[i]] + (size_t)k] = true;
 	}
 }
 
@@ -177,23 +137,19 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 	return true;
 }
 
-/* Walk one scenario and print its line; coverage is noted when cov is given. */
+/* Walk one scenario and print its line; coverage is noted when cov is given; today (--today) overrides its own. */
 static void cmd_test_one(const struct wizard *w, const struct scenario *sc, struct cmd_test_coverage *cov,
-			 size_t *passed, size_t *failed)
+			 const char *today, size_t *passed, size_t *failed)
 {
 	struct engine *e = engine_create(w, NULL);	/* as trin run walks */
-	const char *why = NULL;
-	int where = -1;
-	bool done = script_walk(w, e, sc->answers, sc->nanswers, NULL, &why, &where);
+	script_today(e, sc, today);
+	struct script_stop stop;
+	bool done = script_walk(w, e, sc, NULL, &stop);
 	size_t np;
 	const int *path = engine_path(e, &np);
 	if (!done) {
-		const struct scenario_answer *a = NULL;	/* the answer refused there, if one was given */
-		for (size_t i = 0; i < sc->nanswers && where >= 0; i++)
-			if (sc->answers[i].step == where)
-				a = &sc->answers[i];
-		cmd_test_fail(sc, a ? &a->input.loc : NULL);
-		text_printf(stdout, "stopped at step '%s': %s\n", w->steps[where].id, why);
+		cmd_test_fail(sc, stop.at ? &stop.at->input.loc : NULL);
+		text_printf(stdout, "stopped at step '%s': %s\n", w->steps[stop.where].id, stop.why);
 		(*failed)++;
 	} else if (path[np - 1] != sc->end) {
 		cmd_test_fail(sc, &sc->end_loc);
@@ -207,8 +163,29 @@ static void cmd_test_one(const struct wizard *w, const struct scenario *sc, stru
 		(*passed)++;
 	}
 	if (cov)
-		cmd_test_visit(w, e, cov);
+		cmd_test_visit(e, cov);
 	engine_free(e);
+}
+
+/* Walk the scenarios in files (as --record writes them) on w; a file with errors fails as a whole. */
+static void cmd_test_files(const struct wizard *w, const char **files, size_t n, struct cmd_test_coverage *cov,
+			   const char *today, size_t *passed, size_t *failed)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct arena a = { 0 };
+		struct scenario sc;
+		struct diags sd = { 0 };
+		if (scenario_load(w, files[k], &a, &sc, true, &sd)) {
+			cmd_test_one(w, &sc, cov, today, passed, failed);
+		} else {
+			diag_sort(&sd);
+			diag_print(&sd, stderr);
+			text_printf(stdout, "FAIL %s: the scenario has errors\n", files[k]);
+			(*failed)++;
+		}
+		diag_free(&sd);
+		arena_free(&a);
+	}
 }
 
 int cmd_test(int argc, char **argv)
@@ -217,11 +194,13 @@ int cmd_test(int argc, char **argv)
 		{ "coverage", no_argument, NULL, 'c' },
 		{ "min-coverage", required_argument, NULL, 'm' },
 		{ "scenario", required_argument, NULL, 's' },
+		{ "today", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool coverage = false;
 	int min_pct = 0, c;
+	const char *today = NULL;
 	const char **scenarios = xcalloc((size_t)argc, sizeof *scenarios);
 	size_t nscenarios = 0;
 	unsigned long long pct;
@@ -241,6 +220,13 @@ int cmd_test(int argc, char **argv)
 			break;
 		case 's':
 			scenarios[nscenarios++] = optarg;
+			break;
+		case 't':
+			if (!cmd_date("trin test", "--today", optarg)) {
+				free(scenarios);
+				return EXIT_USAGE;
+			}
+			today = optarg;
 			break;
 		}
 	}
@@ -271,24 +257,10 @@ int cmd_test(int argc, char **argv)
 			cov.transition = xcalloc(cov.first[w->nsteps] ? cov.first[w->nsteps] : 1, sizeof *cov.transition);
 		}
 		if (nscenarios) {	/* scenarios from files, such as --record wrote, instead of the wizard's */
-			for (size_t k = 0; k < nscenarios; k++) {
-				struct arena a = { 0 };
-				struct scenario sc;
-				struct diags sd = { 0 };
-				if (scenario_load(w, scenarios[k], &a, &sc, true, &sd)) {
-					cmd_test_one(w, &sc, coverage ? &cov : NULL, &passed, &failed);
-				} else {
-					diag_sort(&sd);
-					diag_print(&sd, stderr);
-					text_printf(stdout, "FAIL %s: the scenario has errors\n", scenarios[k]);
-					failed++;
-				}
-				diag_free(&sd);
-				arena_free(&a);
-			}
+			cmd_test_files(w, scenarios, nscenarios, coverage ? &cov : NULL, today, &passed, &failed);
 		} else {
 			for (size_t t = 0; t < w->ntests; t++)
-				cmd_test_one(w, &w->tests[t], coverage ? &cov : NULL, &passed, &failed);
+				cmd_test_one(w, &w->tests[t], coverage ? &cov : NULL, today, &passed, &failed);
 		}
 		if (coverage && !cmd_test_report(w, &cov, min_pct))
 			covered = false;

@@ -47,9 +47,9 @@ static const struct cmd_command cmd_commands[] = {
 	{ "check", N_("[--werror] [--format text|json] [--lix] [--max-lix N] [--max-words N]\n"
 		      "[--no-fit] [--small-screens] [--max-file-size BYTES] WIZARD..."),
 	  N_("report every problem in the wizards, as FILE:LINE:COL: error: ..."), cmd_check },
-	{ "run", N_("--answers FILE [--json] WIZARD"), N_("walk a wizard with answers from a YAML or JSON file"),
-	  cmd_run },
-	{ "test", N_("[--coverage] [--min-coverage PCT] [--scenario FILE]... WIZARD..."),
+	{ "run", N_("--answers FILE [--json] [--today DATE] WIZARD"),
+	  N_("walk a wizard with answers from a YAML or JSON file"), cmd_run },
+	{ "test", N_("[--coverage] [--min-coverage PCT] [--today DATE] [--scenario FILE]... WIZARD..."),
 	  N_("run the scenarios under 'tests:' in each wizard"), cmd_test },
 	{ "graph", N_("[--format dot|mermaid] WIZARD"),
 	  N_("draw the flow of a wizard as Graphviz dot or a Mermaid flowchart"), cmd_graph },
@@ -182,6 +182,15 @@ bool cmd_number(const char *command, const char *option, const char *arg, unsign
 	}
 	text_printf(stderr, _("%s: %s needs a whole number from %llu to %llu, not '%s'\n"), command, option, min, max,
 		    arg);
+	return false;
+}
+
+bool cmd_date(const char *command, const char *option, const char *arg)
+{
+	if (util_date_iso(arg))
+		return true;
+	text_printf(stderr, _("%s: %s needs a date written YYYY-MM-DD, such as 2026-11-30, not '%s'\n"), command,
+		    option, arg);
 	return false;
 }
 

@@ -44,6 +44,8 @@ int cmd_usage_asked(int argc, char **argv);
  */
 bool cmd_number(const char *command, const char *option, const char *arg, unsigned long long min,
 		unsigned long long max, unsigned long long *out);
+/* Whether arg is a real date written YYYY-MM-DD for option of command; false after saying on stderr it is not. */
+bool cmd_date(const char *command, const char *option, const char *arg);
 /*
  * Say on stderr that the file at path could not be read (or written, with write), and why: the one way
  * the commands report a file they cannot use, "trin: cannot read PATH: WHY".  EXIT_INPUT.

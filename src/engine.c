@@ -71,6 +71,12 @@ struct engine {
 	size_t work;			/* of evaluation left to the call of the engine under way */
 	int too_large;			/* a value read could not be worked out within the bounds, or -1 */
 	char today[11];			/* "YYYY-MM-DD": the local date at engine_create, or engine_set_today's */
+	/* Each place i on the path but the last: the answer given there and the transition taken from it
+	 * (engine_visit_answer), kept when the walk went on; a loop passes a step with other answers. */
+	struct engine_answer *visit;
+	int *taken;
+	size_t capvisit;
+	int next_taken;			/* the transition engine_next chose, for the push that follows */
 };
 
 static size_t engine_add(size_t a, size_t b)
@@ -244,6 +250,7 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	e->work = EXPR_MAX_WORK;
 	e->too_large = -1;
 	e->review = -1;
+	e->next_taken = -1;
 	time_t now = time(NULL);
 	struct tm tm;
 	if (localtime_r(&now, &tm))
@@ -270,6 +277,18 @@ const char *engine_today(const struct engine *e)
 	return e->today;
 }
 
+struct value engine_visit_answer(const struct engine *e, size_t i)
+{
+	if (i + 1 >= e->nhist || !step_takes_answer(e->w->steps[e->history[i]].type) || !e->visit[i].set)
+		return (struct value){ .type = VAL_NULL };
+	return e->visit[i].v;
+}
+
+int engine_visit_transition(const struct engine *e, size_t i)
+{
+	return i + 1 < e->nhist ? e->taken[i] : -1;
+}
+
 static void engine_clear_answer(struct engine_answer *a)
 {
 	xfree_wiped(a->owned);
@@ -284,6 +303,10 @@ void engine_free(struct engine *e)
 		return;
 	for (size_t i = 0; i < e->w->nsteps; i++)
 		engine_clear_answer(&e->answers[i]);
+	for (size_t i = 0; i < e->capvisit; i++)
+		engine_clear_answer(&e->visit[i]);
+	free(e->visit);
+	free(e->taken);
 	compat_wipe(e->message, sizeof e->message);
 	compat_wipe(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
 	free(e->counted);
@@ -400,6 +423,7 @@ static int engine_next(struct engine *e)
 	const struct step *s = &e->w->steps[engine_current(e)];
 	for (size_t i = 0; i < s->nnext; i++) {
 		const struct transition *t = &s->next[i];
+		e->next_taken = (int)i;
 		if (!t->when)
 			return t->target;
 		struct value v;
@@ -412,6 +436,37 @@ static int engine_next(struct engine *e)
 	return -1;
 }
 
+/* Copy an answer, its strings and list its own (to is cleared first). */
+static void engine_copy_answer(struct engine_answer *to, const struct engine_answer *from)
+{
+	engine_clear_answer(to);
+	*to = (struct engine_answer){ .set = from->set, .v = from->v };
+	if (from->owned) {
+		to->owned = xstrdup(from->owned);
+		to->v.u.s = to->owned;
+	}
+	if (from->list) {
+		size_t n = from->v.u.list.n;
+		to->list = xmalloc((n ? n : 1) * sizeof *to->list);
+		memcpy(to->list, from->list, n * sizeof *to->list);
+		to->v.u.list.items = to->list;
+	}
+}
+
+/* The walk goes on from the current step: keep the answer given there and the transition taken. */
+static void engine_keep_visit(struct engine *e)
+{
+	size_t i = e->nhist - 1, cap = e->capvisit;
+	if (i >= cap) {
+		util_grow((void **)&e->visit, &e->capvisit, i + 1, sizeof *e->visit);
+		memset(e->visit + cap, 0, (e->capvisit - cap) * sizeof *e->visit);
+		e->taken = xrealloc(e->taken, e->capvisit * sizeof *e->taken);
+	}
+	engine_copy_answer(&e->visit[i], &e->answers[engine_current(e)]);
+	e->taken[i] = e->next_taken;
+	e->next_taken = -1;
+}
+
 static bool engine_push(struct engine *e, int step)
 {
 	if (e->nhist >= ENGINE_MAX_PATH) {
@@ -419,6 +474,7 @@ static bool engine_push(struct engine *e, int step)
 		return false;
 	}
 	util_grow((void **)&e->history, &e->caphist, e->nhist + 1, sizeof *e->history);
+	engine_keep_visit(e);
 	e->history[e->nhist++] = step;
 	e->on_path[step]++;
 	engine_changed(e);

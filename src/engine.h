@@ -110,6 +110,15 @@ bool engine_check(const struct engine *e, const char **why);
 /* The steps on the path, first to current; valid until the next change. */
 const int *engine_path(const struct engine *e, size_t *n);
 
+/*
+ * The answer given at place i of the path (0 is the start) when the walk went on from there, which a loop
+ * may have changed since; null for the current step and for a step that takes none.  Valid until the next
+ * change.
+ */
+struct value engine_visit_answer(const struct engine *e, size_t i);
+/* Which transition of the step at place i of the path led on (an index into its next), or -1 for the current step. */
+int engine_visit_transition(const struct engine *e, size_t i);
+
 /* The answer of step if it is on the path, else null. */
 struct value engine_answer(struct engine *e, int step);
 

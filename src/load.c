@@ -20,6 +20,7 @@
 #include "kind.h"
 #include "limit.h"
 #include "pattern.h"
+#include "scenario.h"
 #include "sensitive.h"
 #include "template.h"
 #include "text.h"
@@ -46,7 +47,7 @@ static const char *const load_choice_keys[] = { "value", "label", "when", NULL }
 static const char *const load_cond_keys[] = { "when", "text", "one", "other", "count", NULL };
 static const char *const load_next_keys[] = { "when", "goto", NULL };
 static const char *const load_check_keys[] = { "valid", "message", NULL };
-static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", NULL };
+static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", "today", NULL };
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
 /*
@@ -97,6 +98,7 @@ struct loader {
 	struct load_pending *pending;
 	size_t npending, cappending;
 	size_t errors_in_flow;	/* d->errors once the flow was read and resolved, before binding */
+	bool scenario_file;	/* reading a scenario or answers file of its own, not the wizard */
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -1157,10 +1159,92 @@ static void load_answer_map(struct loader *ld, const struct ynode *m, struct sce
 		sa->step_id = load_id(ld, m->kids[i], "an answered step id");
 		if (!sa->step_id)
 			continue;
+		sa->loc = m->kids[i]->loc;
 		load_ref(ld, m->kids[i], &sa->step);
 		load_answer(ld, m->kids[i + 1], &sa->input);
 		(*n)++;
 	}
+}
+
+/*
+ * Whether a scenario may say what (new in format 1.1, named by n): in the wizard when it says 'trin: 1.1';
+ * always in a scenario or answers file of its own, which only a trin that reads it is given, so that what
+ * --record writes of a loop replays whatever the wizard's version.
+ */
+static bool load_scenario_since_11(struct loader *ld, const struct ynode *n, const char *what)
+{
+	return ld->scenario_file || load_since_11(ld, n, what);
+}
+
+/* What an answer must be refused with: 'refused: true' (any message) or the message itself. */
+static void load_refusal(struct loader *ld, const struct ynode *n, struct scenario_answer *sa)
+{
+	if (!load_expect(ld, n, YNODE_SCALAR, "'refused'"))
+		return;
+	if (n->plain && (strcmp(n->str, "false") == 0 || ynode_is_null(n))) {
+		diag_error(ld->d, n->loc, "'refused' is true or the message the answer must be refused with, "
+			   "not '%s' (leave an answer that is taken without 'refused')", n->str);
+		return;
+	}
+	sa->refused = true;
+	if (!(n->plain && strcmp(n->str, "true") == 0))
+		sa->refusal = load_string(ld, n, "'refused'");
+}
+
+/* One entry of answers as a list: a step id and its answer, and maybe 'refused'. */
+static bool load_answer_entry(struct loader *ld, const struct ynode *m, struct scenario_answer *sa)
+{
+	static const char example[] = "as {navn: Ada} or {alder: 200, refused: true}";
+	if (!load_expect(ld, m, YNODE_MAP, "an entry of 'answers'"))
+		return false;
+	const struct ynode *id = NULL, *answer = NULL, *refused = NULL;
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct ynode *k = m->kids[i];
+		if (k->kind == YNODE_SCALAR && strcmp(k->str, "refused") == 0 && m->n > 2) {
+			refused = m->kids[i + 1];
+		} else if (id) {
+			diag_error(ld->d, k->loc, "an entry of 'answers' holds one answer, and this one has '%s' and "
+				   "'%s': give each its own entry, %s", id->kind == YNODE_SCALAR ? id->str : "?",
+				   k->kind == YNODE_SCALAR ? k->str : "?", example);
+			return false;
+		} else {
+			id = k;
+			answer = m->kids[i + 1];
+		}
+	}
+	if (!id) {
+		diag_error(ld->d, m->loc, "an entry of 'answers' needs a step id and its answer, %s", example);
+		return false;
+	}
+	sa->loc = id->loc;
+	if (!(sa->step_id = load_id(ld, id, "an answered step id")))
+		return false;
+	load_ref(ld, id, &sa->step);
+	load_answer(ld, answer, &sa->input);
+	if (refused)
+		load_refusal(ld, refused, sa);
+	return true;
+}
+
+/* (1.1) Answers as a list, one entry a visit, taken in order: a step visited twice is answered twice. */
+static void load_answer_list(struct loader *ld, const struct ynode *list, struct scenario *sc)
+{
+	sc->nanswers = 0;
+	if (!load_scenario_since_11(ld, list, "'answers' as a list"))
+		return;
+	sc->in_order = true;
+	sc->answers = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *sc->answers);
+	for (size_t i = 0; i < list->n; i++)
+		if (load_answer_entry(ld, list->kids[i], &sc->answers[sc->nanswers]))
+			sc->nanswers++;
+}
+
+/* (1.1) The date a scenario's walk takes as today. */
+static void load_scenario_today(struct loader *ld, const struct ynode *n, struct scenario *sc)
+{
+	if (load_scenario_since_11(ld, n, "'today' in a test"))
+		sc->today = load_date(ld, n, "'today'");
+	sc->today_loc = n->loc;
 }
 
 /* A map from step id (result) or value name (values) to what it must be at the end of the walk. */
@@ -1217,8 +1301,12 @@ static void load_scenario(struct loader *ld, const struct ynode *m, struct scena
 	sc->name = (n = ynode_get(m, "name")) ? load_string(ld, n, "'name'") : NULL;
 	if (!sc->name)
 		sc->name = arena_printf(ld->a, "test %zu", number);
-	if ((n = ynode_get(m, "answers")))
+	if ((n = ynode_get(m, "answers")) && n->kind == YNODE_SEQ)
+		load_answer_list(ld, n, sc);
+	else if (n)
 		load_answer_map(ld, n, &sc->answers, &sc->nanswers);
+	if ((n = ynode_get(m, "today")))
+		load_scenario_today(ld, n, sc);
 	if ((n = ynode_get(m, "end"))) {
 		sc->end_loc = n->loc;
 		if (load_id(ld, n, "'end'"))
@@ -1821,6 +1909,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		load_check_text(ld, ld->texts[i]);
 	for (size_t i = 0; i < w->ntests; i++) {
 		const struct scenario *sc = &w->tests[i];
+		scenario_check_order(w, sc, ld->d);
 		if (sc->end >= 0 && w->steps[sc->end].type != STEP_END)
 			diag_error(ld->d, sc->end_loc, "'%s' is a %s step, not an end step", w->steps[sc->end].id,
 				   step_type_name(w->steps[sc->end].type));
@@ -1939,19 +2028,22 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 	size_t errors = d->errors;
 	struct ynode *root = ytree_parse(a, name, buf, len, NULL, d);
 	if (root) {
-		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d };
+		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d, .scenario_file = true };
 		const struct ynode *answers = ynode_get(root, "answers");
-		bool scenario = answers && answers->kind == YNODE_MAP;
+		bool scenario = answers && (answers->kind == YNODE_MAP || answers->kind == YNODE_SEQ);
 		if (need_end && !scenario)	/* the walk would have no end to compare with */
 			diag_error(d, root->loc, "not a scenario: it needs 'answers' (a mapping from step id to answer) and "
 				   "'end' (the id of the end step it must reach), as trin --record writes them; "
 				   "answers alone are for trin run --answers");
 		else if (scenario && (need_end || wizard_step_index(w, "answers") < 0))
 			load_scenario(&ld, root, out, 1, need_end);	/* a scenario, as --record writes */
+		else if (root->kind == YNODE_SEQ)
+			load_answer_list(&ld, root, out);	/* answers alone, in order */
 		else
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
 		load_resolve_refs(&ld, 0);
 		load_expectations(&ld);
+		scenario_check_order(w, out, d);
 		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
 			diag_error(d, out->end_loc, "'%s' is a %s step, not an end step", w->steps[out->end].id,
 				   step_type_name(w->steps[out->end].type));

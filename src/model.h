@@ -138,6 +138,10 @@ struct scenario_answer {
 	const char *step_id;
 	int step;		/* index, or -1 when unknown */
 	struct answer_input input;
+	struct loc loc;		/* of the step id */
+	/* (1.1) The answer must be refused there ('refused:'), with this message when it is not NULL. */
+	bool refused;
+	const char *refusal;
 };
 
 /* What a scenario expects at the end of its walk: a step's answer in the result, or a derived value. */
@@ -161,6 +165,9 @@ struct scenario {
 	size_t nvalues;
 	int *path;		/* the steps visited, start to end, as step indices; NULL when not given */
 	size_t npath;
+	bool in_order;		/* (1.1) answers is a list, one entry a visit, taken in order */
+	const char *today;	/* (1.1) "YYYY-MM-DD" the walk takes as today, or NULL */
+	struct loc today_loc;
 };
 
 /* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */
@@ -240,7 +247,8 @@ const char *wizard_suggest(const struct wizard *w, const char *name);
 
 /*
  * A scenario from a file of its own: a mapping of name, answers and end (and optionally result, values and
- * path), as `trin --record` writes it and a wizard's tests hold it; or answers alone, as for answers_load.
+ * path), as `trin --record` writes it and a wizard's tests hold it; or answers alone, as for answers_load
+ * (or, format 1.1, a list of answers in order: the scenario is then in_order).
  * With need_end the file must be a scenario with an end: answers alone are an error.
  * Entries live in arena a; returns false on any error.
  */
@@ -251,7 +259,8 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 			  struct scenario *out, bool need_end, struct diags *d);
 /*
  * Answers from a file (YAML or JSON): a map from step id to a string, number, boolean or list, or a
- * scenario (see scenario_load) whose answers are taken.
+ * scenario (see scenario_load) whose answers are taken.  Answers in order (1.1) are taken as if by step:
+ * script_walk needs the scenario itself (scenario_load) to give them in order.
  * Entries live in arena a.  Unknown step ids are errors.  Returns false on any error.
  */
 bool answers_load(const struct wizard *w, const char *path, struct arena *a,

@@ -224,6 +224,59 @@ bool result_write_file(const char *path, const struct wizard *w, struct engine *
 	return result_write_atomic(path, true, result_fill_json, &r, err, errlen, NULL);
 }
 
+/* Whether a loop passed a step that takes an answer twice before the current step. */
+static bool result_answered_twice(const struct wizard *w, const int *path, size_t n)
+{
+	bool twice = false;
+	bool *seen = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *seen);
+	for (size_t i = 0; i + 1 < n && !twice; i++) {
+		twice = seen[path[i]] && step_takes_answer(w->steps[path[i]].type);
+		seen[path[i]] = true;
+	}
+	free(seen);
+	return twice;
+}
+
+/* Whether the answer of step k is left out of a recorded walk: a sensitive answer given. */
+static bool result_left_out(const struct wizard *w, struct engine *e, int k)
+{
+	return w->steps[k].sensitive && engine_answer(e, k).type != VAL_NULL;
+}
+
+/* The answers as a map from step id to answer, each step once (a walk stopped at a step it passed before). */
+static void result_answers_by_step(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
+{
+	bool any = false;
+	bool *seen = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *seen);
+	for (size_t i = 0; i < n; i++) {
+		const struct step *s = &w->steps[path[i]];
+		if (!step_takes_answer(s->type) || seen[path[i]] || result_left_out(w, e, path[i]))
+			continue;
+		seen[path[i]] = true;
+		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
+		any = true;
+		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
+		fputc('\n', out);
+	}
+	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
+		fputs(" {}\n", out);
+	free(seen);
+}
+
+/* The answers in the order given, one entry a visit (format 1.1): a loop answers a step more than once. */
+static void result_answers_in_order(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
+{
+	fputc('\n', out);
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct step *s = &w->steps[path[i]];
+		if (!step_takes_answer(s->type) || result_left_out(w, e, path[i]))
+			continue;
+		fprintf(out, "  - %s: ", s->id);
+		result_json_value(out, engine_visit_answer(e, i));
+		fputc('\n', out);
+	}
+}
+
 void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const char *name)
 {
 	size_t n;
@@ -234,25 +287,21 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	fputs("name: ", out);
 	result_json_string(out, name);
 	fputc('\n', out);
+	bool *told = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *told);
 	for (size_t i = 0; i < n; i++)	/* never written: a replay needs one made up */
-		if (w->steps[path[i]].sensitive && engine_answer(e, path[i]).type != VAL_NULL)
+		if (result_left_out(w, e, path[i]) && !told[path[i]]) {
+			told[path[i]] = true;
 			fprintf(out, "# %s is sensitive and not recorded: add a made-up answer to replay\n",
 				w->steps[path[i]].id);
+		}
+	free(told);
 	fputs("answers:", out);
-	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		const struct step *s = &w->steps[path[i]];
-		if (!step_takes_answer(s->type))
-			continue;
-		if (s->sensitive && engine_answer(e, path[i]).type != VAL_NULL)
-			continue;
-		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
-		any = true;
-		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
-		fputc('\n', out);
-	}
-	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
-		fputs(" {}\n", out);
+	if (result_answered_twice(w, path, n))
+		result_answers_in_order(out, w, e, path, n);
+	else
+		result_answers_by_step(out, w, e, path, n);
+	if (w->minor >= 1)	/* today() and dates from today are 1.1: the replay takes the day of the walk */
+		fprintf(out, "today: %s\n", engine_today(e));
 	if (!engine_done(e))
 		return;
 	fprintf(out, "end: %s\npath: [", w->steps[path[n - 1]].id);

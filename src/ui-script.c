@@ -49,35 +49,94 @@ static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 			script_indent(out, "  - ", engine_show_text(e, &s->todo[i], NULL));
 }
 
-bool script_walk(const struct wizard *w, struct engine *e, const struct scenario_answer *answers,
-		      size_t nanswers, FILE *trace, const char **why, int *where)
+void script_today(struct engine *e, const struct scenario *sc, const char *today)
+{
+	if (today || sc->today)
+		engine_set_today(e, today ? today : sc->today);
+}
+
+/* The answer for the step at v.index: the next in order, or the one for that step. */
+static const struct scenario_answer *script_answer(const struct scenario *sc, size_t next, int step)
+{
+	if (!sc->in_order)
+		return script_find(sc->answers, sc->nanswers, step);
+	return next < sc->nanswers && sc->answers[next].step == step ? &sc->answers[next] : NULL;
+}
+
+/* Say where and why the walk stops; false, for the walk to return. */
+static bool script_stop(struct script_stop *stop, const char *why, int where, const struct scenario_answer *at)
+{
+	stop->why = why;
+	stop->where = where;
+	stop->at = at;
+	return false;
+}
+
+/*
+ * Give an answer that must be refused: true when it is, with the message expected if one is.  The message is
+ * in the wizard's language, as its author writes it, whatever language trin speaks.
+ */
+static bool script_refused(const struct wizard *w, struct engine *e, const struct scenario_answer *a, FILE *trace,
+			   struct script_stop *stop)
+{
+	int where = a->step;
+	char *saved = i18n_push(w->language);
+	bool taken = engine_submit(e, &a->input);
+	struct engine_view v;
+	engine_view(e, &v);
+	const char *message = v.message ? v.message : "";
+	bool same = !a->refusal || strcmp(message, a->refusal) == 0;
+	i18n_pop(saved);	/* trin's own words in the language chosen, the refusal's as given */
+	if (!taken && !same)
+		snprintf(stop->buf, sizeof stop->buf, _("refused with \"%s\", expected \"%s\""), message, a->refusal);
+	if (taken)
+		return script_stop(stop, _("the answer was taken, and the test expects it refused"), where, a);
+	if (!same)
+		return script_stop(stop, stop->buf, where, a);
+	if (trace)
+		text_printf(trace, "step %s refused: %s\n", w->steps[where].id, message);
+	return true;
+}
+
+bool script_walk(const struct wizard *w, struct engine *e, const struct scenario *sc, FILE *trace,
+		 struct script_stop *stop)
 {
 	struct engine_view v;
+	size_t next = 0;	/* in order: the answer to give next */
 	engine_file_answers(e);
 	for (;;) {
 		engine_view(e, &v);
 		const struct step *s = v.step;
+		const struct scenario_answer *ahead = sc->in_order && next < sc->nanswers ? &sc->answers[next] : NULL;
 		if (engine_done(e)) {
 			if (trace)
 				script_trace_end(trace, e, s);
+			if (ahead)
+				return script_stop(stop, _("the walk ended before this answer was given"), v.index, ahead);
 			return true;
 		}
-		const struct scenario_answer *a = script_find(answers, nanswers, v.index);
 		bool needs = step_takes_answer(s->type);
+		const struct scenario_answer *a = needs ? script_answer(sc, next, v.index) : NULL;
 		if (needs && !a && s->required) {
-			*why = _("no answer given");
-			*where = v.index;
-			return false;
+			if (ahead)
+				snprintf(stop->buf, sizeof stop->buf, _("no answer given (the next is for '%s')"),
+					 ahead->step_id);
+			return script_stop(stop, ahead ? stop->buf : _("no answer given"), v.index, ahead);
+		}
+		if (a && sc->in_order)
+			next++;
+		if (a && a->refused) {
+			if (!script_refused(w, e, a, trace, stop))
+				return false;
+			continue;
 		}
 		if (trace)	/* the answer follows once the engine has accepted it */
 			text_printf(trace, "step %s", s->id);
-		if (!engine_submit(e, needs && a ? &a->input : NULL)) {
+		if (!engine_submit(e, a ? &a->input : NULL)) {
 			if (trace)
 				fputc('\n', trace);
 			engine_view(e, &v);
-			*why = v.message ? v.message : _("the wizard does not go on from here");
-			*where = v.index;
-			return false;
+			return script_stop(stop, v.message ? v.message : _("the wizard does not go on from here"), v.index, a);
 		}
 		if (trace) {
 			if (needs) {

@@ -9,9 +9,9 @@
 # output-*, record-*, summary-*: a named pipe, a device or a link to one given to --output, --record or
 # --summary is refused at once with status 4, and stays what it was.  stats-*: trin stats reads only a
 # regular file, and never waits on one that is not.  numbers: every numeric option refuses what is out of
-# its range, naming the option and the range, and takes both ends of it.  record-no-questions: what
-# --record writes reads back as a scenario.  sensitive-*: a sensitive answer is in no file and shown
-# masked but on its own step.
+# its range, naming the option and the range, and takes both ends of it.  record-no-questions, record-loop:
+# what --record writes reads back as a scenario, a loop's answers in order.  sensitive-*: a sensitive
+# answer is in no file and shown masked but on its own step.
 set -u
 trin=$1
 case_=$2
@@ -155,6 +155,19 @@ sensitive-back)	# back at its own step, line mode shows the answer to check, as 
 		>"$tmp/screen" 2>"$tmp/err" || fail "the walk did not end"
 	grep -qx 'Your answer: 010203-1234' "$tmp/screen" || fail "going back does not show what was typed"
 	[ "$(grep -c '(hidden)' "$tmp/screen")" -eq 3 ] || fail "the review and the end do not show (hidden)" ;;
+record-loop)	# a correction loop answered twice, with a step back and a refusal on the way: the list form replays
+	printf 'Ada\nno\nBo\nback\nAda Lovelace\nyes\n200\n36\n2\n\n\n' |
+		timeout 10 "$trin" --plain --record "$tmp/walk.yaml" tests/good/rettelse.yaml >/dev/null 2>"$tmp/err" ||
+		fail "the walk did not end"
+	{ printf '  - navn: "Ada"\n  - rigtigt: false\n  - navn: "Ada Lovelace"\n  - rigtigt: true\n  - alder: 36\n'
+	printf '  - kontakt: "brev"\n'; } >"$tmp/want"
+	grep -A6 '^answers:$' "$tmp/walk.yaml" | tail -n +2 | cmp -s - "$tmp/want" ||
+		fail "not the answers in order: $(cat "$tmp/walk.yaml")"
+	grep -q '^today: [0-9]\{4\}-[0-9][0-9]-[0-9][0-9]$' "$tmp/walk.yaml" || fail "no today recorded"
+	run test --scenario "$tmp/walk.yaml" tests/good/rettelse.yaml >"$tmp/out"
+	[ "$status" -eq 0 ] || fail "exit status $status replaying the recorded walk: $(cat "$tmp/out")"
+	run run --answers "$tmp/walk.yaml" tests/good/rettelse.yaml >"$tmp/out"
+	[ "$status" -eq 0 ] || fail "exit status $status running the recorded answers" ;;
 numbers)
 	for v in $bad_values 0 86401; do
 		number --idle "$v" --kiosk --idle "$v" "$wizard"

@@ -63,7 +63,7 @@ for answers in tests/run/*.answers.yaml; do
 	n=$((n + 1))
 done
 for wizard in wizards/*.yaml tests/scenario/notation.yaml tests/scenario/expect.yaml tests/good/values-in-text.yaml \
-	tests/scenario/functions-11.yaml tests/good/expr-11.yaml; do
+	tests/scenario/functions-11.yaml tests/good/expr-11.yaml tests/good/rettelse.yaml; do
 	same test "$wizard"
 	n=$((n + 1))
 done

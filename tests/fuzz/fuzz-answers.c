@@ -34,10 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (sc.answers[i].step < 0 || (size_t)sc.answers[i].step >= w->nsteps)
 				abort();	/* an answer loaded for a step that is not there */
 		struct engine *e = engine_create(w, NULL);
-		const char *why = NULL;
-		int where = -1;
-		if (!script_walk(w, e, sc.answers, sc.nanswers, null, &why, &where) &&
-		    (!why || where < 0 || (size_t)where >= w->nsteps))
+		struct script_stop stop;
+		if (!script_walk(w, e, &sc, null, &stop) &&
+		    (!stop.why || stop.where < 0 || (size_t)stop.where >= w->nsteps))
 			abort();	/* a walk that stops says where and why */
 		result_json(null, w, e);
 		engine_free(e);

@@ -50,10 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (sc.values[i].index < 0 || (size_t)sc.values[i].index >= w->nvalues)
 				abort();
 		struct engine *e = engine_create(w, NULL);
-		const char *why = NULL;
-		int where = -1;
-		bool done = script_walk(w, e, sc.answers, sc.nanswers, NULL, &why, &where);
-		if (!done && (!why || !fuzz_step_ok(w, where)))
+		if (sc.today && !engine_set_today(e, sc.today))
+			abort();	/* a today the loader took is a date */
+		struct script_stop stop;
+		bool done = script_walk(w, e, &sc, NULL, &stop);
+		if (!done && (!stop.why || !fuzz_step_ok(w, stop.where)))
 			abort();
 		size_t np;
 		const int *path = engine_path(e, &np);
