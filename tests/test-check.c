@@ -314,6 +314,41 @@ static void test_rule_never(void)
 	diag_free(&d);
 }
 
+/* Limits relative to today that no day from today on lets an answer meet; and some that some days do. */
+static void test_rule_today(void)
+{
+	struct diags d = { 0 };
+	struct wizard *w = load("trin: 1.1\ntitle: T\nsteps:\n"
+				"  - {id: a, type: date, title: A, min: 'add_years(today(), 1)', max: today()}\n"
+				"  - {id: b, type: date, title: B, min: today(), max: 2027-01-01}\n"
+				"  - {id: c, type: date, title: C, min: 'add_months(today(), 1)', max: 'add_days(today(), 30)'}\n"
+				"  - {id: e, type: date, title: E, min: 'add_days(today(), 1)', max: today()}\n"
+				"  - {id: f, type: date, title: F, min: today(), max: 'add_days(today(), 0)'}\n"
+				"  - {id: z, type: end, title: Z}\n", &d);
+	CHECK(w != NULL);
+	if (w) {
+		struct loc *later;
+		size_t nlater;
+		check_rules(w, "2026-11-30", &d, &later, &nlater);	/* b: open until 2027-01-01 */
+		free(later);
+		CHECK_NUM(d.n, 2);
+		if (d.n == 2) {
+			CHECK_NUM(d.v[0].loc.line, 4);
+			CHECK_NUM(d.v[1].loc.line, 7);
+			CHECK_STR(d.v[0].msg, "'max' is before 'min' on every day from today on: no date can ever be given");
+		}
+		diag_free(&d);
+		d = (struct diags){ 0 };
+		check_rules(w, "2027-01-02", &d, &later, &nlater);	/* b: closed from then on */
+		free(later);
+		CHECK_NUM(d.n, 3);
+		if (d.n == 3)
+			CHECK_NUM(d.v[1].loc.line, 5);
+	}
+	wizard_free(w);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	test_dominance();
@@ -322,5 +357,6 @@ int main(void)
 	test_lix();
 	test_rule_later();
 	test_rule_never();
+	test_rule_today();
 	return test_done("test-check");
 }

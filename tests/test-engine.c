@@ -1338,6 +1338,33 @@ static void test_rule_dates(void)
 	wizard_free(w);
 }
 
+/* Date limits relative to today, with today fixed: the refusal names the limit's day. */
+static void test_rule_today(void)
+{
+	struct wizard *w = test_load("trin: 1.1\ntitle: T\nsteps:\n"
+				     "  - id: dag\n    type: date\n    title: Dag\n    min: today()\n"
+				     "    max: add_years(today(), 1)\n"
+				     "  - id: slut\n    type: end\n    title: Slut\n");
+	if (!w)
+		return;
+	struct engine *e = engine_create(w, NULL);
+	CHECK(engine_set_today(e, "2026-11-30"));
+	CHECK(!test_submit(e, "29-11-2026"));
+	CHECK_STR(test_message(e), "The date must be on or after 30-11-2026.");
+	CHECK(!test_submit(e, "01-12-2027"));
+	CHECK_STR(test_message(e), "The date must be on or before 30-11-2027.");
+	CHECK(test_submit(e, "30-11-2027"));
+	CHECK(engine_done(e));
+	engine_free(e);
+	e = engine_create(w, NULL);
+	CHECK(engine_set_today(e, "2028-02-29"));
+	CHECK(!test_submit(e, "01-03-2029"));
+	CHECK_STR(test_message(e), "The date must be on or before 28-02-2029.");
+	CHECK(test_submit(e, "29-02-2028"));
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1358,6 +1385,7 @@ int main(void)
 	test_values_work();
 	test_rules();
 	test_rule_dates();
+	test_rule_today();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }
