@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "repeat.h"
 #include "text.h"
 
 /* Building */
@@ -80,6 +81,12 @@ static void page_step_head(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_HEADING, title, true);
 	page_add(p, PAGE_SECOND, page_second(p, in, &s->title, title), false);
 	page_add(p, PAGE_BLANK, NULL, false);
+	if (in->v->group) {	/* which item of a repeated group this is */
+		const struct step *g = in->v->group;
+		page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at most %zu"),
+						    page_text(p, in, &g->title, NULL), in->v->item, repeat_max(g)), false);
+		page_add(p, PAGE_BLANK, NULL, false);
+	}
 	if (page_add(p, PAGE_TEXT, page_text(p, in, &s->text, NULL), true))
 		page_add(p, PAGE_BLANK, NULL, false);
 }
@@ -132,14 +139,26 @@ static void page_review(struct page *p, const struct page_input *in)
 		page_add(p, PAGE_BLANK, NULL, false);
 	}
 	size_t n;
-	int *steps = page_review_steps(in->w, in->e, &n);
+	struct page_row *rows = page_review_rows(in->w, in->e, &n);
 	for (size_t i = 0; i < n; i++) {
 		bool at = in->sel == (int)i;
-		page_item(p, PAGE_ROW, "", (int)i + 1, page_text(p, in, &in->w->steps[steps[i]].title, NULL), at);
-		struct page_block *b = page_add(p, PAGE_ANSWER, page_answer(p, in, steps[i]), false);
-		b->focus = at;
+		const struct page_row *r = &rows[i];
+		const char *title = page_text(p, in, &in->w->steps[r->step].title, NULL);
+		const char *answer = r->item < 0 ? page_answer(p, in, r->step) :
+				     page_clean(p, engine_item_text(in->e, r->step, (size_t)r->item));
+		if (r->what == PAGE_ROW_ADD) {
+			title = arena_printf(&p->arena, _("Add one more: %s"), title);
+			answer = NULL;
+		} else if (r->what == PAGE_ROW_REMOVE) {
+			title = arena_printf(&p->arena, _("Remove: %s"), answer);
+			answer = NULL;
+		}
+		page_item(p, PAGE_ROW, "", (int)i + 1, title, at);
+		struct page_block *b = page_add(p, PAGE_ANSWER, answer, false);
+		if (b)
+			b->focus = at;
 	}
-	free(steps);
+	free(rows);
 	page_add(p, PAGE_BLANK, NULL, false);
 	page_item(p, PAGE_CONTINUE, "", 0, _("Everything is right: go on"), in->sel == (int)n);
 }
@@ -212,6 +231,7 @@ static void page_step(struct page *p, const struct page_input *in)
 		page_end(p, in);
 		break;
 	case STEP_INFO:
+	case STEP_REPEAT:	/* a view shows one of its steps, never the group */
 		break;
 	}
 	page_guide(p, in);
@@ -643,6 +663,47 @@ int *page_review_steps(const struct wizard *w, struct engine *e, size_t *n)
 		if (step_takes_answer(w->steps[path[i]].type))
 			steps[(*n)++] = path[i];
 	return steps;
+}
+
+struct page_row *page_review_rows(const struct wizard *w, struct engine *e, size_t *n)
+{
+	size_t nsteps;
+	int *steps = page_review_steps(w, e, &nsteps);
+	size_t cap = nsteps + 1;
+	struct page_row *rows = xmalloc(cap * sizeof *rows);
+	*n = 0;
+	for (size_t i = 0; i < nsteps; i++) {
+		const struct step *s = &w->steps[steps[i]];
+		struct value v = engine_answer(e, steps[i]);
+		if (s->type != STEP_REPEAT || v.type != VAL_LIST) {
+			rows[(*n)++] = (struct page_row){ steps[i], -1, PAGE_ROW_CHANGE };
+			continue;
+		}
+		size_t items = v.u.list.n;	/* at most the group's max, which LIMIT_REPEAT_ITEMS bounds */
+		cap += 2 * items + 1;
+		rows = xrealloc(rows, cap * sizeof *rows);
+		for (size_t k = 0; k < items; k++)
+			rows[(*n)++] = (struct page_row){ steps[i], (int)k, PAGE_ROW_CHANGE };
+		if (items < repeat_max(s))
+			rows[(*n)++] = (struct page_row){ steps[i], (int)items, PAGE_ROW_ADD };
+		for (size_t k = 0; k < items; k++)
+			rows[(*n)++] = (struct page_row){ steps[i], (int)k, PAGE_ROW_REMOVE };
+	}
+	free(steps);
+	return rows;
+}
+
+bool page_review_do(struct engine *e, const struct page_row *r)
+{
+	switch (r->what) {
+	case PAGE_ROW_CHANGE:
+		return r->item < 0 ? engine_revise(e, r->step) : engine_revise_item(e, r->step, (size_t)r->item);
+	case PAGE_ROW_ADD:
+		return engine_revise_item(e, r->step, (size_t)r->item);
+	case PAGE_ROW_REMOVE:
+		return engine_remove_item(e, r->step, (size_t)r->item);
+	}
+	return false;
 }
 
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)

@@ -11,12 +11,13 @@
 
 #include "engine.h"
 #include "field.h"
+#include "page.h"
 #include "model.h"
 
 struct pick {
 	int sel;		/* list cursor */
 	bool *ticks;		/* multi: one per choice */
-	int *review;		/* review: the step index of each row; -1 for "continue" */
+	struct page_row *review;	/* review: each row; step -1 for "continue" */
 	size_t nreview;
 	struct field field;	/* text, number and date: the field, and its drafts per step */
 };

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "repeat.h"
 #include "text.h"
 #include "util.h"
 
@@ -117,7 +118,10 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 		first = false;
 		result_json_string(out, w->steps[s].id);
 		fputs(": ", out);
-		result_json_value(out, engine_answer(e, (int)s));
+		if (t == STEP_REPEAT)	/* a list of objects */
+			repeat_json(out, &w->steps[s], engine_answer(e, (int)s));
+		else
+			result_json_value(out, engine_answer(e, (int)s));
 	}
 	fputs(first ? "},\n  \"values\": {" : "\n  },\n  \"values\": {", out);
 	for (size_t i = 0; i < w->nvalues; i++) {
@@ -231,7 +235,10 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 			continue;
 		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
 		any = true;
-		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
+		if (s->type == STEP_REPEAT)	/* the items as a list of maps, as a scenario gives them */
+			repeat_json(out, s, engine_answer(e, path[i]));
+		else
+			result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
 		fputc('\n', out);
 	}
 	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */

@@ -280,11 +280,11 @@ static void line_save(struct line *l, enum ui_save which)
 /* A line typed at the review: the number of an answer to change it, or nothing to go on. */
 static void line_review(struct line *l, const char *t)
 {
-	int step;
-	if (!typed_review_row(l->w, l->e, t, &step))
+	struct page_row row;
+	if (!typed_review_pick(l->w, l->e, t, &row))
 		line_para(l, _("There is no option with that number."));
-	else if (step >= 0)
-		engine_revise(l->e, step);
+	else if (row.step >= 0)
+		page_review_do(l->e, &row);
 	else if (!engine_submit(l->e, NULL))
 		line_para(l, _("The guide does not go on from here."));
 }
