@@ -1061,6 +1061,34 @@ struct value engine_item(struct engine *e, int g, size_t item, size_t j)
 	return c->set ? c->v : (struct value){ .type = VAL_NULL };
 }
 
+/*
+ * Progress through groups: each item counts its steps and an add question, so that every place inside a
+ * group has a position of its own (a frontend shows a new step when the position changes).  The most
+ * steps left count the items the group at hand may still have; a group ahead counts as one step.
+ */
+static void engine_group_progress(struct engine *e, struct engine_view *v)
+{
+	size_t extra = 0;
+	for (size_t i = 0; e->groups && i + 1 < e->nhist; i++) {
+		int g = e->history[i];
+		size_t n = e->groups[g].nitems, m = e->w->steps[g].ninner;
+		if (e->w->steps[g].type == STEP_REPEAT && n)
+			extra += n * (m + 1) - 1;
+	}
+	size_t more = 0;
+	if (v->group) {
+		const struct engine_group *gr = &e->groups[v->index];
+		size_t m = v->group->ninner;
+		extra += gr->item * (m + 1) + gr->at;
+		more = (repeat_max(v->group) - 1 - gr->item) * (m + 1) + m - gr->at;
+	}
+	v->position += extra;
+	if (v->total_max) {
+		v->total_min += extra;
+		v->total_max += extra + more;
+	}
+}
+
 /* Where the person is in group g for a view: the step shown, its remembered answer, the item. */
 static void engine_group_view(struct engine *e, int g, struct engine_view *v)
 {
@@ -1342,6 +1370,7 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->ndropped = s->type == STEP_REVIEW ? e->ndropped : 0;
 	if (s->type == STEP_REPEAT)
 		engine_group_view(e, cur, v);
+	engine_group_progress(e, v);
 }
 
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v)
@@ -1385,11 +1414,18 @@ static const char *engine_label(const struct step *s, const char *value,
 	return translate ? translate(ctx, label) : label;
 }
 
-/* The word that joins the last two items of a list in the language chosen: "A, B and C". */
-static const char *engine_and(void)
+/*
+ * The word that joins the last two items of a list, "A, B and C": in the language chosen, or in the
+ * wizard's own when its texts are shown as written (no translate).  Lives as engine_format's result does.
+ */
+static const char *engine_and(struct engine *e, bool translated)
 {
+	char *saved = translated ? NULL : i18n_push(e->w->language);
 	/* TRANSLATORS: joins the last two items of a list, "Ada, Bo and Cai" */
-	return _("and");
+	const char *and = arena_strdup(&e->scratch, _("and"));
+	if (saved)
+		i18n_pop(saved);
+	return and;
 }
 
 /* Item k of group g as a person reads it: its item text (else its first answer) with the answers filled in. */
@@ -1420,7 +1456,8 @@ static void engine_put_items(struct engine *e, char **out, size_t *len, size_t *
 		if (k)
 			engine_put(out, len, cap, k + 1 < n ? ", " : " ", k + 1 < n ? 2 : 1);
 		if (k && k + 1 == n) {
-			engine_put(out, len, cap, engine_and(), strlen(engine_and()));
+			const char *and = engine_and(e, translate != NULL);
+			engine_put(out, len, cap, and, strlen(and));
 			engine_put(out, len, cap, " ", 1);
 		}
 		engine_put_items_one(e, out, len, cap, g, k, translate, ctx);

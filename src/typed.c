@@ -229,6 +229,8 @@ const char *typed_kept(const struct wizard *w, struct engine *e, const struct en
 	enum step_type t = v->step->type;
 	if (!v->answered || v->prefill.type == VAL_NULL || t == STEP_INFO || t == STEP_REVIEW || t == STEP_END)
 		return NULL;
+	if (v->group && v->step == v->group->add)	/* a group's add question: no name to show it by */
+		return engine_value_text(e, v->step, v->prefill);
 	char name[LIMIT_ID + 3];
 	snprintf(name, sizeof name, "{%s}", v->step->id);
 	return engine_format(e, name, engine_tr, (void *)w);
