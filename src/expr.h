@@ -91,6 +91,13 @@ struct expr_scope {
 	void *ctx;
 	/* The most a symbol's value can hold, or NULL when names hold nothing worth counting. */
 	struct expr_size (*size)(void *ctx, int sym);
+	/*
+	 * Repeated groups, or NULL for none.  item: the place of the step named name in an item of group sym
+	 * (with its static type), or -1; with name NULL, 0 when sym is a group.  owner: the group that has a
+	 * step named name, for an error that says how to read it, or NULL.
+	 */
+	int (*item)(void *ctx, int sym, const char *name, expr_type *type);
+	const char *(*owner)(void *ctx, const char *name);
 };
 
 /*

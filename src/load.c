@@ -1315,6 +1315,28 @@ static struct expr_size load_scope_size(void *ctx, int sym)
 	return load_answer_size(&w->steps[sym]);
 }
 
+/* The place of the step named name in an item of group sym, with its type; name NULL: whether sym is one. */
+static int load_scope_item(void *ctx, int sym, const char *name, expr_type *type)
+{
+	const struct wizard *w = ((const struct loader *)ctx)->w;
+	if (sym < 0 || (size_t)sym >= w->nsteps || w->steps[sym].type != STEP_REPEAT)
+		return -1;
+	if (!name)
+		return 0;
+	int j = repeat_inner_index(&w->steps[sym], name);
+	if (j < 0 || !step_takes_answer(w->steps[sym].inner[j].type))
+		return -1;
+	*type = kind_of(w->steps[sym].inner[j].type)->answer;
+	return j;
+}
+
+/* The group that has a step named name, or NULL. */
+static const char *load_scope_owner(void *ctx, const char *name)
+{
+	const struct step *g = repeat_owner(((const struct loader *)ctx)->w, name);
+	return g ? g->id : NULL;
+}
+
 /* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
@@ -1396,7 +1418,8 @@ static void load_bind_value(struct loader *ld, size_t i)
 	ld->value_state[i] = 1;
 	ld->value_depth++;
 	ld->value_nesting_now += nesting;
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_item,
+				    load_scope_owner };
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
 	ld->value_nesting_now -= nesting;
 	ld->value_depth--;
@@ -1428,7 +1451,8 @@ static void load_bind(struct loader *ld)
 	ld->value_nesting = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_nesting);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size };
+	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_item,
+				    load_scope_owner };
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {

@@ -70,7 +70,7 @@ static struct value test_get(void *ctx, int sym)
 	}
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL };
+static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL, NULL, NULL };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)
