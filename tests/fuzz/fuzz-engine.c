@@ -171,7 +171,13 @@ static void fuzz_op(struct engine *e, const struct wizard *w, struct fuzz_in *in
 	case 5: {
 		size_t n;
 		const int *path = engine_path(e, &n);
-		engine_revise(e, k & 0x80 ? (int)(k % (w->nsteps + 1)) - 1 : path[k % n]);
+		int g = path[k % n];
+		if (w->steps[g].type == STEP_REPEAT && (k & 0x40) && (k & 0x20))	/* a group's item, from a review */
+			engine_remove_item(e, g, k % 5);
+		else if (w->steps[g].type == STEP_REPEAT && (k & 0x40))
+			engine_revise_item(e, g, k % 5);
+		else
+			engine_revise(e, k & 0x80 ? (int)(k % (w->nsteps + 1)) - 1 : path[k % n]);
 		break;
 	}
 	case 6:
