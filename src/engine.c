@@ -1236,6 +1236,41 @@ static void engine_input(const struct engine *e, const struct step *s, struct va
 	}
 }
 
+/*
+ * Carry the items of group i of from over to group g of e: each answer given again at the step of g with
+ * the same id and type, where it still fits; items beyond g's max are left behind.
+ */
+static void engine_group_follow(struct engine *e, int g, const struct engine *from, int i)
+{
+	const struct step *s = &e->w->steps[g], *fs = &from->w->steps[i];
+	const struct engine_group *fg = &from->groups[i];
+	struct engine_group *gr = engine_group(e, g);
+	size_t n = fg->nkept < repeat_max(s) ? fg->nkept : repeat_max(s);
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < s->ninner; j++) {
+			int fj = repeat_inner_index(fs, s->inner[j].id);
+			const struct engine_answer *c = fj < 0 ? NULL : &fg->cells[k * fs->ninner + (size_t)fj];
+			if (!c || !c->set || fs->inner[fj].type != s->inner[j].type)
+				continue;
+			char buf[64];
+			struct answer_input in;
+			struct engine_answer a = { 0 };
+			engine_input(e, &s->inner[j], c->v, buf, sizeof buf, &in);
+			a.set = engine_validate(e, &s->inner[j], &in, &a);
+			free(in.items);
+			engine_clear_answer(engine_cell(e, g, k, j));
+			if (a.set)
+				*engine_cell(e, g, k, j) = a;
+			else
+				engine_clear_answer(&a);
+		}
+	gr->nkept = n;
+	gr->nitems = fg->nitems < n ? fg->nitems : n;
+	if (gr->nitems && gr->nitems < repeat_min(s))
+		gr->nitems = 0;	/* fewer than the changed group needs: asked again */
+	engine_group_store(e, g);
+}
+
 bool engine_follow(struct engine *e, const struct engine *from)
 {
 	const struct wizard *fw = from->w, *w = e->w;
@@ -1243,6 +1278,10 @@ bool engine_follow(struct engine *e, const struct engine *from)
 		int j = from->answers[i].set ? wizard_step_index(w, fw->steps[i].id) : -1;
 		if (j < 0 || w->steps[j].type != fw->steps[i].type)
 			continue;
+		if (w->steps[j].type == STEP_REPEAT) {
+			engine_group_follow(e, j, from, (int)i);
+			continue;
+		}
 		char buf[64];
 		struct answer_input in;
 		struct engine_answer a = { 0 };
@@ -1336,6 +1375,17 @@ bool engine_check(const struct engine *e, const char **why)
 			*why = "a derived value is marked as being evaluated outside an evaluation";
 	if (!*why && e->review >= 0 && ((size_t)e->review >= n || w->steps[e->review].type != STEP_REVIEW))
 		*why = "the step to return to is not a review step";
+	for (size_t g = 0; !*why && e->groups && g < n; g++) {	/* repeated groups: within their bounds */
+		const struct engine_group *gr = &e->groups[g];
+		size_t max = w->steps[g].type == STEP_REPEAT ? repeat_max(&w->steps[g]) : 0;
+		if (gr->nitems > max || gr->nitems > gr->nkept || gr->nkept > max || (max && gr->item >= max) ||
+		    gr->at > w->steps[g].ninner || gr->capcells > 2 * max * w->steps[g].ninner + 8)
+			*why = "a repeated group is beyond its bounds";
+		else if (max && e->answers[g].set != (gr->nitems > 0))
+			*why = "a repeated group's answer does not hold its items";
+		else if (max && e->answers[g].set && e->answers[g].v.u.list.n != gr->nitems)
+			*why = "a repeated group's answer does not hold its items";
+	}
 	free(count);
 	return *why == NULL;
 }

@@ -1273,6 +1273,14 @@ static void test_repeat(void)
 	CHECK(test_submit(e, "nej"));
 	CHECK_STR(test_id(e), "r");
 	CHECK_STR(test_show(engine_answer(e, p)), "[[\"Ada\", 40], [\"Bo\", 9]]");
+	/* a reload (--watch) carries the items over: the walk goes on at the review */
+	struct engine *again = engine_create(w, NULL);
+	CHECK(engine_follow(again, e));
+	CHECK_STR(test_id(again), "r");
+	CHECK_STR(test_show(engine_answer(again, p)), "[[\"Ada\", 40], [\"Bo\", 9]]");
+	CHECK(engine_revise_item(again, p, 2));
+	CHECK_STR(test_show(engine_item(again, p, 2, 0)), "\"Cai\"");	/* the kept third too */
+	engine_free(again);
 	/* the review: removing below min is refused in words; add one; change one; remove one */
 	CHECK(!engine_remove_item(e, p, 0));
 	engine_view(e, &v);
