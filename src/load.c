@@ -1494,7 +1494,10 @@ static void load_check_text(struct loader *ld, struct text *t, const struct step
 		int step = wizard_step_index(ld->w, name);
 		int inner = group ? repeat_inner_index(group, name) : -1;
 		const struct step *owner = inner < 0 && step < 0 ? repeat_owner(ld->w, name) : NULL;
-		if (inner >= 0 && !step_takes_answer(group->inner[inner].type)) {
+		if (group && group->id && strcmp(name, group->id) == 0 && t == &group->item) {
+			diag_error(ld->d, at, "'{%s}' in the group's own 'item': an item shows its steps' answers, not "
+				   "the items of its group", name);
+		} else if (inner >= 0 && !step_takes_answer(group->inner[inner].type)) {
 			diag_error(ld->d, at, "'{%s}' in a text: step '%s' is of type %s and has no answer to show",
 				   name, name, step_type_name(group->inner[inner].type));
 		} else if (inner >= 0) {

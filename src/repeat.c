@@ -87,6 +87,13 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 		diag_error(rl->d, m->loc, "a repeated group that may have more than 'min' items needs 'add': the "
 			   "yes/no question asked after each item, such as \"Add one more?\"");
 	rl->text(rl->ctx, m, "item", &g->item);
+	static const char *const shown_by_steps[] = { "text", "help", "guide" };
+	for (size_t i = 0; i < sizeof shown_by_steps / sizeof *shown_by_steps; i++) {
+		const struct ynode *k = ynode_get(m, shown_by_steps[i]);
+		if (k)	/* a group shows its steps, never a page of its own */
+			diag_error(rl->d, k->loc, "a repeated group shows its steps, not a '%s' of its own: give it to "
+				   "its first step", shown_by_steps[i]);
+	}
 }
 
 int repeat_inner_index(const struct step *g, const char *id)
