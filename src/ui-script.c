@@ -79,6 +79,17 @@ static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 		script_indent(out, "  - ", engine_format(e, s->todo[i].msgid, NULL, NULL));
 }
 
+/* Why a walk stopped inside a repeated group, with the item and the group's step: into a static buffer. */
+static const char *script_why_item(const struct engine_view *v, const char *why)
+{
+	static char buf[512];
+	if (!v->group)
+		return why;
+	/* TRANSLATORS: why a scripted walk stopped, then where in a repeated group: "no answer given (item 2, 'navn')" */
+	snprintf(buf, sizeof buf, _("%s (item %zu, '%s')"), why, v->item, v->step->id);
+	return buf;
+}
+
 bool script_walk(const struct wizard *w, struct engine *e, const struct scenario_answer *answers,
 		      size_t nanswers, FILE *trace, const char **why, int *where)
 {
@@ -99,7 +110,7 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 			in = script_item(&v, a, &yes_no);
 		bool needs = step_takes_answer(s->type);
 		if (needs && !in && s->required) {
-			*why = _("no answer given");
+			*why = script_why_item(&v, _("no answer given"));
 			*where = v.index;
 			return false;
 		}
@@ -111,7 +122,7 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 			if (trace)
 				fputc('\n', trace);
 			engine_view(e, &v);
-			*why = v.message ? v.message : _("the wizard does not go on from here");
+			*why = script_why_item(&v, v.message ? v.message : _("the wizard does not go on from here"));
 			*where = v.index;
 			return false;
 		}
