@@ -706,6 +706,19 @@ bool page_review_do(struct engine *e, const struct page_row *r)
 	return false;
 }
 
+/* How the page of in fits a screen of rows lines (the step index left to the caller). */
+static struct page_fit page_fit_one(const struct page_input *in, int rows)
+{
+	struct page *p = page_build(in);
+	char foot[PAGE_FOOT_LINES][512];
+	struct page_key keys[PAGE_FOOT_MAX];
+	int nfoot;
+	int height = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
+	struct page_fit fit = { -1, (int)p->nlines, height };
+	page_free(p);
+	return fit;
+}
+
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
 {
 	struct glossary_terms gl;
@@ -720,13 +733,16 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
 		v.prefill.type = VAL_NULL;
 		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width };
-		struct page *p = page_build(&in);
-		char foot[PAGE_FOOT_LINES][512];
-		struct page_key keys[PAGE_FOOT_MAX];
-		int nfoot;
-		int height = page_frame(p, keys, page_footer(p, keys), rows, width, 1, foot, &nfoot);
-		out[n++] = (struct page_fit){ (int)i, (int)p->nlines, height };
-		page_free(p);
+		out[n] = page_fit_one(&in, rows);
+		out[n].step = (int)i;
+		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
+			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
+						  .position = 1, .can_back = true, .group = s, .item = 1 };
+			struct page_fit one = page_fit_one(&in, rows);
+			if (one.needed - one.available > out[n].needed - out[n].available)
+				out[n] = (struct page_fit){ (int)i, one.needed, one.available };
+		}
+		n++;
 	}
 	engine_free(e);
 	glossary_terms_free(&gl);
