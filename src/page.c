@@ -83,8 +83,13 @@ static void page_step_head(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_BLANK, NULL, false);
 	if (in->v->group) {	/* which item of a repeated group this is */
 		const struct step *g = in->v->group;
-		page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at most %zu"),
-						    page_text(p, in, &g->title, NULL), in->v->item, repeat_max(g)), false);
+		const char *group = page_text(p, in, &g->title, NULL);
+		if (repeat_min(g) > 1)	/* how many are needed, when more than one */
+			page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at least %zu, at most %zu"),
+							    group, in->v->item, repeat_min(g), repeat_max(g)), false);
+		else
+			page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at most %zu"), group,
+							    in->v->item, repeat_max(g)), false);
 		page_add(p, PAGE_BLANK, NULL, false);
 	}
 	if (page_add(p, PAGE_TEXT, page_text(p, in, &s->text, NULL), true))
