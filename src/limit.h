@@ -26,8 +26,8 @@
 #define LIMIT_EXPR_TEXT 65536
 #define LIMIT_EXPR_ITEMS 65536
 
-/* A repeated group (repeat.h): the items a person may give (its 'max' may be no more; the items of all
- * groups together are no more either), and the questions asked once per item. */
+/* A repeated group (repeat.h): the items a person may give (its 'max' may be no more), and the steps asked
+ * once per item; so a group keeps at most their product of answers. */
 #define LIMIT_REPEAT_ITEMS 100
 #define LIMIT_REPEAT_STEPS 20
 

@@ -65,6 +65,12 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 			   list->kind == YNODE_SEQ ? "an empty list" : ynode_kind_name(list));
 	else
 		repeat_load_steps(rl, g, list);
+	bool asks = false;
+	for (size_t i = 0; i < g->ninner; i++)
+		asks |= step_takes_answer(g->inner[i].type);
+	if (g->ninner && !asks)
+		diag_error(rl->d, list->loc, "a repeated group needs a step that takes an answer: its items are "
+			   "the answers");
 	const struct ynode *min = ynode_get(m, "min"), *max = ynode_get(m, "max");
 	if (!g->has_min)
 		g->min = 1;
