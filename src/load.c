@@ -18,8 +18,8 @@
 
 #include "i18n.h"
 #include "kind.h"
-#include "repeat.h"
 #include "limit.h"
+#include "repeat.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
