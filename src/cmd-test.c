@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "engine.h"
 #include "i18n.h"
+#include "repeat.h"
 #include "result.h"
 #include "text.h"
 #include "ui-script.h"
@@ -77,12 +78,18 @@ static void cmd_test_fail(const struct scenario *sc, const struct loc *at)
 }
 
 /* The rest of a FAIL line for a mismatch: what the walk gave and what the scenario expected, as JSON. */
-static void cmd_test_differs(struct value got, struct value want, const char *note)
+static void cmd_test_differs(const struct step *s, struct value got, struct value want, const char *note)
 {
-	result_json_value(stdout, got);
+	if (s && s->type == STEP_REPEAT)	/* a group's items as maps, as the scenario writes them */
+		repeat_json(stdout, s, got);
+	else
+		result_json_value(stdout, got);
 	fputs(note, stdout);
 	fputs(", expected ", stdout);
-	result_json_value(stdout, want);
+	if (s && s->type == STEP_REPEAT)
+		repeat_json(stdout, s, want);
+	else
+		result_json_value(stdout, want);
 	putchar('\n');
 }
 
@@ -121,7 +128,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 			on = path[k] == x->index;
 		cmd_test_fail(sc, &x->loc);
 		text_printf(stdout, "answer '%s' is ", x->name);
-		cmd_test_differs(got, x->value, on ? "" : " (not on the path)");
+		cmd_test_differs(&w->steps[x->index], got, x->value, on ? "" : " (not on the path)");
 		return false;
 	}
 	for (size_t i = 0; i < sc->nvalues; i++) {
@@ -131,7 +138,7 @@ static bool cmd_test_expected(const struct wizard *w, struct engine *e, const st
 			continue;
 		cmd_test_fail(sc, &x->loc);
 		text_printf(stdout, "value '%s' is ", x->name);
-		cmd_test_differs(got, x->value, "");
+		cmd_test_differs(NULL, got, x->value, "");
 		return false;
 	}
 	return true;

@@ -26,6 +26,7 @@
 #include "kind.h"
 #include "limit.h"
 #include "po.h"
+#include "repeat.h"
 #include "sensitive.h"
 #include "template.h"
 #include "text.h"
@@ -77,6 +78,9 @@ struct engine {
 	int *taken;
 	size_t capvisit;
 	int next_taken;			/* the transition engine_next chose, for the push that follows */
+	struct engine_group *groups;	/* per step, the items of a repeated group; NULL until one is used */
+	int fmt_group;			/* formatting an item text: its group, or -1 (then the group at hand) */
+	size_t fmt_item;		/* and its item */
 };
 
 static size_t engine_add(size_t a, size_t b)
@@ -251,6 +255,7 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	e->too_large = -1;
 	e->review = -1;
 	e->next_taken = -1;
+	e->fmt_group = -1;
 	time_t now = time(NULL);
 	struct tm tm;
 	if (localtime_r(&now, &tm))
@@ -297,6 +302,8 @@ static void engine_clear_answer(struct engine_answer *a)
 	*a = (struct engine_answer){ 0 };
 }
 
+static void engine_group_free(struct engine *e);
+
 void engine_free(struct engine *e)
 {
 	if (!e)
@@ -307,6 +314,7 @@ void engine_free(struct engine *e)
 		engine_clear_answer(&e->visit[i]);
 	free(e->visit);
 	free(e->taken);
+	engine_group_free(e);
 	compat_wipe(e->message, sizeof e->message);
 	compat_wipe(e->history, e->caphist * sizeof *e->history);	/* which way a person went */
 	free(e->counted);
@@ -466,6 +474,7 @@ static void engine_keep_visit(struct engine *e)
 	e->taken[i] = e->next_taken;
 	e->next_taken = -1;
 }
+static void engine_group_enter(struct engine *e, int g, bool forward);
 
 static bool engine_push(struct engine *e, int step)
 {
@@ -478,6 +487,8 @@ static bool engine_push(struct engine *e, int step)
 	e->history[e->nhist++] = step;
 	e->on_path[step]++;
 	engine_changed(e);
+	if (e->w->steps[step].type == STEP_REPEAT)
+		engine_group_enter(e, step, true);
 	return true;
 }
 
@@ -844,6 +855,8 @@ static bool engine_validate(struct engine *e, const struct step *s, const struct
 		return engine_number(e, s, text, a);
 	case STEP_DATE:
 		return engine_date(e, s, text, a);
+	case STEP_REPEAT:	/* answered through its own steps (engine_group_submit), never at once */
+		return false;
 	case STEP_INFO:
 	case STEP_REVIEW:
 	case STEP_END:
@@ -970,6 +983,265 @@ static void engine_truncate(struct engine *e, size_t nhist)
 	engine_changed(e);
 }
 
+/*
+ * Repeated groups (repeat.h).  A group is one step on the path; inside it the engine keeps where the
+ * person is (the item, and the group's step or its add question) and every item given, in cells of
+ * engine_answer as the steps' answers are kept.  The group's answer (answers[g]) is rebuilt from the cells
+ * each time they change, so that it never points at a freed string; it counts the items up to nitems.
+ */
+struct engine_group {
+	struct engine_answer *cells;	/* cells[item * ninner + j]: the answer of the group's step j */
+	size_t capcells;
+	size_t nitems;		/* the items the answer holds */
+	size_t nkept;		/* the items given, nitems or more: those beyond are kept for pre-filling */
+	size_t item, at;	/* where the person is: the item, and its step (ninner: the add question) */
+	bool once;		/* changing or adding one item from the review: after it, back there */
+};
+
+/* The state of group g, made on first use. */
+static struct engine_group *engine_group(struct engine *e, int g)
+{
+	if (!e->groups)
+		e->groups = xcalloc(e->w->nsteps, sizeof *e->groups);
+	return &e->groups[g];
+}
+
+/* The cell of the group's step j in item k, with room made for item k. */
+static struct engine_answer *engine_cell(struct engine *e, int g, size_t k, size_t j)
+{
+	size_t m = e->w->steps[g].ninner;
+	struct engine_group *gr = engine_group(e, g);
+	if ((k + 1) * m > gr->capcells) {	/* k is below the group's max, so this is bounded */
+		size_t was = gr->capcells;
+		util_grow((void **)&gr->cells, &gr->capcells, (k + 1) * m, sizeof *gr->cells);
+		memset(gr->cells + was, 0, (gr->capcells - was) * sizeof *gr->cells);
+	}
+	return &gr->cells[k * m + j];
+}
+
+/* Rebuild the answer of group g from its cells: a list of nitems items, each a list of ninner answers. */
+static void engine_group_store(struct engine *e, int g)
+{
+	const struct step *s = &e->w->steps[g];
+	struct engine_group *gr = engine_group(e, g);
+	engine_clear_answer(&e->answers[g]);
+	if (!gr->nitems)
+		return;
+	size_t n = gr->nitems, m = s->ninner;
+	struct value *list = xcalloc(n + n * m, sizeof *list);
+	for (size_t k = 0; k < n; k++) {
+		for (size_t j = 0; j < m; j++) {
+			const struct engine_answer *c = engine_cell(e, g, k, j);
+			list[n + k * m + j] = c->set ? c->v : (struct value){ .type = VAL_NULL };
+		}
+		list[k] = (struct value){ VAL_LIST, { .list = { list + n + k * m, m } } };
+	}
+	e->answers[g] = (struct engine_answer){ .set = true, .list = list,
+						.v = { VAL_LIST, { .list = { list, n } } } };
+	engine_changed(e);
+}
+
+/* Arriving at group g: forward, at its first item's first step; back, at the last of its last item. */
+static void engine_group_enter(struct engine *e, int g, bool forward)
+{
+	const struct step *s = &e->w->steps[g];
+	struct engine_group *gr = engine_group(e, g);
+	gr->once = false;
+	if (forward || !gr->nitems) {
+		gr->item = gr->at = 0;
+		return;
+	}
+	gr->item = gr->nitems - 1;
+	gr->at = gr->nitems >= repeat_max(s) ? s->ninner - 1 : s->ninner;
+}
+
+/* Leave group g with nitems items: its answer holds them, and the way goes on (false: it does not). */
+static bool engine_group_leave(struct engine *e, int g, size_t nitems)
+{
+	struct engine_group *gr = engine_group(e, g);
+	size_t was = gr->nitems, nhist = e->nhist;
+	gr->nitems = nitems;
+	gr->once = false;
+	engine_group_store(e, g);
+	if (engine_advance(e))
+		return true;
+	engine_truncate(e, nhist);
+	gr->nitems = was;
+	engine_group_store(e, g);
+	return false;
+}
+
+/* An answer to group g's step (or add question) where the person is; see engine_submit. */
+static bool engine_group_submit(struct engine *e, int g, const struct answer_input *in)
+{
+	const struct step *s = &e->w->steps[g];
+	struct engine_group *gr = engine_group(e, g);
+	const struct step *q = gr->at < s->ninner ? &s->inner[gr->at] : s->add;
+	struct engine_answer a = { 0 };
+	if (step_takes_answer(q->type)) {
+		bool valid = engine_validate(e, q, in, &a);
+		util_wipe_stack();
+		if (!valid) {
+			engine_clear_answer(&a);
+			return false;
+		}
+		a.set = true;
+	}
+	if (gr->at == s->ninner) {	/* the add question */
+		if (!a.v.u.b)
+			return engine_group_leave(e, g, gr->item + 1);
+		gr->item++;
+		gr->at = 0;
+		return true;
+	}
+	struct engine_answer *c = engine_cell(e, g, gr->item, gr->at);
+	engine_clear_answer(c);
+	*c = a;
+	if (gr->item >= gr->nkept)
+		gr->nkept = gr->item + 1;
+	engine_group_store(e, g);
+	if (++gr->at < s->ninner)
+		return true;
+	size_t count = gr->item + 1;	/* the item is whole */
+	if (gr->once)
+		return engine_group_leave(e, g, count > gr->nitems ? count : gr->nitems);
+	if (count >= repeat_max(s))
+		return engine_group_leave(e, g, count);
+	if (count < repeat_min(s)) {	/* more are needed: no question */
+		gr->item++;
+		gr->at = 0;
+	}
+	return true;
+}
+
+/* Back inside the group the person is at; false when at its very first step (back leaves it). */
+static bool engine_group_back(struct engine *e)
+{
+	int g = engine_current(e);
+	const struct step *s = &e->w->steps[g];
+	if (s->type != STEP_REPEAT)
+		return false;
+	struct engine_group *gr = engine_group(e, g);
+	if (gr->at > 0) {
+		gr->at--;
+		return true;
+	}
+	if (gr->item == 0 || gr->once)
+		return false;
+	gr->item--;
+	gr->at = gr->item + 1 < repeat_min(s) ? s->ninner - 1 : s->ninner;
+	return true;
+}
+
+/* Forget every item of every group, wiping them. */
+static void engine_group_free(struct engine *e)
+{
+	for (size_t g = 0; e->groups && g < e->w->nsteps; g++) {
+		struct engine_group *gr = &e->groups[g];
+		for (size_t k = 0; k < gr->capcells; k++)
+			engine_clear_answer(&gr->cells[k]);
+		free(gr->cells);
+	}
+	free(e->groups);
+}
+
+bool engine_revise_item(struct engine *e, int g, size_t item)
+{
+	if (g < 0 || (size_t)g >= e->w->nsteps || e->w->steps[g].type != STEP_REPEAT)
+		return false;
+	struct engine_group *gr = engine_group(e, g);
+	if (item > gr->nitems || item >= repeat_max(&e->w->steps[g]) || !engine_revise(e, g))
+		return false;
+	gr->item = item;
+	gr->at = 0;
+	gr->once = true;
+	return true;
+}
+
+bool engine_remove_item(struct engine *e, int g, size_t item)
+{
+	if (g < 0 || (size_t)g >= e->w->nsteps || e->w->steps[g].type != STEP_REPEAT)
+		return false;
+	const struct step *s = &e->w->steps[g];
+	struct engine_group *gr = engine_group(e, g);
+	if (item >= gr->nitems)
+		return false;
+	e->has_message = false;
+	if (gr->nitems <= repeat_min(s)) {
+		engine_fail(e, ngettext("This cannot be removed: at least %zu is needed.",
+					"This cannot be removed: at least %zu are needed.", repeat_min(s)), repeat_min(s));
+		return false;
+	}
+	if (!engine_revise(e, g))
+		return false;
+	size_t m = s->ninner;
+	for (size_t j = 0; j < m; j++)
+		engine_clear_answer(engine_cell(e, g, item, j));
+	memmove(&gr->cells[item * m], &gr->cells[(item + 1) * m], (gr->nkept - item - 1) * m * sizeof *gr->cells);
+	memset(&gr->cells[(gr->nkept - 1) * m], 0, m * sizeof *gr->cells);
+	gr->nkept--;
+	return engine_group_leave(e, g, gr->nitems - 1);	/* false: the person is at the group, told why */
+}
+
+struct value engine_item(struct engine *e, int g, size_t item, size_t j)
+{
+	if (g < 0 || (size_t)g >= e->w->nsteps || j >= e->w->steps[g].ninner || !e->groups ||
+	    (item + 1) * e->w->steps[g].ninner > e->groups[g].capcells)
+		return (struct value){ .type = VAL_NULL };
+	const struct engine_answer *c = engine_cell(e, g, item, j);
+	return c->set ? c->v : (struct value){ .type = VAL_NULL };
+}
+
+/*
+ * Progress through groups: each item counts its steps and an add question, so that every place inside a
+ * group has a position of its own (a frontend shows a new step when the position changes).  The most
+ * steps left count the items the group at hand may still have; a group ahead counts as one step.
+ */
+static void engine_group_progress(struct engine *e, struct engine_view *v)
+{
+	size_t extra = 0;
+	for (size_t i = 0; e->groups && i + 1 < e->nhist; i++) {
+		int g = e->history[i];
+		size_t n = e->groups[g].nitems, m = e->w->steps[g].ninner;
+		if (e->w->steps[g].type == STEP_REPEAT && n)
+			extra += n * (m + 1) - 1;
+	}
+	size_t more = 0;
+	if (v->group) {
+		const struct engine_group *gr = &e->groups[v->index];
+		size_t m = v->group->ninner;
+		extra += gr->item * (m + 1) + gr->at;
+		more = (repeat_max(v->group) - 1 - gr->item) * (m + 1) + m - gr->at;
+	}
+	v->position += extra;
+	if (v->total_max) {
+		v->total_min += extra;
+		v->total_max += extra + more;
+	}
+}
+
+/* Where the person is in group g for a view: the step shown, its remembered answer, the item. */
+static void engine_group_view(struct engine *e, int g, struct engine_view *v)
+{
+	const struct step *s = &e->w->steps[g];
+	struct engine_group *gr = engine_group(e, g);
+	v->group = s;
+	v->item = gr->item + 1;
+	v->nitems = gr->nitems;
+	v->can_back = v->can_back || gr->at > 0 || gr->item > 0;
+	if (gr->at < s->ninner) {
+		const struct engine_answer *c = engine_cell(e, g, gr->item, gr->at);
+		v->step = &s->inner[gr->at];
+		v->answered = c->set;
+		v->prefill = c->set ? c->v : (struct value){ .type = VAL_NULL };
+		return;
+	}
+	v->step = s->add;	/* yes when more were given before; no when the person stopped here */
+	v->answered = gr->nkept > gr->item + 1 || gr->nitems == gr->item + 1;
+	v->prefill = v->answered ? (struct value){ VAL_BOOL, { .b = gr->nkept > gr->item + 1 } }
+				 : (struct value){ .type = VAL_NULL };
+}
+
 bool engine_submit(struct engine *e, const struct answer_input *in)
 {
 	int cur = engine_current(e);
@@ -981,6 +1253,8 @@ bool engine_submit(struct engine *e, const struct answer_input *in)
 	e->work = EXPR_MAX_WORK;
 	if (s->type == STEP_END)
 		return false;
+	if (s->type == STEP_REPEAT)
+		return engine_group_submit(e, cur, in);
 	if (step_takes_answer(s->type)) {
 		struct engine_answer a = { 0 };
 		bool valid = engine_validate(e, s, in, &a);
@@ -1021,11 +1295,15 @@ bool engine_back(struct engine *e)
 	e->ndropped = 0;
 	arena_free(&e->scratch);
 	e->work = EXPR_MAX_WORK;
+	if (engine_group_back(e))
+		return true;
 	if (e->nhist <= 1)
 		return false;
 	e->on_path[engine_current(e)]--;
 	e->nhist--;
 	engine_changed(e);
+	if (e->w->steps[engine_current(e)].type == STEP_REPEAT)
+		engine_group_enter(e, engine_current(e), false);
 	return true;
 }
 
@@ -1094,6 +1372,41 @@ static void engine_input(const struct engine *e, const struct step *s, struct va
 	}
 }
 
+/*
+ * Carry the items of group i of from over to group g of e: each answer given again at the step of g with
+ * the same id and type, where it still fits; items beyond g's max are left behind.
+ */
+static void engine_group_follow(struct engine *e, int g, const struct engine *from, int i)
+{
+	const struct step *s = &e->w->steps[g], *fs = &from->w->steps[i];
+	const struct engine_group *fg = &from->groups[i];
+	struct engine_group *gr = engine_group(e, g);
+	size_t n = fg->nkept < repeat_max(s) ? fg->nkept : repeat_max(s);
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < s->ninner; j++) {
+			int fj = repeat_inner_index(fs, s->inner[j].id);
+			const struct engine_answer *c = fj < 0 ? NULL : &fg->cells[k * fs->ninner + (size_t)fj];
+			if (!c || !c->set || fs->inner[fj].type != s->inner[j].type)
+				continue;
+			char buf[64];
+			struct answer_input in;
+			struct engine_answer a = { 0 };
+			engine_input(e, &s->inner[j], c->v, buf, sizeof buf, &in);
+			a.set = engine_validate(e, &s->inner[j], &in, &a);
+			free(in.items);
+			engine_clear_answer(engine_cell(e, g, k, j));
+			if (a.set)
+				*engine_cell(e, g, k, j) = a;
+			else
+				engine_clear_answer(&a);
+		}
+	gr->nkept = n;
+	gr->nitems = fg->nitems < n ? fg->nitems : n;
+	if (gr->nitems && gr->nitems < repeat_min(s))
+		gr->nitems = 0;	/* fewer than the changed group needs: asked again */
+	engine_group_store(e, g);
+}
+
 bool engine_follow(struct engine *e, const struct engine *from)
 {
 	const struct wizard *fw = from->w, *w = e->w;
@@ -1101,6 +1414,10 @@ bool engine_follow(struct engine *e, const struct engine *from)
 		int j = from->answers[i].set ? wizard_step_index(w, fw->steps[i].id) : -1;
 		if (j < 0 || w->steps[j].type != fw->steps[i].type)
 			continue;
+		if (w->steps[j].type == STEP_REPEAT) {
+			engine_group_follow(e, j, from, (int)i);
+			continue;
+		}
 		char buf[64];
 		struct answer_input in;
 		struct engine_answer a = { 0 };
@@ -1197,6 +1514,17 @@ bool engine_check(const struct engine *e, const char **why)
 			*why = "a derived value is marked as being evaluated outside an evaluation";
 	if (!*why && e->review >= 0 && ((size_t)e->review >= n || w->steps[e->review].type != STEP_REVIEW))
 		*why = "the step to return to is not a review step";
+	for (size_t g = 0; !*why && e->groups && g < n; g++) {	/* repeated groups: within their bounds */
+		const struct engine_group *gr = &e->groups[g];
+		size_t max = w->steps[g].type == STEP_REPEAT ? repeat_max(&w->steps[g]) : 0;
+		if (gr->nitems > max || gr->nitems > gr->nkept || gr->nkept > max || (max && gr->item >= max) ||
+		    gr->at > w->steps[g].ninner || gr->capcells > 2 * max * w->steps[g].ninner + 8)
+			*why = "a repeated group is beyond its bounds";
+		else if (max && e->answers[g].set != (gr->nitems > 0))
+			*why = "a repeated group's answer does not hold its items";
+		else if (max && e->answers[g].set && e->answers[g].v.u.list.n != gr->nitems)
+			*why = "a repeated group's answer does not hold its items";
+	}
 	free(count);
 	return *why == NULL;
 }
@@ -1233,6 +1561,9 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->message = e->has_message ? e->message : NULL;
 	v->dropped = e->dropped;
 	v->ndropped = s->type == STEP_REVIEW ? e->ndropped : 0;
+	if (s->type == STEP_REPEAT)
+		engine_group_view(e, cur, v);
+	engine_group_progress(e, v);
 }
 
 const char *engine_value_text(struct engine *e, const struct step *s, struct value v)
@@ -1274,10 +1605,78 @@ static const char *engine_label(const struct step *s, const char *value,
 	return translate ? translate(ctx, label) : label;
 }
 
+/*
+ * The word that joins the last two items of a list, "A, B and C": in the language chosen, or in the
+ * wizard's own when its texts are shown as written (no translate).
+ */
+static const char *engine_and(struct engine *e, bool translated)
+{
+	const struct i18n_lang *l = translated && e->value_lang ? e->value_lang : i18n_lang(e->w->language);
+	return l && l->conj ? l->conj : "og";	/* join() in expressions says it with the same word */
+}
+
+/* Item k of group g as a person reads it: its item text (else its first answer) with the answers filled in. */
+static void engine_put_items_one(struct engine *e, char **out, size_t *len, size_t *cap, int g, size_t k,
+				 const char *(*translate)(void *, const char *), void *ctx)
+{
+	const struct step *s = &e->w->steps[g];
+	char first[LIMIT_ID + 3] = "";
+	for (size_t j = 0; j < s->ninner && !first[0]; j++)
+		if (step_takes_answer(s->inner[j].type))
+			snprintf(first, sizeof first, "{%s}", s->inner[j].id);
+	const char *text = s->item.msgid ? (translate ? translate(ctx, s->item.msgid) : s->item.msgid) : first;
+	int was = e->fmt_group;
+	size_t was_item = e->fmt_item;
+	e->fmt_group = g;
+	e->fmt_item = k;
+	const char *t = engine_format(e, text, translate, ctx);
+	e->fmt_group = was;
+	e->fmt_item = was_item;
+	engine_put(out, len, cap, t, strlen(t));
+}
+
+/* The items of group g as a person reads them: each its item text, joined "A, B and C". */
+static void engine_put_items(struct engine *e, char **out, size_t *len, size_t *cap, int g, size_t n,
+			     const char *(*translate)(void *, const char *), void *ctx)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			engine_put(out, len, cap, k + 1 < n ? ", " : " ", k + 1 < n ? 2 : 1);
+		if (k && k + 1 == n) {
+			const char *and = engine_and(e, translate != NULL);
+			engine_put(out, len, cap, and, strlen(and));
+			engine_put(out, len, cap, " ", 1);
+		}
+		engine_put_items_one(e, out, len, cap, g, k, translate, ctx);
+	}
+}
+
+/* The answer of the group's step named name, for the item being shown or the one the person is at. */
+static bool engine_item_name(struct engine *e, const char *name, const struct step **s, struct value *v)
+{
+	int g = e->fmt_group;
+	size_t item = e->fmt_item;
+	if (g < 0 && e->w->steps[engine_current(e)].type == STEP_REPEAT && e->groups) {
+		g = engine_current(e);
+		item = e->groups[g].item;
+	}
+	int j = g >= 0 ? repeat_inner_index(&e->w->steps[g], name) : -1;
+	if (j < 0)
+		return false;
+	*s = &e->w->steps[g].inner[j];
+	*v = engine_item(e, g, item, (size_t)j);
+	return true;
+}
+
 static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *cap, const struct step *s,
 			     struct value v, const char *(*translate)(void *, const char *), void *ctx)
 {
 	const char *t = NULL;
+	if (s && s->type == STEP_REPEAT && v.type == VAL_LIST) {
+		if (e->fmt_group < 0)	/* an item text never shows a group's items, its own or another's */
+			engine_put_items(e, out, len, cap, (int)(s - e->w->steps), v.u.list.n, translate, ctx);
+		return;
+	}
 	switch (v.type) {
 	case VAL_NULL:
 		t = _("(not answered)");
@@ -1385,10 +1784,17 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 		}
 		char name[LIMIT_ID + 1];
 		int sym = -1;
+		const struct step *is = NULL;
+		struct value iv;
 		if (piece.kind == TEMPLATE_NAME && piece.name_len < sizeof name) {
 			memcpy(name, p + piece.name, piece.name_len);
 			name[piece.name_len] = '\0';
 			sym = strmap_get(&w->names, name);
+			if (engine_item_name(e, name, &is, &iv)) {	/* an answer of the item at hand */
+				engine_put_value(e, &out, &len, &cap, is, iv, translate, ctx);
+				p += piece.len;
+				continue;
+			}
 		}
 		if (sym < 0) {	/* not a name (a translation may hold anything): keep it as written */
 			engine_put(&out, &len, &cap, p, 1);
@@ -1422,6 +1828,20 @@ const char *engine_answer_text(struct engine *e, const struct step *s, struct va
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 	engine_put_value(e, &out, &len, &cap, s, v, translate, ctx);
+	char *r = arena_strndup(&e->scratch, out ? out : "", len);
+	if (out)
+		compat_wipe(out, len);
+	free(out);
+	return r;
+}
+
+const char *engine_item_text(struct engine *e, int g, size_t item)
+{
+	if (g < 0 || (size_t)g >= e->w->nsteps || e->w->steps[g].type != STEP_REPEAT)
+		return "";
+	char *out = NULL;
+	size_t len = 0, cap = 0;
+	engine_put_items_one(e, &out, &len, &cap, g, item, engine_tr, (void *)e->w);
 	char *r = arena_strndup(&e->scratch, out ? out : "", len);
 	if (out)
 		compat_wipe(out, len);

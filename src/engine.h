@@ -38,6 +38,10 @@ struct engine_view {
 	 * because the way changed (they are remembered, not counted).  Until the next change. */
 	const int *dropped;
 	size_t ndropped;
+	/* In a repeated group (step is one of its steps, or its add question): the group, the item the
+	 * person is at (1-based) and the items its answer holds.  NULL and 0 elsewhere. */
+	const struct step *group;
+	size_t item, nitems;
 };
 
 /*
@@ -86,6 +90,25 @@ bool engine_back(struct engine *e);
  * step the change opens that has none.  False when step is not on the path before the current one.
  */
 bool engine_revise(struct engine *e, int step);
+
+/*
+ * From a review step, go back into group g (a step of type repeat on the path) to change its item (0-based),
+ * or with item its number of items, to add one; after the item's last step the engine returns to the
+ * review as engine_revise does.  False when g is not such a group or item is beyond it or its max.
+ */
+bool engine_revise_item(struct engine *e, int g, size_t item);
+
+/*
+ * From a review step, remove item (0-based) of group g and return to the review.  Refused (false, with a
+ * message in the view) when the group has no more than its min items; false too when there is no such item.
+ */
+bool engine_remove_item(struct engine *e, int g, size_t item);
+
+/* Of group g, item (0-based) as a person reads it: its item text with the answers filled in, translated. */
+const char *engine_item_text(struct engine *e, int g, size_t item);
+
+/* Of group g, the answer of its step j in item (0-based), remembered or counted; null when none. */
+struct value engine_item(struct engine *e, int g, size_t item, size_t j);
 
 /*
  * Carry a walk over to a new engine on a changed wizard (an author's edit, reloaded): every answer from

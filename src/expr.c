@@ -69,6 +69,7 @@ enum expr_op {
 	EXPR_AND, EXPR_OR,
 	EXPR_EQ, EXPR_NE, EXPR_LT, EXPR_LE, EXPR_GT, EXPR_GE, EXPR_IN, EXPR_NOT_IN,
 	EXPR_ADD, EXPR_SUB, EXPR_MUL, EXPR_DIV,
+	EXPR_ITEM,	/* a name bound to a step of a repeated group's item, inside any, all, sum */
 };
 
 static const char *const expr_op_names[] = {
@@ -111,6 +112,7 @@ enum expr_func_id {
 	EXPR_FN_ANSWERED, EXPR_FN_LOWER, EXPR_FN_UPPER,
 	EXPR_FN_IF, EXPR_FN_COALESCE, EXPR_FN_JOIN, EXPR_FN_TEXT, EXPR_FN_TODAY, EXPR_FN_ADD_DAYS,
 	EXPR_FN_ADD_MONTHS, EXPR_FN_ADD_YEARS, EXPR_FN_DAYS_BETWEEN,
+	EXPR_FN_COUNT, EXPR_FN_ANY, EXPR_FN_ALL, EXPR_FN_SUM,
 };
 
 #define EXPR_ARGS_ANY ((size_t)-1)	/* max_args of a function that takes any number */
@@ -137,6 +139,10 @@ static const struct expr_func {
 	[EXPR_FN_ADD_MONTHS] = { "add_months", 2, 2, 1 },
 	[EXPR_FN_ADD_YEARS] = { "add_years", 2, 2, 1 },
 	[EXPR_FN_DAYS_BETWEEN] = { "days_between", 2, 2, 1 },
+	[EXPR_FN_COUNT] = { "count", 1, 1, 1 },
+	[EXPR_FN_ANY] = { "any", 2, 2, 1 },
+	[EXPR_FN_ALL] = { "all", 2, 2, 1 },
+	[EXPR_FN_SUM] = { "sum", 2, 2, 1 },
 };
 
 /* ---- Diagnostics ---- */
@@ -956,6 +962,7 @@ struct expr_binder {
 	struct diags *diags;
 	bool failed;
 	size_t names;			/* EXPR_NAME nodes bound */
+	int group;			/* binding the item expression of this group's symbol, or -1 */
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -1143,9 +1150,42 @@ static expr_type expr_bind_call_11(struct expr_binder *b, struct expr_node *n)
 	}
 }
 
+/*
+ * Bind count(g), any(g, cond), all(g, cond), sum(g, number): g names a repeated group, and the second
+ * argument reads the steps of one of its items by their ids.  The type, or 0 after an error.
+ */
+static expr_type expr_bind_group(struct expr_binder *b, struct expr_node *n, enum expr_func_id fn)
+{
+	struct expr_node *g = n->items[0], *x = n->n > 1 ? n->items[1] : NULL;
+	expr_bind_node(b, g);
+	if (!g->type)
+		return 0;
+	if (g->op != EXPR_NAME || !b->scope->item || b->scope->item(b->scope->ctx, g->sym, NULL, NULL) < 0) {
+		expr_bind_error(b, g->start, "'%s' needs a repeated group first (a step of type repeat)", n->name);
+		return 0;
+	}
+	if (fn == EXPR_FN_COUNT)
+		return TYPE_NUM;
+	int outer = b->group;
+	b->group = g->sym;
+	expr_type t = expr_bind_node(b, x);
+	b->group = outer;
+	if (!t)
+		return 0;
+	if (fn == EXPR_FN_SUM)
+		return expr_bind_arg(b, n, x, TYPE_NUM, "a number of each item") ? TYPE_NUM : 0;
+	return expr_bind_arg(b, n, x, TYPE_BOOL, "a condition on each item") ? TYPE_BOOL : 0;
+}
+
 /* Bind a call of a built-in: the function exists, the argument count fits and the argument types can. */
 static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 {
+	for (size_t k = EXPR_FN_COUNT; k <= EXPR_FN_SUM; k++)
+		if (strcmp(expr_funcs[k].name, n->name) == 0 && n->n >= expr_funcs[k].min_args &&
+		    n->n <= expr_funcs[k].max_args) {
+			n->sym = (int)k;
+			return expr_bind_group(b, n, (enum expr_func_id)k);
+		}
 	for (size_t i = 0; i < n->n; i++)
 		expr_bind_node(b, n->items[i]);
 	int fn = -1;
@@ -1349,10 +1389,20 @@ static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 		t = 1u << n->lit.type;
 		n->date = n->lit.type == VAL_STR && util_date_iso(n->lit.u.s);
 		break;
-	case EXPR_NAME:
+	case EXPR_NAME: {
+		if (b->group >= 0 && (n->sym = b->scope->item(b->scope->ctx, b->group, n->name, &t)) >= 0) {
+			n->op = EXPR_ITEM;	/* a step of the item at hand: not a name of the wizard's */
+			break;
+		}
 		n->sym = b->scope->lookup(b->scope->ctx, n->name, &t);
 		n->date = n->sym >= 0 && b->scope->date && b->scope->date(b->scope->ctx, n->sym);
-		if (n->sym < 0) {
+		const char *owner = n->sym < 0 && b->scope->owner ? b->scope->owner(b->scope->ctx, n->name) : NULL;
+		if (owner) {
+			expr_bind_error(b, n->loc, "'%s' is a step of the repeated group '%s': read it for each item, "
+					"as in any(%s, %s == ...), all(...) or sum(...), or count(%s)", n->name, owner,
+					owner, n->name, owner);
+			t = 0;
+		} else if (n->sym < 0) {
 			const char *s = b->scope->suggest ? b->scope->suggest(b->scope->ctx, n->name) : NULL;
 			if (s)
 				expr_bind_error(b, n->loc, "unknown name '%s' (did you mean '%s'?)", n->name, s);
@@ -1364,6 +1414,10 @@ static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 			if (!t)
 				t = TYPE_ANY;
 		}
+		break;
+	}
+	case EXPR_ITEM:	/* bound once: an expression is bound once */
+		t = n->type;
 		break;
 	case EXPR_LIST:
 		for (size_t i = 0; i < n->n; i++)
@@ -1569,7 +1623,7 @@ static int expr_sym_cmp(const void *x, const void *y)
 expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d)
 {
 	assert(e && scope && scope->lookup);
-	struct expr_binder b = { .scope = scope, .diags = d };
+	struct expr_binder b = { .scope = scope, .diags = d, .group = -1 };
 	expr_type t = expr_bind_node(&b, e->root);
 	e->syms = NULL;
 	e->nsyms = 0;
@@ -1938,6 +1992,7 @@ struct expr_evaluator {
 	struct arena *scratch;
 	const char *err;
 	size_t *work;			/* units of work left */
+	const struct value *item;	/* in any, all, sum: the item at hand, a list of its steps' answers */
 };
 
 const char expr_too_long[] = "a text would grow past " LIMIT_STRING(LIMIT_EXPR_TEXT) " bytes";
@@ -2227,8 +2282,45 @@ static bool expr_eval_call_11(struct expr_evaluator *ev, const struct expr_node 
 }
 
 /* Evaluate a call of a built-in. */
+/* count, any, all and sum over the items of a repeated group (a list of items, each a list). */
+static bool expr_eval_group(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
+{
+	struct value g;
+	if (!expr_eval_node(ev, n->items[0], &g))
+		return false;
+	size_t count = g.type == VAL_LIST ? g.u.list.n : 0;
+	bool all = true, any = false, overflow = false;
+	int64_t sum = 0;
+	for (size_t i = 0; i < count && n->sym != EXPR_FN_COUNT; i++) {
+		const struct value *outer = ev->item;
+		struct value x;
+		ev->item = &g.u.list.items[i];
+		bool ok = expr_eval_node(ev, n->items[1], &x);
+		ev->item = outer;
+		if (!ok)
+			return false;
+		any |= value_truthy(x);
+		all &= value_truthy(x);
+		if (x.type == VAL_NUM)
+			overflow |= __builtin_add_overflow(sum, x.u.n, &sum) || sum == INT64_MIN;
+	}
+	switch (n->sym) {
+	case EXPR_FN_COUNT:
+		*out = expr_num((int64_t)count * EXPR_SCALE);
+		break;
+	case EXPR_FN_SUM:	/* beyond the range of numbers: null, as arithmetic gives */
+		*out = overflow ? expr_null() : expr_num(sum);
+		break;
+	default:
+		*out = expr_bool(n->sym == EXPR_FN_ANY ? any : all);
+	}
+	return true;
+}
+
 static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
 {
+	if (n->sym >= EXPR_FN_COUNT && n->sym <= EXPR_FN_SUM)
+		return expr_eval_group(ev, n, out);
 	struct value arg[2] = { expr_null(), expr_null() };
 	if (n->sym == EXPR_FN_IF || n->sym == EXPR_FN_COALESCE || n->sym == EXPR_FN_TODAY)
 		return expr_eval_lazy(ev, n, out);
@@ -2417,6 +2509,10 @@ static bool expr_eval_node(struct expr_evaluator *ev, const struct expr_node *n,
 		return true;
 	case EXPR_NAME:
 		*out = ev->env->get(ev->env->ctx, n->sym);
+		return true;
+	case EXPR_ITEM:	/* a step of the item at hand, by its place */
+		*out = ev->item && ev->item->type == VAL_LIST && (size_t)n->sym < ev->item->u.list.n
+			       ? ev->item->u.list.items[n->sym] : expr_null();
 		return true;
 	case EXPR_LIST:
 		return expr_eval_list(ev, n, out);

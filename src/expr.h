@@ -96,6 +96,13 @@ struct expr_scope {
 	bool (*date)(void *ctx, int sym);
 	/* The format's minor version ('trin: 1.1' is 1): a function newer than it is an error. */
 	int minor;
+	/*
+	 * Repeated groups, or NULL for none.  item: the place of the step named name in an item of group sym
+	 * (with its static type), or -1; with name NULL, 0 when sym is a group.  owner: the group that has a
+	 * step named name, for an error that says how to read it, or NULL.
+	 */
+	int (*item)(void *ctx, int sym, const char *name, expr_type *type);
+	const char *(*owner)(void *ctx, const char *name);
 };
 
 /*

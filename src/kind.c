@@ -69,6 +69,12 @@ static const struct kind kind_table[STEP_TYPE_COUNT] = {
 		.list = true,
 		.instruction = N_("Type a number to change that answer, or press Enter to go on."),
 	},
+	[STEP_REPEAT] = {
+		.name = "repeat",
+		.keys = KIND_KEYS("steps", "min", "max", "add", "item"),
+		.answer = TYPE_LIST | TYPE_NULL,	/* a list of items, each a list of its steps' answers */
+		.always_answered = true,
+	},
 	[STEP_END] = {
 		.name = "end",
 		.keys = KIND_KEYS("todo"),

@@ -26,6 +26,11 @@
 #define LIMIT_EXPR_TEXT 65536
 #define LIMIT_EXPR_ITEMS 65536
 
+/* A repeated group (repeat.h): the items a person may give (its 'max' may be no more), and the steps asked
+ * once per item; so a group keeps at most their product of answers. */
+#define LIMIT_REPEAT_ITEMS 100
+#define LIMIT_REPEAT_STEPS 20
+
 /* A limit as a string literal, for messages: LIMIT_STRING(LIMIT_EXPR_TEXT) is "65536". */
 #define LIMIT_STRING(n) LIMIT_STRING_(n)
 #define LIMIT_STRING_(n) #n

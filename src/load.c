@@ -20,6 +20,7 @@
 #include "kind.h"
 #include "limit.h"
 #include "pattern.h"
+#include "repeat.h"
 #include "scenario.h"
 #include "sensitive.h"
 #include "template.h"
@@ -54,7 +55,7 @@ static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", "check", NULL };
+static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", "check", "add", "item", NULL };
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -99,6 +100,11 @@ struct loader {
 	size_t npending, cappending;
 	size_t errors_in_flow;	/* d->errors once the flow was read and resolved, before binding */
 	bool scenario_file;	/* reading a scenario or answers file of its own, not the wizard */
+	const struct step *group;	/* the repeated group whose steps are being read, or NULL */
+	const struct step **text_groups;	/* of each text in texts: the group it is in, or NULL */
+	struct scenario_answer **answered;	/* the answers read, checked against groups once steps are known */
+	size_t nanswered, capanswered;
+	bool in_rows;		/* reading an item of a group's answer: its ids are the group's */
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -295,6 +301,17 @@ static void load_shown(struct loader *ld, const char *msgid, struct loc loc, con
 	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
+/* Keep text t to be checked once the names are known, with the group it is in (NULL: none). */
+static void load_add_text(struct loader *ld, struct text *t)
+{
+	size_t cap = ld->captexts;
+	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
+	if (cap != ld->captexts)
+		ld->text_groups = xrealloc(ld->text_groups, ld->captexts * sizeof *ld->text_groups);
+	ld->text_groups[ld->ntexts] = ld->group;
+	ld->texts[ld->ntexts++] = t;
+}
+
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
 			   const char *key)
 {
@@ -310,8 +327,7 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 	t->msgid = s;
 	t->loc = n->loc;
 	load_shown(ld, s, n->loc, key);
-	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
-	ld->texts[ld->ntexts++] = t;
+	load_add_text(ld, t);
 	t->exact = n->exact;
 }
 
@@ -869,6 +885,14 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			s->regex = load_pattern(ld, n, s->pattern);
 		}
 		break;
+	case STEP_REPEAT: {	/* the rest of a group is read by repeat_load */
+		size_t v;
+		if ((n = ynode_get(m, "min")) && (s->has_min = load_count(ld, n, "'min'", LIMIT_REPEAT_ITEMS, &v)))
+			s->min = (int64_t)v;
+		if ((n = ynode_get(m, "max")) && (s->has_max = load_count(ld, n, "'max'", LIMIT_REPEAT_ITEMS, &v)))
+			s->max = (int64_t)v;
+		break;
+	}
 	case STEP_INFO:
 	case STEP_CHOICE:
 	case STEP_YESNO:
@@ -915,8 +939,7 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
 	if (!t->msgid)
 		return;
 	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
-	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
-	ld->texts[ld->ntexts++] = pt;
+	load_add_text(ld, pt);
 	t->plural = s;
 	ld->shown[ld->nshown - 1].plural = s;
 	t->count = load_expr(ld, count, "'count'");
@@ -981,6 +1004,29 @@ static void load_paras(struct loader *ld, const struct ynode *node, const char *
 	}
 }
 
+static void load_step(struct loader *ld, struct step *s, const struct ynode *m);
+
+static void load_group_step(void *ctx, struct step *s, const struct ynode *m)
+{
+	load_step(ctx, s, m);
+}
+
+static void load_group_text(void *ctx, const struct ynode *map, const char *key, struct text *t)
+{
+	load_text(ctx, map, key, t);
+}
+
+/* The rest of a repeated group: its steps (read as every step is), its add question and its item text. */
+static void load_group(struct loader *ld, struct step *g, const struct ynode *m)
+{
+	struct repeat_loading rl = { ld->a, ld->d, ld, load_group_step, load_group_text };
+	const char *prefix = ld->prefix;
+	ld->group = g;
+	repeat_load(&rl, g, m);
+	ld->group = NULL;
+	ld->prefix = prefix;
+}
+
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	s->loc = m->loc;
@@ -1021,7 +1067,13 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		s->type = STEP_END;
 		return;
 	}
-	ld->prefix = arena_printf(ld->a, "steps.%s", s->id ? s->id : "?");
+	if (s->type == STEP_REPEAT)
+		load_since_11(ld, tn, "the step type 'repeat'");
+	if (ld->group)	/* a step of a group: its texts' keys under the group's */
+		ld->prefix = arena_printf(ld->a, "steps.%s.steps.%s", ld->group->id ? ld->group->id : "?",
+					  s->id ? s->id : "?");
+	else
+		ld->prefix = arena_printf(ld->a, "steps.%s", s->id ? s->id : "?");
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
@@ -1035,6 +1087,8 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	load_step_limits(ld, s, m);
 	if (step_takes_answer(s->type))
 		load_checks(ld, s, ynode_get(m, "check"));
+	if (s->type == STEP_REPEAT && !ld->group)
+		load_group(ld, s, m);
 
 	const struct ynode *nn = ynode_get(m, "next");
 	if (s->type == STEP_END) {
@@ -1129,10 +1183,29 @@ static void load_values(struct loader *ld, const struct ynode *m)
 	}
 }
 
+static void load_answer_map(struct loader *ld, const struct ynode *m, struct scenario_answer **out, size_t *n);
+
+/* A repeated group's answer: a list of items, each a map from the group's step ids to answers. */
+static void load_answer_rows(struct loader *ld, const struct ynode *n, struct answer_input *in)
+{
+	in->is_list = true;
+	in->rows = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *in->rows);
+	for (size_t i = 0; i < n->n; i++) {
+		struct repeat_input *r = &in->rows[in->nrows++];
+		r->loc = n->kids[i]->loc;
+		bool in_rows = ld->in_rows;
+		ld->in_rows = true;	/* its ids are not the wizard's steps: resolved in the group */
+		load_answer_map(ld, n->kids[i], &r->answers, &r->nanswers);
+		ld->in_rows = in_rows;
+	}
+}
+
 static void load_answer(struct loader *ld, const struct ynode *n, struct answer_input *in)
 {
 	in->loc = n->loc;
-	if (n->kind == YNODE_SEQ) {
+	if (n->kind == YNODE_SEQ && n->n && n->kids[0]->kind == YNODE_MAP) {
+		load_answer_rows(ld, n, in);
+	} else if (n->kind == YNODE_SEQ) {
 		in->is_list = true;
 		in->items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *in->items);
 		for (size_t i = 0; i < n->n; i++) {
@@ -1160,7 +1233,12 @@ static void load_answer_map(struct loader *ld, const struct ynode *m, struct sce
 		if (!sa->step_id)
 			continue;
 		sa->loc = m->kids[i]->loc;
-		load_ref(ld, m->kids[i], &sa->step);
+		sa->step = -1;
+		if (!ld->in_rows) {
+			load_ref(ld, m->kids[i], &sa->step);
+			util_grow((void **)&ld->answered, &ld->capanswered, ld->nanswered + 1, sizeof *ld->answered);
+			ld->answered[ld->nanswered++] = sa;
+		}
 		load_answer(ld, m->kids[i + 1], &sa->input);
 		(*n)++;
 	}
@@ -1322,6 +1400,45 @@ static void load_scenario(struct loader *ld, const struct ynode *m, struct scena
 		load_path(ld, n, sc);
 }
 
+/* The items of group g's answer: each id one of g's steps, no item inside an item, no more than max. */
+static void load_group_rows(struct loader *ld, const struct step *g, struct answer_input *in)
+{
+	if (in->nrows > repeat_max(g))
+		diag_error(ld->d, in->loc, "the group '%s' takes at most %zu items, not %zu", g->id, repeat_max(g),
+			   in->nrows);
+	for (size_t r = 0; r < in->nrows; r++) {
+		for (size_t i = 0; i < in->rows[r].nanswers; i++) {
+			struct scenario_answer *sa = &in->rows[r].answers[i];
+			sa->step = repeat_inner_index(g, sa->step_id);
+			if (sa->step < 0)
+				diag_error(ld->d, sa->input.loc, "'%s' is not a step of the group '%s'", sa->step_id, g->id);
+			else if (sa->input.rows)
+				diag_error(ld->d, sa->input.loc, "'%s' is a step of type %s: a list of mappings answers "
+					   "only a repeated group", sa->step_id, step_type_name(g->inner[sa->step].type));
+		}
+	}
+}
+
+/* Check every answer read against the groups, now that the steps are known. */
+static void load_group_answers(struct loader *ld)
+{
+	for (size_t i = 0; i < ld->nanswered; i++) {
+		struct scenario_answer *sa = ld->answered[i];
+		if (sa->step < 0)
+			continue;
+		const struct step *s = &ld->w->steps[sa->step];
+		if (s->type == STEP_REPEAT && !sa->input.rows)
+			diag_error(ld->d, sa->input.loc, "the answer of the group '%s' is a list of items, each a mapping "
+				   "such as {%s: ...}", s->id, s->ninner ? s->inner[0].id : "id");
+		else if (s->type == STEP_REPEAT)
+			load_group_rows(ld, s, &sa->input);
+		else if (sa->input.rows)
+			diag_error(ld->d, sa->input.loc, "'%s' is a step of type %s: a list of mappings answers only a "
+				   "repeated group", s->id, step_type_name(s->type));
+	}
+	ld->nanswered = 0;
+}
+
 static void load_tests(struct loader *ld, const struct ynode *list)
 {
 	if (!load_expect(ld, list, YNODE_SEQ, "'tests'"))
@@ -1394,17 +1511,10 @@ static int load_scope_lookup(void *ctx, const char *name, expr_type *type)
 	return sym;
 }
 
-/* The most a step's answer (a text of at most 4 bytes a character) or a bound value can hold. */
-static struct expr_size load_scope_size(void *ctx, int sym)
+/* The most the answer of step s can hold (a text of at most 4 bytes a character). */
+static struct expr_size load_answer_size(const struct step *s)
 {
-	const struct loader *ld = ctx;
-	const struct wizard *w = ld->w;
 	struct expr_size size = { 0, 0 };
-	if ((size_t)sym >= w->nsteps) {
-		size_t v = (size_t)sym - w->nsteps;
-		return ld->value_state[v] == 2 ? expr_max_size(w->values[v].expr) : size;
-	}
-	const struct step *s = &w->steps[sym];
 	switch (s->type) {
 	case STEP_TEXT:
 		size.text = 4 * (uint64_t)s->max_length;
@@ -1422,6 +1532,15 @@ static struct expr_size load_scope_size(void *ctx, int sym)
 				size.text = len;
 		}
 		size.items = s->type == STEP_MULTI ? s->nchoices : 0;
+		break;
+	case STEP_REPEAT:	/* each item a list of the answers of the group's steps */
+		for (size_t i = 0; i < s->ninner; i++) {
+			struct expr_size one = load_answer_size(&s->inner[i]);
+			size.text += one.text;
+			size.items += one.items + 1;
+		}
+		size.text *= repeat_max(s);
+		size.items = (size.items + 1) * repeat_max(s);
 		break;
 	case STEP_INFO:
 	case STEP_YESNO:
@@ -1444,11 +1563,53 @@ static bool load_scope_date(void *ctx, int sym)
 	return ld->value_state[v] == 2 && expr_is_date(w->values[v].expr);
 }
 
+/* The most a step's answer or a bound value can hold. */
+static struct expr_size load_scope_size(void *ctx, int sym)
+{
+	const struct loader *ld = ctx;
+	const struct wizard *w = ld->w;
+	if ((size_t)sym >= w->nsteps) {
+		size_t v = (size_t)sym - w->nsteps;
+		return ld->value_state[v] == 2 ? expr_max_size(w->values[v].expr) : (struct expr_size){ 0, 0 };
+	}
+	return load_answer_size(&w->steps[sym]);
+}
+
+/* The place of the step named name in an item of group sym, with its type; name NULL: whether sym is one. */
+static int load_scope_item(void *ctx, int sym, const char *name, expr_type *type)
+{
+	const struct wizard *w = ((const struct loader *)ctx)->w;
+	if (sym < 0 || (size_t)sym >= w->nsteps || w->steps[sym].type != STEP_REPEAT)
+		return -1;
+	if (!name)
+		return 0;
+	int j = repeat_inner_index(&w->steps[sym], name);
+	if (j < 0 || !step_takes_answer(w->steps[sym].inner[j].type))
+		return -1;
+	*type = kind_of(w->steps[sym].inner[j].type)->answer;
+	return j;
+}
+
+/* The group that has a step named name, or NULL. */
+static const char *load_scope_owner(void *ctx, const char *name)
+{
+	const struct step *g = repeat_owner(((const struct loader *)ctx)->w, name);
+	return g ? g->id : NULL;
+}
+
 /* A suggestion is worth its search over every name only while diagnostics are still shown. */
 static const char *load_scope_suggest(void *ctx, const char *name)
 {
 	const struct loader *ld = ctx;
 	return diag_full(ld->d) ? NULL : wizard_suggest(ld->w, name);
+}
+
+/* The names expressions of the wizard being loaded can read, and what is known of them. */
+static struct expr_scope load_scope(struct loader *ld)
+{
+	return (struct expr_scope){ .lookup = load_scope_lookup, .suggest = load_scope_suggest, .ctx = ld,
+				    .size = load_scope_size, .date = load_scope_date, .minor = ld->w->minor,
+				    .item = load_scope_item, .owner = load_scope_owner };
 }
 
 #define LOAD_MAX_VALUE_DEPTH 100	/* values in a chain, each reading the next */
@@ -1525,8 +1686,7 @@ static void load_bind_value(struct loader *ld, size_t i)
 	ld->value_state[i] = 1;
 	ld->value_depth++;
 	ld->value_nesting_now += nesting;
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_date,
-				    ld->w->minor };
+	struct expr_scope scope = load_scope(ld);
 	expr_type t = expr_bind(v->expr, &scope, ld->d);
 	ld->value_nesting_now -= nesting;
 	ld->value_depth--;
@@ -1616,8 +1776,7 @@ static void load_bind(struct loader *ld)
 	ld->value_nesting = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *ld->value_nesting);
 	for (size_t i = 0; i < w->nvalues; i++)
 		load_bind_value(ld, i);
-	struct expr_scope scope = { load_scope_lookup, load_scope_suggest, ld, load_scope_size, load_scope_date,
-				    ld->w->minor };
+	struct expr_scope scope = load_scope(ld);
 	for (size_t i = 0; i < w->nsteps; i++) {
 		struct step *s = &w->steps[i];
 		for (size_t j = 0; j < s->nnext; j++) {
@@ -1634,7 +1793,7 @@ static void load_bind(struct loader *ld)
 }
 
 /* Check {name} in every text: the name must be a step with an answer or a value. */
-static void load_check_text(struct loader *ld, struct text *t)
+static void load_check_text(struct loader *ld, struct text *t, const struct step *group)
 {
 	const char *s = t->msgid;
 	struct loc at = t->loc;	/* of byte `done`, advanced with the scan: a text of many braces costs one pass */
@@ -1659,7 +1818,20 @@ static void load_check_text(struct loader *ld, struct text *t)
 		char *name = xstrndup(s + p.name, p.name_len);
 		expr_type type;
 		int step = wizard_step_index(ld->w, name);
-		if (load_scope_lookup(ld, name, &type) < 0) {
+		int inner = group ? repeat_inner_index(group, name) : -1;
+		const struct step *owner = inner < 0 && step < 0 ? repeat_owner(ld->w, name) : NULL;
+		if (group && group->id && strcmp(name, group->id) == 0 && t == &group->item) {
+			diag_error(ld->d, at, "'{%s}' in the group's own 'item': an item shows its steps' answers, not "
+				   "the items of its group", name);
+		} else if (inner >= 0 && !step_takes_answer(group->inner[inner].type)) {
+			diag_error(ld->d, at, "'{%s}' in a text: step '%s' is of type %s and has no answer to show",
+				   name, name, step_type_name(group->inner[inner].type));
+		} else if (inner >= 0) {
+			/* an answer of the same item */
+		} else if (owner) {
+			diag_error(ld->d, at, "'{%s}' in a text: '%s' is a step of the group '%s', shown only in its "
+				   "own texts; show the items with {%s}", name, name, owner->id, owner->id);
+		} else if (load_scope_lookup(ld, name, &type) < 0) {
 			const char *near = load_scope_suggest(ld, name);
 			if (step >= 0)
 				diag_error(ld->d, at, "'{%s}' in a text: step '%s' is of type %s and has no answer to show",
@@ -1784,6 +1956,49 @@ static bool load_expected(struct loader *ld, const struct ynode *n, const struct
 	return false;
 }
 
+/*
+ * What a scenario expects of group g's answer, n: a list of items, each a map from g's step ids to
+ * answers; as the engine keeps it, each item a list of the answers in the order of g's steps (null for a
+ * step not named).
+ */
+static bool load_expected_group(struct loader *ld, const struct ynode *n, const struct step *g, struct value *out)
+{
+	if (n->kind != YNODE_SEQ) {
+		diag_error(ld->d, n->loc, "the expected answer of the group '%s' must be a list of items, each a mapping",
+			   g->id);
+		return false;
+	}
+	struct value *items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *items);
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *m = n->kids[i];
+		if (m->kind != YNODE_MAP) {
+			diag_error(ld->d, m->loc, "an item of the group '%s' must be a mapping from its step ids to "
+				   "answers", g->id);
+			return false;
+		}
+		struct value *cells = arena_alloc(ld->a, (g->ninner ? g->ninner : 1) * sizeof *cells);
+		for (size_t j = 0; j < g->ninner; j++)
+			cells[j] = (struct value){ .type = VAL_NULL };
+		for (size_t k = 0; k + 1 < m->n; k += 2) {
+			const struct ynode *key = m->kids[k];
+			int j = key->kind == YNODE_SCALAR ? repeat_inner_index(g, key->str) : -1;
+			if (j < 0 || !step_takes_answer(g->inner[j].type)) {
+				diag_error(ld->d, key->loc, "'%s' is not a step of the group '%s' that takes an answer",
+					   key->kind == YNODE_SCALAR ? key->str : "?", g->id);
+				return false;
+			}
+			const struct step *s = &g->inner[j];
+			struct load_want want = { kind_of(s->type)->answer, TYPE_STR, s->type == STEP_DATE, false,
+						  "answer", s->id, s->type == STEP_MULTI ? s : NULL };
+			if (!load_expected(ld, m->kids[k + 1], &want, &cells[j]))
+				return false;
+		}
+		items[i] = (struct value){ VAL_LIST, { .list = { cells, g->ninner } } };
+	}
+	*out = (struct value){ VAL_LIST, { .list = { items, n->n } } };
+	return true;
+}
+
 /* Type what the scenarios expect, now that every step and value is known and bound. */
 static void load_expectations(struct loader *ld)
 {
@@ -1810,6 +2025,10 @@ static void load_expectations(struct loader *ld)
 			if (x->index < 0)	/* an unknown step, already reported */
 				continue;
 			const struct step *s = &w->steps[x->index];
+			if (s->type == STEP_REPEAT) {
+				load_expected_group(ld, p->value, s, &x->value);
+				continue;
+			}
 			want = (struct load_want){ kind_of(s->type)->answer, TYPE_STR, s->type == STEP_DATE, false,
 						   "answer", x->name, s->type == STEP_MULTI ? s : NULL };
 			if (!want.type) {
@@ -1904,9 +2123,10 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	if ((n = ynode_get(root, "tests")))
 		load_tests(ld, n);
 	load_resolve_refs(ld, first);
+	load_group_answers(ld);
 	load_bind(ld);
 	for (size_t i = 0; i < ld->ntexts; i++)
-		load_check_text(ld, ld->texts[i]);
+		load_check_text(ld, ld->texts[i], ld->text_groups[i]);
 	for (size_t i = 0; i < w->ntests; i++) {
 		const struct scenario *sc = &w->tests[i];
 		scenario_check_order(w, sc, ld->d);
@@ -1977,6 +2197,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		free(ld.refs);
 		free(ld.pending);
 		free(ld.texts);
+		free(ld.text_groups);
+		free(ld.answered);
 	}
 	if (!root || d->errors > errors) {
 		/* the wizard holds compiled patterns even when loading failed */
@@ -2042,6 +2264,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 		else
 			load_answer_map(&ld, root, &out->answers, &out->nanswers);
 		load_resolve_refs(&ld, 0);
+		load_group_answers(&ld);
 		load_expectations(&ld);
 		scenario_check_order(w, out, d);
 		if (out->end >= 0 && w->steps[out->end].type != STEP_END)
@@ -2049,6 +2272,8 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 				   step_type_name(w->steps[out->end].type));
 		free(ld.refs);
 		free(ld.texts);
+		free(ld.text_groups);
+		free(ld.answered);
 		free(ld.shown);
 		free(ld.pending);
 	}

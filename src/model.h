@@ -27,6 +27,7 @@ enum step_type {
 	STEP_NUMBER,
 	STEP_DATE,
 	STEP_REVIEW,
+	STEP_REPEAT,
 	STEP_END,
 };
 /* The number of kinds; out of the enum, so that a switch over kinds needs no case for it. */
@@ -105,6 +106,13 @@ struct step {
 	struct step_bound min_expr, max_expr;
 	struct step_check *checks;	/* tried in order once the answer is valid; empty answers skip them */
 	size_t nchecks;
+
+	/* repeat (repeat.h): the questions asked once per item, in order, with ids of their own; the yes/no
+	 * asked after an item while fewer than max; how an item is shown.  min and max count items. */
+	struct step *inner;
+	size_t ninner;
+	struct step *add;
+	struct text item;
 };
 
 /* The index of the choice of s whose value is value, or -1. */
@@ -125,12 +133,24 @@ struct derived {
 	bool sensitive;		/* it reads a sensitive answer, directly or through another value (sensitive.h) */
 };
 
-/* One answer in a scenario or an answers file: a string as typed, or a list (multi). */
+struct scenario_answer;
+
+/* One answer in a scenario or an answers file: a string as typed, a list (multi), or a list of items
+ * (repeat), each a map from the group's own step ids to answers. */
 struct answer_input {
 	bool is_list;
 	const char *text;	/* !is_list; NULL for an explicit null (not answered) */
 	const char **items;	/* is_list */
 	size_t nitems;
+	struct loc loc;
+	struct repeat_input *rows;	/* a repeated group's items; NULL for any other answer */
+	size_t nrows;
+};
+
+/* One item of a repeated group's answer: its answers, by the group's own step ids. */
+struct repeat_input {
+	struct scenario_answer *answers;
+	size_t nanswers;
 	struct loc loc;
 };
 

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "kind.h"
+#include "repeat.h"
 #include "text.h"
 
 /* Building */
@@ -91,6 +92,17 @@ static void page_step_head(struct page *p, const struct page_input *in)
 	page_add(p, PAGE_HEADING, title, true);
 	page_add(p, PAGE_SECOND, page_second(p, in, &s->title, title), false);
 	page_add(p, PAGE_BLANK, NULL, false);
+	if (in->v->group) {	/* which item of a repeated group this is */
+		const struct step *g = in->v->group;
+		const char *group = page_text(p, in, &g->title, NULL);
+		if (repeat_min(g) > 1)	/* how many are needed, when more than one */
+			page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at least %zu, at most %zu"),
+							    group, in->v->item, repeat_min(g), repeat_max(g)), false);
+		else
+			page_add(p, PAGE_TEXT, arena_printf(&p->arena, _("%s \xE2\x80\x94 number %zu, at most %zu"), group,
+							    in->v->item, repeat_max(g)), false);
+		page_add(p, PAGE_BLANK, NULL, false);
+	}
 	size_t n;
 	const struct text *texts = content_text_of(s, &n);
 	if (page_add(p, PAGE_TEXT, page_paras(p, in, texts, n), true))
@@ -149,14 +161,26 @@ static void page_review(struct page *p, const struct page_input *in)
 		page_add(p, PAGE_BLANK, NULL, false);
 	}
 	size_t n;
-	int *steps = page_review_steps(in->w, in->e, &n);
+	struct page_row *rows = page_review_rows(in->w, in->e, &n);
 	for (size_t i = 0; i < n; i++) {
 		bool at = in->sel == (int)i;
-		page_item(p, PAGE_ROW, "", (int)i + 1, page_text(p, in, &in->w->steps[steps[i]].title, NULL), at);
-		struct page_block *b = page_add(p, PAGE_ANSWER, page_answer(p, in, steps[i]), false);
-		b->focus = at;
+		const struct page_row *r = &rows[i];
+		const char *title = page_text(p, in, &in->w->steps[r->step].title, NULL);
+		const char *answer = r->item < 0 ? page_answer(p, in, r->step) :
+				     page_clean(p, engine_item_text(in->e, r->step, (size_t)r->item));
+		if (r->what == PAGE_ROW_ADD) {
+			title = arena_printf(&p->arena, _("Add one more: %s"), title);
+			answer = NULL;
+		} else if (r->what == PAGE_ROW_REMOVE) {
+			title = arena_printf(&p->arena, _("Remove: %s"), answer);
+			answer = NULL;
+		}
+		page_item(p, PAGE_ROW, "", (int)i + 1, title, at);
+		struct page_block *b = page_add(p, PAGE_ANSWER, answer, false);
+		if (b)
+			b->focus = at;
 	}
-	free(steps);
+	free(rows);
 	page_add(p, PAGE_BLANK, NULL, false);
 	page_item(p, PAGE_CONTINUE, "", 0, _("Everything is right: go on"), in->sel == (int)n);
 }
@@ -236,6 +260,7 @@ static void page_step(struct page *p, const struct page_input *in)
 		page_end(p, in);
 		break;
 	case STEP_INFO:
+	case STEP_REPEAT:	/* a view shows one of its steps, never the group */
 		break;
 	}
 	page_guide(p, in);
@@ -659,6 +684,60 @@ int *page_review_steps(const struct wizard *w, struct engine *e, size_t *n)
 	return steps;
 }
 
+struct page_row *page_review_rows(const struct wizard *w, struct engine *e, size_t *n)
+{
+	size_t nsteps;
+	int *steps = page_review_steps(w, e, &nsteps);
+	size_t cap = nsteps + 1;
+	struct page_row *rows = xmalloc(cap * sizeof *rows);
+	*n = 0;
+	for (size_t i = 0; i < nsteps; i++) {
+		const struct step *s = &w->steps[steps[i]];
+		struct value v = engine_answer(e, steps[i]);
+		if (s->type != STEP_REPEAT || v.type != VAL_LIST) {
+			rows[(*n)++] = (struct page_row){ steps[i], -1, PAGE_ROW_CHANGE };
+			continue;
+		}
+		size_t items = v.u.list.n;	/* at most the group's max, which LIMIT_REPEAT_ITEMS bounds */
+		cap += 2 * items + 1;
+		rows = xrealloc(rows, cap * sizeof *rows);
+		for (size_t k = 0; k < items; k++)
+			rows[(*n)++] = (struct page_row){ steps[i], (int)k, PAGE_ROW_CHANGE };
+		if (items < repeat_max(s))
+			rows[(*n)++] = (struct page_row){ steps[i], (int)items, PAGE_ROW_ADD };
+		for (size_t k = 0; k < items; k++)
+			rows[(*n)++] = (struct page_row){ steps[i], (int)k, PAGE_ROW_REMOVE };
+	}
+	free(steps);
+	return rows;
+}
+
+bool page_review_do(struct engine *e, const struct page_row *r)
+{
+	switch (r->what) {
+	case PAGE_ROW_CHANGE:
+		return r->item < 0 ? engine_revise(e, r->step) : engine_revise_item(e, r->step, (size_t)r->item);
+	case PAGE_ROW_ADD:
+		return engine_revise_item(e, r->step, (size_t)r->item);
+	case PAGE_ROW_REMOVE:
+		return engine_remove_item(e, r->step, (size_t)r->item);
+	}
+	return false;
+}
+
+/* How the page of in fits a screen of rows lines (the step index left to the caller). */
+static struct page_fit page_fit_one(const struct page_input *in, int rows)
+{
+	struct page *p = page_build(in);
+	char foot[PAGE_FOOT_LINES][512];
+	struct page_key keys[PAGE_FOOT_MAX];
+	int nfoot;
+	int height = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
+	struct page_fit fit = { -1, (int)p->nlines, height };
+	page_free(p);
+	return fit;
+}
+
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
 {
 	struct glossary_terms gl;
@@ -674,13 +753,16 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 		v.prefill.type = VAL_NULL;
 		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width,
 					 .every = true };
-		struct page *p = page_build(&in);
-		char foot[PAGE_FOOT_LINES][512];
-		struct page_key keys[PAGE_FOOT_MAX];
-		int nfoot;
-		int height = page_frame(p, keys, page_footer(p, keys), rows, width, 1, foot, &nfoot);
-		out[n++] = (struct page_fit){ (int)i, (int)p->nlines, height };
-		page_free(p);
+		out[n] = page_fit_one(&in, rows);
+		out[n].step = (int)i;
+		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
+			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
+						  .position = 1, .can_back = true, .group = s, .item = 1 };
+			struct page_fit one = page_fit_one(&in, rows);
+			if (one.needed - one.available > out[n].needed - out[n].available)
+				out[n] = (struct page_fit){ (int)i, one.needed, one.available };
+		}
+		n++;
 	}
 	engine_free(e);
 	glossary_terms_free(&gl);

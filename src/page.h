@@ -205,6 +205,26 @@ bool page_progress(const struct engine_view *v, char *buf, size_t size);
 /* The steps a review lists: those on e's path before the current one that take an answer; malloc'd. */
 int *page_review_steps(const struct wizard *w, struct engine *e, size_t *n);
 
+/* What a row of the review does when chosen. */
+enum page_row_do {
+	PAGE_ROW_CHANGE,	/* change the answer of a step, or of an item of a group */
+	PAGE_ROW_ADD,		/* add an item to a group */
+	PAGE_ROW_REMOVE,	/* remove an item from a group */
+};
+/* A row of the review: a step (item -1), or an item of a repeated group (0-based), and what it does. */
+struct page_row {
+	int step;
+	int item;
+	enum page_row_do what;
+};
+/*
+ * The rows a review lists, in order: each step of page_review_steps, but a repeated group as a row per
+ * item, a row to add one while it has fewer than its max, and a row per item to remove it; malloc'd.
+ */
+struct page_row *page_review_rows(const struct wizard *w, struct engine *e, size_t *n);
+/* Do what row r says (engine_revise, engine_revise_item, engine_remove_item); whether the engine did it. */
+bool page_review_do(struct engine *e, const struct page_row *r);
+
 /* How a step fits a screen: the lines its body needs and the lines the screen has for it. */
 struct page_fit {
 	int step;

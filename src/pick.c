@@ -43,17 +43,18 @@ void pick_enter(struct pick *p, const struct wizard *w, struct engine *e, const 
 	case STEP_TEXT:
 	case STEP_NUMBER:
 	case STEP_DATE:
-		if (!field_draft_take(&p->field, (size_t)v->index) && pre.type != VAL_NULL)
+		if ((v->group || !field_draft_take(&p->field, (size_t)v->index)) && pre.type != VAL_NULL)
 			field_set(&p->field, engine_value_text(e, s, pre));	/* else typed before going back */
 		break;
 	case STEP_REVIEW:
 		free(p->review);
-		p->review = page_review_steps(w, e, &p->nreview);
+		p->review = page_review_rows(w, e, &p->nreview);
 		p->review = xrealloc(p->review, (p->nreview + 1) * sizeof *p->review);
-		p->review[p->nreview++] = -1;	/* continue */
+		p->review[p->nreview++] = (struct page_row){ -1, -1, PAGE_ROW_CHANGE };	/* continue */
 		p->sel = (int)p->nreview - 1;
 		break;
 	case STEP_INFO:
+	case STEP_REPEAT:	/* a view shows one of its steps, never the group */
 	case STEP_END:
 		break;
 	}
@@ -74,6 +75,7 @@ int pick_len(const struct pick *p, const struct step *s)
 	case STEP_TEXT:
 	case STEP_NUMBER:
 	case STEP_DATE:
+	case STEP_REPEAT:
 	case STEP_END:
 		return 0;
 	}
@@ -151,6 +153,7 @@ bool pick_submit(const struct pick *p, struct engine *e, const struct step *s)
 		return engine_submit(e, &in);
 	case STEP_INFO:
 	case STEP_REVIEW:
+	case STEP_REPEAT:
 	case STEP_END:
 		break;
 	}
@@ -162,15 +165,15 @@ enum pick_went pick_go_on(const struct pick *p, struct engine *e, const struct s
 {
 	if (s->type == STEP_END)
 		return PICK_FINISHED;
-	if (s->type == STEP_REVIEW && p->review[p->sel] >= 0)
-		return engine_revise(e, p->review[p->sel]) ? PICK_MOVED : PICK_STAYED;
+	if (s->type == STEP_REVIEW && p->review[p->sel].step >= 0)
+		return page_review_do(e, &p->review[p->sel]) ? PICK_MOVED : PICK_STAYED;
 	return pick_submit(p, e, s) ? PICK_MOVED : PICK_STAYED;
 }
 
 /* Go back a step from v, what is typed in its field kept as the step's draft; false on the first step. */
 bool pick_back(struct pick *p, struct engine *e, const struct wizard *w, const struct engine_view *v)
 {
-	if (kind_is_field(v->step->type) && v->can_back)
+	if (kind_is_field(v->step->type) && v->can_back && !v->group)	/* a group's steps share an index */
 		field_draft_keep(&p->field, (size_t)v->index, w->nsteps);
 	return engine_back(e);
 }

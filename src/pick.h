@@ -11,6 +11,7 @@
 
 #include "engine.h"
 #include "field.h"
+#include "page.h"
 #include "model.h"
 
 struct pick {
@@ -18,7 +19,7 @@ struct pick {
 	int *rows;		/* choice, multi: the choices offered (content.h), as indices, one per row */
 	size_t nrows;
 	bool *ticks;		/* multi: one per row */
-	int *review;		/* review: the step index of each row; -1 for "continue" */
+	struct page_row *review;	/* review: each row; step -1 for "continue" */
 	size_t nreview;
 	struct field field;	/* text, number and date: the field, and its drafts per step */
 };

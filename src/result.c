@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "compat.h"
+#include "repeat.h"
 #include "sensitive.h"
 #include "text.h"
 #include "util.h"
@@ -127,7 +128,10 @@ void result_json(FILE *out, const struct wizard *w, struct engine *e)
 		first = false;
 		result_json_string(out, w->steps[s].id);
 		fputs(": ", out);
-		result_json_answer(out, w->steps[s].sensitive, engine_answer(e, (int)s));
+		if (t == STEP_REPEAT)	/* a list of objects */
+			repeat_json(out, &w->steps[s], engine_answer(e, (int)s));
+		else
+			result_json_answer(out, w->steps[s].sensitive, engine_answer(e, (int)s));
 	}
 	fputs(first ? "},\n  \"values\": {" : "\n  },\n  \"values\": {", out);
 	for (size_t i = 0; i < w->nvalues; i++) {
@@ -243,6 +247,15 @@ static bool result_left_out(const struct wizard *w, struct engine *e, int k)
 	return w->steps[k].sensitive && engine_answer(e, k).type != VAL_NULL;
 }
 
+/* Answer v of step s as a scenario gives it: JSON is YAML, typed as a person would; a group's items as maps. */
+static void result_record_value(FILE *out, const struct step *s, struct value v)
+{
+	if (s->type == STEP_REPEAT)
+		repeat_json(out, s, v);
+	else
+		result_json_value(out, v);
+}
+
 /* The answers as a map from step id to answer, each step once (a walk stopped at a step it passed before). */
 static void result_answers_by_step(FILE *out, const struct wizard *w, struct engine *e, const int *path, size_t n)
 {
@@ -255,7 +268,7 @@ static void result_answers_by_step(FILE *out, const struct wizard *w, struct eng
 		seen[path[i]] = true;
 		fprintf(out, "%s  %s: ", any ? "" : "\n", s->id);
 		any = true;
-		result_json_value(out, engine_answer(e, path[i]));	/* JSON is YAML: typed as a person would */
+		result_record_value(out, s, engine_answer(e, path[i]));
 		fputc('\n', out);
 	}
 	if (!any)	/* a walk without questions: still a mapping, so that it reads back as a scenario */
@@ -272,7 +285,7 @@ static void result_answers_in_order(FILE *out, const struct wizard *w, struct en
 		if (!step_takes_answer(s->type) || result_left_out(w, e, path[i]))
 			continue;
 		fprintf(out, "  - %s: ", s->id);
-		result_json_value(out, engine_visit_answer(e, i));
+		result_record_value(out, s, engine_visit_answer(e, i));
 		fputc('\n', out);
 	}
 }

@@ -132,7 +132,11 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 			fputc('\n', out);
 		any = true;
 		summary_para(out, "", engine_show_text(e, &s->title, NULL), SUMMARY_WIDTH, 0);
-		summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), SUMMARY_WIDTH, 4);
+		struct value items = s->type == STEP_REPEAT ? engine_answer(e, path[i]) : (struct value){ 0 };
+		for (size_t k = 0; items.type == VAL_LIST && k < items.u.list.n; k++)	/* a group: an item a line */
+			summary_para(out, "  - ", engine_item_text(e, path[i], k), SUMMARY_WIDTH, 4);
+		if (s->type != STEP_REPEAT)
+			summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), SUMMARY_WIDTH, 4);
 	}
 	if (!any)
 		summary_para(out, "", _("No questions were answered."), SUMMARY_WIDTH, 0);

@@ -206,18 +206,26 @@ void typed_answer_free(struct typed_answer *a)
 	*a = (struct typed_answer){ 0 };
 }
 
-bool typed_review_row(const struct wizard *w, struct engine *e, const char *t, int *step)
+bool typed_review_pick(const struct wizard *w, struct engine *e, const char *t, struct page_row *row)
 {
-	*step = -1;
+	*row = (struct page_row){ -1, -1, PAGE_ROW_CHANGE };
 	if (!*t)
 		return true;
 	size_t n;
-	int *steps = page_review_steps(w, e, &n);
+	struct page_row *rows = page_review_rows(w, e, &n);
 	int nth = typed_number(t, 1 << 20);
 	if (nth >= 1 && (size_t)nth <= n)
-		*step = steps[nth - 1];
-	free(steps);
-	return *step >= 0;
+		*row = rows[nth - 1];
+	free(rows);
+	return row->step >= 0;
+}
+
+bool typed_review_row(const struct wizard *w, struct engine *e, const char *t, int *step)
+{
+	struct page_row row;
+	bool ok = typed_review_pick(w, e, t, &row);
+	*step = row.step;
+	return ok;
 }
 
 /* What to type */

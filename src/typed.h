@@ -70,6 +70,8 @@ void typed_answer_free(struct typed_answer *a);
  * for an empty line (go on).  False when t names no row.
  */
 bool typed_review_row(const struct wizard *w, struct engine *e, const char *t, int *step);
+/* As typed_review_row, the row whole (page_review_rows): its step is -1 for an empty line. */
+bool typed_review_pick(const struct wizard *w, struct engine *e, const char *t, struct page_row *row);
 
 /*
  * The remembered answer an empty line keeps on step v, as the review shows it; NULL when there is none.

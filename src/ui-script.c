@@ -19,6 +19,53 @@ static const struct scenario_answer *script_find(const struct scenario_answer *a
 	return NULL;
 }
 
+/*
+ * The answer a for the step of view v in a repeated group: of its item's map, or for the add question yes
+ * while the answer has more items ("true"/"false" in *yes_no).  NULL when the answer gives none.
+ */
+static const struct answer_input *script_item(const struct engine_view *v, const struct scenario_answer *a,
+					      struct answer_input *yes_no)
+{
+	const struct step *g = v->group;
+	size_t k = v->item - 1;
+	if (v->step == g->add) {
+		*yes_no = (struct answer_input){ .text = a && a->input.nrows > k + 1 ? "true" : "false" };
+		return yes_no;
+	}
+	if (!a || k >= a->input.nrows)
+		return NULL;
+	int j = (int)(v->step - g->inner);
+	const struct repeat_input *r = &a->input.rows[k];
+	for (size_t i = 0; i < r->nanswers; i++)
+		if (r->answers[i].step == j)
+			return &r->answers[i].input;
+	return NULL;
+}
+
+/* Print " = " and answer val of step s as the trace shows answers: a sensitive one as the JSON result does. */
+static void script_trace_value(FILE *trace, const struct step *s, struct value val)
+{
+	fputs(" = ", trace);
+	if (s->sensitive && val.type != VAL_NULL)
+		sensitive_json(trace);
+	else if (s->type == STEP_TEXT && val.type == VAL_STR)
+		result_json_string(trace, val.u.s);
+	else
+		result_json_value(trace, val);
+}
+
+/* Print the answer just given at step s of view v in a group, as the trace shows answers. */
+static void script_trace_item(FILE *trace, struct engine *e, const struct engine_view *v, const struct step *s,
+			      const struct answer_input *in)
+{
+	if (s == v->group->add) {
+		fputs(" = ", trace);
+		fputs(in && in->text && strcmp(in->text, "true") == 0 ? "true" : "false", trace);
+		return;
+	}
+	script_trace_value(trace, s, engine_item(e, v->index, v->item - 1, (size_t)(s - v->group->inner)));
+}
+
 /* Print text indented under the end line, each of its lines. */
 static void script_indent(FILE *out, const char *prefix, const char *text)
 {
@@ -98,6 +145,17 @@ static bool script_refused(const struct wizard *w, struct engine *e, const struc
 	return true;
 }
 
+/* Why a walk stopped inside a repeated group, with the item and the group's step: into a static buffer. */
+static const char *script_why_item(const struct engine_view *v, const char *why)
+{
+	static char buf[512];
+	if (!v->group)
+		return why;
+	/* TRANSLATORS: why a scripted walk stopped, then where in a repeated group: "no answer given (item 2, 'navn')" */
+	snprintf(buf, sizeof buf, _("%s (item %zu, '%s')"), why, v->item, v->step->id);
+	return buf;
+}
+
 bool script_walk(const struct wizard *w, struct engine *e, const struct scenario *sc, FILE *trace,
 		 struct script_stop *stop)
 {
@@ -117,39 +175,44 @@ bool script_walk(const struct wizard *w, struct engine *e, const struct scenario
 		}
 		bool needs = step_takes_answer(s->type);
 		const struct scenario_answer *a = needs ? script_answer(sc, next, v.index) : NULL;
-		if (needs && !a && s->required) {
+		const struct answer_input *in = a ? &a->input : NULL;
+		struct answer_input yes_no;
+		if (v.group)	/* the group's answer holds its items */
+			in = script_item(&v, a, &yes_no);
+		if (needs && !in && s->required) {
 			if (ahead)
 				snprintf(stop->buf, sizeof stop->buf, _("no answer given (the next is for '%s')"),
 					 ahead->step_id);
-			return script_stop(stop, ahead ? stop->buf : _("no answer given"), v.index, ahead);
+			return script_stop(stop, script_why_item(&v, ahead ? stop->buf : _("no answer given")), v.index,
+					   a ? a : ahead);	/* a group's answer without this item's */
 		}
-		if (a && sc->in_order)
+		if (a && sc->in_order && !v.group)
 			next++;
-		if (a && a->refused) {
+		if (a && a->refused && !v.group) {
 			if (!script_refused(w, e, a, trace, stop))
 				return false;
 			continue;
 		}
-		if (trace)	/* the answer follows once the engine has accepted it */
+		if (trace && v.group)	/* the answer follows once the engine has accepted it */
+			text_printf(trace, "step %s[%zu].%s", v.group->id, v.item, s->id);
+		else if (trace)
 			text_printf(trace, "step %s", s->id);
-		if (!engine_submit(e, a ? &a->input : NULL)) {
+		struct engine_view was = v;
+		if (!engine_submit(e, needs ? in : NULL)) {
 			if (trace)
 				fputc('\n', trace);
 			engine_view(e, &v);
-			return script_stop(stop, v.message ? v.message : _("the wizard does not go on from here"), v.index, a);
+			return script_stop(stop, script_why_item(&v, v.message ? v.message :
+								   _("the wizard does not go on from here")), v.index, a);
 		}
-		if (trace) {
-			if (needs) {
-				fputs(" = ", trace);
-				struct value val = engine_answer(e, (int)(s - w->steps));
-				if (s->sensitive && val.type != VAL_NULL)
-					sensitive_json(trace);
-				else if (s->type == STEP_TEXT && val.type == VAL_STR)
-					result_json_string(trace, val.u.s);
-				else
-					result_json_value(trace, val);
-			}
+		if (trace && was.group && needs)
+			script_trace_item(trace, e, &was, s, in);
+		else if (trace && needs)
+			script_trace_value(trace, s, engine_answer(e, (int)(s - w->steps)));
+		if (trace)
 			fputc('\n', trace);
-		}
+		engine_view(e, &v);
+		if (was.group && a && sc->in_order && (!v.group || v.index != was.index))
+			next++;	/* in order, a group's answer is used up once the walk leaves the group */
 	}
 }

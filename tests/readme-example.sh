@@ -14,6 +14,16 @@ awk '/^## Ten minutes/ { on = 1 } on && /^```yaml$/ { inside = 1; next } inside 
 awk '/^## Ten minutes/ { on = 1 } on && /^```sh$/ { inside = 1; n++; next } inside && /^```$/ { inside = 0; next }
 	inside { print > ("'"$tmp"'/session" n) }' "$root/README.md"
 [ -s "$tmp/kaffe.yaml" ] || { echo "no wizard found in the README tutorial"; exit 1; }
+# a later wizard of the tutorial names its file on its first line: "# runde.yaml"
+awk '/^## Ten minutes/ { on = 1 } /^## / && !/^## Ten minutes/ { on = 0 } on && /^```yaml$/ { inside = 1; n++; next }
+	inside && /^```$/ { inside = 0; next } inside && n > 1 && /^# [a-z-]*\.yaml$/ { file = substr($0, 3); next }
+	inside && n > 1 && file { print > ("'"$tmp"'/" file) }' "$root/README.md"
+for f in "$tmp"/*.yaml; do
+	out=$("$trin" check "$f" 2>&1) || { echo "a tutorial wizard does not load clean:"; echo "$out"; exit 1; }
+	[ -z "$out" ] || { echo "trin check printed: $out"; exit 1; }
+	"$trin" test "$f" >/dev/null 2>&1 || { echo "the scenarios of $(basename "$f") fail"; exit 1; }
+done
+[ -s "$tmp/runde.yaml" ] || { echo "no repeated group found in the README tutorial"; exit 1; }
 cd "$tmp" || exit 99
 out=$("$trin" check kaffe.yaml 2>&1) || { echo "the tutorial wizard does not load clean:"; echo "$out"; exit 1; }
 [ -z "$out" ] || { echo "trin check printed: $out"; exit 1; }

@@ -1365,6 +1365,96 @@ static void test_rule_today(void)
 	wizard_free(w);
 }
 
+/* Whether s is "first and last" with the wizard's word for "and" (Danish, or English without catalogues). */
+static bool test_joined(const char *s, const char *first, const char *last)
+{
+	return strcmp(s, arena_printf(&test_arena, "%s og %s", first, last)) == 0 ||
+	       strcmp(s, arena_printf(&test_arena, "%s and %s", first, last)) == 0;
+}
+
+/* A repeated group: items kept going back and forward, below min no question, the review's change, add
+ * and remove, removing below min refused in words, and every item wiped with the engine. */
+static void test_repeat(void)
+{
+	struct wizard *w = test_load("trin: 1.1\ntitle: T\nsteps:\n"
+				     "  - id: p\n    type: repeat\n    title: Hvem?\n    min: 2\n    max: 3\n"
+				     "    add: En mere?\n    item: \"{navn}/{alder}\"\n    steps:\n"
+				     "      - {id: navn, type: text, title: Navn}\n"
+				     "      - {id: alder, type: number, title: \"Alder for {navn}\"}\n"
+				     "  - {id: r, type: review, title: R}\n"
+				     "  - {id: slut, type: end, title: \"Slut {p}\"}\n");
+	if (!w)
+		return;
+	int p = wizard_step_index(w, "p");
+	struct engine *e = engine_create(w, NULL);
+	struct engine_view v;
+	engine_view(e, &v);
+	CHECK(v.group == &w->steps[p] && v.item == 1 && !v.can_back);
+	CHECK_STR(v.step->id, "navn");
+	CHECK(test_submit(e, "Ada"));
+	CHECK_STR(engine_format(e, "{navn}", NULL, NULL), "Ada");	/* the item at hand */
+	CHECK(test_submit(e, "40"));
+	engine_view(e, &v);
+	CHECK_STR(v.step->id, "navn");	/* below min: no question, the next item */
+	CHECK(v.item == 2 && v.can_back && v.position == 4);	/* each step and add question a place */
+	CHECK(test_submit(e, "Bo") && test_submit(e, "9"));
+	CHECK_STR(test_id(e), "add");
+	CHECK(test_submit(e, "ja") && test_submit(e, "Cai") && test_submit(e, "70"));
+	CHECK_STR(test_id(e), "r");	/* max reached: no question */
+	CHECK_STR(test_show(engine_answer(e, p)), "[[\"Ada\", 40], [\"Bo\", 9], [\"Cai\", 70]]");
+	CHECK(test_joined(engine_format(e, "{p}", NULL, NULL), "Ada/40, Bo/9", "Cai/70"));
+	/* back into the group and forward again: every item kept */
+	CHECK(engine_back(e));
+	engine_view(e, &v);
+	CHECK(v.item == 3 && v.answered);
+	CHECK_STR(v.step->id, "alder");
+	for (int i = 0; i < 4; i++)
+		CHECK(engine_back(e));
+	engine_view(e, &v);
+	CHECK(v.item == 2 && v.answered);
+	CHECK_STR(v.step->id, "navn");
+	CHECK_STR(test_show(v.prefill), "\"Bo\"");
+	CHECK(test_submit(e, "Bo") && test_submit(e, "9"));
+	engine_view(e, &v);
+	CHECK(v.answered && v.prefill.type == VAL_BOOL && v.prefill.u.b);	/* a third was given */
+	CHECK(test_submit(e, "nej"));
+	CHECK_STR(test_id(e), "r");
+	CHECK_STR(test_show(engine_answer(e, p)), "[[\"Ada\", 40], [\"Bo\", 9]]");
+	/* a reload (--watch) carries the items over: the walk goes on at the review */
+	struct engine *again = engine_create(w, NULL);
+	CHECK(engine_follow(again, e));
+	CHECK_STR(test_id(again), "r");
+	CHECK_STR(test_show(engine_answer(again, p)), "[[\"Ada\", 40], [\"Bo\", 9]]");
+	CHECK(engine_revise_item(again, p, 2));
+	CHECK_STR(test_show(engine_item(again, p, 2, 0)), "\"Cai\"");	/* the kept third too */
+	engine_free(again);
+	/* the review: removing below min is refused in words; add one; change one; remove one */
+	CHECK(!engine_remove_item(e, p, 0));
+	engine_view(e, &v);
+	CHECK(v.message && strstr(v.message, "2"));
+	CHECK_STR(v.step->id, "r");
+	CHECK(!engine_revise_item(e, p, 3) && !engine_remove_item(e, p, 2));
+	CHECK(engine_revise_item(e, p, 2));
+	engine_view(e, &v);
+	CHECK(v.item == 3 && v.answered);	/* the third, kept from before */
+	CHECK(test_submit(e, "Dan") && test_submit(e, "50"));
+	CHECK_STR(test_id(e), "r");
+	CHECK(test_joined(engine_format(e, "{p}", NULL, NULL), "Ada/40, Bo/9", "Dan/50"));
+	CHECK(engine_revise_item(e, p, 0));
+	CHECK(test_submit(e, "Eva") && test_submit(e, "41"));
+	CHECK_STR(test_id(e), "r");	/* one item changed: back at the review */
+	CHECK(engine_remove_item(e, p, 1));
+	CHECK_STR(test_id(e), "r");
+	CHECK_STR(test_show(engine_answer(e, p)), "[[\"Eva\", 41], [\"Dan\", 50]]");
+	const char *why;
+	CHECK(engine_check(e, &why));
+	CHECK(test_submit(e, ""));
+	CHECK(engine_done(e));
+	CHECK(test_joined(engine_format(e, "{p}", NULL, NULL), "Eva/41", "Dan/50"));
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1386,6 +1476,7 @@ int main(void)
 	test_rules();
 	test_rule_dates();
 	test_rule_today();
+	test_repeat();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }

@@ -79,7 +79,8 @@ static bool test_date(void *ctx, int sym)
 	return sym == 5;
 }
 
-static const struct expr_scope test_scope = { test_lookup, test_suggest, NULL, NULL, test_date, 1 };
+static const struct expr_scope test_scope = { .lookup = test_lookup, .suggest = test_suggest, .date = test_date,
+					       .minor = 1 };
 
 /* Print v into the arena as the tests spell values. */
 static const char *test_show(struct arena *a, struct value v)

@@ -42,16 +42,16 @@ static void test_rows(void)
 		CHECK(!(k->field && k->list));	/* a field or a list, never both */
 		CHECK(step_takes_answer(t) == (k->answer != 0));
 		CHECK(!k->answer || (k->answer & TYPE_NULL));	/* an optional answer may be left empty */
-		CHECK(!k->answer || test_has_key(t, "required"));
+		CHECK(!k->answer || test_has_key(t, "required") == (t != STEP_REPEAT));	/* a group has min */
 		CHECK(k->choices == test_has_key(t, "choices"));
 		CHECK(!k->always_answered || k->answer);
 		CHECK(!k->field || k->answer);	/* what is typed is an answer */
-		CHECK((k->instruction != NULL) == (t != STEP_END));
+		CHECK((k->instruction != NULL) == (t != STEP_END && t != STEP_REPEAT));	/* a group shows its steps */
 	}
 	CHECK(names[STEP_TYPE_COUNT] == NULL);
 	CHECK_NUM(kind_by_name("chioce"), STEP_TYPE_COUNT);
 	CHECK_NUM(kind_by_name(""), STEP_TYPE_COUNT);
-	CHECK_STR(kind_name_list(), "info, choice, multi, yesno, text, number, date, review, end");
+	CHECK_STR(kind_name_list(), "info, choice, multi, yesno, text, number, date, review, repeat, end");
 	CHECK_STR(step_type_name((enum step_type)STEP_TYPE_COUNT), "?");
 }
 
@@ -113,7 +113,7 @@ static void test_loader(void)
 {
 	CHECK_STR(test_first(HEAD "    type: yesno\n" SLUT), "ok");
 	CHECK_STR(test_first(HEAD "    type: zzzzzz\n" SLUT),
-		  "unknown step type 'zzzzzz' (one of info, choice, multi, yesno, text, number, date, review, end)");
+		  "unknown step type 'zzzzzz' (one of info, choice, multi, yesno, text, number, date, review, repeat, end)");
 	CHECK_STR(test_first(HEAD "    type: mutli\n" SLUT), "unknown step type 'mutli' (did you mean 'multi'?)");
 	CHECK_STR(test_first(HEAD "    type: yesno\n    decimals: 2\n" SLUT),
 		  "key 'decimals' does not apply to steps of type yesno");

@@ -133,7 +133,7 @@ int main(void)
 	field_set(&p.field, "Ada");
 	CHECK(pick_submit(&p, e, v.step));
 	CHECK_STR(test_enter(&p, w, e, &v), "check");
-	CHECK(p.nreview >= 2 && p.review[p.nreview - 1] == -1);	/* the answers, then continue */
+	CHECK(p.nreview >= 2 && p.review[p.nreview - 1].step == -1);	/* the answers, then continue */
 	CHECK_NUM(p.sel, (long long)p.nreview - 1);
 	CHECK_NUM(pick_len(&p, v.step), (long long)p.nreview);
 	p.sel = 0;	/* the first answer's row: change it */

@@ -1257,6 +1257,77 @@ static void test_rule_refused(void)
 	term_close(&t);
 }
 
+/* A repeated group full screen: two people added, back and forward keep them, one removed at the review,
+ * removing the last refused in words; the result holds the one left. */
+static void test_repeat(void)
+{
+	char out[] = "/tmp/trin-screen-XXXXXX";
+	int ofd = mkstemp(out);
+	close(ofd);
+	unlink(out);
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--output", out, "tests/good/adgang-repeat.yaml", NULL });
+	CHECK(term_wait(&t, "Giv andre adgang til din post"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder personen?"));
+	CHECK(term_wait(&t, "Hvem skal kunne læse din post? \xE2\x80\x94 number 1, at most 3"));
+	term_type(&t, "Ada");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad er Ada for dig?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Vil du give en person mere adgang?"));
+	term_key(&t, VTERM_KEY_ENTER);	/* yes */
+	CHECK(term_wait(&t, "number 2, at most 3"));
+	term_type(&t, "Bo");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad er Bo for dig?"));
+	term_type(&t, "3");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Vil du give en person mere adgang?"));
+	/* back twice and forward again: the second person is kept */
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "> (*) 3. En ven"));
+	term_key(&t, VTERM_KEY_ESCAPE);
+	CHECK(term_wait(&t, "[ Bo"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "> (*) 3. En ven"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Vil du give en person mere adgang?"));
+	term_key(&t, VTERM_KEY_DOWN);
+	CHECK(term_wait(&t, "> (*) 2. No"));
+	term_key(&t, VTERM_KEY_ENTER);
+	/* the review: each person, a row to add one and a row to remove each */
+	CHECK(term_wait(&t, "Ada (Mit barn)"));
+	CHECK(term_wait(&t, "Bo (En ven)"));
+	CHECK(term_wait(&t, "Add one more: Hvem skal kunne læse din post?"));
+	CHECK(term_wait(&t, "Remove: Ada (Mit barn)"));
+	term_key(&t, VTERM_KEY_UP);
+	term_key(&t, VTERM_KEY_UP);
+	CHECK(term_wait(&t, "> Remove: Ada (Mit barn)"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait_gone(&t, "Ada (Mit barn)"));
+	CHECK(term_wait(&t, "  Remove: Bo (En ven)"));
+	term_key(&t, VTERM_KEY_UP);
+	CHECK(term_wait(&t, "> Remove: Bo (En ven)"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "This cannot be removed: at least 1 is needed."));
+	term_key(&t, VTERM_KEY_DOWN);
+	CHECK(term_wait(&t, "> Everything is right: go on"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Nu kan Bo (En ven)"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK_NUM(term_finish(&t), 0);
+	term_close(&t);
+	FILE *f = fopen(out, "r");
+	char json[4096] = "";
+	if (f) {
+		json[fread(json, 1, sizeof json - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(json, "\"personer\": [{\"navn\": \"Bo\", \"forhold\": \"ven\"}]") != NULL);
+	unlink(out);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -1273,6 +1344,7 @@ int main(int argc, char **argv)
 	}
 	test_hook = argv[3];
 	test_walk();
+	test_repeat();
 	test_help_glossary_quit();
 	test_footer_keys_work();
 	test_resize();

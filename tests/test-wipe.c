@@ -129,6 +129,33 @@ static bool test_kiosk_start_over(void)
 	return ok;
 }
 
+/* The kiosk with a repeated group: a name and a number typed in an item, shown in the review, then a start over. */
+static bool test_kiosk_group(void)
+{
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "tests/screen/wipe-repeat.yaml", NULL });
+	CHECK(term_wait(&t, "Hvad hedder personen?"));
+	term_type(&t, test_names[0]);
+	CHECK(term_wait(&t, test_names[0]));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Et tal for Qzxjvbnmwk"));
+	term_type(&t, TEST_NUMBER);
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "En mere?"));
+	term_key(&t, VTERM_KEY_DOWN);
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Qzxjvbnmwk Plokijuhyg (97.531.864)"));
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Do you want to start over?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder personen?"));
+	CHECK(term_wait_gone(&t, "Qzxjvbnmwk"));
+	term_settle(&t, 200);
+	bool ok = test_search(&t, "kiosk group start over");
+	term_close(&t);
+	return ok;
+}
+
 /* Line mode: a name typed, the walk finished, back at the menu of two wizards. */
 static bool test_line_finished(void)
 {
@@ -172,6 +199,8 @@ int main(int argc, char **argv)
 	if (!mkdtemp(test_dir))
 		return 99;
 	bool ok = test_kiosk_start_over();
+	if (ok)
+		ok = test_kiosk_group();
 	if (ok)
 		ok = test_line_finished();
 	char cmd[128];

@@ -129,9 +129,18 @@ static void fuzz_check(struct engine *e, const struct wizard *w)
 	engine_view(e, &v);
 	size_t n;
 	const int *path = engine_path(e, &n);
-	if (v.index != path[n - 1] || v.step != &w->steps[v.index] || v.position != n || v.can_back != (n > 1) ||
+	/* in a repeated group the view shows one of its steps, and each place in it counts in the position */
+	const struct step *g = v.group;
+	bool groups = false;
+	for (size_t i = 0; i < w->nsteps; i++)
+		groups |= w->steps[i].type == STEP_REPEAT;
+	bool shown = g ? g == &w->steps[v.index] && (v.step == g->add || (v.step >= g->inner && v.step < g->inner + g->ninner))
+		       : v.step == &w->steps[v.index];
+	if (v.index != path[n - 1] || !shown || v.position < n || (!groups && v.position != n) ||
+	    (g ? !v.can_back && n > 1 : v.can_back != (n > 1)) || (v.total_max && !engine_done(e) && v.position > v.total_max) ||
 	    (v.total_max && v.total_min > v.total_max) || engine_done(e) != (v.step->type == STEP_END)) {
-		fprintf(stderr, "engine view does not match the path\n");
+		fprintf(stderr, "engine view does not match the path: step %s at %zu (%zu to %zu), path %zu, back %d\n",
+			v.step->id, v.position, v.total_min, v.total_max, n, v.can_back);
 		abort();
 	}
 }
@@ -171,7 +180,13 @@ static void fuzz_op(struct engine *e, const struct wizard *w, struct fuzz_in *in
 	case 5: {
 		size_t n;
 		const int *path = engine_path(e, &n);
-		engine_revise(e, k & 0x80 ? (int)(k % (w->nsteps + 1)) - 1 : path[k % n]);
+		int g = path[k % n];
+		if (w->steps[g].type == STEP_REPEAT && (k & 0x40) && (k & 0x20))	/* a group's item, from a review */
+			engine_remove_item(e, g, k % 5);
+		else if (w->steps[g].type == STEP_REPEAT && (k & 0x40))
+			engine_revise_item(e, g, k % 5);
+		else
+			engine_revise(e, k & 0x80 ? (int)(k % (w->nsteps + 1)) - 1 : path[k % n]);
 		break;
 	}
 	case 6:

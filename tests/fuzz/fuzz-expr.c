@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a = { 0 };
 	struct diags d = { 0 };
 	struct expr *e = expr_parse(&a, src, (struct expr_source){ { "fuzz", 1, 1 }, true }, &d);
-	struct expr_scope scope = { fuzz_lookup, fuzz_suggest, NULL, NULL, NULL, 1 };
+	struct expr_scope scope = { .lookup = fuzz_lookup, .suggest = fuzz_suggest, .minor = 1 };
 	if (e && expr_bind(e, &scope, &d)) {
 		if (!expr_text(e))
 			abort();
