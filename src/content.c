@@ -88,22 +88,32 @@ int content_row(const int *rows, size_t n, int k)
 	return -1;
 }
 
+/* The conditions and counts of step s, said to be at step i. */
+static void content_each_expr_of(const struct step *s, int i,
+				 void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at),
+				 void *ctx)
+{
+	size_t counts[] = { 0, 0, s->ntodo };
+	const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };
+	for (size_t l = 0; l < ARRAY_LEN(lists); l++)
+		for (size_t k = 0; k < counts[l]; k++)
+			for (int x = 0; x < 2; x++) {
+				const struct expr *e = x ? lists[l][k].count : lists[l][k].when;
+				if (e)
+					fn(ctx, e, x ? "count" : "when", i, lists[l][k].loc);
+			}
+	for (size_t k = 0; k < s->nchoices; k++)
+		if (s->choices[k].when)
+			fn(ctx, s->choices[k].when, "when", i, s->choices[k].loc);
+}
+
 void content_each_expr(const struct wizard *w,
 		       void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx)
 {
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
-		size_t counts[] = { 0, 0, s->ntodo };
-		const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };
-		for (size_t l = 0; l < ARRAY_LEN(lists); l++)
-			for (size_t k = 0; k < counts[l]; k++)
-				for (int x = 0; x < 2; x++) {
-					const struct expr *e = x ? lists[l][k].count : lists[l][k].when;
-					if (e)
-						fn(ctx, e, x ? "count" : "when", (int)i, lists[l][k].loc);
-				}
-		for (size_t k = 0; k < s->nchoices; k++)
-			if (s->choices[k].when)
-				fn(ctx, s->choices[k].when, "when", (int)i, s->choices[k].loc);
+		content_each_expr_of(s, (int)i, fn, ctx);
+		for (size_t j = 0; s->type == STEP_REPEAT && j < s->ninner; j++)	/* at the group */
+			content_each_expr_of(&s->inner[j], (int)i, fn, ctx);
 	}
 }

@@ -45,7 +45,8 @@ int content_row(const int *rows, size_t n, int k);
 /*
  * Call fn for each condition of a text, paragraph, todo item or choice of w, and each count of a text with
  * plural forms, with its key ("when", "count"), the step it belongs to and where the text or choice is
- * written: every expression of a step's content, for the analyses that read them all (check.c).
+ * written (a step of a repeated group belongs to its group): every expression of a step's content, for the
+ * analyses that read them all (check.c).
  */
 void content_each_expr(const struct wizard *w,
 		       void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx);

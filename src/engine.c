@@ -303,6 +303,7 @@ static void engine_clear_answer(struct engine_answer *a)
 }
 
 static void engine_group_free(struct engine *e);
+static const struct value *engine_item_at_hand(struct engine *e);
 
 void engine_free(struct engine *e)
 {
@@ -380,7 +381,7 @@ struct value engine_derived(struct engine *e, size_t i, const char **err)
 		if (e->evaluating[i])	/* a cycle, which only a wizard loaded for analysis has */
 			return v;
 		e->evaluating[i] = 1;
-		struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
+		struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang, NULL };	/* values read no item */
 		const char *why = NULL;
 		if (!expr_eval(e->w->values[i].expr, &env, &e->value_arena, &v, &why))
 			v = (struct value){ .type = VAL_NULL };
@@ -407,7 +408,7 @@ struct value engine_answer(struct engine *e, int step)
  */
 static bool engine_eval_at(struct engine *e, const struct expr *x, int line, struct value *out)
 {
-	struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang };
+	struct expr_env env = { engine_env_get, e, &e->work, e->today, e->value_lang, engine_item_at_hand(e) };
 	const char *err = NULL;
 	e->too_large = -1;
 	bool ok = expr_eval(x, &env, &e->scratch, out, &err);
@@ -908,14 +909,12 @@ static bool engine_bound(struct engine *e, const struct step *s, struct value v,
 }
 
 /*
- * The answer of step at (set, on the path) against the step's limits written as expressions and its
- * checks, which see it under the step's id; false with the message that refuses it.  An empty answer
- * (not answered) has nothing to check.
+ * Answer v of step s (set: on the path, or in the item at hand of a group) against the step's limits written
+ * as expressions and its checks, which see it under the step's id; false with the message that refuses it.
+ * An empty answer (not answered) has nothing to check.
  */
-static bool engine_rules(struct engine *e, int at)
+static bool engine_rules_of(struct engine *e, const struct step *s, struct value v)
 {
-	const struct step *s = &e->w->steps[at];
-	struct value v = e->answers[at].v;
 	if (v.type == VAL_NULL || (!s->nchecks && !s->min_expr.expr && !s->max_expr.expr))
 		return true;
 	const struct step_bound *bounds[] = { &s->min_expr, &s->max_expr };
@@ -937,6 +936,12 @@ static bool engine_rules(struct engine *e, int at)
 		}
 	}
 	return true;
+}
+
+/* The rules of step at of the wizard, for its answer now. */
+static bool engine_rules(struct engine *e, int at)
+{
+	return engine_rules_of(e, &e->w->steps[at], e->answers[at].v);
 }
 
 /* Back at the review after a change: which of the answers that counted when it began no longer do. */
@@ -1019,6 +1024,28 @@ static struct engine_answer *engine_cell(struct engine *e, int g, size_t k, size
 	return &gr->cells[k * m + j];
 }
 
+/*
+ * In a group, the item the person is at as the expressions of the group's steps read it: a list of its
+ * steps' answers, in the scratch arena.  NULL elsewhere.
+ */
+static const struct value *engine_item_at_hand(struct engine *e)
+{
+	if (!e->nhist || !e->groups)
+		return NULL;
+	int g = engine_current(e);
+	const struct step *s = &e->w->steps[g];
+	if (s->type != STEP_REPEAT)
+		return NULL;
+	struct value *cells = arena_alloc(&e->scratch, (s->ninner ? s->ninner : 1) * sizeof *cells);
+	for (size_t j = 0; j < s->ninner; j++) {
+		const struct engine_answer *c = engine_cell(e, g, e->groups[g].item, j);
+		cells[j] = c->set ? c->v : (struct value){ .type = VAL_NULL };
+	}
+	struct value *item = arena_alloc(&e->scratch, sizeof *item);
+	*item = (struct value){ VAL_LIST, { .list = { cells, s->ninner } } };
+	return item;
+}
+
 /* Rebuild the answer of group g from its cells: a list of nitems items, each a list of ninner answers. */
 static void engine_group_store(struct engine *e, int g)
 {
@@ -1094,9 +1121,20 @@ static bool engine_group_submit(struct engine *e, int g, const struct answer_inp
 		gr->at = 0;
 		return true;
 	}
-	struct engine_answer *c = engine_cell(e, g, gr->item, gr->at);
-	engine_clear_answer(c);
-	*c = a;
+	const char *hidden = engine_hidden(e, q, a.v);
+	if (hidden) {	/* not shown, so not one of the options the person has */
+		engine_fail(e, _("'%s' is not one of the options."), hidden);
+		engine_clear_answer(&a);
+		return false;
+	}
+	struct engine_answer *c = engine_cell(e, g, gr->item, gr->at), old = *c;
+	*c = a;	/* the rules read it in the item at hand */
+	if (!engine_rules_of(e, q, a.v)) {
+		*c = old;
+		engine_clear_answer(&a);
+		return false;
+	}
+	engine_clear_answer(&old);
 	if (gr->item >= gr->nkept)
 		gr->nkept = gr->item + 1;
 	engine_group_store(e, g);
@@ -1722,7 +1760,7 @@ static const char *engine_plural(struct engine *e, const struct text *t)
 {
 	unsigned long n = 0;
 	size_t work = EXPR_MAX_WORK;
-	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang };
+	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang, engine_item_at_hand(e) };
 	struct value v;
 	const char *err = NULL;
 	if (t->count && expr_eval(t->count, &env, &e->scratch, &v, &err) && v.type == VAL_NUM) {
@@ -1791,7 +1829,10 @@ const char *engine_format(struct engine *e, const char *text, const char *(*tran
 			name[piece.name_len] = '\0';
 			sym = strmap_get(&w->names, name);
 			if (engine_item_name(e, name, &is, &iv)) {	/* an answer of the item at hand */
-				engine_put_value(e, &out, &len, &cap, is, iv, translate, ctx);
+				if (is->sensitive && iv.type != VAL_NULL)
+					engine_put(&out, &len, &cap, sensitive_mask(), strlen(sensitive_mask()));
+				else
+					engine_put_value(e, &out, &len, &cap, is, iv, translate, ctx);
 				p += piece.len;
 				continue;
 			}
@@ -1854,7 +1895,7 @@ bool engine_holds(struct engine *e, const struct expr *when)
 	if (!when)
 		return true;
 	size_t work = EXPR_MAX_WORK;	/* its own budget: a page asks many conditions at once */
-	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang };
+	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang, engine_item_at_hand(e) };
 	struct value v;
 	const char *err = NULL;
 	return expr_eval(when, &env, &e->scratch, &v, &err) && value_truthy(v);

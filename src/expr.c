@@ -1623,7 +1623,7 @@ static int expr_sym_cmp(const void *x, const void *y)
 expr_type expr_bind(struct expr *e, const struct expr_scope *scope, struct diags *d)
 {
 	assert(e && scope && scope->lookup);
-	struct expr_binder b = { .scope = scope, .diags = d, .group = -1 };
+	struct expr_binder b = { .scope = scope, .diags = d, .group = scope->in_group - 1 };
 	expr_type t = expr_bind_node(&b, e->root);
 	e->syms = NULL;
 	e->nsyms = 0;
@@ -2281,7 +2281,6 @@ static bool expr_eval_call_11(struct expr_evaluator *ev, const struct expr_node 
 	}
 }
 
-/* Evaluate a call of a built-in. */
 /* count, any, all and sum over the items of a repeated group (a list of items, each a list). */
 static bool expr_eval_group(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
 {
@@ -2317,6 +2316,7 @@ static bool expr_eval_group(struct expr_evaluator *ev, const struct expr_node *n
 	return true;
 }
 
+/* Evaluate a call of a built-in. */
 static bool expr_eval_call(struct expr_evaluator *ev, const struct expr_node *n, struct value *out)
 {
 	if (n->sym >= EXPR_FN_COUNT && n->sym <= EXPR_FN_SUM)
@@ -2555,7 +2555,8 @@ bool expr_eval(const struct expr *e, const struct expr_env *env, struct arena *s
 	       struct value *out, const char **err)
 {
 	size_t work = EXPR_MAX_WORK;
-	struct expr_evaluator ev = { .env = env, .scratch = scratch, .work = env->work ? env->work : &work };
+	struct expr_evaluator ev = { .env = env, .scratch = scratch, .work = env->work ? env->work : &work,
+				      .item = env->item };
 	*out = expr_null();
 	if (!e->bound) {	/* an expression with errors, kept for trin check's analysis: never worked out */
 		*err = "the expression has errors";

@@ -103,6 +103,9 @@ struct expr_scope {
 	 */
 	int (*item)(void *ctx, int sym, const char *name, expr_type *type);
 	const char *(*owner)(void *ctx, const char *name);
+	/* An expression of a step of a group (its checks and conditions): the group's symbol + 1, whose
+	 * step ids name the answers of the item at hand (expr_env.item); 0 elsewhere. */
+	int in_group;
 };
 
 /*
@@ -197,6 +200,7 @@ struct expr_env {
 	size_t *work;
 	const char *today;	/* "YYYY-MM-DD", what today() gives; NULL: null */
 	const struct i18n_lang *lang;	/* NULL: Danish, the wizards' own language */
+	const struct value *item;	/* for scope.in_group: the item at hand, a list of its steps' answers */
 };
 
 /* The static messages of expr_eval for a value too large, or for work beyond the budget. */

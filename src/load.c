@@ -1789,6 +1789,14 @@ static void load_bind(struct loader *ld)
 		}
 		load_bind_content(ld, &scope, s);
 		load_bind_rules(ld, s, &scope);
+		if (s->type != STEP_REPEAT)
+			continue;
+		struct expr_scope in = scope;	/* a group's steps read the item at hand by their ids */
+		in.in_group = (int)i + 1;
+		for (size_t j = 0; j < s->ninner; j++) {
+			load_bind_content(ld, &in, &s->inner[j]);
+			load_bind_rules(ld, &s->inner[j], &in);
+		}
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "kind.h"
 #include "limit.h"
 #include "result.h"
+#include "sensitive.h"
 
 /* Whether a step of kind t may be inside a group: one that asks a question, or says something. */
 static bool repeat_kind_allowed(enum step_type t)
@@ -146,9 +147,20 @@ void repeat_json(FILE *out, const struct step *g, struct value v)
 			first = false;
 			result_json_string(out, g->inner[j].id);
 			fputs(": ", out);
-			result_json_value(out, item.u.list.items[j]);
+			if (g->inner[j].sensitive && item.u.list.items[j].type != VAL_NULL)
+				sensitive_json(out);
+			else
+				result_json_value(out, item.u.list.items[j]);
 		}
 		fputc('}', out);
 	}
 	fputc(']', out);
+}
+
+bool repeat_sensitive(const struct step *g)
+{
+	for (size_t j = 0; g->type == STEP_REPEAT && j < g->ninner; j++)
+		if (g->inner[j].sensitive)
+			return true;
+	return false;
 }

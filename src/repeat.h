@@ -45,7 +45,11 @@ const struct step *repeat_owner(const struct wizard *w, const char *id);
 size_t repeat_min(const struct step *g);
 size_t repeat_max(const struct step *g);
 
-/* Write the answer v of group g as JSON: a list of objects, each inner step that takes an answer by id. */
+/* Write the answer v of group g as JSON: a list of objects, each inner step that takes an answer by id; a
+ * sensitive answer as {"sensitive": true}. */
 void repeat_json(FILE *out, const struct step *g, struct value v);
+
+/* Whether step g is a repeated group with a step marked sensitive. */
+bool repeat_sensitive(const struct step *g);
 
 #endif

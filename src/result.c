@@ -301,12 +301,17 @@ void result_scenario(FILE *out, const struct wizard *w, struct engine *e, const 
 	result_json_string(out, name);
 	fputc('\n', out);
 	bool *told = xcalloc(w->nsteps ? w->nsteps : 1, sizeof *told);
-	for (size_t i = 0; i < n; i++)	/* never written: a replay needs one made up */
-		if (result_left_out(w, e, path[i]) && !told[path[i]]) {
-			told[path[i]] = true;
+	for (size_t i = 0; i < n; i++) {	/* never written: a replay needs one made up */
+		if (told[path[i]])
+			continue;
+		told[path[i]] = true;
+		if (result_left_out(w, e, path[i]))
 			fprintf(out, "# %s is sensitive and not recorded: add a made-up answer to replay\n",
 				w->steps[path[i]].id);
-		}
+		else if (repeat_sensitive(&w->steps[path[i]]) && engine_answer(e, path[i]).type != VAL_NULL)
+			fprintf(out, "# %s holds sensitive answers, written as {\"sensitive\": true}: put made-up "
+				"answers in their place to replay\n", w->steps[path[i]].id);
+	}
 	free(told);
 	fputs("answers:", out);
 	if (result_answered_twice(w, path, n))

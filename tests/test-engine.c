@@ -1455,6 +1455,46 @@ static void test_repeat(void)
 	wizard_free(w);
 }
 
+/*
+ * Checks, conditions and limits of a group's steps read the item at hand by its steps' ids, and the
+ * answers outside the group by theirs; a refused answer leaves the item as it was.
+ */
+static void test_repeat_rules(void)
+{
+	struct wizard *w = test_load("trin: 1.1\ntitle: T\nsteps:\n"
+				     "  - {id: loft, type: number, title: Loft}\n"
+				     "  - id: p\n    type: repeat\n    title: Hvem?\n    max: 3\n"
+				     "    add: En mere?\n    item: \"{navn} {cpr}\"\n    steps:\n"
+				     "      - {id: navn, type: text, title: Navn}\n"
+				     "      - {id: cpr, type: text, title: CPR, sensitive: true}\n"
+				     "      - id: andel\n        type: number\n        title: Andel\n        max: loft\n"
+				     "        check:\n          - {valid: andel > len(navn), message: \"Mere end {navn}.\"}\n"
+				     "      - id: rolle\n        type: choice\n        title: Rolle\n        choices:\n"
+				     "          - {value: ejer, label: Ejer}\n"
+				     "          - {value: stor, label: Storejer, when: andel >= 50}\n"
+				     "  - {id: slut, type: end, title: \"Slut {p}\"}\n");
+	if (!w)
+		return;
+	int p = wizard_step_index(w, "p");
+	struct engine *e = engine_create(w, NULL);
+	CHECK(test_submit(e, "60") && test_submit(e, "Ada") && test_submit(e, "010101-1111"));
+	CHECK(!test_submit(e, "61"));	/* max: loft, an answer outside the group */
+	CHECK_STR(test_message(e), "The number must be at most 60.");
+	CHECK(!test_submit(e, "3"));	/* the check reads the item's own navn */
+	CHECK_STR(test_message(e), "Mere end Ada.");
+	CHECK(engine_item(e, p, 0, 2).type == VAL_NULL);	/* refused: nothing kept */
+	CHECK(test_submit(e, "4"));
+	CHECK(!test_submit(e, "stor"));	/* hidden: andel is below 50 in this item */
+	CHECK(test_submit(e, "ejer") && test_submit(e, "ja"));
+	CHECK(test_submit(e, "Bo") && test_submit(e, "020202-2222") && test_submit(e, "55"));
+	CHECK(test_submit(e, "stor"));	/* shown in this item */
+	CHECK(test_submit(e, "nej"));
+	CHECK(engine_done(e));
+	CHECK(test_joined(engine_format(e, "{p}", NULL, NULL), "Ada (hidden)", "Bo (hidden)"));
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1477,6 +1517,7 @@ int main(void)
 	test_rule_dates();
 	test_rule_today();
 	test_repeat();
+	test_repeat_rules();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }

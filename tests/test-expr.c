@@ -136,7 +136,7 @@ static const char *test_run_in(const char *src, const char *lang)
 	} else {
 		struct value v, reads = { 0 };
 		const char *err = NULL;
-		struct expr_env env = { test_get, &reads, NULL, "2026-11-30", lang ? i18n_lang(lang) : NULL };
+		struct expr_env env = { test_get, &reads, NULL, "2026-11-30", lang ? i18n_lang(lang) : NULL, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	if (d.n && e && strncmp(r, "bind", 4) != 0)
@@ -676,7 +676,7 @@ static const char *test_run_large(const char *src, bool sized, size_t *work)
 	} else {
 		struct value v;
 		const char *err = NULL;
-		struct expr_env env = { test_get_large, NULL, work, NULL, NULL };
+		struct expr_env env = { test_get_large, NULL, work, NULL, NULL, NULL };
 		r = expr_eval(e, &env, a, &v, &err) ? test_show(a, v) : arena_printf(a, "eval: %s", err);
 	}
 	diag_free(&d);

@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < n; i++)
 			fuzz_sym(NULL, need[i].sym);
 		free(need);
-		struct expr_env ee = { fuzz_get, &env, NULL, "2026-11-30", NULL };
+		struct expr_env ee = { fuzz_get, &env, NULL, "2026-11-30", NULL, NULL };
 		struct arena scratch = { 0 };
 		struct value v;
 		const char *err = NULL;
