@@ -108,14 +108,17 @@ mv "$tmp/trin.mo" "$mo"
 unit=$root/usr/lib/systemd/system/trin-kiosk@.service
 mkdir "$tmp/units" || exit 99
 grep -q '^ExecStart=/usr/bin/trin --kiosk ' "$unit" || { echo "the unit does not start /usr/bin/trin --kiosk"; status=1; }
-for w in $(sed -n 's/^Environment="TRIN_KIOSK_WIZARDS=\(.*\)"$/\1/p' "$unit"); do
+offered=$(sed -n 's/^Environment="TRIN_KIOSK_WIZARDS=\(.*\)"$/\1/p' "$unit")
+[ -n "$offered" ] || { echo "the unit names no wizards in TRIN_KIOSK_WIZARDS"; status=1; }
+for w in $offered; do
 	[ -f "$root$w" ] || { echo "the unit offers $w, which is not installed"; status=1; }
 done
 sed "s#^ExecStart=/usr/bin/trin #ExecStart=$trin #" "$unit" >"$tmp/units/trin-kiosk@.service"
 if command -v systemd-analyze >/dev/null; then
-	out=$(systemd-analyze verify --man=no "$tmp/units/trin-kiosk@tty2.service" 2>&1) || status=1
+	# (its Documentation=, trin(1), as installed)
+	out=$(MANPATH=$root/usr/share/man systemd-analyze verify "$tmp/units/trin-kiosk@tty2.service" 2>&1) || status=1
 	[ -z "$out" ] || { echo "systemd-analyze verify: $out"; status=1; }
-	systemd-analyze security --offline=yes --man=no --threshold=10 "$tmp/units/trin-kiosk@tty2.service" \
+	MANPATH=$root/usr/share/man systemd-analyze security --offline=yes --threshold=10 "$tmp/units/trin-kiosk@tty2.service" \
 		>"$tmp/security" 2>&1 || { cat "$tmp/security"; echo "the unit's exposure is above 1.0"; status=1; }
 	grep 'Overall exposure' "$tmp/security"
 else
