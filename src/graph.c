@@ -9,6 +9,7 @@
 #include "graph.h"
 
 #include "check.h"
+#include "repeat.h"
 
 /* s as the inside of a dot string: quote and backslash escaped, a line break as \n. */
 static void graph_dot_escape(FILE *out, const char *s)
@@ -72,6 +73,20 @@ static void graph_marks(FILE *out, const struct wizard *w, const struct check_fl
 	}
 }
 
+/* For a repeated group, a line of its label: the steps asked for each item and how many items there may be. */
+static void graph_group(FILE *out, const struct step *s, void (*escape)(FILE *, const char *), const char *br)
+{
+	if (s->type != STEP_REPEAT)
+		return;
+	fputs(br, out);
+	escape(out, "each item:");
+	for (size_t j = 0; j < s->ninner; j++) {
+		fputs(j ? ", " : " ", out);
+		escape(out, s->inner[j].id);
+	}
+	fprintf(out, " (%zu to %zu items)", repeat_min(s), repeat_max(s));
+}
+
 /* The label of transition k of s: its condition, "otherwise" for a default beside others, or NULL. */
 static const struct expr *graph_when(const struct step *s, size_t k, bool *otherwise)
 {
@@ -93,6 +108,7 @@ static void graph_dot(FILE *out, const struct wizard *w, const struct check_flow
 			fputs("\\n", out);
 			graph_dot_escape(out, s->title.msgid);
 		}
+		graph_group(out, s, graph_dot_escape, "\\n");
 		graph_marks(out, w, f, i, graph_dot_escape, "\\n");
 		fputc('"', out);
 		if (s->type == STEP_END)
@@ -135,6 +151,7 @@ static void graph_mermaid(FILE *out, const struct wizard *w, const struct check_
 			fputs("<br/>", out);
 			graph_mermaid_escape(out, s->title.msgid);
 		}
+		graph_group(out, s, graph_mermaid_escape, "<br/>");
 		graph_marks(out, w, f, i, graph_mermaid_escape, "<br/>");
 		fprintf(out, "\"%s\n", end ? ")))" : "]");
 	}
