@@ -88,10 +88,8 @@ int content_row(const int *rows, size_t n, int k)
 	return -1;
 }
 
-/* The conditions and counts of step s, said to be at step i. */
-static void content_each_expr_of(const struct step *s, int i,
-				 void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at),
-				 void *ctx)
+void content_each_expr_of(const struct step *s, int i,
+			  void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx)
 {
 	size_t counts[] = { 0, 0, s->ntodo };
 	const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };

@@ -51,4 +51,8 @@ int content_row(const int *rows, size_t n, int k);
 void content_each_expr(const struct wizard *w,
 		       void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx);
 
+/* Call fn as content_each_expr does for the conditions and counts of step s alone, said to be at step i. */
+void content_each_expr_of(const struct step *s, int i,
+			  void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx);
+
 #endif

@@ -1794,6 +1794,27 @@ void expr_walk_names(const struct expr *e, void (*fn)(void *ctx, int sym, enum e
 		expr_walk_node(&wk, e->root, EXPR_USE_TEST);
 }
 
+static void expr_items_node(const struct expr_node *n, void (*fn)(void *ctx, int place, struct loc at), void *ctx)
+{
+	if (n->op == EXPR_ITEM) {
+		fn(ctx, n->sym, n->loc);
+		return;
+	}
+	bool group = n->op == EXPR_CALL && n->sym >= EXPR_FN_COUNT && n->sym <= EXPR_FN_SUM;
+	if (n->a)
+		expr_items_node(n->a, fn, ctx);
+	if (n->b)
+		expr_items_node(n->b, fn, ctx);
+	for (size_t i = 0; i < (group ? 1 : n->n); i++)	/* a group function's second reads each item */
+		expr_items_node(n->items[i], fn, ctx);
+}
+
+void expr_items(const struct expr *e, void (*fn)(void *ctx, int place, struct loc at), void *ctx)
+{
+	if (e->bound)
+		expr_items_node(e->root, fn, ctx);
+}
+
 /* Call fn for every comparison of a name with a string literal in the bound expression. */
 void expr_walk_comparisons(const struct expr *e, void (*fn)(void *ctx, int sym, const char *lit, struct loc at),
 			   void *ctx)

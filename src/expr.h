@@ -149,6 +149,12 @@ struct loc expr_loc(const struct expr *e);
  */
 enum expr_use { EXPR_USE_VALUE, EXPR_USE_TEST, EXPR_USE_GUARD };
 
+/*
+ * Call fn for each step of the item at hand that the bound expression reads (scope.in_group), by its place
+ * in the group and where it is read; not for those read for each item in count, any, all and sum.
+ */
+void expr_items(const struct expr *e, void (*fn)(void *ctx, int place, struct loc at), void *ctx);
+
 /* Calls fn for every name the bound expression reads (as often as it is read), with how and where. */
 void expr_walk_names(const struct expr *e, void (*fn)(void *ctx, int sym, enum expr_use use, struct loc at),
 		     void *ctx);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "content.h"
 #include "i18n.h"
 #include "kind.h"
 #include "limit.h"
@@ -1763,6 +1764,55 @@ static void load_bind_rules(struct loader *ld, const struct step *s, const struc
 	}
 }
 
+/* A read of the item at hand by an expression of step j of group g: only of steps before j (after: j too). */
+struct load_item_read {
+	struct loader *ld;
+	const struct step *g;
+	size_t j;
+	bool after;		/* a check or limit: read once step j's answer is given */
+	const char *key;
+};
+
+static void load_item_read(void *ctx, int place, struct loc at)
+{
+	const struct load_item_read *r = ctx;
+	const struct step *q = &r->g->inner[r->j];
+	if ((size_t)place == r->j && !r->after)
+		diag_error(r->ld->d, at, "'%s' on step '%s' reads '%s', its own answer, which is not given while the "
+			   "step is shown", r->key, q->id, q->id);
+	else if ((size_t)place > r->j)
+		diag_error(r->ld->d, at, "'%s' on step '%s' reads '%s', which the item answers only after it", r->key,
+			   q->id, r->g->inner[place].id);
+}
+
+static void load_item_content(void *ctx, const struct expr *e, const char *key, int step, struct loc at)
+{
+	struct load_item_read *r = ctx;
+	(void)step;
+	(void)at;
+	r->key = key;
+	expr_items(e, load_item_read, r);
+}
+
+/* The expressions of step j of group g read the item's answers given before it (its checks: its own too). */
+static void load_item_order(struct loader *ld, const struct step *g, size_t j)
+{
+	const struct step *q = &g->inner[j];
+	struct load_item_read r = { ld, g, j, false, NULL };
+	content_each_expr_of(q, 0, load_item_content, &r);
+	r.after = true;
+	r.key = "check";
+	for (size_t k = 0; k < q->nchecks; k++)
+		if (q->checks[k].valid)
+			expr_items(q->checks[k].valid, load_item_read, &r);
+	const struct step_bound *bounds[] = { &q->min_expr, &q->max_expr };
+	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
+		r.key = k ? "max" : "min";
+		if (bounds[k]->expr)
+			expr_items(bounds[k]->expr, load_item_read, &r);
+	}
+}
+
 static void load_bind(struct loader *ld)
 {
 	struct wizard *w = ld->w;
@@ -1796,6 +1846,7 @@ static void load_bind(struct loader *ld)
 		for (size_t j = 0; j < s->ninner; j++) {
 			load_bind_content(ld, &in, &s->inner[j]);
 			load_bind_rules(ld, &s->inner[j], &in);
+			load_item_order(ld, s, j);
 		}
 	}
 }
