@@ -256,7 +256,7 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	e->review = -1;
 	e->next_taken = -1;
 	e->fmt_group = -1;
-	time_t now = time(NULL);
+	time_t now = util_now();
 	struct tm tm;
 	if (localtime_r(&now, &tm))
 		strftime(e->today, sizeof e->today, "%Y-%m-%d", &tm);

@@ -71,19 +71,6 @@ static void summary_heading(FILE *out, const char *s, char rule)
 	fputc('\n', out);
 }
 
-time_t summary_time(void)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		errno = 0;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && !errno && t >= 0)
-			return (time_t)t;
-	}
-	return time(NULL);
-}
-
 static void summary_date(time_t when, char *buf, size_t n)
 {
 	struct tm tm;

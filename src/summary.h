@@ -23,12 +23,6 @@
 void summary_para(FILE *out, const char *prefix, const char *s, int width, int hang);
 
 /*
- * The time to date a summary with: now, or SOURCE_DATE_EPOCH when it is set to a number (for reproducible
- * output in tests).
- */
-time_t summary_time(void);
-
-/*
  * Write the summary of e's walk through w to out: UTF-8 lines of at most SUMMARY_WIDTH cells, no byte
  * below 0x20 but '\n'.  Wizard texts are translated in the wizard's domain, labels in trin's.  Before the
  * end it says the walk is not finished.

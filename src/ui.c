@@ -89,9 +89,9 @@ bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard 
 		const char *path = what == UI_SAVE_SUMMARY ? o->summary : o->summary_dir;
 		if (!path)
 			return true;
-		char *made = what == UI_SAVE_SUMMARY_DIR ? summary_write_dir(path, w, e, summary_time(), err, sizeof err)
+		char *made = what == UI_SAVE_SUMMARY_DIR ? summary_write_dir(path, w, e, util_now(), err, sizeof err)
 							 : NULL;
-		bool ok = made || (what == UI_SAVE_SUMMARY && summary_write_file(path, w, e, summary_time(), err, sizeof err));
+		bool ok = made || (what == UI_SAVE_SUMMARY && summary_write_file(path, w, e, util_now(), err, sizeof err));
 		if (ok)
 			snprintf(msg, size, _("A summary is saved in %s."), made ? made : path);
 		else

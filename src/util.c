@@ -4,6 +4,7 @@
  */
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -328,4 +329,17 @@ bool util_date_iso(const char *s)
 	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
 		return false;
 	return util_date_real(y, m, d);
+}
+
+time_t util_now(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end && !errno && t >= 0)
+			return (time_t)t;
+	}
+	return time(NULL);
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -75,5 +76,11 @@ size_t util_edit_distance(const char *a, const char *b, size_t limit);
 bool util_date_real(int y, int m, int d);
 /* Whether s is exactly a real date written "YYYY-MM-DD". */
 bool util_date_iso(const char *s);
+
+/*
+ * Now, or the time SOURCE_DATE_EPOCH gives (seconds since 1970) when it is set: for output that does not
+ * change from run to run, such as a summary's date and the day trin takes as today.
+ */
+time_t util_now(void);
 
 #endif
