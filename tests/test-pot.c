@@ -3,7 +3,8 @@
  * wizard (or those named), the template `trin pot` writes (pot.h) is read back, and its msgids are compared,
  * both ways, with every text the model holds, found here by walking the model field by field as the
  * frontends read it: titles, texts, help, guide notes, messages, units, choice labels, todo items, the
- * messages of checks, and the glossary's terms and texts.  Each `#: file:line` must be the line of a place the text is at.
+ * messages of checks, a repeated group's own steps, add question and item, and the glossary's terms and
+ * texts.  Each `#: file:line` must be the line of a place the text is at.
  *
  *   test-pot SOURCE_ROOT [WIZARD...]
  */
@@ -55,6 +56,28 @@ static void test_model_text(struct pot_set *set, const struct text *t)
 		pot_set_add(set, t->msgid, t->loc.line);
 }
 
+/* Every text of a step, read field by field; a repeated group's own steps, its add question and item too. */
+static void test_step_texts(const struct step *s, struct pot_set *set)
+{
+	const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit, &s->item };
+	for (size_t k = 0; k < ARRAY_LEN(own); k++)
+		test_model_text(set, own[k]);
+	for (size_t k = 0; k < s->nchoices; k++)
+		test_model_text(set, &s->choices[k].label);
+	for (size_t k = 0; k < s->ntodo; k++)
+		test_model_text(set, &s->todo[k]);
+	for (size_t k = 0; k < s->ntexts; k++)	/* paragraphs (1.1), whatever their conditions */
+		test_model_text(set, &s->texts[k]);
+	for (size_t k = 0; k < s->nhelps; k++)
+		test_model_text(set, &s->helps[k]);
+	for (size_t k = 0; k < s->nchecks; k++)
+		test_model_text(set, &s->checks[k].message);
+	for (size_t k = 0; k < s->ninner; k++)	/* repeat (1.1) */
+		test_step_texts(&s->inner[k], set);
+	if (s->add)
+		test_step_texts(s->add, set);
+}
+
 /* Every text of the model, read field by field. */
 static void test_model_texts(const struct wizard *w, struct pot_set *set)
 {
@@ -64,22 +87,8 @@ static void test_model_texts(const struct wizard *w, struct pot_set *set)
 		pot_set_add(set, w->glossary[i].term, w->glossary[i].loc.line);
 		test_model_text(set, &w->glossary[i].text);
 	}
-	for (size_t i = 0; i < w->nsteps; i++) {
-		const struct step *s = &w->steps[i];
-		const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit };
-		for (size_t k = 0; k < ARRAY_LEN(own); k++)
-			test_model_text(set, own[k]);
-		for (size_t k = 0; k < s->nchoices; k++)
-			test_model_text(set, &s->choices[k].label);
-		for (size_t k = 0; k < s->ntodo; k++)
-			test_model_text(set, &s->todo[k]);
-		for (size_t k = 0; k < s->ntexts; k++)	/* paragraphs (1.1), whatever their conditions */
-			test_model_text(set, &s->texts[k]);
-		for (size_t k = 0; k < s->nhelps; k++)
-			test_model_text(set, &s->helps[k]);
-		for (size_t k = 0; k < s->nchecks; k++)
-			test_model_text(set, &s->checks[k].message);
-	}
+	for (size_t i = 0; i < w->nsteps; i++)
+		test_step_texts(&w->steps[i], set);
 }
 
 /* A PO string from after its opening quote; the escapes pot_string writes. */
@@ -97,31 +106,40 @@ static void test_unquote(const char *p, char **out, size_t *len, size_t *cap)
 	}
 }
 
-/* The msgids of a template with the lines of their references. */
+/* The msgids of a template with the lines of their references; of a message with plural forms (1.1), its
+ * msgid (the form for one), flagged when either form shows an answer. */
 static void test_read_pot(char *pot, struct pot_set *set)
 {
-	char *msgid = NULL;
-	size_t len = 0, cap = 0;
+	char *msgid = NULL, *plural = NULL;
+	size_t len = 0, cap = 0, plen = 0, pcap = 0;
 	int lines[64], nlines = 0;
 	bool brace = false;
-	bool in_msgid = false;
+	int in = 0;	/* 1: in the msgid, 2: in the msgid_plural */
 	for (char *line = strtok(pot, "\n"); line; line = strtok(NULL, "\n")) {
 		if (!strncmp(line, "#: ", 3) && nlines < 64) {
 			char *colon = strrchr(line, ':');
 			lines[nlines++] = atoi(colon + 1);
 		} else if (!strncmp(line, "msgid \"", 7)) {
-			len = 0;
+			len = plen = 0;
 			if (msgid)
 				msgid[0] = '\0';
+			if (plural)
+				plural[0] = '\0';
 			test_unquote(line + 7, &msgid, &len, &cap);
-			in_msgid = true;
-		} else if (line[0] == '"' && in_msgid) {
+			in = 1;
+		} else if (!strncmp(line, "msgid_plural \"", 14)) {
+			test_unquote(line + 14, &plural, &plen, &pcap);
+			in = 2;
+		} else if (line[0] == '"' && in == 1) {
 			test_unquote(line + 1, &msgid, &len, &cap);
+		} else if (line[0] == '"' && in == 2) {
+			test_unquote(line + 1, &plural, &plen, &pcap);
 		} else if (!strcmp(line, "#, python-brace-format")) {
 			brace = true;
-		} else if (!strncmp(line, "msgstr ", 7)) {
-			in_msgid = false;
-			CHECK(!len || brace == template_has_name(msgid));	/* flagged for msgfmt --check exactly then */
+		} else if (!strncmp(line, "msgstr ", 7) || !strncmp(line, "msgstr[0] ", 10)) {
+			in = 0;
+			/* flagged for msgfmt --check exactly then */
+			CHECK(!len || brace == (template_has_name(msgid) || (plen && template_has_name(plural))));
 			brace = false;
 			for (int i = 0; i < nlines && len; i++)
 				pot_set_add(set, msgid, lines[i]);
@@ -129,6 +147,7 @@ static void test_read_pot(char *pot, struct pot_set *set)
 		}
 	}
 	free(msgid);
+	free(plural);
 }
 
 static void test_wizard(const char *path)
