@@ -7,6 +7,7 @@
  */
 #include "text.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -321,6 +322,35 @@ static size_t text_break_long(struct text_wrapper *tw, const char *s, size_t sta
 	return line;	/* the last, partial line goes on with what follows */
 }
 
+/*
+ * No break at a space between two groups of digits: a phone number "+45 33 98 00 10" or an amount
+ * "50 000" stays on one line, as a reader copies it; unless the whole run is wider than a line.
+ */
+static void text_keep_numbers(const char *s, size_t n, char *brk, int width)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!isdigit((unsigned char)s[i]) && !(s[i] == '+' && i + 1 < n && isdigit((unsigned char)s[i + 1]))) {
+			i++;
+			continue;
+		}
+		size_t j = i + (s[i] == '+'), end;
+		for (;;) {	/* digits, then spaces and digits again */
+			while (j < n && isdigit((unsigned char)s[j]))
+				j++;
+			end = j;
+			while (j < n && s[j] == ' ')
+				j++;
+			if (j == end || j >= n || !isdigit((unsigned char)s[j]))
+				break;
+		}
+		for (size_t k = i + 1; k < end && width > 0 && end - i <= (size_t)width; k++)
+			if (s[k - 1] == ' ' && brk[k] == UC_BREAK_POSSIBLE)
+				brk[k] = UC_BREAK_PROHIBITED;
+		i = end;
+	}
+}
+
 /* Wrap one paragraph (no '\n' inside) greedily at the break opportunities. */
 static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t start, size_t end)
 {
@@ -331,6 +361,7 @@ static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t s
 	}
 	char *brk = xmalloc(n);
 	u8_possible_linebreaks((const uint8_t *)s + start, n, TEXT_ENCODING, brk);
+	text_keep_numbers(s + start, n, brk, tw->width);
 	size_t line = start;	/* where the current line starts */
 	int w = 0;		/* its width so far, trailing spaces included */
 	size_t seg = 0;

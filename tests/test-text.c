@@ -37,6 +37,11 @@ static void test_wrapping(void)
 	/* Danish letters are one cell each */
 	CHECK_STR(test_wrap("Ærø Åbenrå", 5), "Ærø|Åbenr|å");
 	CHECK_STR(test_wrap("Ærø Åbenrå", 6), "Ærø|Åbenrå");
+	/* groups of digits stay together: a phone number, an amount; a word after them does not */
+	CHECK_STR(test_wrap("Ring på +45 33 98 00 10 nu", 22), "Ring på|+45 33 98 00 10 nu");
+	CHECK_STR(test_wrap("Det koster 50 000 kr.", 16), "Det koster|50 000 kr.");
+	CHECK_STR(test_wrap("Det er 2 personer", 8), "Det er 2|personer");
+	CHECK_STR(test_wrap("+45 33 98 00 10", 6), "+45 33|98 00|10");	/* too long for the line: broken */
 	/* a word longer than the line is broken between grapheme clusters */
 	CHECK_STR(test_wrap("Virksomhedsform", 6), "Virkso|mhedsf|orm");
 	CHECK_STR(test_wrap("Du vælger virksomhedsform nu", 8), "Du|vælger|virksomh|edsform|nu");
