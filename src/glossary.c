@@ -1,38 +1,66 @@
 /*
  * glossary: glossary terms in a text.  See glossary.h.
  *
- * The text is case-mapped whole (libunistring) and, at each start of a word, the terms it starts with are
+ * The text is case-mapped (libunistring) and, at each start of a word, the terms it starts with are
  * looked up in a sorted index (glossary_index): the cost grows with the text, not with the number of
- * terms.  When the mapping changes the length in bytes, offsets no longer match and nothing is found
- * rather than something wrong.
+ * terms.  Each character is mapped on its own and the bytes of the result are mapped back to the
+ * text's, so a letter whose lower case is longer or shorter (Turkish 'İ') moves nothing.
  */
 #include "glossary.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
+#include <unistr.h>
 
 #include "compat.h"
 #include "util.h"
 
-static char *glossary_lower(const char *s, size_t n, size_t *outlen)
+/*
+ * s[0..n) in lower case, each character mapped on its own (the simple mapping: 'İ' becomes 'i'); with map,
+ * (*map)[j] is where in s the character that byte j of the result belongs to starts, and (*map)[len] is n
+ * (a NULL map: the same places).  NULL for text that is not UTF-8.
+ */
+static char *glossary_lower(const char *s, size_t n, size_t *outlen, size_t **map)
 {
-	if (util_printable_span(s, n) == n) {	/* printable ASCII: case-mapped byte by byte, as Unicode does */
+	if (util_printable_span(s, n) == n) {	/* printable ASCII: byte by byte, and no map needed */
 		char *out = xmalloc(n + 1);
 		for (size_t i = 0; i < n; i++)
 			out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
 		out[n] = '\0';
 		*outlen = n;
+		if (map)
+			*map = NULL;
 		return out;
 	}
-	size_t len = 0;
-	uint8_t *l = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
-	if (!l)
-		return NULL;
-	char *out = xstrndup((const char *)l, len);
-	compat_wipe(l, len);	/* a text may show an answer */
-	free(l);
-	*outlen = len;
+	char *out = xmalloc(n * 2 + 1);	/* a simple mapping grows a character by at most one byte */
+	size_t *m = map ? xmalloc((n * 2 + 1) * sizeof *m) : NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, (const uint8_t *)s + i, n - i);
+		if (k <= 0) {
+			xfree_wiped(out);
+			free(m);
+			return NULL;
+		}
+		int w = u8_uctomb((uint8_t *)out + o, uc_tolower(c), (int)(n * 2 - o));
+		if (w <= 0 || (size_t)w > (size_t)k + 1) {
+			xfree_wiped(out);
+			free(m);
+			return NULL;
+		}
+		for (int j = 0; m && j < w; j++)
+			m[o + (size_t)j] = i;
+		o += (size_t)w;
+		i += (size_t)k;
+	}
+	out[o] = '\0';
+	if (m)
+		m[o] = n;
+	if (map)
+		*map = m;
+	*outlen = o;
 	return out;
 }
 
@@ -102,7 +130,7 @@ void glossary_terms_init(struct glossary_terms *t, const struct wizard *w,
 	for (size_t i = 0; i < t->n; i++) {
 		const char *term = translate ? translate(ctx, w->glossary[i].term) : w->glossary[i].term;
 		size_t len;
-		t->lower[i] = glossary_lower(term, strlen(term), &len);
+		t->lower[i] = glossary_lower(term, strlen(term), &len, NULL);
 	}
 	glossary_index_init(&t->index, t->lower, t->n);
 }
@@ -125,7 +153,8 @@ static bool glossary_letter(unsigned char c)
 /* The matches of one text: a term is found again only after its last match ended, as one scan per term did. */
 struct glossary_finding {
 	bool *mark, *seen;
-	size_t at;		/* where the lookup starts in the text */
+	const size_t *map;	/* from the lower-case text's bytes to the text's; NULL: the same */
+	size_t at;		/* where the lookup starts in the lower-case text */
 	struct glossary_last {
 		size_t term, end;
 	} *last;
@@ -145,7 +174,8 @@ static void glossary_found(void *ctx, size_t k, size_t len)
 		f->nlast++;
 	}
 	f->last[j] = (struct glossary_last){ k, f->at + len };
-	for (size_t b = f->at; f->mark && b < f->at + len; b++)
+	size_t from = f->map ? f->map[f->at] : f->at, to = f->map ? f->map[f->at + len] : f->at + len;
+	for (size_t b = from; f->mark && b < to; b++)
 		f->mark[b] = true;
 	f->seen[k] = true;
 }
@@ -154,17 +184,18 @@ void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n
 {
 	if (!t->index.n)	/* no terms: nothing to case-map the text for */
 		return;
-	size_t llen;
-	char *l = glossary_lower(s, n, &llen);
+	size_t llen, *map;
+	char *l = glossary_lower(s, n, &llen, &map);
 	if (!l)
 		return;
-	struct glossary_finding f = { mark, seen, 0, NULL, 0, 0 };
-	for (size_t i = 0; llen == n && i < n; i++) {
+	struct glossary_finding f = { mark, seen, map, 0, NULL, 0, 0 };
+	for (size_t i = 0; i < llen; i++) {
 		if (i > 0 && glossary_letter((unsigned char)l[i - 1]))
 			continue;	/* terms start a word */
 		f.at = i;
-		glossary_index_find(&t->index, l + i, n - i, glossary_found, &f);
+		glossary_index_find(&t->index, l + i, llen - i, glossary_found, &f);
 	}
 	free(f.last);
+	free(map);
 	xfree_wiped(l);
 }

@@ -118,10 +118,36 @@ static void test_random(void)
 	CHECK_NUM(differ, 0);
 }
 
+/* A letter whose lower case is longer or shorter in bytes (Turkish 'İ' is 2 bytes, 'i' 1) moves no mark. */
+static void test_mapped(void)
+{
+	struct glossary_entry g[] = { { .term = "sorumluluk" }, { .term = "İzin" } };
+	struct wizard w = { 0 };
+	w.glossary = g;
+	w.nglossary = 2;
+	struct glossary_terms t;
+	glossary_terms_init(&t, &w, NULL, NULL);
+	const char *s = "İki tür erişim var: sorumluluk ve izin.";
+	size_t n = strlen(s);
+	bool *mark = xcalloc(n + 1, 1), seen[2] = { false, false };
+	glossary_terms_find(&t, s, n, mark, seen);
+	CHECK(seen[0] && seen[1]);
+	const char *at = strstr(s, "sorumluluk"), *iz = strstr(s, "izin");
+	size_t marked = 0;
+	for (size_t b = 0; b < n; b++)
+		marked += mark[b];
+	CHECK_NUM(marked, strlen("sorumluluk") + strlen("izin"));
+	CHECK(mark[at - s] && mark[at - s + 9] && !mark[at - s + 10] && !mark[at - s - 1]);
+	CHECK(mark[iz - s] && mark[iz - s + 3] && !mark[0]);
+	free(mark);
+	glossary_terms_free(&t);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_chosen();
 	test_random();
+	test_mapped();
 	return test_done("test-glossary");
 }
