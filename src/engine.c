@@ -46,7 +46,7 @@ struct engine_answer {
 struct engine {
 	const struct wizard *w;
 	const struct i18n_lang *lang;	/* how numbers and dates are written and read */
-	const struct i18n_lang *value_lang;	/* what values' text() and join() write in: lang, as chosen */
+	const struct i18n_lang *value_lang;	/* what text() and join() write in: lang, or the wizard's own when it has no catalogue for lang */
 	bool file_answers;	/* answers are read as an answers file writes them (engine_file_answers) */
 	int *history;
 	size_t nhist, caphist;
@@ -236,12 +236,22 @@ static void engine_max_rest(struct engine *e)
 	free(index);
 }
 
+/*
+ * The language the wizard's texts are shown in when lang is asked for: lang, unless the wizard has no
+ * catalogue for it and shows its own texts; text() and join() write in it, as the sentence around them.
+ */
+static const struct i18n_lang *engine_lang_for(const struct wizard *w, const struct i18n_lang *lang)
+{
+	const struct i18n_lang *own = i18n_lang(w->language);
+	return lang && (lang == own || !w->domain || i18n_translates(w->domain)) ? lang : own;
+}
+
 struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lang)
 {
 	struct engine *e = xcalloc(1, sizeof *e);
 	e->w = w;
 	e->lang = lang ? lang : i18n_lang(w->language);
-	e->value_lang = e->lang;
+	e->value_lang = engine_lang_for(w, e->lang);
 	e->on_path = xcalloc(w->nsteps, sizeof *e->on_path);
 	e->answers = xcalloc(w->nsteps, sizeof *e->answers);
 	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
@@ -498,7 +508,7 @@ void engine_set_lang(struct engine *e, const struct i18n_lang *lang)
 	if (!e)
 		return;
 	e->lang = lang ? lang : i18n_lang(e->w->language);
-	e->value_lang = e->lang;
+	e->value_lang = engine_lang_for(e->w, e->lang);
 	e->generation++;	/* values that read text() or join() are written again */
 }
 

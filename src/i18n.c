@@ -569,12 +569,13 @@ static bool i18n_lang_ok(const char *lang, size_t len)
 
 /*
  * The translation of msgid in the first language of the list that has one (its length, which counts the
- * NULs between plural forms, in *size), and its catalogue; NULL when none has.
+ * NULs between plural forms, in *size), and its catalogue; NULL when none has.  msgid NULL: "" from the
+ * first language that has a catalogue at all.
  */
 static const char *i18n_lookup(const char *domain, const char *msgid, size_t *size, const struct i18n_mo **from)
 {
 	const char *dir = i18n_bound(domain);
-	if (!dir || !*msgid)
+	if (!dir || (msgid && !*msgid))
 		return NULL;
 	/* as gettext: each language of the list in turn, "da_DK" then "da", until one translates msgid */
 	for (const char *p = i18n_current; *p;) {
@@ -591,7 +592,12 @@ static const char *i18n_lookup(const char *domain, const char *msgid, size_t *si
 					lang[base] = '\0';
 				}
 				const struct i18n_mo *mo = i18n_mo_get(dir, domain, lang);
-				int k = mo->data ? strmap_get(&mo->map, msgid) : -1;
+				if (!msgid && mo->data) {
+					*size = 0;
+					*from = mo;
+					return "";
+				}
+				int k = mo->data && msgid ? strmap_get(&mo->map, msgid) : -1;
 				if (k >= 0) {
 					const char *t = (const char *)mo->data + i18n_u32(mo->data + mo->trans + 8 * (size_t)k + 4,
 											      mo->big);
@@ -605,6 +611,13 @@ static const char *i18n_lookup(const char *domain, const char *msgid, size_t *si
 		p += len + (p[len] == ':');
 	}
 	return NULL;
+}
+
+bool i18n_translates(const char *domain)
+{
+	size_t len;
+	const struct i18n_mo *mo;
+	return i18n_lookup(domain, NULL, &len, &mo) != NULL;
 }
 
 const char *i18n_text(const char *domain, const char *msgid)

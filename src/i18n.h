@@ -87,6 +87,8 @@ void i18n_pop(char *saved);
  * them, so a wizard's catalogue cannot reach trin's own domain.
  */
 const char *i18n_text(const char *domain, const char *msgid);
+/* Whether domain has a catalogue in the language now chosen (one of its list), as i18n_text reads them. */
+bool i18n_translates(const char *domain);
 /*
  * As i18n_text, for a text with plural forms (a count, format 1.1): the form of the translation for n that
  * the catalogue's Plural-Forms gives (plural.h), else msgid when n is 1 and plural otherwise.

@@ -1495,6 +1495,30 @@ static void test_repeat_rules(void)
 	wizard_free(w);
 }
 
+/* text() and join() write as the sentence around them: in the wizard's own language when it has no catalogue. */
+static void test_value_language(void)
+{
+	struct wizard *w = test_load("trin: 1.1\ntitle: T\nvalues:\n  d: text(today())\n"
+				     "  j: join([\"Ada\", \"Bo\", \"Cai\"])\n"
+				     "steps:\n  - {id: slut, type: end, title: \"{d} {j}\"}\n");
+	if (!w)
+		return;
+	struct engine *e = engine_create(w, i18n_lang("en"));	/* English asked for; the texts stay Danish */
+	CHECK(engine_set_today(e, "2026-12-01"));
+	CHECK_STR(engine_format(e, "{d} {j}", NULL, NULL), "01-12-2026 Ada, Bo og Cai");
+	engine_free(e);
+	wizard_free(w);
+	w = test_load("trin: 1.1\ntitle: T\nlanguage: en\nvalues:\n  d: text(today())\n"
+		      "steps:\n  - {id: slut, type: end, title: \"{d}\"}\n");
+	if (!w)
+		return;
+	e = engine_create(w, i18n_lang("da"));	/* an English wizard without a Danish catalogue */
+	CHECK(engine_set_today(e, "2026-12-01"));
+	CHECK_STR(engine_format(e, "{d}", NULL, NULL), "01/12/2026");
+	engine_free(e);
+	wizard_free(w);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -1518,6 +1542,7 @@ int main(void)
 	test_rule_today();
 	test_repeat();
 	test_repeat_rules();
+	test_value_language();
 	arena_free(&test_arena);
 	return test_done("test-engine");
 }
