@@ -370,7 +370,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;	/* back to the start, or a signal */
 		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);	/* every answer wiped after */
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
-			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
+			stats_event(u.stats, u.w->id, u.w->version, STATS_GAVE_UP, u.w->steps[u.step].id);
 		field_set(&u.pick.field, "");
 		screen_show(&u, NULL);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
