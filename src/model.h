@@ -209,7 +209,7 @@ struct wizard {
 	int minor;		/* the format version's minor number: 'trin: 1' is 0, 'trin: 1.1' is 1 */
 	int start;
 	bool flow_errors;	/* analysis only: the flow itself has errors (see wizard_load_analysis) */
-	char version[VERSION_DIGITS + 1];	/* of the file's bytes (version.h); "" when loaded from memory */
+	char version[VERSION_DIGITS + 1];	/* of the file's bytes (version.h); "" from memory or for analysis */
 
 	struct step *steps;
 	size_t nsteps;

@@ -25,7 +25,7 @@ static uint32_t version_rotr(uint32_t x, int n)
 /* One 64-byte block into the state h. */
 static void version_block(uint32_t h[8], const uint8_t *p)
 {
-	uint32_t w[64], s[8];
+	uint32_t w[64];
 	for (int i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
 	for (int i = 16; i < 64; i++) {
@@ -33,18 +33,28 @@ static void version_block(uint32_t h[8], const uint8_t *p)
 		uint32_t s1 = version_rotr(w[i - 2], 17) ^ version_rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	memcpy(s, h, sizeof s);
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
 	for (int i = 0; i < 64; i++) {
-		uint32_t t1 = s[7] + (version_rotr(s[4], 6) ^ version_rotr(s[4], 11) ^ version_rotr(s[4], 25)) +
-			      ((s[4] & s[5]) ^ (~s[4] & s[6])) + version_k[i] + w[i];
-		uint32_t t2 = (version_rotr(s[0], 2) ^ version_rotr(s[0], 13) ^ version_rotr(s[0], 22)) +
-			      ((s[0] & s[1]) ^ (s[0] & s[2]) ^ (s[1] & s[2]));
-		memmove(s + 1, s, 7 * sizeof *s);
-		s[4] += t1;
-		s[0] = t1 + t2;
+		uint32_t t1 = k + (version_rotr(e, 6) ^ version_rotr(e, 11) ^ version_rotr(e, 25)) + ((e & f) ^ (~e & g)) +
+			      version_k[i] + w[i];
+		uint32_t t2 = (version_rotr(a, 2) ^ version_rotr(a, 13) ^ version_rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+		k = g;
+		g = f;
+		f = e;
+		e = d + t1;
+		d = c;
+		c = b;
+		b = a;
+		a = t1 + t2;
 	}
-	for (int i = 0; i < 8; i++)
-		h[i] += s[i];
+	h[0] += a;
+	h[1] += b;
+	h[2] += c;
+	h[3] += d;
+	h[4] += e;
+	h[5] += f;
+	h[6] += g;
+	h[7] += k;
 }
 
 /* The SHA-256 of the len bytes at buf, into out. */
