@@ -15,6 +15,7 @@
 #include "ui.h"
 
 #define KIOSK_RETRY_MS (60 * 1000)	/* out of order: how long until the wizards are loaded again */
+#define KIOSK_STILL_MS 1000	/* a changed wizard file is read once it has been still this long (reload.h) */
 
 /* A kiosk's clock of keys, in milliseconds of a clock the frontend gives. */
 struct kiosk_clock {

@@ -2282,6 +2282,8 @@ static struct wizard *load_file(const char *path, const struct load_limits *limi
 	if (!ytree_read_file(path, limits->max_file, &buf, &len, d))
 		return NULL;
 	struct wizard *w = load_buffer(path, buf, len, limits, d, analysis);
+	if (w && !analysis)	/* of the very bytes loaded; `trin check` has no use for it */
+		version_of(buf, len, w->version);
 	free(buf);
 	return w;
 }

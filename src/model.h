@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "expr.h"
 #include "util.h"
+#include "version.h"
 
 /* The kinds of step; each is a row of the table in kind.c.  A new kind goes before STEP_END, which stays last. */
 enum step_type {
@@ -208,6 +209,7 @@ struct wizard {
 	int minor;		/* the format version's minor number: 'trin: 1' is 0, 'trin: 1.1' is 1 */
 	int start;
 	bool flow_errors;	/* analysis only: the flow itself has errors (see wizard_load_analysis) */
+	char version[VERSION_DIGITS + 1];	/* of the file's bytes (version.h); "" from memory or for analysis */
 
 	struct step *steps;
 	size_t nsteps;

@@ -119,7 +119,7 @@ void screen_enter(struct screen *s, const struct engine_view *v)
 	s->overlay = PAGE_KIND_STEP;
 	s->output_done = false;
 	s->output_message[0] = '\0';
-	stats_event(s->stats, s->w->id, st->type == STEP_END ? STATS_END : STATS_SHOWN, st->id);
+	stats_event(s->stats, s->w->id, s->w->version, st->type == STEP_END ? STATS_END : STATS_SHOWN, st->id);
 	pick_enter(&s->pick, s->w, s->e, v);
 }
 

@@ -21,6 +21,7 @@
 #include "ui.h"
 #include "watch.h"
 
+struct reload;
 struct stats;
 
 struct screen {
@@ -44,6 +45,8 @@ struct screen {
 	struct glossary_terms gl;	/* for marking */
 	struct kiosk_clock clock;	/* kiosk: when the last key came, when the idle warning ends (kiosk.h) */
 	struct stats *stats;	/* kiosk: anonymous counts, or NULL */
+	struct reload *reload;	/* kiosk: its wizard files, watched for the next person (reload.h), or NULL */
+	bool begun;		/* kiosk: a key came since its start: someone is walking (a change waits) */
 	struct page_key foot[PAGE_FOOT_MAX];	/* the footer's keys, from the table of keys (page_footer) */
 	size_t nfoot;
 	unsigned actions;	/* the page_action bits the page offers, which the keys check (keys_action) */

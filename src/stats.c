@@ -13,7 +13,8 @@
 #include "compat.h"
 #include "util.h"
 
-#define STATS_MAGIC "trin-stats 1"
+#define STATS_MAGIC "trin-stats 1"	/* WIZARD EVENT STEP: a wizard loaded from memory, or an older trin */
+#define STATS_MAGIC_2 "trin-stats 2"	/* WIZARD VERSION EVENT STEP */
 
 static const char *const stats_names[] = {
 	[STATS_SHOWN] = "shown", [STATS_GAVE_UP] = "gaveup", [STATS_END] = "end",
@@ -22,6 +23,9 @@ static const char *const stats_names[] = {
 struct stats {
 	int fd;
 };
+
+/* The longest version a line holds (trin writes VERSION_DIGITS). */
+#define STATS_MAX_VERSION 64
 
 /*
  * Open path with flags (O_NONBLOCK, O_CLOEXEC and O_NOCTTY added) only if it is a regular file, or nothing
@@ -71,15 +75,17 @@ static void stats_clean(char *dst, size_t size, const char *src)
 	dst[i] = '\0';
 }
 
-bool stats_event(struct stats *s, const char *wizard, enum stats_event ev, const char *step)
+bool stats_event(struct stats *s, const char *wizard, const char *version, enum stats_event ev, const char *step)
 {
 	if (!s)
 		return false;
-	char w[128], st[128], line[320];
+	char w[128], v[STATS_MAX_VERSION + 1], st[128], line[400];
 	stats_clean(w, sizeof w, wizard);
+	stats_clean(v, sizeof v, version);
 	stats_clean(st, sizeof st, step);
 	/* line[0] is kept for a '\n' that ends a line a killed writer left unfinished */
-	int n = snprintf(line + 1, sizeof line - 1, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
+	int n = *v ? snprintf(line + 1, sizeof line - 1, STATS_MAGIC_2 "\t%s\t%s\t%s\t%s\n", w, v, stats_names[ev], st)
+		   : snprintf(line + 1, sizeof line - 1, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
 	if (n < 0 || (size_t)n >= sizeof line - 1)
 		return false;
 	if (!compat_lock(s->fd, true))
@@ -109,9 +115,10 @@ void stats_close(struct stats *s)
 	free(s);
 }
 
-/* One counter: a wizard, a step, and its counts. */
+/* One counter: a wizard, its version ("-": none), a step, and its counts. */
 struct stats_row {
-	char *wizard, *step;
+	char *wizard, *version, *step;
+	size_t group;		/* the order in which the wizard and version came first in the file */
 	unsigned long count[3];
 };
 
@@ -126,6 +133,8 @@ static int stats_cmp(const void *pa, const void *pb)
 	int c = strcmp(a->wizard, b->wizard);
 	if (c)
 		return c;
+	if (a->group != b->group)	/* a wizard's versions in the order they were used */
+		return a->group < b->group ? -1 : 1;
 	if (a->count[STATS_GAVE_UP] != b->count[STATS_GAVE_UP])
 		return a->count[STATS_GAVE_UP] > b->count[STATS_GAVE_UP] ? -1 : 1;
 	if (a->count[STATS_SHOWN] != b->count[STATS_SHOWN])
@@ -145,27 +154,33 @@ static bool stats_name_ok(const char *s)
 }
 
 /*
- * The event of a line of exactly four tab-separated fields, MAGIC WIZARD EVENT STEP, with *wizard and *step
- * pointing into line (whose tabs become NULs); -1 when the line is not one stats_event writes.
+ * The event of a line of exactly the tab-separated fields stats_event writes, MAGIC WIZARD EVENT STEP or
+ * MAGIC_2 WIZARD VERSION EVENT STEP, with *wizard, *version ("-" for the first) and *step pointing into
+ * line (whose tabs become NULs); -1 when the line is not one stats_event writes.
  */
-static int stats_parse(char *line, char **wizard, char **step)
+static int stats_parse(char *line, char **wizard, const char **version, char **step)
 {
-	char *fields[4];
+	char *fields[5];
 	int nf = 0;
 	for (char *p = line;; p++) {
-		if (nf == 4)
-			return -1;	/* a fifth field */
+		if (nf == 5)
+			return -1;	/* a sixth field */
 		fields[nf++] = p;
 		if (!(p = strchr(p, '\t')))
 			break;
 		*p = '\0';
 	}
-	if (nf != 4 || strcmp(fields[0], STATS_MAGIC) != 0 || !stats_name_ok(fields[1]) || !stats_name_ok(fields[3]))
+	bool v2 = nf == 5 && strcmp(fields[0], STATS_MAGIC_2) == 0;
+	if (!v2 && (nf != 4 || strcmp(fields[0], STATS_MAGIC) != 0))
 		return -1;
 	*wizard = fields[1];
-	*step = fields[3];
+	*version = v2 ? fields[2] : "-";
+	*step = fields[nf - 1];
+	if (!stats_name_ok(*wizard) || !stats_name_ok(*step) || strlen(*version) > STATS_MAX_VERSION ||
+	    !stats_name_ok(*version))
+		return -1;
 	for (int e = 0; e < 3; e++)
-		if (strcmp(fields[2], stats_names[e]) == 0)
+		if (strcmp(fields[nf - 2], stats_names[e]) == 0)
 			return e;
 	return -1;
 }
@@ -174,9 +189,12 @@ static void stats_print(FILE *out, const struct stats_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && strcmp(rows[j].wizard, rows[i].wizard) == 0)
+		while (j < n && rows[j].group == rows[i].group)
 			j++;
-		fprintf(out, "%s\n", rows[i].wizard);
+		if (strcmp(rows[i].version, "-") == 0)	/* lines of an older trin, or of a wizard loaded from memory */
+			fprintf(out, "%s\n", rows[i].wizard);
+		else
+			fprintf(out, "%s, version %s\n", rows[i].wizard, rows[i].version);
 		fprintf(out, "  where people gave up:\n");
 		bool any = false;
 		for (size_t k = i; k < j; k++) {
@@ -232,53 +250,79 @@ static bool stats_getline(FILE *in, char *buf, size_t size, bool *whole)
 	return true;
 }
 
+/* A report's counts: a row per wizard, version and step, found by index; groups numbers each wizard and version. */
+struct stats_counts {
+	struct stats_row *rows;
+	size_t n, cap, ngroups, uncounted;
+	struct strmap index, groups;
+};
+
+/* Count event ev of step of wizard at version; not counted when there are as many rows as a report counts. */
+static void stats_count(struct stats_counts *c, const char *wizard, const char *version, const char *step, int ev)
+{
+	char key[3 * 512 + 3];	/* each name is checked for length, but the compiler sees the line's 512 bytes */
+	snprintf(key, sizeof key, "%s\t%s\t%s", wizard, version, step);
+	int i = strmap_get(&c->index, key);
+	if (i < 0 && c->n == STATS_MAX_ROWS) {
+		c->uncounted++;
+		return;
+	}
+	if (i < 0) {
+		*strrchr(key, '\t') = '\0';	/* the wizard and version */
+		int g = strmap_get(&c->groups, key);
+		if (g < 0) {
+			g = (int)c->ngroups++;
+			strmap_put(&c->groups, xstrdup(key), g);	/* the map keeps the key: storage that lives as long */
+		}
+		util_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof *c->rows);
+		c->rows[c->n] = (struct stats_row){ xstrdup(wizard), xstrdup(version), xstrdup(step), (size_t)g, { 0 } };
+		i = (int)c->n++;
+		snprintf(key, sizeof key, "%s\t%s\t%s", wizard, version, step);
+		strmap_put(&c->index, xstrdup(key), i);
+	}
+	c->rows[i].count[ev]++;
+}
+
+/* Free a map whose keys were given storage of their own. */
+static void stats_map_free(struct strmap *m)
+{
+	for (size_t k = 0; k < m->cap; k++)
+		free((char *)m->keys[k]);
+	strmap_free(m);
+}
+
 void stats_report_stream(FILE *in, FILE *out)
 {
-	struct stats_row *rows = NULL;
-	size_t n = 0, cap = 0, skipped = 0, uncounted = 0;
-	struct strmap index = { 0 };
+	struct stats_counts c = { 0 };
+	size_t skipped = 0;
 	char line[512];
 	bool whole;
 	while (stats_getline(in, line, sizeof line, &whole)) {
 		char *wizard, *step;
-		int ev = whole ? stats_parse(line, &wizard, &step) : -1;
-		if (ev < 0) {
+		const char *version;
+		int ev = whole ? stats_parse(line, &wizard, &version, &step) : -1;
+		if (ev < 0)
 			skipped++;
-			continue;
-		}
-		char key[2 * STATS_MAX_NAME + 2];
-		snprintf(key, sizeof key, "%s\t%s", wizard, step);	/* whole: both names are checked for length */
-		int i = strmap_get(&index, key);
-		if (i < 0 && n == STATS_MAX_ROWS) {
-			uncounted++;
-			continue;
-		}
-		if (i < 0) {
-			util_grow((void **)&rows, &cap, n + 1, sizeof *rows);
-			rows[n] = (struct stats_row){ xstrdup(wizard), xstrdup(step), { 0 } };
-			/* the map keeps the key: give it storage that lives as long as the map */
-			i = (int)n++;
-			strmap_put(&index, xstrdup(key), i);
-		}
-		rows[i].count[ev]++;
+		else
+			stats_count(&c, wizard, version, step, ev);
 	}
-	for (size_t k = 0; k < index.cap; k++)
-		free((char *)index.keys[k]);
-	strmap_free(&index);
-	if (n)
-		qsort(rows, n, sizeof *rows, stats_cmp);
+	stats_map_free(&c.index);
+	stats_map_free(&c.groups);
+	if (c.n)
+		qsort(c.rows, c.n, sizeof *c.rows, stats_cmp);
 	else
 		fprintf(out, "no counts\n");
-	stats_print(out, rows, n);
+	stats_print(out, c.rows, c.n);
 	if (skipped)
 		fprintf(out, "(%zu damaged lines skipped)\n", skipped);
-	if (uncounted)
-		fprintf(out, "(%zu lines not counted: more than %d different steps)\n", uncounted, STATS_MAX_ROWS);
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].wizard);
-		free(rows[i].step);
+	if (c.uncounted)
+		fprintf(out, "(%zu lines not counted: more than %d different steps)\n", c.uncounted, STATS_MAX_ROWS);
+	for (size_t i = 0; i < c.n; i++) {
+		free(c.rows[i].wizard);
+		free(c.rows[i].version);
+		free(c.rows[i].step);
 	}
-	free(rows);
+	free(c.rows);
 }
 
 bool stats_report(const char *path, FILE *out, char *err, size_t errlen)

@@ -31,7 +31,7 @@
 #define UI_TICK_MS 200
 #define UI_WATCH_STILL_MS 100	/* --watch: a changed file is read once it has been still this long */
 
-enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT };
+enum ui_outcome { UI_FINISHED, UI_QUIT_ASKED, UI_STOPPED, UI_TIMED_OUT, UI_CHANGED /* kiosk: before a key */ };
 
 /*
  * The theme: what the roles below look like.  Markers ("> ", "(*)", "[x]", "! ") carry the meaning in

@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "i18n.h"
 #include "model.h"
+#include "reload.h"
 #include "stats.h"
 #include "status.h"
 #include "text.h"
@@ -26,13 +27,14 @@
 /*
  * Read a key, and every key already waiting behind it while they only edit the field or move the cursor
  * on the same screen: a paste is taken whole and drawn once.  A key that closes an overlay ends the batch,
- * so the keys after it meet the step's footer, drawn.
+ * so the keys after it meet the step's footer, drawn.  *read is set when a key was read.
  */
-static enum screen_action ui_keys(struct screen *u, const struct engine_view *v)
+static enum screen_action ui_keys(struct screen *u, const struct engine_view *v, bool *read)
 {
 	uint32_t key;
 	if (!ui_read_key(&key))
 		return SCREEN_STAY;
+	*read = true;
 	bool overlay = u->overlay != PAGE_KIND_STEP;
 	enum screen_action a = screen_key(u, v, key, ui_now_ms());
 	nodelay(stdscr, TRUE);
@@ -127,6 +129,10 @@ static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const c
 	for (;;) {
 		if (ui_stop_signal || (u->watch.file && ui_watch_changed(u) && !ui_reload(u)))
 			break;
+		if (u->reload && reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS) && !u->begun) {
+			out = UI_CHANGED;	/* nobody began: start again with the new version */
+			break;
+		}
 		struct engine_view v;
 		engine_view(u->e, &v);
 		if (v.index != u->step || v.position != u->position)
@@ -136,7 +142,7 @@ static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const c
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		screen_show(u, screen_page(u, &v, ui_now_ms()));
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
-		enum screen_action a = ui_keys(u, &v);
+		enum screen_action a = ui_keys(u, &v, &u->begun);
 		if (a == SCREEN_STAY)	/* a kiosk left alone: a warning first, then a reset */
 			a = screen_idle(u, ui_now_ms());
 		const char *why;	/* TRIN_DEBUG_CHECK (the monkey test): the engine's invariants hold after every key */
@@ -167,14 +173,14 @@ static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const c
 
 /* The menu */
 
-/* Show the menu of wizards; the index chosen, or -1 to leave. */
+/* Show the menu of wizards; the index chosen, or -1 to leave (a kiosk: also at a changed wizard before a key). */
 static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 {
 	u->w = NULL;
 	u->follow = true;
 	kiosk_key(&u->clock, ui_now_ms());
 	for (;;) {
-		if (ui_stop_signal)
+		if (ui_stop_signal || (u->reload && !u->begun && reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS)))
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
 		screen_show(u, ui_menu_page(list, n, *sel, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
@@ -187,6 +193,7 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 			continue;
 		}
 		kiosk_key(&u->clock, ui_now_ms());
+		u->begun = true;
 		unsigned a = keys_action(key, u->actions | PAGE_BACK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
@@ -273,11 +280,11 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 
 /* The kiosk */
 
-/* The calm screen of a kiosk whose wizards do not load; returns after a while, to try them again. */
+/* The calm screen of a kiosk whose wizards do not load; returns after a while, or at a change, to try them again. */
 static void ui_out_of_order(struct screen *u)
 {
 	long until = ui_now_ms() + KIOSK_RETRY_MS;
-	while (!ui_stop_signal && ui_now_ms() < until) {
+	while (!ui_stop_signal && ui_now_ms() < until && !reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS)) {
 		getmaxyx(stdscr, u->rows, u->cols);
 		screen_show(u, kiosk_out_of_order_page());
 		ui_draw(u, "trin", NULL, NULL);
@@ -288,9 +295,10 @@ static void ui_out_of_order(struct screen *u)
 
 /*
  * The start of a kiosk: the person chooses a language, each named in its own words under a heading in
- * every language.  False when a signal ends the kiosk.
+ * every language.  False when a signal ends the kiosk, or when a wizard file changed before a language was
+ * chosen (*changed set), to start again with it.
  */
-static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
+static bool ui_kiosk_language(struct screen *u, char **langs, size_t n, bool *changed)
 {
 	if (n <= 1) {
 		if (n)
@@ -309,9 +317,11 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
 		uint32_t key;
 		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)
 			break;
+		if (reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS))
+			return !(*changed = true);
 	}
 	i18n_switch(langs[sel]);
-	u->lang_picked = true;
+	u->lang_picked = u->begun = true;
 	return true;
 }
 
@@ -335,33 +345,36 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	}
 	/* the keyboard can stop nothing from here on, while the wizards load in a cooked terminal too */
 	ui_kiosk_keyboard();
-	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
-	size_t n = kiosk_load(files, nfiles, list, NULL);
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct reload r = { 0 };	/* the wizards, each file watched for the next person */
+	size_t n = reload_start(&r, files, nfiles, NULL);
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .reload = &r };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
 		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
 	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
 	if (!ui_start(opts->theme)) {
 		ui_restore_terminal();
 		stats_close(u.stats);
-		for (size_t i = 0; i < n; i++)
-			wizard_free(list[i].w);
-		free(list);
+		reload_free(&r);
 		return EXIT_INPUT;
 	}
 	struct diags held = { 0 };	/* of later loads, when stderr is the screen */
 	int sel = 0;
 	while (!ui_stop_signal) {
+		/* between people: a wizard file that changed is loaded now, and used from here on */
+		n = reload_update(&r, ui_now_ms(), KIOSK_STILL_MS, ui_stderr_is_screen() ? &held : NULL);
 		if (n == 0) {
 			ui_out_of_order(&u);
-			n = kiosk_load(files, nfiles, list, ui_stderr_is_screen() ? &held : NULL);
+			n = reload_start(&r, files, nfiles, ui_stderr_is_screen() ? &held : NULL);
 			continue;
 		}
+		struct ui_wizard *list = r.list;
 		char **langs;
 		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
-		u.lang_picked = false;
-		bool go = ui_kiosk_language(&u, langs, nlangs);
+		u.lang_picked = u.begun = false;
+		bool changed = false, go = ui_kiosk_language(&u, langs, nlangs, &changed);
 		ui_langs_free(langs, nlangs);
+		if (changed)
+			continue;
 		if (!go)
 			break;
 		sel = 0;
@@ -370,7 +383,8 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 			continue;	/* back to the start, or a signal */
 		enum ui_outcome out = ui_walk(&u, list[pick].w, list[pick].path);	/* every answer wiped after */
 		if ((out == UI_QUIT_ASKED || out == UI_TIMED_OUT) && u.step >= 0 && u.w->steps[u.step].type != STEP_END)
-			stats_event(u.stats, u.w->id, STATS_GAVE_UP, u.w->steps[u.step].id);
+			stats_event(u.stats, u.w->id, u.w->version, STATS_GAVE_UP, u.w->steps[u.step].id);
+		u.w = NULL;	/* it may be freed for a new version */
 		field_set(&u.pick.field, "");
 		screen_show(&u, NULL);
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
@@ -380,8 +394,6 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	diag_free(&held);
 	stats_close(u.stats);
 	screen_free(&u);
-	for (size_t i = 0; i < n; i++)
-		wizard_free(list[i].w);
-	free(list);
+	reload_free(&r);
 	return EXIT_OK;
 }

@@ -22,6 +22,7 @@
 
 #include "term.h"
 #include "test.h"
+#include "version.h"
 
 static const char *test_trin, *test_root, *test_hook;	/* as given on the command line */
 
@@ -740,6 +741,30 @@ static void test_slurp(const char *path, char *buf, size_t size)
 	}
 }
 
+/* The version of the file at path (version.h; from the source root), as a kiosk's statistics carry it. */
+static const char *test_version_of(const char *path)
+{
+	static char v[VERSION_DIGITS + 1];
+	static char buf[1 << 18];
+	char full[1024];
+	snprintf(full, sizeof full, "%s%s%s", path[0] == '/' ? "" : test_root, path[0] == '/' ? "" : "/", path);
+	FILE *f = fopen(full, "r");
+	v[0] = '\0';
+	if (f) {
+		version_of(buf, fread(buf, 1, sizeof buf, f), v);
+		fclose(f);
+	}
+	return v;
+}
+
+/* Whether the statistics in buf hold the line of an event of wizard (in file) at its version. */
+static bool test_event(const char *buf, const char *wizard, const char *file, const char *event, const char *step)
+{
+	char line[512];
+	snprintf(line, sizeof line, "trin-stats 2\t%s\t%s\t%s\t%s\n", wizard, test_version_of(file), event, step);
+	return strstr(buf, line) != NULL;
+}
+
 /*
  * The kiosk: a language first, no way out, a reset after idleness that wipes every answer, and counts.  trin's
  * clock stands still but when the test moves it on (the hook), so no minute is waited for and a slow machine
@@ -836,8 +861,8 @@ static void test_kiosk(void)
 	/* counts only: where people gave up, what was shown; no answer in the file */
 	char buf[4096];
 	test_slurp(stats, buf, sizeof buf);
-	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tshown\tvelkommen\n") != NULL);
-	CHECK(strstr(buf, "trin-stats 1\tbesoeg\tgaveup\temner\n") != NULL);
+	CHECK(test_event(buf, "besoeg", "wizards/besoeg.yaml", "shown", "velkommen"));	/* at the file's version */
+	CHECK(test_event(buf, "besoeg", "wizards/besoeg.yaml", "gaveup", "emner"));
 	CHECK(strstr(buf, "digital_post") == NULL && strstr(buf, "borger") == NULL);
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "%s stats %s | grep -q 'emner *gave up 2 of 2 times shown (100%%)'", test_trin, stats);
@@ -897,8 +922,8 @@ static void test_sensitive(void)
 	term_close(&t);
 	char buf[4096];
 	test_slurp(stats, buf, sizeof buf);
-	CHECK(strstr(buf, "trin-stats 1\tadgang\tshown\tcpr\n") != NULL);
-	CHECK(strstr(buf, "trin-stats 1\tadgang\tend\tslut\n") != NULL);
+	CHECK(test_event(buf, "adgang", "tests/good/sensitive.yaml", "shown", "cpr"));
+	CHECK(test_event(buf, "adgang", "tests/good/sensitive.yaml", "end", "slut"));
 	CHECK(strstr(buf, "010203") == NULL && strstr(buf, "1234") == NULL);
 	unlink(stats);
 	term_environ(NULL);
@@ -1328,6 +1353,141 @@ static void test_repeat(void)
 	unlink(out);
 }
 
+/* A version of the kiosk's test wizard: its texts end in mark ("A", "B", ...), so the one shown is seen. */
+static void test_reload_text(char *buf, size_t size, const char *mark)
+{
+	snprintf(buf, size,
+		 "trin: 1\nid: proeve\ntitle: Prøve %s\nsteps:\n"
+		 "  - id: velkommen\n    type: info\n    title: Velkommen %s\n"
+		 "  - id: navn\n    type: text\n    title: Hvad hedder du %s?\n"
+		 "  - id: by\n    type: choice\n    title: Hvor bor du %s?\n    choices: [Aarhus, Odense]\n"
+		 "  - id: slut\n    type: end\n    title: Tak %s\n", mark, mark, mark, mark, mark);
+}
+
+/* Make the kiosk's clock pass the moment a changed file must be still, until the screen shows needle. */
+static bool test_reload_wait(struct term *t, const char *clock, long *now, const char *needle)
+{
+	for (int i = 0; i < 20 && !strstr(term_screen(t), needle); i++) {
+		term_settle(t, 250);	/* a tick of trin's at least: it has seen the change */
+		test_time_passes(clock, now, 1500);
+		term_settle(t, 250);
+	}
+	return term_wait(t, needle);
+}
+
+/*
+ * A kiosk's wizard replaced underneath it (renamed over, as apt and config management do, and written in
+ * place): the person at the screen keeps the version they started with, the next one gets the new version;
+ * one that does not load leaves the last good one, and the kiosk says why; a kiosk with nobody at it takes
+ * a change at once.  Each event counts at the version of the file it was shown from.  The clock is the
+ * test's (the hook), so no second is waited for.
+ */
+static void test_kiosk_reload(void)
+{
+	char dir[] = "/tmp/trin-reload-XXXXXX", file[256], stats[256], clock[256], time_env[300];
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(file, sizeof file, "%s/proeve.yaml", dir);
+	snprintf(stats, sizeof stats, "%s/stats", dir);
+	snprintf(clock, sizeof clock, "%s/clock", dir);
+	long now = 0;
+	test_time_passes(clock, &now, 0);
+	snprintf(time_env, sizeof time_env, "TRIN_HOOK_TIME=%s", clock);
+	char text[5][1024], version[5][VERSION_DIGITS + 1];
+	for (int i = 0; i < 5; i++) {
+		test_reload_text(text[i], sizeof text[i], (const char *[]){ "A", "B", "C", "D", "E" }[i]);
+		version_of(text[i], strlen(text[i]), version[i]);
+	}
+	test_save(file, text[0], true);
+	term_environ(term_hook_env(test_hook, time_env, NULL, NULL));
+	struct term t;
+	term_start(&t, 30, 160, (const char *[]){ "--kiosk", "--idle", "60", "--warn", "20", "--stats", stats, file, NULL });
+	CHECK(term_wait(&t, "Velkommen A"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder du A?"));
+
+	/* renamed over in the middle of a walk: noted, but this person goes on with A */
+	test_save(file, text[1], true);
+	for (int i = 0; i < 3; i++) {	/* still long enough, however slow the ticks */
+		term_settle(&t, 250);
+		test_time_passes(clock, &now, 1500);
+	}
+	term_type(&t, "Ida");
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvor bor du A?"));
+	/* start over: the next person has B at once (the change was seen during the walk) */
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Do you want to start over?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(test_reload_wait(&t, clock, &now, "Velkommen B"));	/* at once, unless the ticks were slow */
+
+	/* written in place while someone walks: kept from them; after the idle reset, the next has C */
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder du B?"));
+	test_save(file, text[2], false);
+	for (int i = 0; i < 3; i++) {
+		term_settle(&t, 250);
+		test_time_passes(clock, &now, 1500);
+	}
+	term_type(&t, "Bo");
+	term_settle(&t, 250);
+	CHECK(term_wait(&t, "Hvad hedder du B?"));
+	test_time_passes(clock, &now, 60000);
+	CHECK(term_wait(&t, "Are you still there?"));
+	test_time_passes(clock, &now, 20000);
+	CHECK(test_reload_wait(&t, clock, &now, "Velkommen C"));
+
+	/* a version that does not load: C stays, at rest and when walked */
+	test_save(file, "trin: 1\nid: proeve\ntitle: Brudt\nsteps:\n  - id: a\n    type: info\n    title: Velkommen X\n"
+			"    next: [{goto: intet}]\n", true);
+	for (int i = 0; i < 3; i++) {
+		term_settle(&t, 250);
+		test_time_passes(clock, &now, 1500);
+	}
+	term_settle(&t, 250);
+	CHECK(term_wait(&t, "Velkommen C"));
+	CHECK(!strstr(term_screen(&t), "Velkommen X"));
+	/* nobody at the kiosk: a good version is taken at once, without a reset */
+	test_save(file, text[3], false);
+	CHECK(test_reload_wait(&t, clock, &now, "Velkommen D"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Hvad hedder du D?"));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 0);
+	/* the operator's log, on stderr once the screen is restored (here it is the screen) */
+	char line[512];
+	snprintf(line, sizeof line, "proeve.yaml: note: changed: version %s from the next person on (was %s)",
+		 version[1], version[0]);
+	CHECK(term_wait(&t, line));
+	snprintf(line, sizeof line, "proeve.yaml: note: changed, but does not load: the kiosk keeps version %s",
+		 version[2]);
+	CHECK(term_wait(&t, line));
+	CHECK(term_wait(&t, "proeve.yaml:8:19: error: unknown step 'intet'"));
+	term_close(&t);
+
+	/* every event at the version it was shown from */
+	char buf[4096];
+	test_slurp(stats, buf, sizeof buf);
+	const char *const events[][3] = {
+		{ version[0], "shown", "velkommen" }, { version[0], "shown", "by" }, { version[0], "gaveup", "by" },
+		{ version[1], "shown", "velkommen" }, { version[1], "gaveup", "navn" },
+		{ version[2], "shown", "velkommen" }, { version[3], "shown", "navn" },
+	};
+	for (size_t i = 0; i < sizeof events / sizeof *events; i++) {
+		snprintf(line, sizeof line, "trin-stats 2\tproeve\t%s\t%s\t%s\n", events[i][0], events[i][1], events[i][2]);
+		CHECK(strstr(buf, line) != NULL);
+	}
+	snprintf(line, sizeof line, "\tproeve\t%s\tgaveup", version[2]);	/* nobody walked C */
+	CHECK(strstr(buf, line) == NULL);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "%s stats %s | grep -c '^proeve, version [0-9a-f]\\{12\\}$' | grep -qx 4", test_trin, stats);
+	CHECK(system(cmd) == 0);
+	unlink(file);
+	unlink(stats);
+	unlink(clock);
+	rmdir(dir);
+	term_environ(NULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -1365,5 +1525,6 @@ int main(int argc, char **argv)
 	test_kiosk_out_of_order();
 	test_kiosk();
 	test_sensitive();
+	test_kiosk_reload();
 	return test_done("test-screen");
 }

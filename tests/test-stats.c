@@ -1,7 +1,8 @@
 /*
  * test-stats: the kiosk's statistics file shared by many processes: every line arrives whole, a writer
- * killed mid-line damages at most that line, and the report counts what happened.  A line the kiosk would
- * not write is skipped and counted, and a path that is not a regular file is refused without waiting.
+ * killed mid-line damages at most that line, and the report counts what happened, per wizard and version.
+ * A line the kiosk would not write is skipped and counted, and a path that is not a regular file is refused
+ * without waiting.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,7 +63,7 @@ int main(void)
 			struct stats *s = stats_open(path);
 			bool ok = s != NULL;
 			for (int i = 0; i < TEST_EVENTS && ok; i++)
-				ok = stats_event(s, "virksomhedsform", i % 2 ? STATS_SHOWN : STATS_GAVE_UP, "haeftelse");
+				ok = stats_event(s, "virksomhedsform", NULL, i % 2 ? STATS_SHOWN : STATS_GAVE_UP, "haeftelse");
 			stats_close(s);
 			_exit(ok ? 0 : 1);
 		}
@@ -93,7 +94,7 @@ int main(void)
 	CHECK(fd >= 0 && write(fd, "trin-stats 1\tvirksomhedsform\tsho", 32) == 32);
 	close(fd);
 	struct stats *s = stats_open(path);
-	CHECK(stats_event(s, "virksomhedsform", STATS_END, "slut_aps"));
+	CHECK(stats_event(s, "virksomhedsform", NULL, STATS_END, "slut_aps"));
 	stats_close(s);
 	const char *r = test_report(path);
 	CHECK(strstr(r, "gave up 2000 of 2000 times shown") != NULL);
@@ -102,7 +103,7 @@ int main(void)
 
 	/* no answer can get in: names are cleaned of tabs and line breaks */
 	s = stats_open(path);
-	CHECK(stats_event(s, "a\tb", STATS_END, "c\nd"));
+	CHECK(stats_event(s, "a\tb", NULL, STATS_END, "c\nd"));
 	stats_close(s);
 	CHECK(strstr(test_report(path), "a_b\n") != NULL);
 	unlink(path);
@@ -152,6 +153,42 @@ int main(void)
 	CHECK(strstr(limited, "    s0                       gave up 1 of 1 times shown (100%)\n") != NULL);
 	CHECK(strstr(limited, "(1 lines not counted: more than 10000 different steps)\n") != NULL);
 	unlink(path);
+
+	/* an event carries its wizard's version, so counts before and after a change are told apart */
+	struct stats *vs = stats_open(path);
+	CHECK(stats_event(vs, "w", "ffff00000000", STATS_SHOWN, "navn"));
+	CHECK(stats_event(vs, "w", "0123456789ab", STATS_GAVE_UP, "navn"));
+	CHECK(stats_event(vs, "w", "", STATS_END, "slut"));	/* none: the line of version 1 */
+	stats_close(vs);
+	char versioned[512] = "";
+	FILE *vf = fopen(path, "r");
+	if (vf) {
+		versioned[fread(versioned, 1, sizeof versioned - 1, vf)] = '\0';
+		fclose(vf);
+	}
+	CHECK_STR(versioned, "trin-stats 2\tw\tffff00000000\tshown\tnavn\ntrin-stats 2\tw\t0123456789ab\tgaveup\tnavn\n"
+		  "trin-stats 1\tw\tend\tslut\n");
+	unlink(path);
+	/* the report: a wizard's versions in the order they came first, each its own; lines without one as before */
+	CHECK_STR(test_log(path, "trin-stats 1\tw\tshown\tnavn\ntrin-stats 1\tw\tgaveup\tnavn\n"
+			  "trin-stats 2\tw\tffff00000000\tshown\tnavn\ntrin-stats 2\tw\tffff00000000\tend\tslut\n"
+			  "trin-stats 2\tw\t0123456789ab\tshown\tnavn\ntrin-stats 2\tw\t0123456789ab\tgaveup\tnavn\n"
+			  "trin-stats 2\tw\tffff00000000\tshown\tnavn\n"),
+		  "w\n  where people gave up:\n    navn                     gave up 1 of 1 times shown (100%)\n"
+		  "  ends reached:\n    none\n"
+		  "w, version ffff00000000\n  where people gave up:\n    nowhere\n  ends reached:\n"
+		  "    slut                     1\n"
+		  "w, version 0123456789ab\n  where people gave up:\n    navn                     gave up 1 of 1 times shown (100%)\n"
+		  "  ends reached:\n    none\n");
+	/* a version line stats_event would not write: too few or many fields, no version, one that is not a name */
+	char vlong[200];
+	snprintf(vlong, sizeof vlong, "trin-stats 2\tw\t%065d\tend\te\n", 0);
+	char vlog[1024];
+	snprintf(vlog, sizeof vlog, "trin-stats 2\tw\tend\te\ntrin-stats 2\tw\tv\tend\te\tx\ntrin-stats 2\tw\t\tend\te\n"
+		 "trin-stats 2\tw\tv\x1b[2J\tend\te\ntrin-stats 2\tw\tv v\tend\te\n%strin-stats 2\tw\tv\tlost\te\n"
+		 "trin-stats 1\tw\tv\tend\te\ntrin-stats 2\tw\tv\tend\te\n", vlong);
+	CHECK_STR(test_log(path, vlog), "w, version v\n  where people gave up:\n    nowhere\n  ends reached:\n"
+		  "    e                        1\n(8 damaged lines skipped)\n");
 
 	/* anything but a regular file is refused, without waiting on it: a FIFO, a folder, a device */
 	char err[256];

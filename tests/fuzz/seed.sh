@@ -77,6 +77,9 @@ log = ''.join(f'trin-stats 1\tvirksomhedsform\t{events[i % 3]}\tstep_{i % 7}\n' 
 (stats / 'two-wizards').write_text(log + 'trin-stats 1\tbesoeg\tend\tslut_klar\ntrin-stats 1\tbesoeg\tgaveup\tnavn\n')
 (stats / 'partial').write_text(log + 'trin-stats 1\tbesoeg\tsho')
 (stats / 'empty').write_bytes(b'')
+versioned = ''.join(f'trin-stats 2\tbesoeg\t{("0123456789ab", "ba7816bf8f01")[i // 30]}\t{events[i % 3]}\tstep_{i % 5}\n'
+                    for i in range(60))
+(stats / 'versions').write_text(log + versioned + 'trin-stats 2\tbesoeg\t0123456789ab\tsho')
 for f in sorted((root / 'tests/fuzz/regress/stats').iterdir()):
     (stats / f'regress-{f.name}').write_bytes(f.read_bytes())
 PY
