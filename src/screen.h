@@ -57,6 +57,7 @@ struct screen {
 	struct wizard *watch_w;
 	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
 	void (*hold)(bool hold);	/* hold the stop signals back while a file is written (true), or NULL */
+	bool read_aloud;	/* F4: read the page aloud once it is drawn (the frontend does, and clears it) */
 };
 
 /* What the walk does after a key. */

@@ -16,6 +16,8 @@
 #include "engine.h"
 #include "i18n.h"
 #include "model.h"
+#include "speech-text.h"
+#include "speech.h"
 #include "stats.h"
 #include "status.h"
 #include "text.h"
@@ -44,6 +46,43 @@ static enum screen_action ui_keys(struct screen *u, const struct engine_view *v)
 	}
 	timeout(UI_TICK_MS);
 	return a;
+}
+
+/* Reading aloud */
+
+/*
+ * Read the page shown aloud when F4 asked for it, or with --speak when it is another page than the one
+ * read last (another step, overlay, heading or message: not a cursor moved or a letter typed).  typed: what
+ * the field holds, or NULL.  Asynchronous: it returns at once, and the next key stops it.
+ */
+static void ui_speak(struct screen *u, const char *typed)
+{
+	static char *last;	/* what the last page read was, wiped: its message may quote an answer */
+	const struct page *p = u->page;
+	const char *heading = p->nblocks ? p->blocks[0].text : "";
+	char *now;
+	if (asprintf(&now, "%d %d %zu\n%s\n%s", (int)p->kind, u->step, u->position, heading,
+		     p->message ? p->message : "") < 0)
+		return;
+	bool read = u->read_aloud || (u->opts->speak && (!last || strcmp(now, last) != 0));
+	u->read_aloud = false;
+	if (last)
+		xfree_wiped(last);
+	last = now;
+	if (!read)
+		return;
+	char *text = speech_text(p, typed);
+	struct speech_voice voice = { u->opts->speak_rate, u->opts->speak_volume };
+	speech_say(text, i18n_language(), &voice);
+	xfree_wiped(text);
+}
+
+/* A trouble with reading aloud (no sound device, no voice), said once on the screen as its message. */
+static void ui_speech_trouble(struct screen *u)
+{
+	const char *why = speech_trouble();
+	if (why)
+		u->note = why;
 }
 
 /* --watch */
@@ -133,9 +172,11 @@ static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const c
 			screen_enter(u, &v);
 		if (engine_done(u->e) && !u->output_done)
 			screen_save_at_end(u);
+		ui_speech_trouble(u);
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		screen_show(u, screen_page(u, &v, ui_now_ms()));
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
+		ui_speak(u, u->page->field && !v.step->sensitive ? u->pick.field.buf : NULL);
 		enum screen_action a = ui_keys(u, &v);
 		if (a == SCREEN_STAY)	/* a kiosk left alone: a warning first, then a reset */
 			a = screen_idle(u, ui_now_ms());
@@ -177,8 +218,10 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 		if (ui_stop_signal)
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
+		ui_speech_trouble(u);
 		screen_show(u, ui_menu_page(list, n, *sel, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
 		ui_draw(u, "trin", NULL, u->note);
+		ui_speak(u, NULL);
 		u->note = NULL;
 		uint32_t key;
 		if (!ui_read_key(&key)) {
@@ -187,9 +230,10 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 			continue;
 		}
 		kiosk_key(&u->clock, ui_now_ms());
-		unsigned a = keys_action(key, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		unsigned a = keys_action(key, u->actions | PAGE_BACK | PAGE_SPEAK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
+		u->read_aloud = a == PAGE_SPEAK;
 		enum keys_list k = keys_list(key, a, sel, (int)n);
 		if (k == KEYS_LIST_NO_ITEM)
 			u->note = _("There is no option with that number.");
@@ -304,10 +348,17 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
 		if (ui_stop_signal)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
+		ui_speech_trouble(u);
 		screen_show(u, kiosk_language_page(heading, langs, n, sel));
-		ui_draw(u, "trin", NULL, NULL);
+		ui_draw(u, "trin", NULL, u->note);
+		ui_speak(u, NULL);
+		u->note = NULL;
 		uint32_t key;
-		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)
+		if (!ui_read_key(&key))
+			continue;
+		unsigned a = keys_action(key, u->actions | PAGE_SPEAK, false);
+		u->read_aloud = a == PAGE_SPEAK;
+		if (keys_list(key, a, &sel, (int)n) == KEYS_LIST_GO_ON)
 			break;
 	}
 	i18n_switch(langs[sel]);
