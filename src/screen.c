@@ -27,7 +27,7 @@ void screen_show(struct screen *s, struct page *p)
 		return;
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(s->cols), NULL);
-	if (s->opts && s->opts->speak)
+	if (s->speak)
 		p->actions |= PAGE_SPEAK;	/* F4 works on every page; with --speak the footer says so */
 	s->nfoot = page_footer(p, s->foot);	/* from the table of keys, which the keys go through (keys.h) */
 	s->actions = p->actions;

@@ -64,7 +64,7 @@ static void ui_speak(struct screen *u, const char *typed)
 	if (asprintf(&now, "%d %d %zu\n%s\n%s", (int)p->kind, u->step, u->position, heading,
 		     p->message ? p->message : "") < 0)
 		return;
-	bool read = u->read_aloud || (u->opts->speak && (!last || strcmp(now, last) != 0));
+	bool read = u->read_aloud || (u->speak && (!last || strcmp(now, last) != 0));
 	u->read_aloud = false;
 	if (last)
 		xfree_wiped(last);
@@ -245,7 +245,7 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 /* Run the one wizard in file under --watch: see ui_curses_main. */
 static int ui_watch_main(const char *file, const struct ui_options *opts)
 {
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .speak = opts->speak };
 	struct diags d = { 0 };
 	watch_start(&u.watch, file);	/* the file as it is now, loaded now */
 	struct wizard *w = wizard_load(file, NULL, &d);
@@ -299,7 +299,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		ui_load_done(list, n, &d, false);
 		return EXIT_INPUT;
 	}
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .speak = opts->speak };
 	int sel = 0;
 	for (;;) {
 		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
@@ -349,15 +349,18 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
 		ui_speech_trouble(u);
-		screen_show(u, kiosk_language_page(heading, langs, n, sel));
+		struct page *p = kiosk_language_page(heading, langs, n, sel);
+		p->actions |= PAGE_SPEAK;	/* named here even without --speak: F4 turns reading aloud on */
+		screen_show(u, p);
 		ui_draw(u, "trin", NULL, u->note);
 		ui_speak(u, NULL);
-		u->note = NULL;
 		uint32_t key;
 		if (!ui_read_key(&key))
 			continue;
-		unsigned a = keys_action(key, u->actions | PAGE_SPEAK, false);
+		u->note = NULL;	/* a trouble with reading aloud stays until a key */
+		unsigned a = keys_action(key, u->actions, false);
 		u->read_aloud = a == PAGE_SPEAK;
+		u->speak |= a == PAGE_SPEAK;	/* for this person, until the kiosk starts over */
 		if (keys_list(key, a, &sel, (int)n) == KEYS_LIST_GO_ON)
 			break;
 	}
@@ -388,7 +391,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	ui_kiosk_keyboard();
 	struct ui_wizard *list = xcalloc(nfiles ? nfiles : 1, sizeof *list);
 	size_t n = kiosk_load(files, nfiles, list, NULL);
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .speak = opts->speak };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
 		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
 	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
@@ -411,6 +414,8 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		char **langs;
 		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
 		u.lang_picked = false;
+		u.speak = opts->speak;	/* a new person: reading aloud as the kiosk was started */
+		speech_stop();
 		bool go = ui_kiosk_language(&u, langs, nlangs);
 		ui_langs_free(langs, nlangs);
 		if (!go)

@@ -1,7 +1,7 @@
 /*
  * test-speech-screen: reading aloud on the full screen, driven in a pseudo-terminal (term.h).  F4 is named
  * in the footer with --speak, in the person's language; F4 reads on a step and over the help without
- * closing it; and whatever the machine has (a sound device, none, no espeak-ng at all), nothing but one
+ * closing it; at a kiosk's language screen F4 turns reading aloud on for that person; and whatever the machine has (a sound device, none, no espeak-ng at all), nothing but one
  * calm sentence reaches the screen, nothing hangs, and the walk goes on.  What is said is checked at the
  * text seam (test-speech, trin speak --print) and in WAV files (speech-wav.sh), not here.
  *
@@ -97,6 +97,36 @@ static void test_key_only(void)
 	term_close(&t);
 }
 
+/* A kiosk: F4 named at its language screen, where it turns reading aloud on for one person only. */
+static void test_kiosk(void)
+{
+	struct term t;
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", NULL });	/* the real catalogues */
+	term_start(&t, 24, 80, (const char *[]){ "--kiosk", "wizards/besoeg.yaml", NULL });
+	CHECK(term_wait(&t, "V\xC3\xA6lg dit sprog"));
+	CHECK(term_wait(&t, "F4 L\xC3\xA6s op"));
+	term_key(&t, VTERM_KEY_FUNCTION(4));
+	term_settle(&t, 500);
+	CHECK(test_quiet(&t));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "Velkommen"));
+	CHECK(term_wait(&t, "F4 L\xC3\xA6s op"));	/* on for this person: every page is read */
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	CHECK(term_wait(&t, "Vil du starte forfra?"));
+	term_key(&t, VTERM_KEY_ENTER);
+	CHECK(term_wait(&t, "V\xC3\xA6lg dit sprog"));
+	term_key(&t, VTERM_KEY_ENTER);	/* the next person: off again */
+	CHECK(term_wait(&t, "Velkommen"));
+	CHECK(term_wait(&t, "Enter Videre"));
+	CHECK(!strstr(term_screen(&t), "F4"));
+	CHECK(test_quiet(&t));
+	kill(t.pid, SIGTERM);
+	CHECK_NUM(term_finish(&t), 0);
+	CHECK(term_restored(&t));
+	term_close(&t);
+	term_environ(NULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -107,5 +137,6 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	test_speak();
 	test_key_only();
+	test_kiosk();
 	return test_done("test-speech-screen");
 }
