@@ -204,11 +204,22 @@ static bool speech_complained(void)
 	return any;
 }
 
+/* Whether speech still works: a sound device that failed makes it silent from now on, and says so. */
+static bool speech_works(void)
+{
+	if (speech_state == SPEECH_OPEN && speech_complained()) {
+		speech_fn.cancel();
+		speech_state = SPEECH_BROKEN;
+		speech_why = speech_no_sound;
+	}
+	return speech_state == SPEECH_OPEN;
+}
+
 void speech_say(const char *text, const char *lang, const struct speech_voice *voice)
 {
 	if (speech_state == SPEECH_CLOSED)
 		speech_state = speech_open() ? SPEECH_OPEN : SPEECH_BROKEN;
-	if (speech_state != SPEECH_OPEN || speech_trouble())
+	if (!speech_works())
 		return;
 	speech_fn.cancel();
 	if (!speech_set_voice(lang, voice)) {
@@ -226,11 +237,7 @@ void speech_stop(void)
 
 const char *speech_trouble(void)
 {
-	if (speech_state == SPEECH_OPEN && speech_complained()) {
-		speech_fn.cancel();
-		speech_state = SPEECH_BROKEN;	/* silent from now on */
-		speech_why = speech_no_sound;
-	}
+	speech_works();
 	const char *why = speech_why;
 	speech_why = NULL;
 	return why ? _(why) : NULL;
