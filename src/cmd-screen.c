@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "result.h"
+#include "speech.h"
 #include "text.h"
 #include "ui-curses.h"
 #include "ui-line.h"
@@ -60,6 +61,9 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 		{ "guide", no_argument, NULL, 'g' },
 		{ "second-lang", required_argument, NULL, 'L' },
 		{ "watch", no_argument, NULL, 'W' },
+		{ "speak", no_argument, NULL, 'a' },
+		{ "speak-rate", required_argument, NULL, 'R' },
+		{ "speak-volume", required_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -120,6 +124,16 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 		case 'W':
 			uo->watch = true;
 			break;
+		case 'a':
+			uo->speak = true;
+			break;
+		case 'R':
+		case 'V':
+			if (!cmd_number("trin", c == 'R' ? "--speak-rate" : "--speak-volume", optarg,
+					c == 'R' ? SPEECH_RATE_MIN : 0, c == 'R' ? SPEECH_RATE_MAX : SPEECH_VOLUME_MAX, &seconds))
+				return EXIT_USAGE;
+			*(c == 'R' ? &uo->speak_rate : &uo->speak_volume) = (int)seconds;
+			break;
 		}
 	}
 	return status;
@@ -127,7 +141,8 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 
 int cmd_screen(int argc, char **argv)
 {
-	struct ui_options uo = { .idle = 120, .warn = 30 };
+	struct ui_options uo = { .idle = 120, .warn = 30, .speak_rate = SPEECH_RATE_DEFAULT,
+				 .speak_volume = SPEECH_VOLUME_DEFAULT };
 	bool plain = false;
 	int status = cmd_screen_options(argc, argv, &uo, &plain);
 	if (status >= 0)

@@ -39,10 +39,11 @@ static const struct cmd_command cmd_commands[] = {
 	/* TRANSLATORS: a synopsis follows "trin NAME " in the usage: translate the words in capitals (FILE,
 	   WIZARD, ...), not the options; its second line is set under its first. */
 	{ NULL, N_("[--plain] [--watch] [--guide] [--second-lang LANG] [--theme default|contrast|mono]\n"
-		   "[--output FILE] [--summary FILE] [--summary-dir DIR] [--record FILE] [WIZARD...]"),
+		   "[--output FILE] [--summary FILE] [--summary-dir DIR] [--record FILE]\n"
+		   "[--speak] [--speak-rate WPM] [--speak-volume PCT] [WIZARD...]"),
 	  N_("walk the wizards full screen (in plain lines without a terminal);\n"
 	     "with no WIZARD, a menu of every wizard installed"), cmd_screen },
-	{ "--kiosk", N_("[--idle SECONDS] [--warn SECONDS] [--stats FILE] [--summary-dir DIR] WIZARD..."),
+	{ "--kiosk", N_("[--idle SECONDS] [--warn SECONDS] [--stats FILE] [--summary-dir DIR] [--speak] WIZARD..."),
 	  N_("serve one stranger after another, wiping the answers in between"), cmd_screen },
 	{ "check", N_("[--werror] [--format text|json] [--lix] [--max-lix N] [--max-words N]\n"
 		      "[--no-fit] [--small-screens] [--max-file-size BYTES] WIZARD..."),
@@ -56,6 +57,9 @@ static const struct cmd_command cmd_commands[] = {
 	{ "pot", N_("[--output FILE] WIZARD..."), N_("write a gettext template of the wizards' texts, for translators"),
 	  cmd_pot },
 	{ "stats", N_("FILE"), N_("count what a kiosk's statistics file holds"), cmd_stats },
+	{ "speak", N_("[--print] [--output FILE.wav] [--show step|help|words] [--typed TEXT]\n"
+		      "[--rate WPM] [--volume PCT] WIZARD STEP"),
+	  N_("read one page of a wizard aloud: its text, or a WAV file"), cmd_speak },
 	{ "--help", NULL, NULL, cmd_help },
 	{ "--version", NULL, NULL, cmd_version },
 };

@@ -65,5 +65,6 @@ int cmd_graph(int argc, char **argv);
 int cmd_pot(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_speak(int argc, char **argv);
 
 #endif

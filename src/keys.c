@@ -39,6 +39,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ PAGE_STOP, KEYS_ANYWHERE, { { KEYS_F10, 0 }, { KEYS_CTRL('q'), 0 }, { KEYS_CTRL('c'), 0 } } },
 	/* after Stop: on a narrow screen the footer may drop it */
 	{ PAGE_LANGUAGE, KEYS_ANYWHERE, { { KEYS_F2, 0 }, { KEYS_CTRL('l'), 0 } } },
+	{ PAGE_SPEAK, KEYS_ANYWHERE, { { KEYS_F4, 0 } } },
 	{ PAGE_ANY_KEY, KEYS_ANYWHERE, { { 1, KEYS_OTHER } } },
 };
 

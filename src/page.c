@@ -481,6 +481,8 @@ const char *page_action_label(const struct page *p, enum page_action a)
 		return p->kind == PAGE_KIND_STOP ? _("Go on with the guide") : _("Close");
 	case PAGE_ANY_KEY:
 		return _("Go on with the guide");
+	case PAGE_SPEAK:
+		return _("Read aloud");
 	}
 	return NULL;
 }
@@ -509,6 +511,8 @@ const char *page_key_name(const struct page *p, enum page_action a)
 		return "F3/Ctrl-S";
 	case PAGE_ANY_KEY:
 		return _("Any key");
+	case PAGE_SPEAK:
+		return "F4";
 	}
 	return "";
 }

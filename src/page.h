@@ -41,6 +41,7 @@ enum page_action {
 	PAGE_SAVE = 1u << 8,		/* save a summary (at an end) */
 	PAGE_CLOSE = 1u << 9,		/* close an overlay, or answer no to a question */
 	PAGE_ANY_KEY = 1u << 10,	/* any key goes on (the idle warning) */
+	PAGE_SPEAK = 1u << 11,		/* read the page aloud (speech.h); offered by the frontend, not the page */
 };
 
 /* The full screen's layout: one copy, for drawing and for page_fit. */

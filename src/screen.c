@@ -27,6 +27,8 @@ void screen_show(struct screen *s, struct page *p)
 		return;
 	if (p->nlines == 0 && p->nblocks)
 		page_lay_out(p, page_width(s->cols), NULL);
+	if (s->speak)
+		p->actions |= PAGE_SPEAK;	/* F4 works on every page; with --speak the footer says so */
 	s->nfoot = page_footer(p, s->foot);	/* from the table of keys, which the keys go through (keys.h) */
 	s->actions = p->actions;
 }
@@ -189,6 +191,10 @@ enum screen_action screen_key(struct screen *s, const struct engine_view *v, uin
 	if (key == KEYS_RESIZE)
 		return SCREEN_STAY;
 	kiosk_key(&s->clock, now_ms);
+	if (keys_action(key, PAGE_SPEAK, false) == PAGE_SPEAK) {	/* on the step and every overlay alike */
+		s->read_aloud = true;
+		return SCREEN_STAY;
+	}
 	if (s->overlay != PAGE_KIND_STEP)
 		return screen_overlay_key(s, key);
 	enum keys_list k;

@@ -60,6 +60,9 @@ struct screen {
 	struct wizard *watch_w;
 	struct diags watch_d;	/* why it did not load when the author stopped at its errors */
 	void (*hold)(bool hold);	/* hold the stop signals back while a file is written (true), or NULL */
+	bool read_aloud;	/* F4: read the page aloud once it is drawn (the frontend does, and clears it) */
+	bool speak;		/* read every page aloud as it appears, F4 named in the footer: --speak, or F4 at a
+				   kiosk's language screen, for that person */
 };
 
 /* What the walk does after a key. */

@@ -17,6 +17,8 @@
 #include "i18n.h"
 #include "model.h"
 #include "reload.h"
+#include "speech-text.h"
+#include "speech.h"
 #include "stats.h"
 #include "status.h"
 #include "text.h"
@@ -46,6 +48,43 @@ static enum screen_action ui_keys(struct screen *u, const struct engine_view *v,
 	}
 	timeout(UI_TICK_MS);
 	return a;
+}
+
+/* Reading aloud */
+
+/*
+ * Read the page shown aloud when F4 asked for it, or with --speak when it is another page than the one
+ * read last (another step, overlay, heading or message: not a cursor moved or a letter typed).  typed: what
+ * the field holds, or NULL.  Asynchronous: it returns at once, and the next key stops it.
+ */
+static void ui_speak(struct screen *u, const char *typed)
+{
+	static char *last;	/* what the last page read was, wiped: its message may quote an answer */
+	const struct page *p = u->page;
+	const char *heading = p->nblocks ? p->blocks[0].text : "";
+	char *now;
+	if (asprintf(&now, "%d %d %zu\n%s\n%s", (int)p->kind, u->step, u->position, heading,
+		     p->message ? p->message : "") < 0)
+		return;
+	bool read = u->read_aloud || (u->speak && (!last || strcmp(now, last) != 0));
+	u->read_aloud = false;
+	if (last)
+		xfree_wiped(last);
+	last = now;
+	if (!read)
+		return;
+	char *text = speech_text(p, typed);
+	struct speech_voice voice = { u->opts->speak_rate, u->opts->speak_volume };
+	speech_say(text, i18n_language(), &voice);
+	xfree_wiped(text);
+}
+
+/* A trouble with reading aloud (no sound device, no voice), said once on the screen as its message. */
+static void ui_speech_trouble(struct screen *u)
+{
+	const char *why = speech_trouble();
+	if (why)
+		u->note = why;
 }
 
 /* --watch */
@@ -139,9 +178,11 @@ static enum ui_outcome ui_walk(struct screen *u, const struct wizard *w, const c
 			screen_enter(u, &v);
 		if (engine_done(u->e) && !u->output_done)
 			screen_save_at_end(u);
+		ui_speech_trouble(u);
 		getmaxyx(stdscr, u->rows, u->cols);	/* the layout needs the size the frame is drawn at */
 		screen_show(u, screen_page(u, &v, ui_now_ms()));
 		ui_draw(u, u->page->title, u->page->progress, u->page->message);
+		ui_speak(u, u->page->field && !v.step->sensitive ? u->pick.field.buf : NULL);
 		enum screen_action a = ui_keys(u, &v, &u->begun);
 		if (a == SCREEN_STAY)	/* a kiosk left alone: a warning first, then a reset */
 			a = screen_idle(u, ui_now_ms());
@@ -183,8 +224,10 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 		if (ui_stop_signal || (u->reload && !u->begun && reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS)))
 			return -1;
 		getmaxyx(stdscr, u->rows, u->cols);
+		ui_speech_trouble(u);
 		screen_show(u, ui_menu_page(list, n, *sel, n ? PAGE_CHOOSE | PAGE_GO_ON | PAGE_STOP : PAGE_STOP, u->opts->kiosk));
 		ui_draw(u, "trin", NULL, u->note);
+		ui_speak(u, NULL);
 		u->note = NULL;
 		uint32_t key;
 		if (!ui_read_key(&key)) {
@@ -194,9 +237,10 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 		}
 		kiosk_key(&u->clock, ui_now_ms());
 		u->begun = true;
-		unsigned a = keys_action(key, u->actions | PAGE_BACK, false);	/* Esc leaves too */
+		unsigned a = keys_action(key, u->actions | PAGE_BACK | PAGE_SPEAK, false);	/* Esc leaves too */
 		if (a == PAGE_STOP || a == PAGE_BACK)
 			return -1;
+		u->read_aloud = a == PAGE_SPEAK;
 		enum keys_list k = keys_list(key, a, sel, (int)n);
 		if (k == KEYS_LIST_NO_ITEM)
 			u->note = _("There is no option with that number.");
@@ -208,7 +252,7 @@ static int ui_menu(struct screen *u, struct ui_wizard *list, size_t n, int *sel)
 /* Run the one wizard in file under --watch: see ui_curses_main. */
 static int ui_watch_main(const char *file, const struct ui_options *opts)
 {
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .speak = opts->speak };
 	struct diags d = { 0 };
 	watch_start(&u.watch, file);	/* the file as it is now, loaded now */
 	struct wizard *w = wizard_load(file, NULL, &d);
@@ -262,7 +306,7 @@ int ui_curses_main(char **files, size_t nfiles, int menu, const struct ui_option
 		ui_load_done(list, n, &d, false);
 		return EXIT_INPUT;
 	}
-	struct screen u = { .opts = opts, .hold = ui_hold_signals };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .speak = opts->speak };
 	int sel = 0;
 	for (;;) {
 		int pick = menu ? ui_menu(&u, list, n, &sel) : 0;
@@ -312,11 +356,21 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n, bool *ch
 		if (ui_stop_signal)
 			return false;
 		getmaxyx(stdscr, u->rows, u->cols);
-		screen_show(u, kiosk_language_page(heading, langs, n, sel));
-		ui_draw(u, "trin", NULL, NULL);
+		ui_speech_trouble(u);
+		struct page *p = kiosk_language_page(heading, langs, n, sel);
+		p->actions |= PAGE_SPEAK;	/* named here even without --speak: F4 turns reading aloud on */
+		screen_show(u, p);
+		ui_draw(u, "trin", NULL, u->note);
+		ui_speak(u, NULL);
 		uint32_t key;
-		if (ui_read_key(&key) && keys_list(key, keys_action(key, u->actions, false), &sel, (int)n) == KEYS_LIST_GO_ON)
-			break;
+		if (ui_read_key(&key)) {
+			u->note = NULL;	/* a trouble with reading aloud stays until a key */
+			unsigned a = keys_action(key, u->actions, false);
+			u->read_aloud = a == PAGE_SPEAK;
+			u->speak |= a == PAGE_SPEAK;	/* for this person, until the kiosk starts over */
+			if (keys_list(key, a, &sel, (int)n) == KEYS_LIST_GO_ON)
+				break;
+		}
 		if (reload_poll(u->reload, ui_now_ms(), KIOSK_STILL_MS))
 			return !(*changed = true);
 	}
@@ -347,7 +401,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 	ui_kiosk_keyboard();
 	struct reload r = { 0 };	/* the wizards, each file watched for the next person */
 	size_t n = reload_start(&r, files, nfiles, NULL);
-	struct screen u = { .opts = opts, .hold = ui_hold_signals, .reload = &r };
+	struct screen u = { .opts = opts, .hold = ui_hold_signals, .reload = &r, .speak = opts->speak };
 	if (opts->stats && !(u.stats = stats_open(opts->stats)))
 		fprintf(stderr, _("trin: cannot open the statistics file %s: %s\n"), opts->stats, stats_strerror(errno));
 	tcflush(STDIN_FILENO, TCIFLUSH);	/* keys typed while it loaded were meant for nothing on the screen */
@@ -371,6 +425,8 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		char **langs;
 		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
 		u.lang_picked = u.begun = false;
+		u.speak = opts->speak;	/* a new person: reading aloud as the kiosk was started */
+		speech_stop();
 		bool changed = false, go = ui_kiosk_language(&u, langs, nlangs, &changed);
 		ui_langs_free(langs, nlangs);
 		if (changed)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "speech.h"
 #include "status.h"
 
 /*
@@ -154,7 +155,8 @@ static uint32_t ui_key_name(int r, wint_t wc)
 		{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN }, { KEY_LEFT, KEYS_LEFT }, { KEY_RIGHT, KEYS_RIGHT },
 		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END }, { KEY_PPAGE, KEYS_PAGE_UP }, { KEY_NPAGE, KEYS_PAGE_DOWN },
 		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DELETE }, { KEY_ENTER, KEYS_ENTER },
-		{ KEY_F(1), KEYS_F1 }, { KEY_F(2), KEYS_F2 }, { KEY_F(3), KEYS_F3 }, { KEY_F(10), KEYS_F10 },
+		{ KEY_F(1), KEYS_F1 }, { KEY_F(2), KEYS_F2 }, { KEY_F(3), KEYS_F3 }, { KEY_F(4), KEYS_F4 },
+		{ KEY_F(10), KEYS_F10 },
 		{ KEY_RESIZE, KEYS_RESIZE },
 	};
 	if (r != KEY_CODE_YES)
@@ -184,6 +186,8 @@ bool ui_read_key(uint32_t *key)
 	if (fast >= 100)
 		raise(SIGHUP);
 	*key = r == ERR ? 0 : ui_key_name(r, wc);
+	if (r != ERR && *key != KEYS_RESIZE)
+		speech_stop();	/* any key stops reading aloud at once */
 	return !ui_stop_signal && r != ERR;
 }
 
@@ -262,6 +266,7 @@ bool ui_start(enum ui_theme theme)
 
 void ui_end(void)
 {
+	speech_close();	/* and standard error given back, before anything is said on it */
 	curs_set(1);
 	endwin();
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);

@@ -29,6 +29,8 @@ struct ui_options {
 	bool guide;		/* show each step's notes for the helper, marked as such */
 	const char *second_lang;	/* show titles and choices also in this language, for the helper */
 	bool watch;		/* an author's edit: load the one wizard again whenever its file changes */
+	bool speak;		/* read every page aloud as it appears, and name F4 in the footer (speech.h) */
+	int speak_rate, speak_volume;	/* words a minute, percent */
 };
 
 /* What a frontend saves at an end, each said in a sentence. */
