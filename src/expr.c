@@ -1379,6 +1379,35 @@ static expr_type expr_bind_arith(struct expr_binder *b, struct expr_node *n)
 	return TYPE_NUM | TYPE_NULL;
 }
 
+/* Bind a name: a step of the item at hand, or a step or value of the wizard; its type, or 0 after an error. */
+static expr_type expr_bind_name(struct expr_binder *b, struct expr_node *n)
+{
+	expr_type t = 0;
+	if (b->group >= 0 && (n->sym = b->scope->item(b->scope->ctx, b->group, n->name, &t)) >= 0) {
+		n->op = EXPR_ITEM;	/* a step of the item at hand: not a name of the wizard's */
+		return t;
+	}
+	n->sym = b->scope->lookup(b->scope->ctx, n->name, &t);
+	n->date = n->sym >= 0 && b->scope->date && b->scope->date(b->scope->ctx, n->sym);
+	const char *owner = n->sym < 0 && b->scope->owner ? b->scope->owner(b->scope->ctx, n->name) : NULL;
+	if (owner) {
+		expr_bind_error(b, n->loc, "'%s' is a step of the repeated group '%s': read it for each item, "
+				"as in any(%s, %s == ...), all(...) or sum(...), or count(%s)", n->name, owner,
+				owner, n->name, owner);
+		return 0;
+	}
+	if (n->sym < 0) {
+		const char *s = b->scope->suggest ? b->scope->suggest(b->scope->ctx, n->name) : NULL;
+		if (s)
+			expr_bind_error(b, n->loc, "unknown name '%s' (did you mean '%s'?)", n->name, s);
+		else
+			expr_bind_error(b, n->loc, "unknown name '%s'", n->name);
+		return 0;
+	}
+	b->names++;
+	return t ? t : TYPE_ANY;
+}
+
 /* Bind n and its children; sets and returns n->type (0 when n or a child had an error). */
 static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 {
@@ -1389,33 +1418,9 @@ static expr_type expr_bind_node(struct expr_binder *b, struct expr_node *n)
 		t = 1u << n->lit.type;
 		n->date = n->lit.type == VAL_STR && util_date_iso(n->lit.u.s);
 		break;
-	case EXPR_NAME: {
-		if (b->group >= 0 && (n->sym = b->scope->item(b->scope->ctx, b->group, n->name, &t)) >= 0) {
-			n->op = EXPR_ITEM;	/* a step of the item at hand: not a name of the wizard's */
-			break;
-		}
-		n->sym = b->scope->lookup(b->scope->ctx, n->name, &t);
-		n->date = n->sym >= 0 && b->scope->date && b->scope->date(b->scope->ctx, n->sym);
-		const char *owner = n->sym < 0 && b->scope->owner ? b->scope->owner(b->scope->ctx, n->name) : NULL;
-		if (owner) {
-			expr_bind_error(b, n->loc, "'%s' is a step of the repeated group '%s': read it for each item, "
-					"as in any(%s, %s == ...), all(...) or sum(...), or count(%s)", n->name, owner,
-					owner, n->name, owner);
-			t = 0;
-		} else if (n->sym < 0) {
-			const char *s = b->scope->suggest ? b->scope->suggest(b->scope->ctx, n->name) : NULL;
-			if (s)
-				expr_bind_error(b, n->loc, "unknown name '%s' (did you mean '%s'?)", n->name, s);
-			else
-				expr_bind_error(b, n->loc, "unknown name '%s'", n->name);
-			t = 0;
-		} else {
-			b->names++;
-			if (!t)
-				t = TYPE_ANY;
-		}
+	case EXPR_NAME:
+		t = expr_bind_name(b, n);
 		break;
-	}
 	case EXPR_ITEM:	/* bound once: an expression is bound once */
 		t = n->type;
 		break;
