@@ -59,7 +59,8 @@ while [ ! -S /run/systemd/journal/socket ] && [ $i -lt 100 ]; do sleep 0.1; i=$(
 if [ "$name" = kiosk-a ]; then	# entries under trin's MESSAGE_ID that trin did not write
 	printf 'MESSAGE_ID=0d0f1695b1924a3e8b449566d990fb16\nMESSAGE=no step\nTRIN_WIZARD=besoeg\nTRIN_EVENT=shown\n' |
 		logger --journald || exit 1
-	printf 'MESSAGE_ID=0d0f1695b1924a3e8b449566d990fb16\nMESSAGE=odd\nTRIN_WIZARD=besoeg\nTRIN_EVENT=clicked\nTRIN_STEP=emner\n' |
+	printf '%s\n' MESSAGE_ID=0d0f1695b1924a3e8b449566d990fb16 MESSAGE=odd TRIN_WIZARD=besoeg \
+		TRIN_EVENT=clicked TRIN_STEP=emner |
 		logger --journald || exit 1
 fi
 sleep 0.5	# journald reads its socket after the senders are gone
@@ -74,7 +75,8 @@ MACHINE
 }
 machine kiosk-a aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 machine kiosk-b bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-grep -qx '4 events' "$tmp/kiosk-a.local" || { cat "$tmp/kiosk-a.local"; fail "the local journal of kiosk-a: not 4 events"; }
+grep -qx '4 events' "$tmp/kiosk-a.local" ||
+	{ cat "$tmp/kiosk-a.local"; fail "the local journal of kiosk-a: not 4 events"; }
 grep -q '(2 damaged entries skipped)' "$tmp/kiosk-a.local" || fail "kiosk-a's 2 entries not trin's are not skipped"
 
 # the centre
@@ -104,7 +106,8 @@ wait $remote
 pids=
 
 # every event exactly once: 2 kiosks x (velkommen shown twice, emner shown, emner given up)
-"$trin" stats --journal "$tmp/centre" >"$tmp/all" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "trin stats --journal failed"; }
+"$trin" stats --journal "$tmp/centre" >"$tmp/all" 2>"$tmp/err" ||
+	{ cat "$tmp/err" >&2; fail "trin stats --journal failed"; }
 cat "$tmp/all"
 grep -qx '8 events' "$tmp/all" || fail "not 8 events"
 grep -q '^    emner  *gave up 2 of 2 times shown (100%)$' "$tmp/all" || fail "not emner given up 2 of 2"
