@@ -63,8 +63,17 @@ if [ "$name" = kiosk-a ]; then	# entries under trin's MESSAGE_ID that trin did n
 		TRIN_EVENT=clicked TRIN_STEP=emner |
 		logger --journald || exit 1
 fi
-sleep 0.5	# journald reads its socket after the senders are gone
-"$trin" stats --journal >"$tmp/$name.local" || exit 1	# the local journal, through journald's files
+# the local journal, through journald's files, once journald has read the 4 events (and kiosk-a's 2 others)
+want=4
+[ "$name" = kiosk-a ] && want=6
+i=0
+while [ $i -lt 100 ]; do
+	"$trin" stats --journal >"$tmp/$name.local" || exit 1
+	[ "$(journalctl -q -o cat MESSAGE_ID=0d0f1695b1924a3e8b449566d990fb16 | wc -l)" -ge $want ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+"$trin" stats --journal >"$tmp/$name.local" || exit 1
 kill $journald
 wait $journald
 cp -r /run/log/journal/. "$tmp/$name/"
