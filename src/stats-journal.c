@@ -64,13 +64,6 @@ bool stats_journal_ready(void)
 	stats_journal_fn.lib = lib;
 	return true;
 }
-#else
-bool stats_journal_ready(void)
-{
-	errno = ENOPKG;	/* built without libsystemd's header */
-	return false;
-}
-#endif
 
 /* One field "NAME=value" into buf of size bytes. */
 static void stats_journal_field(struct iovec *iov, char *buf, size_t size, const char *name, const char *value)
@@ -79,6 +72,13 @@ static void stats_journal_field(struct iovec *iov, char *buf, size_t size, const
 	iov->iov_base = buf;
 	iov->iov_len = n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
+#else
+bool stats_journal_ready(void)
+{
+	errno = ENOPKG;	/* built without libsystemd's header */
+	return false;
+}
+#endif
 
 bool stats_journal_send(const char *wizard, const char *version, const char *event, const char *step,
 			const char *lang)
