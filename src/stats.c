@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "compat.h"
+#include "i18n.h"
+#include "stats-journal.h"
 #include "util.h"
 
 #define STATS_MAGIC "trin-stats 1"	/* WIZARD EVENT STEP: a wizard loaded from memory, or an older trin */
@@ -21,7 +23,7 @@ static const char *const stats_names[] = {
 };
 
 struct stats {
-	int fd;
+	int fd;		/* -1: the systemd journal */
 };
 
 /* The longest version a line holds (trin writes VERSION_DIGITS). */
@@ -57,6 +59,13 @@ const char *stats_strerror(int err)
 
 struct stats *stats_open(const char *path)
 {
+	if (strcmp(path, STATS_JOURNAL) == 0) {
+		if (!stats_journal_ready())
+			return NULL;	/* errno says why */
+		struct stats *s = xmalloc(sizeof *s);
+		s->fd = -1;
+		return s;
+	}
 	/* a FIFO would block the kiosk once full, and opening a device can do things: neither is opened */
 	int fd = stats_open_regular(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW);
 	if (fd < 0)
@@ -83,6 +92,8 @@ bool stats_event(struct stats *s, const char *wizard, const char *version, enum 
 	stats_clean(w, sizeof w, wizard);
 	stats_clean(v, sizeof v, version);
 	stats_clean(st, sizeof st, step);
+	if (s->fd < 0)
+		return stats_journal_send(w, v, stats_names[ev], st, i18n_language());
 	/* line[0] is kept for a '\n' that ends a line a killed writer left unfinished */
 	int n = *v ? snprintf(line + 1, sizeof line - 1, STATS_MAGIC_2 "\t%s\t%s\t%s\t%s\n", w, v, stats_names[ev], st)
 		   : snprintf(line + 1, sizeof line - 1, STATS_MAGIC "\t%s\t%s\t%s\n", w, stats_names[ev], st);
@@ -111,7 +122,8 @@ void stats_close(struct stats *s)
 {
 	if (!s)
 		return;
-	close(s->fd);
+	if (s->fd >= 0)
+		close(s->fd);
 	free(s);
 }
 
@@ -253,7 +265,7 @@ static bool stats_getline(FILE *in, char *buf, size_t size, bool *whole)
 /* A report's counts: a row per wizard, version and step, found by index; groups numbers each wizard and version. */
 struct stats_counts {
 	struct stats_row *rows;
-	size_t n, cap, ngroups, uncounted;
+	size_t n, cap, ngroups, uncounted, skipped;
 	struct strmap index, groups;
 };
 
@@ -291,10 +303,62 @@ static void stats_map_free(struct strmap *m)
 	strmap_free(m);
 }
 
+struct stats_counts *stats_counts_new(void)
+{
+	struct stats_counts *c = xmalloc(sizeof *c);
+	*c = (struct stats_counts){ 0 };
+	return c;
+}
+
+bool stats_counts_add(struct stats_counts *c, const char *wizard, const char *version, const char *event,
+		      const char *step)
+{
+	if (!*version)
+		version = "-";
+	if (stats_name_ok(wizard) && stats_name_ok(step) && strlen(version) <= STATS_MAX_VERSION && stats_name_ok(version))
+		for (int e = 0; e < 3; e++)
+			if (strcmp(event, stats_names[e]) == 0) {
+				stats_count(c, wizard, version, step, e);
+				return true;
+			}
+	c->skipped++;
+	return false;
+}
+
+unsigned long stats_counts_total(const struct stats_counts *c)
+{
+	unsigned long n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->rows[i].count[0] + c->rows[i].count[1] + c->rows[i].count[2];
+	return n;
+}
+
+void stats_counts_print_free(struct stats_counts *c, FILE *out, const char *damaged, const char *what)
+{
+	stats_map_free(&c->index);
+	stats_map_free(&c->groups);
+	if (c->n)
+		qsort(c->rows, c->n, sizeof *c->rows, stats_cmp);
+	if (out && !c->n)
+		fprintf(out, "no counts\n");
+	if (out)
+		stats_print(out, c->rows, c->n);
+	if (out && c->skipped)
+		fprintf(out, "(%zu %s %s skipped)\n", c->skipped, damaged, what);
+	if (out && c->uncounted)
+		fprintf(out, "(%zu %s not counted: more than %d different steps)\n", c->uncounted, what, STATS_MAX_ROWS);
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->rows[i].wizard);
+		free(c->rows[i].version);
+		free(c->rows[i].step);
+	}
+	free(c->rows);
+	free(c);
+}
+
 void stats_report_stream(FILE *in, FILE *out)
 {
-	struct stats_counts c = { 0 };
-	size_t skipped = 0;
+	struct stats_counts *c = stats_counts_new();
 	char line[512];
 	bool whole;
 	while (stats_getline(in, line, sizeof line, &whole)) {
@@ -302,27 +366,11 @@ void stats_report_stream(FILE *in, FILE *out)
 		const char *version;
 		int ev = whole ? stats_parse(line, &wizard, &version, &step) : -1;
 		if (ev < 0)
-			skipped++;
+			c->skipped++;
 		else
-			stats_count(&c, wizard, version, step, ev);
+			stats_count(c, wizard, version, step, ev);
 	}
-	stats_map_free(&c.index);
-	stats_map_free(&c.groups);
-	if (c.n)
-		qsort(c.rows, c.n, sizeof *c.rows, stats_cmp);
-	else
-		fprintf(out, "no counts\n");
-	stats_print(out, c.rows, c.n);
-	if (skipped)
-		fprintf(out, "(%zu damaged lines skipped)\n", skipped);
-	if (c.uncounted)
-		fprintf(out, "(%zu lines not counted: more than %d different steps)\n", c.uncounted, STATS_MAX_ROWS);
-	for (size_t i = 0; i < c.n; i++) {
-		free(c.rows[i].wizard);
-		free(c.rows[i].version);
-		free(c.rows[i].step);
-	}
-	free(c.rows);
+	stats_counts_print_free(c, out, "damaged", "lines");
 }
 
 bool stats_report(const char *path, FILE *out, char *err, size_t errlen)

@@ -46,4 +46,22 @@ bool stats_report(const char *path, FILE *out, char *err, size_t errlen);
  */
 void stats_report_stream(FILE *in, FILE *out);
 
+/* The path that means the systemd journal, not a file (stats-journal.h). */
+#define STATS_JOURNAL "journal"
+
+/* A report's counts, for a reader of another format than the file (stats-journal.c). */
+struct stats_counts;
+/* Empty counts. */
+struct stats_counts *stats_counts_new(void);
+/*
+ * Count an event named as in the file ("shown", "gaveup", "end") of step of wizard at version ("" or "-":
+ * none); false, and counted as skipped, when a name is not one stats_event writes.
+ */
+bool stats_counts_add(struct stats_counts *c, const char *wizard, const char *version, const char *event,
+		      const char *step);
+/* How many events c counted. */
+unsigned long stats_counts_total(const struct stats_counts *c);
+/* Print the report of c (out NULL: nothing) as stats_report does, skipped ones "(N DAMAGED WHAT skipped)"; free c. */
+void stats_counts_print_free(struct stats_counts *c, FILE *out, const char *damaged, const char *what);
+
 #endif

@@ -209,5 +209,25 @@ int main(void)
 	CHECK(!stats_report("/dev/zero", null, err, sizeof err));
 	CHECK_STR(err, "is not a regular file");
 	fclose(null);
+
+	/* the counts of another format (the journal's entries): what stats_event would not write is skipped */
+	struct stats_counts *c = stats_counts_new();
+	CHECK(stats_counts_add(c, "w", "v1", "shown", "navn"));
+	CHECK(stats_counts_add(c, "w", "v1", "gaveup", "navn"));
+	CHECK(stats_counts_add(c, "w", "", "end", "slut"));	/* no version: under the wizard's name alone */
+	CHECK(!stats_counts_add(c, "w", "v1", "clicked", "navn"));	/* an event trin has not */
+	CHECK(!stats_counts_add(c, "", "", "", ""));	/* fields missing */
+	CHECK(!stats_counts_add(c, "w", "v 1", "shown", "navn"));	/* a version trin does not write */
+	CHECK(!stats_counts_add(c, "w\x1b[2J", "v1", "shown", "navn"));	/* never printed to the terminal */
+	CHECK_NUM(stats_counts_total(c), 3);
+	char counted[512];
+	FILE *cf = fmemopen(counted, sizeof counted - 1, "w");
+	stats_counts_print_free(c, cf, "damaged", "entries");
+	fflush(cf);
+	counted[ftell(cf)] = '\0';
+	fclose(cf);
+	CHECK_STR(counted, "w, version v1\n  where people gave up:\n    navn                     gave up 1 of 1 times "
+		  "shown (100%)\n  ends reached:\n    none\nw\n  where people gave up:\n    nowhere\n  ends reached:\n"
+		  "    slut                     1\n(4 damaged entries skipped)\n");
 	return test_done("test-stats");
 }
