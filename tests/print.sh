@@ -26,7 +26,9 @@ queue=trin-test-$$
 # cups-pdf reads the configuration of an instance only from /etc/cups, by the name its device URI gives
 conf=/etc/cups/cups-pdf-$queue.conf
 cupsd_pid=
+mute_pid=
 cleanup() {
+	[ -n "$mute_pid" ] && kill "$mute_pid" 2>/dev/null
 	[ -n "$cupsd_pid" ] && kill "$cupsd_pid" 2>/dev/null && wait "$cupsd_pid" 2>/dev/null
 	rm -f "$conf"
 	rm -rf "$tmp"
@@ -139,7 +141,26 @@ cupsenable "$queue"
 CUPS_SERVER=$tmp/no-server.sock "$test_print" "$trin" "$root" screen "$queue" \
 	"The printer cannot be reached just now." || fail=1
 
-# 5. A queue name with shell characters is refused before anything starts
+# 5. A server that takes the connection and never answers: trin gives up after its 5 seconds
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import socket, sys, time
+s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(8)
+held = []
+while True:
+	held.append(s.accept()[0])' "$tmp/mute.sock" &
+	mute_pid=$!
+	i=0
+	while [ ! -S "$tmp/mute.sock" ] && [ "$i" -lt 50 ]; do i=$((i + 1)); sleep 0.1; done
+	start=$(date +%s)
+	CUPS_SERVER=$tmp/mute.sock TERM_DEADLINE_MS=20000 "$test_print" "$trin" "$root" screen "$queue" \
+		"The printer cannot be reached just now." || fail=1
+	took=$(($(date +%s) - start))
+	[ "$took" -lt 20 ] || { echo "print: a mute server held trin for $took s"; fail=1; }
+	kill "$mute_pid" 2>/dev/null
+	wait "$mute_pid" 2>/dev/null
+fi
+
+# 6. A queue name with shell characters is refused before anything starts
 out=$("$trin" --kiosk --print 'q;touch x' tests/print/walk.yaml 2>&1)
 status=$?
 if [ "$status" != 2 ] || ! printf '%s\n' "$out" | grep -q -- "--print is the name of a print queue"; then
