@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "paths.h"
+#include "print.h"
 #include "result.h"
 #include "speech.h"
 #include "text.h"
@@ -64,6 +65,7 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 		{ "speak", no_argument, NULL, 'a' },
 		{ "speak-rate", required_argument, NULL, 'R' },
 		{ "speak-volume", required_argument, NULL, 'V' },
+		{ "print", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -133,6 +135,14 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 					c == 'R' ? SPEECH_RATE_MIN : 0, c == 'R' ? SPEECH_RATE_MAX : SPEECH_VOLUME_MAX, &seconds))
 				return EXIT_USAGE;
 			*(c == 'R' ? &uo->speak_rate : &uo->speak_volume) = (int)seconds;
+			break;
+		case 'P':
+			if (!print_queue_ok(optarg)) {	/* never handed on to anything that reads it as more */
+				text_printf(stderr, _("trin: --print is the name of a print queue: letters, digits, "
+						      "'-', '_' and '.', at most %d, not '%s'\n"), PRINT_QUEUE_MAX, optarg);
+				return EXIT_USAGE;
+			}
+			uo->print = optarg;
 			break;
 		}
 	}

@@ -31,6 +31,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ PAGE_TICK, KEYS_NOT_IN_FIELD, { { ' ', 0 } } },
 	{ PAGE_GO_ON, KEYS_ANYWHERE, { { '\r', 0 }, { '\n', 0 }, { KEYS_ENTER, 0 } } },
 	{ PAGE_SAVE, KEYS_ANYWHERE, { { KEYS_F3, 0 }, { KEYS_CTRL('s'), 0 } } },
+	{ PAGE_PRINT, KEYS_ANYWHERE, { { KEYS_F5, 0 }, { KEYS_CTRL('p'), 0 } } },
 	{ PAGE_BACK, KEYS_ANYWHERE, { { 0x1b, 0 } } },
 	{ PAGE_CLOSE, KEYS_ANYWHERE, { { 0x1b, 0 } } },
 	{ PAGE_HELP, KEYS_IN_FIELD, { { KEYS_F1, 0 }, { KEYS_CTRL('g'), 0 } } },

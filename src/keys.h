@@ -32,6 +32,7 @@ enum keys_code {
 	KEYS_F2,
 	KEYS_F3,
 	KEYS_F4,
+	KEYS_F5,
 	KEYS_F10,
 	KEYS_RESIZE,		/* not a key: the window changed size */
 	KEYS_OTHER,		/* any other function key */

@@ -224,6 +224,8 @@ static unsigned page_step_actions(const struct page_input *in)
 		a |= PAGE_TICK;
 	if (s->type == STEP_END && in->summary_dir)
 		a |= PAGE_SAVE;
+	if (s->type == STEP_END && in->print)
+		a |= PAGE_PRINT;
 	if (in->v->can_back)
 		a |= PAGE_BACK;
 	size_t n;
@@ -483,6 +485,8 @@ const char *page_action_label(const struct page *p, enum page_action a)
 		return _("Go on with the guide");
 	case PAGE_SPEAK:
 		return _("Read aloud");
+	case PAGE_PRINT:
+		return _("Print");
 	}
 	return NULL;
 }
@@ -513,6 +517,8 @@ const char *page_key_name(const struct page *p, enum page_action a)
 		return _("Any key");
 	case PAGE_SPEAK:
 		return "F4";
+	case PAGE_PRINT:
+		return "F5/Ctrl-P";
 	}
 	return "";
 }

@@ -42,6 +42,7 @@ enum page_action {
 	PAGE_CLOSE = 1u << 9,		/* close an overlay, or answer no to a question */
 	PAGE_ANY_KEY = 1u << 10,	/* any key goes on (the idle warning) */
 	PAGE_SPEAK = 1u << 11,		/* read the page aloud (speech.h); offered by the frontend, not the page */
+	PAGE_PRINT = 1u << 12,		/* print a summary (at an end, print.h) */
 };
 
 /* The full screen's layout: one copy, for drawing and for page_fit. */
@@ -131,6 +132,7 @@ struct page_input {
 	const char *second_lang;	/* show titles and choices also in this language, or NULL */
 	bool guide;			/* show the step's note for the helper */
 	bool summary_dir;		/* an end offers to save a summary */
+	bool print;			/* an end offers to print a summary */
 	bool kiosk;			/* stopping starts over */
 	int width;			/* lay the body out in this many cells (page_width), or 0: do not */
 	bool every;			/* show every text and choice, as if each condition held (page_fit) */

@@ -41,6 +41,7 @@ struct page *screen_page(struct screen *s, const struct engine_view *v, long now
 		.idle_left = kiosk_warning_left(&s->clock, now_ms), .message = s->note ? s->note : v->message,
 		.second_lang = s->opts->second_lang,
 		.guide = s->opts->guide, .summary_dir = s->opts->summary_dir != NULL, .kiosk = s->opts->kiosk,
+		.print = s->opts->print != NULL,
 		.width = page_width(s->cols),
 	};
 	if (!in.message && v->step->type == STEP_END && s->output_message[0])
@@ -223,6 +224,9 @@ enum screen_action screen_key(struct screen *s, const struct engine_view *v, uin
 	case PAGE_SAVE:
 		screen_save_summary(s);
 		break;
+	case PAGE_PRINT:
+		screen_print_summary(s);
+		break;
 	case PAGE_GO_ON:
 		return screen_go_on(s, v);
 	case PAGE_CHOOSE:
@@ -288,6 +292,13 @@ void screen_save_summary(struct screen *s)
 	screen_hold(s, true);
 	screen_save(s, UI_SAVE_SUMMARY_DIR);
 	screen_hold(s, false);
+	s->output_done = true;
+}
+
+void screen_print_summary(struct screen *s)
+{
+	s->output_message[0] = '\0';
+	screen_save(s, UI_SAVE_PRINT);	/* the walk goes on whatever the printer says */
 	s->output_done = true;
 }
 

@@ -94,6 +94,8 @@ enum screen_action screen_idle(struct screen *s, long now_ms);
 void screen_save_at_end(struct screen *s);
 /* The key on the end screen that saves a summary into the folder the operator configured. */
 void screen_save_summary(struct screen *s);
+/* The key on the end screen that prints a summary on the queue the operator named (--print). */
+void screen_print_summary(struct screen *s);
 /*
  * Carry the walk over to w, the watched file loaded again (owned from now on): the same step when it is
  * still there, the answers kept, and what is typed in the field when the step stays.

@@ -155,7 +155,7 @@ static uint32_t ui_key_name(int r, wint_t wc)
 		{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN }, { KEY_LEFT, KEYS_LEFT }, { KEY_RIGHT, KEYS_RIGHT },
 		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END }, { KEY_PPAGE, KEYS_PAGE_UP }, { KEY_NPAGE, KEYS_PAGE_DOWN },
 		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_DC, KEYS_DELETE }, { KEY_ENTER, KEYS_ENTER },
-		{ KEY_F(1), KEYS_F1 }, { KEY_F(2), KEYS_F2 }, { KEY_F(3), KEYS_F3 }, { KEY_F(4), KEYS_F4 },
+		{ KEY_F(1), KEYS_F1 }, { KEY_F(2), KEYS_F2 }, { KEY_F(3), KEYS_F3 }, { KEY_F(4), KEYS_F4 }, { KEY_F(5), KEYS_F5 },
 		{ KEY_F(10), KEYS_F10 },
 		{ KEY_RESIZE, KEYS_RESIZE },
 	};

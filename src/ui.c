@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "print.h"
 #include "result.h"
 #include "status.h"
 #include "summary.h"
@@ -99,6 +100,8 @@ bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard 
 		free(made);
 		return ok;
 	}
+	case UI_SAVE_PRINT:
+		return !o->print || print_summary(o->print, w, e, util_now(), msg, size);
 	}
 	return false;
 }

@@ -31,6 +31,7 @@ struct ui_options {
 	bool watch;		/* an author's edit: load the one wizard again whenever its file changes */
 	bool speak;		/* read every page aloud as it appears, and name F4 in the footer (speech.h) */
 	int speak_rate, speak_volume;	/* words a minute, percent */
+	const char *print;	/* offer at the end to print a summary on this CUPS queue (print.h), or NULL */
 };
 
 /* What a frontend saves at an end, each said in a sentence. */
@@ -39,6 +40,7 @@ enum ui_save {
 	UI_SAVE_RECORD,		/* the walk as a scenario (--record) */
 	UI_SAVE_SUMMARY,	/* the take-away summary (--summary) */
 	UI_SAVE_SUMMARY_DIR,	/* a summary in the folder an operator chose (--summary-dir), on the person's key */
+	UI_SAVE_PRINT,		/* a summary printed on the queue an operator named (--print), on the person's key */
 };
 
 /*

@@ -42,6 +42,9 @@ static void test_action(void)
 	CHECK_NUM(keys_action(KEYS_CTRL('c'), PAGE_STOP, true), PAGE_STOP);
 	CHECK_NUM(keys_action(KEYS_F2, PAGE_LANGUAGE, false), PAGE_LANGUAGE);
 	CHECK_NUM(keys_action(KEYS_F3, PAGE_SAVE, false), PAGE_SAVE);
+	CHECK_NUM(keys_action(KEYS_F5, PAGE_PRINT, false), PAGE_PRINT);
+	CHECK_NUM(keys_action(KEYS_CTRL('p'), PAGE_PRINT | PAGE_SAVE, false), PAGE_PRINT);
+	CHECK_NUM(keys_action(KEYS_CTRL('p'), PAGE_SAVE | PAGE_GO_ON, false), 0);	/* only where printing is offered */
 	CHECK_NUM(keys_action('\t', PAGE_WORDS, false), PAGE_WORDS);
 	CHECK_NUM(keys_action('\r', PAGE_STOP, false), 0);	/* an action the page does not offer */
 	CHECK_NUM(keys_action('x', PAGE_ANY_KEY, false), PAGE_ANY_KEY);

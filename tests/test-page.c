@@ -384,6 +384,13 @@ static void test_end(void)
 		  "[ ] Come at ten.|\n");
 	CHECK_STR(test_footer(p, 72), "Enter Finish   F3/Ctrl-S Save a summary   Esc Back   Tab Words explained|"
 		  "F10/Ctrl-Q Stop|");
+	CHECK(!(p->actions & PAGE_PRINT));
+	page_free(p);
+	t.in.summary_dir = false;
+	t.in.print = true;	/* --print: the end offers to print, after saving in the order of the keys */
+	p = test_page(&t, PAGE_KIND_STEP);
+	CHECK(p->actions & PAGE_PRINT);
+	CHECK_STR(test_footer(p, 72), "Enter Finish   F5/Ctrl-P Print   Esc Back   Tab Words explained|F10/Ctrl-Q Stop|");
 	page_free(p);
 	test_stop(&t);
 }
