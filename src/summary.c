@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "glossary.h"
 #include "i18n.h"
 #include "limit.h"
 #include "result.h"
@@ -78,7 +79,8 @@ static void summary_date(time_t when, char *buf, size_t n)
 		snprintf(buf, n, "?");
 }
 
-void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+/* The summary but its words: the heading, the date, the result, the answers and the next steps. */
+static void summary_body(FILE *out, const struct wizard *w, struct engine *e, time_t when)
 {
 	char date[32], line[128];
 	summary_date(when, date, sizeof date);
@@ -135,6 +137,50 @@ void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t w
 			if (content_shown(e, &end->todo[i], false))
 				summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), SUMMARY_WIDTH, 4);
 	}
+}
+
+/* The glossary's words that body uses, each with its explanation, as the screen explains them. */
+static void summary_words(FILE *out, const struct wizard *w, struct engine *e, const char *body, size_t n)
+{
+	struct glossary_terms gl;
+	glossary_terms_init(&gl, w, engine_tr, (void *)w);
+	bool *seen = xcalloc(w->nglossary ? w->nglossary : 1, sizeof *seen);
+	glossary_terms_find(&gl, body, n, NULL, seen);
+	bool any = false;
+	for (size_t i = 0; i < w->nglossary; i++) {
+		if (!seen[i] || !w->glossary[i].text.msgid)
+			continue;
+		if (!any) {
+			fputc('\n', out);
+			summary_heading(out, _("Words explained"), '-');
+			any = true;
+		}
+		char term[512];	/* a term is a few words: a longer one is cut */
+		snprintf(term, sizeof term, "%s: ", engine_tr((void *)w, w->glossary[i].term));
+		summary_para(out, term, engine_show_text(e, &w->glossary[i].text, NULL), SUMMARY_WIDTH, 4);
+	}
+	free(seen);
+	glossary_terms_free(&gl);
+}
+
+void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+{
+	char *body = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&body, &n);
+	if (!f) {	/* without memory for the words: the summary without them */
+		summary_body(out, w, e, when);
+		return;
+	}
+	summary_body(f, w, e, when);
+	if (fclose(f) != 0) {
+		xfree_wiped(body);
+		summary_body(out, w, e, when);
+		return;
+	}
+	fwrite(body, 1, n, out);
+	summary_words(out, w, e, body, n);
+	xfree_wiped(body);
 }
 
 struct summary_job {
