@@ -45,6 +45,27 @@ static int cmd_screen_run(char **files, size_t n, int menu, const struct ui_opti
 	return ui_curses_main(files, n, menu, uo);
 }
 
+/* --print QUEUE (c 'P') or --print-paper PAPER ('A') into uo; false, said, when the word cannot be one. */
+static bool cmd_screen_print(int c, const char *arg, struct ui_options *uo)
+{
+	enum print_paper paper;
+	if (c == 'A' && !print_paper_named(arg, &paper)) {
+		text_printf(stderr, _("trin: --print-paper is a4 or receipt, not '%s'\n"), arg);
+		return false;
+	}
+	if (c == 'A') {
+		uo->print_paper = (int)paper;
+		return true;
+	}
+	if (!print_queue_ok(arg)) {	/* never handed on to anything that reads it as more */
+		text_printf(stderr, _("trin: --print is the name of a print queue: letters, digits, "
+				      "'-', '_' and '.', at most %d, not '%s'\n"), PRINT_QUEUE_MAX, arg);
+		return false;
+	}
+	uo->print = arg;
+	return true;
+}
+
 /* Read the options into uo and plain: -1, or the exit status when they are wrong or --help was given. */
 static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool *plain)
 {
@@ -66,6 +87,7 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 		{ "speak-rate", required_argument, NULL, 'R' },
 		{ "speak-volume", required_argument, NULL, 'V' },
 		{ "print", required_argument, NULL, 'P' },
+		{ "print-paper", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -137,12 +159,9 @@ static int cmd_screen_options(int argc, char **argv, struct ui_options *uo, bool
 			*(c == 'R' ? &uo->speak_rate : &uo->speak_volume) = (int)seconds;
 			break;
 		case 'P':
-			if (!print_queue_ok(optarg)) {	/* never handed on to anything that reads it as more */
-				text_printf(stderr, _("trin: --print is the name of a print queue: letters, digits, "
-						      "'-', '_' and '.', at most %d, not '%s'\n"), PRINT_QUEUE_MAX, optarg);
+		case 'A':
+			if (!cmd_screen_print(c, optarg, uo))
 				return EXIT_USAGE;
-			}
-			uo->print = optarg;
 			break;
 		}
 	}

@@ -40,11 +40,12 @@ static const struct cmd_command cmd_commands[] = {
 	   WIZARD, ...), not the options; its second line is set under its first. */
 	{ NULL, N_("[--plain] [--watch] [--guide] [--second-lang LANG] [--theme default|contrast|mono]\n"
 		   "[--output FILE] [--summary FILE] [--summary-dir DIR] [--record FILE]\n"
-		   "[--speak] [--speak-rate WPM] [--speak-volume PCT] [--print QUEUE] [WIZARD...]"),
+		   "[--speak] [--speak-rate WPM] [--speak-volume PCT]\n"
+		   "[--print QUEUE] [--print-paper a4|receipt] [WIZARD...]"),
 	  N_("walk the wizards full screen (in plain lines without a terminal);\n"
 	     "with no WIZARD, a menu of every wizard installed"), cmd_screen },
 	{ "--kiosk", N_("[--idle SECONDS] [--warn SECONDS] [--stats FILE] [--summary-dir DIR] [--speak]\n"
-			 "[--print QUEUE] WIZARD..."),
+			 "[--print QUEUE] [--print-paper a4|receipt] WIZARD..."),
 	  N_("serve one stranger after another, wiping the answers in between"), cmd_screen },
 	{ "check", N_("[--werror] [--format text|json] [--lix] [--max-lix N] [--max-words N]\n"
 		      "[--no-fit] [--small-screens] [--max-file-size BYTES] WIZARD..."),

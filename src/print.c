@@ -35,6 +35,23 @@ bool print_queue_ok(const char *queue)
 	return strspn(queue, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
 }
 
+bool print_paper_named(const char *name, enum print_paper *paper)
+{
+	if (strcmp(name, "a4") == 0)
+		*paper = PRINT_A4;
+	else if (strcmp(name, "receipt") == 0)
+		*paper = PRINT_RECEIPT;
+	else
+		return false;
+	return true;
+}
+
+/* Columns of the summary on each paper: 72 at CUPS's 10 characters an inch on A4, 36 at 13 on 80 mm. */
+static int print_width(enum print_paper paper)
+{
+	return paper == PRINT_RECEIPT ? 36 : SUMMARY_WIDTH;
+}
+
 /* The calm sentences a print ends with. */
 static const char print_no_lib[] = N_("Printing is not available here. Please ask at the desk.");
 
@@ -174,9 +191,16 @@ static const char *print_state(http_t *http, const char *queue)
 }
 
 /* Send the text (n bytes) to queue as one job of plain text; NULL when sent, else why not. */
-static const char *print_send(http_t *http, const char *queue, const char *text, size_t n)
+static const char *print_send(http_t *http, const char *queue, enum print_paper paper, const char *text, size_t n)
 {
-	int job = print_fn.create_job(http, queue, "trin summary", 0, NULL);
+	/* the text filter's page: A4, or a roll 80 mm wide with small margins and smaller letters */
+	static cups_option_t a4[] = { { (char *)"media", (char *)"A4" } };
+	static cups_option_t roll[] = { { (char *)"media", (char *)"Custom.80x297mm" }, { (char *)"cpi", (char *)"13" },
+					{ (char *)"lpi", (char *)"8" }, { (char *)"page-left", (char *)"10" },
+					{ (char *)"page-right", (char *)"10" } };
+	bool receipt = paper == PRINT_RECEIPT;
+	int job = print_fn.create_job(http, queue, "trin summary", receipt ? (int)ARRAY_LEN(roll) : (int)ARRAY_LEN(a4),
+				      receipt ? roll : a4);
 	if (job <= 0)
 		return print_fn.last_error() == IPP_STATUS_ERROR_NOT_FOUND ? print_no_queue : print_failed;
 	if (print_fn.start_document(http, queue, job, "summary", CUPS_FORMAT_TEXT, 1) != HTTP_STATUS_CONTINUE)
@@ -187,7 +211,7 @@ static const char *print_send(http_t *http, const char *queue, const char *text,
 }
 
 /* Print text (n bytes) on queue: NULL when it went to the printer, else the sentence that says why not. */
-static const char *print_text(const char *queue, const char *text, size_t n)
+static const char *print_text(const char *queue, enum print_paper paper, const char *text, size_t n)
 {
 	if (!print_load())
 		return print_no_lib;
@@ -199,22 +223,22 @@ static const char *print_text(const char *queue, const char *text, size_t n)
 	print_fn.set_timeout(http, PRINT_TIMEOUT_MS / 1000.0, print_give_up, NULL);
 	const char *why = print_state(http, queue);
 	if (!why)
-		why = print_send(http, queue, text, n);
+		why = print_send(http, queue, paper, text, n);
 	print_fn.close(http);
 	return why;
 }
 
-bool print_summary(const char *queue, const struct wizard *w, struct engine *e, time_t when, char *msg,
-		   size_t size)
+bool print_summary(const char *queue, enum print_paper paper, const struct wizard *w, struct engine *e,
+		   time_t when, char *msg, size_t size)
 {
 	char *text = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&text, &n);
 	const char *why = print_failed;
 	if (f) {
-		summary_write(f, w, e, when);
+		summary_write_width(f, w, e, when, print_width(paper));
 		if (fclose(f) == 0)
-			why = print_queue_ok(queue) ? print_text(queue, text, n) : print_no_queue;
+			why = print_queue_ok(queue) ? print_text(queue, paper, text, n) : print_no_queue;
 	}
 	xfree_wiped(text);
 	snprintf(msg, size, "%s", _(why ? why : print_done));
@@ -223,10 +247,10 @@ bool print_summary(const char *queue, const struct wizard *w, struct engine *e, 
 
 #else
 
-bool print_summary(const char *queue, const struct wizard *w, struct engine *e, time_t when, char *msg,
-		   size_t size)
+bool print_summary(const char *queue, enum print_paper paper, const struct wizard *w, struct engine *e,
+		   time_t when, char *msg, size_t size)
 {
-	(void)queue, (void)w, (void)e, (void)when;
+	(void)queue, (void)paper, (void)w, (void)e, (void)when;
 	snprintf(msg, size, "%s", _(print_no_lib));
 	return false;
 }

@@ -19,13 +19,19 @@
 /* Whether queue is a name CUPS can have: letters, digits, '-', '_' and '.', no shell character. */
 bool print_queue_ok(const char *queue);
 
+/* What the operator prints on: an A4 sheet, or a receipt roll 80 mm wide. */
+enum print_paper { PRINT_A4, PRINT_RECEIPT };
+
+/* The paper named ("a4", "receipt") into *paper; false for another name. */
+bool print_paper_named(const char *name, enum print_paper *paper);
+
 /*
- * Print the summary of e's walk through w on queue, through the CUPS server of the environment (CUPS_SERVER
+ * Print the summary of e's walk through w on queue, laid out for paper, through the CUPS server of the environment (CUPS_SERVER
  * or client.conf), giving up after a few seconds without an answer.  msg (of size bytes) says in the
  * person's language that it was printed, or calmly why not: no libcups, no server, no such queue, the
  * printer off or out of paper.  False when it was not printed.
  */
-bool print_summary(const char *queue, const struct wizard *w, struct engine *e, time_t when, char *msg,
-		   size_t size);
+bool print_summary(const char *queue, enum print_paper paper, const struct wizard *w, struct engine *e,
+		   time_t when, char *msg, size_t size);
 
 #endif

@@ -61,13 +61,13 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
 }
 
 /* A heading and a rule under it, as wide as the heading, so it stands out on paper. */
-static void summary_heading(FILE *out, const char *s, char rule)
+static void summary_heading(FILE *out, const char *s, char rule, int width)
 {
-	summary_para(out, "", s, SUMMARY_WIDTH, 0);
+	summary_para(out, "", s, width, 0);
 	char *t = text_clean(s);
 	int n = text_width(t, strlen(t));
 	xfree_wiped(t);
-	for (int i = 0; i < n && i < SUMMARY_WIDTH; i++)
+	for (int i = 0; i < n && i < width; i++)
 		fputc(rule, out);
 	fputc('\n', out);
 }
@@ -80,36 +80,36 @@ static void summary_date(time_t when, char *buf, size_t n)
 }
 
 /* The summary but its words: the heading, the date, the result, the answers and the next steps. */
-static void summary_body(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+static void summary_body(FILE *out, const struct wizard *w, struct engine *e, time_t when, int width)
 {
 	char date[32], line[128];
 	summary_date(when, date, sizeof date);
-	summary_heading(out, engine_tr((void *)w, w->title.msgid), '=');
+	summary_heading(out, engine_tr((void *)w, w->title.msgid), '=', width);
 	snprintf(line, sizeof line, _("Date: %s"), date);
-	summary_para(out, "", line, SUMMARY_WIDTH, 0);
+	summary_para(out, "", line, width, 0);
 	fputc('\n', out);
 
 	size_t n;
 	const int *path = engine_path(e, &n);
 	bool done = engine_done(e);
 	const struct step *end = done ? &w->steps[path[n - 1]] : NULL;
-	summary_heading(out, _("Result"), '-');
+	summary_heading(out, _("Result"), '-', width);
 	if (end) {
-		summary_para(out, "", engine_show_text(e, &end->title, NULL), SUMMARY_WIDTH, 0);
+		summary_para(out, "", engine_show_text(e, &end->title, NULL), width, 0);
 		size_t nt;
 		const struct text *texts = content_text_of(end, &nt);
 		char *text = content_paras(e, texts, nt, NULL, false);
 		if (text) {
 			fputc('\n', out);
-			summary_para(out, "", text, SUMMARY_WIDTH, 0);
+			summary_para(out, "", text, width, 0);
 		}
 		xfree_wiped(text);
 	} else {
-		summary_para(out, "", _("The guide was not finished."), SUMMARY_WIDTH, 0);
+		summary_para(out, "", _("The guide was not finished."), width, 0);
 	}
 
 	fputc('\n', out);
-	summary_heading(out, _("Your answers"), '-');
+	summary_heading(out, _("Your answers"), '-', width);
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct step *s = &w->steps[path[i]];
@@ -120,27 +120,28 @@ static void summary_body(FILE *out, const struct wizard *w, struct engine *e, ti
 		if (any)
 			fputc('\n', out);
 		any = true;
-		summary_para(out, "", engine_show_text(e, &s->title, NULL), SUMMARY_WIDTH, 0);
+		summary_para(out, "", engine_show_text(e, &s->title, NULL), width, 0);
 		struct value items = s->type == STEP_REPEAT ? engine_answer(e, path[i]) : (struct value){ 0 };
 		for (size_t k = 0; items.type == VAL_LIST && k < items.u.list.n; k++)	/* a group: an item a line */
-			summary_para(out, "  - ", engine_item_text(e, path[i], k), SUMMARY_WIDTH, 4);
+			summary_para(out, "  - ", engine_item_text(e, path[i], k), width, 4);
 		if (s->type != STEP_REPEAT)
-			summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), SUMMARY_WIDTH, 4);
+			summary_para(out, "    ", engine_format(e, name, engine_tr, (void *)w), width, 4);
 	}
 	if (!any)
-		summary_para(out, "", _("No questions were answered."), SUMMARY_WIDTH, 0);
+		summary_para(out, "", _("No questions were answered."), width, 0);
 
 	if (end && content_count(e, end->todo, end->ntodo, false)) {
 		fputc('\n', out);
-		summary_heading(out, _("Next steps"), '-');
+		summary_heading(out, _("Next steps"), '-', width);
 		for (size_t i = 0; i < end->ntodo; i++)
 			if (content_shown(e, &end->todo[i], false))
-				summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), SUMMARY_WIDTH, 4);
+				summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), width, 4);
 	}
 }
 
 /* The glossary's words that body uses, each with its explanation, as the screen explains them. */
-static void summary_words(FILE *out, const struct wizard *w, struct engine *e, const char *body, size_t n)
+static void summary_words(FILE *out, const struct wizard *w, struct engine *e, const char *body, size_t n,
+			  int width)
 {
 	struct glossary_terms gl;
 	glossary_terms_init(&gl, w, engine_tr, (void *)w);
@@ -152,35 +153,42 @@ static void summary_words(FILE *out, const struct wizard *w, struct engine *e, c
 			continue;
 		if (!any) {
 			fputc('\n', out);
-			summary_heading(out, _("Words explained"), '-');
+			summary_heading(out, _("Words explained"), '-', width);
 			any = true;
 		}
 		char term[512];	/* a term is a few words: a longer one is cut */
 		snprintf(term, sizeof term, "%s: ", engine_tr((void *)w, w->glossary[i].term));
-		summary_para(out, term, engine_show_text(e, &w->glossary[i].text, NULL), SUMMARY_WIDTH, 4);
+		summary_para(out, term, engine_show_text(e, &w->glossary[i].text, NULL), width, 4);
 	}
 	free(seen);
 	glossary_terms_free(&gl);
 }
 
-void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+void summary_write_width(FILE *out, const struct wizard *w, struct engine *e, time_t when, int width)
 {
+	if (width < 20)
+		width = 20;
 	char *body = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&body, &n);
 	if (!f) {	/* without memory for the words: the summary without them */
-		summary_body(out, w, e, when);
+		summary_body(out, w, e, when, width);
 		return;
 	}
-	summary_body(f, w, e, when);
+	summary_body(f, w, e, when, width);
 	if (fclose(f) != 0) {
 		xfree_wiped(body);
-		summary_body(out, w, e, when);
+		summary_body(out, w, e, when, width);
 		return;
 	}
 	fwrite(body, 1, n, out);
-	summary_words(out, w, e, body, n);
+	summary_words(out, w, e, body, n, width);
 	xfree_wiped(body);
+}
+
+void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when)
+{
+	summary_write_width(out, w, e, when, SUMMARY_WIDTH);
 }
 
 struct summary_job {

@@ -28,6 +28,8 @@ void summary_para(FILE *out, const char *prefix, const char *s, int width, int h
  * end it says the walk is not finished.
  */
 void summary_write(FILE *out, const struct wizard *w, struct engine *e, time_t when);
+/* As summary_write, at most width cells a line (at least 20): a receipt is narrower than a page. */
+void summary_write_width(FILE *out, const struct wizard *w, struct engine *e, time_t when, int width);
 
 /*
  * Write the summary to path atomically (mode 0600), never replacing a file that is there.  On failure

@@ -101,7 +101,7 @@ bool ui_save(enum ui_save what, const struct ui_options *o, const struct wizard 
 		return ok;
 	}
 	case UI_SAVE_PRINT:
-		return !o->print || print_summary(o->print, w, e, util_now(), msg, size);
+		return !o->print || print_summary(o->print, (enum print_paper)o->print_paper, w, e, util_now(), msg, size);
 	}
 	return false;
 }

@@ -32,6 +32,7 @@ struct ui_options {
 	bool speak;		/* read every page aloud as it appears, and name F4 in the footer (speech.h) */
 	int speak_rate, speak_volume;	/* words a minute, percent */
 	const char *print;	/* offer at the end to print a summary on this CUPS queue (print.h), or NULL */
+	int print_paper;	/* enum print_paper: an A4 sheet (0) or a receipt */
 };
 
 /* What a frontend saves at an end, each said in a sentence. */

@@ -11,7 +11,7 @@
 set -u
 trin=$1 test_print=$2 root=$3
 [ "$(id -u)" = 0 ] || { echo "print: skipped, cupsd's backends need root"; exit 77; }
-for p in cupsd lpadmin cupsdisable pdftotext; do
+for p in cupsd lpadmin cupsdisable pdftotext pdfinfo; do
 	command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || { echo "print: skipped, no $p"; exit 77; }
 done
 PATH=$PATH:/usr/sbin
@@ -128,6 +128,33 @@ fi
 i=0
 while [ -n "$(lpstat -o "$queue" 2>/dev/null)" ] && [ "$i" -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
 if ls "$tmp/spool" | grep -q '^d'; then echo "print: the spool kept the job's document"; ls -l "$tmp/spool"; fail=1; fi
+
+# 1b. On a receipt roll: a page 80 mm wide, the summary's words in the same order, no line over 36 columns
+rm -f "$tmp/pdf"/*.pdf "$tmp/summary-r.txt"
+"$test_print" "$trin" "$root" receipt "$queue" "Your summary is being printed." "$tmp/summary-r.txt" || fail=1
+i=0
+while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1; do
+	i=$((i + 1))
+	[ "$i" -lt 600 ] || break
+	sleep 0.1
+done
+pdf=$(ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1)
+if [ -z "$pdf" ]; then
+	echo "print: no receipt came out of the queue"; fail=1
+else
+	sleep 1
+	width=$(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p')
+	case $width in 22[4-9]*) ;; *) echo "print: the receipt is $width pt wide, not 80 mm (227 pt)"; fail=1 ;; esac
+	pdftotext -layout -enc UTF-8 "$pdf" "$tmp/receipt.txt" || fail=1
+	words() { grep -v '^[-=[:space:]]*$' "$1" | tr -s '[:space:]' '\n' | grep -v '^$'; }
+	words "$tmp/summary-r.txt" >"$tmp/summary-r.words"
+	words "$tmp/receipt.txt" >"$tmp/receipt.words"
+	if [ "$(wc -l <"$tmp/summary-r.words")" -lt 10 ] || ! diff -u "$tmp/summary-r.words" "$tmp/receipt.words"; then
+		echo "print: the receipt does not hold the summary's words"; fail=1
+	fi
+	long=$(awk 'length > 40' "$tmp/receipt.txt" | head -n 3)
+	[ -z "$long" ] || { echo "print: receipt lines wider than 36 columns (and the page's margin):"; echo "$long"; fail=1; }
+fi
 
 # 2. A queue that does not exist: said calmly, in a kiosk (in Danish, the wizard's language), and the walk goes on
 "$test_print" "$trin" "$root" kiosk-da "no-such-queue" "Printeren blev ikke fundet." || fail=1

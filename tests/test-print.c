@@ -4,7 +4,7 @@
  * the end page must stay, and the walk must go on (Enter ends it, or starts a kiosk over).  tests/print.sh
  * runs it against a cupsd of its own and reads what was printed.
  *
- *   test-print TRIN SOURCE_ROOT screen|kiosk-LANG QUEUE MESSAGE [SUMMARY]
+ *   test-print TRIN SOURCE_ROOT screen|receipt|kiosk-LANG QUEUE MESSAGE [SUMMARY]
  *
  * screen: the full screen in English, writing the summary to SUMMARY too when given (--summary), to compare
  * with the paper.  kiosk-LANG: a kiosk in that language (LANGUAGE), with the catalogues of the build tree.
@@ -45,6 +45,9 @@ int main(int argc, char **argv)
 		snprintf(lang, sizeof lang, "LANGUAGE=%s", mode + 6);
 		term_environ((const char *[]){ "TRIN_LOCALEDIR", lang, NULL });
 		term_start(&t, 24, 80, (const char *[]){ "--kiosk", "--print", queue, "tests/print/walk.yaml", NULL });
+	} else if (argc > 6 && strcmp(mode, "receipt") == 0) {
+		term_start(&t, 24, 80, (const char *[]){ "--print", queue, "--print-paper", "receipt", "--summary", argv[6],
+							  "tests/print/walk.yaml", NULL });
 	} else if (argc > 6) {
 		term_start(&t, 24, 80, (const char *[]){ "--print", queue, "--summary", argv[6], "tests/print/walk.yaml", NULL });
 	} else {

@@ -70,6 +70,21 @@ static void test_walk(void)
 		     "[ ] Come at ten, and bring a long list of things that will not fit on\n"
 		     "    one line of the page.\n");
 	free(s);
+	/* on a receipt: the same words, no line wider than asked */
+	char *narrow = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&narrow, &len);
+	summary_write_width(f, w, e, 1795651200, 36);
+	fclose(f);
+	CHECK(strstr(narrow, "[ ] Come at ten, and bring a long\n    list of things that will not fit\n    on one line of the page.\n") != NULL);
+	int widest = 0;
+	for (const char *p = narrow; *p;) {
+		size_t n = strcspn(p, "\n");
+		widest = (int)n > widest ? (int)n : widest;
+		p += n + (p[n] == '\n');
+	}
+	CHECK(widest <= 36 && widest > 30);
+	free(narrow);
 	engine_free(e);
 	wizard_free(w);
 	diag_free(&d);
