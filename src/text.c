@@ -117,6 +117,25 @@ size_t text_control_at(const char *s)
 	return text_bidi_control(u);
 }
 
+char *text_digits(char *s)
+{
+	char *out = s;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned char b = p[1];
+		if (p[0] == 0xD9 && b >= 0xA0 && b <= 0xAC && b != 0xAA) {	/* U+0660..0669, U+066B, U+066C */
+			*out++ = b <= 0xA9 ? (char)('0' + (b - 0xA0)) : b == 0xAB ? '.' : '\'';
+			p += 2;
+		} else if (p[0] == 0xDB && b >= 0xB0 && b <= 0xB9) {	/* U+06F0..06F9 */
+			*out++ = (char)('0' + (b - 0xB0));
+			p += 2;
+		} else {
+			*out++ = (char)*p++;
+		}
+	}
+	*out = '\0';
+	return s;
+}
+
 char *text_clean(const char *s)
 {
 	size_t len = strlen(s);
