@@ -73,8 +73,12 @@ bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
 	out->from = xcalloc(len, sizeof *out->from);
 	out->rtl = xcalloc(len, sizeof *out->rtl);
 	for (size_t v = 0; ok && v < len; v++) {
-		if (visual[v] == FRIBIDI_CHAR_FILL)	/* the second letter of a ligature, drawn by the first */
+		if (visual[v] == FRIBIDI_CHAR_FILL) {	/* a letter joined into its neighbour's ligature */
+			size_t k = (size_t)to_logical[v];
+			if (out->n && out->from[out->n - 1] > offset[k])	/* the ligature starts where its first letter does */
+				out->from[out->n - 1] = offset[k];
 			continue;
+		}
 		out->cp[out->n] = visual[v];
 		out->rtl[out->n] = level[to_logical[v]] & 1;
 		out->from[out->n++] = offset[to_logical[v]];
