@@ -46,7 +46,7 @@ static bool bidi_load(void)
 	return true;
 }
 
-bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
+bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out)
 {
 	bidi_line_free(out);
 	if (!bidi_load() || u8_check((const uint8_t *)s, n))
@@ -67,7 +67,7 @@ bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
 		p += u8_mbtouc(&c, p, n - offset[i]);
 		logical[i] = c;
 	}
-	FriBidiParType dir = FRIBIDI_PAR_RTL;
+	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	bool ok = bidi_fn.log2vis(logical, (FriBidiStrIndex)len, &dir, visual, NULL, to_logical, level) != 0;
 	out->cp = xcalloc(len, sizeof *out->cp);
 	out->from = xcalloc(len, sizeof *out->from);
@@ -93,10 +93,11 @@ bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
 	return ok;
 }
 #else
-bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
+bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out)
 {
 	(void)s;
 	(void)n;
+	(void)rtl;
 	bidi_line_free(out);
 	return false;
 }
@@ -105,7 +106,13 @@ bool bidi_visual(const char *s, size_t n, struct bidi_line *out)
 bool bidi_screen_rtl(const char *own)
 {
 	struct bidi_line none = { 0 };
-	return i18n_lang_shown(own)->rtl && bidi_visual("", 0, &none);
+	return i18n_lang_shown(own)->rtl && bidi_visual("", 0, true, &none);
+}
+
+bool bidi_lang_rtl(const char *lang)
+{
+	struct bidi_line none = { 0 };
+	return lang && i18n_lang(lang)->rtl && bidi_visual("", 0, true, &none);
 }
 
 void bidi_line_free(struct bidi_line *l)

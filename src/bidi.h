@@ -28,10 +28,11 @@ struct bidi_line {
 };
 
 /*
- * The n bytes of UTF-8 s as a line of a right-to-left paragraph, into out (emptied first); false when
- * libfribidi cannot be used here or s is not valid UTF-8, out then empty.
+ * The n bytes of UTF-8 s as a line of a right-to-left paragraph (or a left-to-right one, with Arabic words
+ * inside it: a helper's line in Arabic under Danish ones has rtl false), into out (emptied first); false
+ * when libfribidi cannot be used here or s is not valid UTF-8, out then empty.
  */
-bool bidi_visual(const char *s, size_t n, struct bidi_line *out);
+bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out);
 /* Free what l holds (it may be empty). */
 void bidi_line_free(struct bidi_line *l);
 
@@ -40,6 +41,8 @@ void bidi_line_free(struct bidi_line *l);
  * written so, and libfribidi can be used here.
  */
 bool bidi_screen_rtl(const char *own);
+/* Whether text in lang is laid out right to left here: lang is written so, and libfribidi can be used. */
+bool bidi_lang_rtl(const char *lang);
 
 /*
  * Whether the explicit directional controls in the n bytes of s are balanced: each embedding or override

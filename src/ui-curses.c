@@ -58,20 +58,21 @@ static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, 
 
 /*
  * The n bytes of s on row y of a column of width cells at x, indent cells from the side a line starts
- * at: the left, or the right when the frame is right to left, in visual order.  Where mark (by byte of
- * s) is set, underlined and bold: glossary terms.
+ * at: the left, or the right when the frame is right to left.  In visual order when rtl (a line of a
+ * language written right to left) or when the frame is right to left.  Where mark (by byte of s) is set,
+ * underlined and bold: glossary terms.
  */
 static void ui_put_line(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
-			const bool *mark)
+			const bool *mark, bool rtl)
 {
 	struct bidi_line l = { 0 };
-	if (ui_rtl && n && bidi_visual(s, n, &l)) {
+	if ((rtl || ui_rtl) && n && bidi_visual(s, n, rtl, &l)) {
 		int w = 0;
 		for (size_t i = 0; i < l.n; i++) {
 			int cw = uc_width(l.cp[i], "UTF-8");
 			w += cw > 0 ? cw : 0;
 		}
-		ui_put_visual(y, x + width - indent - w, &l, attr, mark);
+		ui_put_visual(y, ui_rtl ? x + width - indent - w : x + indent, &l, attr, mark);
 		bidi_line_free(&l);
 		return;
 	}
@@ -131,7 +132,9 @@ static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int 
 		mark = xcalloc(r->len + 1, sizeof *mark);
 		glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
 	}
-	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, mark);
+	bool second = u->opts->second_lang && (b->role == PAGE_SECOND || b->role == PAGE_ITEM_SECOND ||
+					      b->role == PAGE_NOTE || b->role == PAGE_NOTE_HEAD);
+	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, mark, second ? bidi_lang_rtl(u->opts->second_lang) : ui_rtl);
 	free(mark);
 }
 
@@ -182,7 +185,7 @@ static int ui_draw_field(struct screen *u, int y, int x, int width)
 	attroff(A_UNDERLINE);
 	mvaddstr(y, x + 2 + inner, " ]");
 	struct bidi_line l = { 0 };
-	if (ui_rtl && bidi_visual(shown, end - f->hscroll, &l)) {
+	if (ui_rtl && bidi_visual(shown, end - f->hscroll, true, &l)) {
 		ui_put_visual(y, x + 2 + inner - used, &l, A_UNDERLINE, NULL);
 		int cx = ui_field_cursor_rtl(&l, x + 2 + inner - used, used, f->cur - f->hscroll);
 		bidi_line_free(&l);
@@ -201,7 +204,7 @@ static void ui_draw_too_small(struct screen *u)
 	struct text_line *lines;
 	size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
 	for (size_t i = 0; i < n && (int)i < u->rows; i++)
-		ui_put_line((int)i, 0, u->cols, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD, NULL);
+		ui_put_line((int)i, 0, u->cols, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD, NULL, ui_rtl);
 	free(lines);
 	curs_set(0);
 	refresh();
@@ -217,11 +220,11 @@ static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, c
 	if (top) {
 		struct text_line *lines;
 		text_wrap(top, width - pw - 2 > 8 ? width - pw - 2 : 8, &lines);
-		ui_put_line(0, x, width, 0, top + lines[0].start, lines[0].len, A_BOLD, NULL);
+		ui_put_line(0, x, width, 0, top + lines[0].start, lines[0].len, A_BOLD, NULL, ui_rtl);
 		free(lines);
 	}
 	if (progress)
-		ui_put_line(0, x, width, width - pw, progress, strlen(progress), 0, NULL);
+		ui_put_line(0, x, width, width - pw, progress, strlen(progress), 0, NULL, ui_rtl);
 	mvhline(1, x, ACS_HLINE, width);
 	char *m = NULL;
 	struct text_line *mlines = NULL;
@@ -236,11 +239,11 @@ static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, c
 	int nfoot;
 	int height = page_frame(u->page, u->foot, u->nfoot, u->rows, width, msg_rows, foot, &nfoot);
 	for (int i = 0; i < nfoot; i++)
-		ui_put_line(u->rows - nfoot + i, x, width, 0, foot[i], strlen(foot[i]), 0, NULL);
+		ui_put_line(u->rows - nfoot + i, x, width, 0, foot[i], strlen(foot[i]), 0, NULL, ui_rtl);
 	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
 	for (int i = 0; m && i < msg_rows; i++)
 		ui_put_line(u->rows - nfoot - 1 - msg_rows + i, x, width, i ? 2 : 0, m + mlines[i].start, mlines[i].len,
-			    ui_attr_error, NULL);
+			    ui_attr_error, NULL, ui_rtl);
 	free(mlines);
 	free(m);
 	return height;

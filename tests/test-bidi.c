@@ -53,7 +53,7 @@ static const char *test_visual(const char *s, char *from, size_t size)
 {
 	static char out[256];
 	struct bidi_line l = { 0 };
-	if (!bidi_visual(s, strlen(s), &l))
+	if (!bidi_visual(s, strlen(s), true, &l))
 		return "(not laid out)";
 	size_t len = sizeof out - 1;
 	uint8_t *u = u32_to_u8(l.cp, l.n, (uint8_t *)out, &len);
@@ -82,9 +82,15 @@ static void test_layout(void)
 	/* lam alef joins into one ligature, one cell: the second letter is not drawn */
 	CHECK_STR(test_visual("\xD9\x84\xD8\xA7", from, sizeof from), "\xEF\xBB\xBB");
 	CHECK_STR(from, "0");
+	/* Arabic inside a left-to-right line: reversed and shaped in place, the line's order kept */
+	struct bidi_line ltr = { 0 };
+	CHECK(bidi_visual("a \xD8\xA8\xD8\xA7 b", 7, false, &ltr) && ltr.n == 5);
+	CHECK(ltr.n == 5 && ltr.from[0] == 0 && ltr.from[2] == 4 && ltr.from[3] == 2 && ltr.from[4] == 6 && !ltr.rtl[0] &&
+	      ltr.rtl[2]);
+	bidi_line_free(&ltr);
 	/* not UTF-8: not laid out */
 	struct bidi_line l = { 0 };
-	CHECK(!bidi_visual("\xFF", 1, &l) && l.n == 0);
+	CHECK(!bidi_visual("\xFF", 1, true, &l) && l.n == 0);
 }
 
 int main(void)
@@ -93,7 +99,7 @@ int main(void)
 	test_balance();
 	test_digits();
 	struct bidi_line l = { 0 };
-	if (!bidi_visual("", 0, &l)) {
+	if (!bidi_visual("", 0, true, &l)) {
 		printf("libfribidi cannot be used here: the layout checks are skipped\n");
 		int status = test_done("test-bidi");
 		return status ? status : 77;
