@@ -1,8 +1,9 @@
 #!/bin/sh
 # Reading aloud checked in sound, without a sound card: `trin speak --output` renders the first page of
 # every bundled wizard in Danish, English, Turkish, Ukrainian and Arabic into a WAV file (the text in the
-# language's own script), and sox measures it.  Each is 16-bit mono, not silent (its RMS and peak amplitude above a floor), and as long as its words take to say: from
-# half to three times words / 2.5 seconds.  A faster --rate gives a shorter file, and --volume 0 a silent
+# language's own script), and sox measures it.  Each is 16-bit mono, not silent (its RMS and peak
+# amplitude above a floor), and as long as its words take to say: from half to three times words / 2.5
+# seconds.  A faster --rate gives a shorter file, and --volume 0 a silent
 # one.  The text measured is the one `trin speak --print` prints: what the synthesizer was handed.
 # Skipped (77) when sox is missing or trin cannot read aloud here (built without espeak-ng, or the
 # library or its data is not installed).
