@@ -62,8 +62,8 @@ static void test_read_rtl(struct term *t, int r, char *out, size_t size, int *ri
 		uint32_t ch = cell.chars[0] ? cell.chars[0] : ' ';
 		if (ch != ' ' && *right < 0)
 			*right = c;
-		if (*right >= 0 && n < 500)
-			cells[n++] = ch;
+		for (int k = 0; *right >= 0 && n < 500 && k < VTERM_MAX_CHARS_PER_CELL && (k == 0 || cell.chars[k]); k++)
+			cells[n++] = k ? cell.chars[k] : ch;	/* the letter, then its marks (harakat) */
 	}
 	while (n && cells[n - 1] == ' ')
 		n--;
@@ -123,14 +123,39 @@ static bool test_shows(struct term *t, const char *want, int right)
 	return test_shows_as(t, want, right, false);
 }
 
+/* Wait until some row reads, from the right, as want does at its start; false (the screen dumped) at the deadline. */
+static bool test_wait_rtl(struct term *t, const char *want)
+{
+	char got[1024];
+	int at;
+	for (long end = term_now_ms() + term_deadline_ms(); term_now_ms() < end;) {
+		for (int r = 0; r < t->rows; r++) {
+			test_read_rtl(t, r, got, sizeof got, &at);
+			if (!strncmp(got, want, strlen(want)))
+				return true;
+		}
+		term_pump(t, 50);
+	}
+	printf("waited in vain for a row reading \"%s\" from the right\n", want);
+	term_dump(t);
+	return false;
+}
+
 /* An Arabic page's rows, read right to left, are its logical text; the title right, the progress left. */
 static void test_page(struct term *t)
 {
-	CHECK(term_wait(t, "Enter Go on"));
+	CHECK(term_wait(t, "F10"));
 	CHECK(test_shows_as(t, "\xD8\xAF\xD9\x84\xD9\x8A\xD9\x84 \xD8\xAA\xD8\xAC\xD8\xB1\xD9\x8A\xD8\xA8\xD9\x8A ", TEST_RIGHT,
 			    true));
-	int row, col;
-	CHECK(term_find(t, "Step 1 of 3", &row, &col) && row == 0 && col == 4);	/* the progress on the left */
+	/* the progress on the left, in Arabic ("Step 1 of 3"), its number in Western digits */
+	char top[256];
+	int right;
+	test_read_rtl(t, 0, top, sizeof top, &right);
+	const char *progress = "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xB7\xD9\x88\xD8\xA9 1 \xD9\x85\xD9\x86 3";	/* الخطوة 1 من 3 */
+	CHECK(strlen(top) > strlen(progress) && !strcmp(top + strlen(top) - strlen(progress), progress));
+	VTermScreenCell cell = { 0 };
+	vterm_screen_get_cell(t->screen, (VTermPos){ 0, 4 }, &cell);
+	CHECK(cell.chars[0] == '3');	/* "3" is the left end of "الخطوة 1 من 3" drawn right to left */
 	/* the question, and its text with a web address and a year inside */
 	CHECK(test_shows(t, "\xD9\x83\xD9\x8A\xD9\x81 \xD8\xAA\xD8\xA8\xD8\xAF\xD8\xA3 \xD8\xB4\xD8\xB1\xD9\x83\xD8\xAA\xD9\x83\xD8\x9F",
 			 TEST_RIGHT));
@@ -167,7 +192,7 @@ static int test_cursor(struct term *t)
 /* The text field: typed in logical order, shown right to left, the arrows going the way the text reads. */
 static void test_field(struct term *t)
 {
-	CHECK(term_wait(t, "Step 2 of 3"));
+	CHECK(test_wait_rtl(t, "\xD9\x85\xD8\xA7 \xD8\xA7\xD8\xB3\xD9\x85"));	/* ما اسم: the name */
 	term_type(t, "\xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 ABC");	/* شركة ABC */
 	term_settle(t, 100);
 	int row, col;
@@ -195,7 +220,7 @@ static void test_field(struct term *t)
 	CHECK(!strncmp(got, "[ \xD8\xB4\xD9\x83\xD8\xA9 ABC ", strlen("[ \xD8\xB4\xD9\x83\xD8\xA9 ABC ")));
 	term_key(t, VTERM_KEY_ENTER);
 	/* the number: Arabic-Indic digits */
-	CHECK(term_wait(t, "Step 3 of 3"));
+	CHECK(test_wait_rtl(t, "\xD9\x83\xD9\x85 \xD8\xB4\xD8\xAE\xD8\xB5\xD8\xA7"));	/* كم شخصا: how many */
 	term_type(t, "\xD9\xA1\xD9\xA2");	/* ١٢ */
 	term_key(t, VTERM_KEY_ENTER);
 }
@@ -211,7 +236,7 @@ static void test_walk(void)
 	term_start(&t, 24, 80, (const char *[]){ "--output", out, "tests/screen/arabic.yaml", NULL });
 	test_page(&t);
 	test_field(&t);
-	CHECK(term_wait(&t, "Enter Finish") || term_wait(&t, "Finish"));
+	CHECK(test_wait_rtl(&t, "\xD8\xB4\xD9\x83\xD8\xB1\xD8\xA7 \xD9\x84\xD9\x83"));	/* شكرا لك: the end */
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK_NUM(term_finish(&t), 0);
 	term_close(&t);
@@ -231,6 +256,96 @@ static void test_walk(void)
 	term_environ(NULL);
 }
 
+/* s with every run of white space made one space, and none at the ends, in place. */
+static char *test_squeeze(char *s)
+{
+	char *o = s;
+	for (const char *p = s; *p; p++) {
+		bool space = *p == ' ' || *p == '\n' || *p == '\t';
+		if (space && (o == s || o[-1] == ' '))
+			continue;
+		*o++ = space ? ' ' : *p;
+	}
+	if (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return s;
+}
+
+/*
+ * Every row of the body of step's page, read from the right, is a piece of the page's logical text as
+ * `trin speak --print` gives it (what the synthesizer reads, in reading order): the marks and the number
+ * of a choice aside, as speech says "1: label".  How many rows were compared, or -1.
+ */
+static int test_rows_are_text(struct term *t, const char *wizard, const char *step)
+{
+	char cmd[512], text[16384] = "";
+	snprintf(cmd, sizeof cmd, "cd '%s' && \"$TRIN\" --lang ar speak --print %s %s", test_root, wizard, step);
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	text[fread(text, 1, sizeof text - 1, p)] = '\0';
+	if (pclose(p) != 0)
+		return -1;
+	test_squeeze(text);
+	int compared = 0;
+	for (int r = 2; r < t->rows - 3; r++) {
+		char row[1024];
+		int right;
+		test_read_rtl(t, r, row, sizeof row, &right);
+		char *s = test_squeeze(row);
+		if (!*s || !strncmp(s, "\xE2\x94\x80", 3))	/* blank, or the rule above the footer */
+			continue;
+		if (!strncmp(s, "> ", 2))
+			s += 2;
+		if (!strncmp(s, "(*) ", 4) || !strncmp(s, "( ) ", 4) || !strncmp(s, "[x] ", 4) || !strncmp(s, "[ ] ", 4))
+			s += 4;
+		if (s[0] >= '1' && s[0] <= '9' && s[1] == '.' && s[2] == ' ')
+			s += 3;
+		if (!strstr(text, s)) {
+			printf("%s %s: row %d, read from the right, is not in the page's text:\n  %s\ntext:\n  %s\n", wizard,
+			       step, r, s, text);
+			return -1;
+		}
+		compared++;
+	}
+	return compared;
+}
+
+/* virksomhedsform in Arabic: each page of a walk reads right to left as its text; the answers kept. */
+static void test_wizard(void)
+{
+	static const struct {
+		const char *step;
+		VTermKey key;	/* what goes on from it */
+		int number;	/* or the number of the choice to type first */
+	} walk[] = {
+		{ "velkommen", VTERM_KEY_ENTER, 0 }, { "ejere", VTERM_KEY_ENTER, 1 }, { "alder", VTERM_KEY_ENTER, 3 },
+		{ "haeftelse_alene", VTERM_KEY_ENTER, 0 },
+	};
+	term_environ((const char *[]){ "TRIN_LOCALEDIR", "LANGUAGE", "LANG", "LC_ALL", NULL });
+	struct term t;
+	term_start(&t, 24, 80, (const char *[]){ "--lang", "ar", "wizards/virksomhedsform.yaml", NULL });
+	CHECK(term_wait(&t, "F10"));
+	for (size_t i = 0; i < sizeof walk / sizeof *walk; i++) {
+		term_settle(&t, 150);
+		int rows = test_rows_are_text(&t, "wizards/virksomhedsform.yaml", walk[i].step);
+		CHECK(rows >= 3);
+		if (rows < 3)
+			term_dump(&t);
+		if (walk[i].number) {
+			char n[2] = { (char)('0' + walk[i].number), '\0' };
+			term_type(&t, n);
+		}
+		term_key(&t, walk[i].key);
+	}
+	term_key(&t, VTERM_KEY_FUNCTION(10));
+	term_key(&t, VTERM_KEY_ENTER);
+	term_finish(&t);
+	term_close(&t);
+	term_environ(NULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -247,5 +362,7 @@ int main(int argc, char **argv)
 	term_setup(argv[1], argv[2]);
 	signal(SIGPIPE, SIG_IGN);
 	test_walk();
+	setenv("TRIN", argv[1], 1);
+	test_wizard();
 	return test_done("test-rtl-screen");
 }
