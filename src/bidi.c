@@ -115,6 +115,19 @@ bool bidi_lang_rtl(const char *lang)
 	return lang && i18n_lang(lang)->rtl && bidi_visual("", 0, true, &none);
 }
 
+bool bidi_has_rtl(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		if (u[i] < 0xD6)
+			continue;
+		if (u[i] <= 0xDF || (i + 1 < n && ((u[i] == 0xE0 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xA3) ||
+						   (u[i] == 0xEF && u[i + 1] >= 0xAC && u[i + 1] <= 0xBB))))
+			return true;
+	}
+	return false;
+}
+
 void bidi_line_free(struct bidi_line *l)
 {
 	free(l->cp);

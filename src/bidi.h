@@ -33,6 +33,13 @@ struct bidi_line {
  * when libfribidi cannot be used here or s is not valid UTF-8, out then empty.
  */
 bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out);
+/*
+ * Whether the n bytes of UTF-8 s may hold a letter written right to left (Hebrew, Arabic and the scripts
+ * beside them, U+0580 to U+08FF, and their presentation forms): a scan of bytes that loads nothing, so a
+ * left-to-right screen lays out with bidi_visual only the lines that need it (a language picker naming
+ * العربية).
+ */
+bool bidi_has_rtl(const char *s, size_t n);
 /* Free what l holds (it may be empty). */
 void bidi_line_free(struct bidi_line *l);
 

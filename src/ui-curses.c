@@ -59,14 +59,15 @@ static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, 
 /*
  * The n bytes of s on row y of a column of width cells at x, indent cells from the side a line starts
  * at: the left, or the right when the frame is right to left.  In visual order when rtl (a line of a
- * language written right to left) or when the frame is right to left.  Where mark (by byte of s) is set,
+ * language written right to left), when the frame is right to left, or when the line holds a letter of
+ * such a language (bidi_has_rtl).  Where mark (by byte of s) is set,
  * underlined and bold: glossary terms.
  */
 static void ui_put_line(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
 			const bool *mark, bool rtl)
 {
 	struct bidi_line l = { 0 };
-	if ((rtl || ui_rtl) && n && bidi_visual(s, n, rtl, &l)) {
+	if ((rtl || ui_rtl || bidi_has_rtl(s, n)) && n && bidi_visual(s, n, rtl, &l)) {
 		int w = 0;
 		for (size_t i = 0; i < l.n; i++) {
 			int cw = uc_width(l.cp[i], "UTF-8");

@@ -36,6 +36,16 @@ static void test_balance(void)
 	CHECK(test_unbalanced(deep) >= 0);
 }
 
+static void test_has_rtl(void)
+{
+	CHECK(!bidi_has_rtl("Dansk, English, T\xC3\xBCrk\xC3\xA7" "e", 20));
+	CHECK(!bidi_has_rtl("\xD0\xA3\xD0\xBA\xD1\x80", 6));	/* Cyrillic */
+	CHECK(bidi_has_rtl("Dansk / \xD8\xA7\xD9\x84\xD8\xB9", 14));	/* Arabic */
+	CHECK(bidi_has_rtl("\xD7\xA9", 2));	/* Hebrew */
+	CHECK(bidi_has_rtl("x\xEF\xBB\xBB", 4));	/* a presentation form */
+	CHECK(!bidi_has_rtl("\xEF\xBC\x81", 3));	/* a fullwidth '!' */
+}
+
 static void test_digits(void)
 {
 	char a[] = "\xD9\xA1\xD9\xA2\xD9\xAC\xD9\xA3\xD9\xA4\xD9\xA5\xD9\xAB\xD9\xA5";	/* ١٢٬٣٤٥٫٥ */
@@ -97,6 +107,7 @@ int main(void)
 {
 	i18n_init("en");
 	test_balance();
+	test_has_rtl();
 	test_digits();
 	struct bidi_line l = { 0 };
 	if (!bidi_visual("", 0, true, &l)) {
