@@ -46,6 +46,58 @@ static bool bidi_load(void)
 	return true;
 }
 
+enum { BIDI_LRI = 0x2066, BIDI_PDI = 0x2069 };
+
+/* Whether the byte at s[i] of n starts a digit group: a digit, or a '+' before one. */
+static bool bidi_number_at(const char *s, size_t n, size_t i)
+{
+	return (s[i] >= '0' && s[i] <= '9') || (s[i] == '+' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9');
+}
+
+/*
+ * The characters of the n bytes of UTF-8 s into logical, each one's byte offset into offset; a number
+ * written in groups ("+45 33 98 00 10", "50 000", with spaces or no-break spaces) between a left-to-right
+ * isolate and its end, so that a right-to-left line keeps it whole and in order, as it is read out and
+ * typed, rather than take each group for a number of its own.  How many characters.
+ */
+static size_t bidi_logical(const char *s, size_t n, FriBidiChar *logical, size_t *offset)
+{
+	size_t len = 0, close = SIZE_MAX;	/* where the open isolate ends */
+	for (size_t i = 0; i < n;) {
+		if (i == close) {
+			offset[len] = i;
+			logical[len++] = BIDI_PDI;
+			close = SIZE_MAX;
+		}
+		if (close == SIZE_MAX && bidi_number_at(s, n, i) && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+			size_t j = i + (s[i] == '+'), groups = 0;
+			for (;;) {
+				while (j < n && s[j] >= '0' && s[j] <= '9')
+					j++;
+				size_t gap = j < n && s[j] == ' ' ? 1 : j + 1 < n && !memcmp(s + j, "\xC2\xA0", 2) ? 2 : 0;
+				if (!gap || j + gap >= n || s[j + gap] < '0' || s[j + gap] > '9')
+					break;
+				j += gap;
+				groups++;
+			}
+			if (groups) {
+				offset[len] = i;
+				logical[len++] = BIDI_LRI;
+				close = j;
+			}
+		}
+		ucs4_t c;
+		offset[len] = i;
+		i += (size_t)u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		logical[len++] = c;
+	}
+	if (close != SIZE_MAX) {
+		offset[len] = n;
+		logical[len++] = BIDI_PDI;
+	}
+	return len;
+}
+
 bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out)
 {
 	bidi_line_free(out);
@@ -53,26 +105,23 @@ bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out)
 		return false;
 	if (!n)
 		return true;
-	size_t len = u8_mbsnlen((const uint8_t *)s, n);
-	if (len > 1u << 20)
+	size_t chars = u8_mbsnlen((const uint8_t *)s, n);
+	if (chars > 1u << 20)
 		return false;
+	size_t len = chars + 2 * (chars / 2 + 1);	/* room for an isolate around every number */
 	FriBidiChar *logical = xcalloc(len, sizeof *logical), *visual = xcalloc(len, sizeof *visual);
 	FriBidiStrIndex *to_logical = xcalloc(len, sizeof *to_logical);
 	FriBidiLevel *level = xcalloc(len, sizeof *level);
 	size_t *offset = xcalloc(len, sizeof *offset);
-	const uint8_t *p = (const uint8_t *)s;
-	for (size_t i = 0; i < len; i++) {
-		ucs4_t c;
-		offset[i] = (size_t)(p - (const uint8_t *)s);
-		p += u8_mbtouc(&c, p, n - offset[i]);
-		logical[i] = c;
-	}
+	len = bidi_logical(s, n, logical, offset);
 	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	bool ok = bidi_fn.log2vis(logical, (FriBidiStrIndex)len, &dir, visual, NULL, to_logical, level) != 0;
 	out->cp = xcalloc(len, sizeof *out->cp);
 	out->from = xcalloc(len, sizeof *out->from);
 	out->rtl = xcalloc(len, sizeof *out->rtl);
 	for (size_t v = 0; ok && v < len; v++) {
+		if (visual[v] == BIDI_LRI || visual[v] == BIDI_PDI)	/* bidi_logical's own */
+			continue;
 		if (visual[v] == FRIBIDI_CHAR_FILL) {	/* a letter joined into its neighbour's ligature */
 			size_t k = (size_t)to_logical[v];
 			if (out->n && out->from[out->n - 1] > offset[k])	/* the ligature starts where its first letter does */

@@ -87,6 +87,10 @@ static void test_layout(void)
 	/* a number inside Arabic keeps its order, and the words around it move */
 	CHECK_STR(test_visual("\xD8\xA8 2026 \xD8\xA8", from, sizeof from), "\xEF\xBA\x8F 2026 \xEF\xBA\x8F");
 	CHECK_STR(from, "8,7,3,4,5,6,2,0");
+	/* a phone number or an amount in groups stays whole, in order, with its '+' in front */
+	CHECK_STR(test_visual("\xD8\xA8 +45 33 98 00 10", from, sizeof from), "+45 33 98 00 10 \xEF\xBA\x8F");
+	CHECK_STR(test_visual("\xD8\xA8 50\xC2\xA0" "000 \xD8\xA8", from, sizeof from), "\xEF\xBA\x8F 50\xC2\xA0" "000 \xEF\xBA\x8F");
+	CHECK_STR(from, "11,10,3,4,5,7,8,9,2,0");
 	/* brackets are mirrored: "(x)" in Arabic reads the same way round */
 	CHECK_STR(test_visual("\xD8\xA8 (\xD8\xA8)", from, sizeof from), "(\xEF\xBA\x8F) \xEF\xBA\x8F");
 	/* lam alef joins into one ligature, one cell: the second letter is not drawn */
