@@ -1,5 +1,6 @@
 #!/bin/sh
-# A translation whose {name}s do not match its text, each kind once (tests/translations/names.po):
+# A translation whose {name}s do not match its text, each kind once, and one with a direction control left
+# open (tests/translations/names.po):
 #  - trin check reports each at the catalogue's .po beside the wizard, line and column;
 #  - without the .po, at the compiled catalogue, naming the text;
 #  - trin run in that language shows such a text as written, not a translation with braces in it;
