@@ -687,7 +687,7 @@ static bool engine_parse_number(const char *in, int decimals, char decimal_mark,
 
 static bool engine_number(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	char *t = text_answer(in ? in : "");
+	char *t = text_digits(text_answer(in ? in : ""));
 	bool empty = !*t;
 	int64_t v = 0;
 	bool too_precise = false;
@@ -722,7 +722,7 @@ static bool engine_number(struct engine *e, const struct step *s, const char *in
 /* A date as "2025-02-27", "27-02-2025", "27.02.2025", "27/2/2025" (date_parse), within the step's limits. */
 static bool engine_date(struct engine *e, const struct step *s, const char *in, struct engine_answer *a)
 {
-	char *t = text_answer(in ? in : "");
+	char *t = text_digits(text_answer(in ? in : ""));
 	char iso[32];
 	bool empty = !*t, ok = !empty && date_parse(t, iso);
 	xfree_wiped(t);

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unicase.h>
 #include <unistr.h>
 
 #include "paths.h"
@@ -37,19 +38,28 @@ static const char *const i18n_da_yes[] = { "ja", "j", NULL }, *const i18n_da_no[
 static const char *const i18n_en_yes[] = { "yes", "y", "true", NULL },
 		  *const i18n_en_no[] = { "no", "n", "false", NULL };
 static const char *const i18n_tr_yes[] = { "evet", NULL }, *const i18n_tr_no[] = { "hay\xC4\xB1r", "hayir", NULL };
+static const char *const i18n_uk_yes[] = { "\xD1\x82\xD0\xB0\xD0\xBA", NULL },	/* так */
+		  *const i18n_uk_no[] = { "\xD0\xBD\xD1\x96", NULL };		/* ні */
+static const char *const i18n_ar_yes[] = { "\xD9\x86\xD8\xB9\xD9\x85", NULL },	/* نعم */
+		  *const i18n_ar_no[] = { "\xD9\x84\xD8\xA7", NULL };		/* لا */
 
-/* Every language trin knows how to name and to write numbers in; others get the first entry's style. */
+/*
+ * Every language trin knows how to name and to write numbers in; others get the first entry's style.  Arabic
+ * is written with Western digits, as the Danish letters and web pages its readers meet are (typed answers
+ * take Arabic-Indic digits too, text_digits), and right to left.
+ */
 static const struct i18n_lang i18n_langs[] = {
-	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no, "og" },
-	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no, "and" },
-	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no, "ve" },
-	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL, "und" },
-	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL, "och" },
-	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL, "og" },
-	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL, "i" },
+	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no, "og", false },
+	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no, "and", false },
+	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no, "ve", false },
+	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL, "und", false },
+	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL, "och", false },
+	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL, "og", false },
+	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL, "i", false },
 	{ "uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0", { "\xC2\xA0", ',', '.' },
-	  NULL, NULL, "\xD1\x96" },
-	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, NULL, NULL, "\xD9\x88" },
+	  i18n_uk_yes, i18n_uk_no, "\xD1\x96", false },
+	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, i18n_ar_yes, i18n_ar_no,
+	  "\xD9\x88", true },
 };
 
 static char i18n_current[128];
@@ -725,12 +735,16 @@ static bool i18n_among(const char *word, const char *const *words)
 
 int i18n_yes_no(const char *word)
 {
-	char low[16];
-	size_t n = strlen(word);
-	if (n >= sizeof low)
+	char low[32];
+	size_t n = strlen(word), len = sizeof low - 1;
+	if (n >= sizeof low / 2)
 		return -1;
-	for (size_t i = 0; i <= n; i++)
-		low[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
+	uint8_t *lowered = u8_tolower((const uint8_t *)word, n, NULL, NULL, (uint8_t *)low, &len);
+	if (lowered != (uint8_t *)low) {	/* longer than the buffer, or not UTF-8 */
+		free(lowered);
+		return -1;
+	}
+	low[len] = '\0';
 	for (size_t i = 0; i < ARRAY_LEN(i18n_langs); i++) {
 		if (i18n_among(low, i18n_langs[i].yes))
 			return 1;

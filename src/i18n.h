@@ -60,6 +60,7 @@ struct i18n_lang {
 	struct i18n_style style;
 	const char *const *yes, *const *no;	/* lower case, ended by NULL; none for some languages */
 	const char *conj;		/* the word before the last of a list ("a, b og c"): "og" */
+	bool rtl;			/* written right to left (bidi.h) */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "bidi.h"
 #include "content.h"
 #include "i18n.h"
 #include "kind.h"
@@ -224,11 +225,23 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
 	return n->str;
 }
 
-/* Refuse control characters in a text: they could move the cursor or recolour a kiosk screen; and bidi
- * controls and private-use characters, which would show a text otherwise than written. */
+/*
+ * Refuse control characters in a text: they could move the cursor or recolour a kiosk screen; direction
+ * controls that are not balanced and private-use characters, which would show a text otherwise than
+ * written.  Balanced ones, and the marks (U+061C, U+200E, U+200F), may stay: the screen lays direction out
+ * itself (bidi.h) and shows a text without them (text_clean).
+ */
 static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
+	size_t bad;
+	if (!bidi_balanced(n->str, n->len, &bad)) {
+		diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, bad) : n->loc,
+			   "direction control U+%04X in a text is not closed or closes nothing (U+202A to U+202E and U+2066 "
+			   "to U+2069 must pair up): it could show the text in another order than written",
+			   (unsigned)(s[bad + 1] == 0x80 ? 0x2000 + s[bad + 2] - 0x80 : 0x2040 + s[bad + 2] - 0x80));
+		return false;
+	}
 	for (size_t i = 0; i < n->len;) {
 		i += util_printable_span(s + i, n->len - i);	/* most of any text */
 		if (i == n->len)
@@ -243,13 +256,6 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 			struct loc at = n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc;
 			diag_error(ld->d, at, "control character U+%04X in a text%s", (unsigned)c,
 				   c == '\t' ? " (use spaces instead of a tab)" : "; it could change the screen");
-			return false;
-		}
-		if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-			/* trin lays texts out left to right only; such a control would reorder what a person reads */
-			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, i) : n->loc,
-				   "bidi control U+%04X in a text; texts are shown left to right, and it could show them in "
-				   "another order than written", (unsigned)c);
 			return false;
 		}
 		if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000) {

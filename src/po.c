@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bidi.h"
 #include "template.h"
 
 /* A string being read: its bytes, and where each was written. */
@@ -220,7 +221,15 @@ bool po_check_names(const char *msgid, const char *plural, const char *t, const 
 {
 	bool ok = true, open = false;
 	char meant[4][64];	/* names a misspelt one was taken for: not reported again as left out */
-	size_t nmeant = 0;
+	size_t nmeant = 0, bad;
+	if (!bidi_balanced(t, strlen(t), &bad)) {
+		if (!d)
+			return false;
+		ok = false;
+		diag_error(d, where ? where[bad] : fallback, "%s has a direction control (U+202A to U+202E, U+2066 to "
+			   "U+2069) that is not closed or closes nothing: it could make the text read differently from how "
+			   "it is stored", whose);
+	}
 	for (size_t i = 0; t[i];) {
 		struct template_piece p = template_piece(t, i);
 		i += p.len;

@@ -49,7 +49,8 @@ void po_free(struct po *po);
 
 /*
  * Check translation t of msgid (or of plural, its plural form, whose {name}s count too): every {name} of t
- * is one of msgid's, every one of msgid's is in t, and no brace is left open or closes nothing.  Each fault
+ * is one of msgid's, every one of msgid's is in t, and no brace is left open or closes nothing; its
+ * right-to-left controls are balanced (bidi_balanced), so it cannot read differently from how it is stored.  Each fault
  * is an error appended to d at where[offset] (where may be NULL: then at fallback), naming the translation in
  * the words of whose ("the en translation"); d may be NULL (the engine asks only whether a translation can
  * be shown).  Whether t has no fault.

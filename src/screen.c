@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bidi.h"
 #include "i18n.h"
 #include "keys.h"
 #include "kind.h"
@@ -182,6 +183,8 @@ static void screen_open(struct screen *s, enum page_kind overlay)
 static void screen_other_key(struct screen *s, const struct step *st, uint32_t key)
 {
 	bool full;
+	if (bidi_screen_rtl(s->w ? s->w->language : NULL) && (key == KEYS_LEFT || key == KEYS_RIGHT))
+		key = key == KEYS_LEFT ? KEYS_RIGHT : KEYS_LEFT;	/* right to left, Left goes on through the text */
 	if (!screen_scroll_key(s, key, false) && kind_is_field(st->type) && keys_edit(&s->pick.field, key, &full) && full)
 		s->note = _("That is as much text as fits here.");
 }

@@ -117,6 +117,25 @@ size_t text_control_at(const char *s)
 	return text_bidi_control(u);
 }
 
+char *text_digits(char *s)
+{
+	char *out = s;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned char b = p[1];
+		if (p[0] == 0xD9 && b >= 0xA0 && b <= 0xAC && b != 0xAA) {	/* U+0660..0669, U+066B, U+066C */
+			*out++ = b <= 0xA9 ? (char)('0' + (b - 0xA0)) : b == 0xAB ? '.' : '\'';
+			p += 2;
+		} else if (p[0] == 0xDB && b >= 0xB0 && b <= 0xB9) {	/* U+06F0..06F9 */
+			*out++ = (char)('0' + (b - 0xB0));
+			p += 2;
+		} else {
+			*out++ = (char)*p++;
+		}
+	}
+	*out = '\0';
+	return s;
+}
+
 char *text_clean(const char *s)
 {
 	size_t len = strlen(s);
@@ -351,6 +370,19 @@ static void text_keep_numbers(const char *s, size_t n, char *brk, int width)
 	}
 }
 
+/*
+ * No break inside a web address or a file name: after a '.' or '/' between letters or digits
+ * ("borger.dk", "virk.dk/moms"), which the line breaking algorithm allows before a letter in some texts.
+ * A run wider than a line is still broken, as any word is.
+ */
+static void text_keep_addresses(const char *s, size_t n, char *brk)
+{
+	for (size_t k = 2; k < n; k++)
+		if (brk[k] == UC_BREAK_POSSIBLE && (s[k - 1] == '.' || s[k - 1] == '/') &&
+		    isalnum((unsigned char)s[k]) && isalnum((unsigned char)s[k - 2]))
+			brk[k] = UC_BREAK_PROHIBITED;
+}
+
 /* Wrap one paragraph (no '\n' inside) greedily at the break opportunities. */
 static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t start, size_t end)
 {
@@ -362,6 +394,7 @@ static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t s
 	char *brk = xmalloc(n);
 	u8_possible_linebreaks((const uint8_t *)s + start, n, TEXT_ENCODING, brk);
 	text_keep_numbers(s + start, n, brk, tw->width);
+	text_keep_addresses(s + start, n, brk);
 	size_t line = start;	/* where the current line starts */
 	int w = 0;		/* its width so far, trailing spaces included */
 	size_t seg = 0;

@@ -37,10 +37,17 @@ size_t text_prev_grapheme(const char *s, size_t n, size_t pos);
 
 /*
  * A copy of s ready for the screen: soft hyphens removed (their width differs between libraries), bidi
- * controls removed (a wizard refuses them, but a catalogue may hold them; trin shows text left to right),
- * and NFC-normalised.  The caller frees it.
+ * controls removed (a wizard and a catalogue may hold them only balanced; the screen lays out direction
+ * itself, bidi.h), and NFC-normalised.  The caller frees it.
  */
 char *text_clean(const char *s);
+
+/*
+ * Arabic-Indic and Extended Arabic-Indic digits in s written as 0 to 9, in place, and the Arabic decimal
+ * and thousands separators as '.' and '\'': a number or a date typed in either script reads the same.
+ * Returns s.
+ */
+char *text_digits(char *s);
 
 /*
  * Whether character c is one that acts on a terminal or hides itself: a control character (C0, DEL, C1),

@@ -21,6 +21,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "kind.h"
+#include "text.h"
 #include "util.h"
 
 /* Reading */
@@ -132,8 +133,12 @@ int typed_yes_no(const char *t)
 	return -1;
 }
 
-int typed_number(const char *s, int max)
+int typed_number(const char *in, int max)
 {
+	char s[16];
+	if (strlen(in) >= sizeof s)
+		return 0;
+	text_digits(strcpy(s, in));
 	if (!*s || strlen(s) > 6 || strspn(s, "0123456789") != strlen(s))
 		return 0;
 	int n = atoi(s);

@@ -56,6 +56,8 @@ bool ui_read_key(uint32_t *key);
 bool ui_start(enum ui_theme theme);
 /* Give the terminal back as it was found. */
 void ui_end(void);
+/* Whether the terminal takes lines as drawn, with no bidi of its own (on while right to left is shown). */
+void ui_explicit_bidi(bool on);
 /* A kiosk's terminal before the screen starts: the kiosk's signals taken, and no key sends one. */
 void ui_kiosk_keyboard(void);
 

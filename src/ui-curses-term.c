@@ -264,11 +264,34 @@ bool ui_start(enum ui_theme theme)
 	return true;
 }
 
+/*
+ * Whether a terminal that does bidi of its own (VTE-based ones, mlterm) must take the lines as trin lays
+ * them out (ECMA-48's BDSM reset, "explicit" mode) rather than reorder them a second time; a terminal
+ * without bidi ignores it.  Set back to the terminals' default when the screen is left.
+ */
+static bool ui_bidi_explicit;
+static const char ui_bdsm_explicit[] = "\033[8l", ui_bdsm_implicit[] = "\033[8h";
+
+void ui_explicit_bidi(bool on)
+{
+	if (on == ui_bidi_explicit)
+		return;
+	ui_bidi_explicit = on;
+	const char *seq = on ? ui_bdsm_explicit : ui_bdsm_implicit;
+	(void)!write(STDOUT_FILENO, seq, strlen(seq));
+	size_t n = strlen(ui_bdsm_implicit);
+	if (on && ui_restore_len + n < sizeof ui_restore && !memmem(ui_restore, ui_restore_len, ui_bdsm_implicit, n)) {
+		memcpy(ui_restore + ui_restore_len, ui_bdsm_implicit, n);
+		ui_restore_len += n;
+	}
+}
+
 void ui_end(void)
 {
 	speech_close();	/* and standard error given back, before anything is said on it */
 	curs_set(1);
 	endwin();
+	ui_explicit_bidi(false);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &ui_saved_termios);
 	ui_drawn = ui_taken = 0;
 }

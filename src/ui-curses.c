@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unigbrk.h>
+#include <uniwidth.h>
+#include <unistr.h>
 
+#include "bidi.h"
 #include "engine.h"
 #include "i18n.h"
 #include "model.h"
@@ -22,6 +25,9 @@
 
 /* Drawing */
 
+/* Whether the frame being drawn is laid out right to left (ui_draw decides, bidi.h lays out each line). */
+static bool ui_rtl;
+
 static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 {
 	if (!n)
@@ -29,6 +35,56 @@ static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 	attron(attr);
 	mvaddnstr(y, x, s, (int)n);
 	attroff(attr);
+}
+
+/* The visual line l from cell x: its runs of one look (mark, by the logical byte each shows) in attr. */
+static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, const bool *mark)
+{
+	for (size_t i = 0; i < l->n;) {
+		bool m = mark && mark[l->from[i]];
+		size_t j = i + 1;
+		while (j < l->n && (mark && mark[l->from[j]]) == m)
+			j++;
+		size_t len;
+		uint8_t *run = u32_to_u8(l->cp + i, j - i, NULL, &len);
+		if (run) {
+			ui_put(y, x, (const char *)run, len, attr | (m ? A_UNDERLINE | A_BOLD : 0));
+			x += text_width((const char *)run, len);
+			free(run);
+		}
+		i = j;
+	}
+}
+
+/*
+ * The n bytes of s on row y of a column of width cells at x, indent cells from the side a line starts
+ * at: the left, or the right when the frame is right to left.  In visual order when rtl (a line of a
+ * language written right to left) or when the frame is right to left.  Where mark (by byte of s) is set,
+ * underlined and bold: glossary terms.
+ */
+static void ui_put_line(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
+			const bool *mark, bool rtl)
+{
+	struct bidi_line l = { 0 };
+	if ((rtl || ui_rtl) && n && bidi_visual(s, n, rtl, &l)) {
+		int w = 0;
+		for (size_t i = 0; i < l.n; i++) {
+			int cw = uc_width(l.cp[i], "UTF-8");
+			w += cw > 0 ? cw : 0;
+		}
+		ui_put_visual(y, ui_rtl ? x + width - indent - w : x + indent, &l, attr, mark);
+		bidi_line_free(&l);
+		return;
+	}
+	x += indent;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && (!mark || mark[j] == mark[i]))
+			j++;
+		ui_put(y, x, s + i, j - i, attr | (mark && mark[i] ? A_UNDERLINE | A_BOLD : 0));
+		x += text_width(s + i, j - i);
+		i = j;
+	}
 }
 
 /* How each role looks (the theme says in what); marks carry the meaning, attributes only add to them. */
@@ -66,27 +122,50 @@ static attr_t ui_attr(const struct page_block *b)
 	return 0;
 }
 
-/* Draw a line of the page at y, x; glossary terms underlined and bold. */
-static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int x)
+/* Draw a line of the page on row y of the body at x, width; glossary terms underlined and bold. */
+static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int x, int width)
 {
 	const struct page_block *b = &u->page->blocks[r->block];
 	attr_t attr = ui_attr(b) | ui_attr_text;
-	if (!b->terms || !u->page->seen || !u->w || !u->w->nglossary) {
-		ui_put(y, x + r->indent, r->s, r->len, attr);
-		return;
+	bool *mark = NULL;
+	if (b->terms && u->page->seen && u->w && u->w->nglossary) {
+		mark = xcalloc(r->len + 1, sizeof *mark);
+		glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
 	}
-	bool *mark = xcalloc(r->len + 1, sizeof *mark);
-	glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
-	int cx = x + r->indent;
-	for (size_t i = 0; i < r->len;) {
-		size_t j = i + 1;
-		while (j < r->len && mark[j] == mark[i])
-			j++;
-		ui_put(y, cx, r->s + i, j - i, attr | (mark[i] ? A_UNDERLINE | A_BOLD : 0));
-		cx += text_width(r->s + i, j - i);
-		i = j;
-	}
+	bool second = u->opts->second_lang && (b->role == PAGE_SECOND || b->role == PAGE_ITEM_SECOND ||
+					      b->role == PAGE_NOTE || b->role == PAGE_NOTE_HEAD);
+	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, mark, second ? bidi_lang_rtl(u->opts->second_lang) : ui_rtl);
 	free(mark);
+}
+
+/* The cell of the i-th character of l laid out from cell x. */
+static int ui_visual_cell(const struct bidi_line *l, int x, size_t i)
+{
+	for (size_t k = 0; k < i; k++) {
+		int cw = uc_width(l->cp[k], "UTF-8");
+		x += cw > 0 ? cw : 0;
+	}
+	return x;
+}
+
+/*
+ * The cell the cursor goes to in a field's visible part laid out as l from cell x, used cells wide, the
+ * cursor at byte cur of the part: on the character after it, as in a left-to-right field; at the end,
+ * beside the last character on the side its run reads towards; in an empty field, at the right end.
+ */
+static int ui_field_cursor_rtl(const struct bidi_line *l, int x, int used, size_t cur)
+{
+	size_t last = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->from[i] == cur)
+			return ui_visual_cell(l, x, i);
+		if (l->from[i] > l->from[last])
+			last = i;
+	}
+	if (!l->n)
+		return x + used;
+	int cx = ui_visual_cell(l, x, last), cw = uc_width(l->cp[last], "UTF-8");
+	return l->rtl[last] ? cx - 1 : cx + (cw > 0 ? cw : 0);
 }
 
 /* The text field on row y: the part of the buffer around the cursor (field_view), and where the cursor goes. */
@@ -98,14 +177,22 @@ static int ui_draw_field(struct screen *u, int y, int x, int width)
 	size_t end;
 	int used = field_view(&u->pick.field, inner, &end);
 	const struct field *f = &u->pick.field;
+	const char *shown = f->buf + f->hscroll;
 	mvaddstr(y, x, "[ ");
-	ui_put(y, x + 2, f->buf + f->hscroll, end - f->hscroll, A_UNDERLINE);
 	attron(A_UNDERLINE);
-	for (int i = used; i < inner; i++)
+	for (int i = 0; i < inner; i++)
 		mvaddch(y, x + 2 + i, ' ');
 	attroff(A_UNDERLINE);
 	mvaddstr(y, x + 2 + inner, " ]");
-	return x + 2 + text_width(f->buf + f->hscroll, f->cur - f->hscroll);
+	struct bidi_line l = { 0 };
+	if (ui_rtl && bidi_visual(shown, end - f->hscroll, true, &l)) {
+		ui_put_visual(y, x + 2 + inner - used, &l, A_UNDERLINE, NULL);
+		int cx = ui_field_cursor_rtl(&l, x + 2 + inner - used, used, f->cur - f->hscroll);
+		bidi_line_free(&l);
+		return cx;
+	}
+	ui_put(y, x + 2, shown, end - f->hscroll, A_UNDERLINE);
+	return x + 2 + text_width(shown, f->cur - f->hscroll);
 }
 
 /* The window is too small for the frame: say so, and nothing else. */
@@ -117,7 +204,7 @@ static void ui_draw_too_small(struct screen *u)
 	struct text_line *lines;
 	size_t n = text_wrap(msg, u->cols > 2 ? u->cols - 2 : 1, &lines);
 	for (size_t i = 0; i < n && (int)i < u->rows; i++)
-		ui_put((int)i, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD);
+		ui_put_line((int)i, 0, u->cols, 1 < u->cols ? 1 : 0, msg + lines[i].start, lines[i].len, A_BOLD, NULL, ui_rtl);
 	free(lines);
 	curs_set(0);
 	refresh();
@@ -133,11 +220,11 @@ static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, c
 	if (top) {
 		struct text_line *lines;
 		text_wrap(top, width - pw - 2 > 8 ? width - pw - 2 : 8, &lines);
-		ui_put(0, x, top + lines[0].start, lines[0].len, A_BOLD);
+		ui_put_line(0, x, width, 0, top + lines[0].start, lines[0].len, A_BOLD, NULL, ui_rtl);
 		free(lines);
 	}
 	if (progress)
-		mvaddstr(0, x + width - pw, progress);
+		ui_put_line(0, x, width, width - pw, progress, strlen(progress), 0, NULL, ui_rtl);
 	mvhline(1, x, ACS_HLINE, width);
 	char *m = NULL;
 	struct text_line *mlines = NULL;
@@ -152,11 +239,11 @@ static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, c
 	int nfoot;
 	int height = page_frame(u->page, u->foot, u->nfoot, u->rows, width, msg_rows, foot, &nfoot);
 	for (int i = 0; i < nfoot; i++)
-		mvaddstr(u->rows - nfoot + i, x, foot[i]);
+		ui_put_line(u->rows - nfoot + i, x, width, 0, foot[i], strlen(foot[i]), 0, NULL, ui_rtl);
 	mvhline(u->rows - nfoot - 1, x, ACS_HLINE, width);
 	for (int i = 0; m && i < msg_rows; i++)
-		ui_put(u->rows - nfoot - 1 - msg_rows + i, x + (i ? 2 : 0), m + mlines[i].start, mlines[i].len,
-		       ui_attr_error);
+		ui_put_line(u->rows - nfoot - 1 - msg_rows + i, x, width, i ? 2 : 0, m + mlines[i].start, mlines[i].len,
+			    ui_attr_error, NULL, ui_rtl);
 	free(mlines);
 	free(m);
 	return height;
@@ -169,6 +256,8 @@ static int ui_draw_chrome(struct screen *u, int x, int width, const char *top, c
 void ui_draw(struct screen *u, const char *top, const char *progress, const char *message)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
+	ui_rtl = bidi_screen_rtl(u->w ? u->w->language : NULL);
+	ui_explicit_bidi(ui_rtl);
 	erase();
 	if (u->rows < PAGE_MIN_ROWS || u->cols < PAGE_MIN_COLS) {
 		ui_draw_too_small(u);
@@ -184,13 +273,14 @@ void ui_draw(struct screen *u, const char *top, const char *progress, const char
 			cursor_x = ui_draw_field(u, top_row + i, x + r->indent, width - r->indent);
 			cursor_y = top_row + i;
 		} else {
-			ui_draw_row(u, r, top_row + i, x);
+			ui_draw_row(u, r, top_row + i, x, width);
 		}
 	}
+	int arrows = ui_rtl ? x : x + width - 1;	/* at the end of the lines' side */
 	if (u->scroll > 0)
-		mvaddch(top_row, x + width - 1, ACS_UARROW);
+		mvaddch(top_row, arrows, ACS_UARROW);
 	if (u->scroll + u->height < nbody)
-		mvaddch(top_row + u->height - 1, x + width - 1, ACS_DARROW);
+		mvaddch(top_row + u->height - 1, arrows, ACS_DARROW);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);

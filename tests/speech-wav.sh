@@ -1,8 +1,9 @@
 #!/bin/sh
 # Reading aloud checked in sound, without a sound card: `trin speak --output` renders the first page of
-# every bundled wizard in Danish, English and Turkish into a WAV file, and sox measures it.  Each is 16-bit
-# mono, not silent (its RMS and peak amplitude above a floor), and as long as its words take to say: from
-# half to three times words / 2.5 seconds.  A faster --rate gives a shorter file, and --volume 0 a silent
+# every bundled wizard in Danish, English, Turkish, Ukrainian and Arabic into a WAV file (the text in the
+# language's own script), and sox measures it.  Each is 16-bit mono, not silent (its RMS and peak
+# amplitude above a floor), and as long as its words take to say: from half to three times words / 2.5
+# seconds.  A faster --rate gives a shorter file, and --volume 0 a silent
 # one.  The text measured is the one `trin speak --print` prints: what the synthesizer was handed.
 # Skipped (77) when sox is missing or trin cannot read aloud here (built without espeak-ng, or the
 # library or its data is not installed).
@@ -43,7 +44,7 @@ measure() {
 }
 for wizard in wizards/*.yaml; do
 	step=$(sed -n 's/^  - id: *//p' "$wizard" | head -n 1)
-	for lang in da en tr; do
+	for lang in da en tr uk ar; do
 		name="$wizard $step --lang $lang"
 		if ! "$trin" --lang "$lang" speak --print "$wizard" "$step" >"$tmp/text" ||
 			! "$trin" --lang "$lang" speak --output "$tmp/page.wav" "$wizard" "$step"; then
@@ -52,6 +53,12 @@ for wizard in wizards/*.yaml; do
 			continue
 		fi
 		measure "$tmp/page.wav" "$(wc -w <"$tmp/text")" "$name" || fail=1
+		case $lang in	# the page in its own script: Cyrillic (lead bytes D0, D1), Arabic (D8, D9)
+		uk) script=$(printf '[\320\321]') ;;
+		ar) script=$(printf '[\330\331]') ;;
+		*) script=. ;;
+		esac
+		LC_ALL=C grep -q "$script" "$tmp/text" || { echo "$name: the text is not in the language's script"; fail=1; }
 	done
 done
 # the rate and the volume are the voice's

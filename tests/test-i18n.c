@@ -50,14 +50,15 @@ static void test_yes_no(void)
 		for (size_t k = 0; l->no && l->no[k]; k++, words++)
 			CHECK_NUM(i18n_yes_no(l->no[k]), 0);
 	}
-	CHECK_NUM(words, 13);	/* da 4, en 6, tr 3 */
+	CHECK_NUM(words, 17);	/* da 4, en 6, tr 3, uk 2, ar 2 */
 	static const struct {
 		const char *word;
 		int answer;
 	} cases[] = {
 		{ "ja", 1 }, { "JA", 1 }, { "Nej", 0 }, { "yes", 1 }, { "Y", 1 }, { "no", 0 }, { "true", 1 },
 		{ "FALSE", 0 }, { "evet", 1 }, { "hay\xC4\xB1r", 0 }, { "HAYIR", 0 }, { "Hay\xC4\xB1r", 0 },
-		{ "j", 1 }, { "n", 0 }, { "", -1 }, { "jo", -1 }, { "nein", -1 }, { "1", -1 }, { "yes ", -1 },
+		{ "j", 1 }, { "n", 0 }, { "\xD0\xA2\xD0\xB0\xD0\xBA", 1 } /* Так */, { "\xD0\x9D\xD0\x86", 0 } /* НІ */,
+		{ "\xD9\x86\xD8\xB9\xD9\x85", 1 } /* نعم */, { "\xD9\x84\xD8\xA7", 0 } /* لا */, { "", -1 }, { "jo", -1 }, { "nein", -1 }, { "1", -1 }, { "yes ", -1 },
 		{ "yesyesyesyesyesyesyes", -1 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

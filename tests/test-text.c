@@ -42,6 +42,10 @@ static void test_wrapping(void)
 	CHECK_STR(test_wrap("Det koster 50 000 kr.", 16), "Det koster|50 000 kr.");
 	CHECK_STR(test_wrap("Det er 2 personer", 8), "Det er 2|personer");
 	CHECK_STR(test_wrap("+45 33 98 00 10", 6), "+45 33|98 00|10");	/* too long for the line: broken */
+	/* a web address stays whole, in any script around it */
+	CHECK_STR(test_wrap("Det kan du g\xC3\xB8re p\xC3\xA5 borger.dk. L\xC3\xA6s", 26), "Det kan du g\xC3\xB8re p\xC3\xA5|borger.dk. L\xC3\xA6s");
+	CHECK_STR(test_wrap("\xD0\xA6\xD0\xB5 \xD0\xBD\xD0\xB0 borger.dk/abc", 13), "\xD0\xA6\xD0\xB5 \xD0\xBD\xD0\xB0|borger.dk/abc");
+	CHECK_STR(test_wrap("borger.dk", 5), "borge|r.dk");	/* wider than the line: broken as any word */
 	/* a word longer than the line is broken between grapheme clusters */
 	CHECK_STR(test_wrap("Virksomhedsform", 6), "Virkso|mhedsf|orm");
 	CHECK_STR(test_wrap("Du vælger virksomhedsform nu", 8), "Du|vælger|virksomh|edsform|nu");
