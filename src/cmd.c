@@ -34,7 +34,8 @@ struct cmd_command {
 	int (*run)(int argc, char **argv);
 };
 
-/* Every command, in the order of --help.  `trin -h` is the wizards' own -h, which prints the same usage. */
+/* Every command, in the order of --help; a command with two forms has a row for each, the first saying
+   what it does.  `trin -h` is the wizards' own -h, which prints the same usage. */
 static const struct cmd_command cmd_commands[] = {
 	/* TRANSLATORS: a synopsis follows "trin NAME " in the usage: translate the words in capitals (FILE,
 	   WIZARD, ...), not the options; its second line is set under its first. */
@@ -58,7 +59,9 @@ static const struct cmd_command cmd_commands[] = {
 	  N_("draw the flow of a wizard as Graphviz dot or a Mermaid flowchart"), cmd_graph },
 	{ "pot", N_("[--output FILE] WIZARD..."), N_("write a gettext template of the wizards' texts, for translators"),
 	  cmd_pot },
-	{ "stats", N_("FILE"), N_("count what a kiosk's statistics file holds"), cmd_stats },
+	{ "stats", N_("FILE"), N_("count what a kiosk's statistics file or the journal holds"), cmd_stats },
+	/* A second form of a command: a line of its own in the usage, and the same function. */
+	{ "stats", N_("--journal [--by-host|--by-machine-id] [DIR|JOURNAL-FILE]"), NULL, cmd_stats },
 	{ "speak", N_("[--print] [--output FILE.wav] [--show step|help|words] [--typed TEXT]\n"
 		      "[--rate WPM] [--volume PCT] WIZARD STEP"),
 	  N_("read one page of a wizard aloud: its text, or a WAV file"), cmd_speak },

@@ -7,6 +7,7 @@
  */
 #include "page.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -735,14 +736,24 @@ bool page_review_do(struct engine *e, const struct page_row *r)
 	return false;
 }
 
-/* How the page of in fits a screen of rows lines (the step index left to the caller). */
+/*
+ * How the page of in fits a screen of rows lines (the step index left to the caller), under the tallest
+ * footer the person can see on it: with F4 to read aloud named (the full screen names it on every page
+ * once reading aloud is on, which the person can turn on in a kiosk), in a kiosk's words or a walk's,
+ * whichever take more lines.
+ */
 static struct page_fit page_fit_one(const struct page_input *in, int rows)
 {
 	struct page *p = page_build(in);
+	p->actions |= PAGE_SPEAK;	/* as screen_show adds it */
 	char foot[PAGE_FOOT_LINES][512];
 	struct page_key keys[PAGE_FOOT_MAX];
-	int nfoot;
-	int height = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
+	int nfoot, height = INT_MAX;
+	for (int kiosk = 0; kiosk < 2; kiosk++) {	/* "Start over" or "Stop": the labels are the page's own */
+		p->kiosk = kiosk;
+		int h = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
+		height = h < height ? h : height;
+	}
 	struct page_fit fit = { -1, (int)p->nlines, height };
 	page_free(p);
 	return fit;

@@ -236,8 +236,9 @@ struct page_fit {
 
 /*
  * Lay out every step of w (but the review, which lists answers) exactly as the full screen would at
- * cols x rows, in the language now chosen, with no answers given and nlangs languages to pick from;
- * out must hold w->nsteps entries.  Returns how many it filled.
+ * cols x rows, in the language now chosen, with no answers given and nlangs languages to pick from,
+ * under the tallest footer the person can see there (F4 to read aloud named, a kiosk's words or a
+ * walk's); out must hold w->nsteps entries.  Returns how many it filled.
  */
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out);
 

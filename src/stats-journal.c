@@ -108,7 +108,6 @@ bool stats_journal_send(const char *wizard, const char *version, const char *eve
 #endif
 }
 
-#if HAVE_LIBSYSTEMD
 /* The most machines a report is split into: memory stays bounded for a hostile journal. */
 #define STATS_JOURNAL_MAX_MACHINES 1000
 
@@ -120,26 +119,35 @@ struct stats_journal_split {
 	size_t n, cap, other;	/* other: entries of machines past the bound */
 };
 
+/* One entry's fields, wherever they are read from: the journal's current entry, or an entry's text. */
+struct stats_journal_fields {
+	/* "FIELD=value" of field into *data and *len, as sd_journal_get_data gives it; false when there is none */
+	bool (*data)(void *ctx, const char *field, const void **data, size_t *len);
+	void *ctx;
+};
+
 /*
- * The value of field of the current entry into buf of size bytes; false when it is missing, too long, or
- * holds a NUL byte (so it is not one trin wrote).
+ * The value of field of the entry into buf of size bytes; false when it is missing, too long, or holds a
+ * NUL byte (so it is not one trin wrote).
  */
-static bool stats_journal_get(sd_journal *j, const char *field, char *buf, size_t size)
+static bool stats_journal_get(const struct stats_journal_fields *e, const char *field, char *buf, size_t size)
 {
 	const void *data;
 	size_t len, skip = strlen(field) + 1;
-	if (stats_journal_fn.get_data(j, field, &data, &len) < 0 || len < skip || len - skip >= size)
+	if (!e->data(e->ctx, field, &data, &len) || len < skip || len - skip >= size ||
+	    memcmp(data, field, skip - 1) != 0 || ((const char *)data)[skip - 1] != '=')
 		return false;
 	memcpy(buf, (const char *)data + skip, len - skip);
 	buf[len - skip] = '\0';
 	return strlen(buf) == len - skip;
 }
 
-/* The counts of the machine of the current entry, added when new; NULL past the bound. */
-static struct stats_counts *stats_journal_machine(struct stats_journal_split *sp, sd_journal *j, const char *field)
+/* The counts of the entry's machine (its field), added when new; NULL past the bound. */
+static struct stats_counts *stats_journal_machine(struct stats_journal_split *sp, const struct stats_journal_fields *e,
+						  const char *field)
 {
 	char name[256];
-	if (!stats_journal_get(j, field, name, sizeof name) || !*name ||
+	if (!stats_journal_get(e, field, name, sizeof name) || !*name ||
 	    util_printable_span(name, strlen(name)) != strlen(name))
 		snprintf(name, sizeof name, "(unknown)");
 	int i = strmap_get(&sp->index, name);
@@ -158,22 +166,111 @@ static struct stats_counts *stats_journal_machine(struct stats_journal_split *sp
 	return sp->counts[sp->n++];
 }
 
-/* Count the current entry into c; false when it is not one trin writes. */
-static bool stats_journal_entry(sd_journal *j, struct stats_counts *c)
+/* Count the entry into c; false when it is not one trin writes. */
+static bool stats_journal_entry(const struct stats_journal_fields *e, struct stats_counts *c)
 {
 	char wizard[200], version[200] = "", event[32], step[200];
-	if (!stats_journal_get(j, "TRIN_WIZARD", wizard, sizeof wizard) ||
-	    !stats_journal_get(j, "TRIN_EVENT", event, sizeof event) ||
-	    !stats_journal_get(j, "TRIN_STEP", step, sizeof step)) {
+	if (!stats_journal_get(e, "TRIN_WIZARD", wizard, sizeof wizard) ||
+	    !stats_journal_get(e, "TRIN_EVENT", event, sizeof event) ||
+	    !stats_journal_get(e, "TRIN_STEP", step, sizeof step)) {
 		stats_counts_add(c, "", "", "", "");	/* counted as skipped */
 		return false;
 	}
 	const void *data;
 	size_t len;
-	if (stats_journal_fn.get_data(j, "TRIN_VERSION", &data, &len) >= 0 &&
-	    !stats_journal_get(j, "TRIN_VERSION", version, sizeof version))
+	if (e->data(e->ctx, "TRIN_VERSION", &data, &len) && !stats_journal_get(e, "TRIN_VERSION", version, sizeof version))
 		snprintf(version, sizeof version, " ");	/* there, but not one trin writes: skipped */
 	return stats_counts_add(c, wizard, version, event, step);
+}
+
+/* Count the entry into all, or into its machine's counts in sp when by says so. */
+static void stats_journal_count(const struct stats_journal_fields *e, enum stats_journal_by by,
+				struct stats_counts *all, struct stats_journal_split *sp)
+{
+	struct stats_counts *c = by == STATS_BY_NONE ? all
+				 : stats_journal_machine(sp, e, by == STATS_BY_HOST ? "_HOSTNAME" : "_MACHINE_ID");
+	if (c)
+		stats_journal_entry(e, c);
+}
+
+/* Print the split report (out NULL: nothing): each machine in turn, then those past the bound; frees sp. */
+static void stats_journal_print_split(struct stats_journal_split *sp, FILE *out)
+{
+	for (size_t i = 0; i < sp->n; i++) {
+		if (out)
+			fprintf(out, "%smachine %s: %lu events\n", i ? "\n" : "", sp->names[i],
+				stats_counts_total(sp->counts[i]));
+		stats_counts_print_free(sp->counts[i], out, "damaged", "entries");
+		free(sp->names[i]);
+	}
+	if (out && sp->other)
+		fprintf(out, "(%zu entries not counted: more than %d machines)\n", sp->other, STATS_JOURNAL_MAX_MACHINES);
+	strmap_free(&sp->index);
+	free(sp->names);
+	free(sp->counts);
+}
+
+/* Print the report of all or of sp, as by says (out NULL: nothing), and free both. */
+static void stats_journal_print(struct stats_counts *all, struct stats_journal_split *sp, enum stats_journal_by by,
+				FILE *out)
+{
+	if (by == STATS_BY_NONE && out)
+		fprintf(out, "%lu events\n", stats_counts_total(all));
+	stats_counts_print_free(all, by == STATS_BY_NONE ? out : NULL, "damaged", "entries");
+	stats_journal_print_split(sp, out);
+}
+
+/* An entry's text: the bytes from start to end. */
+struct stats_journal_text {
+	const char *start, *end;
+};
+
+/* The first line of the entry's text that begins "field=" (stats_journal_fields). */
+static bool stats_journal_text_data(void *ctx, const char *field, const void **data, size_t *len)
+{
+	const struct stats_journal_text *t = ctx;
+	size_t flen = strlen(field);
+	for (const char *line = t->start; line < t->end;) {
+		const char *nl = memchr(line, '\n', (size_t)(t->end - line));
+		const char *stop = nl ? nl : t->end;
+		if ((size_t)(stop - line) > flen && memcmp(line, field, flen) == 0 && line[flen] == '=') {
+			*data = line;
+			*len = (size_t)(stop - line);
+			return true;
+		}
+		line = stop < t->end ? stop + 1 : t->end;
+	}
+	return false;
+}
+
+void stats_journal_report_text(const char *text, size_t size, enum stats_journal_by by, FILE *out)
+{
+	struct stats_counts *all = stats_counts_new();
+	struct stats_journal_split sp = { 0 };
+	static const char match[] = "MESSAGE_ID=" STATS_JOURNAL_ID;
+	const char *p = text, *end = text + size;
+	while (p < end) {
+		struct stats_journal_text t = { p, p };	/* the entry: its lines up to an empty one or the end */
+		while (t.end < end && *t.end != '\n') {
+			const char *nl = memchr(t.end, '\n', (size_t)(end - t.end));
+			t.end = nl ? nl + 1 : end;
+		}
+		const struct stats_journal_fields e = { stats_journal_text_data, &t };
+		const void *id;
+		size_t len;
+		if (stats_journal_text_data(&t, "MESSAGE_ID", &id, &len) && len == sizeof match - 1 &&
+		    memcmp(id, match, len) == 0)
+			stats_journal_count(&e, by, all, &sp);
+		p = t.end < end ? t.end + 1 : end;
+	}
+	stats_journal_print(all, &sp, by, out);
+}
+
+#if HAVE_LIBSYSTEMD
+/* The current entry of the journal ctx (stats_journal_fields). */
+static bool stats_journal_sd_data(void *ctx, const char *field, const void **data, size_t *len)
+{
+	return stats_journal_fn.get_data(ctx, field, data, len) >= 0;
 }
 
 /* Open path (NULL: the local journal) into *j; false with err saying why. */
@@ -206,23 +303,6 @@ static bool stats_journal_open(sd_journal **j, const char *path, char *err, size
 	return true;
 }
 
-/* Print the split report (out NULL: nothing): each machine in turn, then those past the bound; frees sp. */
-static void stats_journal_print_split(struct stats_journal_split *sp, FILE *out)
-{
-	for (size_t i = 0; i < sp->n; i++) {
-		if (out)
-			fprintf(out, "%smachine %s: %lu events\n", i ? "\n" : "", sp->names[i],
-				stats_counts_total(sp->counts[i]));
-		stats_counts_print_free(sp->counts[i], out, "damaged", "entries");
-		free(sp->names[i]);
-	}
-	if (out && sp->other)
-		fprintf(out, "(%zu entries not counted: more than %d machines)\n", sp->other, STATS_JOURNAL_MAX_MACHINES);
-	strmap_free(&sp->index);
-	free(sp->names);
-	free(sp->counts);
-}
-
 bool stats_journal_report(const char *path, enum stats_journal_by by, FILE *out, char *err, size_t errlen)
 {
 	sd_journal *j;
@@ -235,23 +315,16 @@ bool stats_journal_report(const char *path, enum stats_journal_by by, FILE *out,
 	int r = stats_journal_fn.add_match(j, "MESSAGE_ID=" STATS_JOURNAL_ID, 0);
 	struct stats_counts *all = stats_counts_new();
 	struct stats_journal_split sp = { 0 };
-	const char *field = by == STATS_BY_HOST ? "_HOSTNAME" : "_MACHINE_ID";
-	while (r >= 0 && (r = stats_journal_fn.next(j)) > 0) {
-		struct stats_counts *c = by == STATS_BY_NONE ? all : stats_journal_machine(&sp, j, field);
-		if (c)
-			stats_journal_entry(j, c);
-	}
+	const struct stats_journal_fields e = { stats_journal_sd_data, j };
+	while (r >= 0 && (r = stats_journal_fn.next(j)) > 0)
+		stats_journal_count(&e, by, all, &sp);
 	stats_journal_fn.close(j);
 	if (r < 0) {
 		snprintf(err, errlen, "cannot be read to its end: %s", strerror(-r));
-		stats_counts_print_free(all, NULL, "", "");
-		stats_journal_print_split(&sp, NULL);
+		stats_journal_print(all, &sp, by, NULL);
 		return false;
 	}
-	if (by == STATS_BY_NONE)
-		fprintf(out, "%lu events\n", stats_counts_total(all));
-	stats_counts_print_free(all, by == STATS_BY_NONE ? out : NULL, "damaged", "entries");
-	stats_journal_print_split(&sp, out);
+	stats_journal_print(all, &sp, by, out);
 	return true;
 }
 #else

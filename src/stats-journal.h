@@ -33,5 +33,12 @@ enum stats_journal_by { STATS_BY_NONE, STATS_BY_HOST, STATS_BY_MACHINE_ID };
  * saying why, when libsystemd is missing or path cannot be read as a journal.
  */
 bool stats_journal_report(const char *path, enum stats_journal_by by, FILE *out, char *err, size_t errlen);
+/*
+ * The same report of entries given as text, without a journal or libsystemd: each entry's fields a line
+ * "FIELD=value", entries parted by an empty line (as `journalctl -o export` writes fields that are text).
+ * Only entries with trin's MESSAGE_ID are read, each counted as stats_journal_report counts it: for the
+ * tests and the fuzz harness of the statistics, which see the parser of the journal's entries through it.
+ */
+void stats_journal_report_text(const char *text, size_t size, enum stats_journal_by by, FILE *out);
 
 #endif

@@ -98,6 +98,7 @@ static const struct typed_cmd typed_commands[] = {
 	{ PAGE_HELP, "?", N_("help"), true },
 	{ PAGE_STOP, NULL, N_("stop"), false },
 	{ PAGE_SAVE, NULL, N_("save"), false },
+	{ PAGE_PRINT, NULL, N_("print"), false },
 };
 
 /* Whether s is word (in English) or its translation, regardless of the case of ASCII letters. */
@@ -256,12 +257,17 @@ __attribute__((format(printf, 4, 5))) static size_t typed_say(char *buf, size_t 
 	return n < size ? n : size - 1;
 }
 
-/* At an end: save a summary (where an operator chose a folder), finish, or go back. */
+/*
+ * At an end: save a summary (where an operator chose a folder), print one (where an operator named a
+ * queue), finish, or go back.
+ */
 static void typed_end_instructions(const struct page *p, char *buf, size_t size)
 {
 	size_t n = 0;
 	if (p->actions & PAGE_SAVE)
 		n = typed_say(buf, size, n, _("Type %s to save a summary to take away."), typed_command_name(PAGE_SAVE));
+	if (p->actions & PAGE_PRINT)
+		n = typed_say(buf, size, n, _("Type %s to print a summary to take away."), typed_command_name(PAGE_PRINT));
 	n = typed_say(buf, size, n, "%s", _("Press Enter to finish."));
 	if (p->actions & PAGE_BACK)
 		typed_say(buf, size, n, _("Type %s to go back."), typed_command_name(PAGE_BACK));

@@ -40,7 +40,7 @@ void typed_reader_wipe(struct typed_reader *r);
 /* s without spaces and tabs at its ends, in place. */
 char *typed_trim(char *s);
 
-/* The command line t is (PAGE_BACK, PAGE_HELP, PAGE_STOP or PAGE_SAVE), or 0 when it is none. */
+/* The command line t is (PAGE_BACK, PAGE_HELP, PAGE_STOP, PAGE_SAVE or PAGE_PRINT), or 0 when it is none. */
 unsigned typed_command(const char *t);
 /* What to type for command a, as the sentences name it: "?" for help, the word in the language shown. */
 const char *typed_command_name(enum page_action a);

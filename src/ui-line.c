@@ -147,7 +147,8 @@ static struct page *line_page(struct line *l, const struct engine_view *v, enum 
 {
 	struct page_input in = { .w = l->w, .e = l->e, .v = v, .gl = &l->terms, .show = kind, .sel = -1,
 				 .second_lang = l->opts->second_lang, .guide = l->opts->guide,
-				 .summary_dir = l->opts->summary_dir != NULL, .words = words };
+				 .summary_dir = l->opts->summary_dir != NULL, .print = l->opts->print != NULL,
+				 .words = words };
 	return page_build(&in);
 }
 
@@ -266,11 +267,15 @@ static bool line_confirm_stop(struct line *l, const struct engine_view *v)
 	return r == TYPED_READ_EOF || (r == TYPED_READ_OK && typed_yes_no(typed_trim(l->rd.line)) == 1);
 }
 
-/* Save what --record, --output, --summary or --summary-dir (which) ask for, and say so. */
+/*
+ * Save what --record, --output, --summary, --summary-dir or --print (which) ask for, and say so.  A summary
+ * the person asked for and did not get is said, and the walk goes on: it is not a failed run.
+ */
 static void line_save(struct line *l, enum ui_save which)
 {
 	char msg[600];
-	l->failed |= !ui_save(which, l->opts, l->w, l->e, msg, sizeof msg) && which != UI_SAVE_SUMMARY_DIR;
+	l->failed |= !ui_save(which, l->opts, l->w, l->e, msg, sizeof msg) && which != UI_SAVE_SUMMARY_DIR &&
+		     which != UI_SAVE_PRINT;
 	if (!*msg)
 		return;
 	line_blank(l);
@@ -301,15 +306,16 @@ static void line_review(struct line *l, const char *t)
 }
 
 /*
- * Act on t, typed at step v: back, help, stop, save (at an end), or the answer.  True when the walk ends,
- * how in *out.
+ * Act on t, typed at step v: back, help, stop, save or print (at an end), or the answer.  True when the walk
+ * ends, how in *out.
  */
 static bool line_act(struct line *l, const struct engine_view *v, char *t, enum line_outcome *out)
 {
 	enum step_type type = v->step->type;
 	unsigned cmd = typed_command(t);
-	if (cmd == PAGE_SAVE && (type != STEP_END || !l->opts->summary_dir))
-		cmd = 0;	/* an answer like any other where nothing is saved */
+	if ((cmd == PAGE_SAVE && (type != STEP_END || !l->opts->summary_dir)) ||
+	    (cmd == PAGE_PRINT && (type != STEP_END || !l->opts->print)))
+		cmd = 0;	/* an answer like any other where nothing is saved or printed */
 	if (cmd == PAGE_BACK) {
 		if (!engine_back(l->e))
 			line_para(l, _("This is the first step."));
@@ -321,8 +327,8 @@ static bool line_act(struct line *l, const struct engine_view *v, char *t, enum 
 			return true;
 		}
 		line_instructions(l, v);
-	} else if (cmd == PAGE_SAVE) {
-		line_save(l, UI_SAVE_SUMMARY_DIR);
+	} else if (cmd == PAGE_SAVE || cmd == PAGE_PRINT) {
+		line_save(l, cmd == PAGE_SAVE ? UI_SAVE_SUMMARY_DIR : UI_SAVE_PRINT);
 		line_instructions(l, v);
 	} else if (type == STEP_END) {
 		*out = LINE_FINISHED;

@@ -3,9 +3,9 @@
 # (its own ServerRoot, spool and logs, listening on a unix socket only, PreserveJobFiles No) and a queue on
 # the cups-pdf backend whose PDFs land in a temporary folder.  A full-screen walk prints its summary; the
 # PDF read back with pdftotext holds the summary's text, line by line, and not the sensitive answer; the
-# spool keeps no file of the job.  Then, with the calm sentence on the end page and the walk going on: a
-# queue that does not exist, a stopped printer (in Danish, in a kiosk), and no server at all.  A queue name
-# with shell characters is refused at the start.  Skipped (77) without root, cupsd, cups-pdf or pdftotext.
+# spool keeps no file of the job.  Line mode prints the same way, on the word "print".  Then, with the calm
+# sentence on the end page and the walk going on: a queue that does not exist, a stopped printer (in
+# Danish, in a kiosk), and no server at all.  A queue name with shell characters is refused at the start.  Skipped (77) without root, cupsd, cups-pdf or pdftotext.
 #
 #   print.sh TRIN TEST_PRINT SOURCE_ROOT
 set -u
@@ -98,6 +98,8 @@ fi
 
 fail=0
 cd "$root" || exit 99
+# the same lines, but for the spaces a page puts between and around them
+norm() { sed -e 's/\f//g' -e 's/[[:space:]]\{1,\}/ /g' -e 's/^ //' -e 's/ $//' "$1" | grep -v '^$'; }
 
 # 1. A full-screen walk prints its summary; the PDF holds it
 TMPDIR=$tmp/trin-tmp "$test_print" "$trin" "$root" screen "$queue" "Your summary is being printed." "$tmp/summary.txt" ||
@@ -114,8 +116,6 @@ if [ -z "$pdf" ]; then
 else
 	sleep 1	# cups-pdf writes the file it names
 	pdftotext -layout -enc UTF-8 "$pdf" "$tmp/paper.txt" || fail=1
-	# the same lines, but for the spaces a page puts between and around them
-	norm() { sed -e 's/\f//g' -e 's/[[:space:]]\{1,\}/ /g' -e 's/^ //' -e 's/ $//' "$1" | grep -v '^$'; }
 	norm "$tmp/summary.txt" >"$tmp/summary.norm"
 	norm "$tmp/paper.txt" >"$tmp/paper.norm"
 	if [ "$(wc -l <"$tmp/summary.norm")" -lt 5 ] || ! diff -u "$tmp/summary.norm" "$tmp/paper.norm"; then
@@ -155,6 +155,43 @@ else
 	long=$(awk 'length > 40' "$tmp/receipt.txt" | head -n 3)
 	[ -z "$long" ] || { echo "print: receipt lines wider than 36 columns (and the page's margin):"; echo "$long"; fail=1; }
 fi
+
+# 1c. Line mode (--plain): "print" typed at the end prints the same summary, said in a sentence; the walk
+# goes on to its end as any other
+rm -f "$tmp/pdf"/*.pdf "$tmp/summary-l.txt"
+printf 'Ada\nSECRET-4711\nprint\n\n' | LANGUAGE=en TRIN_LOCALEDIR=/nonexistent TMPDIR=$tmp/trin-tmp \
+	"$trin" --plain --print "$queue" --summary "$tmp/summary-l.txt" tests/print/walk.yaml >"$tmp/line.out" 2>&1
+status=$?
+for said in "Type print to print a summary to take away. Press Enter to finish." "Your summary is being printed."; do
+	grep -qF "$said" "$tmp/line.out" || { echo "print: line mode does not say: $said"; cat "$tmp/line.out"; fail=1; }
+done
+[ "$status" = 0 ] || { echo "print: line mode ended with status $status"; fail=1; }
+i=0
+while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1; do
+	i=$((i + 1))
+	[ "$i" -lt 600 ] || break
+	sleep 0.1
+done
+pdf=$(ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1)
+if [ -z "$pdf" ]; then
+	echo "print: no PDF came out of the queue from line mode"; fail=1
+else
+	sleep 1
+	pdftotext -layout -enc UTF-8 "$pdf" "$tmp/paper-l.txt" || fail=1
+	norm "$tmp/summary-l.txt" >"$tmp/summary-l.norm"
+	norm "$tmp/paper-l.txt" >"$tmp/paper-l.norm"
+	if [ "$(wc -l <"$tmp/summary-l.norm")" -lt 5 ] || ! diff -u "$tmp/summary-l.norm" "$tmp/paper-l.norm"; then
+		echo "print: the paper from line mode is not the summary"; fail=1
+	fi
+fi
+# in Danish, with the build tree's catalogues: the Danish word, and a queue that does not exist said calmly
+printf 'Ada\nx\nudskriv\n\n' | LANGUAGE=da "$trin" --plain --print no-such-queue tests/print/walk.yaml \
+	>"$tmp/line-da.out" 2>&1
+status=$?
+for said in "Skriv udskriv for at udskrive et resumé" "Printeren blev ikke fundet."; do
+	grep -qF "$said" "$tmp/line-da.out" || { echo "print: line mode in Danish does not say: $said"; cat "$tmp/line-da.out"; fail=1; }
+done
+[ "$status" = 0 ] || { echo "print: line mode ended with status $status after a missing queue"; fail=1; }
 
 # 2. A queue that does not exist: said calmly, in a kiosk (in Danish, the wizard's language), and the walk goes on
 "$test_print" "$trin" "$root" kiosk-da "no-such-queue" "Printeren blev ikke fundet." || fail=1

@@ -156,6 +156,7 @@ static void test_words(void)
 	CHECK_NUM(typed_command("Help"), PAGE_HELP);
 	CHECK_NUM(typed_command("STOP"), PAGE_STOP);
 	CHECK_NUM(typed_command("save"), PAGE_SAVE);
+	CHECK_NUM(typed_command("Print"), PAGE_PRINT);
 	CHECK_NUM(typed_command("backs"), 0);
 	CHECK_NUM(typed_command(" back"), 0);	/* the frontend trims first */
 	CHECK_NUM(typed_command(""), 0);
@@ -165,7 +166,7 @@ static void test_words(void)
 	CHECK_STR(typed_command_name(PAGE_STOP), "stop");
 	CHECK(typed_command_name(PAGE_GO_ON) == NULL);
 	/* what the sentences name for a command is that command */
-	static const enum page_action named[] = { PAGE_BACK, PAGE_HELP, PAGE_STOP, PAGE_SAVE };
+	static const enum page_action named[] = { PAGE_BACK, PAGE_HELP, PAGE_STOP, PAGE_SAVE, PAGE_PRINT };
 	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
 		CHECK_NUM(typed_command(typed_command_name(named[i])), named[i]);
 
@@ -240,16 +241,23 @@ static const char *test_answer(struct test_walk *t, const char *id)
 	return engine_format(t->e, name, engine_tr, t->w);
 }
 
-/* What to type on the step now. */
-static const char *test_instructions(struct test_walk *t, bool summary_dir)
+/* What to type on the step now, where a summary can be saved (--summary-dir) and printed (--print). */
+static const char *test_instructions_at(struct test_walk *t, bool summary_dir, bool print)
 {
 	static char buf[512];
 	engine_view(t->e, &t->v);
-	struct page_input in = { .w = t->w, .e = t->e, .v = &t->v, .gl = &t->gl, .summary_dir = summary_dir };
+	struct page_input in = { .w = t->w, .e = t->e, .v = &t->v, .gl = &t->gl, .summary_dir = summary_dir,
+				 .print = print };
 	struct page *p = page_build(&in);
 	typed_instructions(p, t->e, &t->v, buf, sizeof buf);
 	page_free(p);
 	return buf;
+}
+
+/* What to type on the step now, where a summary can be saved (--summary-dir). */
+static const char *test_instructions(struct test_walk *t, bool summary_dir)
+{
+	return test_instructions_at(t, summary_dir, false);
 }
 
 static void test_choices(void)
@@ -336,11 +344,16 @@ static void test_fields(void)
 	CHECK(!typed_review_row(t.w, t.e, "0", &step));
 	CHECK(!typed_review_row(t.w, t.e, "name", &step));
 
-	/* the end: saving only where a folder was chosen */
+	/* the end: saving only where a folder was chosen, printing only where a queue was named */
 	CHECK(engine_submit(t.e, NULL));
 	CHECK_STR(test_instructions(&t, false), "Press Enter to finish. Type back to go back.");
 	CHECK_STR(test_instructions(&t, true), "Type save to save a summary to take away. Press Enter to finish. Type "
 						"back to go back.");
+	CHECK_STR(test_instructions_at(&t, false, true), "Type print to print a summary to take away. Press Enter to "
+							  "finish. Type back to go back.");
+	CHECK_STR(test_instructions_at(&t, true, true), "Type save to save a summary to take away. Type print to print "
+							 "a summary to take away. Press Enter to finish. Type back to go "
+							 "back.");
 	test_stop(&t);
 }
 
@@ -379,6 +392,8 @@ static void test_danish(const char *dir)
 	CHECK_STR(typed_command_name(PAGE_HELP), "?");
 	CHECK_STR(typed_command_name(PAGE_BACK), "tilbage");
 	CHECK_NUM(typed_command(typed_command_name(PAGE_SAVE)), PAGE_SAVE);
+	CHECK_NUM(typed_command("udskriv"), PAGE_PRINT);
+	CHECK_NUM(typed_command("print"), PAGE_PRINT);	/* the English word too */
 	CHECK_NUM(typed_yes_no("JA"), 1);
 	CHECK_NUM(typed_yes_no("nej"), 0);
 	struct test_walk t;

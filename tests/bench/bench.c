@@ -16,16 +16,19 @@
  *  3. `trin check` of generated wizards of 1,000 to 100,000 steps vs a bare libyaml event parse
  *     (yaml-floor.c): within 2x, growing linearly;
  *  4. bytes written for one selection move and for one screen change, trin vs dialog: no more;
- *  5. peak resident memory, trin on virksomhedsform vs `dialog --menu`: no more than 1 MiB over.
+ *  5. peak resident memory, trin on virksomhedsform vs `dialog --menu`: no more than 1 MiB over;
+ *  6. reading a page aloud into a WAV file, to its first samples, beside its text alone: no goal, shown.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -559,6 +562,76 @@ static void bench_memory(const char *dialog)
 		  a, b, dialog ? (double)(trin - peer) / 1024 : -1, "<=", 1);
 }
 
+/*
+ * 6. Reading aloud, in the WAV-writing mode (`trin speak --output`, which renders a page as the read-aloud
+ * key F4 does, into a file instead of the sound device): wall time from asking for the page to its first
+ * samples reaching the file (inotify's first IN_MODIFY: the header and the first samples leave stdio's
+ * buffer together, about 90 ms of sound), espeak-ng loaded and its voice chosen on the way, as on F4's
+ * first press; beside it, the same page's text alone (`trin speak --print`, start to exit), so that the
+ * cost of speech stands out.  "not available" without espeak-ng or its Danish voice.
+ */
+static void bench_speech(void)
+{
+	char wizard[512], wav[512];
+	snprintf(wizard, sizeof wizard, "%s/wizards/virksomhedsform.yaml", bench_root);
+	snprintf(wav, sizeof wav, "%s/speech.wav", bench_dir);
+	int n = bench_runs(21), got = 0;
+	double first[BENCH_MAX_RUNS], text[BENCH_MAX_RUNS];
+	for (int i = 0; i < n; i++) {	/* interleaved, so that a busy moment hits both alike */
+		double took[2] = { -1, -1 };	/* the text alone, the WAV */
+		for (int speak = 0; speak < 2; speak++) {
+			int in = -1, fd = speak ? open(wav, O_WRONLY | O_CREAT | O_TRUNC, 0600) : 0;
+			if (fd < 0 || (speak && ((in = inotify_init1(IN_CLOEXEC)) < 0 ||
+						 inotify_add_watch(in, wav, IN_MODIFY) < 0))) {
+				perror(wav);
+				exit(99);
+			}
+			if (speak)
+				close(fd);
+			const char *argv[] = { "trin", "--lang", "da", "speak", speak ? "--output" : "--print",
+					       speak ? wav : wizard, speak ? wizard : "ejere", speak ? "ejere" : NULL, NULL };
+			int ended[2];	/* its write end held by trin alone: closed when trin ends */
+			if (pipe(ended) != 0)
+				exit(99);
+			double t0 = bench_now();
+			pid_t pid = fork();
+			if (pid == 0) {
+				int null = open("/dev/null", O_RDWR);
+				dup2(null, 0), dup2(null, 1), dup2(null, 2);
+				close(ended[0]);
+				execv(bench_trin, (char **)argv);
+				_exit(127);
+			}
+			close(ended[1]);
+			struct pollfd pfd[2] = { { ended[0], POLLIN, 0 }, { in, POLLIN, 0 } };
+			if (speak && poll(pfd, 2, 20000) > 0 && (pfd[1].revents & POLLIN))
+				took[speak] = bench_now() - t0;	/* the first samples came before trin ended */
+			int st;
+			waitpid(pid, &st, 0);
+			if (!speak)
+				took[speak] = bench_now() - t0;
+			close(ended[0]);
+			if (in >= 0)
+				close(in);
+			if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+				took[speak] = -1;
+		}
+		if (took[0] >= 0 && took[1] >= 0) {
+			text[got] = took[0];
+			first[got++] = took[1];
+		}
+	}
+	char what[160], a[48] = "not available", b[48] = "-";
+	snprintf(what, sizeof what, "6. read aloud into a WAV (`trin speak --output`) to its first samples, **wall** ms, "
+		 "median of %d (vs the text alone, `--print`)", got);
+	double fm = got ? bench_median(first, got) : -1, tm = got ? bench_median(text, got) : -1;
+	if (got) {
+		snprintf(a, sizeof a, "%.1f", fm * 1e3);
+		snprintf(b, sizeof b, "%.1f", tm * 1e3);
+	}
+	bench_row(what, a, b, got && tm > 0 ? fm / tm : -1, NULL, 0);
+}
+
 /* The machine and the date, then the table. */
 static void bench_print(void)
 {
@@ -626,6 +699,7 @@ int main(int argc, char **argv)
 	bench_bytes(dialog);
 	bench_memory(dialog);
 	bench_load(valgrind);
+	bench_speech();
 	bench_print();
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", bench_dir);

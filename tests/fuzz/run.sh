@@ -16,6 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dict=
 [ "$name" = load ] && dict=-dict=$here/yaml.dict
 [ "$name" = expr ] && dict=-dict=$here/expr.dict
+[ "$name" = stats ] && dict=-dict=$here/stats.dict
 [ "$name" = answers ] || [ "$name" = scenario ] && dict=-dict=$here/yaml.dict
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 mkdir -p "$build/crash/$name"

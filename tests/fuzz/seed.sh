@@ -4,8 +4,9 @@
 # (behind the 9 bytes that set the answers); for the engine, each wizard walked by always taking the first
 # choice, the second, and plausible answers; for answers and scenario, each answers file and scenario of
 # tests/ behind the byte that picks its wizard (in the order of wizards.h), and every wizard's own tests
-# as scenario files; for stats, logs as kiosks write them and the damaged kinds (regress/stats/); for
-# mo, every .po of the tree compiled and the hostile shapes of mo-shapes.py.
+# as scenario files; for stats, logs as kiosks write them, journal entries as text as two kiosks send
+# them, and the damaged kinds (regress/stats/); for mo, every .po of the tree compiled and the hostile
+# shapes of mo-shapes.py.
 #
 #   tests/fuzz/seed.sh OUT
 set -eu
@@ -80,6 +81,12 @@ log = ''.join(f'trin-stats 1\tvirksomhedsform\t{events[i % 3]}\tstep_{i % 7}\n' 
 versioned = ''.join(f'trin-stats 2\tbesoeg\t{("0123456789ab", "ba7816bf8f01")[i // 30]}\t{events[i % 3]}\tstep_{i % 5}\n'
                     for i in range(60))
 (stats / 'versions').write_text(log + versioned + 'trin-stats 2\tbesoeg\t0123456789ab\tsho')
+def entry(host, wizard, version, event, step):
+    return (f'MESSAGE_ID=0d0f1695b1924a3e8b449566d990fb16\nMESSAGE=trin {wizard} {event} {step}\nPRIORITY=6\n'
+            f'_HOSTNAME={host}\n_MACHINE_ID={host:0>32}\nTRIN_WIZARD={wizard}\nTRIN_VERSION={version}\n'
+            f'TRIN_EVENT={event}\nTRIN_STEP={step}\nTRIN_LANGUAGE=da\n\n')
+(stats / 'journal').write_text(''.join(entry(f'kiosk{i % 2}', 'virksomhedsform', '0123456789ab', events[i % 3],
+                                             f'step_{i % 7}') for i in range(60)))
 for f in sorted((root / 'tests/fuzz/regress/stats').iterdir()):
     (stats / f'regress-{f.name}').write_bytes(f.read_bytes())
 PY
