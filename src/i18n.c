@@ -845,9 +845,14 @@ const char *i18n_bind_wizard(const char *file, const char *domain, const char **
 	return dir;
 }
 
+/* Languages in the order of the table (a picker's order stays as people learnt it when one is added), then by code. */
 static int i18n_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	const struct i18n_lang *lx = i18n_find(x), *ly = i18n_find(y);
+	size_t ix = lx && !strcmp(lx->code, x) ? (size_t)(lx - i18n_langs) : ARRAY_LEN(i18n_langs);
+	size_t iy = ly && !strcmp(ly->code, y) ? (size_t)(ly - i18n_langs) : ARRAY_LEN(i18n_langs);
+	return ix != iy ? (ix < iy ? -1 : 1) : strcmp(x, y);
 }
 
 size_t i18n_languages(const char *dir, const char *domain, const char *first, char ***langs)

@@ -139,7 +139,7 @@ bool i18n_wizard_domain(const char *domain, const char **why);
 const char *i18n_bind_wizard(const char *file, const char *domain, const char **why);
 /*
  * The languages a domain has a catalogue for in dir, plus first (the source language, may be NULL),
- * sorted after first, each once.  Returns how many; *langs is owned by the caller (free each, then it).
+ * sorted after first (in the order of trin's table of languages, then by code), each once.  Returns how many; *langs is owned by the caller (free each, then it).
  */
 size_t i18n_languages(const char *dir, const char *domain, const char *first, char ***langs);
 /*
