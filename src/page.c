@@ -7,6 +7,7 @@
  */
 #include "page.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,6 +558,33 @@ static void page_wrap(struct page *p, size_t block, const char *s, size_t skip, 
 	free(lines);
 }
 
+/* What goes before the label of an item or row b, into head: the cursor, the mark and the number. */
+static size_t page_item_head(const struct page_block *b, char head[48])
+{
+	size_t n = 0;
+	head[n++] = b->focus ? '>' : ' ';
+	head[n++] = ' ';
+	if (*b->mark) {	/* a mark is a few bytes ("(*)", "[x]") */
+		size_t m = strlen(b->mark);
+		assert(m < 24);
+		memcpy(head + n, b->mark, m);
+		n += m;
+		head[n++] = ' ';
+	}
+	int number = b->role == PAGE_ITEM ? b->number : 0;
+	if (number > 0) {
+		char digits[12];
+		size_t d = 0;
+		for (unsigned v = (unsigned)number; v; v /= 10)
+			digits[d++] = (char)('0' + v % 10);
+		while (d)
+			head[n++] = digits[--d];
+		head[n++] = '.';
+		head[n++] = ' ';
+	}
+	return n;
+}
+
 /* One block as lines: items behind their marker, todo behind its box, dropped answers behind a dash. */
 static void page_lay_block(struct page *p, size_t i, int width)
 {
@@ -574,11 +602,12 @@ static void page_lay_block(struct page *p, size_t i, int width)
 	case PAGE_ITEM:
 	case PAGE_ROW:
 	case PAGE_CONTINUE: {
-		const char *gap = *b->mark ? " " : "", *cur = b->focus ? ">" : " ";
-		int number = b->role == PAGE_ITEM ? b->number : 0;
-		char *line = number > 0 ? arena_printf(&p->arena, "%s %s%s%d. %s", cur, b->mark, gap, number, b->text)
-					: arena_printf(&p->arena, "%s %s%s%s", cur, b->mark, gap, b->text);
-		size_t skip = strlen(line) - strlen(b->text);
+		char head[48];	/* "> (*) 12. ": the cursor, the mark and the number, before the label */
+		size_t skip = page_item_head(b, head);
+		size_t len = strlen(b->text);
+		char *line = arena_alloc(&p->arena, skip + len + 1);
+		memcpy(line, head, skip);
+		memcpy(line + skip, b->text, len + 1);
 		page_wrap(p, i, line, skip, width, 0, text_width(line, skip));
 		return;
 	}
@@ -661,11 +690,17 @@ int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int wi
 	return nl + 1;
 }
 
+/* The lines left for the body on a screen of rows, with nfoot lines of footer and msg_lines of message. */
+static int page_frame_height(int rows, int nfoot, int msg_lines)
+{
+	return rows - nfoot - 1 - msg_lines - 2;
+}
+
 int page_frame(const struct page *p, const struct page_key *keys, size_t n, int rows, int width, int msg_lines,
 	       char foot[PAGE_FOOT_LINES][512], int *nfoot)
 {
 	*nfoot = page_footer_lines(keys, n, (int)p->nlines > rows - 7, width, foot);
-	return rows - *nfoot - 1 - msg_lines - 2;
+	return page_frame_height(rows, *nfoot, msg_lines);
 }
 
 /* Shared by the frontends */
@@ -735,15 +770,40 @@ bool page_review_do(struct engine *e, const struct page_row *r)
 	return false;
 }
 
-/* How the page of in fits a screen of rows lines (the step index left to the caller). */
-static struct page_fit page_fit_one(const struct page_input *in, int rows)
+/* The lines a footer takes on the pages page_fit builds, by what it depends on there: a few kinds at most. */
+struct page_fit_feet {
+	struct page_fit_foot {
+		unsigned actions;
+		enum step_type type;
+		bool field, scroll;
+		int nfoot;
+	} seen[16];
+	size_t n;
+};
+
+/* The lines the footer of p (laid out at width, on a screen of rows) takes, made once per kind of footer. */
+static int page_fit_foot(struct page_fit_feet *ff, const struct page *p, int rows, int width)
 {
-	struct page *p = page_build(in);
+	bool scroll = (int)p->nlines > rows - 7;	/* as page_frame has it */
+	for (size_t i = 0; i < ff->n; i++)
+		if (ff->seen[i].actions == p->actions && ff->seen[i].type == p->type && ff->seen[i].field == p->field &&
+		    ff->seen[i].scroll == scroll)
+			return ff->seen[i].nfoot;
 	char foot[PAGE_FOOT_LINES][512];
 	struct page_key keys[PAGE_FOOT_MAX];
 	int nfoot;
-	int height = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
-	struct page_fit fit = { -1, (int)p->nlines, height };
+	page_frame(p, keys, page_footer(p, keys), rows, width, 1, foot, &nfoot);
+	if (ff->n < ARRAY_LEN(ff->seen))
+		ff->seen[ff->n++] = (struct page_fit_foot){ p->actions, p->type, p->field, scroll, nfoot };
+	return nfoot;
+}
+
+/* How the page of in fits a screen of rows lines (the step index left to the caller). */
+static struct page_fit page_fit_one(const struct page_input *in, int rows, struct page_fit_feet *ff)
+{
+	struct page *p = page_build(in);
+	int nfoot = page_fit_foot(ff, p, rows, in->width);
+	struct page_fit fit = { -1, (int)p->nlines, page_frame_height(rows, nfoot, 1) };
 	page_free(p);
 	return fit;
 }
@@ -753,6 +813,7 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 	struct glossary_terms gl;
 	glossary_terms_init(&gl, w, engine_tr, (void *)w);
 	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
+	struct page_fit_feet ff = { .n = 0 };
 	int width = page_width(cols);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {
@@ -763,12 +824,12 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 		v.prefill.type = VAL_NULL;
 		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width,
 					 .every = true };
-		out[n] = page_fit_one(&in, rows);
+		out[n] = page_fit_one(&in, rows, &ff);
 		out[n].step = (int)i;
 		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
 			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
 						  .position = 1, .can_back = true, .group = s, .item = 1 };
-			struct page_fit one = page_fit_one(&in, rows);
+			struct page_fit one = page_fit_one(&in, rows, &ff);
 			if (one.needed - one.available > out[n].needed - out[n].available)
 				out[n] = (struct page_fit){ (int)i, one.needed, one.available };
 		}

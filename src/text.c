@@ -123,6 +123,12 @@ char *text_clean(const char *s)
 	char *out = xmalloc(len + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
+		size_t plain = util_printable_span(s + i, len - i);	/* ASCII is kept as it is */
+		memcpy(out + o, s + i, plain);
+		o += plain;
+		i += plain;
+		if (i == len)
+			break;
 		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
 			i++;
 			continue;
@@ -289,12 +295,23 @@ struct text_wrapper {
 	int width;
 };
 
-static void text_emit(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+/* A line of s from start to end, its spaces at the end dropped; width is its width when known, or -1. */
+static void text_emit_width(struct text_wrapper *tw, const char *s, size_t start, size_t end, int width)
 {
+	size_t full = end;
 	while (end > start && s[end - 1] == ' ')
 		end--;
+	if (width < 0)
+		width = text_width(s + start, end - start);
+	else
+		width -= (int)(full - end);	/* a space is a cell */
 	util_grow((void **)&tw->lines, &tw->cap, tw->n + 1, sizeof *tw->lines);
-	tw->lines[tw->n++] = (struct text_line){ start, end - start, text_width(s + start, end - start) };
+	tw->lines[tw->n++] = (struct text_line){ start, end - start, width };
+}
+
+static void text_emit(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+{
+	text_emit_width(tw, s, start, end, -1);
 }
 
 /* Lay out a segment wider than a line: as many grapheme clusters as fit on each line. */
@@ -355,8 +372,9 @@ static void text_keep_numbers(const char *s, size_t n, char *brk, int width)
 static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t start, size_t end)
 {
 	size_t n = end - start;
-	if (n == 0) {
-		text_emit(tw, s, start, start);
+	int all = text_width(s + start, n);
+	if (all <= tw->width) {	/* most paragraphs of a screen: one line, no break needed */
+		text_emit_width(tw, s, start, end, all);
 		return;
 	}
 	char *brk = xmalloc(n);

@@ -56,6 +56,14 @@ static void test_wrapping(void)
 	CHECK_STR(test_wrap("ab    cd", 3), "ab|cd");
 	/* a line of width one still makes progress with a wide character */
 	CHECK_STR(test_wrap("日本", 1), "日|本");
+	/* a paragraph exactly as wide as the line is one line; a cell more wraps it */
+	CHECK_STR(test_wrap("Spørgsmål om dig", 16), "Spørgsmål om dig");
+	CHECK_STR(test_wrap("Spørgsmål om dig", 15), "Spørgsmål om|dig");
+	struct text_line *lines;
+	CHECK_NUM(text_wrap("Ærø og   ", 9, &lines), 1);	/* its spaces at the end are neither shown nor counted */
+	CHECK_NUM(lines[0].len, 8);
+	CHECK_NUM(lines[0].width, 6);
+	free(lines);
 }
 
 static void test_graphemes(void)
