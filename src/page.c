@@ -541,7 +541,7 @@ int page_width(int cols)
 static void page_line(struct page *p, size_t block, const char *s, size_t len, int indent)
 {
 	util_grow((void **)&p->lines, &p->caplines, p->nlines + 1, sizeof *p->lines);
-	p->lines[p->nlines++] = (struct page_line){ s, len, indent, block };
+	p->lines[p->nlines++] = (struct page_line){ s, len, indent, block, 0 };
 }
 
 /* s wrapped at width - indent; the first line after the first skip bytes of s, hung at hang. */
@@ -608,7 +608,10 @@ static void page_lay_block(struct page *p, size_t i, int width)
 		char *line = arena_alloc(&p->arena, skip + len + 1);
 		memcpy(line, head, skip);
 		memcpy(line + skip, b->text, len + 1);
+		size_t first = p->nlines;
 		page_wrap(p, i, line, skip, width, 0, text_width(line, skip));
+		if (first < p->nlines)
+			p->lines[first].head = skip;
 		return;
 	}
 	case PAGE_TODO:

@@ -105,12 +105,16 @@ struct page_block {
 	bool terms;		/* glossary terms in it count, and are marked */
 };
 
-/* A line of the laid-out body: a byte range of a string of the page, its indent, and its block. */
+/*
+ * A line of the laid-out body: a byte range of a string of the page, its indent, and its block; head is
+ * how many of its bytes are an item's cursor, mark and number ("> (*) 2. "), on the item's first line.
+ */
 struct page_line {
 	const char *s;
 	size_t len;
 	int indent;
 	size_t block;
+	size_t head;
 };
 
 /* The state a page needs that the engine does not keep; the frontend fills it. */

@@ -49,7 +49,7 @@ static attr_t ui_attr(const struct page_block *b)
 	case PAGE_ITEM:
 	case PAGE_ROW:
 	case PAGE_CONTINUE:
-		return b->focus ? ui_attr_selected : ui_attr_text;
+		return ui_attr_text;	/* the focus: its head stands out (ui_draw_row) */
 	case PAGE_ANSWER:
 		return b->focus ? A_BOLD : 0;
 	case PAGE_BLANK:
@@ -66,11 +66,24 @@ static attr_t ui_attr(const struct page_block *b)
 	return 0;
 }
 
-/* Draw a line of the page at y, x; glossary terms underlined and bold. */
+/*
+ * Draw a line of the page at y, x; glossary terms underlined and bold.  An item's head ("> (*) 2.") is
+ * drawn in the focus's attribute when the focus is on it: its marks say where the focus is, the attribute
+ * makes it stand out, and a move redraws the two heads, not the two whole rows.
+ */
 static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int x)
 {
 	const struct page_block *b = &u->page->blocks[r->block];
 	attr_t attr = ui_attr(b) | ui_attr_text;
+	struct page_line label;
+	if (r->head) {
+		size_t head = r->head;
+		while (head > 1 && r->s[head - 1] == ' ')	/* its gap before the label is not highlighted */
+			head--;
+		ui_put(y, x + r->indent, r->s, head, b->focus ? ui_attr_selected | ui_attr_text : attr);
+		label = (struct page_line){ r->s + head, r->len - head, r->indent + text_width(r->s, head), r->block, 0 };
+		r = &label;
+	}
 	if (!b->terms || !u->page->seen || !u->w || !u->w->nglossary) {
 		ui_put(y, x + r->indent, r->s, r->len, attr);
 		return;
@@ -191,12 +204,12 @@ void ui_draw(struct screen *u, const char *top, const char *progress, const char
 		mvaddch(top_row, x + width - 1, ACS_UARROW);
 	if (u->scroll + u->height < nbody)
 		mvaddch(top_row + u->height - 1, x + width - 1, ACS_DARROW);
+	leaveok(stdscr, cursor_y < 0);	/* no field: the cursor is hidden, and left where drawing ends */
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
 	} else {
 		curs_set(0);
-		move(u->rows - 1, 0);
 	}
 	refresh();
 }
