@@ -48,10 +48,7 @@ static const char *page_clean(struct page *p, const char *r)
 {
 	if (!r)
 		return NULL;
-	char *clean = text_clean(r);
-	const char *kept = arena_strdup(&p->arena, clean);
-	xfree_wiped(clean);
-	return kept;
+	return text_clean_in(&p->arena, r);
 }
 
 /* A wizard text as the person reads it, in lang (NULL: the language shown): a copy in p, or NULL. */

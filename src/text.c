@@ -117,10 +117,9 @@ size_t text_control_at(const char *s)
 	return text_bidi_control(u);
 }
 
-char *text_clean(const char *s)
+/* s of len bytes without soft hyphens and bidi controls into out (len + 1 bytes); the length written. */
+static size_t text_strip(const char *s, size_t len, char *out)
 {
-	size_t len = strlen(s);
-	char *out = xmalloc(len + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		size_t plain = util_printable_span(s + i, len - i);	/* ASCII is kept as it is */
@@ -141,14 +140,42 @@ char *text_clean(const char *s)
 		out[o++] = s[i];
 	}
 	out[o] = '\0';
-	if (text_below_combining(out, o))	/* most texts: NFC already */
-		return out;
-	size_t n = 0;
-	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);
+	return o;
+}
+
+/* The NFC form of the n bytes at s, malloc'd (its length in *len), or NULL when there is no need or no memory. */
+static uint8_t *text_nfc(const char *s, size_t n, size_t *len)
+{
+	if (text_below_combining(s, n))	/* most texts: NFC already */
+		return NULL;
+	*len = 0;
+	return u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
+}
+
+char *text_clean(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len + 1);
+	size_t o = text_strip(s, len, out), n;
+	uint8_t *norm = text_nfc(out, o, &n);
 	if (!norm)
 		return out;
 	xfree_wiped(out);	/* a text may show an answer */
 	char *r = xstrndup((const char *)norm, n);
+	compat_wipe(norm, n);
+	free(norm);
+	return r;
+}
+
+char *text_clean_in(struct arena *a, const char *s)
+{
+	size_t len = strlen(s);
+	char *out = arena_alloc(a, len + 1);
+	size_t o = text_strip(s, len, out), n;
+	uint8_t *norm = text_nfc(out, o, &n);
+	if (!norm)
+		return out;
+	char *r = arena_strndup(a, (const char *)norm, n);
 	compat_wipe(norm, n);
 	free(norm);
 	return r;

@@ -111,6 +111,12 @@ static void test_clean(void)
 	c = text_clean("a\xE2\x80\xAE" "b\xE2\x81\xA9\xD8\x9C" "c\xE2\x80\x8F \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
 	CHECK_STR(c, "abc \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
 	free(c);
+	/* into an arena: the same */
+	struct arena a = { 0 };
+	CHECK_STR(text_clean_in(&a, "virk\xC2\xADsom \xE2\x80\xAE" "Cafe\xCC\x81 \xC3\xA6"), "virksom Caf\xC3\xA9 \xC3\xA6");
+	CHECK_STR(text_clean_in(&a, "Sp\xC3\xB8rgsm\xC3\xA5l"), "Sp\xC3\xB8rgsm\xC3\xA5l");
+	CHECK_STR(text_clean_in(&a, ""), "");
+	arena_free(&a);
 }
 
 /* Width: printable ASCII is taken a byte a cell, the rest as libunistring counts it. */
