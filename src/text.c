@@ -45,29 +45,6 @@ int text_width(const char *s, size_t n)
 	return w;
 }
 
-/*
- * Whether the n bytes at s are valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
- * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
- * decomposes and none combines with the one before (the first that does, U+0300, is the first
- * combining mark).
- */
-static bool text_below_combining(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		i += util_printable_span(u + i, n - i);
-		if (i == n)
-			break;
-		if (u[i] < 0x80)
-			i++;
-		else if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
-			i += 2;	/* U+0080 to U+02FF */
-		else
-			return false;
-	}
-	return true;
-}
-
 size_t text_next_grapheme(const char *s, size_t n, size_t pos)
 {
 	if (pos >= n)
@@ -117,10 +94,18 @@ size_t text_control_at(const char *s)
 	return text_bidi_control(u);
 }
 
-/* s of len bytes without soft hyphens and bidi controls into out (len + 1 bytes); the length written. */
-static size_t text_strip(const char *s, size_t len, char *out)
+/*
+ * s of len bytes without soft hyphens and bidi controls into out (len + 1 bytes); the length written.
+ * *nfc is set when what is written is valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
+ * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
+ * decomposes and none combines with the one before (the first that does, U+0300, is the first combining
+ * mark).
+ */
+static size_t text_strip(const char *s, size_t len, char *out, bool *nfc)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0;
+	*nfc = true;
 	for (size_t i = 0; i < len; i++) {
 		size_t plain = util_printable_span(s + i, len - i);	/* ASCII is kept as it is */
 		memcpy(out + o, s + i, plain);
@@ -128,14 +113,19 @@ static size_t text_strip(const char *s, size_t len, char *out)
 		i += plain;
 		if (i == len)
 			break;
-		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
+		if (u[i] == 0xC2 && u[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
 			i++;
 			continue;
 		}
-		size_t bidi = text_bidi_control((const unsigned char *)s + i);
+		size_t bidi = text_bidi_control(u + i);
 		if (bidi) {	/* from a catalogue: wizards refuse them */
 			i += bidi - 1;
 			continue;
+		}
+		if (u[i] >= 0xC2 && u[i] <= 0xCB && (u[i + 1] & 0xC0) == 0x80) {	/* U+0080 to U+02FF */
+			out[o++] = s[i++];
+		} else if (u[i] >= 0x80) {
+			*nfc = false;
 		}
 		out[o++] = s[i];
 	}
@@ -143,21 +133,20 @@ static size_t text_strip(const char *s, size_t len, char *out)
 	return o;
 }
 
-/* The NFC form of the n bytes at s, malloc'd (its length in *len), or NULL when there is no need or no memory. */
+/* The NFC form of the n bytes at s, malloc'd (its length in *len), or NULL when there is no memory. */
 static uint8_t *text_nfc(const char *s, size_t n, size_t *len)
 {
-	if (text_below_combining(s, n))	/* most texts: NFC already */
-		return NULL;
 	*len = 0;
 	return u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
 }
 
 char *text_clean(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), n;
 	char *out = xmalloc(len + 1);
-	size_t o = text_strip(s, len, out), n;
-	uint8_t *norm = text_nfc(out, o, &n);
+	bool nfc;
+	size_t o = text_strip(s, len, out, &nfc);
+	uint8_t *norm = nfc ? NULL : text_nfc(out, o, &n);	/* most texts are NFC already */
 	if (!norm)
 		return out;
 	xfree_wiped(out);	/* a text may show an answer */
@@ -169,10 +158,11 @@ char *text_clean(const char *s)
 
 char *text_clean_in(struct arena *a, const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), n;
 	char *out = arena_alloc(a, len + 1);
-	size_t o = text_strip(s, len, out), n;
-	uint8_t *norm = text_nfc(out, o, &n);
+	bool nfc;
+	size_t o = text_strip(s, len, out, &nfc);
+	uint8_t *norm = nfc ? NULL : text_nfc(out, o, &n);
 	if (!norm)
 		return out;
 	char *r = arena_strndup(a, (const char *)norm, n);
