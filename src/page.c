@@ -798,23 +798,37 @@ static int page_fit_foot(struct page_fit_feet *ff, const struct page *p, int row
 	return nfoot;
 }
 
-/* How the page of in fits a screen of rows lines (the step index left to the caller). */
-static struct page_fit page_fit_one(const struct page_input *in, int rows, struct page_fit_feet *ff)
+/*
+ * How the page of in (built once, laid out at each size) fits each of the n sizes, into fit[z], where it
+ * is taller than what fit[z] holds already or first is set (the step index left to the caller).
+ */
+static void page_fit_one(struct page_input *in, const struct page_size *sizes, size_t n, struct page_fit_feet *ff,
+			 struct page_fit *fit, bool first)
 {
+	in->width = page_width(sizes[0].cols);
 	struct page *p = page_build(in);
-	int nfoot = page_fit_foot(ff, p, rows, in->width);
-	struct page_fit fit = { -1, (int)p->nlines, page_frame_height(rows, nfoot, 1) };
+	for (size_t z = 0; z < n; z++) {
+		int width = page_width(sizes[z].cols);
+		if (z > 0) {
+			p->actions &= ~(unsigned)PAGE_WORDS;	/* offered again when this layout shows a term */
+			page_lay_out(p, width, in->gl);
+		}
+		int nfoot = page_fit_foot(&ff[z], p, sizes[z].rows, width);
+		struct page_fit one = { -1, (int)p->nlines, page_frame_height(sizes[z].rows, nfoot, 1) };
+		if (first || one.needed - one.available > fit[z].needed - fit[z].available)
+			fit[z] = one;
+	}
 	page_free(p);
-	return fit;
 }
 
-size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
+size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_size *sizes, size_t nsizes,
+		      struct page_fit *out)
 {
 	struct glossary_terms gl;
 	glossary_terms_init(&gl, w, engine_tr, (void *)w);
 	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
-	struct page_fit_feet ff = { .n = 0 };
-	int width = page_width(cols);
+	struct page_fit_feet *ff = xcalloc(nsizes ? nsizes : 1, sizeof *ff);
+	struct page_fit *fit = xmalloc((nsizes ? nsizes : 1) * sizeof *fit);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
@@ -822,22 +836,27 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 			continue;	/* it lists the answers given: it scrolls when there are many, by design */
 		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
 		v.prefill.type = VAL_NULL;
-		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width,
-					 .every = true };
-		out[n] = page_fit_one(&in, rows, &ff);
-		out[n].step = (int)i;
+		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .every = true };
+		page_fit_one(&in, sizes, nsizes, ff, fit, true);
 		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
 			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
 						  .position = 1, .can_back = true, .group = s, .item = 1 };
-			struct page_fit one = page_fit_one(&in, rows, &ff);
-			if (one.needed - one.available > out[n].needed - out[n].available)
-				out[n] = (struct page_fit){ (int)i, one.needed, one.available };
+			page_fit_one(&in, sizes, nsizes, ff, fit, false);
 		}
+		for (size_t z = 0; z < nsizes; z++)
+			out[z * w->nsteps + n] = (struct page_fit){ (int)i, fit[z].needed, fit[z].available };
 		n++;
 	}
+	free(fit);
+	free(ff);
 	engine_free(e);
 	glossary_terms_free(&gl);
 	return n;
+}
+
+size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
+{
+	return page_fit_sizes(w, nlangs, &(struct page_size){ cols, rows }, 1, out);
 }
 
 /* Scrolling */

@@ -244,5 +244,15 @@ struct page_fit {
  * out must hold w->nsteps entries.  Returns how many it filled.
  */
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out);
+/* A screen's size. */
+struct page_size {
+	int cols, rows;
+};
+/*
+ * As page_fit at each of the n sizes, each page built once and laid out for each: the fit at size z of
+ * the k-th step filled in out[z * w->nsteps + k], which must hold n * w->nsteps entries.
+ */
+size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_size *sizes, size_t n,
+		      struct page_fit *out);
 
 #endif
