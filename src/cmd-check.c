@@ -175,10 +175,8 @@ static void cmd_check_broken(void *ctx, const char *path, const char *why)
 static void cmd_check_languages(const char *file, const struct wizard *w, bool fit, bool small, struct arena *keep,
 				struct diags *d)
 {
-	static const struct {
-		int cols, rows;
-		enum diag_severity sev;
-	} sizes[] = { { 80, 24, DIAG_ERROR }, { 40, 12, DIAG_WARNING } };
+	static const struct page_size sizes[] = { { 80, 24 }, { 40, 12 } };
+	static const enum diag_severity sev[] = { DIAG_ERROR, DIAG_WARNING };
 	char **langs;
 	const char *why;
 	const char *dir = i18n_bind_wizard(file, w->domain, &why);
@@ -188,22 +186,24 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 		i18n_broken(dir, w->domain, cmd_check_broken, &(struct cmd_check_ctx){ file, d });
 	size_t nlangs = i18n_languages(dir, w->domain, w->language, &langs);
 	char *saved = i18n_push(NULL);
-	struct page_fit *out = xmalloc((w->nsteps ? w->nsteps : 1) * sizeof *out);
+	size_t nsizes = fit ? (small ? 2u : 1u) : 0;
+	struct page_fit *out = xmalloc((w->nsteps ? 2 * w->nsteps : 1) * sizeof *out);
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
 		if (strcmp(langs[l], w->language) != 0) {
 			cmd_check_translated(w, langs[l], d);
 			cmd_check_catalogue(file, w, dir, langs[l], keep, d);
 		}
-		for (size_t z = 0; fit && z < (small ? 2u : 1u); z++) {
-			size_t n = page_fit(w, nlangs, sizes[z].cols, sizes[z].rows, out);
+		size_t n = nsizes ? page_fit_sizes(w, nlangs, sizes, nsizes, out) : 0;
+		for (size_t z = 0; z < nsizes; z++) {
 			for (size_t k = 0; k < n; k++) {
-				const struct step *s = &w->steps[out[k].step];
-				if (out[k].needed > out[k].available)
-					diag_add(d, sizes[z].sev, s->loc,
+				const struct page_fit *f = &out[z * w->nsteps + k];
+				const struct step *s = &w->steps[f->step];
+				if (f->needed > f->available)
+					diag_add(d, sev[z], s->loc,
 						 "step '%s' needs %d lines in language '%s', but a screen of %dx%d has %d for it: "
-						 "shorten its texts", s->id, out[k].needed, langs[l], sizes[z].cols,
-						 sizes[z].rows, out[k].available);
+						 "shorten its texts", s->id, f->needed, langs[l], sizes[z].cols, sizes[z].rows,
+						 f->available);
 			}
 		}
 		free(langs[l]);

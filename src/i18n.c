@@ -760,14 +760,28 @@ const char *i18n_name(const char *lang)
 	return l ? l->name : lang;
 }
 
-/* Whether dir holds a catalogue of domain for any language, a refused one too (reported, not passed over). */
+/* Whether there is a file at DIR/LANG/LC_MESSAGES/DOMAIN.mo: a catalogue, or one i18n_catalogue refuses. */
+static bool i18n_mo_exists(const char *dir, const char *lang, const char *domain)
+{
+	char *path = i18n_mo_path(dir, lang, domain);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);	/* as i18n_mo_read opens it */
+	free(path);
+	if (fd >= 0)
+		close(fd);
+	return fd >= 0;
+}
+
+/*
+ * Whether dir holds a catalogue of domain for any language, a refused one too (reported, not passed over):
+ * a file there is enough, which is not read here.
+ */
 static bool i18n_has_any(const char *dir, const char *domain)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	bool any = false;
 	while (d && !any && (de = readdir(d)))
-		any = de->d_name[0] != '.' && i18n_catalogue(dir, domain, de->d_name, NULL) != 0;
+		any = de->d_name[0] != '.' && i18n_mo_exists(dir, de->d_name, domain);
 	if (d)
 		closedir(d);
 	return any;

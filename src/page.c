@@ -7,7 +7,7 @@
  */
 #include "page.h"
 
-#include <limits.h>
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,10 +48,7 @@ static const char *page_clean(struct page *p, const char *r)
 {
 	if (!r)
 		return NULL;
-	char *clean = text_clean(r);
-	const char *kept = arena_strdup(&p->arena, clean);
-	xfree_wiped(clean);
-	return kept;
+	return text_clean_in(&p->arena, r);
 }
 
 /* A wizard text as the person reads it, in lang (NULL: the language shown): a copy in p, or NULL. */
@@ -541,7 +538,7 @@ int page_width(int cols)
 static void page_line(struct page *p, size_t block, const char *s, size_t len, int indent)
 {
 	util_grow((void **)&p->lines, &p->caplines, p->nlines + 1, sizeof *p->lines);
-	p->lines[p->nlines++] = (struct page_line){ s, len, indent, block };
+	p->lines[p->nlines++] = (struct page_line){ s, len, indent, block, 0 };
 }
 
 /* s wrapped at width - indent; the first line after the first skip bytes of s, hung at hang. */
@@ -556,6 +553,33 @@ static void page_wrap(struct page *p, size_t block, const char *s, size_t skip, 
 			page_line(p, block, s + skip + lines[i].start, lines[i].len, skip ? hang : indent);
 	}
 	free(lines);
+}
+
+/* What goes before the label of an item or row b, into head: the cursor, the mark and the number. */
+static size_t page_item_head(const struct page_block *b, char head[48])
+{
+	size_t n = 0;
+	head[n++] = b->focus ? '>' : ' ';
+	head[n++] = ' ';
+	if (*b->mark) {	/* a mark is a few bytes ("(*)", "[x]") */
+		size_t m = strlen(b->mark);
+		assert(m < 24);
+		memcpy(head + n, b->mark, m);
+		n += m;
+		head[n++] = ' ';
+	}
+	int number = b->role == PAGE_ITEM ? b->number : 0;
+	if (number > 0) {
+		char digits[12];
+		size_t d = 0;
+		for (unsigned v = (unsigned)number; v; v /= 10)
+			digits[d++] = (char)('0' + v % 10);
+		while (d)
+			head[n++] = digits[--d];
+		head[n++] = '.';
+		head[n++] = ' ';
+	}
+	return n;
 }
 
 /* One block as lines: items behind their marker, todo behind its box, dropped answers behind a dash. */
@@ -575,12 +599,16 @@ static void page_lay_block(struct page *p, size_t i, int width)
 	case PAGE_ITEM:
 	case PAGE_ROW:
 	case PAGE_CONTINUE: {
-		const char *gap = *b->mark ? " " : "", *cur = b->focus ? ">" : " ";
-		int number = b->role == PAGE_ITEM ? b->number : 0;
-		char *line = number > 0 ? arena_printf(&p->arena, "%s %s%s%d. %s", cur, b->mark, gap, number, b->text)
-					: arena_printf(&p->arena, "%s %s%s%s", cur, b->mark, gap, b->text);
-		size_t skip = strlen(line) - strlen(b->text);
+		char head[48];	/* "> (*) 12. ": the cursor, the mark and the number, before the label */
+		size_t skip = page_item_head(b, head);
+		size_t len = strlen(b->text);
+		char *line = arena_alloc(&p->arena, skip + len + 1);
+		memcpy(line, head, skip);
+		memcpy(line + skip, b->text, len + 1);
+		size_t first = p->nlines;
 		page_wrap(p, i, line, skip, width, 0, text_width(line, skip));
+		if (first < p->nlines)
+			p->lines[first].head = skip;
 		return;
 	}
 	case PAGE_TODO:
@@ -662,11 +690,17 @@ int page_footer_lines(const struct page_key *keys, size_t n, bool scroll, int wi
 	return nl + 1;
 }
 
+/* The lines left for the body on a screen of rows, with nfoot lines of footer and msg_lines of message. */
+static int page_frame_height(int rows, int nfoot, int msg_lines)
+{
+	return rows - nfoot - 1 - msg_lines - 2;
+}
+
 int page_frame(const struct page *p, const struct page_key *keys, size_t n, int rows, int width, int msg_lines,
 	       char foot[PAGE_FOOT_LINES][512], int *nfoot)
 {
 	*nfoot = page_footer_lines(keys, n, (int)p->nlines > rows - 7, width, foot);
-	return rows - *nfoot - 1 - msg_lines - 2;
+	return page_frame_height(rows, *nfoot, msg_lines);
 }
 
 /* Shared by the frontends */
@@ -736,35 +770,78 @@ bool page_review_do(struct engine *e, const struct page_row *r)
 	return false;
 }
 
+/* The lines a footer takes on the pages page_fit builds, by what it depends on there: a few kinds at most. */
+struct page_fit_feet {
+	struct page_fit_foot {
+		unsigned actions;
+		enum step_type type;
+		bool field, scroll;
+		int nfoot;
+	} seen[16];
+	size_t n;
+};
+
 /*
- * How the page of in fits a screen of rows lines (the step index left to the caller), under the tallest
- * footer the person can see on it: with F4 to read aloud named (the full screen names it on every page
- * once reading aloud is on, which the person can turn on in a kiosk), in a kiosk's words or a walk's,
- * whichever take more lines.
+ * The lines the footer of p (laid out at width, on a screen of rows) takes, made once per kind of footer:
+ * the tallest the person can see on it, in a kiosk's words or a walk's ("Start over" or "Stop"), whichever
+ * take more lines (page_fit_one has F4 to read aloud named, as the full screen names it on every page once
+ * reading aloud is on, which a person can turn on in a kiosk).
  */
-static struct page_fit page_fit_one(const struct page_input *in, int rows)
+static int page_fit_foot(struct page_fit_feet *ff, struct page *p, int rows, int width)
 {
-	struct page *p = page_build(in);
-	p->actions |= PAGE_SPEAK;	/* as screen_show adds it */
+	bool scroll = (int)p->nlines > rows - 7;	/* as page_frame has it */
+	for (size_t i = 0; i < ff->n; i++)
+		if (ff->seen[i].actions == p->actions && ff->seen[i].type == p->type && ff->seen[i].field == p->field &&
+		    ff->seen[i].scroll == scroll)
+			return ff->seen[i].nfoot;
 	char foot[PAGE_FOOT_LINES][512];
 	struct page_key keys[PAGE_FOOT_MAX];
-	int nfoot, height = INT_MAX;
-	for (int kiosk = 0; kiosk < 2; kiosk++) {	/* "Start over" or "Stop": the labels are the page's own */
-		p->kiosk = kiosk;
-		int h = page_frame(p, keys, page_footer(p, keys), rows, in->width, 1, foot, &nfoot);
-		height = h < height ? h : height;
+	int nfoot = 0;
+	bool kiosk = p->kiosk;
+	for (int k = 0; k < 2; k++) {	/* the labels are the page's own */
+		int n;
+		p->kiosk = k;
+		page_frame(p, keys, page_footer(p, keys), rows, width, 1, foot, &n);
+		nfoot = n > nfoot ? n : nfoot;
 	}
-	struct page_fit fit = { -1, (int)p->nlines, height };
-	page_free(p);
-	return fit;
+	p->kiosk = kiosk;
+	if (ff->n < ARRAY_LEN(ff->seen))
+		ff->seen[ff->n++] = (struct page_fit_foot){ p->actions, p->type, p->field, scroll, nfoot };
+	return nfoot;
 }
 
-size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
+/*
+ * How the page of in (built once, laid out at each size) fits each of the n sizes, into fit[z], where it
+ * is taller than what fit[z] holds already or first is set (the step index left to the caller).
+ */
+static void page_fit_one(struct page_input *in, const struct page_size *sizes, size_t n, struct page_fit_feet *ff,
+			 struct page_fit *fit, bool first)
+{
+	in->width = page_width(sizes[0].cols);
+	struct page *p = page_build(in);
+	p->actions |= PAGE_SPEAK;	/* as screen_show adds it */
+	for (size_t z = 0; z < n; z++) {
+		int width = page_width(sizes[z].cols);
+		if (z > 0) {
+			p->actions &= ~(unsigned)PAGE_WORDS;	/* offered again when this layout shows a term */
+			page_lay_out(p, width, in->gl);
+		}
+		int nfoot = page_fit_foot(&ff[z], p, sizes[z].rows, width);
+		struct page_fit one = { -1, (int)p->nlines, page_frame_height(sizes[z].rows, nfoot, 1) };
+		if (first || one.needed - one.available > fit[z].needed - fit[z].available)
+			fit[z] = one;
+	}
+	page_free(p);
+}
+
+size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_size *sizes, size_t nsizes,
+		      struct page_fit *out)
 {
 	struct glossary_terms gl;
 	glossary_terms_init(&gl, w, engine_tr, (void *)w);
 	struct engine *e = engine_create(w, i18n_lang_shown(w->language));
-	int width = page_width(cols);
+	struct page_fit_feet *ff = xcalloc(nsizes ? nsizes : 1, sizeof *ff);
+	struct page_fit *fit = xmalloc((nsizes ? nsizes : 1) * sizeof *fit);
 	size_t n = 0;
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
@@ -772,22 +849,27 @@ size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struc
 			continue;	/* it lists the answers given: it scrolls when there are many, by design */
 		struct engine_view v = { .step = s, .index = (int)i, .position = 1, .can_back = (int)i != w->start };
 		v.prefill.type = VAL_NULL;
-		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .width = width,
-					 .every = true };
-		out[n] = page_fit_one(&in, rows);
-		out[n].step = (int)i;
+		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .every = true };
+		page_fit_one(&in, sizes, nsizes, ff, fit, true);
 		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
 			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
 						  .position = 1, .can_back = true, .group = s, .item = 1 };
-			struct page_fit one = page_fit_one(&in, rows);
-			if (one.needed - one.available > out[n].needed - out[n].available)
-				out[n] = (struct page_fit){ (int)i, one.needed, one.available };
+			page_fit_one(&in, sizes, nsizes, ff, fit, false);
 		}
+		for (size_t z = 0; z < nsizes; z++)
+			out[z * w->nsteps + n] = (struct page_fit){ (int)i, fit[z].needed, fit[z].available };
 		n++;
 	}
+	free(fit);
+	free(ff);
 	engine_free(e);
 	glossary_terms_free(&gl);
 	return n;
+}
+
+size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out)
+{
+	return page_fit_sizes(w, nlangs, &(struct page_size){ cols, rows }, 1, out);
 }
 
 /* Scrolling */

@@ -105,12 +105,16 @@ struct page_block {
 	bool terms;		/* glossary terms in it count, and are marked */
 };
 
-/* A line of the laid-out body: a byte range of a string of the page, its indent, and its block. */
+/*
+ * A line of the laid-out body: a byte range of a string of the page, its indent, and its block; head is
+ * how many of its bytes are an item's cursor, mark and number ("> (*) 2. "), on the item's first line.
+ */
 struct page_line {
 	const char *s;
 	size_t len;
 	int indent;
 	size_t block;
+	size_t head;
 };
 
 /* The state a page needs that the engine does not keep; the frontend fills it. */
@@ -241,5 +245,15 @@ struct page_fit {
  * walk's); out must hold w->nsteps entries.  Returns how many it filled.
  */
 size_t page_fit(const struct wizard *w, size_t nlangs, int cols, int rows, struct page_fit *out);
+/* A screen's size. */
+struct page_size {
+	int cols, rows;
+};
+/*
+ * As page_fit at each of the n sizes, each page built once and laid out for each: the fit at size z of
+ * the k-th step filled in out[z * w->nsteps + k], which must hold n * w->nsteps entries.
+ */
+size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_size *sizes, size_t n,
+		      struct page_fit *out);
 
 #endif

@@ -45,29 +45,6 @@ int text_width(const char *s, size_t n)
 	return w;
 }
 
-/*
- * Whether the n bytes at s are valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
- * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
- * decomposes and none combines with the one before (the first that does, U+0300, is the first
- * combining mark).
- */
-static bool text_below_combining(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		i += util_printable_span(u + i, n - i);
-		if (i == n)
-			break;
-		if (u[i] < 0x80)
-			i++;
-		else if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
-			i += 2;	/* U+0080 to U+02FF */
-		else
-			return false;
-	}
-	return true;
-}
-
 size_t text_next_grapheme(const char *s, size_t n, size_t pos)
 {
 	if (pos >= n)
@@ -136,32 +113,78 @@ char *text_digits(char *s)
 	return s;
 }
 
-char *text_clean(const char *s)
+/*
+ * s of len bytes without soft hyphens and bidi controls into out (len + 1 bytes); the length written.
+ * *nfc is set when what is written is valid UTF-8 of characters below U+0300 only (ASCII, Latin-1, Latin
+ * Extended-A and -B, IPA, spacing modifiers): such text is its own NFC, as none of these characters
+ * decomposes and none combines with the one before (the first that does, U+0300, is the first combining
+ * mark).
+ */
+static size_t text_strip(const char *s, size_t len, char *out, bool *nfc)
 {
-	size_t len = strlen(s);
-	char *out = xmalloc(len + 1);
+	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0;
+	*nfc = true;
 	for (size_t i = 0; i < len; i++) {
-		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
+		size_t plain = util_printable_span(s + i, len - i);	/* ASCII is kept as it is */
+		memcpy(out + o, s + i, plain);
+		o += plain;
+		i += plain;
+		if (i == len)
+			break;
+		if (u[i] == 0xC2 && u[i + 1] == 0xAD) {	/* U+00AD soft hyphen */
 			i++;
 			continue;
 		}
-		size_t bidi = text_bidi_control((const unsigned char *)s + i);
+		size_t bidi = text_bidi_control(u + i);
 		if (bidi) {	/* from a catalogue: wizards refuse them */
 			i += bidi - 1;
 			continue;
 		}
+		if (u[i] >= 0xC2 && u[i] <= 0xCB && (u[i + 1] & 0xC0) == 0x80) {	/* U+0080 to U+02FF */
+			out[o++] = s[i++];
+		} else if (u[i] >= 0x80) {
+			*nfc = false;
+		}
 		out[o++] = s[i];
 	}
 	out[o] = '\0';
-	if (text_below_combining(out, o))	/* most texts: NFC already */
-		return out;
-	size_t n = 0;
-	uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)out, o, NULL, &n);
+	return o;
+}
+
+/* The NFC form of the n bytes at s, malloc'd (its length in *len), or NULL when there is no memory. */
+static uint8_t *text_nfc(const char *s, size_t n, size_t *len)
+{
+	*len = 0;
+	return u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
+}
+
+char *text_clean(const char *s)
+{
+	size_t len = strlen(s), n;
+	char *out = xmalloc(len + 1);
+	bool nfc;
+	size_t o = text_strip(s, len, out, &nfc);
+	uint8_t *norm = nfc ? NULL : text_nfc(out, o, &n);	/* most texts are NFC already */
 	if (!norm)
 		return out;
 	xfree_wiped(out);	/* a text may show an answer */
 	char *r = xstrndup((const char *)norm, n);
+	compat_wipe(norm, n);
+	free(norm);
+	return r;
+}
+
+char *text_clean_in(struct arena *a, const char *s)
+{
+	size_t len = strlen(s), n;
+	char *out = arena_alloc(a, len + 1);
+	bool nfc;
+	size_t o = text_strip(s, len, out, &nfc);
+	uint8_t *norm = nfc ? NULL : text_nfc(out, o, &n);
+	if (!norm)
+		return out;
+	char *r = arena_strndup(a, (const char *)norm, n);
 	compat_wipe(norm, n);
 	free(norm);
 	return r;
@@ -308,12 +331,23 @@ struct text_wrapper {
 	int width;
 };
 
-static void text_emit(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+/* A line of s from start to end, its spaces at the end dropped; width is its width when known, or -1. */
+static void text_emit_width(struct text_wrapper *tw, const char *s, size_t start, size_t end, int width)
 {
+	size_t full = end;
 	while (end > start && s[end - 1] == ' ')
 		end--;
+	if (width < 0)
+		width = text_width(s + start, end - start);
+	else
+		width -= (int)(full - end);	/* a space is a cell */
 	util_grow((void **)&tw->lines, &tw->cap, tw->n + 1, sizeof *tw->lines);
-	tw->lines[tw->n++] = (struct text_line){ start, end - start, text_width(s + start, end - start) };
+	tw->lines[tw->n++] = (struct text_line){ start, end - start, width };
+}
+
+static void text_emit(struct text_wrapper *tw, const char *s, size_t start, size_t end)
+{
+	text_emit_width(tw, s, start, end, -1);
 }
 
 /* Lay out a segment wider than a line: as many grapheme clusters as fit on each line. */
@@ -387,8 +421,9 @@ static void text_keep_addresses(const char *s, size_t n, char *brk)
 static void text_wrap_paragraph(struct text_wrapper *tw, const char *s, size_t start, size_t end)
 {
 	size_t n = end - start;
-	if (n == 0) {
-		text_emit(tw, s, start, start);
+	int all = text_width(s + start, n);
+	if (all <= tw->width) {	/* most paragraphs of a screen: one line, no break needed */
+		text_emit_width(tw, s, start, end, all);
 		return;
 	}
 	char *brk = xmalloc(n);

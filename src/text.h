@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct arena;
+
 /* One wrapped line: a byte range of the text and its width in cells. */
 struct text_line {
 	size_t start, len;
@@ -41,6 +43,8 @@ size_t text_prev_grapheme(const char *s, size_t n, size_t pos);
  * itself, bidi.h), and NFC-normalised.  The caller frees it.
  */
 char *text_clean(const char *s);
+/* As text_clean, the copy in arena a (which wipes it when freed). */
+char *text_clean_in(struct arena *a, const char *s);
 
 /*
  * Arabic-Indic and Extended Arabic-Indic digits in s written as 0 to 9, in place, and the Arabic decimal

@@ -37,18 +37,31 @@ static void ui_put(int y, int x, const char *s, size_t n, attr_t attr)
 	attroff(attr);
 }
 
-/* The visual line l from cell x: its runs of one look (mark, by the logical byte each shows) in attr. */
-static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, const bool *mark)
+/* How a byte of a line is drawn, beside its role's attribute. */
+enum ui_look {
+	UI_PLAIN,
+	UI_TERM,	/* a glossary term: underlined and bold */
+	UI_FOCUS,	/* the head of the item at the focus ("> (*) 2."): the focus's attribute */
+};
+
+/* The attribute of look on a line whose role draws in attr. */
+static attr_t ui_look_attr(attr_t attr, unsigned char look)
+{
+	return look == UI_TERM ? attr | A_UNDERLINE | A_BOLD : look == UI_FOCUS ? ui_attr_selected | ui_attr_text : attr;
+}
+
+/* The visual line l from cell x: its runs of one look (by the logical byte each shows; none: plain) in attr. */
+static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, const unsigned char *look)
 {
 	for (size_t i = 0; i < l->n;) {
-		bool m = mark && mark[l->from[i]];
+		unsigned char m = look ? look[l->from[i]] : UI_PLAIN;
 		size_t j = i + 1;
-		while (j < l->n && (mark && mark[l->from[j]]) == m)
+		while (j < l->n && (look ? look[l->from[j]] : UI_PLAIN) == m)
 			j++;
 		size_t len;
 		uint8_t *run = u32_to_u8(l->cp + i, j - i, NULL, &len);
 		if (run) {
-			ui_put(y, x, (const char *)run, len, attr | (m ? A_UNDERLINE | A_BOLD : 0));
+			ui_put(y, x, (const char *)run, len, ui_look_attr(attr, m));
 			x += text_width((const char *)run, len);
 			free(run);
 		}
@@ -60,11 +73,10 @@ static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, 
  * The n bytes of s on row y of a column of width cells at x, indent cells from the side a line starts
  * at: the left, or the right when the frame is right to left.  In visual order when rtl (a line of a
  * language written right to left), when the frame is right to left, or when the line holds a letter of
- * such a language (bidi_has_rtl).  Where mark (by byte of s) is set,
- * underlined and bold: glossary terms.
+ * such a language (bidi_has_rtl).  Each byte in its look (enum ui_look; none: plain).
  */
 static void ui_put_line(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
-			const bool *mark, bool rtl)
+			const unsigned char *look, bool rtl)
 {
 	struct bidi_line l = { 0 };
 	if ((rtl || ui_rtl || bidi_has_rtl(s, n)) && n && bidi_visual(s, n, rtl, &l)) {
@@ -73,16 +85,18 @@ static void ui_put_line(int y, int x, int width, int indent, const char *s, size
 			int cw = uc_width(l.cp[i], "UTF-8");
 			w += cw > 0 ? cw : 0;
 		}
-		ui_put_visual(y, ui_rtl ? x + width - indent - w : x + indent, &l, attr, mark);
+		ui_put_visual(y, ui_rtl ? x + width - indent - w : x + indent, &l, attr, look);
 		bidi_line_free(&l);
 		return;
 	}
+	if (ui_rtl)	/* not laid out (not UTF-8): still on the right */
+		indent = width - indent - text_width(s, n);
 	x += indent;
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
-		while (j < n && (!mark || mark[j] == mark[i]))
+		while (j < n && (!look || look[j] == look[i]))
 			j++;
-		ui_put(y, x, s + i, j - i, attr | (mark && mark[i] ? A_UNDERLINE | A_BOLD : 0));
+		ui_put(y, x, s + i, j - i, ui_look_attr(attr, look ? look[i] : UI_PLAIN));
 		x += text_width(s + i, j - i);
 		i = j;
 	}
@@ -106,7 +120,7 @@ static attr_t ui_attr(const struct page_block *b)
 	case PAGE_ITEM:
 	case PAGE_ROW:
 	case PAGE_CONTINUE:
-		return b->focus ? ui_attr_selected : ui_attr_text;
+		return ui_attr_text;	/* the focus: its head stands out (ui_draw_row) */
 	case PAGE_ANSWER:
 		return b->focus ? A_BOLD : 0;
 	case PAGE_BLANK:
@@ -123,20 +137,36 @@ static attr_t ui_attr(const struct page_block *b)
 	return 0;
 }
 
-/* Draw a line of the page on row y of the body at x, width; glossary terms underlined and bold. */
+/*
+ * Draw a line of the page on row y of the body at x, width; glossary terms underlined and bold.  An item's
+ * head ("> (*) 2.") is drawn in the focus's attribute when the focus is on it: its marks say where the
+ * focus is, the attribute makes it stand out, and a move redraws the two heads, not the two whole rows.
+ */
 static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int x, int width)
 {
 	const struct page_block *b = &u->page->blocks[r->block];
 	attr_t attr = ui_attr(b) | ui_attr_text;
-	bool *mark = NULL;
-	if (b->terms && u->page->seen && u->w && u->w->nglossary) {
-		mark = xcalloc(r->len + 1, sizeof *mark);
-		glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
+	bool terms = b->terms && u->page->seen && u->w && u->w->nglossary, head = r->head && b->focus;
+	unsigned char *look = NULL;
+	if (terms || head) {
+		look = xcalloc(r->len + 1, sizeof *look);
+		if (terms) {
+			bool *mark = xcalloc(r->len + 1, sizeof *mark);
+			glossary_terms_find(&u->gl, r->s, r->len, mark, u->page->seen);
+			for (size_t i = 0; i < r->len; i++)
+				look[i] = mark[i] ? UI_TERM : UI_PLAIN;
+			free(mark);
+		}
+		size_t end = r->head;
+		while (head && end > 1 && r->s[end - 1] == ' ')	/* its gap before the label is not highlighted */
+			end--;
+		for (size_t i = 0; head && i < end; i++)
+			look[i] = UI_FOCUS;
 	}
 	bool second = u->opts->second_lang && (b->role == PAGE_SECOND || b->role == PAGE_ITEM_SECOND ||
 					      b->role == PAGE_NOTE || b->role == PAGE_NOTE_HEAD);
-	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, mark, second ? bidi_lang_rtl(u->opts->second_lang) : ui_rtl);
-	free(mark);
+	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, look, second ? bidi_lang_rtl(u->opts->second_lang) : ui_rtl);
+	free(look);
 }
 
 /* The cell of the i-th character of l laid out from cell x. */
@@ -282,12 +312,12 @@ void ui_draw(struct screen *u, const char *top, const char *progress, const char
 		mvaddch(top_row, arrows, ACS_UARROW);
 	if (u->scroll + u->height < nbody)
 		mvaddch(top_row + u->height - 1, arrows, ACS_DARROW);
+	leaveok(stdscr, cursor_y < 0);	/* no field: the cursor is hidden, and left where drawing ends */
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
 	} else {
 		curs_set(0);
-		move(u->rows - 1, 0);
 	}
 	refresh();
 }

@@ -110,7 +110,7 @@ __attribute__((noinline)) void util_wipe_stack(void)
  * system, which calloc hands out without writing them, so nothing is zeroed twice.  Strings are not
  * aligned, so a short one takes its length and no more.
  */
-#define ARENA_FIRST 4096
+#define ARENA_FIRST 1024
 #define ARENA_MAX_CHUNK (4u << 20)
 
 struct arena_chunk {

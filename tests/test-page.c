@@ -522,6 +522,22 @@ static void test_second(void)
 	rmdir(dir);
 }
 
+/* page_fit_sizes at 80x24 and 40x12 as page_fit at each: n steps. */
+static void test_fit_sizes(const struct wizard *w, size_t n)
+{
+	struct page_fit both[32], one[16];
+	const struct page_size sizes[] = { { 80, 24 }, { 40, 12 } };
+	CHECK(w->nsteps <= 16);
+	CHECK_NUM(page_fit_sizes(w, 1, sizes, 2, both), n);
+	for (size_t z = 0; z < 2; z++) {
+		CHECK_NUM(page_fit(w, 1, sizes[z].cols, sizes[z].rows, one), n);
+		for (size_t k = 0; k < n; k++) {
+			const struct page_fit *f = &both[z * w->nsteps + k];
+			CHECK(f->step == one[k].step && f->needed == one[k].needed && f->available == one[k].available);
+		}
+	}
+}
+
 /* Wrapping: items hang under their label, and the fit of every step at two sizes. */
 static void test_fit(void)
 {
@@ -542,6 +558,26 @@ static void test_fit(void)
 	CHECK_NUM(out[7].needed, 6);	/* no answers: "Bring the deposit on ." fits 38 cells */
 	CHECK_NUM(page_width(80), 72);
 	CHECK_NUM(page_width(40), 38);
+	test_fit_sizes(w, 8);
+	wizard_free(w);
+	/* a term whole on a line of 72 cells but split on one of 38: "Words explained" on the first only */
+	static const char split[] = "trin: 1\nid: split\ntitle: Split\nlanguage: en\n"
+				    "glossary:\n  security deposit: Money you get back.\nsteps:\n"
+				    "  - id: one\n    type: info\n    title: One\n"
+				    "    text: Bring it all to the desk, security deposit and all.\n"
+				    "  - id: done\n    type: end\n    title: Done\n";
+	struct diags d = { 0 };
+	w = wizard_load_buffer("split.yaml", split, strlen(split), NULL, &d);
+	CHECK(w && d.n == 0);
+	diag_free(&d);
+	if (w) {
+		struct page_fit wide[2], narrow[2];
+		page_fit(w, 1, 80, 24, wide);
+		page_fit(w, 1, 40, 12, narrow);
+		CHECK_NUM(wide[0].available, 18);	/* the footer on two lines, Tab Words explained and F4 too */
+		CHECK_NUM(narrow[0].available, 6);	/* without it, on two lines of 38 too (with it, three) */
+		test_fit_sizes(w, 2);
+	}
 	wizard_free(w);
 
 	struct page *p = page_menu("H", (const char *[]){ "a long label that must wrap under itself" }, 1, 0, NULL, 0,

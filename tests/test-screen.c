@@ -305,6 +305,30 @@ static void test_conditional(void)
 	term_close(&t);
 }
 
+/* Whether the cell col columns after where needle starts is in reverse video: 1, 0, or -1 (not shown). */
+static int test_reverse(struct term *t, const char *needle, int col)
+{
+	int r, c;
+	if (!term_find(t, needle, &r, &c))
+		return -1;
+	VTermScreenCell cell;
+	vterm_screen_get_cell(t->screen, (VTermPos){ r, c + col }, &cell);
+	return cell.attrs.reverse;
+}
+
+/*
+ * The focus: its marks say where it is, and its head stands out in reverse video; the label and the
+ * other items' heads do not.  A move redraws the two heads, far less than two rows.
+ */
+static void test_focus(struct term *t)
+{
+	CHECK_NUM(test_reverse(t, "> [ ] 2. Digital Post", 0), 1);	/* the cursor mark */
+	CHECK_NUM(test_reverse(t, "> [ ] 2. Digital Post", 7), 1);	/* "2." */
+	CHECK_NUM(test_reverse(t, "> [ ] 2. Digital Post", 8), 0);	/* the gap before the label */
+	CHECK_NUM(test_reverse(t, "> [ ] 2. Digital Post", 9), 0);	/* the label */
+	CHECK_NUM(test_reverse(t, "  [ ] 1. MitID", 2), 0);
+}
+
 /* What one move of the selection costs: bytes written to the terminal. */
 static void test_bytes(void)
 {
@@ -319,6 +343,7 @@ static void test_bytes(void)
 	CHECK(term_wait(&t, "> [ ] 2. Digital Post"));
 	term_settle(&t, 100);
 	size_t move = t.bytes - before;
+	test_focus(&t);
 	before = t.bytes;
 	term_key(&t, VTERM_KEY_ENTER);	/* nothing ticked: the message line only */
 	CHECK(term_wait(&t, "! Please choose"));
@@ -334,6 +359,7 @@ static void test_bytes(void)
 	printf("test-screen: bytes to the terminal: selection move %zu, message %zu, screen change %zu\n", move,
 	       message, change);
 	CHECK(move > 0 && move < change);
+	CHECK(move < 80);	/* the two heads, not the two whole rows */
 	term_ctrl(&t, 'q');
 	term_key(&t, VTERM_KEY_ENTER);
 	CHECK_NUM(term_finish(&t), 1);
@@ -665,6 +691,8 @@ static void test_themes(void)
 		CHECK(term_wait(&t, "Velkommen"));
 		term_key(&t, VTERM_KEY_ENTER);
 		CHECK(term_wait(&t, "> [ ] 1. MitID"));
+		CHECK_NUM(test_reverse(&t, "> [ ] 1. MitID", 0), 1);	/* the focus stands out in every theme */
+		CHECK_NUM(test_reverse(&t, "> [ ] 1. MitID", 9), 0);
 		term_key(&t, VTERM_KEY_ENTER);
 		CHECK(term_wait(&t, "! Please choose at least 1 option."));	/* the words and the marker, always */
 		bool bold = false;

@@ -60,6 +60,14 @@ static void test_wrapping(void)
 	CHECK_STR(test_wrap("ab    cd", 3), "ab|cd");
 	/* a line of width one still makes progress with a wide character */
 	CHECK_STR(test_wrap("日本", 1), "日|本");
+	/* a paragraph exactly as wide as the line is one line; a cell more wraps it */
+	CHECK_STR(test_wrap("Spørgsmål om dig", 16), "Spørgsmål om dig");
+	CHECK_STR(test_wrap("Spørgsmål om dig", 15), "Spørgsmål om|dig");
+	struct text_line *lines;
+	CHECK_NUM(text_wrap("Ærø og   ", 9, &lines), 1);	/* its spaces at the end are neither shown nor counted */
+	CHECK_NUM(lines[0].len, 8);
+	CHECK_NUM(lines[0].width, 6);
+	free(lines);
 }
 
 static void test_graphemes(void)
@@ -107,6 +115,12 @@ static void test_clean(void)
 	c = text_clean("a\xE2\x80\xAE" "b\xE2\x81\xA9\xD8\x9C" "c\xE2\x80\x8F \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
 	CHECK_STR(c, "abc \xE2\x80\x94 \xE2\x81\xA0 \xD8\xA7");
 	free(c);
+	/* into an arena: the same */
+	struct arena a = { 0 };
+	CHECK_STR(text_clean_in(&a, "virk\xC2\xADsom \xE2\x80\xAE" "Cafe\xCC\x81 \xC3\xA6"), "virksom Caf\xC3\xA9 \xC3\xA6");
+	CHECK_STR(text_clean_in(&a, "Sp\xC3\xB8rgsm\xC3\xA5l"), "Sp\xC3\xB8rgsm\xC3\xA5l");
+	CHECK_STR(text_clean_in(&a, ""), "");
+	arena_free(&a);
 }
 
 /* Width: printable ASCII is taken a byte a cell, the rest as libunistring counts it. */
