@@ -291,21 +291,22 @@ static const char *load_string(struct loader *ld, const struct ynode *n, const c
 	return n->str;
 }
 
+/* head.tail in the arena, without printf: a wizard has a key per step and per text. */
+static const char *load_dotted(struct loader *ld, const char *head, const char *tail)
+{
+	size_t nh = strlen(head), nt = strlen(tail);
+	char *k = arena_alloc(ld->a, nh + nt + 2);
+	memcpy(k, head, nh);
+	k[nh] = '.';
+	memcpy(k + nh + 1, tail, nt + 1);
+	return k;
+}
+
 /* Remember a text that a person can be shown, under prefix.key. */
 static void load_shown(struct loader *ld, const char *msgid, struct loc loc, const char *key)
 {
 	util_grow((void **)&ld->shown, &ld->capshown, ld->nshown + 1, sizeof *ld->shown);
-	const char *full = key;
-	if (ld->prefix) {	/* prefix.key, without printf: a wizard has a key per text */
-		size_t np = strlen(ld->prefix), nk = strlen(key);
-		char *k = arena_alloc(ld->a, np + nk + 2);
-		memcpy(k, ld->prefix, np);
-		k[np] = '.';
-		memcpy(k + np + 1, key, nk + 1);
-		full = k;
-	} else {
-		full = arena_strdup(ld->a, key);
-	}
+	const char *full = ld->prefix ? load_dotted(ld, ld->prefix, key) : arena_strdup(ld->a, key);
 	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
@@ -1081,7 +1082,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		ld->prefix = arena_printf(ld->a, "steps.%s.steps.%s", ld->group->id ? ld->group->id : "?",
 					  s->id ? s->id : "?");
 	else
-		ld->prefix = arena_printf(ld->a, "steps.%s", s->id ? s->id : "?");
+		ld->prefix = load_dotted(ld, "steps", s->id ? s->id : "?");
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
@@ -2248,7 +2249,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	w->start = -1;
 	w->arena.unwiped = true;	/* the author's file and what was made of it: no person's answers */
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
+	struct arena tree = { .unwiped = true };	/* the nodes, gone once read; the model keeps their texts */
+	struct ynode *root = ytree_parse(&tree, &w->arena, name, buf, len, limits, d);
 	free(owned);
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
@@ -2270,6 +2272,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		free(ld.text_groups);
 		free(ld.answered);
 	}
+	arena_free(&tree);
 	if (!root || d->errors > errors) {
 		/* the wizard holds compiled patterns even when loading failed */
 		wizard_free(w);
@@ -2322,7 +2325,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 {
 	*out = (struct scenario){ .end = -1 };
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(a, name, buf, len, NULL, d);
+	struct ynode *root = ytree_parse(a, a, name, buf, len, NULL, d);
 	if (root) {
 		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d, .scenario_file = true };
 		const struct ynode *answers = ynode_get(root, "answers");

@@ -166,7 +166,7 @@ struct ytree_open {
 };
 
 struct ytree_parser {
-	struct arena *a;
+	struct arena *a, *texts;	/* of the nodes, of the scalars' texts */
 	const char *file;
 	const char *buf;
 	size_t len;
@@ -199,22 +199,31 @@ static size_t ytree_offset(struct ytree_parser *p, size_t index)
 	}
 	const unsigned char *u = (const unsigned char *)p->buf;
 	size_t off = p->last_off, left = index - p->last_index;
-	while (left >= 8 && p->len - off >= 8) {
+	while (left) {
 		uint64_t x;
-		memcpy(&x, u + off, 8);
-		uint64_t starts = ~(x & ~(x << 1)) & 0x8080808080808080u;	/* not 10xxxxxx */
-		size_t chars = (size_t)(((starts >> 7) * 0x0101010101010101u) >> 56);
-		off += 8;
-		left -= chars;
-	}
-	for (;;) {
-		while (off < p->len && (u[off] & 0xC0) == 0x80)	/* the rest of the last character */
-			off++;
-		if (!left)
-			break;
+		if (p->len - off >= 8) {
+			memcpy(&x, u + off, 8);
+			if (!(x & 0x8080808080808080u)) {	/* ASCII: a byte a character */
+				size_t k = left < 8 ? left : 8;
+				off += k;
+				left -= k;
+				continue;
+			}
+			uint64_t starts = ~(x & ~(x << 1)) & 0x8080808080808080u;	/* not 10xxxxxx */
+			size_t chars = (size_t)(((starts >> 7) * 0x0101010101010101u) >> 56);
+			if (chars <= left) {
+				off += 8;
+				left -= chars;
+				while (off < p->len && (u[off] & 0xC0) == 0x80)	/* the rest of the last one */
+					off++;
+				continue;
+			}
+		}
 		if (off >= p->len)
 			return SIZE_MAX;
 		off++;
+		while (off < p->len && (u[off] & 0xC0) == 0x80)
+			off++;
 		left--;
 	}
 	p->last_index = index;
@@ -250,7 +259,7 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
-	n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
+	n->str = arena_strndup(p->texts, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
@@ -392,7 +401,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 	}
 }
 
-struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, size_t len,
+struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 			  const struct load_limits *limits, struct diags *d)
 {
 	if (!limits)
@@ -411,7 +420,7 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 	if (!ytree_check_bytes(file, buf, len, d))
 		return NULL;
 
-	struct ytree_parser p = { .a = a, .file = file, .buf = buf, .len = len, .limits = limits, .d = d };
+	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits, .d = d };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
 	size_t errors_before = d->errors;
 
