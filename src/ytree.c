@@ -420,7 +420,8 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 	if (!ytree_check_bytes(file, buf, len, d))
 		return NULL;
 
-	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits, .d = d };
+	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
+				  .d = d };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
 	size_t errors_before = d->errors;
 
