@@ -417,6 +417,9 @@ static void bench_load(const char *valgrind)
 		snprintf(a, sizeof a, "%.1f", t * 1e3);
 		snprintf(b, sizeof b, "%.1f", f * 1e3);
 		bench_row(what, a, b, f > 0 ? t / f : -1, "<=", 1.5);
+		snprintf(what, sizeof what, "3. the same with the screen-fit check (plain `trin check`), **CPU** ms");
+		snprintf(a, sizeof a, "%.1f", x * 1e3);
+		bench_row(what, a, b, f > 0 ? x / f : -1, NULL, 0);
 		if (k == 2) {
 			snprintf(what, sizeof what,
 				 "3. load + check, %d steps, peak resident memory (VmHWM), MB (vs the file's size)",
@@ -425,9 +428,6 @@ static void bench_load(const char *valgrind)
 			snprintf(b, sizeof b, "%.1f", (double)st.st_size / 1e6);
 			bench_row(what, a, b, (double)peak * 1024 / (double)st.st_size, "<=", 2);
 		}
-		snprintf(what, sizeof what, "3. the same with the screen-fit check (plain `trin check`), **CPU** ms");
-		snprintf(a, sizeof a, "%.1f", x * 1e3);
-		bench_row(what, a, b, f > 0 ? x / f : -1, NULL, 0);
 		if (k < 2 && valgrind && !bench_quick) {
 			double ti = bench_instructions(valgrind, check), fi = bench_instructions(valgrind, floor);
 			snprintf(what, sizeof what, "3. load + check, %d steps, **instructions** (callgrind), millions",
