@@ -1215,10 +1215,11 @@ bool check_lix_applies(const struct wizard *w)
 	return l && l[0] == 'd' && l[1] == 'a' && (l[2] == '\0' || l[2] == '_' || l[2] == '-');
 }
 
-/* Whether each ASCII character is a letter, as uc_is_alpha says: a table made once, as most texts are ASCII. */
+/* Whether each byte is an ASCII letter, as uc_is_alpha says (no byte from 0x80 up is): a table made once, as
+ * most texts are ASCII. */
 static const bool *check_ascii_letters(void)
 {
-	static bool ascii[128], made;
+	static bool ascii[256], made;
 	if (!made) {
 		for (ucs4_t ch = 0; ch < 128; ch++)
 			ascii[ch] = uc_is_alpha(ch);
@@ -1236,11 +1237,11 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 	const uint8_t *s = (const uint8_t *)t->msgid;
 	size_t n = strlen(t->msgid), letters = 0, words = 0, start = 0;
 	for (size_t i = 0; i <= n;) {
-		if (i < n && s[i] < 0x80 && ascii[s[i]]) {	/* a run of ASCII letters at once */
+		if (ascii[s[i]]) {	/* a run of ASCII letters at once; the NUL at n ends it */
 			if (!letters && !words)
 				start = i;
 			size_t j = i + 1;
-			while (j < n && s[j] < 0x80 && ascii[s[j]])
+			while (ascii[s[j]])
 				j++;
 			letters += j - i;
 			i = j;

@@ -186,8 +186,10 @@ static bool load_since_11(struct loader *ld, const struct ynode *n, const char *
 /* Report every key of map that is new in format 1.1 when the file says 'trin: 1'. */
 static void load_keys_since(struct loader *ld, const struct ynode *map)
 {
+	if (ld->w->minor >= 1)
+		return;
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct ynode *k = map->kids[i];
+		const struct ynode *k = ynode_kid(map, i);
 		if (k->kind == YNODE_SCALAR && load_in(load_keys_11, k->str)) {
 			char what[80];
 			snprintf(what, sizeof what, "'%.60s'", k->str);
@@ -250,6 +252,11 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 			i++;
 			continue;
 		}
+		if (s[i] >= 0xC2 && s[i] <= 0xD7 && i + 1 < n->len && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i] > 0xC2 || s[i + 1] >= 0xA0)) {
+			i += 2;	/* U+00A0 to U+05FF: no control among them */
+			continue;
+		}
 		ucs4_t c;
 		int w = u8_mbtouc(&c, s + i, n->len - i);
 		if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
@@ -290,21 +297,22 @@ static const char *load_string(struct loader *ld, const struct ynode *n, const c
 	return n->str;
 }
 
+/* head.tail in the arena, without printf: a wizard has a key per step and per text. */
+static const char *load_dotted(struct loader *ld, const char *head, const char *tail)
+{
+	size_t nh = strlen(head), nt = strlen(tail);
+	char *k = arena_alloc(ld->a, nh + nt + 2);
+	memcpy(k, head, nh);
+	k[nh] = '.';
+	memcpy(k + nh + 1, tail, nt + 1);
+	return k;
+}
+
 /* Remember a text that a person can be shown, under prefix.key. */
 static void load_shown(struct loader *ld, const char *msgid, struct loc loc, const char *key)
 {
 	util_grow((void **)&ld->shown, &ld->capshown, ld->nshown + 1, sizeof *ld->shown);
-	const char *full = key;
-	if (ld->prefix) {	/* prefix.key, without printf: a wizard has a key per text */
-		size_t np = strlen(ld->prefix), nk = strlen(key);
-		char *k = arena_alloc(ld->a, np + nk + 2);
-		memcpy(k, ld->prefix, np);
-		k[np] = '.';
-		memcpy(k + np + 1, key, nk + 1);
-		full = k;
-	} else {
-		full = arena_strdup(ld->a, key);
-	}
+	const char *full = ld->prefix ? load_dotted(ld, ld->prefix, key) : arena_strdup(ld->a, key);
 	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
@@ -413,7 +421,7 @@ static struct expr *load_expr(struct loader *ld, const struct ynode *n, const ch
 static void load_keys(struct loader *ld, const struct ynode *map, const char *const *allowed, const char *what)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct ynode *k = map->kids[i];
+		const struct ynode *k = ynode_kid(map, i);
 		if (k->kind == YNODE_SCALAR && !load_in(allowed, k->str))
 			load_unknown_key(ld, k, allowed, what);
 	}
@@ -431,7 +439,7 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 	s->choices = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *s->choices);
 	struct strmap seen = { 0 };
 	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *c = list->kids[i];
+		const struct ynode *c = ynode_kid(list, i);
 		struct choice *ch = &s->choices[s->nchoices];
 		ch->loc = c->loc;
 		const struct ynode *vn = c;
@@ -463,7 +471,7 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 			continue;
 		if (!strmap_put(&seen, ch->value, (int)i)) {
 			diag_error(ld->d, vn->loc, "duplicate choice value '%s' (first at line %d)", ch->value,
-				   list->kids[strmap_get(&seen, ch->value)]->loc.line);
+				   ynode_kid(list, strmap_get(&seen, ch->value))->loc.line);
 			continue;
 		}
 		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_get(c, "when") : NULL;
@@ -494,7 +502,7 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 	}
 	s->next = arena_alloc(ld->a, n->n * sizeof *s->next);
 	for (size_t i = 0; i < n->n; i++) {
-		const struct ynode *e = n->kids[i];
+		const struct ynode *e = ynode_kid(n, i);
 		if (!load_expect(ld, e, YNODE_MAP, "an entry of 'next'"))
 			continue;
 		load_keys(ld, e, load_next_keys, "'next'");
@@ -510,8 +518,8 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 		else if (i + 1 < n->n)
 			diag_error(ld->d, e->loc, "an entry without 'when' is the default and must come last");
 	}
-	if (s->nnext && ynode_get(n->kids[n->n - 1], "when") && n->kids[n->n - 1]->kind == YNODE_MAP)
-		diag_error(ld->d, n->kids[n->n - 1]->loc,
+	if (s->nnext && ynode_get(ynode_kid(n, n->n - 1), "when") && ynode_kid(n, n->n - 1)->kind == YNODE_MAP)
+		diag_error(ld->d, ynode_kid(n, n->n - 1)->loc,
 			   "'next' has no default: end the list with an entry that has only 'goto'");
 }
 
@@ -796,7 +804,7 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 	}
 	s->checks = arena_alloc(ld->a, list->n * sizeof *s->checks);
 	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *e = list->kids[i];
+		const struct ynode *e = ynode_kid(list, i);
 		if (!load_expect(ld, e, YNODE_MAP, "an entry of 'check'"))
 			continue;
 		load_keys(ld, e, load_check_keys, "'check'");
@@ -1005,7 +1013,7 @@ static void load_paras(struct loader *ld, const struct ynode *node, const char *
 	snprintf(what, sizeof what, "a paragraph of '%s'", key);
 	for (size_t i = 0; i < node->n; i++) {
 		snprintf(k, sizeof k, "%s.%zu", key, i + 1);
-		load_cond_text(ld, node->kids[i], &(*list)[*n], what, k);
+		load_cond_text(ld, ynode_kid(node, i), &(*list)[*n], what, k);
 		if ((*list)[*n].msgid)
 			(*n)++;
 	}
@@ -1058,7 +1066,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	}
 	const char *const *all = load_all_step_keys();
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
-		const struct ynode *k = m->kids[i];
+		const struct ynode *k = ynode_kid(m, i);
 		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) ||
 		    load_in(s->type == STEP_TYPE_COUNT ? all : kind_of(s->type)->keys, k->str))
 			continue;
@@ -1080,7 +1088,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		ld->prefix = arena_printf(ld->a, "steps.%s.steps.%s", ld->group->id ? ld->group->id : "?",
 					  s->id ? s->id : "?");
 	else
-		ld->prefix = arena_printf(ld->a, "steps.%s", s->id ? s->id : "?");
+		ld->prefix = load_dotted(ld, "steps", s->id ? s->id : "?");
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
@@ -1107,7 +1115,7 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			for (size_t i = 0; i < todo->n; i++) {
 				char key[32];
 				snprintf(key, sizeof key, "todo.%zu", i + 1);
-				load_cond_text(ld, todo->kids[i], &s->todo[s->ntodo++], "an entry of 'todo'", key);
+				load_cond_text(ld, ynode_kid(todo, i), &s->todo[s->ntodo++], "an entry of 'todo'", key);
 			}
 		}
 	} else if (nn) {
@@ -1121,7 +1129,7 @@ static void load_steps(struct loader *ld, const struct ynode *list)
 	struct wizard *w = ld->w;
 	w->steps = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->steps);
 	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *m = list->kids[i];
+		const struct ynode *m = ynode_kid(list, i);
 		if (!load_expect(ld, m, YNODE_MAP, "a step"))
 			continue;
 		/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
@@ -1163,11 +1171,11 @@ static void load_glossary(struct loader *ld, const struct ynode *m)
 	ld->prefix = "glossary";
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct glossary_entry *g = &w->glossary[w->nglossary];
-		g->term = load_string(ld, m->kids[i], "a glossary term");
-		g->loc = m->kids[i]->loc;
+		g->term = load_string(ld, ynode_kid(m, i), "a glossary term");
+		g->loc = ynode_kid(m, i)->loc;
 		if (g->term)
 			load_shown(ld, g->term, g->loc, arena_printf(ld->a, "%s (the term)", g->term));
-		load_text_node(ld, m->kids[i + 1], &g->text, "a glossary text", g->term ? g->term : "?");
+		load_text_node(ld, ynode_kid(m, i + 1), &g->text, "a glossary text", g->term ? g->term : "?");
 		if (g->term && g->text.msgid)
 			w->nglossary++;
 	}
@@ -1182,9 +1190,9 @@ static void load_values(struct loader *ld, const struct ynode *m)
 	w->values = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof *w->values);
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct derived *v = &w->values[w->nvalues];
-		v->name = load_id(ld, m->kids[i], "a value name");
-		v->loc = m->kids[i]->loc;
-		v->expr = load_expr(ld, m->kids[i + 1], "a value");
+		v->name = load_id(ld, ynode_kid(m, i), "a value name");
+		v->loc = ynode_kid(m, i)->loc;
+		v->expr = load_expr(ld, ynode_kid(m, i + 1), "a value");
 		if (v->name && v->expr)
 			w->nvalues++;
 	}
@@ -1199,10 +1207,10 @@ static void load_answer_rows(struct loader *ld, const struct ynode *n, struct an
 	in->rows = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *in->rows);
 	for (size_t i = 0; i < n->n; i++) {
 		struct repeat_input *r = &in->rows[in->nrows++];
-		r->loc = n->kids[i]->loc;
+		r->loc = ynode_kid(n, i)->loc;
 		bool in_rows = ld->in_rows;
 		ld->in_rows = true;	/* its ids are not the wizard's steps: resolved in the group */
-		load_answer_map(ld, n->kids[i], &r->answers, &r->nanswers);
+		load_answer_map(ld, ynode_kid(n, i), &r->answers, &r->nanswers);
 		ld->in_rows = in_rows;
 	}
 }
@@ -1210,13 +1218,13 @@ static void load_answer_rows(struct loader *ld, const struct ynode *n, struct an
 static void load_answer(struct loader *ld, const struct ynode *n, struct answer_input *in)
 {
 	in->loc = n->loc;
-	if (n->kind == YNODE_SEQ && n->n && n->kids[0]->kind == YNODE_MAP) {
+	if (n->kind == YNODE_SEQ && n->n && ynode_kid(n, 0)->kind == YNODE_MAP) {
 		load_answer_rows(ld, n, in);
 	} else if (n->kind == YNODE_SEQ) {
 		in->is_list = true;
 		in->items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *in->items);
 		for (size_t i = 0; i < n->n; i++) {
-			const char *s = load_string(ld, n->kids[i], "an answer in a list");
+			const char *s = load_string(ld, ynode_kid(n, i), "an answer in a list");
 			if (s)
 				in->items[in->nitems++] = s;
 		}
@@ -1236,17 +1244,17 @@ static void load_answer_map(struct loader *ld, const struct ynode *m, struct sce
 	*out = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof **out);
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct scenario_answer *sa = &(*out)[*n];
-		sa->step_id = load_id(ld, m->kids[i], "an answered step id");
+		sa->step_id = load_id(ld, ynode_kid(m, i), "an answered step id");
 		if (!sa->step_id)
 			continue;
-		sa->loc = m->kids[i]->loc;
+		sa->loc = ynode_kid(m, i)->loc;
 		sa->step = -1;
 		if (!ld->in_rows) {
-			load_ref(ld, m->kids[i], &sa->step);
+			load_ref(ld, ynode_kid(m, i), &sa->step);
 			util_grow((void **)&ld->answered, &ld->capanswered, ld->nanswered + 1, sizeof *ld->answered);
 			ld->answered[ld->nanswered++] = sa;
 		}
-		load_answer(ld, m->kids[i + 1], &sa->input);
+		load_answer(ld, ynode_kid(m, i + 1), &sa->input);
 		(*n)++;
 	}
 }
@@ -1284,9 +1292,9 @@ static bool load_answer_entry(struct loader *ld, const struct ynode *m, struct s
 		return false;
 	const struct ynode *id = NULL, *answer = NULL, *refused = NULL;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
-		const struct ynode *k = m->kids[i];
+		const struct ynode *k = ynode_kid(m, i);
 		if (k->kind == YNODE_SCALAR && strcmp(k->str, "refused") == 0 && m->n > 2) {
-			refused = m->kids[i + 1];
+			refused = ynode_kid(m, i + 1);
 		} else if (id) {
 			diag_error(ld->d, k->loc, "an entry of 'answers' holds one answer, and this one has '%s' and "
 				   "'%s': give each its own entry, %s", id->kind == YNODE_SCALAR ? id->str : "?",
@@ -1294,7 +1302,7 @@ static bool load_answer_entry(struct loader *ld, const struct ynode *m, struct s
 			return false;
 		} else {
 			id = k;
-			answer = m->kids[i + 1];
+			answer = ynode_kid(m, i + 1);
 		}
 	}
 	if (!id) {
@@ -1320,7 +1328,7 @@ static void load_answer_list(struct loader *ld, const struct ynode *list, struct
 	sc->in_order = true;
 	sc->answers = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *sc->answers);
 	for (size_t i = 0; i < list->n; i++)
-		if (load_answer_entry(ld, list->kids[i], &sc->answers[sc->nanswers]))
+		if (load_answer_entry(ld, ynode_kid(list, i), &sc->answers[sc->nanswers]))
 			sc->nanswers++;
 }
 
@@ -1342,15 +1350,15 @@ static void load_expect_map(struct loader *ld, const struct ynode *m, bool value
 	*out = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof **out);
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct scenario_expect *x = &(*out)[*n];
-		x->name = load_id(ld, m->kids[i], values ? "a value name" : "a step id");
+		x->name = load_id(ld, ynode_kid(m, i), values ? "a value name" : "a step id");
 		if (!x->name)
 			continue;
 		x->index = -1;
-		x->loc = m->kids[i + 1]->loc;
+		x->loc = ynode_kid(m, i + 1)->loc;
 		if (!values)
-			load_ref(ld, m->kids[i], &x->index);
+			load_ref(ld, ynode_kid(m, i), &x->index);
 		util_grow((void **)&ld->pending, &ld->cappending, ld->npending + 1, sizeof *ld->pending);
-		ld->pending[ld->npending++] = (struct load_pending){ m->kids[i], m->kids[i + 1], x, values };
+		ld->pending[ld->npending++] = (struct load_pending){ ynode_kid(m, i), ynode_kid(m, i + 1), x, values };
 		(*n)++;
 	}
 }
@@ -1367,8 +1375,8 @@ static void load_path(struct loader *ld, const struct ynode *list, struct scenar
 	sc->path = arena_alloc(ld->a, list->n * sizeof *sc->path);
 	for (size_t i = 0; i < list->n; i++) {
 		sc->path[i] = -1;
-		if (load_id(ld, list->kids[i], "a step id in 'path'"))
-			load_ref(ld, list->kids[i], &sc->path[i]);
+		if (load_id(ld, ynode_kid(list, i), "a step id in 'path'"))
+			load_ref(ld, ynode_kid(list, i), &sc->path[i]);
 	}
 	sc->npath = list->n;
 }
@@ -1453,7 +1461,7 @@ static void load_tests(struct loader *ld, const struct ynode *list)
 	struct wizard *w = ld->w;
 	w->tests = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->tests);
 	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *m = list->kids[i];
+		const struct ynode *m = ynode_kid(list, i);
 		if (load_expect(ld, m, YNODE_MAP, "a test"))
 			load_scenario(ld, m, &w->tests[w->ntests++], i + 1, true);
 	}
@@ -1986,7 +1994,7 @@ static bool load_expected(struct loader *ld, const struct ynode *n, const struct
 		struct value *items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *items);
 		struct load_want each = { want->items, want->items, false, true, want->what, want->name, NULL };
 		for (size_t i = 0; i < n->n; i++)
-			if (!load_expected(ld, n->kids[i], &each, &items[i]))
+			if (!load_expected(ld, ynode_kid(n, i), &each, &items[i]))
 				return false;
 		if (want->multi)
 			load_choice_order(want->multi, items, n->n);
@@ -2035,7 +2043,7 @@ static bool load_expected_group(struct loader *ld, const struct ynode *n, const 
 	}
 	struct value *items = arena_alloc(ld->a, (n->n ? n->n : 1) * sizeof *items);
 	for (size_t i = 0; i < n->n; i++) {
-		const struct ynode *m = n->kids[i];
+		const struct ynode *m = ynode_kid(n, i);
 		if (m->kind != YNODE_MAP) {
 			diag_error(ld->d, m->loc, "an item of the group '%s' must be a mapping from its step ids to "
 				   "answers", g->id);
@@ -2045,7 +2053,7 @@ static bool load_expected_group(struct loader *ld, const struct ynode *n, const 
 		for (size_t j = 0; j < g->ninner; j++)
 			cells[j] = (struct value){ .type = VAL_NULL };
 		for (size_t k = 0; k + 1 < m->n; k += 2) {
-			const struct ynode *key = m->kids[k];
+			const struct ynode *key = ynode_kid(m, k);
 			int j = key->kind == YNODE_SCALAR ? repeat_inner_index(g, key->str) : -1;
 			if (j < 0 || !step_takes_answer(g->inner[j].type)) {
 				diag_error(ld->d, key->loc, "'%s' is not a step of the group '%s' that takes an answer",
@@ -2055,7 +2063,7 @@ static bool load_expected_group(struct loader *ld, const struct ynode *n, const 
 			const struct step *s = &g->inner[j];
 			struct load_want want = { kind_of(s->type)->answer, TYPE_STR, s->type == STEP_DATE, false,
 						  "answer", s->id, s->type == STEP_MULTI ? s : NULL };
-			if (!load_expected(ld, m->kids[k + 1], &want, &cells[j]))
+			if (!load_expected(ld, ynode_kid(m, k + 1), &want, &cells[j]))
 				return false;
 		}
 		items[i] = (struct value){ VAL_LIST, { .list = { cells, g->ninner } } };
@@ -2235,16 +2243,21 @@ static bool load_flow_errors(struct wizard *w)
 	return true;
 }
 
-/* Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete. */
-static struct wizard *load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
-				  struct diags *d, bool analysis)
+/*
+ * Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete.  owned,
+ * when not NULL, is buf and is freed as soon as it is parsed: the model keeps nothing of it.
+ */
+static struct wizard *load_buffer(const char *name, const char *buf, size_t len, char *owned,
+				  const struct load_limits *limits, struct diags *d, bool analysis)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
 	w->file = name;
 	w->start = -1;
 	w->arena.unwiped = true;	/* the author's file and what was made of it: no person's answers */
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(&w->arena, name, buf, len, limits, d);
+	struct arena tree = { .unwiped = true };	/* the nodes, gone once read; the model keeps their texts */
+	struct ynode *root = ytree_parse(&tree, &w->arena, name, buf, len, limits, d);
+	free(owned);
 	if (root) {
 		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
@@ -2265,6 +2278,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		free(ld.text_groups);
 		free(ld.answered);
 	}
+	arena_free(&tree);
 	if (!root || d->errors > errors) {
 		/* the wizard holds compiled patterns even when loading failed */
 		wizard_free(w);
@@ -2276,7 +2290,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
 				  struct diags *d)
 {
-	return load_buffer(name, buf, len, limits, d, false);
+	return load_buffer(name, buf, len, NULL, limits, d, false);
 }
 
 static struct wizard *load_file(const char *path, const struct load_limits *limits, struct diags *d, bool analysis)
@@ -2287,10 +2301,12 @@ static struct wizard *load_file(const char *path, const struct load_limits *limi
 	size_t len;
 	if (!ytree_read_file(path, limits->max_file, &buf, &len, d))
 		return NULL;
-	struct wizard *w = load_buffer(path, buf, len, limits, d, analysis);
-	if (w && !analysis)	/* of the very bytes loaded; `trin check` has no use for it */
-		version_of(buf, len, w->version);
-	free(buf);
+	char version[VERSION_DIGITS + 1] = "";
+	if (!analysis)	/* of the very bytes loaded; `trin check` has no use for it */
+		version_of(buf, len, version);
+	struct wizard *w = load_buffer(path, buf, len, buf, limits, d, analysis);
+	if (w)
+		memcpy(w->version, version, sizeof version);
 	return w;
 }
 
@@ -2307,7 +2323,7 @@ struct wizard *wizard_load_analysis(const char *path, const struct load_limits *
 struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,
 					   const struct load_limits *limits, struct diags *d)
 {
-	return load_buffer(name, buf, len, limits, d, true);
+	return load_buffer(name, buf, len, NULL, limits, d, true);
 }
 
 bool scenario_load_buffer(const struct wizard *w, const char *name, const char *buf, size_t len, struct arena *a,
@@ -2315,7 +2331,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 {
 	*out = (struct scenario){ .end = -1 };
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(a, name, buf, len, NULL, d);
+	struct ynode *root = ytree_parse(a, a, name, buf, len, NULL, d);
 	if (root) {
 		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d, .scenario_file = true };
 		const struct ynode *answers = ynode_get(root, "answers");

@@ -27,7 +27,7 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 	size_t n = list->n > LIMIT_REPEAT_STEPS ? LIMIT_REPEAT_STEPS : list->n;
 	g->inner = arena_alloc(rl->a, (n ? n : 1) * sizeof *g->inner);
 	for (size_t i = 0; i < n; i++) {
-		const struct ynode *m = list->kids[i];
+		const struct ynode *m = ynode_kid(list, i);
 		if (m->kind != YNODE_MAP) {
 			diag_error(rl->d, m->loc, "a step in 'steps' must be a mapping (key: value), not %s",
 				   ynode_kind_name(m));

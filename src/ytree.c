@@ -136,6 +136,11 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 			i++;
 			continue;
 		}
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i] > 0xC2 || u[i + 1] >= 0xA0 || u[i + 1] == 0x85)) {
+			i += 2;	/* a two-byte character, not a C1 control: most letters of European languages */
+			continue;
+		}
 		ucs4_t c;
 		int w = u8_mbtoucr(&c, u + i, len - i);
 		if (w < 0) {
@@ -153,14 +158,15 @@ static bool ytree_check_bytes(const char *file, const char *buf, size_t len, str
 	return true;
 }
 
-/* A container being filled: its node, and where its children start on the parser's stack of kids. */
+/* A container being filled: where its own node is on the parser's stack of kids (SIZE_MAX: the root),
+ * and where its children start there. */
 struct ytree_open {
-	struct ynode *node;
+	size_t node;
 	size_t first;
 };
 
 struct ytree_parser {
-	struct arena *a;
+	struct arena *a, *texts;	/* of the nodes, of the scalars' texts */
 	const char *file;
 	const char *buf;
 	size_t len;
@@ -168,13 +174,11 @@ struct ytree_parser {
 	struct diags *d;
 	struct ytree_open *stack;
 	size_t depth;
-	struct ynode **kids;	/* the children of every open container, innermost last: one array for all */
+	struct ynode *kids;	/* the children of every open container, innermost last: one array for all */
 	size_t nkids, capkids;
-	struct ynode *root;
-	uint32_t *lines;	/* byte offset of each line's start */
-	size_t nlines;
-	int last_line, last_col;	/* the position ytree_offset found last, */
-	size_t last_off;		/* and its byte offset */
+	struct ynode top;	/* the root until it is done, */
+	struct ynode *root;	/* and in the arena when it is */
+	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
 };
 
 static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
@@ -183,66 +187,84 @@ static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
 }
 
 /*
- * Byte offset of a 1-based line and character column, or SIZE_MAX.  Scalars come in file order, so the
- * walk goes on from the last position when it can: a long line costs one pass, not one per scalar.
+ * Byte offset of the character libyaml's mark counts as index (characters from the start of buf), or
+ * SIZE_MAX past the end.  Events come in file order, so the walk goes on from the last one: the file costs
+ * one pass in all, eight bytes at a time, counting the bytes that start a character.
  */
-static size_t ytree_offset(struct ytree_parser *p, struct loc at)
+static size_t ytree_offset(struct ytree_parser *p, size_t index)
 {
-	if (at.line < 1 || (size_t)at.line > p->nlines)
-		return SIZE_MAX;
-	size_t off = p->lines[at.line - 1];
-	int col = 1;
-	if (p->last_line == at.line && p->last_col <= at.col) {
-		off = p->last_off;
-		col = p->last_col;
+	if (index < p->last_index) {
+		p->last_index = 0;
+		p->last_off = 0;
 	}
-	for (; col < at.col; col++) {
-		if (off >= p->len || p->buf[off] == '\n')
+	const unsigned char *u = (const unsigned char *)p->buf;
+	size_t off = p->last_off, left = index - p->last_index;
+	while (left) {
+		uint64_t x;
+		if (p->len - off >= 8) {
+			memcpy(&x, u + off, 8);
+			if (!(x & 0x8080808080808080u)) {	/* ASCII: a byte a character */
+				size_t k = left < 8 ? left : 8;
+				off += k;
+				left -= k;
+				continue;
+			}
+			uint64_t starts = ~(x & ~(x << 1)) & 0x8080808080808080u;	/* not 10xxxxxx */
+			size_t chars = (size_t)(((starts >> 7) * 0x0101010101010101u) >> 56);
+			if (chars <= left) {
+				off += 8;
+				left -= chars;
+				while (off < p->len && (u[off] & 0xC0) == 0x80)	/* the rest of the last one */
+					off++;
+				continue;
+			}
+		}
+		if (off >= p->len)
 			return SIZE_MAX;
 		off++;
-		while (off < p->len && ((unsigned char)p->buf[off] & 0xC0) == 0x80)
+		while (off < p->len && (u[off] & 0xC0) == 0x80)
 			off++;
+		left--;
 	}
-	p->last_line = at.line;
-	p->last_col = col;
+	p->last_index = index;
 	p->last_off = off;
 	return off;
 }
 
-static void ytree_index_lines(struct ytree_parser *p)
-{
-	size_t cap = 64;
-	p->lines = xmalloc(cap * sizeof *p->lines);
-	p->lines[0] = 0;
-	p->nlines = 1;
-	for (const char *nl = p->buf; (nl = memchr(nl, '\n', p->len - (size_t)(nl - p->buf))); nl++) {
-		util_grow((void **)&p->lines, &cap, p->nlines + 1, sizeof *p->lines);
-		p->lines[p->nlines++] = (uint32_t)(nl - p->buf + 1);
-	}
-}
-
-static void ytree_attach(struct ytree_parser *p, struct ynode *n)
+/* A new node, as the root or as the last child of the innermost open container; *where its place then. */
+static struct ynode *ytree_attach(struct ytree_parser *p, size_t *where)
 {
 	if (p->depth == 0) {
-		p->root = n;
-		return;
+		*where = SIZE_MAX;
+		p->top = (struct ynode){ 0 };
+		return &p->top;
 	}
 	util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
-	p->kids[p->nkids++] = n;
+	*where = p->nkids;
+	p->kids[p->nkids] = (struct ynode){ 0 };
+	return &p->kids[p->nkids++];
 }
 
-static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
+/* The root, in the arena, once the root node is whole. */
+static void ytree_done_root(struct ytree_parser *p)
 {
-	struct ynode *n = arena_alloc(p->a, sizeof *n);
+	p->root = arena_alloc(p->a, sizeof *p->root);
+	*p->root = p->top;
+}
+
+static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
+{
+	size_t where;
+	struct ynode *n = ytree_attach(p, &where);
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
-	n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
+	n->str = arena_strndup(p->texts, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-		size_t off = ytree_offset(p, n->loc);
+		size_t off = ytree_offset(p, ev->start_mark.index);
 		if (!n->plain && off != SIZE_MAX)
 			off++;	/* past the quote */
 		n->exact = off != SIZE_MAX && off + n->len <= p->len && !memchr(n->str, '\n', n->len) &&
@@ -250,7 +272,8 @@ static struct ynode *ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev
 		if (n->exact && !n->plain)
 			n->loc.col++;
 	}
-	return n;
+	if (where == SIZE_MAX)
+		ytree_done_root(p);
 }
 
 /* Report duplicate keys of a finished mapping. */
@@ -258,13 +281,13 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 {
 	if (map->n <= 2 * 8) {	/* most mappings: comparing each key with those before is cheaper than a map */
 		for (size_t i = 0; i + 1 < map->n; i += 2) {
-			const struct ynode *k = map->kids[i];
+			const struct ynode *k = &map->kids[i];
 			if (k->kind != YNODE_SCALAR) {
 				diag_error(p->d, k->loc, "a key must be a plain name, not a %s", ynode_kind_name(k));
 				continue;
 			}
 			for (size_t j = 0; j < i; j += 2) {
-				const struct ynode *first = map->kids[j];
+				const struct ynode *first = &map->kids[j];
 				if (first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
 				    strcmp(first->str, k->str) == 0) {
 					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
@@ -277,13 +300,13 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 	}
 	struct strmap seen = { 0 };
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct ynode *k = map->kids[i];
+		const struct ynode *k = &map->kids[i];
 		if (k->kind != YNODE_SCALAR) {
 			diag_error(p->d, k->loc, "a key must be a plain name, not a %s", ynode_kind_name(k));
 			continue;
 		}
 		if (!strmap_put(&seen, k->str, (int)i)) {
-			const struct ynode *first = map->kids[strmap_get(&seen, k->str)];
+			const struct ynode *first = &map->kids[strmap_get(&seen, k->str)];
 			diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str, first->loc.line);
 		}
 	}
@@ -325,13 +348,15 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 	case YAML_ALIAS_EVENT: {
 		diag_error(p->d, at, "aliases (*%s) are not allowed in a wizard; write the text out",
 			   ev->data.alias.anchor);
-		struct ynode *n = arena_alloc(p->a, sizeof *n);
+		size_t where;
+		struct ynode *n = ytree_attach(p, &where);
 		n->kind = YNODE_SCALAR;
 		n->loc = at;
 		n->str = "";
 		n->plain = true;
 		n->alias = true;
-		ytree_attach(p, n);
+		if (where == SIZE_MAX)
+			ytree_done_root(p);
 		return true;
 	}
 	case YAML_SCALAR_EVENT:
@@ -340,7 +365,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 				   p->limits->max_scalar);
 			return false;
 		}
-		ytree_attach(p, ytree_scalar(p, ev));
+		ytree_scalar(p, ev);
 		return true;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
@@ -348,24 +373,27 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 			diag_error(p->d, at, "nested more than %zu levels deep", p->limits->max_depth);
 			return false;
 		}
-		struct ynode *n = arena_alloc(p->a, sizeof *n);
+		size_t where;
+		struct ynode *n = ytree_attach(p, &where);
 		n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
 		n->loc = at;
-		ytree_attach(p, n);
-		p->stack[p->depth++] = (struct ytree_open){ n, p->nkids };
+		p->stack[p->depth++] = (struct ytree_open){ where, p->nkids };
 		return true;
 	}
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT: {
 		struct ytree_open *o = &p->stack[--p->depth];
+		struct ynode *node = o->node == SIZE_MAX ? &p->top : &p->kids[o->node];
 		size_t n = p->nkids - o->first;
-		o->node->kids = arena_alloc(p->a, (n ? n : 1) * sizeof *o->node->kids);
+		node->kids = arena_alloc(p->a, (n ? n : 1) * sizeof *node->kids);
 		if (n)
-			memcpy(o->node->kids, p->kids + o->first, n * sizeof *o->node->kids);
-		o->node->n = (uint32_t)(o->node->kind == YNODE_MAP ? n / 2 * 2 : n);
+			memcpy(node->kids, p->kids + o->first, n * sizeof *node->kids);
+		node->n = (uint32_t)(node->kind == YNODE_MAP ? n / 2 * 2 : n);
 		p->nkids = o->first;
-		if (o->node->kind == YNODE_MAP)
-			ytree_check_keys(p, o->node);
+		if (node->kind == YNODE_MAP)
+			ytree_check_keys(p, node);
+		if (o->node == SIZE_MAX)
+			ytree_done_root(p);
 		return true;
 	}
 	default:
@@ -373,7 +401,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 	}
 }
 
-struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, size_t len,
+struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 			  const struct load_limits *limits, struct diags *d)
 {
 	if (!limits)
@@ -392,9 +420,9 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 	if (!ytree_check_bytes(file, buf, len, d))
 		return NULL;
 
-	struct ytree_parser p = { .a = a, .file = file, .buf = buf, .len = len, .limits = limits, .d = d };
+	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
+				  .d = d };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
-	ytree_index_lines(&p);
 	size_t errors_before = d->errors;
 
 	yaml_parser_t yp;
@@ -438,7 +466,6 @@ struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, si
 	yaml_parser_delete(&yp);
 	free(p.kids);
 	free(p.stack);
-	free(p.lines);
 	if (!ok)
 		return NULL;
 	if (!p.root && d->errors == errors_before)
@@ -451,10 +478,10 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	if (!map || map->kind != YNODE_MAP)
 		return NULL;
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct ynode *k = map->kids[i];
+		const struct ynode *k = &map->kids[i];
 		/* the first byte first: most keys differ there, and a call of strcmp costs more */
 		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
-			return map->kids[i + 1];
+			return &map->kids[i + 1];
 	}
 	return NULL;
 }

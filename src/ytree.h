@@ -6,7 +6,9 @@
  * control characters.  Every problem is a diagnostic with a 1-based line and column (in characters).
  * Duplicate mapping keys are found here, once, for every caller.
  *
- * Nodes live in the arena passed in; the buffer is borrowed only during the call.
+ * Nodes live in one arena, the entries of each container side by side, and the scalars' texts in another
+ * (or the same), so that the nodes can go once read while the texts stay; the buffer is borrowed only
+ * during the call.
  */
 #ifndef TRIN_YTREE_H
 #define TRIN_YTREE_H
@@ -30,7 +32,7 @@ struct ynode {
 	struct loc loc;
 	union {
 		const char *str;	/* scalars: NUL-terminated copy; may hold NUL bytes from "\0" escapes: see len */
-		struct ynode **kids;	/* sequences: n items; mappings: n/2 pairs, key at kids[2i], value at kids[2i+1] */
+		struct ynode *kids;	/* sequences: n items; mappings: n/2 pairs, key at kids[2i], value at kids[2i+1] */
 	};
 	union {
 		uint32_t len;	/* scalars: bytes in str */
@@ -49,12 +51,18 @@ struct ynode {
 bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d);
 
 /*
- * Parse buf (len bytes) named file.  Returns the root node, or NULL when the text could not be read as
- * YAML.  A tree may come back with errors reported too (an alias, a duplicate key): check d->errors.
+ * Parse buf (len bytes) named file, the nodes into arena a and the scalars' texts into arena texts.
+ * Returns the root node, or NULL when the text could not be read as YAML.  A tree may come back with
+ * errors reported too (an alias, a duplicate key): check d->errors.
  */
-struct ynode *ytree_parse(struct arena *a, const char *file, const char *buf, size_t len,
+struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 			  const struct load_limits *limits, struct diags *d);
 
+/* Entry i of a sequence or mapping node (see kids). */
+static inline const struct ynode *ynode_kid(const struct ynode *n, size_t i)
+{
+	return &n->kids[i];
+}
 /* The value for key in a mapping node, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* Whether a plain scalar spells null: empty, "~", "null". */
