@@ -1663,6 +1663,13 @@ static const char *engine_and(struct engine *e, bool translated)
 	return l && l->conj ? l->conj : "og";	/* join() in expressions says it with the same word */
 }
 
+/* What goes between the other items of such a list: ", ", or "، " in Arabic. */
+static const char *engine_comma(struct engine *e, bool translated)
+{
+	const struct i18n_lang *l = translated && e->value_lang ? e->value_lang : i18n_lang(e->w->language);
+	return l && l->comma ? l->comma : ", ";
+}
+
 /* Item k of group g as a person reads it: its item text (else its first answer) with the answers filled in. */
 static void engine_put_items_one(struct engine *e, char **out, size_t *len, size_t *cap, int g, size_t k,
 				 const char *(*translate)(void *, const char *), void *ctx)
@@ -1688,8 +1695,9 @@ static void engine_put_items(struct engine *e, char **out, size_t *len, size_t *
 			     const char *(*translate)(void *, const char *), void *ctx)
 {
 	for (size_t k = 0; k < n; k++) {
+		const char *comma = engine_comma(e, translate != NULL);
 		if (k)
-			engine_put(out, len, cap, k + 1 < n ? ", " : " ", k + 1 < n ? 2 : 1);
+			engine_put(out, len, cap, k + 1 < n ? comma : " ", k + 1 < n ? strlen(comma) : 1);
 		if (k && k + 1 == n) {
 			const char *and = engine_and(e, translate != NULL);
 			engine_put(out, len, cap, and, strlen(and));
@@ -1740,8 +1748,9 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 		break;
 	case VAL_LIST:
 		for (size_t i = 0; i < v.u.list.n; i++) {
+			const char *comma = engine_comma(e, translate != NULL);
 			if (i)
-				engine_put(out, len, cap, ", ", 2);
+				engine_put(out, len, cap, comma, strlen(comma));
 			engine_put_value(e, out, len, cap, s, v.u.list.items[i], translate, ctx);
 		}
 		return;

@@ -2216,7 +2216,7 @@ static const char *expr_num_text(struct expr_evaluator *ev, int64_t n)
 /* join(list [, sep]): strings as they are, numbers as text() writes them, nulls left out; null if none is left. */
 static bool expr_eval_join(struct expr_evaluator *ev, struct value list, const char *sep, struct value *out)
 {
-	const char *conj = expr_lang(ev)->conj;
+	const char *conj = expr_lang(ev)->conj, *comma = expr_lang(ev)->comma;
 	size_t n = 0, len = 0, k = 0;
 	const char **parts = arena_alloc(ev->scratch, (list.u.list.n ? list.u.list.n : 1) * sizeof *parts);
 	if (!expr_work(ev, list.u.list.n))
@@ -2233,7 +2233,7 @@ static bool expr_eval_join(struct expr_evaluator *ev, struct value list, const c
 	if (n == 0)
 		return true;	/* nothing to show: null, so that coalesce(join(x), "none") can say so */
 	for (size_t i = 0; i < n; i++) {
-		const char *gap = sep ? sep : i + 2 == n ? arena_printf(ev->scratch, " %s ", conj ? conj : "og") : ", ";
+		const char *gap = sep ? sep : i + 2 == n ? arena_printf(ev->scratch, " %s ", conj ? conj : "og") : comma ? comma : ", ";
 		parts[i] = i + 1 < n ? arena_printf(ev->scratch, "%s%s", parts[i], gap) : parts[i];
 		len += strlen(parts[i]);
 		if (len > EXPR_MAX_TEXT)

@@ -49,17 +49,17 @@ static const char *const i18n_ar_yes[] = { "\xD9\x86\xD8\xB9\xD9\x85", NULL },	/
  * take Arabic-Indic digits too, text_digits), and right to left.
  */
 static const struct i18n_lang i18n_langs[] = {
-	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no, "og", false },
-	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no, "and", false },
-	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no, "ve", false },
-	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL, "und", false },
-	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL, "och", false },
-	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL, "og", false },
-	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL, "i", false },
+	{ "da", "Dansk", { ".", ',', '-' }, i18n_da_yes, i18n_da_no, "og", ", ", false },
+	{ "en", "English", { ",", '.', '/' }, i18n_en_yes, i18n_en_no, "and", ", ", false },
+	{ "tr", "T\xC3\xBCrk\xC3\xA7" "e", { ".", ',', '.' }, i18n_tr_yes, i18n_tr_no, "ve", ", ", false },
+	{ "de", "Deutsch", { ".", ',', '.' }, NULL, NULL, "und", ", ", false },
+	{ "sv", "Svenska", { "\xC2\xA0", ',', '-' }, NULL, NULL, "och", ", ", false },
+	{ "nb", "Norsk bokm\xC3\xA5l", { "\xC2\xA0", ',', '.' }, NULL, NULL, "og", ", ", false },
+	{ "pl", "Polski", { "\xC2\xA0", ',', '.' }, NULL, NULL, "i", ", ", false },
 	{ "uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0", { "\xC2\xA0", ',', '.' },
-	  i18n_uk_yes, i18n_uk_no, "\xD1\x96", false },
+	  i18n_uk_yes, i18n_uk_no, "\xD1\x96", ", ", false },
 	{ "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", { ",", '.', '/' }, i18n_ar_yes, i18n_ar_no,
-	  "\xD9\x88", true },
+	  "\xD9\x88", "\xD8\x8C ", true },
 };
 
 static char i18n_current[128];

@@ -60,6 +60,7 @@ struct i18n_lang {
 	struct i18n_style style;
 	const char *const *yes, *const *no;	/* lower case, ended by NULL; none for some languages */
 	const char *conj;		/* the word before the last of a list ("a, b og c"): "og" */
+	const char *comma;		/* between the others: ", ", or Arabic's "، " */
 	bool rtl;			/* written right to left (bidi.h) */
 };
 

@@ -830,6 +830,7 @@ static void test_join_text(void)
 	CHECK_STR(test_run("join(['x', 'y', 'z'])"), "\"x, y og z\"");
 	CHECK_STR(test_run_in("join(['x', 'y', 'z'])", "en"), "\"x, y and z\"");
 	CHECK_STR(test_run_in("join(['x', 'y', 'z'])", "tr"), "\"x, y ve z\"");
+	CHECK_STR(test_run_in("join(['x', 'y', 'z'])", "ar"), "\"x\xD8\x8C y \xD9\x88 z\"");	/* the Arabic comma */
 	CHECK_STR(test_run_in("join(valg)", "da"), "\"a og b\"");
 	CHECK_STR(test_run("join(valg, ' / ')"), "\"a / b\"");
 	CHECK_STR(test_run("join(['x', 'y', 'z'], '')"), "\"xyz\"");
