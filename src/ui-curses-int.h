@@ -56,6 +56,11 @@ bool ui_read_key(uint32_t *key);
 bool ui_start(enum ui_theme theme);
 /* Give the terminal back as it was found. */
 void ui_end(void);
+/*
+ * The n bytes of s (at most 8 KiB of them; NULL: none) to be written on stderr if a stop signal ends trin
+ * at once, while it is busy: the operator's log a kiosk holds for its end.
+ */
+void ui_exit_note(const char *s, size_t n);
 /* Whether the terminal takes lines as drawn, with no bidi of its own (on while right to left is shown). */
 void ui_explicit_bidi(bool on);
 /* A kiosk's terminal before the screen starts: the kiosk's signals taken, and no key sends one. */

@@ -379,6 +379,20 @@ static bool ui_kiosk_language(struct screen *u, char **langs, size_t n, bool *ch
 	return true;
 }
 
+/* The operator's log held for the kiosk's end, as ui_exit_note keeps it for a signal that ends it at once. */
+static void ui_hold_log(const struct diags *held)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = held->n ? open_memstream(&text, &len) : NULL;
+	if (f) {
+		diag_print(held, f);
+		fclose(f);
+	}
+	ui_exit_note(text, len);
+	free(text);
+}
+
 /*
  * Whether standard error is the terminal the screen is drawn on, so that nothing may be written to it while
  * the screen is up.
@@ -419,8 +433,10 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		if (n == 0) {
 			ui_out_of_order(&u);
 			n = reload_start(&r, files, nfiles, ui_stderr_is_screen() ? &held : NULL);
-			continue;
 		}
+		ui_hold_log(&held);	/* written at the end, even when a signal ends trin in the middle of a screen */
+		if (n == 0)
+			continue;
 		struct ui_wizard *list = r.list;
 		char **langs;
 		size_t nlangs = ui_langs(list[0].w, list[0].path, true, &langs);
@@ -446,6 +462,7 @@ int ui_curses_kiosk(char **files, size_t nfiles, const struct ui_options *opts)
 		util_wipe_stack();	/* and what drawing and parsing left below this frame */
 	}
 	ui_end();
+	ui_exit_note(NULL, 0);
 	diag_print(&held, stderr);
 	diag_free(&held);
 	stats_close(u.stats);

@@ -62,6 +62,19 @@ void ui_restore_terminal(void)
 	ui_drawn = ui_taken = 0;
 }
 
+/* What is written on stderr when a stop signal ends trin at once (ui_exit_note). */
+static char ui_exit_text[8192];
+static volatile sig_atomic_t ui_exit_len;
+
+void ui_exit_note(const char *s, size_t n)
+{
+	ui_exit_len = 0;	/* a signal now writes nothing rather than half a copy */
+	n = n < sizeof ui_exit_text ? n : sizeof ui_exit_text;
+	if (s && n)
+		memcpy(ui_exit_text, s, n);
+	ui_exit_len = (sig_atomic_t)(s ? n : 0);
+}
+
 /* SIGTERM, SIGINT, SIGHUP: the loop ends the session when it waits for a key; busy, or asked twice, at once. */
 static void ui_on_stop(int sig)
 {
@@ -70,6 +83,8 @@ static void ui_on_stop(int sig)
 		return;
 	}
 	ui_restore_terminal();
+	if (ui_exit_len)
+		(void)!write(STDERR_FILENO, ui_exit_text, (size_t)ui_exit_len);
 	_exit(ui_stop_status);
 }
 
