@@ -180,6 +180,27 @@ static void glossary_found(void *ctx, size_t k, size_t len)
 	f->seen[k] = true;
 }
 
+/*
+ * How many bytes of the Arabic letters that may be joined in front of a word (wa "and", fa "so", bi
+ * "with", li "for", ka "as", sa "will") l starts with, at most two of them: "والمكتب" is "و" and
+ * "المكتب", whose term is found after them.  Arabic writes these onto the word, where other languages
+ * write a word of their own.
+ */
+static size_t glossary_proclitics(const char *l, size_t n)
+{
+	static const char *const letters[] = { "\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83", "\xD8\xB3" };
+	size_t at = 0;
+	for (int k = 0; k < 2; k++) {
+		size_t was = at;
+		for (size_t i = 0; i < ARRAY_LEN(letters) && at == was; i++)
+			if (n - at > 2 && !memcmp(l + at, letters[i], 2))
+				at += 2;
+		if (at == was)
+			break;
+	}
+	return at;
+}
+
 void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n, bool *mark, bool *seen)
 {
 	if (!t->index.n)	/* no terms: nothing to case-map the text for */
@@ -194,6 +215,11 @@ void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n
 			continue;	/* terms start a word */
 		f.at = i;
 		glossary_index_find(&t->index, l + i, llen - i, glossary_found, &f);
+		size_t pre = (unsigned char)l[i] == 0xD8 || (unsigned char)l[i] == 0xD9 ? glossary_proclitics(l + i, llen - i) : 0;
+		for (size_t k = 2; k <= pre; k += 2) {	/* and after one or two letters joined in front */
+			f.at = i + k;
+			glossary_index_find(&t->index, l + i + k, llen - i - k, glossary_found, &f);
+		}
 	}
 	free(f.last);
 	free(map);

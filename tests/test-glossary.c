@@ -143,11 +143,47 @@ static void test_mapped(void)
 	glossary_terms_free(&t);
 }
 
+/* Arabic: a term found after the letters joined in front of a word (و، ف، ب، ل، ك، س, one or two), only the term marked. */
+static void test_arabic(void)
+{
+	struct glossary_entry g[] = { { .term = "\xD8\xA7\xD9\x84\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8" },	/* المكتب */
+				      { .term = "\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85" } };			/* رسوم */
+	struct wizard w = { 0 };
+	w.glossary = g;
+	w.nglossary = 2;
+	struct glossary_terms t;
+	glossary_terms_init(&t, &w, NULL, NULL);
+	static const struct {
+		const char *text;
+		bool office, fees;
+		size_t marked;	/* bytes */
+	} cases[] = {
+		{ "\xD9\x88\xD8\xA7\xD9\x84\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8", true, false, 12 },	/* والمكتب */
+		{ "\xD9\x88\xD8\xA8\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, true, 8 },		/* وبرسوم: two in front */
+		{ "\xD8\xAA\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },			/* ترسوم: ت is no such letter */
+		{ "\xD9\x88\xD9\x88\xD9\x88\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },	/* three in front: no */
+		{ "x\xD8\xA8\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },			/* not at a word's start */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = strlen(cases[i].text), marked = 0;
+		bool *mark = xcalloc(n + 1, 1), seen[2] = { false, false };
+		glossary_terms_find(&t, cases[i].text, n, mark, seen);
+		for (size_t b = 0; b < n; b++)
+			marked += mark[b];
+		CHECK(seen[0] == cases[i].office && seen[1] == cases[i].fees);
+		CHECK_NUM(marked, cases[i].marked);
+		CHECK(!mark[0] || !cases[i].marked);	/* the letters in front are not marked */
+		free(mark);
+	}
+	glossary_terms_free(&t);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_chosen();
 	test_random();
 	test_mapped();
+	test_arabic();
 	return test_done("test-glossary");
 }
