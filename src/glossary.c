@@ -181,24 +181,27 @@ static void glossary_found(void *ctx, size_t k, size_t len)
 }
 
 /*
- * How many bytes of the Arabic letters that may be joined in front of a word (wa "and", fa "so", bi
- * "with", li "for", ka "as", sa "will") l starts with, at most two of them: "والمكتب" is "و" and
- * "المكتب", whose term is found after them.  Arabic writes these onto the word, where other languages
- * write a word of their own.
+ * Where in l (n bytes, at the start of an Arabic word) a term may start after what Arabic writes onto the
+ * front of a word, into at; how many such places.  Up to two of the letters wa "and", fa "so", bi "with",
+ * li "for", ka "as", sa "will", then the article al-: "والمكتب" is "و" and "المكتب", "بالشريحة" is "ب",
+ * "ال" and "شريحة".  Other languages write each as a word of its own.
  */
-static size_t glossary_proclitics(const char *l, size_t n)
+static size_t glossary_proclitics(const char *l, size_t n, size_t at[6])
 {
 	static const char *const letters[] = { "\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83", "\xD8\xB3" };
-	size_t at = 0;
-	for (int k = 0; k < 2; k++) {
-		size_t was = at;
-		for (size_t i = 0; i < ARRAY_LEN(letters) && at == was; i++)
-			if (n - at > 2 && !memcmp(l + at, letters[i], 2))
-				at += 2;
-		if (at == was)
+	size_t k = 0, pos = 0;
+	for (int front = 0; front <= 2; front++) {
+		if (n - pos > 4 && !memcmp(l + pos, "\xD8\xA7\xD9\x84", 4))	/* the article after them */
+			at[k++] = pos + 4;
+		size_t was = pos;
+		for (size_t i = 0; front < 2 && i < ARRAY_LEN(letters) && pos == was; i++)
+			if (n - pos > 2 && !memcmp(l + pos, letters[i], 2))
+				pos += 2;
+		if (pos == was)
 			break;
+		at[k++] = pos;
 	}
-	return at;
+	return k;
 }
 
 void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n, bool *mark, bool *seen)
@@ -215,10 +218,11 @@ void glossary_terms_find(const struct glossary_terms *t, const char *s, size_t n
 			continue;	/* terms start a word */
 		f.at = i;
 		glossary_index_find(&t->index, l + i, llen - i, glossary_found, &f);
-		size_t pre = (unsigned char)l[i] == 0xD8 || (unsigned char)l[i] == 0xD9 ? glossary_proclitics(l + i, llen - i) : 0;
-		for (size_t k = 2; k <= pre; k += 2) {	/* and after one or two letters joined in front */
-			f.at = i + k;
-			glossary_index_find(&t->index, l + i + k, llen - i - k, glossary_found, &f);
+		size_t at[6], nat = (unsigned char)l[i] == 0xD8 || (unsigned char)l[i] == 0xD9 ?
+			glossary_proclitics(l + i, llen - i, at) : 0;
+		for (size_t k = 0; k < nat; k++) {	/* and after what Arabic joins in front */
+			f.at = i + at[k];
+			glossary_index_find(&t->index, l + f.at, llen - f.at, glossary_found, &f);
 		}
 	}
 	free(f.last);

@@ -143,7 +143,10 @@ static void test_mapped(void)
 	glossary_terms_free(&t);
 }
 
-/* Arabic: a term found after the letters joined in front of a word (و، ف، ب، ل، ك، س, one or two), only the term marked. */
+/*
+ * Arabic: a term found after the letters joined in front of a word (و، ف، ب، ل، ك، س, one or two) and the
+ * article ال, only the term marked.
+ */
 static void test_arabic(void)
 {
 	struct glossary_entry g[] = { { .term = "\xD8\xA7\xD9\x84\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8" },	/* المكتب */
@@ -163,6 +166,8 @@ static void test_arabic(void)
 		{ "\xD8\xAA\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },			/* ترسوم: ت is no such letter */
 		{ "\xD9\x88\xD9\x88\xD9\x88\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },	/* three in front: no */
 		{ "x\xD8\xA8\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, false, 0 },			/* not at a word's start */
+		{ "\xD9\x88\xD8\xA8\xD8\xA7\xD9\x84\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, true, 8 },	/* وبالرسوم: and the article */
+		{ "\xD9\x84\xD9\x84\xD8\xB1\xD8\xB3\xD9\x88\xD9\x85", false, true, 8 },		/* للرسوم: li and al- as one */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = strlen(cases[i].text), marked = 0;
