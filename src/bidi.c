@@ -9,11 +9,11 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
+#include "compat.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -35,15 +35,9 @@ static bool bidi_load(void)
 	if (bidi_fn.tried)
 		return bidi_fn.lib != NULL;
 	bidi_fn.tried = true;
-	void *lib = dlopen(BIDI_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return false;
-	if (!(*(void **)&bidi_fn.log2vis = dlsym(lib, "fribidi_log2vis"))) {
-		dlclose(lib);
-		return false;
-	}
-	bidi_fn.lib = lib;
-	return true;
+	const struct compat_sym syms[] = { { "fribidi_log2vis", (void **)&bidi_fn.log2vis } };
+	bidi_fn.lib = compat_open_library(BIDI_LIBRARY, syms, ARRAY_LEN(syms));
+	return bidi_fn.lib != NULL;
 }
 
 enum { BIDI_LRI = 0x2066, BIDI_PDI = 0x2069 };

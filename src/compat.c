@@ -3,6 +3,7 @@
  */
 #include "compat.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -69,4 +70,16 @@ bool compat_self_exe(char *buf, size_t size)
 	if (size > 0)
 		buf[whole ? n : 0] = '\0';
 	return whole;
+}
+
+void *compat_open_library(const char *name, const struct compat_sym *syms, size_t n)
+{
+	void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	for (size_t i = 0; lib && i < n; i++) {
+		if (!(*syms[i].slot = dlsym(lib, syms[i].name))) {
+			dlclose(lib);
+			lib = NULL;
+		}
+	}
+	return lib;
 }

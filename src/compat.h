@@ -22,4 +22,15 @@ bool compat_same_mtime(const struct stat *a, const struct stat *b);
  * Linux: /proc/self/exe. */
 bool compat_self_exe(char *buf, size_t size);
 
+/* A function of a library opened at first use: its name, and where its address goes. */
+struct compat_sym {
+	const char *name;
+	void **slot;
+};
+/*
+ * Open the library name (as the dynamic linker finds it) and fill the slot of each of the n syms; the
+ * library, or NULL (and nothing kept open) when it or one of its functions is missing.
+ */
+void *compat_open_library(const char *name, const struct compat_sym *syms, size_t n);
+
 #endif

@@ -18,11 +18,11 @@
 #include "config.h"
 #include "i18n.h"
 #include "summary.h"
+#include "compat.h"
 #include "util.h"
 
 #if HAVE_CUPS
 #include <cups/cups.h>
-#include <dlfcn.h>
 #endif
 
 #define PRINT_TIMEOUT_MS 5000	/* the longest trin waits for the print server, for each answer */
@@ -99,7 +99,7 @@ static bool print_load(void)
 {
 	if (print_fn.lib)
 		return true;
-	const struct { const char *name; void **slot; } syms[] = {
+	const struct compat_sym syms[] = {
 		{ "cupsServer", (void **)&print_fn.server },
 		{ "ippPort", (void **)&print_fn.port },
 		{ "cupsEncryption", (void **)&print_fn.encryption },
@@ -123,17 +123,8 @@ static bool print_load(void)
 		{ "cupsWriteRequestData", (void **)&print_fn.write_data },
 		{ "cupsFinishDocument", (void **)&print_fn.finish_document },
 	};
-	void *lib = dlopen(PRINT_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return false;
-	for (size_t i = 0; i < ARRAY_LEN(syms); i++) {
-		if (!(*syms[i].slot = dlsym(lib, syms[i].name))) {
-			dlclose(lib);
-			return false;
-		}
-	}
-	print_fn.lib = lib;
-	return true;
+	print_fn.lib = compat_open_library(PRINT_LIBRARY, syms, ARRAY_LEN(syms));
+	return print_fn.lib != NULL;
 }
 
 /* No password is ever asked for: libcups's own asks on the terminal. */

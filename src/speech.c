@@ -23,10 +23,10 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "compat.h"
 #include "util.h"
 
 #if HAVE_ESPEAK_NG
-#include <dlfcn.h>
 #include <espeak-ng/espeak_ng.h>
 #endif
 
@@ -75,7 +75,7 @@ static bool speech_load(void)
 {
 	if (speech_fn.lib)
 		return true;
-	const struct { const char *name; void **slot; } syms[] = {
+	const struct compat_sym syms[] = {
 		{ "espeak_ng_InitializePath", (void **)&speech_fn.init_path },
 		{ "espeak_ng_Initialize", (void **)&speech_fn.init },
 		{ "espeak_ng_InitializeOutput", (void **)&speech_fn.init_output },
@@ -90,17 +90,8 @@ static bool speech_load(void)
 		{ "espeak_ListVoices", (void **)&speech_fn.list_voices },
 		{ "espeak_SetSynthCallback", (void **)&speech_fn.set_callback },
 	};
-	void *lib = dlopen(SPEECH_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return false;
-	for (size_t i = 0; i < ARRAY_LEN(syms); i++) {
-		if (!(*syms[i].slot = dlsym(lib, syms[i].name))) {
-			dlclose(lib);
-			return false;
-		}
-	}
-	speech_fn.lib = lib;
-	return true;
+	speech_fn.lib = compat_open_library(SPEECH_LIBRARY, syms, ARRAY_LEN(syms));
+	return speech_fn.lib != NULL;
 }
 
 /* Load the library and its data (espeak-ng-data); false when either is missing. */

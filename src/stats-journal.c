@@ -13,10 +13,10 @@
 
 #include "config.h"
 #include "stats.h"
+#include "compat.h"
 #include "util.h"
 
 #if HAVE_LIBSYSTEMD
-#include <dlfcn.h>
 #include <systemd/sd-journal.h>
 
 /* The library's name as the dynamic linker finds it (Debian's libsystemd0). */
@@ -39,7 +39,7 @@ bool stats_journal_ready(void)
 {
 	if (stats_journal_fn.lib)
 		return true;
-	const struct { const char *name; void **slot; } syms[] = {
+	const struct compat_sym syms[] = {
 		{ "sd_journal_sendv", (void **)&stats_journal_fn.sendv },
 		{ "sd_journal_open", (void **)&stats_journal_fn.open },
 		{ "sd_journal_open_directory", (void **)&stats_journal_fn.open_directory },
@@ -50,18 +50,10 @@ bool stats_journal_ready(void)
 		{ "sd_journal_get_usage", (void **)&stats_journal_fn.get_usage },
 		{ "sd_journal_close", (void **)&stats_journal_fn.close },
 	};
-	void *lib = dlopen(STATS_JOURNAL_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	for (size_t i = 0; lib && i < ARRAY_LEN(syms); i++) {
-		if (!(*syms[i].slot = dlsym(lib, syms[i].name))) {
-			dlclose(lib);
-			lib = NULL;
-		}
-	}
-	if (!lib) {
+	if (!(stats_journal_fn.lib = compat_open_library(STATS_JOURNAL_LIBRARY, syms, ARRAY_LEN(syms)))) {
 		errno = ENOPKG;
 		return false;
 	}
-	stats_journal_fn.lib = lib;
 	return true;
 }
 
