@@ -148,8 +148,7 @@ bool bidi_visual(const char *s, size_t n, bool rtl, struct bidi_line *out)
 
 bool bidi_screen_rtl(const char *own)
 {
-	struct bidi_line none = { 0 };
-	return i18n_lang_shown(own)->rtl && bidi_visual("", 0, true, &none);
+	return bidi_lang_rtl(i18n_lang_shown(own)->code);
 }
 
 bool bidi_lang_rtl(const char *lang)

@@ -1653,20 +1653,23 @@ static const char *engine_label(const struct step *s, const char *value,
 	return translate ? translate(ctx, label) : label;
 }
 
-/*
- * The word that joins the last two items of a list, "A, B and C": in the language chosen, or in the
- * wizard's own when its texts are shown as written (no translate).
- */
+/* The language a list is written in: the one chosen, or the wizard's own when its texts are shown as written. */
+static const struct i18n_lang *engine_list_lang(struct engine *e, bool translated)
+{
+	return translated && e->value_lang ? e->value_lang : i18n_lang(e->w->language);
+}
+
+/* The word that joins the last two items of a list, "A, B and C", in engine_list_lang. */
 static const char *engine_and(struct engine *e, bool translated)
 {
-	const struct i18n_lang *l = translated && e->value_lang ? e->value_lang : i18n_lang(e->w->language);
+	const struct i18n_lang *l = engine_list_lang(e, translated);
 	return l && l->conj ? l->conj : "og";	/* join() in expressions says it with the same word */
 }
 
 /* What goes between the other items of such a list: ", ", or "، " in Arabic. */
 static const char *engine_comma(struct engine *e, bool translated)
 {
-	const struct i18n_lang *l = translated && e->value_lang ? e->value_lang : i18n_lang(e->w->language);
+	const struct i18n_lang *l = engine_list_lang(e, translated);
 	return l && l->comma ? l->comma : ", ";
 }
 
@@ -1694,8 +1697,8 @@ static void engine_put_items_one(struct engine *e, char **out, size_t *len, size
 static void engine_put_items(struct engine *e, char **out, size_t *len, size_t *cap, int g, size_t n,
 			     const char *(*translate)(void *, const char *), void *ctx)
 {
+	const char *comma = engine_comma(e, translate != NULL);
 	for (size_t k = 0; k < n; k++) {
-		const char *comma = engine_comma(e, translate != NULL);
 		if (k)
 			engine_put(out, len, cap, k + 1 < n ? comma : " ", k + 1 < n ? strlen(comma) : 1);
 		if (k && k + 1 == n) {
@@ -1746,14 +1749,15 @@ static void engine_put_value(struct engine *e, char **out, size_t *len, size_t *
 	case VAL_BOOL:
 		t = engine_value_text(e, s, v);
 		break;
-	case VAL_LIST:
+	case VAL_LIST: {
+		const char *comma = engine_comma(e, translate != NULL);
 		for (size_t i = 0; i < v.u.list.n; i++) {
-			const char *comma = engine_comma(e, translate != NULL);
 			if (i)
 				engine_put(out, len, cap, comma, strlen(comma));
 			engine_put_value(e, out, len, cap, s, v.u.list.items[i], translate, ctx);
 		}
 		return;
+	}
 	}
 	engine_put(out, len, cap, t, strlen(t));
 }

@@ -69,6 +69,16 @@ static void ui_put_visual(int y, int x, const struct bidi_line *l, attr_t attr, 
 	}
 }
 
+/* The cell of the i-th character of l laid out from cell x. */
+static int ui_visual_cell(const struct bidi_line *l, int x, size_t i)
+{
+	for (size_t k = 0; k < i; k++) {
+		int cw = uc_width(l->cp[k], "UTF-8");
+		x += cw > 0 ? cw : 0;
+	}
+	return x;
+}
+
 /*
  * The n bytes of s on row y of a column of width cells at x, indent cells from the side a line starts
  * at: the left, or the right when the frame is right to left.  In visual order when rtl (a line of a
@@ -80,11 +90,7 @@ static void ui_put_line(int y, int x, int width, int indent, const char *s, size
 {
 	struct bidi_line l = { 0 };
 	if ((rtl || ui_rtl || bidi_has_rtl(s, n)) && n && bidi_visual(s, n, rtl, &l)) {
-		int w = 0;
-		for (size_t i = 0; i < l.n; i++) {
-			int cw = uc_width(l.cp[i], "UTF-8");
-			w += cw > 0 ? cw : 0;
-		}
+		int w = ui_visual_cell(&l, 0, l.n);	/* its width */
 		ui_put_visual(y, ui_rtl ? x + width - indent - w : x + indent, &l, attr, look);
 		bidi_line_free(&l);
 		return;
@@ -167,16 +173,6 @@ static void ui_draw_row(struct screen *u, const struct page_line *r, int y, int 
 					      b->role == PAGE_NOTE || b->role == PAGE_NOTE_HEAD);
 	ui_put_line(y, x, width, r->indent, r->s, r->len, attr, look, second ? bidi_lang_rtl(u->opts->second_lang) : ui_rtl);
 	free(look);
-}
-
-/* The cell of the i-th character of l laid out from cell x. */
-static int ui_visual_cell(const struct bidi_line *l, int x, size_t i)
-{
-	for (size_t k = 0; k < i; k++) {
-		int cw = uc_width(l->cp[k], "UTF-8");
-		x += cw > 0 ? cw : 0;
-	}
-	return x;
 }
 
 /*
