@@ -100,17 +100,20 @@ fail=0
 cd "$root" || exit 99
 # the same lines, but for the spaces a page puts between and around them
 norm() { sed -e 's/\f//g' -e 's/[[:space:]]\{1,\}/ /g' -e 's/^ //' -e 's/ $//' "$1" | grep -v '^$'; }
+# The path of the first PDF the queue writes, waited for up to a minute; empty when none came.
+wait_pdf() {
+	n=0
+	while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1 && [ "$n" -lt 600 ]; do
+		n=$((n + 1))
+		sleep 0.1
+	done
+	ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1
+}
 
 # 1. A full-screen walk prints its summary; the PDF holds it
 TMPDIR=$tmp/trin-tmp "$test_print" "$trin" "$root" screen "$queue" "Your summary is being printed." "$tmp/summary.txt" ||
 	fail=1
-i=0
-while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ "$i" -lt 600 ] || break
-	sleep 0.1
-done
-pdf=$(ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1)
+pdf=$(wait_pdf)
 if [ -z "$pdf" ]; then
 	echo "print: no PDF came out of the queue"; tail -n 20 "$tmp/log/error_log"; fail=1
 else
@@ -132,13 +135,7 @@ if ls "$tmp/spool" | grep -q '^d'; then echo "print: the spool kept the job's do
 # 1b. On a receipt roll: a page 80 mm wide, the summary's words in the same order, no line over 36 columns
 rm -f "$tmp/pdf"/*.pdf "$tmp/summary-r.txt"
 "$test_print" "$trin" "$root" receipt "$queue" "Your summary is being printed." "$tmp/summary-r.txt" || fail=1
-i=0
-while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ "$i" -lt 600 ] || break
-	sleep 0.1
-done
-pdf=$(ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1)
+pdf=$(wait_pdf)
 if [ -z "$pdf" ]; then
 	echo "print: no receipt came out of the queue"; fail=1
 else
@@ -166,13 +163,7 @@ for said in "Type print to print a summary to take away. Press Enter to finish."
 	grep -qF "$said" "$tmp/line.out" || { echo "print: line mode does not say: $said"; cat "$tmp/line.out"; fail=1; }
 done
 [ "$status" = 0 ] || { echo "print: line mode ended with status $status"; fail=1; }
-i=0
-while ! ls "$tmp/pdf"/*.pdf >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ "$i" -lt 600 ] || break
-	sleep 0.1
-done
-pdf=$(ls "$tmp/pdf"/*.pdf 2>/dev/null | head -n 1)
+pdf=$(wait_pdf)
 if [ -z "$pdf" ]; then
 	echo "print: no PDF came out of the queue from line mode"; fail=1
 else
