@@ -41,6 +41,23 @@ void diag_add(struct diags *d, enum diag_severity sev, struct loc at, const char
 	d->v[d->n++] = (struct diag){ at, sev, msg };
 }
 
+void diag_append(struct diags *to, struct diags *from)
+{
+	to->errors += from->errors;
+	to->warnings += from->warnings;
+	to->dropped += from->dropped;
+	for (size_t i = 0; i < from->n; i++) {
+		if (to->n >= DIAG_MAX) {
+			to->dropped++;
+			free(from->v[i].msg);
+			continue;
+		}
+		util_grow((void **)&to->v, &to->cap, to->n + 1, sizeof *to->v);
+		to->v[to->n++] = from->v[i];
+	}
+	from->n = from->errors = from->warnings = from->dropped = 0;
+}
+
 bool diag_full(const struct diags *d)
 {
 	return d->n >= DIAG_MAX;

@@ -43,6 +43,8 @@ void diag_add(struct diags *d, enum diag_severity sev, struct loc at, const char
 	__attribute__((format(printf, 4, 5)));
 #define diag_error(d, at, ...) diag_add((d), DIAG_ERROR, (at), __VA_ARGS__)
 #define diag_warning(d, at, ...) diag_add((d), DIAG_WARNING, (at), __VA_ARGS__)
+/* Move every message of from to the end of to (from is left empty), counted as if added there. */
+void diag_append(struct diags *to, struct diags *from);
 /* Whether the list is full, so that work to word a new message can be skipped. */
 bool diag_full(const struct diags *d);
 /* Sort by file, line, column (stable), so messages read top to bottom. */

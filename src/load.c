@@ -66,8 +66,18 @@ static const char *const load_keys_11[] = { "sensitive", "one", "other", "count"
 
 /* A goto target or scenario step named by id, resolved in the second pass. */
 struct load_ref {
-	const struct ynode *id;
+	const char *id;		/* in the texts' arena: the node may be gone by then */
+	struct loc loc;
 	int *target;
+};
+
+/*
+ * A place in the model kept while reading: a pointer, or (p NULL) byte off of w->steps[step], since
+ * w->steps grows, and moves, while the steps are read.  p NULL and step SIZE_MAX: nothing.
+ */
+struct load_at {
+	void *p;
+	size_t step, off;
 };
 
 /* What a scenario expects of an answer or a value, typed once every step and value is bound. */
@@ -85,7 +95,7 @@ struct loader {
 	struct diags *d;
 	struct load_ref *refs;
 	size_t nrefs, caprefs;
-	struct text **texts;	/* every text, for checking {name} once names are known */
+	struct load_at *texts;	/* every text, for checking {name} once names are known */
 	size_t ntexts, captexts;
 	struct wizard_text *shown;	/* every text with its key, for translators (wizard.texts) */
 	size_t nshown, capshown;
@@ -103,7 +113,11 @@ struct loader {
 	size_t errors_in_flow;	/* d->errors once the flow was read and resolved, before binding */
 	bool scenario_file;	/* reading a scenario or answers file of its own, not the wizard */
 	const struct step *group;	/* the repeated group whose steps are being read, or NULL */
-	const struct step **text_groups;	/* of each text in texts: the group it is in, or NULL */
+	struct load_at *text_groups;	/* of each text in texts: the group it is in, or nothing */
+	struct step *cur;	/* the step of w->steps being read, or NULL */
+	size_t cur_index, capsteps;
+	bool streamed;		/* the steps were read as the parse went (ytree_items) */
+	size_t nstreamed, shown_streamed, texts_streamed;	/* steps, shown texts and texts read so */
 	struct scenario_answer **answered;	/* the answers read, checked against groups once steps are known */
 	size_t nanswered, capanswered;
 	bool in_rows;		/* reading an item of a group's answer: its ids are the group's */
@@ -316,6 +330,23 @@ static void load_shown(struct loader *ld, const char *msgid, struct loc loc, con
 	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
+/* Where p is, kept so that it outlasts the steps' moves (p may be NULL). */
+static struct load_at load_at(const struct loader *ld, const void *p)
+{
+	uintptr_t at = (uintptr_t)p, cur = (uintptr_t)ld->cur;
+	if (ld->cur && at >= cur && at < cur + sizeof *ld->cur)
+		return (struct load_at){ NULL, ld->cur_index, at - cur };
+	return (struct load_at){ (void *)(uintptr_t)p, p ? 0 : SIZE_MAX, 0 };
+}
+
+/* The pointer a kept place stands for, now. */
+static void *load_at_ptr(const struct loader *ld, struct load_at a)
+{
+	if (a.p || a.step == SIZE_MAX)
+		return a.p;
+	return (char *)&ld->w->steps[a.step] + a.off;
+}
+
 /* Keep text t to be checked once the names are known, with the group it is in (NULL: none). */
 static void load_add_text(struct loader *ld, struct text *t)
 {
@@ -323,8 +354,8 @@ static void load_add_text(struct loader *ld, struct text *t)
 	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
 	if (cap != ld->captexts)
 		ld->text_groups = xrealloc(ld->text_groups, ld->captexts * sizeof *ld->text_groups);
-	ld->text_groups[ld->ntexts] = ld->group;
-	ld->texts[ld->ntexts++] = t;
+	ld->text_groups[ld->ntexts] = load_at(ld, ld->group);
+	ld->texts[ld->ntexts++] = load_at(ld, t);
 }
 
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
@@ -406,7 +437,7 @@ static void load_ref(struct loader *ld, const struct ynode *id, int *target)
 {
 	*target = -1;
 	util_grow((void **)&ld->refs, &ld->caprefs, ld->nrefs + 1, sizeof *ld->refs);
-	ld->refs[ld->nrefs++] = (struct load_ref){ id, target };
+	ld->refs[ld->nrefs++] = (struct load_ref){ id->kind == YNODE_SCALAR ? id->str : "", id->loc, target };
 }
 
 static struct expr *load_expr(struct loader *ld, const struct ynode *n, const char *what)
@@ -1124,27 +1155,43 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	ld->prefix = NULL;
 }
 
-static void load_steps(struct loader *ld, const struct ynode *list)
+/* An item of 'steps', as the parse reads it or from the tree. */
+static void load_steps_item(struct loader *ld, const struct ynode *m)
 {
 	struct wizard *w = ld->w;
-	w->steps = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *w->steps);
-	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *m = ynode_kid(list, i);
-		if (!load_expect(ld, m, YNODE_MAP, "a step"))
-			continue;
-		/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
-		 * nothing in the place of the next step, and its texts are still checked. */
-		const struct ynode *idn = ynode_get(m, "id");
-		bool keep = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str) &&
-			    strmap_get(&w->names, idn->str) < 0;
-		struct step *s = keep ? &w->steps[w->nsteps] : arena_alloc(ld->a, sizeof *s);
-		load_step(ld, s, m);
-		if (s->id && !strmap_put(&w->names, s->id, (int)w->nsteps))
-			diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id,
-				   w->steps[strmap_get(&w->names, s->id)].loc.line);
-		else if (s->id)
-			w->nsteps++;
+	if (!load_expect(ld, m, YNODE_MAP, "a step"))
+		return;
+	/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
+	 * nothing in the place of the next step, and its texts are still checked. */
+	const struct ynode *idn = ynode_get(m, "id");
+	bool keep = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str) &&
+		    strmap_get(&w->names, idn->str) < 0;
+	struct step *s;
+	if (keep) {
+		/* grown by doubling: the pages past the last step are never touched */
+		util_grow((void **)&w->steps, &ld->capsteps, w->nsteps + 1, sizeof *w->steps);
+		s = &w->steps[w->nsteps];
+		*s = (struct step){ 0 };
+		ld->cur = s;
+		ld->cur_index = w->nsteps;
+	} else {
+		s = arena_alloc(ld->a, sizeof *s);
 	}
+	load_step(ld, s, m);
+	ld->cur = NULL;
+	if (s->id && !strmap_put(&w->names, s->id, (int)w->nsteps))
+		diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id,
+			   w->steps[strmap_get(&w->names, s->id)].loc.line);
+	else if (s->id)
+		w->nsteps++;
+}
+
+/* What is left once every step is read. */
+static void load_steps_end(struct loader *ld)
+{
+	struct wizard *w = ld->w;
+	if (!w->steps)
+		w->steps = xcalloc(1, sizeof *w->steps);
 	/* A step without 'next' goes on to the step after it. */
 	for (size_t i = 0; i < w->nsteps; i++) {
 		struct step *s = &w->steps[i];
@@ -1160,6 +1207,30 @@ static void load_steps(struct loader *ld, const struct ynode *list)
 				   "it an end step", s->id);
 		}
 	}
+}
+
+/* Move the last n - k elements of v (each size bytes) before the first k; those are few. */
+static void load_move_front(void *v, size_t n, size_t k, size_t size)
+{
+	size_t tail = (n - k) * size;
+	if (!tail || !k)
+		return;
+	char *tmp = xmalloc(tail);
+	memcpy(tmp, (char *)v + k * size, tail);
+	memmove((char *)v + tail, v, k * size);
+	memcpy(v, tmp, tail);
+	free(tmp);
+}
+
+/*
+ * The steps read as the parse went came before the wizard's own texts read since: put those first, so that
+ * translators get the texts in the file's order, as from the tree.
+ */
+static void load_steps_streamed(struct loader *ld)
+{
+	load_move_front(ld->shown, ld->nshown, ld->shown_streamed, sizeof *ld->shown);
+	load_move_front(ld->texts, ld->ntexts, ld->texts_streamed, sizeof *ld->texts);
+	load_move_front(ld->text_groups, ld->ntexts, ld->texts_streamed, sizeof *ld->text_groups);
 }
 
 static void load_glossary(struct loader *ld, const struct ynode *m)
@@ -1494,14 +1565,14 @@ static void load_resolve_refs(struct loader *ld, size_t first)
 {
 	struct wizard *w = ld->w;
 	for (size_t i = first; i < ld->nrefs; i++) {
-		const struct ynode *id = ld->refs[i].id;
-		int s = wizard_step_index(w, id->str);
+		const struct load_ref *r = &ld->refs[i];
+		int s = wizard_step_index(w, r->id);
 		if (s < 0) {
-			const char *near = load_scope_suggest(ld, id->str);
+			const char *near = load_scope_suggest(ld, r->id);
 			if (near && wizard_step_index(w, near) >= 0)
-				diag_error(ld->d, id->loc, "unknown step '%s' (did you mean '%s'?)", id->str, near);
+				diag_error(ld->d, r->loc, "unknown step '%s' (did you mean '%s'?)", r->id, near);
 			else
-				diag_error(ld->d, id->loc, "unknown step '%s'", id->str);
+				diag_error(ld->d, r->loc, "unknown step '%s'", r->id);
 		}
 		*ld->refs[i].target = s;
 	}
@@ -2183,9 +2254,13 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	if (!steps)
 		diag_error(ld->d, root->loc, "the wizard needs 'steps'");
 	else if (load_expect(ld, steps, YNODE_SEQ, "'steps'")) {
-		if (steps->n == 0)
+		if ((ld->streamed ? ld->nstreamed : steps->n) == 0)
 			diag_error(ld->d, steps->loc, "'steps' is empty");
-		load_steps(ld, steps);
+		if (ld->streamed)
+			load_steps_streamed(ld);
+		for (size_t i = 0; i < steps->n; i++)
+			load_steps_item(ld, ynode_kid(steps, i));
+		load_steps_end(ld);
 	}
 	w->start = w->nsteps ? 0 : -1;
 	if ((n = ynode_get(root, "start")) && load_id(ld, n, "'start'"))
@@ -2199,7 +2274,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	load_group_answers(ld);
 	load_bind(ld);
 	for (size_t i = 0; i < ld->ntexts; i++)
-		load_check_text(ld, ld->texts[i], ld->text_groups[i]);
+		load_check_text(ld, load_at_ptr(ld, ld->texts[i]), load_at_ptr(ld, ld->text_groups[i]));
 	for (size_t i = 0; i < w->ntests; i++) {
 		const struct scenario *sc = &w->tests[i];
 		scenario_check_order(w, sc, ld->d);
@@ -2219,6 +2294,7 @@ void wizard_free(struct wizard *w)
 		free(w->patterns[i]);
 	}
 	free(w->patterns);
+	free(w->steps);
 	free(w->texts);
 	strmap_free(&w->names);
 	arena_free(&w->arena);
@@ -2243,6 +2319,25 @@ static bool load_flow_errors(struct wizard *w)
 	return true;
 }
 
+/* ytree_items: the steps are read as the parse goes once the format version is known. */
+static bool load_items_begin(void *ctx, const struct ynode *top)
+{
+	struct loader *ld = ctx;
+	const struct ynode *n = ynode_get(top, "trin");
+	if (ld->streamed || !n || n->kind != YNODE_SCALAR || (strcmp(n->str, "1") != 0 && strcmp(n->str, "1.1") != 0))
+		return false;	/* a second 'steps', or what a step may hold is not known yet: from the tree */
+	ld->w->minor = strcmp(n->str, "1") == 0 ? 0 : 1;
+	ld->streamed = true;
+	return true;
+}
+
+static void load_items_item(void *ctx, const struct ynode *item)
+{
+	struct loader *ld = ctx;
+	load_steps_item(ld, item);
+	ld->nstreamed++;
+}
+
 /*
  * Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete.  owned,
  * when not NULL, is buf and is freed as soon as it is parsed: the model keeps nothing of it.
@@ -2256,10 +2351,19 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	w->arena.unwiped = true;	/* the author's file and what was made of it: no person's answers */
 	size_t errors = d->errors;
 	struct arena tree = { .unwiped = true };	/* the nodes, gone once read; the model keeps their texts */
-	struct ynode *root = ytree_parse(&tree, &w->arena, name, buf, len, limits, d);
-	free(owned);
+	/* What the steps read during the parse say is kept apart: a file that is not YAML says only that. */
+	struct diags early = { 0 };
+	struct loader ld = { .w = w, .a = &w->arena, .d = &early, .errors_in_flow = SIZE_MAX };
+	struct ytree_items items = { "steps", load_items_begin, load_items_item, &ld };
+	struct ynode *root = ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, owned != NULL, d);
+	ytree_free_file(owned);
+	ld.d = d;
+	ld.shown_streamed = ld.nshown;
+	ld.texts_streamed = ld.ntexts;
+	if (root)
+		diag_append(d, &early);
+	diag_free(&early);
 	if (root) {
-		struct loader ld = { .w = w, .a = &w->arena, .d = d, .errors_in_flow = SIZE_MAX };
 		load_wizard(&ld, root);
 		sensitive_mark(w);
 		if (analysis && ld.errors_in_flow == errors)
@@ -2268,16 +2372,18 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 			errors = d->errors;	/* kept for the checks that need no paths */
 		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
 		w->ntexts = ld.nshown;
-		free(ld.value_state);
-		free(ld.value_height);
-		free(ld.value_nesting);
-		strmap_free(&ld.pattern_index);
-		free(ld.refs);
-		free(ld.pending);
-		free(ld.texts);
-		free(ld.text_groups);
-		free(ld.answered);
+		ld.shown = NULL;
 	}
+	free(ld.shown);
+	free(ld.value_state);
+	free(ld.value_height);
+	free(ld.value_nesting);
+	strmap_free(&ld.pattern_index);
+	free(ld.refs);
+	free(ld.pending);
+	free(ld.texts);
+	free(ld.text_groups);
+	free(ld.answered);
 	arena_free(&tree);
 	if (!root || d->errors > errors) {
 		/* the wizard holds compiled patterns even when loading failed */
@@ -2372,7 +2478,7 @@ bool scenario_load(const struct wizard *w, const char *path, struct arena *a, st
 	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
 		return false;
 	bool ok = scenario_load_buffer(w, path, buf, len, a, out, need_end, d);
-	free(buf);
+	ytree_free_file(buf);
 	return ok;
 }
 

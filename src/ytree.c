@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -23,6 +24,62 @@ const struct load_limits load_default_limits = {
 	.max_depth = 32,
 	.max_events = 250000,
 };
+
+/*
+ * A file's bytes, behind a header that says how they were taken: a large file gets pages of its own, so
+ * that the parse can hand back those it has read (ytree_parse_items), and a wizard of tens of megabytes
+ * is never in memory whole beside its model.
+ */
+#define YTREE_MAP_MIN ((size_t)1 << 20)	/* bytes from which a file gets pages of its own */
+#define YTREE_RELEASE_STEP ((size_t)1 << 20)	/* read this far past the last release before the next */
+#define YTREE_KEEP ((size_t)64 << 10)	/* bytes kept behind the last event read */
+
+struct ytree_head {
+	size_t size;		/* of the mapping, header included; 0: from malloc */
+	size_t pad;		/* keeps the bytes 16-aligned */
+};
+
+static char *ytree_buffer_new(size_t cap)
+{
+	struct ytree_head *h = NULL;
+	size_t size = sizeof *h + cap;
+	if (cap >= YTREE_MAP_MIN) {
+		void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m != MAP_FAILED) {
+			h = m;
+			h->size = size;
+			return (char *)(h + 1);
+		}
+	}
+	h = xmalloc(size);	/* small, or no pages to be had: as any other memory */
+	h->size = 0;
+	return (char *)(h + 1);
+}
+
+void ytree_free_file(char *buf)
+{
+	if (!buf)
+		return;
+	struct ytree_head *h = (struct ytree_head *)(void *)buf - 1;
+	if (h->size)
+		munmap(h, h->size);
+	else
+		free(h);
+}
+
+/* Whether buf has pages of its own (ytree_buffer_new), which may be handed back once read. */
+static bool ytree_buffer_mapped(const char *buf)
+{
+	return ((const struct ytree_head *)(const void *)buf - 1)->size != 0;
+}
+
+static char *ytree_buffer_grow(char *buf, size_t len, size_t cap)
+{
+	char *b = ytree_buffer_new(cap);
+	memcpy(b, buf, len);
+	ytree_free_file(buf);
+	return b;
+}
 
 bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d)
 {
@@ -54,14 +111,14 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
 		return false;
 	}
 	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *b = xmalloc(cap + 1);
+	char *b = ytree_buffer_new(cap + 1);
 	for (;;) {
 		ssize_t r = read(fd, b + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			diag_error(d, at, "cannot read: %s", strerror(errno));
-			free(b);
+			ytree_free_file(b);
 			close(fd);
 			return false;
 		}
@@ -70,13 +127,13 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
 		n += (size_t)r;
 		if (n > max) {
 			diag_error(d, at, "file is over the limit of %zu bytes", max);
-			free(b);
+			ytree_free_file(b);
 			close(fd);
 			return false;
 		}
 		if (n == cap) {
 			cap *= 2;
-			b = xrealloc(b, cap + 1);
+			b = ytree_buffer_grow(b, n, cap + 1);
 		}
 	}
 	close(fd);
@@ -178,7 +235,13 @@ struct ytree_parser {
 	size_t nkids, capkids;
 	struct ynode top;	/* the root until it is done, */
 	struct ynode *root;	/* and in the arena when it is */
+	const struct ytree_items *items;	/* NULL: nothing is read as it comes */
+	bool in_items;		/* the list at depth 2 is the one whose items go to items */
+	struct arena *tree;	/* the nodes' arena: a is item_nodes while an item of that list is open */
+	struct arena item_nodes;
 	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
+	bool release;		/* buf's pages behind the parse may be handed back */
+	size_t released;	/* bytes of buf before this offset are gone */
 };
 
 static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
@@ -231,6 +294,27 @@ static size_t ytree_offset(struct ytree_parser *p, size_t index)
 	return off;
 }
 
+/*
+ * Hand back the pages of buf well behind the last scalar read: libyaml has its own copy of what it reads,
+ * and nothing goes back (ytree_offset walks on from the last scalar; reader errors cannot come once
+ * ytree_check_bytes passed, and are placed by libyaml's mark when they do).
+ */
+static void ytree_release(struct ytree_parser *p)
+{
+#ifdef MADV_DONTNEED
+	if (!p->release || p->last_off < p->released + YTREE_RELEASE_STEP)
+		return;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = ((uintptr_t)(p->buf + p->released) + page - 1) & ~(page - 1);
+	uintptr_t to = (uintptr_t)(p->buf + p->last_off - YTREE_KEEP) & ~(page - 1);
+	if (to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	p->released = p->last_off - YTREE_KEEP;
+#else
+	(void)p;
+#endif
+}
+
 /* A new node, as the root or as the last child of the innermost open container; *where its place then. */
 static struct ynode *ytree_attach(struct ytree_parser *p, size_t *where)
 {
@@ -243,6 +327,43 @@ static struct ynode *ytree_attach(struct ytree_parser *p, size_t *where)
 	*where = p->nkids;
 	p->kids[p->nkids] = (struct ynode){ 0 };
 	return &p->kids[p->nkids++];
+}
+
+/* Whether a node attached now is an item of the list that goes to p->items. */
+static bool ytree_at_item(const struct ytree_parser *p)
+{
+	return p->in_items && p->depth == 2;
+}
+
+/* After the node at where was finished: an item of that list goes to the reader, and is gone. */
+static void ytree_item_done(struct ytree_parser *p, size_t where)
+{
+	if (!ytree_at_item(p))
+		return;
+	p->items->item(p->items->ctx, &p->kids[where]);
+	p->nkids = where;
+	arena_free(&p->item_nodes);
+	p->a = p->tree;
+}
+
+/*
+ * A list starting at depth 1 (before it is pushed): whether it is the value of items->key in the top-level
+ * mapping, and the reader takes it.
+ */
+static bool ytree_items_start(struct ytree_parser *p)
+{
+	if (!p->items || p->depth != 1 || p->top.kind != YNODE_MAP)
+		return false;
+	size_t first = p->stack[0].first, n = p->nkids - first;	/* the new list is the last of n */
+	if (n % 2 || n < 2)
+		return false;
+	const struct ynode *key = &p->kids[p->nkids - 2];
+	if (key->kind != YNODE_SCALAR || strcmp(key->str, p->items->key) != 0)
+		return false;
+	struct ynode top = { .loc = p->top.loc, .kind = YNODE_MAP };
+	top.kids = &p->kids[first];
+	top.n = (uint32_t)(n - 2);	/* the pairs before this one */
+	return p->items->begin(p->items->ctx, &top);
 }
 
 /* The root, in the arena, once the root node is whole. */
@@ -274,6 +395,8 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	}
 	if (where == SIZE_MAX)
 		ytree_done_root(p);
+	else
+		ytree_item_done(p, where);
 }
 
 /* Report duplicate keys of a finished mapping. */
@@ -357,6 +480,8 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		n->alias = true;
 		if (where == SIZE_MAX)
 			ytree_done_root(p);
+		else
+			ytree_item_done(p, where);
 		return true;
 	}
 	case YAML_SCALAR_EVENT:
@@ -377,6 +502,10 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		struct ynode *n = ytree_attach(p, &where);
 		n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
 		n->loc = at;
+		if (ytree_at_item(p))
+			p->a = &p->item_nodes;
+		else if (n->kind == YNODE_SEQ && ytree_items_start(p))
+			p->in_items = true;
 		p->stack[p->depth++] = (struct ytree_open){ where, p->nkids };
 		return true;
 	}
@@ -394,6 +523,10 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 			ytree_check_keys(p, node);
 		if (o->node == SIZE_MAX)
 			ytree_done_root(p);
+		else if (p->depth == 1)
+			p->in_items = false;	/* the list read as it came, if it was */
+		else
+			ytree_item_done(p, o->node);
 		return true;
 	}
 	default:
@@ -404,6 +537,14 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 			  const struct load_limits *limits, struct diags *d)
 {
+	return ytree_parse_items(a, texts, file, buf, len, limits, NULL, false, d);
+}
+
+struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
+				const struct load_limits *limits, const struct ytree_items *items, bool from_file,
+				struct diags *d)
+{
+	bool release = from_file && ytree_buffer_mapped(buf);
 	if (!limits)
 		limits = &load_default_limits;
 	if (len > limits->max_file || len >= UINT32_MAX) {
@@ -421,7 +562,7 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 		return NULL;
 
 	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
-				  .d = d };
+				  .d = d, .items = items, .tree = a, .item_nodes = { .unwiped = true }, .release = release };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
 	size_t errors_before = d->errors;
 
@@ -434,8 +575,8 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&yp, &ev)) {
 			yaml_mark_t m = yp.error == YAML_READER_ERROR ? yp.mark : yp.problem_mark;
-			struct loc at = yp.error == YAML_READER_ERROR ? ytree_loc_at(file, buf, yp.problem_offset)
-								     : ytree_mark(&p, m);
+			struct loc at = yp.error == YAML_READER_ERROR && !p.released
+						? ytree_loc_at(file, buf, yp.problem_offset) : ytree_mark(&p, m);
 			const char *problem = yp.problem ? yp.problem : "invalid YAML";
 			if (yp.context)
 				diag_error(d, at, "YAML syntax: %s %s (line %zu)", problem, yp.context,
@@ -454,6 +595,7 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 			break;
 		}
 		bool more = ytree_event(&p, &ev);
+		ytree_release(&p);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 		if (!more) {
@@ -464,6 +606,7 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 			break;
 	}
 	yaml_parser_delete(&yp);
+	arena_free(&p.item_nodes);	/* an item cut short by an error */
 	free(p.kids);
 	free(p.stack);
 	if (!ok)

@@ -46,9 +46,10 @@ struct ynode {
 
 /*
  * Read path whole, refusing directories, special files and files over max bytes.  On success *buf is
- * malloc'd (NUL-terminated) and owned by the caller.
+ * NUL-terminated and owned by the caller, who frees it with ytree_free_file.
  */
 bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d);
+void ytree_free_file(char *buf);
 
 /*
  * Parse buf (len bytes) named file, the nodes into arena a and the scalars' texts into arena texts.
@@ -57,6 +58,29 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
  */
 struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 			  const struct load_limits *limits, struct diags *d);
+
+/*
+ * A reader of the items of one list as the parse goes: the list that is the value of key in the top-level
+ * mapping ('steps').  When that list starts, begin sees the top-level pairs read so far and says whether
+ * to take its items; if so, item sees each as soon as it is whole, and the item's nodes are gone when it
+ * returns (its scalars' texts stay in texts), so that the tree never holds the whole list: the list comes
+ * back empty.  Neither is called when the text cannot be read as YAML before the list starts.
+ */
+struct ytree_items {
+	const char *key;
+	bool (*begin)(void *ctx, const struct ynode *top);
+	void (*item)(void *ctx, const struct ynode *item);
+	void *ctx;
+};
+
+/*
+ * As ytree_parse, handing the items of one list to items (or none: NULL) as they are read.  With from_file,
+ * buf is ytree_read_file's, and what the parse has read of a large one is handed back as it goes: it
+ * cannot be read again, only freed.
+ */
+struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
+				const struct load_limits *limits, const struct ytree_items *items, bool from_file,
+				struct diags *d);
 
 /* Entry i of a sequence or mapping node (see kids). */
 static inline const struct ynode *ynode_kid(const struct ynode *n, size_t i)

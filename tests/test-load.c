@@ -493,6 +493,99 @@ static void test_rules(void)
 		  "t.yaml:21:10: unknown name 'b' (did you mean 'a'?)");
 }
 
+/* The keys of the texts for translators, in order, joined by spaces. */
+static const char *test_text_keys(const char *yaml)
+{
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	const char *s = w ? "" : "(no wizard)";
+	for (size_t i = 0; w && i < w->ntexts; i++)
+		s = arena_printf(&test_arena, "%s%s%s", s, i ? " " : "", w->texts[i].key);
+	wizard_free(w);
+	diag_free(&d);
+	return s;
+}
+
+/*
+ * The steps are read as the parse goes once 'trin' is known, and from the tree when it is not: both give
+ * the same messages, texts in the same order, and a file that is not YAML says only that.
+ */
+static void test_streamed(void)
+{
+	const char *steps = "steps:\n"
+			    "  - id: a\n    type: info\n    title: A {nix}\n    next: b\n"
+			    "  - id: a\n    type: end\n    title: X\n"
+			    "  - id: c\n    type: yesno\n    title: C\n    sensitive: true\n    required: maybe\n";
+	const char *want = "t.yaml:6:14: unknown name 'nix' in a text | "
+			   "t.yaml:7:11: unknown step 'b' (did you mean 'a'?) | "
+			   "t.yaml:8:9: duplicate step id 'a' (first at line 4) | "
+			   "t.yaml:11:5: step 'c' is the last step but has no 'next'; add 'next' or make it an end step | "
+			   "t.yaml:14:5: 'sensitive' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+			   "t.yaml:15:15: 'required' must be true or false, not 'maybe'";
+	CHECK_STR(test_load(arena_printf(&test_arena, "trin: 1\ntitle: T\n%s", steps)), want);
+	/* the version after the steps: read from the tree, the same words at the same places */
+	CHECK_STR(test_load(arena_printf(&test_arena, "title: T\n%strin: 1\n", steps)),
+		  "t.yaml:5:14: unknown name 'nix' in a text | "
+		  "t.yaml:6:11: unknown step 'b' (did you mean 'a'?) | "
+		  "t.yaml:7:9: duplicate step id 'a' (first at line 3) | "
+		  "t.yaml:10:5: step 'c' is the last step but has no 'next'; add 'next' or make it an end step | "
+		  "t.yaml:13:5: 'sensitive' is new in format 1.1: write 'trin: 1.1' at the top of the wizard | "
+		  "t.yaml:14:15: 'required' must be true or false, not 'maybe'");
+	/* not YAML further on: only that, nothing of the steps read before */
+	CHECK_STR(test_load(arena_printf(&test_arena, "trin: 1\ntitle: T\n%s  - [\n", steps)),
+		  "t.yaml:17:1: YAML syntax: did not find expected node content while parsing a flow node (line 17)");
+	/* a second 'steps': the first counts, as ever */
+	CHECK_STR(test_load(HEAD "steps:\n" SLUT "steps:\n  - id: x\n    type: nix\n"),
+		  "t.yaml:7:1: duplicate key 'steps' (first at line 3)");
+	CHECK_STR(test_load(HEAD "steps: []\n"), "t.yaml:3:8: 'steps' is empty");
+	CHECK_STR(test_load(HEAD "steps:\n  - nej\n" SLUT),
+		  "t.yaml:4:5: a step must be a mapping (key: value), not text");
+	/* the texts for translators in the file's order, however the steps were read */
+	const char *keys = "title description glossary.hæftelse (the term) glossary.hæftelse steps.a.title "
+			   "steps.a.choices.ja.label steps.a.choices.nej.label steps.slut.title";
+	const char *body = "description: D\nglossary:\n  hæftelse: H\nsteps:\n"
+			   "  - id: a\n    type: choice\n    title: A\n    choices: [{value: ja, label: Ja}, {value: nej, label: Nej}]\n" SLUT;
+	CHECK_STR(test_text_keys(arena_printf(&test_arena, HEAD "%s", body)), keys);
+	CHECK_STR(test_text_keys(arena_printf(&test_arena, "title: T\n%strin: 1\n", body)), keys);
+}
+
+/*
+ * A wizard of several megabytes from a file: what the parse has read is handed back as it goes, and the
+ * places of messages at its end are still exact.
+ */
+static void test_large_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = arena_printf(&test_arena, "%s/test-load-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f)
+		return;
+	fputs("trin: 1\ntitle: T\nsteps:\n", f);
+	int n = 20000;	/* about 3 MB */
+	for (int i = 0; i < n; i++)
+		fprintf(f, "  - id: s%d\n    type: info\n    title: \"Trin nummer %d af en meget lang guide om æøå\"\n"
+			"    text: Svar så godt du kan, og spørg hjælperen ved siden af dig, hvis du er i tvivl.\n", i, i);
+	fputs("  - id: slut\n    type: end\n    title: \"Slut på {nix} nu\"\n", f);
+	fclose(f);
+	struct load_limits limits = load_default_limits;
+	limits.max_file = 8u << 20;
+	limits.max_events = 1u << 22;
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load(path, &limits, &d);
+	CHECK(!w);
+	CHECK_NUM(d.n, 1);
+	if (d.n) {
+		CHECK_STR(d.v[0].msg, "unknown name 'nix' in a text");
+		CHECK_NUM(d.v[0].loc.line, 4 + 4 * n + 2);
+		CHECK_NUM(d.v[0].loc.col, 21);	/* at the brace: the column is exact */
+	}
+	diag_free(&d);
+	wizard_free(w);
+	remove(path);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -501,6 +594,8 @@ int main(void)
 	test_hostile();
 	test_all_reported();
 	test_rules();
+	test_streamed();
+	test_large_file();
 	arena_free(&test_arena);
 	return test_done("test-load");
 }
