@@ -72,12 +72,12 @@ struct load_ref {
 };
 
 /*
- * A place in the model kept while reading: a pointer, or (p NULL) byte off of w->steps[step], since
- * w->steps grows, and moves, while the steps are read.  p NULL and step SIZE_MAX: nothing.
+ * A text kept while reading: a pointer, or (p NULL) byte off of w->steps[step], since w->steps grows, and
+ * moves, while the steps are read.
  */
 struct load_at {
-	void *p;
-	size_t step, off;
+	struct text *p;
+	uint32_t step, off;
 };
 
 /* What a scenario expects of an answer or a value, typed once every step and value is bound. */
@@ -113,7 +113,10 @@ struct loader {
 	size_t errors_in_flow;	/* d->errors once the flow was read and resolved, before binding */
 	bool scenario_file;	/* reading a scenario or answers file of its own, not the wizard */
 	const struct step *group;	/* the repeated group whose steps are being read, or NULL */
-	struct load_at *text_groups;	/* of each text in texts: the group it is in, or nothing */
+	/* of each text in texts, the group it is in: -1 none, w->steps[i] for i >= 0, apart[-2 - i] below */
+	int32_t *text_groups;
+	const struct step **apart;	/* groups read apart (a duplicate id): not in w->steps */
+	size_t napart, capapart;
 	struct step *cur;	/* the step of w->steps being read, or NULL */
 	size_t cur_index, capsteps;
 	bool streamed;		/* the steps were read as the parse went (ytree_items) */
@@ -330,32 +333,42 @@ static void load_shown(struct loader *ld, const char *msgid, struct loc loc, con
 	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
 }
 
-/* Where p is, kept so that it outlasts the steps' moves (p may be NULL). */
-static struct load_at load_at(const struct loader *ld, const void *p)
+/* The group being read, kept so that it outlasts the steps' moves. */
+static int32_t load_group_at(struct loader *ld)
 {
-	uintptr_t at = (uintptr_t)p, cur = (uintptr_t)ld->cur;
-	if (ld->cur && at >= cur && at < cur + sizeof *ld->cur)
-		return (struct load_at){ NULL, ld->cur_index, at - cur };
-	return (struct load_at){ (void *)(uintptr_t)p, p ? 0 : SIZE_MAX, 0 };
+	if (!ld->group)
+		return -1;
+	if (ld->group == ld->cur)
+		return (int32_t)ld->cur_index;
+	if (!ld->napart || ld->apart[ld->napart - 1] != ld->group) {
+		util_grow((void **)&ld->apart, &ld->capapart, ld->napart + 1, sizeof *ld->apart);
+		ld->apart[ld->napart++] = ld->group;
+	}
+	return -2 - (int32_t)(ld->napart - 1);
 }
 
-/* The pointer a kept place stands for, now. */
-static void *load_at_ptr(const struct loader *ld, struct load_at a)
-{
-	if (a.p || a.step == SIZE_MAX)
-		return a.p;
-	return (char *)&ld->w->steps[a.step] + a.off;
-}
-
-/* Keep text t to be checked once the names are known, with the group it is in (NULL: none). */
+/* Keep text t to be checked once the names are known, with the group it is in. */
 static void load_add_text(struct loader *ld, struct text *t)
 {
 	size_t cap = ld->captexts;
 	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
 	if (cap != ld->captexts)
 		ld->text_groups = xrealloc(ld->text_groups, ld->captexts * sizeof *ld->text_groups);
-	ld->text_groups[ld->ntexts] = load_at(ld, ld->group);
-	ld->texts[ld->ntexts++] = load_at(ld, t);
+	ld->text_groups[ld->ntexts] = load_group_at(ld);
+	uintptr_t at = (uintptr_t)t, cur = (uintptr_t)ld->cur;
+	if (ld->cur && at >= cur && at < cur + sizeof *ld->cur)
+		ld->texts[ld->ntexts++] = (struct load_at){ NULL, (uint32_t)ld->cur_index, (uint32_t)(at - cur) };
+	else
+		ld->texts[ld->ntexts++] = (struct load_at){ t, 0, 0 };
+}
+
+/* Text i of ld->texts, and the group it is in (NULL: none), where they are now. */
+static struct text *load_text_at(const struct loader *ld, size_t i, const struct step **group)
+{
+	int32_t g = ld->text_groups[i];
+	*group = g == -1 ? NULL : g >= 0 ? &ld->w->steps[g] : ld->apart[-2 - g];
+	struct load_at a = ld->texts[i];
+	return a.p ? a.p : (struct text *)(void *)((char *)&ld->w->steps[a.step] + a.off);
 }
 
 static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
@@ -2273,8 +2286,11 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	load_resolve_refs(ld, first);
 	load_group_answers(ld);
 	load_bind(ld);
-	for (size_t i = 0; i < ld->ntexts; i++)
-		load_check_text(ld, load_at_ptr(ld, ld->texts[i]), load_at_ptr(ld, ld->text_groups[i]));
+	for (size_t i = 0; i < ld->ntexts; i++) {
+		const struct step *group;
+		struct text *t = load_text_at(ld, i, &group);
+		load_check_text(ld, t, group);
+	}
 	for (size_t i = 0; i < w->ntests; i++) {
 		const struct scenario *sc = &w->tests[i];
 		scenario_check_order(w, sc, ld->d);
@@ -2383,6 +2399,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	free(ld.pending);
 	free(ld.texts);
 	free(ld.text_groups);
+	free(ld.apart);
 	free(ld.answered);
 	arena_free(&tree);
 	if (!root || d->errors > errors) {
