@@ -1168,6 +1168,24 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	ld->prefix = NULL;
 }
 
+/* Step i without 'next' goes on to the step after it, once that is read; the last has none to go to. */
+static void load_default_next(struct loader *ld, size_t i)
+{
+	struct wizard *w = ld->w;
+	struct step *s = &w->steps[i];
+	if (s->type == STEP_END || s->nnext)
+		return;
+	if (i + 1 < w->nsteps) {
+		s->next = arena_alloc(ld->a, sizeof *s->next);
+		s->nnext = 1;
+		s->next->target = (int)i + 1;
+		s->next->loc = s->loc;
+	} else {
+		diag_error(ld->d, s->loc, "step '%s' is the last step but has no 'next'; add 'next' or make it an end "
+			   "step", s->id);
+	}
+}
+
 /* An item of 'steps', as the parse reads it or from the tree. */
 static void load_steps_item(struct loader *ld, const struct ynode *m)
 {
@@ -1195,8 +1213,8 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 	if (s->id && !strmap_put(&w->names, s->id, (int)w->nsteps))
 		diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id,
 			   w->steps[strmap_get(&w->names, s->id)].loc.line);
-	else if (s->id)
-		w->nsteps++;
+	else if (s->id && ++w->nsteps > 1)
+		load_default_next(ld, w->nsteps - 2);
 }
 
 /* What is left once every step is read. */
@@ -1205,21 +1223,8 @@ static void load_steps_end(struct loader *ld)
 	struct wizard *w = ld->w;
 	if (!w->steps)
 		w->steps = xcalloc(1, sizeof *w->steps);
-	/* A step without 'next' goes on to the step after it. */
-	for (size_t i = 0; i < w->nsteps; i++) {
-		struct step *s = &w->steps[i];
-		if (s->type == STEP_END || s->nnext)
-			continue;
-		if (i + 1 < w->nsteps) {
-			s->next = arena_alloc(ld->a, sizeof *s->next);
-			s->nnext = 1;
-			s->next->target = (int)i + 1;
-			s->next->loc = s->loc;
-		} else {
-			diag_error(ld->d, s->loc, "step '%s' is the last step but has no 'next'; add 'next' or make "
-				   "it an end step", s->id);
-		}
-	}
+	if (w->nsteps)
+		load_default_next(ld, w->nsteps - 1);
 }
 
 /* Move the last n - k elements of v (each size bytes) before the first k; those are few. */

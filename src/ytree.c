@@ -366,6 +366,14 @@ static bool ytree_items_start(struct ytree_parser *p)
 	return p->items->begin(p->items->ctx, &top);
 }
 
+/* Whether the node at where (not the root) is a key of the mapping it is in. */
+static bool ytree_is_key(const struct ytree_parser *p, size_t where)
+{
+	const struct ytree_open *o = &p->stack[p->depth - 1];
+	const struct ynode *parent = o->node == SIZE_MAX ? &p->top : &p->kids[o->node];
+	return parent->kind == YNODE_MAP && (where - o->first) % 2 == 0;
+}
+
 /* The root, in the arena, once the root node is whole. */
 static void ytree_done_root(struct ytree_parser *p)
 {
@@ -380,7 +388,9 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
-	n->str = arena_strndup(p->texts, (const char *)ev->data.scalar.value, n->len);
+	/* the keys of an item read as it comes are words of the format, gone with the item */
+	n->str = arena_strndup(p->a == &p->item_nodes && ytree_is_key(p, where) ? p->a : p->texts,
+			       (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||

@@ -63,8 +63,8 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
  * A reader of the items of one list as the parse goes: the list that is the value of key in the top-level
  * mapping ('steps').  When that list starts, begin sees the top-level pairs read so far and says whether
  * to take its items; if so, item sees each as soon as it is whole, and the item's nodes are gone when it
- * returns (its scalars' texts stay in texts), so that the tree never holds the whole list: the list comes
- * back empty.  Neither is called when the text cannot be read as YAML before the list starts.
+ * returns (the texts of its scalars other than keys stay in texts), so that the tree never holds the whole
+ * list: the list comes back empty.  Neither is called when the text cannot be read as YAML before the list starts.
  */
 struct ytree_items {
 	const char *key;
