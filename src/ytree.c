@@ -222,6 +222,11 @@ struct ytree_open {
 	size_t first;
 };
 
+struct ytree_seen {
+	const char *text;
+	size_t len;
+};
+
 struct ytree_parser {
 	struct arena *a, *texts;	/* of the nodes, of the scalars' texts */
 	const char *file;
@@ -240,6 +245,8 @@ struct ytree_parser {
 	struct arena *tree;	/* the nodes' arena: a is item_nodes while an item of that list is open */
 	struct arena item_nodes;
 	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
+	struct ytree_seen *seen;	/* texts kept before, by ytree_seen_slot: a text met again is kept once */
+	size_t seen_bits;
 	bool release;		/* buf's pages behind the parse may be handed back */
 	size_t released;	/* bytes of buf before this offset are gone */
 };
@@ -366,6 +373,36 @@ static bool ytree_items_start(struct ytree_parser *p)
 	return p->items->begin(p->items->ctx, &top);
 }
 
+/*
+ * The slot of p->seen for a text of len bytes: from its length and three words of it (its start, middle and
+ * end), so that finding a text costs the same whatever its length; a text that differs elsewhere only
+ * takes the slot over.
+ */
+static size_t ytree_seen_slot(const struct ytree_parser *p, const char *s, size_t len)
+{
+	uint64_t a = 0, b = 0, c = 0;
+	memcpy(&a, s, len < 8 ? len : 8);
+	if (len > 8) {
+		memcpy(&b, s + len - 8, 8);
+		memcpy(&c, s + len / 2 - 4, 8);
+	}
+	uint64_t h = ((a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ c ^ len) * 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> (64 - p->seen_bits));
+}
+
+/*
+ * The text of a scalar, in the texts' arena: the same text as one kept shortly before is that one ('ja',
+ * a help written on every step), so that a long wizard holds each once.
+ */
+static const char *ytree_text(struct ytree_parser *p, const char *s, size_t len)
+{
+	struct ytree_seen *seen = &p->seen[ytree_seen_slot(p, s, len)];
+	if (seen->text && seen->len == len && memcmp(seen->text, s, len) == 0)
+		return seen->text;
+	seen->len = len;
+	return seen->text = arena_strndup(p->texts, s, len);
+}
+
 /* Whether the node at where (not the root) is a key of the mapping it is in. */
 static bool ytree_is_key(const struct ytree_parser *p, size_t where)
 {
@@ -389,8 +426,10 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
 	/* the keys of an item read as it comes are words of the format, gone with the item */
-	n->str = arena_strndup(p->a == &p->item_nodes && ytree_is_key(p, where) ? p->a : p->texts,
-			       (const char *)ev->data.scalar.value, n->len);
+	if (p->a == &p->item_nodes && ytree_is_key(p, where))
+		n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
+	else
+		n->str = ytree_text(p, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
@@ -574,6 +613,9 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
 				  .d = d, .items = items, .tree = a, .item_nodes = { .unwiped = true }, .release = release };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
+	for (p.seen_bits = 6; p.seen_bits < 13 && ((size_t)1 << p.seen_bits) * 512 < len; p.seen_bits++)
+		continue;	/* a slot for each half kilobyte of the file, 64 to 8192 */
+	p.seen = xcalloc((size_t)1 << p.seen_bits, sizeof *p.seen);
 	size_t errors_before = d->errors;
 
 	yaml_parser_t yp;
@@ -619,6 +661,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	arena_free(&p.item_nodes);	/* an item cut short by an error */
 	free(p.kids);
 	free(p.stack);
+	free(p.seen);
 	if (!ok)
 		return NULL;
 	if (!p.root && d->errors == errors_before)

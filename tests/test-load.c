@@ -549,6 +549,27 @@ static void test_streamed(void)
 	CHECK_STR(test_text_keys(arena_printf(&test_arena, "title: T\n%strin: 1\n", body)), keys);
 }
 
+/* A text written again is kept once; texts alike at their ends and middle but not whole are not one. */
+static void test_texts_once(void)
+{
+	const char *yaml = HEAD "steps:\n"
+			   "  - id: a\n    type: info\n    title: Samme tekst her\n    help: Spørg hjælperen.\n"
+			   "  - id: b\n    type: info\n    title: Samme tekst her\n    help: \"Spørg hjælperen.\"\n"
+			   "  - id: c\n    type: info\n    title: Samme tekst hér\n    help: Spørg hjælperen!\n" SLUT;
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(w != NULL);
+	if (w) {
+		CHECK(w->steps[0].title.msgid == w->steps[1].title.msgid);
+		CHECK(w->steps[0].help.msgid == w->steps[1].help.msgid);
+		CHECK_STR(w->steps[2].title.msgid, "Samme tekst hér");
+		CHECK_STR(w->steps[2].help.msgid, "Spørg hjælperen!");
+		CHECK_NUM(w->steps[1].help.loc.line, 11);	/* each keeps its own place */
+	}
+	wizard_free(w);
+	diag_free(&d);
+}
+
 /*
  * A wizard of several megabytes from a file: what the parse has read is handed back as it goes, and the
  * places of messages at its end are still exact.
@@ -595,6 +616,7 @@ int main(void)
 	test_all_reported();
 	test_rules();
 	test_streamed();
+	test_texts_once();
 	test_large_file();
 	arena_free(&test_arena);
 	return test_done("test-load");
