@@ -120,6 +120,7 @@ struct loader {
 	struct step *cur;	/* the step of w->steps being read, or NULL */
 	size_t cur_index, capsteps;
 	bool streamed;		/* the steps were read as the parse went (ytree_items) */
+	struct diags *early;	/* what they said: added where the tree's steps would have been read */
 	size_t nstreamed, shown_streamed, texts_streamed;	/* steps, shown texts and texts read so */
 	struct scenario_answer **answered;	/* the answers read, checked against groups once steps are known */
 	size_t nanswered, capanswered;
@@ -2274,8 +2275,10 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 	else if (load_expect(ld, steps, YNODE_SEQ, "'steps'")) {
 		if ((ld->streamed ? ld->nstreamed : steps->n) == 0)
 			diag_error(ld->d, steps->loc, "'steps' is empty");
-		if (ld->streamed)
+		if (ld->streamed) {
+			diag_append(ld->d, ld->early);	/* after the wizard's own, as from the tree */
 			load_steps_streamed(ld);
+		}
 		for (size_t i = 0; i < steps->n; i++)
 			load_steps_item(ld, ynode_kid(steps, i));
 		load_steps_end(ld);
@@ -2345,8 +2348,9 @@ static bool load_items_begin(void *ctx, const struct ynode *top)
 {
 	struct loader *ld = ctx;
 	const struct ynode *n = ynode_get(top, "trin");
-	if (ld->streamed || !n || n->kind != YNODE_SCALAR || (strcmp(n->str, "1") != 0 && strcmp(n->str, "1.1") != 0))
-		return false;	/* a second 'steps', or what a step may hold is not known yet: from the tree */
+	if (ld->streamed || ynode_get(top, "steps") || !n || n->kind != YNODE_SCALAR ||
+	    (strcmp(n->str, "1") != 0 && strcmp(n->str, "1.1") != 0))
+		return false;	/* a second 'steps' (only the first counts), or what a step may hold is not known yet */
 	ld->w->minor = strcmp(n->str, "1") == 0 ? 0 : 1;
 	ld->streamed = true;
 	return true;
@@ -2374,18 +2378,16 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	struct arena tree = { .unwiped = true };	/* the nodes, gone once read; the model keeps their texts */
 	/* What the steps read during the parse say is kept apart: a file that is not YAML says only that. */
 	struct diags early = { 0 };
-	struct loader ld = { .w = w, .a = &w->arena, .d = &early, .errors_in_flow = SIZE_MAX };
+	struct loader ld = { .w = w, .a = &w->arena, .d = &early, .errors_in_flow = SIZE_MAX, .early = &early };
 	struct ytree_items items = { "steps", load_items_begin, load_items_item, &ld };
 	struct ynode *root = ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, owned != NULL, d);
 	ytree_free_file(owned);
 	ld.d = d;
 	ld.shown_streamed = ld.nshown;
 	ld.texts_streamed = ld.ntexts;
-	if (root)
-		diag_append(d, &early);
-	diag_free(&early);
 	if (root) {
 		load_wizard(&ld, root);
+		diag_append(d, &early);	/* (added there already) */
 		sensitive_mark(w);
 		if (analysis && ld.errors_in_flow == errors)
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
@@ -2395,6 +2397,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 		w->ntexts = ld.nshown;
 		ld.shown = NULL;
 	}
+	diag_free(&early);
 	free(ld.shown);
 	free(ld.value_state);
 	free(ld.value_height);

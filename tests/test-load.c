@@ -537,6 +537,11 @@ static void test_streamed(void)
 	/* a second 'steps': the first counts, as ever */
 	CHECK_STR(test_load(HEAD "steps:\n" SLUT "steps:\n  - id: x\n    type: nix\n"),
 		  "t.yaml:7:1: duplicate key 'steps' (first at line 3)");
+	/* the first 'steps' read from the tree, a second after the version: still only the first */
+	CHECK_STR(test_load("title: T\nsteps:\n" SLUT "trin: 1\nsteps:\n  - id: slut\n    type: nix\n"),
+		  "t.yaml:7:1: duplicate key 'steps' (first at line 2)");
+	CHECK_STR(test_load(HEAD "steps: nej\nsteps:\n  - id: a\n    type: info\n    title: A\n    next: q\n"),
+		  "t.yaml:3:8: 'steps' must be a list, not text | t.yaml:4:1: duplicate key 'steps' (first at line 3)");
 	CHECK_STR(test_load(HEAD "steps: []\n"), "t.yaml:3:8: 'steps' is empty");
 	CHECK_STR(test_load(HEAD "steps:\n  - nej\n" SLUT),
 		  "t.yaml:4:5: a step must be a mapping (key: value), not text");
@@ -547,6 +552,26 @@ static void test_streamed(void)
 			   "  - id: a\n    type: choice\n    title: A\n    choices: [{value: ja, label: Ja}, {value: nej, label: Nej}]\n" SLUT;
 	CHECK_STR(test_text_keys(arena_printf(&test_arena, HEAD "%s", body)), keys);
 	CHECK_STR(test_text_keys(arena_printf(&test_arena, "title: T\n%strin: 1\n", body)), keys);
+}
+
+/* Past the limit of messages, those of the wizard's own keys are kept before the steps', as from the tree. */
+static void test_streamed_limit(void)
+{
+	const char *yaml = HEAD "steps:\n";
+	for (int i = 0; i < DIAG_MAX + 10; i++)
+		yaml = arena_printf(&test_arena, "%s  - {id: s%d, type: yesno, title: S, required: maybe}\n", yaml, i);
+	yaml = arena_printf(&test_arena, "%s" SLUT "bogus: 1\n", yaml);
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK(!w);
+	CHECK_NUM(d.n, DIAG_MAX);
+	bool own = false;
+	for (size_t i = 0; i < d.n; i++)
+		own |= strcmp(d.v[i].msg, "unknown key 'bogus' in the wizard") == 0;
+	CHECK(own);
+	CHECK_NUM(d.errors, DIAG_MAX + 10 + 1);
+	wizard_free(w);
+	diag_free(&d);
 }
 
 /* A text written again is kept once; texts alike at their ends and middle but not whole are not one. */
@@ -617,6 +642,7 @@ int main(void)
 	test_rules();
 	test_streamed();
 	test_texts_once();
+	test_streamed_limit();
 	test_large_file();
 	arena_free(&test_arena);
 	return test_done("test-load");
