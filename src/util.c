@@ -185,6 +185,20 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void arena_clear(struct arena *a)
+{
+	struct arena_chunk *keep = a->head;
+	if (!keep)
+		return;
+	size_t used = a->used;
+	a->head = keep->next;
+	a->used = a->head ? a->head->size : 0;	/* the rest is freed whole */
+	arena_free(a);
+	memset(keep->data, 0, used);	/* zeroed again, as a new chunk is (and so wiped) */
+	keep->next = NULL;
+	a->head = keep;
+}
+
 void arena_free(struct arena *a)
 {
 	struct arena_chunk *c = a->head;

@@ -46,6 +46,8 @@ char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(
 /* Free everything in the arena, wiped first (unless unwiped is set): formatted texts may hold a person's
  * answers.  The arena can be used again after. */
 void arena_free(struct arena *a);
+/* As arena_free, but the newest chunk is kept, zeroed, for what comes next: an arena used over and over. */
+void arena_clear(struct arena *a);
 
 /* Open-addressing hash map from NUL-terminated string to int. */
 struct strmap {

@@ -353,7 +353,7 @@ static void ytree_item_done(struct ytree_parser *p, size_t where)
 		return;
 	p->items->item(p->items->ctx, &p->kids[where]);
 	p->nkids = where;
-	arena_free(&p->item_nodes);
+	arena_clear(&p->item_nodes);
 	p->a = p->tree;
 }
 
