@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,14 +35,14 @@ const struct load_limits load_default_limits = {
 #define YTREE_RELEASE_STEP ((size_t)1 << 20)	/* read this far past the last release before the next */
 #define YTREE_KEEP ((size_t)64 << 10)	/* bytes kept behind the last event read */
 
-struct ytree_head {
+union ytree_head {
 	size_t size;		/* of the mapping, header included; 0: from malloc */
-	size_t pad;		/* keeps the bytes 16-aligned */
+	max_align_t align;	/* the bytes after it aligned as malloc's */
 };
 
 static char *ytree_buffer_new(size_t cap)
 {
-	struct ytree_head *h = NULL;
+	union ytree_head *h = NULL;
 	size_t size = sizeof *h + cap;
 	if (cap >= YTREE_MAP_MIN) {
 		int flags = MAP_PRIVATE | MAP_ANONYMOUS;
@@ -64,7 +65,7 @@ void ytree_free_file(char *buf)
 {
 	if (!buf)
 		return;
-	struct ytree_head *h = (struct ytree_head *)(void *)buf - 1;
+	union ytree_head *h = (union ytree_head *)(void *)buf - 1;
 	if (h->size)
 		munmap(h, h->size);
 	else
@@ -74,7 +75,7 @@ void ytree_free_file(char *buf)
 /* Whether buf has pages of its own (ytree_buffer_new), which may be handed back once read. */
 static bool ytree_buffer_mapped(const char *buf)
 {
-	return ((const struct ytree_head *)(const void *)buf - 1)->size != 0;
+	return ((const union ytree_head *)(const void *)buf - 1)->size != 0;
 }
 
 static char *ytree_buffer_grow(char *buf, size_t len, size_t cap)
