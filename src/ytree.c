@@ -347,15 +347,20 @@ static bool ytree_at_item(const struct ytree_parser *p)
 	return p->in_items && p->depth == 2;
 }
 
-/* After the node at where was finished: an item of that list goes to the reader, and is gone. */
-static void ytree_item_done(struct ytree_parser *p, size_t where)
+/* The item at where is whole: to the reader, and gone. */
+static void ytree_item_take(struct ytree_parser *p, size_t where)
 {
-	if (!ytree_at_item(p))
-		return;
 	p->items->item(p->items->ctx, &p->kids[where]);
 	p->nkids = where;
 	arena_clear(&p->item_nodes);
 	p->a = p->tree;
+}
+
+/* After the node at where was finished: an item of that list goes to the reader. */
+static inline void ytree_item_done(struct ytree_parser *p, size_t where)
+{
+	if (ytree_at_item(p))
+		ytree_item_take(p, where);
 }
 
 /*
@@ -652,7 +657,8 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 			break;
 		}
 		bool more = ytree_event(&p, &ev);
-		ytree_release(&p);
+		if (p.release)
+			ytree_release(&p);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 		if (!more) {
