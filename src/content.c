@@ -32,7 +32,7 @@ const struct text *content_help_of(const struct step *s, size_t *n)
 
 bool content_shown(struct engine *e, const struct text *t, bool every)
 {
-	return t->msgid && (every || engine_holds(e, t->when));
+	return t->msgid && (every || engine_holds(e, text_when(t)));
 }
 
 size_t content_count(struct engine *e, const struct text *t, size_t n, bool every)
@@ -96,7 +96,7 @@ void content_each_expr_of(const struct step *s, int i,
 	for (size_t l = 0; l < ARRAY_LEN(lists); l++)
 		for (size_t k = 0; k < counts[l]; k++)
 			for (int x = 0; x < 2; x++) {
-				const struct expr *e = x ? lists[l][k].count : lists[l][k].when;
+				const struct expr *e = x ? text_count(&lists[l][k]) : text_when(&lists[l][k]);
 				if (e)
 					fn(ctx, e, x ? "count" : "when", i, lists[l][k].loc);
 			}

@@ -1786,17 +1786,17 @@ static const char *engine_plural(struct engine *e, const struct text *t)
 	struct expr_env env = { engine_env_get, e, &work, e->today, e->value_lang, engine_item_at_hand(e) };
 	struct value v;
 	const char *err = NULL;
-	if (t->count && expr_eval(t->count, &env, &e->scratch, &v, &err) && v.type == VAL_NUM) {
+	if (text_count(t) && expr_eval(text_count(t), &env, &e->scratch, &v, &err) && v.type == VAL_NUM) {
 		int64_t whole = v.u.n / EXPR_SCALE;
 		uint64_t mag = whole < 0 ? (uint64_t)0 - (uint64_t)whole : (uint64_t)whole;
 		n = mag > ULONG_MAX ? ULONG_MAX : (unsigned long)mag;
 		if (v.u.n % EXPR_SCALE && n < 2)
 			n = 2;
 	}
-	const char *tr = i18n_text_plural(e->w->domain, t->msgid, t->plural, n);
-	if (tr == t->msgid || tr == t->plural || po_check_names(t->msgid, t->plural, tr, NULL, (struct loc){ 0 }, NULL, NULL))
+	const char *tr = i18n_text_plural(e->w->domain, t->msgid, text_plural(t), n);
+	if (tr == t->msgid || tr == text_plural(t) || po_check_names(t->msgid, text_plural(t), tr, NULL, (struct loc){ 0 }, NULL, NULL))
 		return tr;
-	return n == 1 ? t->msgid : t->plural;
+	return n == 1 ? t->msgid : text_plural(t);
 }
 
 const char *engine_show_text(struct engine *e, const struct text *t, const char *lang)
@@ -1807,7 +1807,7 @@ const char *engine_show_text(struct engine *e, const struct text *t, const char 
 	const struct i18n_lang *own = e->lang;
 	if (lang)
 		e->lang = i18n_lang(lang);	/* its numbers and dates as that language writes them too */
-	const char *shown = t->plural ? engine_plural(e, t) : engine_tr((void *)e->w, t->msgid);
+	const char *shown = text_plural(t) ? engine_plural(e, t) : engine_tr((void *)e->w, t->msgid);
 	const char *r = engine_format(e, shown, engine_tr, (void *)e->w);
 	e->lang = own;
 	if (saved)

@@ -966,6 +966,14 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
 }
 
+/* The rule of text t (1.1), made when it has none yet. */
+static struct text_rule *load_text_rule(struct loader *ld, struct text *t)
+{
+	if (!t->rule)
+		t->rule = arena_alloc(ld->a, sizeof *t->rule);
+	return t->rule;
+}
+
 /*
  * A text with plural forms (1.1): {one: "{antal} person", other: "{antal} personer", count: antal}.  'one' is
  * its msgid, 'other' its msgid_plural, and count the number that picks one (bound with the conditions).
@@ -1000,9 +1008,10 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
 		return;
 	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
 	load_add_text(ld, pt);
-	t->plural = s;
+	struct text_rule *r = load_text_rule(ld, t);
+	r->plural = s;
 	ld->shown[ld->nshown - 1].plural = s;
-	t->count = load_expr(ld, count, "'count'");
+	r->count = load_expr(ld, count, "'count'");
 }
 
 /*
@@ -1032,7 +1041,7 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
 				   what);
 	}
 	if (wn && t->msgid)
-		t->when = load_expr(ld, wn, "'when'");
+		load_text_rule(ld, t)->when = load_expr(ld, wn, "'when'");
 }
 
 /*
@@ -1823,12 +1832,13 @@ static void load_bind_when(struct loader *ld, const struct expr_scope *scope, st
 /* Bind the condition and the count of text t (1.1); the count must be a number. */
 static void load_bind_text(struct loader *ld, const struct expr_scope *scope, struct text *t)
 {
-	load_bind_when(ld, scope, t->when);
-	if (!t->count)
+	load_bind_when(ld, scope, text_when(t));
+	struct expr *count = text_count(t);
+	if (!count)
 		return;
-	expr_type type = expr_bind(t->count, scope, ld->d);
+	expr_type type = expr_bind(count, scope, ld->d);
 	if (type && !(type & TYPE_NUM))
-		diag_error(ld->d, expr_loc(t->count), "'count' must be a number, but this is never one");
+		diag_error(ld->d, expr_loc(count), "'count' must be a number, but this is never one");
 }
 
 /* Bind the conditions of s's texts, help, choices and todo items. */

@@ -39,15 +39,36 @@ const char *step_type_name(enum step_type t);
 /* Whether a step of type t takes an answer (not info, review or end). */
 bool step_takes_answer(enum step_type t);
 
+/* What few texts have (1.1), out of line so that a text without it is small. */
+struct text_rule {
+	struct expr *when;	/* shown only when this holds (see content.h); NULL: always */
+	const char *plural;	/* the text for a count other than one ('other'; msgid is 'one'), or NULL */
+	struct expr *count;	/* with plural, the number that picks the form */
+};
+
 /* A translatable text; msgid is NULL when the key was absent.  It may contain {name}. */
 struct text {
 	const char *msgid;
 	struct loc loc;
 	bool exact;	/* msgid is the file's text at loc, so a byte offset maps to a column */
-	struct expr *when;	/* 1.1: shown only when this holds (see content.h); NULL: always */
-	const char *plural;	/* 1.1: the text for a count other than one ('other'; msgid is 'one'), or NULL */
-	struct expr *count;	/* 1.1: with plural, the number that picks the form */
+	struct text_rule *rule;	/* NULL: shown always, no plural */
 };
+
+/* The parts of a text's rule, NULL when it has none. */
+static inline struct expr *text_when(const struct text *t)
+{
+	return t->rule ? t->rule->when : NULL;
+}
+
+static inline const char *text_plural(const struct text *t)
+{
+	return t->rule ? t->rule->plural : NULL;
+}
+
+static inline struct expr *text_count(const struct text *t)
+{
+	return t->rule ? t->rule->count : NULL;
+}
 
 struct choice {
 	const char *value;	/* what expressions see */
