@@ -185,7 +185,7 @@ static void check_rule_read(void *ctx, int sym, enum expr_use use, struct loc at
 
 static bool check_rule_has(const struct step *s)
 {
-	return s->nchecks || s->min_expr.expr || s->max_expr.expr;
+	return step_more(s)->nchecks || step_more(s)->min_expr.expr || step_more(s)->max_expr.expr;
 }
 
 /* Note the lowest component a rule reads. */
@@ -207,15 +207,15 @@ static void check_rule_reads(struct check_rule_run *r, const int *targets, size_
 		r->at = targets[k];
 		r->bit = (uint64_t)1 << k;
 		r->what = "the check";
-		for (size_t i = 0; i < s->nchecks; i++)
-			if (s->checks[i].valid)
-				expr_walk_names(s->checks[i].valid, fn, r);
+		for (size_t i = 0; i < step_more(s)->nchecks; i++)
+			if (step_more(s)->checks[i].valid)
+				expr_walk_names(step_more(s)->checks[i].valid, fn, r);
 		r->what = "'min'";
-		if (s->min_expr.expr)
-			expr_walk_names(s->min_expr.expr, fn, r);
+		if (step_more(s)->min_expr.expr)
+			expr_walk_names(step_more(s)->min_expr.expr, fn, r);
 		r->what = "'max'";
-		if (s->max_expr.expr)
-			expr_walk_names(s->max_expr.expr, fn, r);
+		if (step_more(s)->max_expr.expr)
+			expr_walk_names(step_more(s)->max_expr.expr, fn, r);
 	}
 }
 
@@ -303,7 +303,7 @@ static bool check_rule_limit(const struct step *s, const struct step_bound *b, b
 		*out = (struct value){ .type = VAL_NULL };
 		if (s->type == STEP_NUMBER && (is_max ? s->has_max : s->has_min))
 			*out = (struct value){ VAL_NUM, { .n = is_max ? s->max : s->min } };
-		const char *date = is_max ? s->max_date : s->min_date;
+		const char *date = is_max ? step_more(s)->max_date : step_more(s)->min_date;
 		if (s->type == STEP_DATE && date)
 			*out = (struct value){ VAL_STR, { .s = date } };
 		return true;
@@ -317,8 +317,8 @@ static bool check_rule_limit(const struct step *s, const struct step_bound *b, b
 static bool check_rule_open(const struct step *s, const char *today, struct arena *a)
 {
 	struct value lo, hi;
-	if (!check_rule_limit(s, &s->min_expr, false, today, a, &lo) ||
-	    !check_rule_limit(s, &s->max_expr, true, today, a, &hi))
+	if (!check_rule_limit(s, &step_more(s)->min_expr, false, today, a, &lo) ||
+	    !check_rule_limit(s, &step_more(s)->max_expr, true, today, a, &hi))
 		return true;
 	if (s->type == STEP_NUMBER && lo.type == VAL_NUM && hi.type == VAL_NUM)
 		return lo.u.n <= hi.u.n;
@@ -331,10 +331,11 @@ static bool check_rule_open(const struct step *s, const char *today, struct aren
  * of its limits, at least one of which is an expression that reads no answer. */
 static void check_rule_never(const struct step *s, const char *today, struct diags *d, size_t *budget)
 {
-	if (!(s->min_expr.expr || s->max_expr.expr) || !check_rule_fixed(&s->min_expr) || !check_rule_fixed(&s->max_expr))
+	const struct step_bound *lo = &step_more(s)->min_expr, *hi = &step_more(s)->max_expr;
+	if (!(lo->expr || hi->expr) || !check_rule_fixed(lo) || !check_rule_fixed(hi))
 		return;
-	bool dated = today && ((s->min_expr.expr && strstr(expr_text(s->min_expr.expr), "today")) ||
-			       (s->max_expr.expr && strstr(expr_text(s->max_expr.expr), "today")));
+	bool dated = today && ((lo->expr && strstr(expr_text(lo->expr), "today")) ||
+			       (hi->expr && strstr(expr_text(hi->expr), "today")));
 	char day[11] = "";
 	if (today)
 		snprintf(day, sizeof day, "%s", today);
@@ -351,7 +352,7 @@ static void check_rule_never(const struct step *s, const char *today, struct dia
 	}
 	if (open)
 		return;
-	struct loc at = s->max_expr.expr ? s->max_expr.loc : s->min_expr.loc;
+	struct loc at = hi->expr ? hi->loc : lo->loc;
 	if (s->type == STEP_NUMBER)
 		diag_error(d, at, "'max' is less than 'min'");
 	else if (dated)

@@ -282,7 +282,8 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 		fn(ctx, &w->glossary[i].text, -1);
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
-		const struct text *own[] = { &s->title, &s->guide, &s->message, &s->unit };
+		const struct step_more *more = step_more(s);
+		const struct text *own[] = { &s->title, &more->guide, &more->message, &more->unit };
 		for (size_t k = 0; k < ARRAY_LEN(own); k++)
 			if (own[k]->msgid)
 				fn(ctx, own[k], (int)i);
@@ -295,12 +296,12 @@ static void check_each_text(const struct wizard *w, void (*fn)(void *ctx, const 
 		for (size_t k = 0; k < s->nchoices; k++)
 			if (s->choices[k].label.msgid)
 				fn(ctx, &s->choices[k].label, (int)i);
-		for (size_t k = 0; k < s->ntodo; k++)
-			if (s->todo[k].msgid)
-				fn(ctx, &s->todo[k], (int)i);
-		for (size_t k = 0; k < s->nchecks; k++)
-			if (s->checks[k].message.msgid)
-				fn(ctx, &s->checks[k].message, (int)i);
+		for (size_t k = 0; k < step_more(s)->ntodo; k++)
+			if (step_more(s)->todo[k].msgid)
+				fn(ctx, &step_more(s)->todo[k], (int)i);
+		for (size_t k = 0; k < step_more(s)->nchecks; k++)
+			if (step_more(s)->checks[k].message.msgid)
+				fn(ctx, &step_more(s)->checks[k].message, (int)i);
 	}
 }
 
@@ -688,14 +689,14 @@ static void check_rule_nulls(struct checker *c, const struct step *s)
 	c->after = true;
 	c->own_given = true;
 	struct check_rule_text t = { c, NULL, 0, 0 };
-	for (size_t k = 0; k < s->nchecks; k++) {
+	for (size_t k = 0; k < step_more(s)->nchecks; k++) {
 		t.n = 0;
-		if (s->checks[k].valid) {
-			check_rule_reads_null(c, s->checks[k].valid);
-			expr_symbols(s->checks[k].valid, check_rule_sym, &t);
+		if (step_more(s)->checks[k].valid) {
+			check_rule_reads_null(c, step_more(s)->checks[k].valid);
+			expr_symbols(step_more(s)->checks[k].valid, check_rule_sym, &t);
 		}
-		if (s->checks[k].message.msgid)
-			check_text_names(c->w, &s->checks[k].message, check_rule_text_read, &t);
+		if (step_more(s)->checks[k].message.msgid)
+			check_text_names(c->w, &step_more(s)->checks[k].message, check_rule_text_read, &t);
 	}
 	free(t.syms);
 	c->own_given = false;
@@ -981,7 +982,8 @@ static void check_nulls(struct checker *c)
 		const struct step *s = &w->steps[i];
 		c->at = (int)i;
 		c->after = false;
-		const struct text *own[] = { &s->title, &s->guide, &s->message, &s->unit };
+		const struct step_more *more = step_more(s);
+		const struct text *own[] = { &s->title, &more->guide, &more->message, &more->unit };
 		for (size_t k = 0; k < ARRAY_LEN(own); k++)
 			if (own[k]->msgid)
 				check_text_names(w, own[k], check_null_in_text, c);
@@ -993,8 +995,8 @@ static void check_nulls(struct checker *c)
 			check_text_names(w, &helps[k], check_null_in_text, c);
 		for (size_t k = 0; k < s->nchoices; k++)
 			check_text_names(w, &s->choices[k].label, check_null_in_text, c);
-		for (size_t k = 0; k < s->ntodo; k++)
-			check_text_names(w, &s->todo[k], check_null_in_text, c);
+		for (size_t k = 0; k < step_more(s)->ntodo; k++)
+			check_text_names(w, &step_more(s)->todo[k], check_null_in_text, c);
 		c->after = true;
 		size_t nknown = 0, cap = 0;
 		for (size_t k = 0; k < s->nnext; k++) {
@@ -1150,13 +1152,13 @@ static void check_values(struct checker *c)
 		for (size_t k = 0; k < s->nnext; k++)
 			if (s->next[k].when)
 				expr_symbols(s->next[k].when, check_mark_symbol, c);
-		for (size_t k = 0; k < s->nchecks; k++)
-			if (s->checks[k].valid)
-				expr_symbols(s->checks[k].valid, check_mark_symbol, c);
-		if (s->min_expr.expr)
-			expr_symbols(s->min_expr.expr, check_mark_symbol, c);
-		if (s->max_expr.expr)
-			expr_symbols(s->max_expr.expr, check_mark_symbol, c);
+		for (size_t k = 0; k < step_more(s)->nchecks; k++)
+			if (step_more(s)->checks[k].valid)
+				expr_symbols(step_more(s)->checks[k].valid, check_mark_symbol, c);
+		if (step_more(s)->min_expr.expr)
+			expr_symbols(step_more(s)->min_expr.expr, check_mark_symbol, c);
+		if (step_more(s)->max_expr.expr)
+			expr_symbols(step_more(s)->max_expr.expr, check_mark_symbol, c);
 	}
 	content_each_expr(w, check_mark_content, c);
 	check_each_text(w, check_mark_text, c);
@@ -1311,8 +1313,8 @@ static void check_lix_screen(const struct step *s, struct check_lix *out, struct
 		check_lix_text(&texts[k], out, c);
 	for (size_t k = 0; k < s->nchoices; k++)
 		check_lix_text(&s->choices[k].label, out, c);
-	for (size_t k = 0; k < s->ntodo; k++)
-		check_lix_text(&s->todo[k], out, c);
+	for (size_t k = 0; k < step_more(s)->ntodo; k++)
+		check_lix_text(&step_more(s)->todo[k], out, c);
 	for (size_t k = 0; c && k < nh; k++)
 		check_lix_text(&helps[k], &(struct check_lix){ 0 }, c);
 	if (out->words && out->sentences)

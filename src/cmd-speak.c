@@ -87,8 +87,8 @@ static char *cmd_speak_text(const struct wizard *w, int i, const struct cmd_spea
 	struct engine_view v = { .step = s, .index = i, .position = 1, .can_back = i != w->start };
 	v.prefill.type = VAL_NULL;
 	if (s->type == STEP_REPEAT)
-		v = (struct engine_view){ .step = s->ninner ? &s->inner[0] : s->add, .index = i, .position = 1,
-					  .can_back = true, .group = s, .item = 1 };
+		v = (struct engine_view){ .step = step_more(s)->ninner ? &step_more(s)->inner[0] : step_more(s)->add,
+					  .index = i, .position = 1, .can_back = true, .group = s, .item = 1 };
 	struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .show = o->show, .every = true, .width = PAGE_MAX_WIDTH };
 	struct page *p = page_build(&in);
 	char *text = speech_text(p, o->typed);

@@ -91,8 +91,9 @@ int content_row(const int *rows, size_t n, int k)
 void content_each_expr_of(const struct step *s, int i,
 			  void (*fn)(void *ctx, const struct expr *e, const char *key, int step, struct loc at), void *ctx)
 {
-	size_t counts[] = { 0, 0, s->ntodo };
-	const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), s->todo };
+	size_t counts[] = { 0, 0, step_more(s)->ntodo };
+	const struct text *todo = step_more(s)->todo;
+	const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), todo };
 	for (size_t l = 0; l < ARRAY_LEN(lists); l++)
 		for (size_t k = 0; k < counts[l]; k++)
 			for (int x = 0; x < 2; x++) {
@@ -111,7 +112,7 @@ void content_each_expr(const struct wizard *w,
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		content_each_expr_of(s, (int)i, fn, ctx);
-		for (size_t j = 0; s->type == STEP_REPEAT && j < s->ninner; j++)	/* at the group */
-			content_each_expr_of(&s->inner[j], (int)i, fn, ctx);
+		for (size_t j = 0; s->type == STEP_REPEAT && j < step_more(s)->ninner; j++)	/* at the group */
+			content_each_expr_of(&step_more(s)->inner[j], (int)i, fn, ctx);
 	}
 }

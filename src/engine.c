@@ -558,7 +558,7 @@ static bool engine_empty(struct engine *e, const struct step *s, struct engine_a
 /* Refuse an answer of the wrong form: with the author's own words when the step has them. */
 static void engine_refuse(struct engine *e, const struct step *s, const char *why)
 {
-	engine_fail(e, "%s", s->message.msgid ? i18n_text(e->w->domain, s->message.msgid) : why);
+	engine_fail(e, "%s", step_more(s)->message.msgid ? i18n_text(e->w->domain, step_more(s)->message.msgid) : why);
 }
 
 
@@ -580,7 +580,7 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 					s->max_length), s->max_length);
 		goto bad;
 	}
-	if (s->regex && regexec(s->regex, t, 0, NULL, 0) != 0) {
+	if (step_more(s)->regex && regexec(step_more(s)->regex, t, 0, NULL, 0) != 0) {
 		engine_refuse(e, s, _("The answer does not have the expected form."));
 		goto bad;
 	}
@@ -736,14 +736,14 @@ static bool engine_date(struct engine *e, const struct step *s, const char *in, 
 		engine_refuse(e, s, why);
 		return false;
 	}
-	if (s->min_date && strcmp(iso, s->min_date) < 0) {
+	if (step_more(s)->min_date && strcmp(iso, step_more(s)->min_date) < 0) {
 		engine_fail(e, _("The date must be on or after %s."), engine_value_text(e, s, (struct value){
-			VAL_STR, { .s = s->min_date } }));
+			VAL_STR, { .s = step_more(s)->min_date } }));
 		return false;
 	}
-	if (s->max_date && strcmp(iso, s->max_date) > 0) {
+	if (step_more(s)->max_date && strcmp(iso, step_more(s)->max_date) > 0) {
 		engine_fail(e, _("The date must be on or before %s."), engine_value_text(e, s, (struct value){
-			VAL_STR, { .s = s->max_date } }));
+			VAL_STR, { .s = step_more(s)->max_date } }));
 		return false;
 	}
 	a->owned = xstrdup(iso);
@@ -925,23 +925,24 @@ static bool engine_bound(struct engine *e, const struct step *s, struct value v,
  */
 static bool engine_rules_of(struct engine *e, const struct step *s, struct value v)
 {
-	if (v.type == VAL_NULL || (!s->nchecks && !s->min_expr.expr && !s->max_expr.expr))
+	const struct step_more *more = step_more(s);
+	if (v.type == VAL_NULL || (!more->nchecks && !more->min_expr.expr && !more->max_expr.expr))
 		return true;
-	const struct step_bound *bounds[] = { &s->min_expr, &s->max_expr };
+	const struct step_bound *bounds[] = { &more->min_expr, &more->max_expr };
 	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
 		struct value lim;
 		if (bounds[k]->expr && (!engine_eval_at(e, bounds[k]->expr, bounds[k]->loc.line, &lim) ||
 					!engine_bound(e, s, v, lim, k == 1, bounds[k]->loc.line)))
 			return false;
 	}
-	for (size_t k = 0; k < s->nchecks; k++) {
+	for (size_t k = 0; k < step_more(s)->nchecks; k++) {
 		struct value ok;
-		if (!s->checks[k].valid)	/* only in a wizard loaded with errors */
+		if (!step_more(s)->checks[k].valid)	/* only in a wizard loaded with errors */
 			continue;
-		if (!engine_eval_at(e, s->checks[k].valid, s->checks[k].loc.line, &ok))
+		if (!engine_eval_at(e, step_more(s)->checks[k].valid, step_more(s)->checks[k].loc.line, &ok))
 			return false;
 		if (!value_truthy(ok)) {
-			engine_fail_text(e, engine_show_text(e, &s->checks[k].message, NULL));
+			engine_fail_text(e, engine_show_text(e, &step_more(s)->checks[k].message, NULL));
 			return false;
 		}
 	}
@@ -1024,7 +1025,7 @@ static struct engine_group *engine_group(struct engine *e, int g)
 /* The cell of the group's step j in item k, with room made for item k. */
 static struct engine_answer *engine_cell(struct engine *e, int g, size_t k, size_t j)
 {
-	size_t m = e->w->steps[g].ninner;
+	size_t m = step_more(&e->w->steps[g])->ninner;
 	struct engine_group *gr = engine_group(e, g);
 	if ((k + 1) * m > gr->capcells) {	/* k is below the group's max, so this is bounded */
 		size_t was = gr->capcells;
@@ -1046,13 +1047,14 @@ static const struct value *engine_item_at_hand(struct engine *e)
 	const struct step *s = &e->w->steps[g];
 	if (s->type != STEP_REPEAT)
 		return NULL;
-	struct value *cells = arena_alloc(&e->scratch, (s->ninner ? s->ninner : 1) * sizeof *cells);
-	for (size_t j = 0; j < s->ninner; j++) {
+	size_t ninner = step_more(s)->ninner;
+	struct value *cells = arena_alloc(&e->scratch, (ninner ? ninner : 1) * sizeof *cells);
+	for (size_t j = 0; j < step_more(s)->ninner; j++) {
 		const struct engine_answer *c = engine_cell(e, g, e->groups[g].item, j);
 		cells[j] = c->set ? c->v : (struct value){ .type = VAL_NULL };
 	}
 	struct value *item = arena_alloc(&e->scratch, sizeof *item);
-	*item = (struct value){ VAL_LIST, { .list = { cells, s->ninner } } };
+	*item = (struct value){ VAL_LIST, { .list = { cells, step_more(s)->ninner } } };
 	return item;
 }
 
@@ -1064,7 +1066,7 @@ static void engine_group_store(struct engine *e, int g)
 	engine_clear_answer(&e->answers[g]);
 	if (!gr->nitems)
 		return;
-	size_t n = gr->nitems, m = s->ninner;
+	size_t n = gr->nitems, m = step_more(s)->ninner;
 	struct value *list = xcalloc(n + n * m, sizeof *list);
 	for (size_t k = 0; k < n; k++) {
 		for (size_t j = 0; j < m; j++) {
@@ -1089,7 +1091,7 @@ static void engine_group_enter(struct engine *e, int g, bool forward)
 		return;
 	}
 	gr->item = gr->nitems - 1;
-	gr->at = gr->nitems >= repeat_max(s) ? s->ninner - 1 : s->ninner;
+	gr->at = gr->nitems >= repeat_max(s) ? step_more(s)->ninner - 1 : step_more(s)->ninner;
 }
 
 /* Leave group g with nitems items: its answer holds them, and the way goes on (false: it does not). */
@@ -1113,7 +1115,7 @@ static bool engine_group_submit(struct engine *e, int g, const struct answer_inp
 {
 	const struct step *s = &e->w->steps[g];
 	struct engine_group *gr = engine_group(e, g);
-	const struct step *q = gr->at < s->ninner ? &s->inner[gr->at] : s->add;
+	const struct step *q = gr->at < step_more(s)->ninner ? &step_more(s)->inner[gr->at] : step_more(s)->add;
 	struct engine_answer a = { 0 };
 	if (step_takes_answer(q->type)) {
 		bool valid = engine_validate(e, q, in, &a);
@@ -1124,7 +1126,7 @@ static bool engine_group_submit(struct engine *e, int g, const struct answer_inp
 		}
 		a.set = true;
 	}
-	if (gr->at == s->ninner) {	/* the add question */
+	if (gr->at == step_more(s)->ninner) {	/* the add question */
 		if (!a.v.u.b)
 			return engine_group_leave(e, g, gr->item + 1);
 		gr->item++;
@@ -1148,7 +1150,7 @@ static bool engine_group_submit(struct engine *e, int g, const struct answer_inp
 	if (gr->item >= gr->nkept)
 		gr->nkept = gr->item + 1;
 	engine_group_store(e, g);
-	if (++gr->at < s->ninner)
+	if (++gr->at < step_more(s)->ninner)
 		return true;
 	size_t count = gr->item + 1;	/* the item is whole */
 	if (gr->once)
@@ -1177,7 +1179,7 @@ static bool engine_group_back(struct engine *e)
 	if (gr->item == 0 || gr->once)
 		return false;
 	gr->item--;
-	gr->at = gr->item + 1 < repeat_min(s) ? s->ninner - 1 : s->ninner;
+	gr->at = gr->item + 1 < repeat_min(s) ? step_more(s)->ninner - 1 : step_more(s)->ninner;
 	return true;
 }
 
@@ -1222,7 +1224,7 @@ bool engine_remove_item(struct engine *e, int g, size_t item)
 	}
 	if (!engine_revise(e, g))
 		return false;
-	size_t m = s->ninner;
+	size_t m = step_more(s)->ninner;
 	for (size_t j = 0; j < m; j++)
 		engine_clear_answer(engine_cell(e, g, item, j));
 	memmove(&gr->cells[item * m], &gr->cells[(item + 1) * m], (gr->nkept - item - 1) * m * sizeof *gr->cells);
@@ -1233,8 +1235,8 @@ bool engine_remove_item(struct engine *e, int g, size_t item)
 
 struct value engine_item(struct engine *e, int g, size_t item, size_t j)
 {
-	if (g < 0 || (size_t)g >= e->w->nsteps || j >= e->w->steps[g].ninner || !e->groups ||
-	    (item + 1) * e->w->steps[g].ninner > e->groups[g].capcells)
+	if (g < 0 || (size_t)g >= e->w->nsteps || j >= step_more(&e->w->steps[g])->ninner || !e->groups ||
+	    (item + 1) * step_more(&e->w->steps[g])->ninner > e->groups[g].capcells)
 		return (struct value){ .type = VAL_NULL };
 	const struct engine_answer *c = engine_cell(e, g, item, j);
 	return c->set ? c->v : (struct value){ .type = VAL_NULL };
@@ -1250,14 +1252,14 @@ static void engine_group_progress(struct engine *e, struct engine_view *v)
 	size_t extra = 0;
 	for (size_t i = 0; e->groups && i + 1 < e->nhist; i++) {
 		int g = e->history[i];
-		size_t n = e->groups[g].nitems, m = e->w->steps[g].ninner;
+		size_t n = e->groups[g].nitems, m = step_more(&e->w->steps[g])->ninner;
 		if (e->w->steps[g].type == STEP_REPEAT && n)
 			extra += n * (m + 1) - 1;
 	}
 	size_t more = 0;
 	if (v->group) {
 		const struct engine_group *gr = &e->groups[v->index];
-		size_t m = v->group->ninner;
+		size_t m = step_more(v->group)->ninner;
 		extra += gr->item * (m + 1) + gr->at;
 		more = (repeat_max(v->group) - 1 - gr->item) * (m + 1) + m - gr->at;
 	}
@@ -1277,14 +1279,14 @@ static void engine_group_view(struct engine *e, int g, struct engine_view *v)
 	v->item = gr->item + 1;
 	v->nitems = gr->nitems;
 	v->can_back = v->can_back || gr->at > 0 || gr->item > 0;
-	if (gr->at < s->ninner) {
+	if (gr->at < step_more(s)->ninner) {
 		const struct engine_answer *c = engine_cell(e, g, gr->item, gr->at);
-		v->step = &s->inner[gr->at];
+		v->step = &step_more(s)->inner[gr->at];
 		v->answered = c->set;
 		v->prefill = c->set ? c->v : (struct value){ .type = VAL_NULL };
 		return;
 	}
-	v->step = s->add;	/* yes when more were given before; no when the person stopped here */
+	v->step = step_more(s)->add;	/* yes when more were given before; no when the person stopped here */
 	v->answered = gr->nkept > gr->item + 1 || gr->nitems == gr->item + 1;
 	v->prefill = v->answered ? (struct value){ VAL_BOOL, { .b = gr->nkept > gr->item + 1 } }
 				 : (struct value){ .type = VAL_NULL };
@@ -1431,16 +1433,17 @@ static void engine_group_follow(struct engine *e, int g, const struct engine *fr
 	struct engine_group *gr = engine_group(e, g);
 	size_t n = fg->nkept < repeat_max(s) ? fg->nkept : repeat_max(s);
 	for (size_t k = 0; k < n; k++)
-		for (size_t j = 0; j < s->ninner; j++) {
-			int fj = repeat_inner_index(fs, s->inner[j].id);
-			const struct engine_answer *c = fj < 0 ? NULL : &fg->cells[k * fs->ninner + (size_t)fj];
-			if (!c || !c->set || fs->inner[fj].type != s->inner[j].type)
+		for (size_t j = 0; j < step_more(s)->ninner; j++) {
+			int fj = repeat_inner_index(fs, step_more(s)->inner[j].id);
+			size_t fn = step_more(fs)->ninner;
+			const struct engine_answer *c = fj < 0 ? NULL : &fg->cells[k * fn + (size_t)fj];
+			if (!c || !c->set || step_more(fs)->inner[fj].type != step_more(s)->inner[j].type)
 				continue;
 			char buf[64];
 			struct answer_input in;
 			struct engine_answer a = { 0 };
-			engine_input(e, &s->inner[j], c->v, buf, sizeof buf, &in);
-			a.set = engine_validate(e, &s->inner[j], &in, &a);
+			engine_input(e, &step_more(s)->inner[j], c->v, buf, sizeof buf, &in);
+			a.set = engine_validate(e, &step_more(s)->inner[j], &in, &a);
 			free(in.items);
 			engine_clear_answer(engine_cell(e, g, k, j));
 			if (a.set)
@@ -1565,8 +1568,9 @@ bool engine_check(const struct engine *e, const char **why)
 	for (size_t g = 0; !*why && e->groups && g < n; g++) {	/* repeated groups: within their bounds */
 		const struct engine_group *gr = &e->groups[g];
 		size_t max = w->steps[g].type == STEP_REPEAT ? repeat_max(&w->steps[g]) : 0;
+		size_t ninner = step_more(&w->steps[g])->ninner;
 		if (gr->nitems > max || gr->nitems > gr->nkept || gr->nkept > max || (max && gr->item >= max) ||
-		    gr->at > w->steps[g].ninner || gr->capcells > 2 * max * w->steps[g].ninner + 8)
+		    gr->at > ninner || gr->capcells > 2 * max * ninner + 8)
 			*why = "a repeated group is beyond its bounds";
 		else if (max && e->answers[g].set != (gr->nitems > 0))
 			*why = "a repeated group's answer does not hold its items";
@@ -1677,12 +1681,13 @@ static const char *engine_comma(struct engine *e, bool translated)
 static void engine_put_items_one(struct engine *e, char **out, size_t *len, size_t *cap, int g, size_t k,
 				 const char *(*translate)(void *, const char *), void *ctx)
 {
-	const struct step *s = &e->w->steps[g];
+	const struct step_more *more = step_more(&e->w->steps[g]);
 	char first[LIMIT_ID + 3] = "";
-	for (size_t j = 0; j < s->ninner && !first[0]; j++)
-		if (step_takes_answer(s->inner[j].type))
-			snprintf(first, sizeof first, "{%s}", s->inner[j].id);
-	const char *text = s->item.msgid ? (translate ? translate(ctx, s->item.msgid) : s->item.msgid) : first;
+	for (size_t j = 0; j < more->ninner && !first[0]; j++)
+		if (step_takes_answer(more->inner[j].type))
+			snprintf(first, sizeof first, "{%s}", more->inner[j].id);
+	const char *item = more->item.msgid;
+	const char *text = item ? (translate ? translate(ctx, item) : item) : first;
 	int was = e->fmt_group;
 	size_t was_item = e->fmt_item;
 	e->fmt_group = g;
@@ -1722,7 +1727,7 @@ static bool engine_item_name(struct engine *e, const char *name, const struct st
 	int j = g >= 0 ? repeat_inner_index(&e->w->steps[g], name) : -1;
 	if (j < 0)
 		return false;
-	*s = &e->w->steps[g].inner[j];
+	*s = &step_more(&e->w->steps[g])->inner[j];
 	*v = engine_item(e, g, item, (size_t)j);
 	return true;
 }

@@ -80,9 +80,9 @@ static void graph_group(FILE *out, const struct step *s, void (*escape)(FILE *, 
 		return;
 	fputs(br, out);
 	escape(out, "each item:");
-	for (size_t j = 0; j < s->ninner; j++) {
+	for (size_t j = 0; j < step_more(s)->ninner; j++) {
 		fputs(j ? ", " : " ", out);
-		escape(out, s->inner[j].id);
+		escape(out, step_more(s)->inner[j].id);
 	}
 	fprintf(out, " (%zu to %zu items)", repeat_min(s), repeat_max(s));
 }

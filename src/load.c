@@ -29,6 +29,15 @@
 #include "text.h"
 #include "ytree.h"
 
+const struct step_more step_more_none;
+
+struct step_more *step_more_make(struct step *s, struct arena *a)
+{
+	if (!s->more)
+		s->more = arena_alloc(a, sizeof *s->more);
+	return s->more;
+}
+
 int step_choice_index(const struct step *s, const char *value)
 {
 	for (size_t i = 0; i < s->nchoices; i++)
@@ -847,13 +856,14 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 		diag_error(ld->d, list->loc, "'check' is an empty list");
 		return;
 	}
-	s->checks = arena_alloc(ld->a, list->n * sizeof *s->checks);
+	struct step_more *more = step_more_make(s, ld->a);
+	more->checks = arena_alloc(ld->a, list->n * sizeof *more->checks);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *e = ynode_kid(list, i);
 		if (!load_expect(ld, e, YNODE_MAP, "an entry of 'check'"))
 			continue;
 		load_keys(ld, e, load_check_keys, "'check'");
-		struct step_check *c = &s->checks[s->nchecks++];
+		struct step_check *c = &more->checks[more->nchecks++];
 		const struct ynode *valid = ynode_get(e, "valid"), *msg = ynode_get(e, "message");
 		c->loc = valid ? valid->loc : e->loc;
 		if (!valid)
@@ -871,9 +881,58 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 	}
 }
 
+/* A text step's limits: its length and its pattern. */
+static void load_text_limits(struct loader *ld, struct step *s, const struct ynode *m)
+{
+	const struct ynode *n;
+	s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
+	if ((n = ynode_get(m, "min_length")))
+		load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &s->min_length);
+	if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &s->max_length) &&
+	    s->max_length == 0)
+		diag_error(ld->d, n->loc, "'max_length' must be at least 1");
+	if (!s->max_length)
+		s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
+	if (s->min_length > s->max_length)
+		diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
+			   s->max_length);
+	struct step_more *more = (n = ynode_get(m, "pattern")) ? step_more_make(s, ld->a) : NULL;
+	if (more && (more->pattern = load_string(ld, n, "'pattern'"))) {
+		for (const char *p = more->pattern; *p; p++) {
+			if (*p == '\\' && p[1] >= '1' && p[1] <= '9') {
+				diag_error(ld->d, n->loc, "'pattern' may not use back-references such as \\%c", p[1]);
+				more->pattern = NULL;
+				return;
+			}
+			if (*p == '\\' && p[1])
+				p++;
+		}
+		char why[320];
+		size_t at;
+		if (!pattern_escapes_ok(more->pattern, ld->w->minor == 0, &at, why, sizeof why)) {
+			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
+			more->pattern = NULL;
+			return;
+		}
+		more->regex = load_pattern(ld, n, more->pattern);
+	}
+}
+
+/* Limits written as expressions (1.1), kept with the rarer parts of s when there are any. */
+static void load_step_bounds(struct loader *ld, struct step *s, struct step_bound min, struct step_bound max)
+{
+	if (min.expr || max.expr) {
+		struct step_more *more = step_more_make(s, ld->a);
+		more->min_expr = min;
+		more->max_expr = max;
+	}
+}
+
 static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	const struct ynode *n;
+	struct step_bound min = { 0 }, max = { 0 };
+	const char *min_date = NULL, *max_date = NULL;
 	s->required = true;
 	if ((n = ynode_get(m, "required")))
 		load_bool(ld, n, "'required'", &s->required);
@@ -881,15 +940,16 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
-		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &s->min_expr))
+		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &min))
 			s->has_min = load_num(ld, n, "'min'", &s->min);
-		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &s->max_expr))
+		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &max))
 			s->has_max = load_num(ld, n, "'max'", &s->max);
 		if ((n = ynode_get(m, "decimals"))) {
 			size_t dec = 0;
 			if (load_count(ld, n, "'decimals'", 4, &dec))
 				s->decimals = (int)dec;
 		}
+		load_step_bounds(ld, s, min, max);
 		break;
 	case STEP_MULTI: {
 		size_t v;
@@ -906,44 +966,20 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	}
 	case STEP_DATE:
-		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &s->min_expr))
-			s->min_date = load_date(ld, n, "'min'");
-		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &s->max_expr))
-			s->max_date = load_date(ld, n, "'max'");
-		if (s->min_date && s->max_date && strcmp(s->min_date, s->max_date) > 0)
+		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &min))
+			min_date = load_date(ld, n, "'min'");
+		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &max))
+			max_date = load_date(ld, n, "'max'");
+		if (min_date && max_date && strcmp(min_date, max_date) > 0)
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
+		if (min_date || max_date) {
+			step_more_make(s, ld->a)->min_date = min_date;
+			s->more->max_date = max_date;
+		}
+		load_step_bounds(ld, s, min, max);
 		break;
 	case STEP_TEXT:
-		s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
-		if ((n = ynode_get(m, "min_length")))
-			load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &s->min_length);
-		if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &s->max_length) &&
-		    s->max_length == 0)
-			diag_error(ld->d, n->loc, "'max_length' must be at least 1");
-		if (!s->max_length)
-			s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
-		if (s->min_length > s->max_length)
-			diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
-				   s->max_length);
-		if ((n = ynode_get(m, "pattern")) && (s->pattern = load_string(ld, n, "'pattern'"))) {
-			for (const char *p = s->pattern; *p; p++) {
-				if (*p == '\\' && p[1] >= '1' && p[1] <= '9') {
-					diag_error(ld->d, n->loc, "'pattern' may not use back-references such as \\%c", p[1]);
-					s->pattern = NULL;
-					return;
-				}
-				if (*p == '\\' && p[1])
-					p++;
-			}
-			char why[320];
-			size_t at;
-			if (!pattern_escapes_ok(s->pattern, ld->w->minor == 0, &at, why, sizeof why)) {
-				diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
-				s->pattern = NULL;
-				return;
-			}
-			s->regex = load_pattern(ld, n, s->pattern);
-		}
+		load_text_limits(ld, s, m);
 		break;
 	case STEP_REPEAT: {	/* the rest of a group is read by repeat_load */
 		size_t v;
@@ -1148,9 +1184,14 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
 	load_paras(ld, ynode_get(m, "text"), "text", &s->text, &s->texts, &s->ntexts);
 	load_paras(ld, ynode_get(m, "help"), "help", &s->help, &s->helps, &s->nhelps);
-	load_text(ld, m, "guide", &s->guide);
-	load_text(ld, m, "message", &s->message);
-	load_text(ld, m, "unit", &s->unit);
+	static const char *const rare[] = { "guide", "message", "unit" };
+	for (size_t i = 0; i < ARRAY_LEN(rare); i++) {
+		if (ynode_get(m, rare[i])) {
+			struct step_more *more = step_more_make(s, ld->a);
+			struct text *const at[] = { &more->guide, &more->message, &more->unit };
+			load_text(ld, m, rare[i], at[i]);
+		}
+	}
 	if (kind_of(s->type)->choices)
 		load_choices(ld, s, ynode_get(m, "choices"));
 	load_step_limits(ld, s, m);
@@ -1165,11 +1206,13 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			diag_error(ld->d, ynode_get(m, "next") ? nn->loc : m->loc, "an end step has no 'next'");
 		const struct ynode *todo = ynode_get(m, "todo");
 		if (todo && load_expect(ld, todo, YNODE_SEQ, "'todo'")) {
-			s->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *s->todo);
+			struct step_more *more = step_more_make(s, ld->a);
+			more->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *more->todo);
 			for (size_t i = 0; i < todo->n; i++) {
 				char key[32];
 				snprintf(key, sizeof key, "todo.%zu", i + 1);
-				load_cond_text(ld, ynode_kid(todo, i), &s->todo[s->ntodo++], "an entry of 'todo'", key);
+				struct text *t = &more->todo[more->ntodo++];
+				load_cond_text(ld, ynode_kid(todo, i), t, "an entry of 'todo'", key);
 			}
 		}
 	} else if (nn) {
@@ -1528,7 +1571,8 @@ static void load_group_rows(struct loader *ld, const struct step *g, struct answ
 				diag_error(ld->d, sa->input.loc, "'%s' is not a step of the group '%s'", sa->step_id, g->id);
 			else if (sa->input.rows)
 				diag_error(ld->d, sa->input.loc, "'%s' is a step of type %s: a list of mappings answers "
-					   "only a repeated group", sa->step_id, step_type_name(g->inner[sa->step].type));
+					   "only a repeated group", sa->step_id,
+					   step_type_name(step_more(g)->inner[sa->step].type));
 		}
 	}
 }
@@ -1543,7 +1587,7 @@ static void load_group_answers(struct loader *ld)
 		const struct step *s = &ld->w->steps[sa->step];
 		if (s->type == STEP_REPEAT && !sa->input.rows)
 			diag_error(ld->d, sa->input.loc, "the answer of the group '%s' is a list of items, each a mapping "
-				   "such as {%s: ...}", s->id, s->ninner ? s->inner[0].id : "id");
+				   "such as {%s: ...}", s->id, step_more(s)->ninner ? step_more(s)->inner[0].id : "id");
 		else if (s->type == STEP_REPEAT)
 			load_group_rows(ld, s, &sa->input);
 		else if (sa->input.rows)
@@ -1648,8 +1692,8 @@ static struct expr_size load_answer_size(const struct step *s)
 		size.items = s->type == STEP_MULTI ? s->nchoices : 0;
 		break;
 	case STEP_REPEAT:	/* each item a list of the answers of the group's steps */
-		for (size_t i = 0; i < s->ninner; i++) {
-			struct expr_size one = load_answer_size(&s->inner[i]);
+		for (size_t i = 0; i < step_more(s)->ninner; i++) {
+			struct expr_size one = load_answer_size(&step_more(s)->inner[i]);
 			size.text += one.text;
 			size.items += one.items + 1;
 		}
@@ -1698,9 +1742,9 @@ static int load_scope_item(void *ctx, int sym, const char *name, expr_type *type
 	if (!name)
 		return 0;
 	int j = repeat_inner_index(&w->steps[sym], name);
-	if (j < 0 || !step_takes_answer(w->steps[sym].inner[j].type))
+	if (j < 0 || !step_takes_answer(step_more(&w->steps[sym])->inner[j].type))
 		return -1;
-	*type = kind_of(w->steps[sym].inner[j].type)->answer;
+	*type = kind_of(step_more(&w->steps[sym])->inner[j].type)->answer;
 	return j;
 }
 
@@ -1852,21 +1896,23 @@ static void load_bind_content(struct loader *ld, const struct expr_scope *scope,
 		load_bind_text(ld, scope, &s->helps[k]);
 	for (size_t k = 0; k < s->nchoices; k++)
 		load_bind_when(ld, scope, s->choices[k].when);
-	for (size_t k = 0; k < s->ntodo; k++)
-		load_bind_text(ld, scope, &s->todo[k]);
+	for (size_t k = 0; k < step_more(s)->ntodo; k++)
+		load_bind_text(ld, scope, &step_more(s)->todo[k]);
 }
 
 /* Bind the checks and the limits written as expressions of step s (1.1), and check their types. */
 static void load_bind_rules(struct loader *ld, const struct step *s, const struct expr_scope *scope)
 {
-	for (size_t k = 0; k < s->nchecks; k++) {
-		if (!s->checks[k].valid)
+	const struct step_more *more = step_more(s);
+	for (size_t k = 0; k < more->nchecks; k++) {
+		if (!more->checks[k].valid)
 			continue;
-		expr_type t = expr_bind(s->checks[k].valid, scope, ld->d);
+		expr_type t = expr_bind(more->checks[k].valid, scope, ld->d);
 		if (t && !(t & TYPE_BOOL))
-			diag_error(ld->d, s->checks[k].loc, "'valid' must be true or false, but this is never a boolean");
+			diag_error(ld->d, more->checks[k].loc, "'valid' must be true or false, but this is never a "
+				   "boolean");
 	}
-	const struct step_bound *bounds[] = { &s->min_expr, &s->max_expr };
+	const struct step_bound *bounds[] = { &more->min_expr, &more->max_expr };
 	expr_type want = s->type == STEP_NUMBER ? TYPE_NUM : TYPE_STR;
 	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
 		if (!bounds[k]->expr)
@@ -1890,13 +1936,13 @@ struct load_item_read {
 static void load_item_read(void *ctx, int place, struct loc at)
 {
 	const struct load_item_read *r = ctx;
-	const struct step *q = &r->g->inner[r->j];
+	const struct step *q = &step_more(r->g)->inner[r->j];
 	if ((size_t)place == r->j && !r->after)
 		diag_error(r->ld->d, at, "'%s' on step '%s' reads '%s', its own answer, which is not given while the "
 			   "step is shown", r->key, q->id, q->id);
 	else if ((size_t)place > r->j)
 		diag_error(r->ld->d, at, "'%s' on step '%s' reads '%s', which the item answers only after it", r->key,
-			   q->id, r->g->inner[place].id);
+			   q->id, step_more(r->g)->inner[place].id);
 }
 
 static void load_item_content(void *ctx, const struct expr *e, const char *key, int step, struct loc at)
@@ -1911,15 +1957,15 @@ static void load_item_content(void *ctx, const struct expr *e, const char *key, 
 /* The expressions of step j of group g read the item's answers given before it (its checks: its own too). */
 static void load_item_order(struct loader *ld, const struct step *g, size_t j)
 {
-	const struct step *q = &g->inner[j];
+	const struct step *q = &step_more(g)->inner[j];
 	struct load_item_read r = { ld, g, j, false, NULL };
 	content_each_expr_of(q, 0, load_item_content, &r);
 	r.after = true;
 	r.key = "check";
-	for (size_t k = 0; k < q->nchecks; k++)
-		if (q->checks[k].valid)
-			expr_items(q->checks[k].valid, load_item_read, &r);
-	const struct step_bound *bounds[] = { &q->min_expr, &q->max_expr };
+	for (size_t k = 0; k < step_more(q)->nchecks; k++)
+		if (step_more(q)->checks[k].valid)
+			expr_items(step_more(q)->checks[k].valid, load_item_read, &r);
+	const struct step_bound *bounds[] = { &step_more(q)->min_expr, &step_more(q)->max_expr };
 	for (size_t k = 0; k < ARRAY_LEN(bounds); k++) {
 		r.key = k ? "max" : "min";
 		if (bounds[k]->expr)
@@ -1957,9 +2003,9 @@ static void load_bind(struct loader *ld)
 			continue;
 		struct expr_scope in = scope;	/* a group's steps read the item at hand by their ids */
 		in.in_group = (int)i + 1;
-		for (size_t j = 0; j < s->ninner; j++) {
-			load_bind_content(ld, &in, &s->inner[j]);
-			load_bind_rules(ld, &s->inner[j], &in);
+		for (size_t j = 0; j < step_more(s)->ninner; j++) {
+			load_bind_content(ld, &in, &step_more(s)->inner[j]);
+			load_bind_rules(ld, &step_more(s)->inner[j], &in);
 			load_item_order(ld, s, j);
 		}
 	}
@@ -1993,12 +2039,12 @@ static void load_check_text(struct loader *ld, struct text *t, const struct step
 		int step = wizard_step_index(ld->w, name);
 		int inner = group ? repeat_inner_index(group, name) : -1;
 		const struct step *owner = inner < 0 && step < 0 ? repeat_owner(ld->w, name) : NULL;
-		if (group && group->id && strcmp(name, group->id) == 0 && t == &group->item) {
+		if (group && group->id && strcmp(name, group->id) == 0 && t == &step_more(group)->item) {
 			diag_error(ld->d, at, "'{%s}' in the group's own 'item': an item shows its steps' answers, not "
 				   "the items of its group", name);
-		} else if (inner >= 0 && !step_takes_answer(group->inner[inner].type)) {
+		} else if (inner >= 0 && !step_takes_answer(step_more(group)->inner[inner].type)) {
 			diag_error(ld->d, at, "'{%s}' in a text: step '%s' is of type %s and has no answer to show",
-				   name, name, step_type_name(group->inner[inner].type));
+				   name, name, step_type_name(step_more(group)->inner[inner].type));
 		} else if (inner >= 0) {
 			/* an answer of the same item */
 		} else if (owner) {
@@ -2149,24 +2195,25 @@ static bool load_expected_group(struct loader *ld, const struct ynode *n, const 
 				   "answers", g->id);
 			return false;
 		}
-		struct value *cells = arena_alloc(ld->a, (g->ninner ? g->ninner : 1) * sizeof *cells);
-		for (size_t j = 0; j < g->ninner; j++)
+		size_t ninner = step_more(g)->ninner;
+		struct value *cells = arena_alloc(ld->a, (ninner ? ninner : 1) * sizeof *cells);
+		for (size_t j = 0; j < ninner; j++)
 			cells[j] = (struct value){ .type = VAL_NULL };
 		for (size_t k = 0; k + 1 < m->n; k += 2) {
 			const struct ynode *key = ynode_kid(m, k);
 			int j = key->kind == YNODE_SCALAR ? repeat_inner_index(g, key->str) : -1;
-			if (j < 0 || !step_takes_answer(g->inner[j].type)) {
+			if (j < 0 || !step_takes_answer(step_more(g)->inner[j].type)) {
 				diag_error(ld->d, key->loc, "'%s' is not a step of the group '%s' that takes an answer",
 					   key->kind == YNODE_SCALAR ? key->str : "?", g->id);
 				return false;
 			}
-			const struct step *s = &g->inner[j];
+			const struct step *s = &step_more(g)->inner[j];
 			struct load_want want = { kind_of(s->type)->answer, TYPE_STR, s->type == STEP_DATE, false,
 						  "answer", s->id, s->type == STEP_MULTI ? s : NULL };
 			if (!load_expected(ld, ynode_kid(m, k + 1), &want, &cells[j]))
 				return false;
 		}
-		items[i] = (struct value){ VAL_LIST, { .list = { cells, g->ninner } } };
+		items[i] = (struct value){ VAL_LIST, { .list = { cells, step_more(g)->ninner } } };
 	}
 	*out = (struct value){ VAL_LIST, { .list = { items, n->n } } };
 	return true;

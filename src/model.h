@@ -96,31 +96,17 @@ struct step_check {
 	struct loc loc;		/* of valid */
 };
 
-struct step {
-	const char *id;
-	struct loc loc;
-	enum step_type type;
-	struct text title, text, help, guide;
+/*
+ * What few steps have, out of line so that a step without it is small: every step points at one (a shared
+ * empty one when it has none), read through step_more().
+ */
+struct step_more {
+	struct text guide;
 	struct text message;	/* the author's words when the input does not match (text, number, date) */
 	struct text unit;	/* number: "kr." */
-
-	struct choice *choices;	/* choice, multi */
-	size_t nchoices;
-	struct transition *next;	/* tried in order; the last has when == NULL unless it is an end */
-	size_t nnext;
 	struct text *todo;	/* end: next steps as a checklist */
 	size_t ntodo;
-	/* text and help written as lists of paragraphs (1.1), else none; content_text_of() gives either kind. */
-	struct text *texts, *helps;
-	size_t ntexts, nhelps;
-
-	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
-	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
-	bool has_min, has_max;
-	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
 	const char *min_date, *max_date;	/* date: "YYYY-MM-DD" */
-	size_t min_length, max_length;	/* text: in characters; max_length is never 0 after load */
-	int decimals;		/* number: decimals allowed in the answer, 0..4 */
 	const char *pattern;	/* text: POSIX extended regex, matched against the whole answer */
 	regex_t *regex;		/* compiled pattern, or NULL */
 	/* number, date (1.1): a limit worked out from the answers when the answer is given, instead of
@@ -136,6 +122,41 @@ struct step {
 	struct step *add;
 	struct text item;
 };
+
+struct step {
+	const char *id;
+	struct loc loc;
+	enum step_type type;
+	int decimals;		/* number: decimals allowed in the answer, 0..4 */
+	struct text title, text, help;
+
+	struct choice *choices;	/* choice, multi */
+	size_t nchoices;
+	struct transition *next;	/* tried in order; the last has when == NULL unless it is an end */
+	size_t nnext;
+	/* text and help written as lists of paragraphs (1.1), else none; content_text_of() gives either kind. */
+	struct text *texts, *helps;
+	size_t ntexts, nhelps;
+
+	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
+	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
+	bool has_min, has_max;
+	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
+	size_t min_length, max_length;	/* text: in characters; max_length is never 0 after load */
+	struct step_more *more;	/* NULL: none of it (step_more gives an empty one) */
+};
+
+/* The empty rarer parts of a step that has none of them. */
+extern const struct step_more step_more_none;
+
+/* The rarer parts of step s, to be written: made in arena a when it has none yet (for the loader). */
+struct step_more *step_more_make(struct step *s, struct arena *a);
+
+/* The rarer parts of step s: its own, or the empty ones. */
+static inline const struct step_more *step_more(const struct step *s)
+{
+	return s->more ? s->more : &step_more_none;
+}
 
 /* The index of the choice of s whose value is value, or -1. */
 int step_choice_index(const struct step *s, const char *value);

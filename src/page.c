@@ -134,8 +134,8 @@ static void page_field(struct page *p, const struct page_input *in)
 {
 	const struct step *s = in->v->step;
 	page_add(p, PAGE_FIELD, NULL, false)->focus = true;
-	if (s->type == STEP_NUMBER && s->unit.msgid)
-		page_add(p, PAGE_HINT, page_text(p, in, &s->unit, NULL), false);
+	if (s->type == STEP_NUMBER && step_more(s)->unit.msgid)
+		page_add(p, PAGE_HINT, page_text(p, in, &step_more(s)->unit, NULL), false);
 	char hint[256];
 	page_add(p, PAGE_HINT, kind_input_hint(s->type, engine_lang(in->e)->style.date_sep, hint, sizeof hint), false);
 }
@@ -188,13 +188,13 @@ static void page_end(struct page *p, const struct page_input *in)
 {
 	const struct step *s = in->v->step;
 	bool head = false;
-	for (size_t i = 0; i < s->ntodo; i++) {
-		if (!content_shown(in->e, &s->todo[i], in->every))
+	for (size_t i = 0; i < step_more(s)->ntodo; i++) {
+		if (!content_shown(in->e, &step_more(s)->todo[i], in->every))
 			continue;
 		if (!head)
 			page_add(p, PAGE_TODO_HEAD, _("Next steps"), false);
 		head = true;
-		page_add(p, PAGE_TODO, page_text(p, in, &s->todo[i], NULL), true);
+		page_add(p, PAGE_TODO, page_text(p, in, &step_more(s)->todo[i], NULL), true);
 	}
 }
 
@@ -202,12 +202,12 @@ static void page_end(struct page *p, const struct page_input *in)
 static void page_guide(struct page *p, const struct page_input *in)
 {
 	const struct step *s = in->v->step;
-	if (!in->guide || !s->guide.msgid)
+	if (!in->guide || !step_more(s)->guide.msgid)
 		return;
 	char *saved = i18n_push(in->second_lang);
 	page_add(p, PAGE_BLANK, NULL, false);
 	page_add(p, PAGE_NOTE_HEAD, _("For the helper, not for the citizen:"), false);
-	page_add(p, PAGE_NOTE, page_text(p, in, &s->guide, in->second_lang), false);
+	page_add(p, PAGE_NOTE, page_text(p, in, &step_more(s)->guide, in->second_lang), false);
 	i18n_pop(saved);
 }
 
@@ -851,9 +851,11 @@ size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_s
 		v.prefill.type = VAL_NULL;
 		struct page_input in = { .w = w, .e = e, .v = &v, .gl = &gl, .nlangs = nlangs, .every = true };
 		page_fit_one(&in, sizes, nsizes, ff, fit, true);
-		for (size_t j = 0; s->type == STEP_REPEAT && j <= s->ninner; j++) {	/* a group: its tallest page */
-			v = (struct engine_view){ .step = j < s->ninner ? &s->inner[j] : s->add, .index = (int)i,
-						  .position = 1, .can_back = true, .group = s, .item = 1 };
+		const struct step_more *more = step_more(s);
+		for (size_t j = 0; s->type == STEP_REPEAT && j <= more->ninner; j++) {	/* a group: its tallest */
+			v = (struct engine_view){ .step = j < more->ninner ? &more->inner[j] : more->add,
+						  .index = (int)i, .position = 1, .can_back = true, .group = s,
+						  .item = 1 };
 			page_fit_one(&in, sizes, nsizes, ff, fit, false);
 		}
 		for (size_t z = 0; z < nsizes; z++)

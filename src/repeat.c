@@ -25,7 +25,8 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 		diag_error(rl->d, list->loc, "a repeated group has %u steps; it may have at most %d", (unsigned)list->n,
 			   LIMIT_REPEAT_STEPS);
 	size_t n = list->n > LIMIT_REPEAT_STEPS ? LIMIT_REPEAT_STEPS : list->n;
-	g->inner = arena_alloc(rl->a, (n ? n : 1) * sizeof *g->inner);
+	struct step_more *more = step_more_make(g, rl->a);
+	more->inner = arena_alloc(rl->a, (n ? n : 1) * sizeof *more->inner);
 	for (size_t i = 0; i < n; i++) {
 		const struct ynode *m = ynode_kid(list, i);
 		if (m->kind != YNODE_MAP) {
@@ -33,7 +34,7 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 				   ynode_kind_name(m));
 			continue;
 		}
-		struct step *s = &g->inner[g->ninner];
+		struct step *s = &more->inner[more->ninner];
 		rl->step(rl->ctx, s, m);
 		if (!s->id)
 			continue;
@@ -52,12 +53,13 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 		}
 		s->nnext = 0;
 		s->next = NULL;
-		g->ninner++;
+		more->ninner++;
 	}
 }
 
 void repeat_load(const struct repeat_loading *rl, struct step *g, const struct ynode *m)
 {
+	struct step_more *more = step_more_make(g, rl->a);
 	const struct ynode *list = ynode_get(m, "steps");
 	if (!list)
 		diag_error(rl->d, m->loc, "a repeated group needs 'steps': the questions asked once per item");
@@ -67,9 +69,9 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 	else
 		repeat_load_steps(rl, g, list);
 	bool asks = false;
-	for (size_t i = 0; i < g->ninner; i++)
-		asks |= step_takes_answer(g->inner[i].type);
-	if (g->ninner && !asks)
+	for (size_t i = 0; i < more->ninner; i++)
+		asks |= step_takes_answer(more->inner[i].type);
+	if (more->ninner && !asks)
 		diag_error(rl->d, list->loc, "a repeated group needs a step that takes an answer: its items are "
 			   "the answers");
 	const struct ynode *min = ynode_get(m, "min"), *max = ynode_get(m, "max");
@@ -85,15 +87,15 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 			   LIMIT_REPEAT_ITEMS);
 	else if (max && g->has_max && g->min > g->max)
 		diag_error(rl->d, max->loc, "'max' is less than 'min' (%d)", (int)g->min);
-	g->add = arena_alloc(rl->a, sizeof *g->add);
-	*g->add = (struct step){ .id = "add", .loc = m->loc, .type = STEP_YESNO, .required = true };
-	rl->text(rl->ctx, m, "add", &g->add->title);
-	if (g->add->title.msgid)
-		g->add->loc = g->add->title.loc;
+	more->add = arena_alloc(rl->a, sizeof *more->add);
+	*more->add = (struct step){ .id = "add", .loc = m->loc, .type = STEP_YESNO, .required = true };
+	rl->text(rl->ctx, m, "add", &more->add->title);
+	if (more->add->title.msgid)
+		more->add->loc = more->add->title.loc;
 	else if (!ynode_get(m, "add") && g->max > g->min)
 		diag_error(rl->d, m->loc, "a repeated group that may have more than 'min' items needs 'add': the "
 			   "yes/no question asked after each item, such as \"Add one more?\"");
-	rl->text(rl->ctx, m, "item", &g->item);
+	rl->text(rl->ctx, m, "item", &more->item);
 	static const char *const shown_by_steps[] = { "text", "help", "guide" };
 	for (size_t i = 0; i < sizeof shown_by_steps / sizeof *shown_by_steps; i++) {
 		const struct ynode *k = ynode_get(m, shown_by_steps[i]);
@@ -105,8 +107,8 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 
 int repeat_inner_index(const struct step *g, const char *id)
 {
-	for (size_t i = 0; i < g->ninner; i++)
-		if (g->inner[i].id && strcmp(g->inner[i].id, id) == 0)
+	for (size_t i = 0; i < step_more(g)->ninner; i++)
+		if (step_more(g)->inner[i].id && strcmp(step_more(g)->inner[i].id, id) == 0)
 			return (int)i;
 	return -1;
 }
@@ -140,14 +142,14 @@ void repeat_json(FILE *out, const struct step *g, struct value v)
 		struct value item = v.u.list.items[i];
 		fputs(i ? ", {" : "{", out);
 		bool first = true;
-		for (size_t j = 0; j < g->ninner && item.type == VAL_LIST && j < item.u.list.n; j++) {
-			if (!step_takes_answer(g->inner[j].type))
+		for (size_t j = 0; j < step_more(g)->ninner && item.type == VAL_LIST && j < item.u.list.n; j++) {
+			if (!step_takes_answer(step_more(g)->inner[j].type))
 				continue;
 			fputs(first ? "" : ", ", out);
 			first = false;
-			result_json_string(out, g->inner[j].id);
+			result_json_string(out, step_more(g)->inner[j].id);
 			fputs(": ", out);
-			if (g->inner[j].sensitive && item.u.list.items[j].type != VAL_NULL)
+			if (step_more(g)->inner[j].sensitive && item.u.list.items[j].type != VAL_NULL)
 				sensitive_json(out);
 			else
 				result_json_value(out, item.u.list.items[j]);
@@ -159,8 +161,8 @@ void repeat_json(FILE *out, const struct step *g, struct value v)
 
 bool repeat_sensitive(const struct step *g)
 {
-	for (size_t j = 0; g->type == STEP_REPEAT && j < g->ninner; j++)
-		if (g->inner[j].sensitive)
+	for (size_t j = 0; g->type == STEP_REPEAT && j < step_more(g)->ninner; j++)
+		if (step_more(g)->inner[j].sensitive)
 			return true;
 	return false;
 }

@@ -130,12 +130,13 @@ static void summary_body(FILE *out, const struct wizard *w, struct engine *e, ti
 	if (!any)
 		summary_para(out, "", _("No questions were answered."), width, 0);
 
-	if (end && content_count(e, end->todo, end->ntodo, false)) {
+	const struct step_more *more = end ? step_more(end) : NULL;
+	if (more && content_count(e, more->todo, more->ntodo, false)) {
 		fputc('\n', out);
 		summary_heading(out, _("Next steps"), '-', width);
-		for (size_t i = 0; i < end->ntodo; i++)
-			if (content_shown(e, &end->todo[i], false))
-				summary_para(out, "[ ] ", engine_show_text(e, &end->todo[i], NULL), width, 4);
+		for (size_t i = 0; i < more->ntodo; i++)
+			if (content_shown(e, &more->todo[i], false))
+				summary_para(out, "[ ] ", engine_show_text(e, &more->todo[i], NULL), width, 4);
 	}
 }
 

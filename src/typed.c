@@ -279,7 +279,7 @@ static void typed_step_instructions(const struct page *p, struct engine *e, cons
 {
 	const struct step *s = v->step;
 	size_t n = 0;
-	const char *unit = s->type == STEP_NUMBER ? engine_show_text(e, &s->unit, NULL) : NULL;
+	const char *unit = s->type == STEP_NUMBER ? engine_show_text(e, &step_more(s)->unit, NULL) : NULL;
 	if (unit)
 		n = typed_say(buf, size, n, _("Type a number (%s)."), unit);
 	else if (kind_instruction(s->type))

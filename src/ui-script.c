@@ -28,13 +28,13 @@ static const struct answer_input *script_item(const struct engine_view *v, const
 {
 	const struct step *g = v->group;
 	size_t k = v->item - 1;
-	if (v->step == g->add) {
+	if (v->step == step_more(g)->add) {
 		*yes_no = (struct answer_input){ .text = a && a->input.nrows > k + 1 ? "true" : "false" };
 		return yes_no;
 	}
 	if (!a || k >= a->input.nrows)
 		return NULL;
-	int j = (int)(v->step - g->inner);
+	int j = (int)(v->step - step_more(g)->inner);
 	const struct repeat_input *r = &a->input.rows[k];
 	for (size_t i = 0; i < r->nanswers; i++)
 		if (r->answers[i].step == j)
@@ -58,12 +58,12 @@ static void script_trace_value(FILE *trace, const struct step *s, struct value v
 static void script_trace_item(FILE *trace, struct engine *e, const struct engine_view *v, const struct step *s,
 			      const struct answer_input *in)
 {
-	if (s == v->group->add) {
+	if (s == step_more(v->group)->add) {
 		fputs(" = ", trace);
 		fputs(in && in->text && strcmp(in->text, "true") == 0 ? "true" : "false", trace);
 		return;
 	}
-	script_trace_value(trace, s, engine_item(e, v->index, v->item - 1, (size_t)(s - v->group->inner)));
+	script_trace_value(trace, s, engine_item(e, v->index, v->item - 1, (size_t)(s - step_more(v->group)->inner)));
 }
 
 /* Print text indented under the end line, each of its lines. */
@@ -91,9 +91,9 @@ static void script_trace_end(FILE *out, struct engine *e, const struct step *s)
 	for (size_t i = 0; i < n; i++)	/* each paragraph shown, on its own lines */
 		if (content_shown(e, &texts[i], false))
 			script_indent(out, "  ", engine_show_text(e, &texts[i], NULL));
-	for (size_t i = 0; i < s->ntodo; i++)
-		if (content_shown(e, &s->todo[i], false))
-			script_indent(out, "  - ", engine_show_text(e, &s->todo[i], NULL));
+	for (size_t i = 0; i < step_more(s)->ntodo; i++)
+		if (content_shown(e, &step_more(s)->todo[i], false))
+			script_indent(out, "  - ", engine_show_text(e, &step_more(s)->todo[i], NULL));
 }
 
 void script_today(struct engine *e, const struct scenario *sc, const char *today)

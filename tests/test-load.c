@@ -143,21 +143,21 @@ static void test_valid(void)
 		CHECK(navn->next[0].when == NULL);
 		CHECK_NUM(navn->max_length, 500);
 		CHECK_NUM(navn->min_length, 0);
-		CHECK(navn->regex == NULL);
+		CHECK(step_more(navn)->regex == NULL);
 		CHECK_NUM(kapital->next[0].target, 3);
 		CHECK(kapital->has_min);
 		CHECK(!kapital->has_max);
 		CHECK_NUM(kapital->min, 0);
 		CHECK_NUM(kapital->decimals, 0);
-		CHECK_STR(kapital->unit.msgid, "kr.");
+		CHECK_STR(step_more(kapital)->unit.msgid, "kr.");
 		CHECK_NUM(kapital->loc.line, 21);
 		CHECK_NUM(kapital->loc.col, 5);
 		CHECK(!dag->required);
 		CHECK_NUM(dag->next[0].target, 5);
 		CHECK(slut->type == STEP_END);
 		CHECK_NUM(slut->nnext, 0);
-		CHECK_NUM(slut->ntodo, 1);
-		CHECK_STR(slut->todo[0].msgid, "Åbn en bankkonto.");
+		CHECK_NUM(step_more(slut)->ntodo, 1);
+		CHECK_STR(step_more(slut)->todo[0].msgid, "Åbn en bankkonto.");
 	}
 	if (w->ntests == 1) {
 		CHECK_STR(w->tests[0].name, "alene");
@@ -455,15 +455,15 @@ static void test_rules(void)
 	CHECK(w != NULL);
 	if (w) {
 		const struct step *b = &w->steps[1], *dd = &w->steps[2];
-		CHECK_NUM(b->nchecks, 1);
-		CHECK_STR(b->checks[0].message.msgid, "Ikke {a}.");
-		CHECK_NUM(b->checks[0].loc.line, 13);
-		CHECK_STR(expr_text(b->max_expr.expr), "a");
-		CHECK_STR(expr_text(b->min_expr.expr), "a / 2");
+		CHECK_NUM(step_more(b)->nchecks, 1);
+		CHECK_STR(step_more(b)->checks[0].message.msgid, "Ikke {a}.");
+		CHECK_NUM(step_more(b)->checks[0].loc.line, 13);
+		CHECK_STR(expr_text(step_more(b)->max_expr.expr), "a");
+		CHECK_STR(expr_text(step_more(b)->min_expr.expr), "a / 2");
 		CHECK(!b->has_min && !b->has_max);
-		CHECK(dd->min_expr.expr && !dd->min_date);
-		CHECK_STR(dd->max_date, "2030-01-01");
-		CHECK(!dd->max_expr.expr);
+		CHECK(step_more(dd)->min_expr.expr && !step_more(dd)->min_date);
+		CHECK_STR(step_more(dd)->max_date, "2030-01-01");
+		CHECK(!step_more(dd)->max_expr.expr);
 	}
 	wizard_free(w);
 	diag_free(&d);

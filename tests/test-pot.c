@@ -59,23 +59,25 @@ static void test_model_text(struct pot_set *set, const struct text *t)
 /* Every text of a step, read field by field; a repeated group's own steps, its add question and item too. */
 static void test_step_texts(const struct step *s, struct pot_set *set)
 {
-	const struct text *own[] = { &s->title, &s->text, &s->help, &s->guide, &s->message, &s->unit, &s->item };
+	const struct step_more *more = step_more(s);
+	const struct text *own[] = { &s->title, &s->text, &s->help, &more->guide, &more->message, &more->unit,
+				     &more->item };
 	for (size_t k = 0; k < ARRAY_LEN(own); k++)
 		test_model_text(set, own[k]);
 	for (size_t k = 0; k < s->nchoices; k++)
 		test_model_text(set, &s->choices[k].label);
-	for (size_t k = 0; k < s->ntodo; k++)
-		test_model_text(set, &s->todo[k]);
+	for (size_t k = 0; k < more->ntodo; k++)
+		test_model_text(set, &more->todo[k]);
 	for (size_t k = 0; k < s->ntexts; k++)	/* paragraphs (1.1), whatever their conditions */
 		test_model_text(set, &s->texts[k]);
 	for (size_t k = 0; k < s->nhelps; k++)
 		test_model_text(set, &s->helps[k]);
-	for (size_t k = 0; k < s->nchecks; k++)
-		test_model_text(set, &s->checks[k].message);
-	for (size_t k = 0; k < s->ninner; k++)	/* repeat (1.1) */
-		test_step_texts(&s->inner[k], set);
-	if (s->add)
-		test_step_texts(s->add, set);
+	for (size_t k = 0; k < more->nchecks; k++)
+		test_model_text(set, &more->checks[k].message);
+	for (size_t k = 0; k < more->ninner; k++)	/* repeat (1.1) */
+		test_step_texts(&more->inner[k], set);
+	if (more->add)
+		test_step_texts(more->add, set);
 }
 
 /* Every text of the model, read field by field. */

@@ -134,7 +134,9 @@ static void fuzz_check(struct engine *e, const struct wizard *w)
 	bool groups = false;
 	for (size_t i = 0; i < w->nsteps; i++)
 		groups |= w->steps[i].type == STEP_REPEAT;
-	bool shown = g ? g == &w->steps[v.index] && (v.step == g->add || (v.step >= g->inner && v.step < g->inner + g->ninner))
+	const struct step_more *more = g ? step_more(g) : NULL;
+	bool shown = g ? g == &w->steps[v.index] && (v.step == more->add || (v.step >= more->inner &&
+						     v.step < more->inner + more->ninner))
 		       : v.step == &w->steps[v.index];
 	if (v.index != path[n - 1] || !shown || v.position < n || (!groups && v.position != n) ||
 	    (g ? !v.can_back && n > 1 : v.can_back != (n > 1)) || (v.total_max && !engine_done(e) && v.position > v.total_max) ||
