@@ -495,7 +495,7 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *c = ynode_kid(list, i);
 		struct choice *ch = &s->choices[s->nchoices];
-		ch->loc = c->loc;
+		*ch = (struct choice){ .loc = c->loc };	/* the place of a choice refused before: nothing of it stays */
 		const struct ynode *vn = c;
 		if (c->kind == YNODE_MAP) {
 			load_keys(ld, c, load_choice_keys, "a choice");

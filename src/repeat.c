@@ -35,6 +35,7 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 			continue;
 		}
 		struct step *s = &more->inner[more->ninner];
+		*s = (struct step){ 0 };	/* the place of a step refused before: nothing of it may stay */
 		rl->step(rl->ctx, s, m);
 		if (!s->id)
 			continue;

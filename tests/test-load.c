@@ -574,6 +574,31 @@ static void test_streamed_limit(void)
 	diag_free(&d);
 }
 
+/* A step of a group refused (a duplicate id) leaves nothing in the place the next one is read into. */
+static void test_refused_inner(void)
+{
+	const char *yaml = "trin: 1.1\ntitle: T\nsteps:\n"
+			   "  - id: g\n    type: repeat\n    title: G\n    item: \"{a}\"\n    add: Flere?\n    steps:\n"
+			   "      - {id: a, type: text, title: A, text: [P1, P2]}\n"
+			   "      - {id: a, type: text, title: A2, text: [Q1, Q2], pattern: \"[0-9]+\"}\n"
+			   "      - {id: b, type: text, title: B, text: [{when: a == \"x\", text: R1}]}\n" SLUT;
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer_analysis("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK_NUM(d.n, 1);
+	CHECK(w != NULL);
+	if (w && step_more(&w->steps[0])->ninner == 2) {
+		const struct step *b = &step_more(&w->steps[0])->inner[1];
+		CHECK_STR(b->id, "b");
+		CHECK_NUM(b->ntexts, 1);
+		CHECK_STR(b->ntexts ? b->texts[0].msgid : "", "R1");
+		CHECK(!step_more(b)->pattern);
+	} else {
+		CHECK(!"the group has its two steps");
+	}
+	wizard_free(w);
+	diag_free(&d);
+}
+
 /* A text written again is kept once; texts alike at their ends and middle but not whole are not one. */
 static void test_texts_once(void)
 {
@@ -643,6 +668,7 @@ int main(void)
 	test_streamed();
 	test_texts_once();
 	test_streamed_limit();
+	test_refused_inner();
 	test_large_file();
 	arena_free(&test_arena);
 	return test_done("test-load");
