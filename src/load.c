@@ -2017,6 +2017,8 @@ static void load_check_text(struct loader *ld, struct text *t, const struct step
 	const char *s = t->msgid;
 	struct loc at = t->loc;	/* of byte `done`, advanced with the scan: a text of many braces costs one pass */
 	size_t done = 0;
+	if (!s)	/* the place of a step or choice refused: what was read there is gone */
+		return;
 	for (size_t i = 0; s[i];) {
 		struct template_piece p = template_piece(s, i);
 		i += p.len;

@@ -597,6 +597,11 @@ static void test_refused_inner(void)
 	}
 	wizard_free(w);
 	diag_free(&d);
+	/* a choice refused, and nothing read into its place after it */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: choice\n    title: A\n"
+			    "    choices: [{value: j, label: J}, {value: n, label: N}, {value: j, label: \"{x}\"}, [x]]\n" SLUT),
+		  "t.yaml:7:67: duplicate choice value 'j' (first at line 7) | "
+		  "t.yaml:7:85: a choice must be text or {value: ..., label: ...}, not a list");
 }
 
 /* A text written again is kept once; texts alike at their ends and middle but not whole are not one. */
