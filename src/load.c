@@ -835,8 +835,8 @@ static bool load_limit_expr(struct loader *ld, const struct ynode *n, const char
 	struct expr_source src = { n->loc, n->exact };
 	struct expr *e = expr_parse(ld->a, n->str, src, &quiet);
 	bool looks = e || strpbrk(n->str, "()+*/<>=\"");
-	for (size_t i = 0; looks && i < quiet.n; i++)
-		diag_add(ld->d, quiet.v[i].severity, quiet.v[i].loc, "%s", quiet.v[i].msg);
+	if (looks)
+		diag_append(ld->d, &quiet);
 	diag_free(&quiet);
 	if (!looks)
 		return false;
