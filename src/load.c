@@ -918,13 +918,16 @@ static void load_text_limits(struct loader *ld, struct step *s, const struct yno
 	}
 }
 
-/* Limits written as expressions (1.1), kept with the rarer parts of s when there are any. */
-static void load_step_bounds(struct loader *ld, struct step *s, struct step_bound min, struct step_bound max)
+/* Limits written as expressions (1.1) or as dates, kept with the rarer parts of s when there are any. */
+static void load_step_bounds(struct loader *ld, struct step *s, struct step_bound min, struct step_bound max,
+			     const char *min_date, const char *max_date)
 {
-	if (min.expr || max.expr) {
+	if (min.expr || max.expr || min_date || max_date) {
 		struct step_more *more = step_more_make(s, ld->a);
 		more->min_expr = min;
 		more->max_expr = max;
+		more->min_date = min_date;
+		more->max_date = max_date;
 	}
 }
 
@@ -949,7 +952,7 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			if (load_count(ld, n, "'decimals'", 4, &dec))
 				s->decimals = (int)dec;
 		}
-		load_step_bounds(ld, s, min, max);
+		load_step_bounds(ld, s, min, max, NULL, NULL);
 		break;
 	case STEP_MULTI: {
 		size_t v;
@@ -972,11 +975,7 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			max_date = load_date(ld, n, "'max'");
 		if (min_date && max_date && strcmp(min_date, max_date) > 0)
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
-		if (min_date || max_date) {
-			step_more_make(s, ld->a)->min_date = min_date;
-			s->more->max_date = max_date;
-		}
-		load_step_bounds(ld, s, min, max);
+		load_step_bounds(ld, s, min, max, min_date, max_date);
 		break;
 	case STEP_TEXT:
 		load_text_limits(ld, s, m);
@@ -1184,13 +1183,11 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
 	load_paras(ld, ynode_get(m, "text"), "text", &s->text, &s->texts, &s->ntexts);
 	load_paras(ld, ynode_get(m, "help"), "help", &s->help, &s->helps, &s->nhelps);
-	static const char *const rare[] = { "guide", "message", "unit" };
-	for (size_t i = 0; i < ARRAY_LEN(rare); i++) {
-		if (ynode_get(m, rare[i])) {
-			struct step_more *more = step_more_make(s, ld->a);
-			struct text *const at[] = { &more->guide, &more->message, &more->unit };
-			load_text(ld, m, rare[i], at[i]);
-		}
+	if (ynode_get(m, "guide") || ynode_get(m, "message") || ynode_get(m, "unit")) {
+		struct step_more *more = step_more_make(s, ld->a);
+		load_text(ld, m, "guide", &more->guide);
+		load_text(ld, m, "message", &more->message);
+		load_text(ld, m, "unit", &more->unit);
 	}
 	if (kind_of(s->type)->choices)
 		load_choices(ld, s, ynode_get(m, "choices"));

@@ -97,8 +97,8 @@ struct step_check {
 };
 
 /*
- * What few steps have, out of line so that a step without it is small: every step points at one (a shared
- * empty one when it has none), read through step_more().
+ * What few steps have, out of line so that a step without it is small: a step without any has none
+ * (more is NULL), and step_more() gives it a shared empty one to read.
  */
 struct step_more {
 	struct text guide;
