@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "po.h"
+#include "pot.h"
 #include "result.h"
 #include "text.h"
 
@@ -89,11 +90,12 @@ static bool cmd_check_file_limit(const char *arg, struct load_limits *l)
 	return true;
 }
 
-/* Every text of w the catalogue of the language now chosen lacks, as a warning at the text. */
-static void cmd_check_translated(const struct wizard *w, const char *lang, struct diags *d)
+/* Every text of w (texts[0..n)) the catalogue of the language now chosen lacks, as a warning at the text. */
+static void cmd_check_translated(const struct wizard *w, const struct wizard_text *texts, size_t n, const char *lang,
+				 struct diags *d)
 {
-	for (size_t i = 0; i < w->ntexts && !diag_full(d); i++) {
-		const struct wizard_text *t = &w->texts[i];
+	for (size_t i = 0; i < n && !diag_full(d); i++) {
+		const struct wizard_text *t = &texts[i];
 		if (i18n_text(w->domain, t->msgid) == t->msgid)	/* the msgid itself when there is no translation */
 			diag_warning(d, t->loc, "%s has no translation to %s (%s) in the catalogue of '%s'", t->key,
 				     i18n_name(lang), lang, w->domain);
@@ -128,16 +130,16 @@ static bool cmd_check_find_po(const char *file, const struct wizard *w, const ch
  * Each translation in lang whose {name}s do not match its text, as an error where the translator wrote it:
  * in the catalogue's .po when it is found (cmd_check_find_po), else in the compiled catalogue in dir.
  */
-static void cmd_check_catalogue(const char *file, const struct wizard *w, const char *dir, const char *lang,
-				struct arena *keep, struct diags *d)
+static void cmd_check_catalogue(const char *file, const struct wizard *w, const struct wizard_text *texts, size_t n,
+				const char *dir, const char *lang, struct arena *keep, struct diags *d)
 {
 	struct po po;
 	bool have = cmd_check_find_po(file, w, lang, keep, &po);
 	struct strmap seen = { 0 };
 	const char *path = arena_printf(keep, "%s/%s/LC_MESSAGES/%s.mo", dir ? dir : ".", lang, w->domain);
 	const char *whose = arena_printf(keep, "the %s translation", lang);
-	for (size_t i = 0; i < w->ntexts && !diag_full(d); i++) {
-		const char *msgid = w->texts[i].msgid;
+	for (size_t i = 0; i < n && !diag_full(d); i++) {
+		const char *msgid = texts[i].msgid;
 		if (!strmap_put(&seen, msgid, 0))
 			continue;	/* a text written twice is translated once */
 		const struct po_message *m = have ? po_find(&po, msgid) : NULL;
@@ -146,7 +148,7 @@ static void cmd_check_catalogue(const char *file, const struct wizard *w, const 
 				po_check_names(msgid, m->plural, m->msgstr[k], m->where[k], m->at, whose, d);
 		const char *tr = have ? msgid : i18n_text(w->domain, msgid);
 		if (tr != msgid)
-			po_check_names(msgid, w->texts[i].plural, tr, NULL, (struct loc){ path, 0, 0 },
+			po_check_names(msgid, texts[i].plural, tr, NULL, (struct loc){ path, 0, 0 },
 				       arena_printf(keep, "the %s translation of \"%s\"", lang, msgid), d);
 	}
 	strmap_free(&seen);
@@ -188,11 +190,16 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 	char *saved = i18n_push(NULL);
 	size_t nsizes = fit ? (small ? 2u : 1u) : 0;
 	struct page_fit *out = xmalloc((w->nsteps ? 2 * w->nsteps : 1) * sizeof *out);
+	struct arena a = { .unwiped = true };	/* the texts for translators, gathered once another language needs them */
+	struct wizard_text *texts = NULL;
+	size_t ntexts = 0;
 	for (size_t l = 0; l < nlangs; l++) {
 		i18n_switch(langs[l]);
 		if (strcmp(langs[l], w->language) != 0) {
-			cmd_check_translated(w, langs[l], d);
-			cmd_check_catalogue(file, w, dir, langs[l], keep, d);
+			if (!texts)
+				texts = pot_texts(w, &a, &ntexts);
+			cmd_check_translated(w, texts, ntexts, langs[l], d);
+			cmd_check_catalogue(file, w, texts, ntexts, dir, langs[l], keep, d);
 		}
 		size_t n = nsizes ? page_fit_sizes(w, nlangs, sizes, nsizes, out) : 0;
 		for (size_t z = 0; z < nsizes; z++) {
@@ -210,6 +217,7 @@ static void cmd_check_languages(const char *file, const struct wizard *w, bool f
 	}
 	free(langs);
 	free(out);
+	arena_free(&a);
 	i18n_pop(saved);
 }
 

@@ -106,9 +106,6 @@ struct loader {
 	size_t nrefs, caprefs;
 	struct load_at *texts;	/* every text, for checking {name} once names are known */
 	size_t ntexts, captexts;
-	struct wizard_text *shown;	/* every text with its key, for translators (wizard.texts) */
-	size_t nshown, capshown;
-	const char *prefix;	/* of the keys of the texts being read: "steps.alene" */
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
 	size_t *value_height;	/* once bound: the longest chain of values it reads, itself included */
@@ -130,7 +127,7 @@ struct loader {
 	size_t cur_index, capsteps;
 	bool streamed;		/* the steps were read as the parse went (ytree_items) */
 	struct diags *early;	/* what they said: added where the tree's steps would have been read */
-	size_t nstreamed, shown_streamed, texts_streamed;	/* steps, shown texts and texts read so */
+	size_t nstreamed, texts_streamed;	/* steps and texts read so */
 	struct scenario_answer **answered;	/* the answers read, checked against groups once steps are known */
 	size_t nanswered, capanswered;
 	bool in_rows;		/* reading an item of a group's answer: its ids are the group's */
@@ -324,25 +321,6 @@ static const char *load_string(struct loader *ld, const struct ynode *n, const c
 	return n->str;
 }
 
-/* head.tail in the arena, without printf: a wizard has a key per step and per text. */
-static const char *load_dotted(struct loader *ld, const char *head, const char *tail)
-{
-	size_t nh = strlen(head), nt = strlen(tail);
-	char *k = arena_alloc(ld->a, nh + nt + 2);
-	memcpy(k, head, nh);
-	k[nh] = '.';
-	memcpy(k + nh + 1, tail, nt + 1);
-	return k;
-}
-
-/* Remember a text that a person can be shown, under prefix.key. */
-static void load_shown(struct loader *ld, const char *msgid, struct loc loc, const char *key)
-{
-	util_grow((void **)&ld->shown, &ld->capshown, ld->nshown + 1, sizeof *ld->shown);
-	const char *full = ld->prefix ? load_dotted(ld, ld->prefix, key) : arena_strdup(ld->a, key);
-	ld->shown[ld->nshown++] = (struct wizard_text){ msgid, loc, full, NULL };
-}
-
 /* The group being read, kept so that it outlasts the steps' moves. */
 static int32_t load_group_at(struct loader *ld)
 {
@@ -381,8 +359,7 @@ static struct text *load_text_at(const struct loader *ld, size_t i, const struct
 	return a.p ? a.p : (struct text *)(void *)((char *)&ld->w->steps[a.step] + a.off);
 }
 
-static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
-			   const char *key)
+static void load_text_node(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
 {
 	if (!n)
 		return;
@@ -395,14 +372,13 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 	}
 	t->msgid = s;
 	t->loc = n->loc;
-	load_shown(ld, s, n->loc, key);
 	load_add_text(ld, t);
 	t->exact = n->exact;
 }
 
 static void load_text(struct loader *ld, const struct ynode *map, const char *key, struct text *t)
 {
-	load_text_node(ld, ynode_get(map, key), t, key, key);
+	load_text_node(ld, ynode_get(map, key), t, key);
 }
 
 static bool load_bool(struct loader *ld, const struct ynode *n, const char *what, bool *out)
@@ -505,17 +481,13 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 				diag_error(ld->d, c->loc, "a choice needs a 'label'");
 				continue;
 			}
-			char key[96];
-			snprintf(key, sizeof key, "choices.%s.label", vn && vn->kind == YNODE_SCALAR ? vn->str : "?");
-			load_text_node(ld, ln, &ch->label, "'label'", key);
+			load_text_node(ld, ln, &ch->label, "'label'");
 			if (!vn) {
 				diag_error(ld->d, c->loc, "a choice needs a 'value'");
 				continue;
 			}
 		} else if (c->kind == YNODE_SCALAR) {
-			char key[32];
-			snprintf(key, sizeof key, "choices.%zu", i + 1);
-			load_text_node(ld, c, &ch->label, "a choice", key);
+			load_text_node(ld, c, &ch->label, "a choice");
 		} else {
 			diag_error(ld->d, c->loc, "a choice must be text or {value: ..., label: ...}, not a list");
 			continue;
@@ -874,9 +846,7 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 			diag_error(ld->d, e->loc, "an entry of 'check' needs 'message', the words that say why the answer "
 				   "is refused");
 		} else {
-			char key[48];
-			snprintf(key, sizeof key, "check.%zu.message", i + 1);
-			load_text_node(ld, msg, &c->message, "'message'", key);
+			load_text_node(ld, msg, &c->message, "'message'");
 		}
 	}
 }
@@ -1013,8 +983,7 @@ static struct text_rule *load_text_rule(struct loader *ld, struct text *t)
  * A text with plural forms (1.1): {one: "{antal} person", other: "{antal} personer", count: antal}.  'one' is
  * its msgid, 'other' its msgid_plural, and count the number that picks one (bound with the conditions).
  */
-static void load_plural_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what,
-			     const char *key)
+static void load_plural_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
 {
 	const struct ynode *one = ynode_get(n, "one"), *other = ynode_get(n, "other"), *count = ynode_get(n, "count");
 	if (ynode_get(n, "text"))
@@ -1030,7 +999,6 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
 			   what);
 		return;
 	}
-	struct text *pt = arena_alloc(ld->a, sizeof *pt);	/* 'other', for checking its {name}s */
 	const char *s = load_string(ld, other, "'other'");
 	if (!s)
 		return;
@@ -1038,14 +1006,14 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
 		diag_error(ld->d, other->loc, "'other' is empty");
 		return;
 	}
-	load_text_node(ld, one, t, what, key);
+	load_text_node(ld, one, t, what);
 	if (!t->msgid)
 		return;
+	struct text *pt = arena_alloc(ld->a, sizeof *pt);	/* 'other', for checking its {name}s */
 	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
 	load_add_text(ld, pt);
 	struct text_rule *r = load_text_rule(ld, t);
 	r->plural = s;
-	ld->shown[ld->nshown - 1].plural = s;
 	r->count = load_expr(ld, count, "'count'");
 }
 
@@ -1053,11 +1021,11 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
  * A text that may be shown only when a condition holds (1.1): the text alone, or {when: condition, text:
  * "..."}.  The condition is bound with the others (load_bind).
  */
-static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what, const char *key)
+static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
 {
 	bool plural = n->kind == YNODE_MAP && (ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count"));
 	if (n->kind != YNODE_MAP || n->alias || !(plural || ynode_get(n, "when") || ynode_get(n, "text"))) {
-		load_text_node(ld, n, t, what, key);	/* a mapping of neither kind: "must be text" */
+		load_text_node(ld, n, t, what);	/* a mapping of neither kind: "must be text" */
 		return;
 	}
 	if (!load_since_11(ld, n, plural ? "a text with plural forms" : "a text with 'when'"))
@@ -1065,12 +1033,12 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
 	load_keys(ld, n, load_cond_keys, what);
 	const struct ynode *tn = ynode_get(n, "text"), *wn = ynode_get(n, "when");
 	if (plural) {
-		load_plural_text(ld, n, t, what, key);
+		load_plural_text(ld, n, t, what);
 	} else if (!tn) {
 		diag_error(ld->d, n->loc, "%s needs 'text' beside 'when'", what);
 		return;
 	} else {
-		load_text_node(ld, tn, t, what, key);
+		load_text_node(ld, tn, t, what);
 		if (!wn)
 			diag_error(ld->d, n->loc, "%s needs 'when' beside 'text' (an entry shown always is the text alone)",
 				   what);
@@ -1086,11 +1054,11 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
 static void load_paras(struct loader *ld, const struct ynode *node, const char *key, struct text *one,
 		       struct text **list, size_t *n)
 {
-	char what[40], k[40];
+	char what[40];
 	if (!node)
 		return;
 	if (node->kind != YNODE_SEQ || node->alias) {
-		load_cond_text(ld, node, one, key, key);
+		load_cond_text(ld, node, one, key);
 		return;
 	}
 	snprintf(what, sizeof what, "'%s' as a list", key);
@@ -1101,8 +1069,7 @@ static void load_paras(struct loader *ld, const struct ynode *node, const char *
 	*list = arena_alloc(ld->a, (node->n ? node->n : 1) * sizeof **list);
 	snprintf(what, sizeof what, "a paragraph of '%s'", key);
 	for (size_t i = 0; i < node->n; i++) {
-		snprintf(k, sizeof k, "%s.%zu", key, i + 1);
-		load_cond_text(ld, ynode_kid(node, i), &(*list)[*n], what, k);
+		load_cond_text(ld, ynode_kid(node, i), &(*list)[*n], what);
 		if ((*list)[*n].msgid)
 			(*n)++;
 	}
@@ -1124,11 +1091,9 @@ static void load_group_text(void *ctx, const struct ynode *map, const char *key,
 static void load_group(struct loader *ld, struct step *g, const struct ynode *m)
 {
 	struct repeat_loading rl = { ld->a, ld->d, ld, load_group_step, load_group_text };
-	const char *prefix = ld->prefix;
 	ld->group = g;
 	repeat_load(&rl, g, m);
 	ld->group = NULL;
-	ld->prefix = prefix;
 }
 
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
@@ -1173,11 +1138,6 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	}
 	if (s->type == STEP_REPEAT)
 		load_since_11(ld, tn, "the step type 'repeat'");
-	if (ld->group)	/* a step of a group: its texts' keys under the group's */
-		ld->prefix = arena_printf(ld->a, "steps.%s.steps.%s", ld->group->id ? ld->group->id : "?",
-					  s->id ? s->id : "?");
-	else
-		ld->prefix = load_dotted(ld, "steps", s->id ? s->id : "?");
 	load_text(ld, m, "title", &s->title);
 	if (!s->title.msgid && !ynode_get(m, "title"))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
@@ -1206,16 +1166,13 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 			struct step_more *more = step_more_make(s, ld->a);
 			more->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *more->todo);
 			for (size_t i = 0; i < todo->n; i++) {
-				char key[32];
-				snprintf(key, sizeof key, "todo.%zu", i + 1);
 				struct text *t = &more->todo[more->ntodo++];
-				load_cond_text(ld, ynode_kid(todo, i), t, "an entry of 'todo'", key);
+				load_cond_text(ld, ynode_kid(todo, i), t, "an entry of 'todo'");
 			}
 		}
 	} else if (nn) {
 		load_next(ld, s, nn);
 	}
-	ld->prefix = NULL;
 }
 
 /* Step i without 'next' goes on to the step after it, once that is read; the last has none to go to. */
@@ -1296,7 +1253,6 @@ static void load_move_front(void *v, size_t n, size_t k, size_t size)
  */
 static void load_steps_streamed(struct loader *ld)
 {
-	load_move_front(ld->shown, ld->nshown, ld->shown_streamed, sizeof *ld->shown);
 	load_move_front(ld->texts, ld->ntexts, ld->texts_streamed, sizeof *ld->texts);
 	load_move_front(ld->text_groups, ld->ntexts, ld->texts_streamed, sizeof *ld->text_groups);
 }
@@ -1307,18 +1263,14 @@ static void load_glossary(struct loader *ld, const struct ynode *m)
 		return;
 	struct wizard *w = ld->w;
 	w->glossary = arena_alloc(ld->a, (m->n ? m->n / 2 : 1) * sizeof *w->glossary);
-	ld->prefix = "glossary";
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		struct glossary_entry *g = &w->glossary[w->nglossary];
 		g->term = load_string(ld, ynode_kid(m, i), "a glossary term");
 		g->loc = ynode_kid(m, i)->loc;
-		if (g->term)
-			load_shown(ld, g->term, g->loc, arena_printf(ld->a, "%s (the term)", g->term));
-		load_text_node(ld, ynode_kid(m, i + 1), &g->text, "a glossary text", g->term ? g->term : "?");
+		load_text_node(ld, ynode_kid(m, i + 1), &g->text, "a glossary text");
 		if (g->term && g->text.msgid)
 			w->nglossary++;
 	}
-	ld->prefix = NULL;
 }
 
 static void load_values(struct loader *ld, const struct ynode *m)
@@ -2375,7 +2327,6 @@ void wizard_free(struct wizard *w)
 	}
 	free(w->patterns);
 	free(w->steps);
-	free(w->texts);
 	strmap_free(&w->names);
 	arena_free(&w->arena);
 	free(w);
@@ -2439,7 +2390,6 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	struct ynode *root = ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, owned != NULL, d);
 	ytree_free_file(owned);
 	ld.d = d;
-	ld.shown_streamed = ld.nshown;
 	ld.texts_streamed = ld.ntexts;
 	if (root) {
 		load_wizard(&ld, root);
@@ -2449,12 +2399,8 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 			errors = d->errors;	/* the flow is whole: keep it for the analysis */
 		else if (analysis && ld.errors_in_flow != SIZE_MAX && load_flow_errors(w))
 			errors = d->errors;	/* kept for the checks that need no paths */
-		w->texts = xrealloc(ld.shown, (ld.nshown ? ld.nshown : 1) * sizeof *w->texts);	/* no copy */
-		w->ntexts = ld.nshown;
-		ld.shown = NULL;
 	}
 	diag_free(&early);
-	free(ld.shown);
 	free(ld.value_state);
 	free(ld.value_height);
 	free(ld.value_nesting);
@@ -2544,8 +2490,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 		free(ld.texts);
 		free(ld.text_groups);
 		free(ld.answered);
-		free(ld.shown);
-		free(ld.pending);
+			free(ld.pending);
 	}
 	return root && d->errors == errors;
 }

@@ -234,13 +234,6 @@ struct scenario {
 };
 
 /* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */
-struct wizard_text {
-	const char *msgid;
-	struct loc loc;
-	const char *key;
-	const char *plural;	/* its msgid_plural (1.1), or NULL */
-};
-
 struct wizard {
 	const char *file;
 	const char *id;
@@ -265,8 +258,6 @@ struct wizard {
 	struct strmap names;	/* step id -> index; derived name -> nsteps + index */
 	/* Every text a person can be shown (glossary terms too), in the order the loader read them: what
 	 * `trin pot` gives translators. */
-	struct wizard_text *texts;	/* malloc'd, not in the arena: the loader's own list, handed over */
-	size_t ntexts;
 	regex_t **patterns;	/* every distinct compiled pattern, once; steps point into it */
 	size_t npatterns;
 	struct arena arena;

@@ -6,6 +6,7 @@
  */
 #include "pot.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,22 +108,114 @@ static void pot_header(FILE *out, struct wizard *const *w, size_t n)
 	pot_field(out, "X-Source-Language", w[0]->language);
 }
 
+/* The texts being gathered, and the key of the step they are in ("steps.alene"), or NULL. */
+struct pot_texts {
+	struct arena *a;
+	struct wizard_text *v;
+	size_t n, cap;
+	const char *prefix;
+};
+
+/* Add t, when it was written, under prefix.key; key is formatted as by printf. */
+__attribute__((format(printf, 3, 4)))
+static void pot_add(struct pot_texts *pt, const struct text *t, const char *key, ...)
+{
+	if (!t->msgid)
+		return;
+	char buf[160];
+	va_list ap;
+	va_start(ap, key);
+	vsnprintf(buf, sizeof buf, key, ap);
+	va_end(ap);
+	util_grow((void **)&pt->v, &pt->cap, pt->n + 1, sizeof *pt->v);
+	const char *full = pt->prefix ? arena_printf(pt->a, "%s.%s", pt->prefix, buf) : arena_strdup(pt->a, buf);
+	pt->v[pt->n++] = (struct wizard_text){ t->msgid, t->loc, full, text_plural(t) };
+}
+
+/* A text written alone ("text") or as a list of paragraphs ("text.1", "text.2", ...). */
+static void pot_paras(struct pot_texts *pt, const char *key, const struct text *one, const struct text *list,
+		      size_t n)
+{
+	pot_add(pt, one, "%s", key);
+	for (size_t i = 0; i < n; i++)
+		pot_add(pt, &list[i], "%s.%zu", key, i + 1);
+}
+
+/* The texts of step s, in the order the loader reads them; those of a group's steps under the group's key. */
+static void pot_step(struct pot_texts *pt, const struct step *s, const char *group)
+{
+	const char *id = s->id ? s->id : "?";
+	pt->prefix = group ? arena_printf(pt->a, "steps.%s.steps.%s", group, id) : arena_printf(pt->a, "steps.%s", id);
+	const struct step_more *more = step_more(s);
+	pot_add(pt, &s->title, "title");
+	pot_paras(pt, "text", &s->text, s->texts, s->ntexts);
+	pot_paras(pt, "help", &s->help, s->helps, s->nhelps);
+	pot_add(pt, &more->guide, "guide");
+	pot_add(pt, &more->message, "message");
+	pot_add(pt, &more->unit, "unit");
+	for (size_t i = 0; i < s->nchoices; i++) {
+		const struct choice *c = &s->choices[i];
+		/* a choice written as its label alone is where its label is; {value, label} starts before it */
+		if (c->loc.line == c->label.loc.line && c->loc.col == c->label.loc.col)
+			pot_add(pt, &c->label, "choices.%zu", i + 1);
+		else
+			pot_add(pt, &c->label, "choices.%s.label", c->value);
+	}
+	for (size_t i = 0; i < more->nchecks; i++)
+		pot_add(pt, &more->checks[i].message, "check.%zu.message", i + 1);
+	const char *prefix = pt->prefix;
+	for (size_t i = 0; i < more->ninner; i++)
+		pot_step(pt, &more->inner[i], id);
+	pt->prefix = prefix;
+	if (more->add)
+		pot_add(pt, &more->add->title, "add");
+	pot_add(pt, &more->item, "item");
+	for (size_t i = 0; i < more->ntodo; i++)
+		pot_add(pt, &more->todo[i], "todo.%zu", i + 1);
+}
+
+struct wizard_text *pot_texts(const struct wizard *w, struct arena *a, size_t *n)
+{
+	struct pot_texts pt = { .a = a };
+	pot_add(&pt, &w->title, "title");
+	pot_add(&pt, &w->description, "description");
+	pt.prefix = "glossary";
+	for (size_t i = 0; i < w->nglossary; i++) {
+		const struct glossary_entry *g = &w->glossary[i];
+		struct text term = { .msgid = g->term, .loc = g->loc };
+		pot_add(&pt, &term, "%s (the term)", g->term);
+		pot_add(&pt, &g->text, "%s", g->term);
+	}
+	for (size_t i = 0; i < w->nsteps; i++)
+		pot_step(&pt, &w->steps[i], NULL);
+	*n = pt.n;
+	struct wizard_text *v = arena_alloc(a, (pt.n ? pt.n : 1) * sizeof *v);
+	if (pt.n)
+		memcpy(v, pt.v, pt.n * sizeof *v);
+	free(pt.v);
+	return v;
+}
+
 void pot_write(FILE *out, struct wizard *const *w, size_t n)
 {
 	pot_header(out, w, n);
 	struct strmap first = { 0 };	/* msgid -> index of its first place in all */
+	struct arena a = { .unwiped = true };	/* the author's texts: no person's answers */
 	const struct wizard_text **all = NULL;
 	const char **files = NULL;
 	size_t nall = 0, cap = 0, capf = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < w[i]->ntexts; k++) {
+	for (size_t i = 0; i < n; i++) {
+		size_t ntexts;
+		const struct wizard_text *texts = pot_texts(w[i], &a, &ntexts);
+		for (size_t k = 0; k < ntexts; k++) {
 			util_grow((void **)&all, &cap, nall + 1, sizeof *all);
 			util_grow((void **)&files, &capf, nall + 1, sizeof *files);
 			files[nall] = w[i]->file;
-			all[nall] = &w[i]->texts[k];
+			all[nall] = &texts[k];
 			strmap_put(&first, all[nall]->msgid, (int)nall);
 			nall++;
 		}
+	}
 	for (size_t i = 0; i < nall; i++) {
 		const char *msgid = all[i]->msgid;
 		if (strmap_get(&first, msgid) != (int)i)
@@ -163,4 +256,5 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 	free(all);
 	free(files);
 	strmap_free(&first);
+	arena_free(&a);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "pot.h"
 
 #include "test.h"
 
@@ -499,8 +500,10 @@ static const char *test_text_keys(const char *yaml)
 	struct diags d = { 0 };
 	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
 	const char *s = w ? "" : "(no wizard)";
-	for (size_t i = 0; w && i < w->ntexts; i++)
-		s = arena_printf(&test_arena, "%s%s%s", s, i ? " " : "", w->texts[i].key);
+	size_t n = 0;
+	const struct wizard_text *t = w ? pot_texts(w, &test_arena, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		s = arena_printf(&test_arena, "%s%s%s", s, i ? " " : "", t[i].key);
 	wizard_free(w);
 	diag_free(&d);
 	return s;
@@ -552,6 +555,40 @@ static void test_streamed(void)
 			   "  - id: a\n    type: choice\n    title: A\n    choices: [{value: ja, label: Ja}, {value: nej, label: Nej}]\n" SLUT;
 	CHECK_STR(test_text_keys(arena_printf(&test_arena, HEAD "%s", body)), keys);
 	CHECK_STR(test_text_keys(arena_printf(&test_arena, "title: T\n%strin: 1\n", body)), keys);
+}
+
+/*
+ * Every kind of text has its key: paragraphs by number, a choice by its value (by number when written as its
+ * label alone), a check's message, a group's steps, add and item under the group, an end's todo; a text with
+ * plural forms has its 'other'.
+ */
+static void test_text_keys_all(void)
+{
+	const char *yaml = HEAD11 "steps:\n"
+			   "  - id: a\n    type: text\n    title: A\n    text: [P1, {when: a == \"x\", text: P2}]\n"
+			   "    help: H\n    guide: G\n    message: M\n    pattern: \"[0-9]+\"\n"
+			   "    check: [{valid: a != \"0\", message: C1}]\n"
+			   "  - id: b\n    type: choice\n    title: B\n    choices: [Ja, {value: Nej, label: Nej}]\n"
+			   "  - id: n\n    type: number\n    title: N\n    unit: kr.\n"
+			   "  - id: g\n    type: repeat\n    title: G\n    add: Flere?\n    item: \"{x}\"\n    steps:\n"
+			   "      - {id: x, type: text, title: X, help: [Y1, Y2]}\n"
+			   "  - id: slut\n    type: end\n    title: S\n"
+			   "    todo: [T1, {one: \"{n} ting\", other: \"{n} ting mere\", count: n}]\n";
+	CHECK_STR(test_text_keys(yaml), "title steps.a.title steps.a.text.1 steps.a.text.2 steps.a.help steps.a.guide "
+		  "steps.a.message steps.a.check.1.message steps.b.title steps.b.choices.1 steps.b.choices.Nej.label "
+		  "steps.n.title steps.n.unit steps.g.title steps.g.steps.x.title steps.g.steps.x.help.1 "
+		  "steps.g.steps.x.help.2 steps.g.add steps.g.item steps.slut.title steps.slut.todo.1 steps.slut.todo.2");
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	size_t n = 0;
+	const struct wizard_text *t = w ? pot_texts(w, &test_arena, &n) : NULL;
+	CHECK_NUM(n, 22);
+	CHECK_STR(n == 22 ? t[21].msgid : "", "{n} ting");
+	CHECK_STR(n == 22 && t[21].plural ? t[21].plural : "", "{n} ting mere");
+	CHECK_NUM(n == 22 ? t[21].loc.line : 0, 31);
+	CHECK(n == 22 && !t[20].plural);
+	wizard_free(w);
+	diag_free(&d);
 }
 
 /* Past the limit of messages, those of the wizard's own keys are kept before the steps', as from the tree. */
@@ -671,6 +708,7 @@ int main(void)
 	test_all_reported();
 	test_rules();
 	test_streamed();
+	test_text_keys_all();
 	test_texts_once();
 	test_streamed_limit();
 	test_refused_inner();
