@@ -335,9 +335,14 @@ static int32_t load_group_at(struct loader *ld)
 	return -2 - (int32_t)(ld->napart - 1);
 }
 
-/* Keep text t to be checked once the names are known, with the group it is in. */
+/*
+ * Keep text t to be checked once the names are known, with the group it is in; a text without a brace has
+ * nothing to check (load_check_text), and most texts have none.
+ */
 static void load_add_text(struct loader *ld, struct text *t)
 {
+	if (!strpbrk(t->msgid, "{}"))
+		return;
 	size_t cap = ld->captexts;
 	util_grow((void **)&ld->texts, &ld->captexts, ld->ntexts + 1, sizeof *ld->texts);
 	if (cap != ld->captexts)
@@ -1009,9 +1014,11 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
 	load_text_node(ld, one, t, what);
 	if (!t->msgid)
 		return;
-	struct text *pt = arena_alloc(ld->a, sizeof *pt);	/* 'other', for checking its {name}s */
-	*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
-	load_add_text(ld, pt);
+	if (strpbrk(s, "{}")) {	/* 'other', for checking its {name}s */
+		struct text *pt = arena_alloc(ld->a, sizeof *pt);
+		*pt = (struct text){ .msgid = s, .loc = other->loc, .exact = other->exact };
+		load_add_text(ld, pt);
+	}
 	struct text_rule *r = load_text_rule(ld, t);
 	r->plural = s;
 	r->count = load_expr(ld, count, "'count'");
