@@ -31,10 +31,14 @@
 /* The most steps the conditions before a transition are taken to say have an answer. */
 #define CHECK_MAX_KNOWN 64
 
-/* The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]). */
+/*
+ * The flow as adjacency lists: the successors (or predecessors) of step i are adj[first[i]..first[i+1]).
+ * 32 bits are enough for a place in adj: every way between steps is written in the file, which is far
+ * smaller than 4 GiB.
+ */
 struct check_graph {
 	size_t n;
-	size_t *first;
+	uint32_t *first;
 	int *adj;
 };
 
@@ -75,24 +79,25 @@ static void check_graph_free(struct check_graph *g)
  */
 static size_t check_graph_walk(const struct check_graph *g, int root, bool *seen, int *post)
 {
-	size_t *stack = xmalloc((g->n ? g->n : 1) * sizeof *stack), *edge = xmalloc((g->n ? g->n : 1) * sizeof *edge);
+	int *stack = xmalloc((g->n ? g->n : 1) * sizeof *stack);
+	uint32_t *edge = xmalloc((g->n ? g->n : 1) * sizeof *edge);
 	size_t top = 0, npost = 0;
 	seen[root] = true;
-	stack[top] = (size_t)root;
+	stack[top] = root;
 	edge[top++] = g->first[root];
 	while (top) {
-		size_t v = stack[top - 1];
+		int v = stack[top - 1];
 		if (edge[top - 1] < g->first[v + 1]) {
 			int u = g->adj[edge[top - 1]++];
 			if (!seen[u]) {
 				seen[u] = true;
-				stack[top] = (size_t)u;
+				stack[top] = u;
 				edge[top++] = g->first[u];
 			}
 			continue;
 		}
 		if (post)
-			post[npost++] = (int)v;
+			post[npost++] = v;
 		top--;
 	}
 	free(stack);
@@ -151,11 +156,11 @@ void check_flow_free(struct check_flow *f)
 
 struct check_answered {
 	const struct wizard *w;
-	size_t *pre, *post;	/* numbers in the dominator tree; 0 for a step the start does not reach */
+	uint32_t *pre, *post;	/* numbers in the dominator tree; 0 for a step the start does not reach */
 };
 
 /* The nearest common dominator of a and b, walking up by reverse-postorder number. */
-static int check_dom_meet(const int *idom, const size_t *rpo, int a, int b)
+static int check_dom_meet(const int *idom, const int *rpo, int a, int b)
 {
 	while (a != b) {
 		while (rpo[a] > rpo[b])
@@ -181,10 +186,11 @@ struct check_answered *check_answered_create(const struct wizard *w)
 	bool *seen = xcalloc(n, sizeof *seen);
 	int *order = xmalloc(n * sizeof *order);
 	size_t m = check_graph_walk(&succ, w->start, seen, order);
+	check_graph_free(&succ);	/* each array is let go once used: a big wizard has many steps */
 	/* order holds the postorder; rpo[v] is v's place in reverse postorder (the start is 0). */
-	size_t *rpo = xmalloc(n * sizeof *rpo);
+	int *rpo = xmalloc(n * sizeof *rpo);
 	for (size_t i = 0; i < m; i++)
-		rpo[order[i]] = m - 1 - i;
+		rpo[order[i]] = (int)(m - 1 - i);
 	int *idom = xmalloc(n * sizeof *idom);
 	for (size_t i = 0; i < n; i++)
 		idom[i] = -1;
@@ -205,6 +211,9 @@ struct check_answered *check_answered_create(const struct wizard *w)
 			}
 		}
 	}
+	check_graph_free(&pred);
+	free(rpo);
+	free(order);
 	/* Number the dominator tree in pre- and postorder with one more walk. */
 	struct check_graph tree = { .n = n };
 	tree.first = xcalloc(n + 2, sizeof *tree.first);
@@ -217,16 +226,18 @@ struct check_answered *check_answered_create(const struct wizard *w)
 	for (size_t v = 0; v < n; v++)
 		if (seen[v] && (int)v != w->start)
 			tree.adj[tree.first[idom[v] + 1]++] = (int)v;
-	size_t *stack = xmalloc(n * sizeof *stack), *edge = xmalloc(n * sizeof *edge), top = 0, clock = 1;
-	stack[top] = (size_t)w->start;
+	int *stack = xmalloc(n * sizeof *stack);
+	uint32_t *edge = xmalloc(n * sizeof *edge), clock = 1;
+	size_t top = 0;
+	stack[top] = w->start;
 	edge[top++] = tree.first[w->start];
 	a->pre[w->start] = clock++;
 	while (top) {
-		size_t v = stack[top - 1];
+		int v = stack[top - 1];
 		if (edge[top - 1] < tree.first[v + 1]) {
 			int u = tree.adj[edge[top - 1]++];
 			a->pre[u] = clock++;
-			stack[top] = (size_t)u;
+			stack[top] = u;
 			edge[top++] = tree.first[u];
 			continue;
 		}
@@ -237,11 +248,7 @@ struct check_answered *check_answered_create(const struct wizard *w)
 	free(edge);
 	check_graph_free(&tree);
 	free(idom);
-	free(rpo);
-	free(order);
 	free(seen);
-	check_graph_free(&succ);
-	check_graph_free(&pred);
 	return a;
 }
 
