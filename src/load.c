@@ -104,6 +104,7 @@ struct loader {
 	struct diags *d;
 	struct load_ref *refs;
 	size_t nrefs, caprefs;
+	size_t refs_left;	/* refs left after the last load_refs_known */
 	struct load_at *texts;	/* every text, for checking {name} once names are known */
 	size_t ntexts, captexts;
 	/* binding values: 0 unbound, 1 in progress, 2 done */
@@ -1200,6 +1201,26 @@ static void load_default_next(struct loader *ld, size_t i)
 	}
 }
 
+/*
+ * While the steps are read: resolve the refs to steps read already and keep the others, in order, for
+ * load_resolve_refs.  A 'next' most often names the step after it, so few are left; the list is looked
+ * through again only once it has doubled, so that refs no step answers yet cost little.
+ */
+static void load_refs_known(struct loader *ld)
+{
+	if (ld->nrefs < 2 * ld->refs_left + 64)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < ld->nrefs; i++) {
+		int s = wizard_step_index(ld->w, ld->refs[i].id);
+		if (s >= 0)
+			*ld->refs[i].target = s;
+		else
+			ld->refs[k++] = ld->refs[i];
+	}
+	ld->nrefs = ld->refs_left = k;
+}
+
 /* An item of 'steps', as the parse reads it or from the tree. */
 static void load_steps_item(struct loader *ld, const struct ynode *m)
 {
@@ -1229,6 +1250,7 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 			   w->steps[strmap_get(&w->names, s->id)].loc.line);
 	else if (s->id && ++w->nsteps > 1)
 		load_default_next(ld, w->nsteps - 2);
+	load_refs_known(ld);
 }
 
 /* What is left once every step is read. */
