@@ -79,22 +79,22 @@ static const char *const expr_op_names[] = {
 	[EXPR_ADD] = "+", [EXPR_SUB] = "-", [EXPR_MUL] = "*", [EXPR_DIV] = "/",
 };
 
+/* Laid out without holes: a wizard has one for every name, literal and operator in its conditions. */
 struct expr_node {
 	enum expr_op op;
-	struct loc loc;			/* of the operator, name or literal */
-	struct loc start;		/* of the first character of the subexpression */
 	int depth;			/* 0 for a leaf, else 1 + the deepest child */
 	expr_type type;			/* set by expr_bind; 0 after an error */
+	int sym;			/* EXPR_NAME: symbol; EXPR_CALL: enum expr_func_id */
+	struct loc loc;			/* of the operator, name or literal */
+	struct loc start;		/* of the first character of the subexpression */
 	struct expr_size size;		/* set by expr_bind: the most the value can hold */
-	bool oversize;			/* expr_bind found a value too large here or below */
-	bool date;			/* set by expr_bind: the value, when a string, is a date "YYYY-MM-DD" */
 	struct value lit;		/* EXPR_LIT */
 	const char *name;		/* EXPR_NAME, EXPR_CALL */
-	int sym;			/* EXPR_NAME: symbol; EXPR_CALL: enum expr_func_id */
 	struct expr_node *a, *b;	/* operands */
 	struct expr_node **items;	/* EXPR_LIST items, EXPR_CALL arguments */
-	size_t n;
-	struct expr_node *next;		/* while parsing a list or arguments */
+	uint32_t n;			/* of items: an expression is far shorter than 4 GiB */
+	bool oversize;			/* expr_bind found a value too large here or below */
+	bool date;			/* set by expr_bind: the value, when a string, is a date "YYYY-MM-DD" */
 };
 
 struct expr {
@@ -694,34 +694,39 @@ static struct expr_node *expr_parse_or(struct expr_parser *p);
 static bool expr_parse_items(struct expr_parser *p, struct expr_node *n, enum expr_tok close,
 			     const char *expected)
 {
-	struct expr_node *head = NULL, **tail = &head;
-	size_t count = 0;
+	struct expr_node **items = NULL;	/* gathered here, then kept in the arena at their number */
+	size_t count = 0, cap = 0;
 	int deepest = 0;
+	bool ok = true;
 	if (p->tok != close) {
 		for (;;) {
 			struct expr_node *item = expr_parse_or(p);
-			if (!item)
-				return false;
-			*tail = item;
-			tail = &item->next;
-			count++;
+			if (!item) {
+				ok = false;
+				break;
+			}
+			util_grow((void **)&items, &cap, count + 1, sizeof *items);
+			items[count++] = item;
 			if (item->depth > deepest)
 				deepest = item->depth;
 			if (p->tok != TOK_COMMA)
 				break;
 			expr_next(p);
 		}
-		if (p->tok != close) {
+		if (ok && p->tok != close) {
 			expr_unexpected(p, expected);
-			return false;
+			ok = false;
 		}
 	}
-	expr_next(p);
-	n->n = count;
-	n->items = arena_alloc(p->arena, (count ? count : 1) * sizeof *n->items);
-	for (size_t i = 0; head; head = head->next)
-		n->items[i++] = head;
-	return expr_node_depth(p, n, deepest);
+	if (ok) {
+		expr_next(p);
+		n->n = (uint32_t)count;
+		n->items = arena_alloc(p->arena, (count ? count : 1) * sizeof *n->items);
+		if (count)
+			memcpy(n->items, items, count * sizeof *items);
+	}
+	free(items);
+	return ok && expr_node_depth(p, n, deepest);
 }
 
 /*
@@ -1215,16 +1220,17 @@ static expr_type expr_bind_call(struct expr_binder *b, struct expr_node *n)
 				f->name, f->minor, f->minor);
 		return 0;
 	}
-	if (n->n < f->min_args || n->n > f->max_args) {
+	size_t got = n->n;
+	if (got < f->min_args || got > f->max_args) {
 		if (f->max_args == EXPR_ARGS_ANY)
 			expr_bind_error(b, n->loc, "'%s' takes at least %zu arguments, got %zu", f->name, f->min_args,
-					n->n);
+					got);
 		else if (f->min_args == f->max_args)
 			expr_bind_error(b, n->loc, "'%s' takes %zu argument%s, got %zu", f->name, f->min_args,
-					f->min_args == 1 ? "" : "s", n->n);
+					f->min_args == 1 ? "" : "s", got);
 		else
 			expr_bind_error(b, n->loc, "'%s' takes %zu or %zu arguments, got %zu", f->name,
-					f->min_args, f->max_args, n->n);
+					f->min_args, f->max_args, got);
 		return 0;
 	}
 	for (size_t i = 0; i < n->n; i++)
