@@ -591,6 +591,46 @@ static void test_text_keys_all(void)
 	diag_free(&d);
 }
 
+/* Where step i of test_refs_early goes: back now and then, to the end often, else to the step after it. */
+static int test_ref_target(int i)
+{
+	return i % 7 == 3 && i > 10 ? i - 9 : i % 5 == 0 || i == 299 ? 300 : i + 1;
+}
+
+/* 300 steps going to test_ref_target, step 150 first to 'bad' when it is given; the end step is 300. */
+static const char *test_refs_yaml(const char *bad)
+{
+	const char *yaml = HEAD "steps:\n";
+	for (int i = 0; i < 300; i++) {
+		int t = test_ref_target(i);
+		const char *to = t == 300 ? "slut" : arena_printf(&test_arena, "s%d", t);
+		yaml = arena_printf(&test_arena, "%s  - {id: s%d, type: yesno, title: S, next: [{when: s%d, goto: %s}, "
+				    "{goto: %s}]}\n", yaml, i, i, i == 150 && bad ? bad : to, to);
+	}
+	return arena_printf(&test_arena, "%s" SLUT, yaml);
+}
+
+/*
+ * Gotos are resolved while the steps are read, once their list has grown: forward, back and to the end,
+ * each lands where it names, and one to no step is still said where it is written.
+ */
+static void test_refs_early(void)
+{
+	CHECK_STR(test_load(test_refs_yaml("nix")), "t.yaml:154:65: unknown step 'nix'");
+	const char *yaml = test_refs_yaml(NULL);
+	struct diags d = { 0 };
+	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
+	CHECK_NUM(d.errors, 0);
+	CHECK(w != NULL);
+	int wrong = 0;
+	for (int i = 0; w && i < 300; i++)
+		for (size_t k = 0; k < 2; k++)
+			wrong += w->steps[i].next[k].target != test_ref_target(i);
+	CHECK_NUM(wrong, 0);
+	wizard_free(w);
+	diag_free(&d);
+}
+
 /* Past the limit of messages, those of the wizard's own keys are kept before the steps', as from the tree. */
 static void test_streamed_limit(void)
 {
@@ -709,6 +749,7 @@ int main(void)
 	test_rules();
 	test_streamed();
 	test_text_keys_all();
+	test_refs_early();
 	test_texts_once();
 	test_streamed_limit();
 	test_refused_inner();
