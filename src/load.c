@@ -126,6 +126,7 @@ struct loader {
 	size_t napart, capapart;
 	struct step *cur;	/* the step of w->steps being read, or NULL */
 	size_t cur_index, capsteps;
+	size_t steps_ready;	/* bytes of w->steps faulted in ahead (util_prefault) */
 	bool streamed;		/* the steps were read as the parse went (ytree_items) */
 	struct diags *early;	/* what they said: added where the tree's steps would have been read */
 	size_t nstreamed, texts_streamed;	/* steps and texts read so */
@@ -1236,6 +1237,8 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 	if (keep) {
 		/* grown by doubling: the pages past the last step are never touched */
 		util_grow((void **)&w->steps, &ld->capsteps, w->nsteps + 1, sizeof *w->steps);
+		util_prefault(w->steps, ld->capsteps * sizeof *w->steps, (w->nsteps + 1) * sizeof *w->steps,
+			      &ld->steps_ready);
 		s = &w->steps[w->nsteps];
 		*s = (struct step){ 0 };
 		ld->cur = s;

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "compat.h"
 
@@ -103,6 +105,29 @@ __attribute__((noinline)) void util_wipe_stack(void)
 	__asm__ volatile("" : : "r"(pad) : "memory");	/* the compiler may not drop the wipe */
 }
 
+#define UTIL_PREFAULT_MIN (1u << 20)	/* memory smaller than this is faulted in as it comes */
+#define UTIL_PREFAULT_STEP (256u << 10)	/* and larger memory this much at once */
+
+void util_prefault(void *p, size_t size, size_t used, size_t *ready)
+{
+	if (size < UTIL_PREFAULT_MIN || used < *ready)
+		return;
+#ifdef MADV_POPULATE_WRITE
+	static uintptr_t page;
+	if (!page)
+		page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = ((uintptr_t)p + *ready) & ~(page - 1);
+	size_t end = used + UTIL_PREFAULT_STEP < size ? used + UTIL_PREFAULT_STEP : size;
+	uintptr_t to = ((uintptr_t)p + end) & ~(page - 1);	/* whole pages only: the next may be another's */
+	if (to > from)
+		madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+	*ready = end;
+#else
+	(void)p;
+	*ready = size;
+#endif
+}
+
 /*
  * Arena: a list of chunks, newest first.  Large requests get a chunk of their own.  Chunks come from
  * calloc and grow with the arena, each about as large as all before it: a scratch arena that holds a few
@@ -139,8 +164,10 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 		}
 		c->next = a->head;
 		a->head = c;
+		a->ready = 0;
 		at = 0;
 	}
+	util_prefault(a->head->data, a->head->size, at + size, &a->ready);
 	a->used = at + size;
 	a->total += size;
 	return a->head->data + at;
@@ -238,6 +265,9 @@ bool strmap_put(struct strmap *m, const char *key, int val)
 		m->cap = old.cap ? old.cap * 2 : 16;
 		m->keys = xcalloc(m->cap, sizeof *m->keys);
 		m->vals = xcalloc(m->cap, sizeof *m->vals);
+		size_t none = 0, nothing = 0;	/* keys land all over the table: it is written whole soon */
+		util_prefault(m->keys, m->cap * sizeof *m->keys, m->cap * sizeof *m->keys, &none);
+		util_prefault(m->vals, m->cap * sizeof *m->vals, m->cap * sizeof *m->vals, &nothing);
 		m->n = 0;
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.keys[i])

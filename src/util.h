@@ -33,8 +33,17 @@ struct arena {
 	struct arena_chunk *head;
 	size_t used;	/* bytes used in head */
 	size_t total;	/* bytes handed out, for measurement */
+	size_t ready;	/* bytes of head faulted in ahead of use (util_prefault) */
 	bool unwiped;	/* it holds nothing a person typed (a wizard's own file): freed without wiping */
 };
+
+/*
+ * Memory at p, used up to used bytes of its size, about to be written further: when used has reached
+ * *ready, the pages of the next stretch are faulted in with one call (and *ready moved past them), since a
+ * fault on each page as it is first written costs more than the writing.  Only a hint: where the system
+ * cannot be asked so, nothing happens.
+ */
+void util_prefault(void *p, size_t size, size_t used, size_t *ready);
 
 /* Zeroed, 16-byte aligned memory that lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t size);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "diag.h"
 #include "util.h"
@@ -157,10 +158,50 @@ static void test_dates(void)
 	CHECK(!util_date_iso("2026-11- 3"));
 }
 
+/* Faulting memory in ahead changes nothing in it, moves ready on by a stretch, and skips small memory. */
+static void test_prefault(void)
+{
+	size_t size = 3u << 20, ready = 0;
+	unsigned char *p = xmalloc(size);
+	for (size_t i = 0; i < size; i++)
+		p[i] = (unsigned char)(i * 7);
+	util_prefault(p, size, 100, &ready);
+#ifdef MADV_POPULATE_WRITE
+	CHECK(ready > 100 && ready < size);	/* a stretch ahead, not the whole */
+#else
+	CHECK(ready == size);	/* nothing to ask: done with */
+#endif
+	size_t was = ready;
+	util_prefault(p, size, 200, &ready);	/* still inside what was done: nothing */
+	CHECK(ready == was);
+	util_prefault(p, size, size, &ready);
+	CHECK(ready == size);
+	int wrong = 0;
+	for (size_t i = 0; i < size; i++)
+		wrong += p[i] != (unsigned char)(i * 7);
+	CHECK(wrong == 0);
+	free(p);
+	size_t small = 0;
+	char tiny[64] = "x";
+	util_prefault(tiny, sizeof tiny, 1, &small);
+	CHECK(small == 0 && tiny[0] == 'x');
+	/* a large arena is zeroed as ever */
+	struct arena a = { 0 };
+	size_t nonzero = 0;
+	for (int i = 0; i < 4000; i++) {
+		const unsigned char *q = arena_alloc(&a, 1000);
+		for (size_t k = 0; k < 1000; k++)
+			nonzero += q[k] != 0;
+	}
+	CHECK(nonzero == 0);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	test_arena();
 	test_strmap();
+	test_prefault();
 	test_printable_span();
 	test_distance();
 	test_diag();
