@@ -174,50 +174,45 @@ static bool ytree_is_utf16(const unsigned char *u, size_t len)
 	return (even_zero && odd_set) || (odd_zero && even_set);
 }
 
-/*
- * Refuse what libyaml would refuse without a usable location, or would let through into texts:
- * UTF-16 and UTF-32, invalid UTF-8, and control characters other than tab, line feed and carriage return.
- */
-static bool ytree_check_bytes(const char *file, const char *buf, size_t len, struct diags *d)
+/* What libyaml cannot read at all: nothing, or UTF-16 or UTF-32 (from the first bytes). */
+static bool ytree_check_start(const char *file, const char *buf, size_t len, struct diags *d)
 {
-	const unsigned char *u = (const unsigned char *)buf;
 	if (len == 0) {
 		diag_error(d, ((struct loc){ file, 1, 1 }), "the file is empty");
 		return false;
 	}
-	if (ytree_is_utf16(u, len)) {
+	if (ytree_is_utf16((const unsigned char *)buf, len)) {
 		diag_error(d, ((struct loc){ file, 1, 1 }),
 			   "the file is UTF-16 or UTF-32; save it as UTF-8");
 		return false;
 	}
-	for (size_t i = 0; i < len;) {
-		i += util_printable_span(u + i, len - i);	/* most of any wizard */
+	return true;
+}
+
+/*
+ * The first byte from from on that starts what a wizard may not hold, or len: invalid UTF-8 (*c is then
+ * -1), or a control character other than tab, line feed and carriage return (its code in *c).  libyaml
+ * refuses the same as it reads, with the byte's offset; this says it in words an author can act on.
+ */
+static size_t ytree_bad_byte(const unsigned char *u, size_t from, size_t len, int32_t *c)
+{
+	for (size_t i = from; i < len;) {
+		i += util_printable_span(u + i, len - i);
 		if (i == len)
 			break;
 		if (u[i] == '\n') {
 			i++;
 			continue;
 		}
-		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i] > 0xC2 || u[i + 1] >= 0xA0 || u[i + 1] == 0x85)) {
-			i += 2;	/* a two-byte character, not a C1 control: most letters of European languages */
-			continue;
-		}
-		ucs4_t c;
-		int w = u8_mbtoucr(&c, u + i, len - i);
-		if (w < 0) {
-			diag_error(d, ytree_loc_at(file, buf, i), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-				   u[i]);
-			return false;
-		}
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || (c >= 0x80 && c < 0xA0 && c != 0x85) ||
-		    c == 0xFFFE || c == 0xFFFF) {
-			diag_error(d, ytree_loc_at(file, buf, i), "control character U+%04X in the file", (unsigned)c);
-			return false;
-		}
+		ucs4_t uc;
+		int w = u8_mbtoucr(&uc, u + i, len - i);
+		*c = w < 0 ? -1 : (int32_t)uc;
+		if (w < 0 || (uc < 0x20 && uc != '\t' && uc != '\r') || uc == 0x7F ||
+		    (uc >= 0x80 && uc < 0xA0 && uc != 0x85) || uc == 0xFFFE || uc == 0xFFFF)
+			return i;
 		i += (size_t)w;
 	}
-	return true;
+	return len;
 }
 
 /* A container being filled: where its own node is on the parser's stack of kids (SIZE_MAX: the root),
@@ -250,6 +245,7 @@ struct ytree_parser {
 	struct arena *tree;	/* the nodes' arena: a is item_nodes while an item of that list is open */
 	struct arena item_nodes;
 	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
+	yaml_mark_t last_mark;	/* its line and column */
 	struct ytree_seen *seen;	/* texts kept before, by ytree_seen_slot: a text met again is kept once */
 	size_t seen_bits;
 	bool release;		/* buf's pages behind the parse may be handed back */
@@ -266,8 +262,9 @@ static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
  * SIZE_MAX past the end.  Events come in file order, so the walk goes on from the last one: the file costs
  * one pass in all, eight bytes at a time, counting the bytes that start a character.
  */
-static size_t ytree_offset(struct ytree_parser *p, size_t index)
+static size_t ytree_offset(struct ytree_parser *p, yaml_mark_t mark)
 {
+	size_t index = mark.index;
 	if (index < p->last_index) {
 		p->last_index = 0;
 		p->last_off = 0;
@@ -303,6 +300,7 @@ static size_t ytree_offset(struct ytree_parser *p, size_t index)
 	}
 	p->last_index = index;
 	p->last_off = off;
+	p->last_mark = mark;
 	return off;
 }
 
@@ -444,7 +442,7 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-		size_t off = ytree_offset(p, ev->start_mark.index);
+		size_t off = ytree_offset(p, ev->start_mark);
 		if (!n->plain && off != SIZE_MAX)
 			off++;	/* past the quote */
 		n->exact = off != SIZE_MAX && off + n->len <= p->len && !memchr(n->str, '\n', n->len) &&
@@ -599,6 +597,47 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 	return ytree_parse_items(a, texts, file, buf, len, limits, NULL, false, d);
 }
 
+/* The place of byte off, libyaml's mark (fallback) when the pages before off are gone too far back. */
+static struct loc ytree_loc_of(const struct ytree_parser *p, size_t off, yaml_mark_t fallback)
+{
+	if (!p->released)
+		return ytree_loc_at(p->file, p->buf, off);
+	if (off >= p->last_off && off <= p->len)	/* on from the last scalar, whose bytes are still here */
+		return diag_loc_advance(ytree_mark(p, p->last_mark), p->buf + p->last_off, off - p->last_off);
+	return ytree_mark(p, fallback);
+}
+
+/* Say why libyaml stopped, and where: what it could not read is found again and said in words. */
+static void ytree_parse_error(struct ytree_parser *p, const yaml_parser_t *yp)
+{
+	const char *problem = yp->problem ? yp->problem : "invalid YAML";
+	if (yp->error == YAML_READER_ERROR) {
+		/* libyaml read all before the character it stopped at: look again from a little before */
+		const unsigned char *u = (const unsigned char *)p->buf;
+		size_t from = yp->problem_offset > 4 ? yp->problem_offset - 4 : 0;
+		if (from < p->released)
+			from = p->released;
+		while (from < p->len && (u[from] & 0xC0) == 0x80)
+			from++;
+		int32_t c = 0;
+		size_t bad = ytree_bad_byte(u, from, p->len, &c);
+		if (bad == p->len)
+			diag_error(p->d, ytree_loc_of(p, yp->problem_offset, yp->mark), "YAML syntax: %s", problem);
+		else if (c < 0)
+			diag_error(p->d, ytree_loc_of(p, bad, yp->mark),
+				   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", u[bad]);
+		else
+			diag_error(p->d, ytree_loc_of(p, bad, yp->mark), "control character U+%04X in the file",
+				   (unsigned)c);
+		return;
+	}
+	struct loc at = ytree_mark(p, yp->problem_mark);
+	if (yp->context)
+		diag_error(p->d, at, "YAML syntax: %s %s (line %zu)", problem, yp->context, yp->context_mark.line + 1);
+	else
+		diag_error(p->d, at, "YAML syntax: %s", problem);
+}
+
 struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 				const struct load_limits *limits, const struct ytree_items *items, bool from_file,
 				struct diags *d)
@@ -617,7 +656,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 		buf += 3;
 		len -= 3;
 	}
-	if (!ytree_check_bytes(file, buf, len, d))
+	if (!ytree_check_start(file, buf, len, d))
 		return NULL;
 
 	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
@@ -636,15 +675,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	for (size_t count = 0;; count++) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&yp, &ev)) {
-			yaml_mark_t m = yp.error == YAML_READER_ERROR ? yp.mark : yp.problem_mark;
-			struct loc at = yp.error == YAML_READER_ERROR && !p.released
-						? ytree_loc_at(file, buf, yp.problem_offset) : ytree_mark(&p, m);
-			const char *problem = yp.problem ? yp.problem : "invalid YAML";
-			if (yp.context)
-				diag_error(d, at, "YAML syntax: %s %s (line %zu)", problem, yp.context,
-					   yp.context_mark.line + 1);
-			else
-				diag_error(d, at, "YAML syntax: %s", problem);
+			ytree_parse_error(&p, &yp);
 			ok = false;
 			break;
 		}
