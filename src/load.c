@@ -10,6 +10,7 @@
  */
 #include "model.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1231,8 +1232,9 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 	/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
 	 * nothing in the place of the next step, and its texts are still checked. */
 	const struct ynode *idn = ynode_get(m, "id");
-	bool keep = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str) &&
-		    strmap_get(&w->names, idn->str) < 0;
+	bool named = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str);
+	int first = named ? strmap_add(&w->names, idn->str, (int)w->nsteps) : INT_MIN;	/* named so, once read */
+	bool keep = named && first == INT_MIN;
 	struct step *s;
 	if (keep) {
 		/* grown by doubling: the pages past the last step are never touched */
@@ -1248,10 +1250,9 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 	}
 	load_step(ld, s, m);
 	ld->cur = NULL;
-	if (s->id && !strmap_put(&w->names, s->id, (int)w->nsteps))
-		diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id,
-			   w->steps[strmap_get(&w->names, s->id)].loc.line);
-	else if (s->id && ++w->nsteps > 1)
+	if (named && !keep)	/* load_step took the same id: s->id is idn's */
+		diag_error(ld->d, idn->loc, "duplicate step id '%s' (first at line %d)", s->id, w->steps[first].loc.line);
+	else if (keep && ++w->nsteps > 1)
 		load_default_next(ld, w->nsteps - 2);
 	load_refs_known(ld);
 }

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,29 +259,40 @@ static size_t strmap_slot(const struct strmap *m, const char *key)
 	return i;
 }
 
+/* Room for one more key: the table is kept at most half full. */
+static void strmap_room(struct strmap *m)
+{
+	if ((m->n + 1) * 2 <= m->cap)
+		return;
+	struct strmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	size_t none = 0, nothing = 0;	/* keys land all over the table: it is written whole soon */
+	util_prefault(m->keys, m->cap * sizeof *m->keys, m->cap * sizeof *m->keys, &none);
+	util_prefault(m->vals, m->cap * sizeof *m->vals, m->cap * sizeof *m->vals, &nothing);
+	m->n = 0;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i])
+			strmap_put(m, old.keys[i], old.vals[i]);
+	strmap_free(&old);
+}
+
 bool strmap_put(struct strmap *m, const char *key, int val)
 {
-	if ((m->n + 1) * 2 > m->cap) {
-		struct strmap old = *m;
-		m->cap = old.cap ? old.cap * 2 : 16;
-		m->keys = xcalloc(m->cap, sizeof *m->keys);
-		m->vals = xcalloc(m->cap, sizeof *m->vals);
-		size_t none = 0, nothing = 0;	/* keys land all over the table: it is written whole soon */
-		util_prefault(m->keys, m->cap * sizeof *m->keys, m->cap * sizeof *m->keys, &none);
-		util_prefault(m->vals, m->cap * sizeof *m->vals, m->cap * sizeof *m->vals, &nothing);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				strmap_put(m, old.keys[i], old.vals[i]);
-		strmap_free(&old);
-	}
+	return strmap_add(m, key, val) == INT_MIN;
+}
+
+int strmap_add(struct strmap *m, const char *key, int val)
+{
+	strmap_room(m);
 	size_t i = strmap_slot(m, key);
 	if (m->keys[i])
-		return false;
+		return m->vals[i];
 	m->keys[i] = key;
 	m->vals[i] = val;
 	m->n++;
-	return true;
+	return INT_MIN;
 }
 
 int strmap_get(const struct strmap *m, const char *key)

@@ -69,6 +69,8 @@ struct strmap {
 bool strmap_put(struct strmap *m, const char *key, int val);
 /* The value for key, or -1. */
 int strmap_get(const struct strmap *m, const char *key);
+/* Insert key unless it is present: the value it has then, or INT_MIN when it was inserted (one lookup). */
+int strmap_add(struct strmap *m, const char *key, int val);
 void strmap_free(struct strmap *m);
 
 /* How many of the n bytes at p, from the start, are printable ASCII (0x20 to 0x7E). */

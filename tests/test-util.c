@@ -2,6 +2,7 @@
  * test-util: unit tests of the arena, the string map, edit distance and diagnostics.
  * Prints each failing check with its line; exits non-zero when any check failed.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,10 @@ static void test_strmap(void)
 	CHECK(m.n == 5000);
 	CHECK(!strmap_put(&m, "k17", 99));
 	CHECK(strmap_get(&m, "k17") == 17);
+	/* add: the value a key has, or INT_MIN once it is put in; a negative value is a value like any */
+	CHECK(strmap_add(&m, "k42", 7) == 42 && strmap_get(&m, "k42") == 42);
+	CHECK(strmap_add(&m, "ny", -3) == INT_MIN && strmap_get(&m, "ny") == -3 && m.n == 5001);
+	CHECK(strmap_add(&m, "ny", 5) == -3);
 	int found = 0;
 	for (int i = 0; i < 5000; i++)
 		found += strmap_get(&m, keys[i]) == i;
