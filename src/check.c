@@ -394,6 +394,7 @@ struct checker {
 	unsigned char *needs_state[3];
 	const int *known;		/* steps the conditions tried before the one looked at say are answered */
 	size_t nknown;
+	struct check_lix_seen *lix_seen;	/* while readability is checked: texts counted, by msgid */
 };
 
 static void check_collect_use(void *ctx, int sym, enum expr_use use, struct loc at)
@@ -1238,10 +1239,22 @@ static const bool *check_ascii_letters(void)
 }
 
 /* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
-static void check_lix_text(const struct text *t, struct check_lix *acc, struct checker *c)
+/*
+ * A text counted for LIX, kept by its msgid: a text written again is stored once (ytree), and labels, help
+ * and messages are written again often.  One with a sentence over the limit is counted again each time,
+ * so that each place says so.
+ */
+struct check_lix_seen {
+	const char *msgid;
+	struct check_lix counts;
+	bool too_long;
+};
+#define CHECK_LIX_SEEN 1024	/* texts kept, a place each by their address */
+
+/* Count t's words, long words and sentences into acc; whether a sentence is over the limit (said when c). */
+static bool check_lix_count(const struct text *t, struct check_lix *acc, struct checker *c)
 {
-	if (!t->msgid)
-		return;
+	bool too_long = false;
 	const bool *ascii = check_ascii_letters();
 	const uint8_t *s = (const uint8_t *)t->msgid;
 	size_t n = strlen(t->msgid), letters = 0, words = 0, start = 0;
@@ -1298,6 +1311,7 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 				acc->sentences++;
 				acc->words += words;
 				if (c && words > (size_t)c->o->max_words) {
+					too_long = true;
 					struct loc at = t->exact ? diag_loc_advance(t->loc, t->msgid, start) : t->loc;
 					diag_warning(c->d, at, "a sentence of %zu words (over %d): split it into shorter ones",
 						     words, c->o->max_words);
@@ -1307,6 +1321,27 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 		}
 		i += (size_t)len;
 	}
+	return too_long;
+}
+
+static void check_lix_text(const struct text *t, struct check_lix *acc, struct checker *c)
+{
+	if (!t->msgid)
+		return;
+	struct check_lix_seen *seen = NULL;
+	if (c && c->lix_seen)
+		seen = &c->lix_seen[((uintptr_t)t->msgid * 0x9E3779B97F4A7C15u >> 40) % CHECK_LIX_SEEN];
+	struct check_lix one = { 0 };
+	bool too_long = true;
+	if (seen && seen->msgid == t->msgid && !seen->too_long)
+		one = seen->counts;
+	else
+		too_long = check_lix_count(t, &one, c);
+	if (seen)
+		*seen = (struct check_lix_seen){ t->msgid, one, too_long };
+	acc->words += one.words;
+	acc->long_words += one.long_words;
+	acc->sentences += one.sentences;
 }
 
 /* The LIX of the screen of step s, reporting sentences over the limit when c is given. */
@@ -1339,6 +1374,7 @@ static void check_readability(struct checker *c)
 	const struct wizard *w = c->w;
 	if (!check_lix_applies(w))
 		return;
+	c->lix_seen = xcalloc(CHECK_LIX_SEEN, sizeof *c->lix_seen);
 	for (size_t i = 0; i < w->nsteps; i++) {
 		struct check_lix lx;
 		check_lix_screen(&w->steps[i], &lx, c);
@@ -1346,6 +1382,8 @@ static void check_readability(struct checker *c)
 			diag_warning(c->d, w->steps[i].loc, "step '%s' has LIX %d (over %d): use shorter sentences and "
 				     "shorter words", w->steps[i].id, lx.lix, c->o->max_lix);
 	}
+	free(c->lix_seen);
+	c->lix_seen = NULL;
 }
 
 /* ---- Conditions of content that read an answer not given yet ---- */

@@ -204,6 +204,42 @@ static void test_lix(void)
 	CHECK_NUM(lx.lix, 22);	/* 11/3 + 200/11 = 3.67 + 18.18 */
 }
 
+/*
+ * A text written at several steps is counted once for LIX, but a sentence over the limit is said at each
+ * place it is written, and each screen's LIX still counts every text on it.
+ */
+static void test_lix_again(void)
+{
+	struct arena test_arena = { 0 };
+	const char *lang = "Dette er en meget lang saetning med alt for mange ord i sig til at en borger kan "
+			   "laese den i et hug uden at miste traaden og skulle starte forfra igen bagefter";
+	const char *yaml = "trin: 1\ntitle: T\nsteps:\n";
+	for (int i = 0; i < 3; i++)
+		yaml = arena_printf(&test_arena, "%s  - id: s%d\n    type: yesno\n    title: Kort titel\n"
+				    "    text: \"%s.\"\n    help: Spoerg hjaelperen.\n", yaml, i, i == 1 ? "Kort tekst" : lang);
+	yaml = arena_printf(&test_arena, "%s  - id: slut\n    type: end\n    title: Slut\n", yaml);
+	struct diags d = { 0 };
+	struct wizard *w = load(yaml, &d);
+	CHECK(w != NULL);
+	if (w)
+		check_wizard(w, NULL, &d);
+	int long_at[2] = { 0 }, n = 0;
+	for (size_t i = 0; i < d.n; i++)
+		if (strstr(d.v[i].msg, "a sentence of 33 words") && n < 2)
+			long_at[n++] = d.v[i].loc.line;
+	CHECK_NUM(n, 2);
+	CHECK_NUM(long_at[0], 7);
+	CHECK_NUM(long_at[1], 17);
+	for (size_t i = 0; w && i < 3; i++) {
+		struct check_lix lx;
+		check_lix_step(&w->steps[i], &lx);
+		CHECK_NUM(lx.words, i == 1 ? 4u : 35u);
+	}
+	wizard_free(w);
+	diag_free(&d);
+	arena_free(&test_arena);
+}
+
 /* Whether a path of one transition or more leads from step from to step to. */
 static bool brute_reaches(const struct wizard *w, int from, int to)
 {
@@ -355,6 +391,7 @@ int main(void)
 	test_flow();
 	test_needs();
 	test_lix();
+	test_lix_again();
 	test_rule_later();
 	test_rule_never();
 	test_rule_today();
