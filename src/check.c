@@ -1238,7 +1238,17 @@ static const bool *check_ascii_letters(void)
 	return ascii;
 }
 
-/* Count words, long words and sentences of one field (which ends a sentence); report long sentences. */
+/*
+ * The bytes of the letter at s when it is one of those read at once: ASCII, or Latin-1's from À to ÿ but ×
+ * and ÷ (as Danish writes æ, ø and å), which uc_is_alpha calls letters too; 0 for anything else.
+ */
+static size_t check_quick_letter(const bool *ascii, const uint8_t *s)
+{
+	if (ascii[s[0]])
+		return 1;
+	return s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0xBF && s[1] != 0x97 && s[1] != 0xB7 ? 2 : 0;
+}
+
 /*
  * A text counted for LIX, kept by its msgid: a text written again is stored once (ytree), and labels, help
  * and messages are written again often.  One with a sentence over the limit is counted again each time,
@@ -1251,7 +1261,10 @@ struct check_lix_seen {
 };
 #define CHECK_LIX_SEEN 1024	/* texts kept, a place each by their address */
 
-/* Count t's words, long words and sentences into acc; whether a sentence is over the limit (said when c). */
+/*
+ * Count the words, long words and sentences of t (a field, which ends a sentence) into acc; whether a
+ * sentence is over the limit (said when c).
+ */
 static bool check_lix_count(const struct text *t, struct check_lix *acc, struct checker *c)
 {
 	bool too_long = false;
@@ -1259,14 +1272,14 @@ static bool check_lix_count(const struct text *t, struct check_lix *acc, struct 
 	const uint8_t *s = (const uint8_t *)t->msgid;
 	size_t n = strlen(t->msgid), letters = 0, words = 0, start = 0;
 	for (size_t i = 0; i <= n;) {
-		if (ascii[s[i]]) {	/* a run of ASCII letters at once; the NUL at n ends it */
+		size_t quick = check_quick_letter(ascii, s + i);
+		if (quick) {	/* a run of the common letters at once; the NUL at n ends it */
 			if (!letters && !words)
 				start = i;
-			size_t j = i + 1;
-			while (ascii[s[j]])
-				j++;
-			letters += j - i;
-			i = j;
+			do {
+				letters++;
+				i += quick;
+			} while ((quick = check_quick_letter(ascii, s + i)));
 			continue;
 		}
 		ucs4_t ch = 0;
@@ -1332,13 +1345,13 @@ static void check_lix_text(const struct text *t, struct check_lix *acc, struct c
 	if (c && c->lix_seen)
 		seen = &c->lix_seen[((uintptr_t)t->msgid * 0x9E3779B97F4A7C15u >> 40) % CHECK_LIX_SEEN];
 	struct check_lix one = { 0 };
-	bool too_long = true;
-	if (seen && seen->msgid == t->msgid && !seen->too_long)
+	if (seen && seen->msgid == t->msgid && !seen->too_long) {
 		one = seen->counts;
-	else
-		too_long = check_lix_count(t, &one, c);
-	if (seen)
-		*seen = (struct check_lix_seen){ t->msgid, one, too_long };
+	} else {
+		bool too_long = check_lix_count(t, &one, c);
+		if (seen)
+			*seen = (struct check_lix_seen){ t->msgid, one, too_long };
+	}
 	acc->words += one.words;
 	acc->long_words += one.long_words;
 	acc->sentences += one.sentences;
