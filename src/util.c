@@ -242,19 +242,20 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
-/* FNV-1a, 64 bits wide on every target (its low bits pick the slot) */
-static size_t strmap_hash(const char *s)
+/* FNV-1a, 64 bits wide on every target; its low 32 bits are kept (and pick the slot) */
+static uint32_t strmap_hash(const char *s)
 {
 	uint64_t h = 14695981039346656037u;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
+	return (uint32_t)h;
 }
 
-static size_t strmap_slot(const struct strmap *m, const char *key)
+/* The slot of key (hash h), or the empty one where it would go: a key is compared only when its hash is. */
+static size_t strmap_slot(const struct strmap *m, const char *key, uint32_t h)
 {
-	size_t i = strmap_hash(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	size_t i = h & (m->cap - 1);
+	while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -268,14 +269,22 @@ static void strmap_room(struct strmap *m)
 	m->cap = old.cap ? old.cap * 2 : 16;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->vals = xcalloc(m->cap, sizeof *m->vals);
-	size_t none = 0, nothing = 0;	/* keys land all over the table: it is written whole soon */
+	m->hashes = xcalloc(m->cap, sizeof *m->hashes);
+	size_t none = 0, nothing = 0, nil = 0;	/* keys land all over the table: it is written whole soon */
 	util_prefault(m->keys, m->cap * sizeof *m->keys, m->cap * sizeof *m->keys, &none);
 	util_prefault(m->vals, m->cap * sizeof *m->vals, m->cap * sizeof *m->vals, &nothing);
-	m->n = 0;
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.keys[i])
-			strmap_put(m, old.keys[i], old.vals[i]);
-	strmap_free(&old);
+	util_prefault(m->hashes, m->cap * sizeof *m->hashes, m->cap * sizeof *m->hashes, &nil);
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.keys[i])
+			continue;
+		size_t k = old.hashes[i] & (m->cap - 1);	/* the keys differ: only a free slot is looked for */
+		while (m->keys[k])
+			k = (k + 1) & (m->cap - 1);
+		m->keys[k] = old.keys[i];
+		m->vals[k] = old.vals[i];
+		m->hashes[k] = old.hashes[i];
+	}
+	strmap_free(&old);	/* m->n stays: the same keys */
 }
 
 bool strmap_put(struct strmap *m, const char *key, int val)
@@ -286,11 +295,13 @@ bool strmap_put(struct strmap *m, const char *key, int val)
 int strmap_add(struct strmap *m, const char *key, int val)
 {
 	strmap_room(m);
-	size_t i = strmap_slot(m, key);
+	uint32_t h = strmap_hash(key);
+	size_t i = strmap_slot(m, key, h);
 	if (m->keys[i])
 		return m->vals[i];
 	m->keys[i] = key;
 	m->vals[i] = val;
+	m->hashes[i] = h;
 	m->n++;
 	return INT_MIN;
 }
@@ -299,7 +310,7 @@ int strmap_get(const struct strmap *m, const char *key)
 {
 	if (!m->cap)
 		return -1;
-	size_t i = strmap_slot(m, key);
+	size_t i = strmap_slot(m, key, strmap_hash(key));
 	return m->keys[i] ? m->vals[i] : -1;
 }
 
@@ -307,8 +318,10 @@ void strmap_free(struct strmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	m->keys = NULL;
 	m->vals = NULL;
+	m->hashes = NULL;
 	m->cap = m->n = 0;
 }
 

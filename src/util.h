@@ -62,6 +62,7 @@ void arena_clear(struct arena *a);
 struct strmap {
 	const char **keys;
 	int *vals;
+	uint32_t *hashes;	/* of each key: the keys are compared only where these are equal */
 	size_t cap, n;
 };
 
