@@ -572,12 +572,12 @@ static bool engine_text(struct engine *e, const struct step *s, const char *in, 
 	size_t len = u8_mbsnlen((const uint8_t *)t, strlen(t));
 	if (len < s->min_length) {
 		engine_fail(e, ngettext("Please write at least %zu character.", "Please write at least %zu characters.",
-					s->min_length), s->min_length);
+					s->min_length), (size_t)s->min_length);
 		goto bad;
 	}
 	if (len > s->max_length) {
 		engine_fail(e, ngettext("Please write at most %zu character.", "Please write at most %zu characters.",
-					s->max_length), s->max_length);
+					s->max_length), (size_t)s->max_length);
 		goto bad;
 	}
 	if (step_more(s)->regex && regexec(step_more(s)->regex, t, 0, NULL, 0) != 0) {

@@ -863,17 +863,17 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 static void load_text_limits(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	const struct ynode *n;
-	s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
+	size_t min = 0, max = LIMIT_TEXT_DEFAULT_LENGTH;
 	if ((n = ynode_get(m, "min_length")))
-		load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &s->min_length);
-	if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &s->max_length) &&
-	    s->max_length == 0)
+		load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &min);
+	if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &max) && max == 0)
 		diag_error(ld->d, n->loc, "'max_length' must be at least 1");
-	if (!s->max_length)
-		s->max_length = LIMIT_TEXT_DEFAULT_LENGTH;
-	if (s->min_length > s->max_length)
-		diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)",
-			   s->max_length);
+	if (!max)
+		max = LIMIT_TEXT_DEFAULT_LENGTH;
+	if (min > max)
+		diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)", max);
+	s->min_length = (uint32_t)min;	/* at most LIMIT_TEXT_LENGTH */
+	s->max_length = (uint32_t)max;
 	struct step_more *more = (n = ynode_get(m, "pattern")) ? step_more_make(s, ld->a) : NULL;
 	if (more && (more->pattern = load_string(ld, n, "'pattern'"))) {
 		for (const char *p = more->pattern; *p; p++) {
@@ -940,10 +940,10 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 			s->max = (int64_t)v;
 		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
 			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd, more than the number of choices (%zu)",
-				   (intmax_t)s->max, s->nchoices);
+				   (intmax_t)s->max, (size_t)s->nchoices);
 		if (s->has_min && (size_t)s->min > s->nchoices && s->nchoices)
 			diag_error(ld->d, ynode_get(m, "min")->loc, "'min' is %jd, more than the number of choices (%zu)",
-				   (intmax_t)s->min, s->nchoices);
+				   (intmax_t)s->min, (size_t)s->nchoices);
 		break;
 	}
 	case STEP_DATE:
@@ -1062,7 +1062,7 @@ static void load_cond_text(struct loader *ld, const struct ynode *n, struct text
  * each a text or {when, text}.
  */
 static void load_paras(struct loader *ld, const struct ynode *node, const char *key, struct text *one,
-		       struct text **list, size_t *n)
+		       struct text **list, uint32_t *n)
 {
 	char what[40];
 	if (!node)

@@ -123,27 +123,25 @@ struct step_more {
 	struct text item;
 };
 
+/* Laid out without holes, counts in 32 bits (each is far below): a big wizard has a step every 300 bytes. */
 struct step {
 	const char *id;
 	struct loc loc;
-	enum step_type type;
-	int decimals;		/* number: decimals allowed in the answer, 0..4 */
 	struct text title, text, help;
 
 	struct choice *choices;	/* choice, multi */
-	size_t nchoices;
 	struct transition *next;	/* tried in order; the last has when == NULL unless it is an end */
-	size_t nnext;
 	/* text and help written as lists of paragraphs (1.1), else none; content_text_of() gives either kind. */
 	struct text *texts, *helps;
-	size_t ntexts, nhelps;
-
+	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
+	struct step_more *more;	/* NULL: none of it (step_more gives an empty one) */
+	uint32_t nchoices, nnext, ntexts, nhelps;
+	uint32_t min_length, max_length;	/* text: in characters; max_length is never 0 after load */
+	enum step_type type;
+	int decimals;		/* number: decimals allowed in the answer, 0..4 */
 	bool required;		/* false: an empty answer is allowed and is null (multi: an empty list) */
 	bool sensitive;		/* never written anywhere, shown masked (sensitive.h) */
 	bool has_min, has_max;
-	int64_t min, max;	/* number: scaled by EXPR_SCALE; multi: counts of choices */
-	size_t min_length, max_length;	/* text: in characters; max_length is never 0 after load */
-	struct step_more *more;	/* NULL: none of it (step_more gives an empty one) */
 };
 
 /* The empty rarer parts of a step that has none of them. */
