@@ -743,21 +743,22 @@ static const char *test_large(const char *tail, int n)
 /* A file larger than 1 MiB is given back as it is read, and what is said at its end has exact places. */
 static void test_large_file(void)
 {
-	int n = 20000;
-	/* at the brace: the column is exact */
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: \"Slut på {nix} nu\"\n", n),
-		  "3 21 unknown name 'nix' in a text");
-	/* bytes the file may not hold, long after the pages before them were given back */
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: \"Slut på \x01 nu\"\n", n),
-		  "3 21 control character U+0001 in the file");
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: Slut på \xC3\x41 nu\n", n),
-		  "3 20 invalid UTF-8 (byte 0xC3); save the file as UTF-8");
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: Slut\n# en note\n#  og så \xC2\x85\xC2\x80\n", n),
-		  "5 11 control character U+0080 in the file");
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: Slut \xEF\xBF\xBE\n", n),
-		  "3 17 control character U+FFFE in the file");
-	CHECK_STR(test_large("  - id: slut\n    type: end\n    title: Slut \xF0\x9F\x98", n),
-		  "3 17 invalid UTF-8 (byte 0xF0); save the file as UTF-8");
+	static const struct {
+		const char *title, *want;	/* of the end step after the many, and the one message */
+	} cases[] = {
+		/* at the brace: the column is exact */
+		{ "\"Slut på {nix} nu\"\n", "3 21 unknown name 'nix' in a text" },
+		/* bytes the file may not hold, long after the pages before them were given back */
+		{ "\"Slut på \x01 nu\"\n", "3 21 control character U+0001 in the file" },
+		{ "Slut på \xC3\x41 nu\n", "3 20 invalid UTF-8 (byte 0xC3); save the file as UTF-8" },
+		{ "Slut\n# en note\n#  og så \xC2\x85\xC2\x80\n", "5 11 control character U+0080 in the file" },
+		{ "Slut \xEF\xBF\xBE\n", "3 17 control character U+FFFE in the file" },
+		{ "Slut \xF0\x9F\x98", "3 17 invalid UTF-8 (byte 0xF0); save the file as UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK_STR(test_large(arena_printf(&test_arena, "  - id: slut\n    type: end\n    title: %s", cases[i].title),
+				     20000),
+			  cases[i].want);
 }
 
 int main(void)
