@@ -134,6 +134,8 @@ struct loader {
 	struct scenario_answer **answered;	/* the answers read, checked against groups once steps are known */
 	size_t nanswered, capanswered;
 	bool in_rows;		/* reading an item of a group's answer: its ids are the group's */
+	const struct step *inner_at;	/* the place the last step of a group was read into */
+	size_t inner_texts;	/* ntexts before it was read */
 };
 
 static bool load_in(const char *const *list, const char *s)
@@ -476,9 +478,11 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 		return;
 	s->choices = arena_alloc(ld->a, (list->n ? list->n : 1) * sizeof *s->choices);
 	struct strmap seen = { 0 };
+	size_t texts = ld->ntexts;	/* before the choice read into this place, or the one refused there */
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *c = ynode_kid(list, i);
 		struct choice *ch = &s->choices[s->nchoices];
+		ld->ntexts = texts;	/* a refused choice's label is not checked for {name}: it has its error */
 		*ch = (struct choice){ .loc = c->loc };	/* the place of a choice refused before: nothing of it stays */
 		const struct ynode *vn = c;
 		if (c->kind == YNODE_MAP) {
@@ -511,7 +515,9 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_get(c, "when") : NULL;
 		ch->when = wn && load_since_11(ld, wn, "'when' in a choice") ? load_expr(ld, wn, "'when'") : NULL;
 		s->nchoices++;
+		texts = ld->ntexts;
 	}
+	ld->ntexts = texts;
 	strmap_free(&seen);
 	size_t need = s->type == STEP_CHOICE ? 2 : 1;
 	if (list->n < need)
@@ -1087,9 +1093,19 @@ static void load_paras(struct loader *ld, const struct ynode *node, const char *
 
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m);
 
+/*
+ * A step of a group, read into the place of the one before when that was refused: what the refused one
+ * kept for the {name} check is dropped first, since its place now holds another's texts (it has its own
+ * error).
+ */
 static void load_group_step(void *ctx, struct step *s, const struct ynode *m)
 {
-	load_step(ctx, s, m);
+	struct loader *ld = ctx;
+	if (s == ld->inner_at)
+		ld->ntexts = ld->inner_texts;
+	ld->inner_at = s;
+	ld->inner_texts = ld->ntexts;
+	load_step(ld, s, m);
 }
 
 static void load_group_text(void *ctx, const struct ynode *map, const char *key, struct text *t)

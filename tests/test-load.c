@@ -674,6 +674,18 @@ static void test_refused_inner(void)
 	}
 	wizard_free(w);
 	diag_free(&d);
+	/* a {name} after a step of a group refused is checked once, in its own words */
+	CHECK_STR(test_load(HEAD11 "steps:\n"
+			    "  - id: g\n    type: repeat\n    title: G\n    item: \"{a}\"\n    add: Flere?\n    steps:\n"
+			    "      - {id: a, type: text, title: A}\n"
+			    "      - {id: a, type: text, title: \"A2 {a}\"}\n"
+			    "      - {id: b, type: text, title: \"B {nix}\"}\n" SLUT),
+		  "t.yaml:11:9: duplicate step id 'a' in the group 'g' | t.yaml:12:39: unknown name 'nix' in a text");
+	/* and likewise after a choice refused; the refused one's own {name} is not looked at */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: choice\n    title: A\n"
+			    "    choices: [{value: j, label: J}, {value: j, label: \"{x}\"}, {value: n, label: \"{y}\"}]\n" SLUT),
+		  "t.yaml:7:45: duplicate choice value 'j' (first at line 7) | "
+		  "t.yaml:7:82: unknown name 'y' in a text (did you mean 'a'?)");
 	/* a choice refused, and nothing read into its place after it */
 	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: choice\n    title: A\n"
 			    "    choices: [{value: j, label: J}, {value: n, label: N}, {value: j, label: \"{x}\"}, [x]]\n" SLUT),
