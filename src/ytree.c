@@ -245,11 +245,11 @@ struct ytree_parser {
 	struct arena *tree;	/* the nodes' arena: a is item_nodes while an item of that list is open */
 	struct arena item_nodes;
 	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
-	yaml_mark_t last_mark;	/* its line and column */
 	struct ytree_seen *seen;	/* texts kept before, by ytree_seen_slot: a text met again is kept once */
 	size_t seen_bits;
 	bool release;		/* buf's pages behind the parse may be handed back */
 	size_t released;	/* bytes of buf before this offset are gone */
+	size_t released_lines;	/* the line feeds that were in them, for ytree_loc_of */
 };
 
 static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
@@ -262,9 +262,8 @@ static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
  * SIZE_MAX past the end.  Events come in file order, so the walk goes on from the last one: the file costs
  * one pass in all, eight bytes at a time, counting the bytes that start a character.
  */
-static size_t ytree_offset(struct ytree_parser *p, yaml_mark_t mark)
+static size_t ytree_offset(struct ytree_parser *p, size_t index)
 {
-	size_t index = mark.index;
 	if (index < p->last_index) {
 		p->last_index = 0;
 		p->last_off = 0;
@@ -300,14 +299,13 @@ static size_t ytree_offset(struct ytree_parser *p, yaml_mark_t mark)
 	}
 	p->last_index = index;
 	p->last_off = off;
-	p->last_mark = mark;
 	return off;
 }
 
 /*
  * Hand back the pages of buf well behind the last scalar read: libyaml has its own copy of what it reads,
- * and nothing goes back (ytree_offset walks on from the last scalar; reader errors cannot come once
- * ytree_check_bytes passed, and are placed by libyaml's mark when they do).
+ * and nothing goes back (ytree_offset walks on from the last scalar; a byte the file may not hold is
+ * looked for from the first byte kept, with the line feeds before it counted here).
  */
 static void ytree_release(struct ytree_parser *p)
 {
@@ -317,6 +315,11 @@ static void ytree_release(struct ytree_parser *p)
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t from = ((uintptr_t)(p->buf + p->released) + page - 1) & ~(page - 1);
 	uintptr_t to = (uintptr_t)(p->buf + p->last_off - YTREE_KEEP) & ~(page - 1);
+	const char *q = p->buf + p->released, *end = p->buf + p->last_off - YTREE_KEEP;
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {	/* lines are still counted from the start */
+		p->released_lines++;
+		q++;
+	}
 	if (to > from)
 		madvise((void *)from, to - from, MADV_DONTNEED);
 	p->released = p->last_off - YTREE_KEEP;
@@ -442,7 +445,7 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-		size_t off = ytree_offset(p, ev->start_mark);
+		size_t off = ytree_offset(p, ev->start_mark.index);
 		if (!n->plain && off != SIZE_MAX)
 			off++;	/* past the quote */
 		n->exact = off != SIZE_MAX && off + n->len <= p->len && !memchr(n->str, '\n', n->len) &&
@@ -597,45 +600,53 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 	return ytree_parse_items(a, texts, file, buf, len, limits, NULL, false, d);
 }
 
-/* The place of byte off, libyaml's mark (fallback) when the pages before off are gone too far back. */
-static struct loc ytree_loc_of(const struct ytree_parser *p, size_t off, yaml_mark_t fallback)
+/*
+ * The place of byte off, at or after the first byte kept: counted from the start of the file, or on from
+ * the line feeds counted in the pages given back (the column then counts from the first byte kept if off's
+ * line began before it, more than YTREE_KEEP back: a line that long is no wizard's).
+ */
+static struct loc ytree_loc_of(const struct ytree_parser *p, size_t off)
 {
 	if (!p->released)
 		return ytree_loc_at(p->file, p->buf, off);
-	if (off >= p->last_off && off <= p->len)	/* on from the last scalar, whose bytes are still here */
-		return diag_loc_advance(ytree_mark(p, p->last_mark), p->buf + p->last_off, off - p->last_off);
-	return ytree_mark(p, fallback);
+	return diag_loc_advance((struct loc){ p->file, (int)p->released_lines + 1, 1 }, p->buf + p->released,
+				off - p->released);
 }
 
-/* Say why libyaml stopped, and where: what it could not read is found again and said in words. */
+/* Say why libyaml stopped, and where (a byte it cannot read is said by ytree_bad_bytes). */
 static void ytree_parse_error(struct ytree_parser *p, const yaml_parser_t *yp)
 {
 	const char *problem = yp->problem ? yp->problem : "invalid YAML";
-	if (yp->error == YAML_READER_ERROR) {
-		/* libyaml read all before the character it stopped at: look again from a little before */
-		const unsigned char *u = (const unsigned char *)p->buf;
-		size_t from = yp->problem_offset > 4 ? yp->problem_offset - 4 : 0;
-		if (from < p->released)
-			from = p->released;
-		while (from < p->len && (u[from] & 0xC0) == 0x80)
-			from++;
-		int32_t c = 0;
-		size_t bad = ytree_bad_byte(u, from, p->len, &c);
-		if (bad == p->len)
-			diag_error(p->d, ytree_loc_of(p, yp->problem_offset, yp->mark), "YAML syntax: %s", problem);
-		else if (c < 0)
-			diag_error(p->d, ytree_loc_of(p, bad, yp->mark),
-				   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", u[bad]);
-		else
-			diag_error(p->d, ytree_loc_of(p, bad, yp->mark), "control character U+%04X in the file",
-				   (unsigned)c);
-		return;
-	}
-	struct loc at = ytree_mark(p, yp->problem_mark);
-	if (yp->context)
-		diag_error(p->d, at, "YAML syntax: %s %s (line %zu)", problem, yp->context, yp->context_mark.line + 1);
+	if (yp->error == YAML_READER_ERROR && yp->problem_offset >= p->released)
+		diag_error(p->d, ytree_loc_of(p, yp->problem_offset), "YAML syntax: %s", problem);
+	else if (yp->context)
+		diag_error(p->d, ytree_mark(p, yp->problem_mark), "YAML syntax: %s %s (line %zu)", problem, yp->context,
+			   yp->context_mark.line + 1);
 	else
-		diag_error(p->d, at, "YAML syntax: %s", problem);
+		diag_error(p->d, ytree_mark(p, yp->problem_mark), "YAML syntax: %s", problem);
+}
+
+/*
+ * Once the parse has stopped short: a byte the file may not hold, anywhere in what is kept of it, is what
+ * is wrong with it, as it would be had it been looked for before the parse; then it alone is said (into
+ * to, and what the parse said is dropped).  libyaml read everything before where it stopped, and refuses
+ * the same bytes, so one is found whenever it stopped for one.
+ */
+static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
+{
+	const unsigned char *u = (const unsigned char *)p->buf;
+	size_t from = p->released;
+	while (from < p->len && (u[from] & 0xC0) == 0x80)	/* the rest of a character given back */
+		from++;
+	int32_t c = 0;
+	size_t bad = ytree_bad_byte(u, from, p->len, &c);
+	if (bad == p->len)
+		return false;
+	if (c < 0)
+		diag_error(to, ytree_loc_of(p, bad), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", u[bad]);
+	else
+		diag_error(to, ytree_loc_of(p, bad), "control character U+%04X in the file", (unsigned)c);
+	return true;
 }
 
 struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
@@ -659,8 +670,10 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	if (!ytree_check_start(file, buf, len, d))
 		return NULL;
 
+	struct diags said = { 0 };	/* what the parse says: dropped for a byte the file may not hold */
 	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
-				  .d = d, .items = items, .tree = a, .item_nodes = { .unwiped = true }, .release = release };
+				  .d = &said, .items = items, .tree = a, .item_nodes = { .unwiped = true },
+				  .release = release };
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
 	for (p.seen_bits = 6; p.seen_bits < 13 && ((size_t)1 << p.seen_bits) * 512 < len; p.seen_bits++)
 		continue;	/* a slot for each half kilobyte of the file, 64 to 8192 */
@@ -680,7 +693,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 			break;
 		}
 		if (count >= limits->max_events) {
-			diag_error(d, ytree_mark(&p, ev.start_mark),
+			diag_error(&said, ytree_mark(&p, ev.start_mark),
 				   "more than %zu YAML events (keys, values, lists); the limit is %zu", limits->max_events,
 				   limits->max_events);
 			yaml_event_delete(&ev);
@@ -704,6 +717,12 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	free(p.kids);
 	free(p.stack);
 	free(p.seen);
+	if (!ok && ytree_bad_bytes(&p, d)) {
+		diag_free(&said);
+		return NULL;
+	}
+	diag_append(d, &said);
+	diag_free(&said);
 	if (!ok)
 		return NULL;
 	if (!p.root && d->errors == errors_before)

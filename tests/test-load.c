@@ -264,6 +264,14 @@ static void test_errors(void)
 	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: Blå \xC3\n" SLUT),
 		  "t.yaml:6:16: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
 	CHECK_STR(test_load("trin: 1\ntitle: T\x01\n"), "t.yaml:2:9: control character U+0001 in the file");
+	/* a byte the file may not hold is what is said, whatever the parse met before it */
+	const char *pad = "";
+	for (int i = 0; i < 700; i++)
+		pad = arena_printf(&test_arena, "%s# %060d\n", pad, i);
+	CHECK_STR(test_load(arena_printf(&test_arena, "trin: 1\ntitle: &x X\n%ssteps: \x01\n", pad)),
+		  "t.yaml:703:8: control character U+0001 in the file");
+	CHECK_STR(test_load(arena_printf(&test_arena, "trin: 1\ntitle: \"a\" b\n%ssteps: \x01\n", pad)),
+		  "t.yaml:703:8: control character U+0001 in the file");
 	CHECK_STR(test_load_len("\xFF\xFEt\0r\0i\0n\0:\0 \0" "1\0", 16, NULL),
 		  "t.yaml:1:1: the file is UTF-16 or UTF-32; save it as UTF-8");
 	CHECK_STR(test_load_len("\xFE\xFF\0t\0r\0i\0n\0:\0 \0" "1", 16, NULL),
@@ -578,6 +586,17 @@ static void test_text_keys_all(void)
 		  "steps.a.message steps.a.check.1.message steps.b.title steps.b.choices.1 steps.b.choices.Nej.label "
 		  "steps.n.title steps.n.unit steps.g.title steps.g.steps.x.title steps.g.steps.x.help.1 "
 		  "steps.g.steps.x.help.2 steps.g.add steps.g.item steps.slut.title steps.slut.todo.1 steps.slut.todo.2");
+	/* a key is as long as its term or value: nothing cut, not even inside a character */
+	const char *term = "", *value = "";
+	for (int i = 0; i < 80; i++) {
+		term = arena_printf(&test_arena, "%s\u00e6", term);
+		value = arena_printf(&test_arena, "%sv", value);
+	}
+	CHECK_STR(test_text_keys(arena_printf(&test_arena, HEAD "glossary:\n  \"%s\": Et ord.\nsteps:\n"
+						"  - id: b\n    type: choice\n    title: B\n"
+						"    choices: [{value: %s, label: Ja}, Nej]\n" SLUT, term, value)),
+		  arena_printf(&test_arena, "title glossary.%s (the term) glossary.%s steps.b.title steps.b.choices.%s.label "
+			       "steps.b.choices.2 steps.slut.title", term, term, value));
 	struct diags d = { 0 };
 	struct wizard *w = wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d);
 	size_t n = 0;
@@ -722,7 +741,7 @@ static void test_texts_once(void)
  * A file of about 3 MB (its pages handed back as the parse goes) of n steps and then tail, loaded; the one
  * message it gives, its line counted from the tail's first, and its column: 0 0 "(n messages)" otherwise.
  */
-static const char *test_large(const char *tail, int n)
+static const char *test_large(const char *head, const char *tail, int n)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path = arena_printf(&test_arena, "%s/test-load-XXXXXX", dir && *dir ? dir : "/tmp");
@@ -730,7 +749,7 @@ static const char *test_large(const char *tail, int n)
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f)
 		return "(no file)";
-	fputs("trin: 1\ntitle: T\nsteps:\n", f);
+	fputs(head, f);
 	for (int i = 0; i < n; i++)
 		fprintf(f, "  - id: s%d\n    type: info\n    title: \"Trin nummer %d af en meget lang guide om æøå\"\n"
 			"    text: Svar så godt du kan, og spørg hjælperen ved siden af dig, hvis du er i tvivl.\n", i, i);
@@ -767,10 +786,15 @@ static void test_large_file(void)
 		{ "Slut \xEF\xBF\xBE\n", "3 17 control character U+FFFE in the file" },
 		{ "Slut \xF0\x9F\x98", "3 17 invalid UTF-8 (byte 0xF0); save the file as UTF-8" },
 	};
+	const char *head = "trin: 1\ntitle: T\nsteps:\n";
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		CHECK_STR(test_large(arena_printf(&test_arena, "  - id: slut\n    type: end\n    title: %s", cases[i].title),
-				     20000),
+		CHECK_STR(test_large(head, arena_printf(&test_arena, "  - id: slut\n    type: end\n    title: %s",
+							cases[i].title), 20000),
 			  cases[i].want);
+	/* lines are counted by line feeds alone, also in the pages given back (libyaml also breaks at U+2028) */
+	CHECK_STR(test_large("trin: 1\ntitle: \"T \xE2\x80\xA8 u\"\nsteps:\n",
+			     "  - id: slut\n    type: end\n    title: \"Slut \x01\"\n", 20000),
+		  "3 18 control character U+0001 in the file");
 }
 
 int main(void)
