@@ -106,7 +106,7 @@ struct loader {
 	struct load_ref *refs;
 	size_t nrefs, caprefs;
 	size_t refs_left;	/* refs left after the last load_refs_known */
-	struct load_at *texts;	/* every text, for checking {name} once names are known */
+	struct load_at *texts;	/* every text with a brace, for checking {name} once names are known */
 	size_t ntexts, captexts;
 	/* binding values: 0 unbound, 1 in progress, 2 done */
 	unsigned char *value_state;
@@ -2539,7 +2539,7 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 		free(ld.texts);
 		free(ld.text_groups);
 		free(ld.answered);
-			free(ld.pending);
+		free(ld.pending);
 	}
 	return root && d->errors == errors;
 }

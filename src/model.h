@@ -231,7 +231,6 @@ struct scenario {
 	struct loc today_loc;
 };
 
-/* A text as translators get it: its msgid, where it is, and the key that holds it ("steps.alene.title"). */
 struct wizard {
 	const char *file;
 	const char *id;
@@ -254,8 +253,6 @@ struct wizard {
 	size_t ntests;
 
 	struct strmap names;	/* step id -> index; derived name -> nsteps + index */
-	/* Every text a person can be shown (glossary terms too), in the order the loader read them: what
-	 * `trin pot` gives translators. */
 	regex_t **patterns;	/* every distinct compiled pattern, once; steps point into it */
 	size_t npatterns;
 	struct arena arena;

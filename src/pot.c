@@ -122,13 +122,20 @@ static void pot_add(struct pot_texts *pt, const struct text *t, const char *key,
 {
 	if (!t->msgid)
 		return;
-	char buf[160];
 	va_list ap;
 	va_start(ap, key);
-	vsnprintf(buf, sizeof buf, key, ap);
+	int n = vsnprintf(NULL, 0, key, ap);	/* a term or a value may be long: the key is made to measure */
+	va_end(ap);
+	size_t head = pt->prefix ? strlen(pt->prefix) + 1 : 0;
+	char *full = arena_alloc(pt->a, head + (size_t)(n > 0 ? n : 0) + 1);
+	if (pt->prefix) {
+		memcpy(full, pt->prefix, head - 1);
+		full[head - 1] = '.';
+	}
+	va_start(ap, key);
+	vsnprintf(full + head, (size_t)(n > 0 ? n : 0) + 1, key, ap);
 	va_end(ap);
 	util_grow((void **)&pt->v, &pt->cap, pt->n + 1, sizeof *pt->v);
-	const char *full = pt->prefix ? arena_printf(pt->a, "%s.%s", pt->prefix, buf) : arena_strdup(pt->a, buf);
 	pt->v[pt->n++] = (struct wizard_text){ t->msgid, t->loc, full, text_plural(t) };
 }
 
