@@ -52,7 +52,7 @@ struct engine {
 	size_t nhist, caphist;
 	unsigned *on_path;
 	struct engine_answer *answers;
-	size_t *min_rest, *max_rest;	/* non-end steps after step i until an end, fewest and most */
+	size_t *min_rest, *max_rest;	/* non-end steps after step i until an end, fewest and most; NULL until a view */
 	int review;		/* the review step to return to, or -1 */
 	int *counted;		/* while revising: the steps whose answers counted when it began */
 	size_t ncounted;
@@ -254,8 +254,6 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	e->value_lang = engine_lang_for(w, e->lang);
 	e->on_path = xcalloc(w->nsteps, sizeof *e->on_path);
 	e->answers = xcalloc(w->nsteps, sizeof *e->answers);
-	e->min_rest = xmalloc(w->nsteps * sizeof *e->min_rest);
-	e->max_rest = xmalloc(w->nsteps * sizeof *e->max_rest);
 	e->evaluating = xcalloc(w->nvalues ? w->nvalues : 1, 1);
 	e->known = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *e->known);
 	e->values = xcalloc(w->nvalues ? w->nvalues : 1, sizeof *e->values);
@@ -270,8 +268,6 @@ struct engine *engine_create(const struct wizard *w, const struct i18n_lang *lan
 	struct tm tm;
 	if (localtime_r(&now, &tm))
 		strftime(e->today, sizeof e->today, "%Y-%m-%d", &tm);
-	engine_min_rest(e);
-	engine_max_rest(e);
 	util_grow((void **)&e->history, &e->caphist, 1, sizeof *e->history);
 	e->history[e->nhist++] = w->start;
 	e->on_path[w->start]++;
@@ -319,8 +315,9 @@ void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->w->nsteps; i++)
-		engine_clear_answer(&e->answers[i]);
+	for (size_t i = 0; i < e->w->nsteps; i++)	/* only those given: the rest is left unwritten, as it came */
+		if (e->answers[i].set || e->answers[i].owned || e->answers[i].items || e->answers[i].list)
+			engine_clear_answer(&e->answers[i]);
 	for (size_t i = 0; i < e->capvisit; i++)
 		engine_clear_answer(&e->visit[i]);
 	free(e->visit);
@@ -1587,6 +1584,11 @@ const int *engine_path(const struct engine *e, size_t *n)
 	return e->history;
 }
 
+void engine_forget_formatted(struct engine *e)
+{
+	arena_free(&e->scratch);
+}
+
 void engine_view(struct engine *e, struct engine_view *v)
 {
 	arena_free(&e->scratch);	/* a new view: what was formatted for the last one is done with */
@@ -1598,6 +1600,12 @@ void engine_view(struct engine *e, struct engine_view *v)
 	v->position = e->nhist;
 	/* count the steps before this one that are not end steps, and this one */
 	size_t done = e->nhist - (s->type == STEP_END);
+	if (!e->min_rest) {	/* worked out once a step is shown: laying pages out without progress needs none */
+		e->min_rest = xmalloc(e->w->nsteps * sizeof *e->min_rest);
+		e->max_rest = xmalloc(e->w->nsteps * sizeof *e->max_rest);
+		engine_min_rest(e);
+		engine_max_rest(e);
+	}
 	if (e->min_rest[cur] != ENGINE_UNREACHABLE) {
 		v->total_min = done + e->min_rest[cur];
 		v->total_max = done + e->max_rest[cur];

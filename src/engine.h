@@ -71,6 +71,12 @@ const char *engine_today(const struct engine *e);
 /* Wipe every answer from memory and free the engine.  NULL is a no-op. */
 void engine_free(struct engine *e);
 
+/*
+ * Let go of what was formatted since the last view (engine_view does so itself): for laying out the pages
+ * of many steps without showing them (page_fit), which would otherwise keep every page's texts.
+ */
+void engine_forget_formatted(struct engine *e);
+
 /* A view of the current step. */
 void engine_view(struct engine *e, struct engine_view *v);
 

@@ -861,6 +861,7 @@ size_t page_fit_sizes(const struct wizard *w, size_t nlangs, const struct page_s
 		for (size_t z = 0; z < nsizes; z++)
 			out[z * w->nsteps + n] = (struct page_fit){ (int)i, fit[z].needed, fit[z].available };
 		n++;
+		engine_forget_formatted(e);
 	}
 	free(fit);
 	free(ff);
