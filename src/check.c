@@ -889,6 +889,8 @@ static void check_refine_flow(const struct wizard *w, const struct check_refine_
 static void check_refine(struct checker *c, bool *fails)
 {
 	size_t n = c->w->nsteps;
+	if (!c->ncands)
+		return;	/* no read may be null: nothing to clear, and no graph to build for it */
 	struct check_refine_graph g;
 	check_refine_graph(c, &g);
 	struct check_refine_run r = {
