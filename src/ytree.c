@@ -436,15 +436,16 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->kind = YNODE_SCALAR;
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
+	bool key = where != SIZE_MAX && ytree_is_key(p, where);
 	/* the keys of an item read as it comes are words of the format, gone with the item */
-	if (p->a == &p->item_nodes && ytree_is_key(p, where))
+	if (key && p->a == &p->item_nodes)
 		n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
 	else
 		n->str = ytree_text(p, (const char *)ev->data.scalar.value, n->len);
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
-	if (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+	/* exact: for a column inside a value; a plain key is only ever placed at its start, as it is */
+	if ((n->plain && !key) || style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
 		size_t off = ytree_offset(p, ev->start_mark.index);
 		if (!n->plain && off != SIZE_MAX)
 			off++;	/* past the quote */
