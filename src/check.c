@@ -182,11 +182,11 @@ struct check_answered *check_answered_create(const struct wizard *w)
 		return a;
 	struct check_graph succ, pred;
 	check_graph_build(w, false, &succ);
-	check_graph_build(w, true, &pred);
 	bool *seen = xcalloc(n, sizeof *seen);
 	int *order = xmalloc(n * sizeof *order);
 	size_t m = check_graph_walk(&succ, w->start, seen, order);
-	check_graph_free(&succ);	/* each array is let go once used: a big wizard has many steps */
+	check_graph_free(&succ);	/* each array is let go once used, the next made when needed: */
+	check_graph_build(w, true, &pred);	/* a big wizard has many steps */
 	/* order holds the postorder; rpo[v] is v's place in reverse postorder (the start is 0). */
 	int *rpo = xmalloc(n * sizeof *rpo);
 	for (size_t i = 0; i < m; i++)
