@@ -148,12 +148,6 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
 	return true;
 }
 
-/* The 1-based line and column (in characters) of byte offset off. */
-static struct loc ytree_loc_at(const char *file, const char *buf, size_t off)
-{
-	return diag_loc_advance((struct loc){ file, 1, 1 }, buf, off);
-}
-
 /* A byte order mark of UTF-16 or UTF-32, or text whose first characters alternate with zero bytes. */
 static bool ytree_is_utf16(const unsigned char *u, size_t len)
 {
@@ -602,14 +596,12 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 }
 
 /*
- * The place of byte off, at or after the first byte kept: counted from the start of the file, or on from
- * the line feeds counted in the pages given back (the column then counts from the first byte kept if off's
- * line began before it, more than YTREE_KEEP back: a line that long is no wizard's).
+ * The 1-based line and column (in characters) of byte off, at or after the first byte kept: counted on from
+ * the line feeds in the pages given back, none at first (the column counts from the first byte kept if
+ * off's line began before it, more than YTREE_KEEP back: a line that long is no wizard's).
  */
 static struct loc ytree_loc_of(const struct ytree_parser *p, size_t off)
 {
-	if (!p->released)
-		return ytree_loc_at(p->file, p->buf, off);
 	return diag_loc_advance((struct loc){ p->file, (int)p->released_lines + 1, 1 }, p->buf + p->released,
 				off - p->released);
 }
