@@ -260,6 +260,15 @@ static size_t strmap_slot(const struct strmap *m, const char *key, uint32_t h)
 	return i;
 }
 
+/* A column of the table, zeroed, and faulted in whole at once: keys land all over it, so it is written whole. */
+static void *strmap_column(size_t cap, size_t size)
+{
+	void *p = xcalloc(cap, size);
+	size_t ready = 0;
+	util_prefault(p, cap * size, cap * size, &ready);
+	return p;
+}
+
 /* Room for one more key: the table is kept at most half full. */
 static void strmap_room(struct strmap *m)
 {
@@ -267,13 +276,9 @@ static void strmap_room(struct strmap *m)
 		return;
 	struct strmap old = *m;
 	m->cap = old.cap ? old.cap * 2 : 16;
-	m->keys = xcalloc(m->cap, sizeof *m->keys);
-	m->vals = xcalloc(m->cap, sizeof *m->vals);
-	m->hashes = xcalloc(m->cap, sizeof *m->hashes);
-	size_t none = 0, nothing = 0, nil = 0;	/* keys land all over the table: it is written whole soon */
-	util_prefault(m->keys, m->cap * sizeof *m->keys, m->cap * sizeof *m->keys, &none);
-	util_prefault(m->vals, m->cap * sizeof *m->vals, m->cap * sizeof *m->vals, &nothing);
-	util_prefault(m->hashes, m->cap * sizeof *m->hashes, m->cap * sizeof *m->hashes, &nil);
+	m->keys = strmap_column(m->cap, sizeof *m->keys);
+	m->vals = strmap_column(m->cap, sizeof *m->vals);
+	m->hashes = strmap_column(m->cap, sizeof *m->hashes);
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.keys[i])
 			continue;
