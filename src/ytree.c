@@ -3,8 +3,9 @@
  *
  * Invariants: every libyaml event is deleted on every path; no pointer into an event is kept (scalars
  * are copied into the arena); the tree is never deeper than limits->max_depth, so walking it recursively
- * is safe.  Before libyaml sees the text, the whole buffer is checked for UTF-16, invalid UTF-8 and
- * control characters, because libyaml reports those with a byte offset only, or not at all.
+ * is safe.  Before libyaml sees the text, its first bytes are checked for UTF-16, which libyaml would read
+ * otherwise; invalid UTF-8 and control characters are looked for when the parse stops short
+ * (ytree_bad_bytes), because libyaml reports those with a byte offset only.
  */
 #include "ytree.h"
 
@@ -238,7 +239,6 @@ struct ytree_parser {
 	bool in_items;		/* the list at depth 2 is the one whose items go to items */
 	struct arena *tree;	/* the nodes' arena: a is item_nodes while an item of that list is open */
 	struct arena item_nodes;
-	size_t last_index, last_off;	/* the character ytree_offset found last, and its byte offset */
 	struct ytree_seen *seen;	/* texts kept before, by ytree_seen_slot: a text met again is kept once */
 	size_t seen_bits;
 	bool release;		/* buf's pages behind the parse may be handed back */
@@ -252,73 +252,29 @@ static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
 }
 
 /*
- * Byte offset of the character libyaml's mark counts as index (characters from the start of buf), or
- * SIZE_MAX past the end.  Events come in file order, so the walk goes on from the last one: the file costs
- * one pass in all, eight bytes at a time, counting the bytes that start a character.
+ * Hand back the pages of buf well behind read, the bytes libyaml has taken in: it keeps its own copy of
+ * what it reads, and nothing goes back (a byte the file may not hold is looked for from the first byte
+ * kept, with the line feeds before it counted here).
  */
-static size_t ytree_offset(struct ytree_parser *p, size_t index)
-{
-	if (index < p->last_index) {
-		p->last_index = 0;
-		p->last_off = 0;
-	}
-	const unsigned char *u = (const unsigned char *)p->buf;
-	size_t off = p->last_off, left = index - p->last_index;
-	while (left) {
-		uint64_t x;
-		if (p->len - off >= 8) {
-			memcpy(&x, u + off, 8);
-			if (!(x & 0x8080808080808080u)) {	/* ASCII: a byte a character */
-				size_t k = left < 8 ? left : 8;
-				off += k;
-				left -= k;
-				continue;
-			}
-			uint64_t starts = ~(x & ~(x << 1)) & 0x8080808080808080u;	/* not 10xxxxxx */
-			size_t chars = (size_t)(((starts >> 7) * 0x0101010101010101u) >> 56);
-			if (chars <= left) {
-				off += 8;
-				left -= chars;
-				while (off < p->len && (u[off] & 0xC0) == 0x80)	/* the rest of the last one */
-					off++;
-				continue;
-			}
-		}
-		if (off >= p->len)
-			return SIZE_MAX;
-		off++;
-		while (off < p->len && (u[off] & 0xC0) == 0x80)
-			off++;
-		left--;
-	}
-	p->last_index = index;
-	p->last_off = off;
-	return off;
-}
-
-/*
- * Hand back the pages of buf well behind the last scalar read: libyaml has its own copy of what it reads,
- * and nothing goes back (ytree_offset walks on from the last scalar; a byte the file may not hold is
- * looked for from the first byte kept, with the line feeds before it counted here).
- */
-static void ytree_release(struct ytree_parser *p)
+static void ytree_release(struct ytree_parser *p, size_t read)
 {
 #ifdef MADV_DONTNEED
-	if (!p->release || p->last_off < p->released + YTREE_RELEASE_STEP)
+	if (read < p->released + YTREE_RELEASE_STEP)
 		return;
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t from = ((uintptr_t)(p->buf + p->released) + page - 1) & ~(page - 1);
-	uintptr_t to = (uintptr_t)(p->buf + p->last_off - YTREE_KEEP) & ~(page - 1);
-	const char *q = p->buf + p->released, *end = p->buf + p->last_off - YTREE_KEEP;
+	uintptr_t to = (uintptr_t)(p->buf + read - YTREE_KEEP) & ~(page - 1);
+	const char *q = p->buf + p->released, *end = p->buf + read - YTREE_KEEP;
 	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {	/* lines are still counted from the start */
 		p->released_lines++;
 		q++;
 	}
 	if (to > from)
 		madvise((void *)from, to - from, MADV_DONTNEED);
-	p->released = p->last_off - YTREE_KEEP;
+	p->released = read - YTREE_KEEP;
 #else
 	(void)p;
+	(void)read;
 #endif
 }
 
@@ -440,13 +396,16 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	/* exact: for a column inside a value; a plain key is only ever placed at its start, as it is */
 	if ((n->plain && !key) || style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-		size_t off = ytree_offset(p, ev->start_mark.index);
-		if (!n->plain && off != SIZE_MAX)
-			off++;	/* past the quote */
-		n->exact = off != SIZE_MAX && off + n->len <= p->len && !memchr(n->str, '\n', n->len) &&
-			   memcmp(p->buf + off, n->str, n->len) == 0;
-		if (n->exact && !n->plain)
-			n->loc.col++;
+		/* One line, as written: plain text on one line is its value; a quoted one is when no escape
+		 * (every one two characters or more for one) made it shorter than what stands between the quotes. */
+		n->exact = ev->start_mark.line == ev->end_mark.line;
+		if (n->exact && !n->plain) {
+			size_t chars = 0;
+			for (size_t i = 0; i < n->len; i++)
+				chars += ((unsigned char)n->str[i] & 0xC0) != 0x80;
+			n->exact = chars + 2 == ev->end_mark.index - ev->start_mark.index;
+			n->loc.col += n->exact;	/* past the quote */
+		}
 	}
 	if (where == SIZE_MAX)
 		ytree_done_root(p);
@@ -695,7 +654,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 		}
 		bool more = ytree_event(&p, &ev);
 		if (p.release)
-			ytree_release(&p);
+			ytree_release(&p, yp.offset);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 		if (!more) {
