@@ -10,17 +10,20 @@
 
 #include "i18n.h"
 
-#define KIND_KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define KIND_WORD_NAME(w) #w,
+const char *const kind_words[] = { KIND_WORDS(KIND_WORD_NAME) NULL };
+#undef KIND_WORD_NAME
+
 
 static const struct kind kind_table[STEP_TYPE_COUNT] = {
 	[STEP_INFO] = {
 		.name = "info",
-		.keys = KIND_KEYS("id"),
+		.keys = KIND_WORD(id),
 		.instruction = N_("Press Enter to go on."),
 	},
 	[STEP_CHOICE] = {
 		.name = "choice",
-		.keys = KIND_KEYS("choices", "required", "sensitive", "check"),
+		.keys = KIND_WORD(choices) | KIND_WORD(required) | KIND_WORD(sensitive) | KIND_WORD(check),
 		.answer = TYPE_STR | TYPE_NULL,
 		.choices = true,
 		.list = true,
@@ -28,7 +31,8 @@ static const struct kind kind_table[STEP_TYPE_COUNT] = {
 	},
 	[STEP_MULTI] = {
 		.name = "multi",
-		.keys = KIND_KEYS("choices", "required", "min", "max", "sensitive", "check"),
+		.keys = KIND_WORD(choices) | KIND_WORD(required) | KIND_WORD(min) | KIND_WORD(max) |
+			KIND_WORD(sensitive) | KIND_WORD(check),
 		.answer = TYPE_LIST | TYPE_NULL,
 		.always_answered = true,
 		.choices = true,
@@ -37,47 +41,52 @@ static const struct kind kind_table[STEP_TYPE_COUNT] = {
 	},
 	[STEP_YESNO] = {
 		.name = "yesno",
-		.keys = KIND_KEYS("required", "sensitive", "check"),
+		.keys = KIND_WORD(required) | KIND_WORD(sensitive) | KIND_WORD(check),
 		.answer = TYPE_BOOL | TYPE_NULL,
 		.list = true,
 		.instruction = N_("Type the number of your choice."),
 	},
 	[STEP_TEXT] = {
 		.name = "text",
-		.keys = KIND_KEYS("required", "min_length", "max_length", "pattern", "message", "sensitive", "check"),
+		.keys = KIND_WORD(required) | KIND_WORD(min_length) | KIND_WORD(max_length) |
+			KIND_WORD(pattern) | KIND_WORD(message) | KIND_WORD(sensitive) |
+			KIND_WORD(check),
 		.answer = TYPE_STR | TYPE_NULL,
 		.field = true,
 		.instruction = N_("Type your answer."),
 	},
 	[STEP_NUMBER] = {
 		.name = "number",
-		.keys = KIND_KEYS("required", "min", "max", "decimals", "unit", "message", "sensitive", "check"),
+		.keys = KIND_WORD(required) | KIND_WORD(min) | KIND_WORD(max) |
+			KIND_WORD(decimals) | KIND_WORD(unit) | KIND_WORD(message) |
+			KIND_WORD(sensitive) | KIND_WORD(check),
 		.answer = TYPE_NUM | TYPE_NULL,
 		.field = true,
 		.instruction = N_("Type a number."),
 	},
 	[STEP_DATE] = {
 		.name = "date",
-		.keys = KIND_KEYS("required", "min", "max", "message", "sensitive", "check"),
+		.keys = KIND_WORD(required) | KIND_WORD(min) | KIND_WORD(max) | KIND_WORD(message) |
+			KIND_WORD(sensitive) | KIND_WORD(check),
 		.answer = TYPE_STR | TYPE_NULL,
 		.field = true,
 		.instruction = N_("Type a date as day-month-year."),
 	},
 	[STEP_REVIEW] = {
 		.name = "review",
-		.keys = KIND_KEYS("id"),
+		.keys = KIND_WORD(id),
 		.list = true,
 		.instruction = N_("Type a number to change that answer, or press Enter to go on."),
 	},
 	[STEP_REPEAT] = {
 		.name = "repeat",
-		.keys = KIND_KEYS("steps", "min", "max", "add", "item"),
+		.keys = KIND_WORD(steps) | KIND_WORD(min) | KIND_WORD(max) | KIND_WORD(add) | KIND_WORD(item),
 		.answer = TYPE_LIST | TYPE_NULL,	/* a list of items, each a list of its steps' answers */
 		.always_answered = true,
 	},
 	[STEP_END] = {
 		.name = "end",
-		.keys = KIND_KEYS("todo"),
+		.keys = KIND_WORD(todo),
 	},
 };
 

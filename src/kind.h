@@ -11,13 +11,43 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "expr.h"
 #include "model.h"
 
+/*
+ * The words of the format: every key a wizard file may write.  The reader knows a key by its word from the
+ * moment it is read (ynode.word is 1 + its place in kind_words, which is enum kind_word), so that finding a
+ * key or checking it against those allowed compares numbers; a set of keys is a mask of KIND_WORD bits.
+ */
+#define KIND_WORDS(X)                                                                                       \
+	X(trin) X(id) X(title) X(description) X(language) X(domain) X(start) X(glossary) X(values) X(steps) \
+	X(tests) X(type) X(text) X(help) X(guide) X(next) X(value) X(label) X(when) X(goto) X(one)          \
+	X(other) X(count) X(valid) X(message) X(name) X(answers) X(end) X(result) X(path) X(today)         \
+	X(choices) X(required) X(sensitive) X(check) X(min) X(max) X(min_length) X(max_length) X(pattern)  \
+	X(decimals) X(unit) X(add) X(item) X(todo)
+
+#define KIND_WORD_ENUM(w) KW_##w,
+enum kind_word { KW_NONE, KIND_WORDS(KIND_WORD_ENUM) KW_COUNT };
+#undef KIND_WORD_ENUM
+
+/* The words' spellings, [w - 1] for word w, NULL-terminated. */
+extern const char *const kind_words[];
+
+typedef uint64_t kind_word_set;
+#define KIND_WORD(w) ((kind_word_set)1 << KW_##w)
+_Static_assert(KW_COUNT <= 64, "a set of words is 64 bits");
+
+/* Whether word w (a ynode's word, 0 for none) is in set. */
+static inline bool kind_word_in(kind_word_set set, unsigned w)
+{
+	return w && (set >> w & 1);
+}
+
 struct kind {
 	const char *name;		/* as written in a wizard: "choice" */
-	const char *const *keys;	/* the keys it adds to those of every step, NULL-terminated */
+	kind_word_set keys;		/* the keys it adds to those of every step */
 	expr_type answer;		/* its answer as expressions see it (TYPE_NULL in it); 0: it takes none */
 	bool always_answered;		/* passed, it has an answer even when not required: multi (an empty list) */
 	bool choices;			/* it offers the author's choices; an answers file may give it a list */

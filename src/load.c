@@ -47,27 +47,28 @@ int step_choice_index(const struct step *s, const char *value)
 	return -1;
 }
 
-#define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-
-static const char *const load_wizard_keys[] = {
-	"trin", "id", "title", "description", "language", "domain", "start",
-	"glossary", "values", "steps", "tests", NULL,
-};
+static const kind_word_set load_wizard_keys = KIND_WORD(trin) | KIND_WORD(id) | KIND_WORD(title) |
+	KIND_WORD(description) | KIND_WORD(language) | KIND_WORD(domain) | KIND_WORD(start) | KIND_WORD(glossary) |
+	KIND_WORD(values) | KIND_WORD(steps) | KIND_WORD(tests);
 
 /* Keys every step may have; the keys each kind adds are in its row of the kind table. */
-static const char *const load_step_keys[] = { "id", "type", "title", "text", "help", "guide", "next", NULL };
-static const char *const load_choice_keys[] = { "value", "label", "when", NULL };
-static const char *const load_cond_keys[] = { "when", "text", "one", "other", "count", NULL };
-static const char *const load_next_keys[] = { "when", "goto", NULL };
-static const char *const load_check_keys[] = { "valid", "message", NULL };
-static const char *const load_test_keys[] = { "name", "answers", "end", "result", "values", "path", "today", NULL };
+static const kind_word_set load_step_keys = KIND_WORD(id) | KIND_WORD(type) | KIND_WORD(title) | KIND_WORD(text) |
+	KIND_WORD(help) | KIND_WORD(guide) | KIND_WORD(next);
+static const kind_word_set load_choice_keys = KIND_WORD(value) | KIND_WORD(label) | KIND_WORD(when);
+static const kind_word_set load_cond_keys = KIND_WORD(when) | KIND_WORD(text) | KIND_WORD(one) | KIND_WORD(other) |
+	KIND_WORD(count);
+static const kind_word_set load_next_keys = KIND_WORD(when) | KIND_WORD(goto);
+static const kind_word_set load_check_keys = KIND_WORD(valid) | KIND_WORD(message);
+static const kind_word_set load_test_keys = KIND_WORD(name) | KIND_WORD(answers) | KIND_WORD(end) |
+	KIND_WORD(result) | KIND_WORD(values) | KIND_WORD(path) | KIND_WORD(today);
 static const char *const load_reserved[] = { "and", "or", "not", "in", "true", "false", "null", NULL };
 
 /*
  * Keys new in format 1.1, wherever they appear: a file that uses one says 'trin: 1.1', so that an older trin
  * names the version it lacks instead of an unknown key.  Add a new key here and nowhere else.
  */
-static const char *const load_keys_11[] = { "sensitive", "one", "other", "count", "check", "add", "item", NULL };
+static const kind_word_set load_keys_11 = KIND_WORD(sensitive) | KIND_WORD(one) | KIND_WORD(other) |
+	KIND_WORD(count) | KIND_WORD(check) | KIND_WORD(add) | KIND_WORD(item);
 
 #define LOAD_MAX_PATTERN_LENGTH 1000	/* bytes of a pattern */
 #define LOAD_MAX_PATTERN_SIZE 1000	/* elements of a pattern with its repetitions written out */
@@ -146,20 +147,24 @@ static bool load_in(const char *const *list, const char *s)
 	return false;
 }
 
-/* Every key a step of some kind may have: those of every step, then each kind's in the table's order. */
-static const char *const *load_all_step_keys(void)
+/* Every key a step of some kind may have. */
+static kind_word_set load_all_step_keys(void)
 {
-	static const char *all[64];	/* NULL-terminated */
-	if (all[0])
-		return all;
-	size_t n = 0;
-	for (const char *const *k = load_step_keys; *k; k++)
-		all[n++] = *k;
+	kind_word_set all = load_step_keys;
 	for (int t = 0; t < STEP_TYPE_COUNT; t++)
-		for (const char *const *k = kind_of((enum step_type)t)->keys; *k; k++)
-			if (!load_in(all, *k) && n + 1 < sizeof all / sizeof *all)
-				all[n++] = *k;
+		all |= kind_of((enum step_type)t)->keys;
 	return all;
+}
+
+/* The words of set, in the words' order, into list (NULL-terminated, KW_COUNT places). */
+static const char *const *load_word_list(kind_word_set set, const char **list)
+{
+	size_t n = 0;
+	for (unsigned w = 1; w < KW_COUNT; w++)
+		if (kind_word_in(set, w))
+			list[n++] = kind_words[w - 1];
+	list[n] = NULL;
+	return list;
 }
 
 /* The closest word in list to s, if it is close enough to be a likely typo. */
@@ -177,10 +182,10 @@ static const char *load_closest(const char *const *list, const char *s)
 	return best;
 }
 
-static void load_unknown_key(struct loader *ld, const struct ynode *k, const char *const *allowed,
-			     const char *what)
+static void load_unknown_key(struct loader *ld, const struct ynode *k, kind_word_set allowed, const char *what)
 {
-	const char *near = load_closest(allowed, k->str);
+	const char *list[KW_COUNT];
+	const char *near = load_closest(load_word_list(allowed, list), k->str);
 	if (strchr(k->str, ' ') && k->plain)
 		diag_error(ld->d, k->loc, "unknown key '%s' in %s (a comma inside { } starts a new key: put the "
 			   "text before it in quotes)", k->str, what);
@@ -219,7 +224,7 @@ static void load_keys_since(struct loader *ld, const struct ynode *map)
 		return;
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = ynode_kid(map, i);
-		if (k->kind == YNODE_SCALAR && load_in(load_keys_11, k->str)) {
+		if (k->kind == YNODE_SCALAR && kind_word_in(load_keys_11, k->word)) {
 			char what[80];
 			snprintf(what, sizeof what, "'%.60s'", k->str);
 			load_since_11(ld, k, what);
@@ -386,9 +391,9 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 	t->exact = n->exact;
 }
 
-static void load_text(struct loader *ld, const struct ynode *map, const char *key, struct text *t)
+static void load_text(struct loader *ld, const struct ynode *map, enum kind_word key, struct text *t)
 {
-	load_text_node(ld, ynode_get(map, key), t, key);
+	load_text_node(ld, ynode_word(map, key), t, kind_words[key - 1]);
 }
 
 static bool load_bool(struct loader *ld, const struct ynode *n, const char *what, bool *out)
@@ -458,11 +463,11 @@ static struct expr *load_expr(struct loader *ld, const struct ynode *n, const ch
 }
 
 /* Check a mapping's keys against the allowed ones. */
-static void load_keys(struct loader *ld, const struct ynode *map, const char *const *allowed, const char *what)
+static void load_keys(struct loader *ld, const struct ynode *map, kind_word_set allowed, const char *what)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = ynode_kid(map, i);
-		if (k->kind == YNODE_SCALAR && !load_in(allowed, k->str))
+		if (k->kind == YNODE_SCALAR && !kind_word_in(allowed, k->word))
 			load_unknown_key(ld, k, allowed, what);
 	}
 	load_keys_since(ld, map);
@@ -487,8 +492,8 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 		const struct ynode *vn = c;
 		if (c->kind == YNODE_MAP) {
 			load_keys(ld, c, load_choice_keys, "a choice");
-			vn = ynode_get(c, "value");
-			const struct ynode *ln = ynode_get(c, "label");
+			vn = ynode_word(c, KW_value);
+			const struct ynode *ln = ynode_word(c, KW_label);
 			if (!ln) {
 				diag_error(ld->d, c->loc, "a choice needs a 'label'");
 				continue;
@@ -512,7 +517,7 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 				   ynode_kid(list, strmap_get(&seen, ch->value))->loc.line);
 			continue;
 		}
-		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_get(c, "when") : NULL;
+		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_word(c, KW_when) : NULL;
 		ch->when = wn && load_since_11(ld, wn, "'when' in a choice") ? load_expr(ld, wn, "'when'") : NULL;
 		s->nchoices++;
 		texts = ld->ntexts;
@@ -548,7 +553,7 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 		load_keys(ld, e, load_next_keys, "'next'");
 		struct transition *t = &s->next[s->nnext++];
 		t->loc = e->loc;
-		const struct ynode *when = ynode_get(e, "when"), *go = ynode_get(e, "goto");
+		const struct ynode *when = ynode_word(e, KW_when), *go = ynode_word(e, KW_goto);
 		if (!go)
 			diag_error(ld->d, e->loc, "an entry of 'next' needs 'goto'");
 		else if (load_id(ld, go, "'goto'"))
@@ -558,7 +563,7 @@ static void load_next(struct loader *ld, struct step *s, const struct ynode *n)
 		else if (i + 1 < n->n)
 			diag_error(ld->d, e->loc, "an entry without 'when' is the default and must come last");
 	}
-	if (s->nnext && ynode_get(ynode_kid(n, n->n - 1), "when") && ynode_kid(n, n->n - 1)->kind == YNODE_MAP)
+	if (s->nnext && ynode_word(ynode_kid(n, n->n - 1), KW_when) && ynode_kid(n, n->n - 1)->kind == YNODE_MAP)
 		diag_error(ld->d, ynode_kid(n, n->n - 1)->loc,
 			   "'next' has no default: end the list with an entry that has only 'goto'");
 }
@@ -850,7 +855,7 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 			continue;
 		load_keys(ld, e, load_check_keys, "'check'");
 		struct step_check *c = &more->checks[more->nchecks++];
-		const struct ynode *valid = ynode_get(e, "valid"), *msg = ynode_get(e, "message");
+		const struct ynode *valid = ynode_word(e, KW_valid), *msg = ynode_word(e, KW_message);
 		c->loc = valid ? valid->loc : e->loc;
 		if (!valid)
 			diag_error(ld->d, e->loc, "an entry of 'check' needs 'valid', the condition the answer must meet");
@@ -870,17 +875,17 @@ static void load_text_limits(struct loader *ld, struct step *s, const struct yno
 {
 	const struct ynode *n;
 	size_t min = 0, max = LIMIT_TEXT_DEFAULT_LENGTH;
-	if ((n = ynode_get(m, "min_length")))
+	if ((n = ynode_word(m, KW_min_length)))
 		load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &min);
-	if ((n = ynode_get(m, "max_length")) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &max) && max == 0)
+	if ((n = ynode_word(m, KW_max_length)) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &max) && max == 0)
 		diag_error(ld->d, n->loc, "'max_length' must be at least 1");
 	if (!max)
 		max = LIMIT_TEXT_DEFAULT_LENGTH;
 	if (min > max)
-		diag_error(ld->d, ynode_get(m, "min_length")->loc, "'min_length' is more than 'max_length' (%zu)", max);
+		diag_error(ld->d, ynode_word(m, KW_min_length)->loc, "'min_length' is more than 'max_length' (%zu)", max);
 	s->min_length = (uint32_t)min;	/* at most LIMIT_TEXT_LENGTH */
 	s->max_length = (uint32_t)max;
-	struct step_more *more = (n = ynode_get(m, "pattern")) ? step_more_make(s, ld->a) : NULL;
+	struct step_more *more = (n = ynode_word(m, KW_pattern)) ? step_more_make(s, ld->a) : NULL;
 	if (more && (more->pattern = load_string(ld, n, "'pattern'"))) {
 		for (const char *p = more->pattern; *p; p++) {
 			if (*p == '\\' && p[1] >= '1' && p[1] <= '9') {
@@ -921,17 +926,17 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 	struct step_bound min = { 0 }, max = { 0 };
 	const char *min_date = NULL, *max_date = NULL;
 	s->required = true;
-	if ((n = ynode_get(m, "required")))
+	if ((n = ynode_word(m, KW_required)))
 		load_bool(ld, n, "'required'", &s->required);
-	if ((n = ynode_get(m, "sensitive")))
+	if ((n = ynode_word(m, KW_sensitive)))
 		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
-		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &min))
+		if ((n = ynode_word(m, KW_min)) && !load_limit_expr(ld, n, "'min'", &min))
 			s->has_min = load_num(ld, n, "'min'", &s->min);
-		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &max))
+		if ((n = ynode_word(m, KW_max)) && !load_limit_expr(ld, n, "'max'", &max))
 			s->has_max = load_num(ld, n, "'max'", &s->max);
-		if ((n = ynode_get(m, "decimals"))) {
+		if ((n = ynode_word(m, KW_decimals))) {
 			size_t dec = 0;
 			if (load_count(ld, n, "'decimals'", 4, &dec))
 				s->decimals = (int)dec;
@@ -940,25 +945,25 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	case STEP_MULTI: {
 		size_t v;
-		if ((n = ynode_get(m, "min")) && (s->has_min = load_count(ld, n, "'min'", 10000, &v)))
+		if ((n = ynode_word(m, KW_min)) && (s->has_min = load_count(ld, n, "'min'", 10000, &v)))
 			s->min = (int64_t)v;
-		if ((n = ynode_get(m, "max")) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
+		if ((n = ynode_word(m, KW_max)) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
 			s->max = (int64_t)v;
 		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
-			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is %jd, more than the number of choices (%zu)",
+			diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->max, (size_t)s->nchoices);
 		if (s->has_min && (size_t)s->min > s->nchoices && s->nchoices)
-			diag_error(ld->d, ynode_get(m, "min")->loc, "'min' is %jd, more than the number of choices (%zu)",
+			diag_error(ld->d, ynode_word(m, KW_min)->loc, "'min' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->min, (size_t)s->nchoices);
 		break;
 	}
 	case STEP_DATE:
-		if ((n = ynode_get(m, "min")) && !load_limit_expr(ld, n, "'min'", &min))
+		if ((n = ynode_word(m, KW_min)) && !load_limit_expr(ld, n, "'min'", &min))
 			min_date = load_date(ld, n, "'min'");
-		if ((n = ynode_get(m, "max")) && !load_limit_expr(ld, n, "'max'", &max))
+		if ((n = ynode_word(m, KW_max)) && !load_limit_expr(ld, n, "'max'", &max))
 			max_date = load_date(ld, n, "'max'");
 		if (min_date && max_date && strcmp(min_date, max_date) > 0)
-			diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is before 'min'");
+			diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is before 'min'");
 		load_step_bounds(ld, s, min, max, min_date, max_date);
 		break;
 	case STEP_TEXT:
@@ -966,9 +971,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	case STEP_REPEAT: {	/* the rest of a group is read by repeat_load */
 		size_t v;
-		if ((n = ynode_get(m, "min")) && (s->has_min = load_count(ld, n, "'min'", LIMIT_REPEAT_ITEMS, &v)))
+		if ((n = ynode_word(m, KW_min)) && (s->has_min = load_count(ld, n, "'min'", LIMIT_REPEAT_ITEMS, &v)))
 			s->min = (int64_t)v;
-		if ((n = ynode_get(m, "max")) && (s->has_max = load_count(ld, n, "'max'", LIMIT_REPEAT_ITEMS, &v)))
+		if ((n = ynode_word(m, KW_max)) && (s->has_max = load_count(ld, n, "'max'", LIMIT_REPEAT_ITEMS, &v)))
 			s->max = (int64_t)v;
 		break;
 	}
@@ -980,9 +985,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	}
 	if (s->type == STEP_NUMBER && s->has_min && s->has_max && s->min > s->max)
-		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
+		diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is less than 'min'");
 	if (s->type == STEP_MULTI && s->has_min && s->has_max && s->min > s->max)
-		diag_error(ld->d, ynode_get(m, "max")->loc, "'max' is less than 'min'");
+		diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is less than 'min'");
 }
 
 /* The rule of text t (1.1), made when it has none yet. */
@@ -999,9 +1004,9 @@ static struct text_rule *load_text_rule(struct loader *ld, struct text *t)
  */
 static void load_plural_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
 {
-	const struct ynode *one = ynode_get(n, "one"), *other = ynode_get(n, "other"), *count = ynode_get(n, "count");
-	if (ynode_get(n, "text"))
-		diag_error(ld->d, ynode_get(n, "text")->loc, "%s with plural forms is written as 'one' and 'other', "
+	const struct ynode *one = ynode_word(n, KW_one), *other = ynode_word(n, KW_other), *count = ynode_word(n, KW_count);
+	if (ynode_word(n, KW_text))
+		diag_error(ld->d, ynode_word(n, KW_text)->loc, "%s with plural forms is written as 'one' and 'other', "
 			   "without 'text'", what);
 	if (!one || !other) {
 		diag_error(ld->d, n->loc, "%s with plural forms needs 'one' (for a count of one) and 'other' (for any "
@@ -1039,15 +1044,15 @@ static void load_plural_text(struct loader *ld, const struct ynode *n, struct te
  */
 static void load_cond_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
 {
-	bool plural = n->kind == YNODE_MAP && (ynode_get(n, "one") || ynode_get(n, "other") || ynode_get(n, "count"));
-	if (n->kind != YNODE_MAP || n->alias || !(plural || ynode_get(n, "when") || ynode_get(n, "text"))) {
+	bool plural = n->kind == YNODE_MAP && (ynode_word(n, KW_one) || ynode_word(n, KW_other) || ynode_word(n, KW_count));
+	if (n->kind != YNODE_MAP || n->alias || !(plural || ynode_word(n, KW_when) || ynode_word(n, KW_text))) {
 		load_text_node(ld, n, t, what);	/* a mapping of neither kind: "must be text" */
 		return;
 	}
 	if (!load_since_11(ld, n, plural ? "a text with plural forms" : "a text with 'when'"))
 		return;
 	load_keys(ld, n, load_cond_keys, what);
-	const struct ynode *tn = ynode_get(n, "text"), *wn = ynode_get(n, "when");
+	const struct ynode *tn = ynode_word(n, KW_text), *wn = ynode_word(n, KW_when);
 	if (plural) {
 		load_plural_text(ld, n, t, what);
 	} else if (!tn) {
@@ -1110,7 +1115,7 @@ static void load_group_step(void *ctx, struct step *s, const struct ynode *m)
 
 static void load_group_text(void *ctx, const struct ynode *map, const char *key, struct text *t)
 {
-	load_text(ctx, map, key, t);
+	load_text_node(ctx, ynode_get(map, key), t, key);
 }
 
 /* The rest of a repeated group: its steps (read as every step is), its add question and its item text. */
@@ -1125,7 +1130,7 @@ static void load_group(struct loader *ld, struct step *g, const struct ynode *m)
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 {
 	s->loc = m->loc;
-	const struct ynode *tn = ynode_get(m, "type"), *idn = ynode_get(m, "id");
+	const struct ynode *tn = ynode_word(m, KW_type), *idn = ynode_word(m, KW_id);
 	if (idn)
 		s->id = load_id(ld, idn, "step id");
 	else
@@ -1144,13 +1149,13 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 				diag_error(ld->d, tn->loc, "unknown step type '%s' (one of %s)", tn->str, kind_name_list());
 		}
 	}
-	const char *const *all = load_all_step_keys();
+	kind_word_set all = load_all_step_keys();
+	kind_word_set mine = load_step_keys | (s->type == STEP_TYPE_COUNT ? all : kind_of(s->type)->keys);
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const struct ynode *k = ynode_kid(m, i);
-		if (k->kind != YNODE_SCALAR || load_in(load_step_keys, k->str) ||
-		    load_in(s->type == STEP_TYPE_COUNT ? all : kind_of(s->type)->keys, k->str))
+		if (k->kind != YNODE_SCALAR || kind_word_in(mine, k->word))
 			continue;
-		if (load_in(all, k->str))
+		if (kind_word_in(all, k->word))
 			diag_error(ld->d, k->loc, "key '%s' does not apply to steps of type %s", k->str,
 				   step_type_name(s->type));
 		else
@@ -1164,30 +1169,30 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	}
 	if (s->type == STEP_REPEAT)
 		load_since_11(ld, tn, "the step type 'repeat'");
-	load_text(ld, m, "title", &s->title);
-	if (!s->title.msgid && !ynode_get(m, "title"))
+	load_text(ld, m, KW_title, &s->title);
+	if (!s->title.msgid && !ynode_word(m, KW_title))
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
-	load_paras(ld, ynode_get(m, "text"), "text", &s->text, &s->texts, &s->ntexts);
-	load_paras(ld, ynode_get(m, "help"), "help", &s->help, &s->helps, &s->nhelps);
-	if (ynode_get(m, "guide") || ynode_get(m, "message") || ynode_get(m, "unit")) {
+	load_paras(ld, ynode_word(m, KW_text), "text", &s->text, &s->texts, &s->ntexts);
+	load_paras(ld, ynode_word(m, KW_help), "help", &s->help, &s->helps, &s->nhelps);
+	if (ynode_word(m, KW_guide) || ynode_word(m, KW_message) || ynode_word(m, KW_unit)) {
 		struct step_more *more = step_more_make(s, ld->a);
-		load_text(ld, m, "guide", &more->guide);
-		load_text(ld, m, "message", &more->message);
-		load_text(ld, m, "unit", &more->unit);
+		load_text(ld, m, KW_guide, &more->guide);
+		load_text(ld, m, KW_message, &more->message);
+		load_text(ld, m, KW_unit, &more->unit);
 	}
 	if (kind_of(s->type)->choices)
-		load_choices(ld, s, ynode_get(m, "choices"));
+		load_choices(ld, s, ynode_word(m, KW_choices));
 	load_step_limits(ld, s, m);
 	if (step_takes_answer(s->type))
-		load_checks(ld, s, ynode_get(m, "check"));
+		load_checks(ld, s, ynode_word(m, KW_check));
 	if (s->type == STEP_REPEAT && !ld->group)
 		load_group(ld, s, m);
 
-	const struct ynode *nn = ynode_get(m, "next");
+	const struct ynode *nn = ynode_word(m, KW_next);
 	if (s->type == STEP_END) {
 		if (nn)
-			diag_error(ld->d, ynode_get(m, "next") ? nn->loc : m->loc, "an end step has no 'next'");
-		const struct ynode *todo = ynode_get(m, "todo");
+			diag_error(ld->d, ynode_word(m, KW_next) ? nn->loc : m->loc, "an end step has no 'next'");
+		const struct ynode *todo = ynode_word(m, KW_todo);
 		if (todo && load_expect(ld, todo, YNODE_SEQ, "'todo'")) {
 			struct step_more *more = step_more_make(s, ld->a);
 			more->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *more->todo);
@@ -1247,7 +1252,7 @@ static void load_steps_item(struct loader *ld, const struct ynode *m)
 		return;
 	/* A step that will be dropped (no usable id, or a duplicate) is loaded apart, so that it leaves
 	 * nothing in the place of the next step, and its texts are still checked. */
-	const struct ynode *idn = ynode_get(m, "id");
+	const struct ynode *idn = ynode_word(m, KW_id);
 	bool named = idn && idn->kind == YNODE_SCALAR && load_is_id(idn->str) && !load_in(load_reserved, idn->str);
 	int first = named ? strmap_add(&w->names, idn->str, (int)w->nsteps) : INT_MIN;	/* named so, once read */
 	bool keep = named && first == INT_MIN;
@@ -1531,27 +1536,27 @@ static void load_scenario(struct loader *ld, const struct ynode *m, struct scena
 	sc->loc = m->loc;
 	sc->end = -1;
 	const struct ynode *n;
-	sc->name = (n = ynode_get(m, "name")) ? load_string(ld, n, "'name'") : NULL;
+	sc->name = (n = ynode_word(m, KW_name)) ? load_string(ld, n, "'name'") : NULL;
 	if (!sc->name)
 		sc->name = arena_printf(ld->a, "test %zu", number);
-	if ((n = ynode_get(m, "answers")) && n->kind == YNODE_SEQ)
+	if ((n = ynode_word(m, KW_answers)) && n->kind == YNODE_SEQ)
 		load_answer_list(ld, n, sc);
 	else if (n)
 		load_answer_map(ld, n, &sc->answers, &sc->nanswers);
-	if ((n = ynode_get(m, "today")))
+	if ((n = ynode_word(m, KW_today)))
 		load_scenario_today(ld, n, sc);
-	if ((n = ynode_get(m, "end"))) {
+	if ((n = ynode_word(m, KW_end))) {
 		sc->end_loc = n->loc;
 		if (load_id(ld, n, "'end'"))
 			load_ref(ld, n, &sc->end);
 	} else if (need_end) {
 		diag_error(ld->d, m->loc, "a test needs 'end': the id of the end step it must reach");
 	}
-	if ((n = ynode_get(m, "result")))
+	if ((n = ynode_word(m, KW_result)))
 		load_expect_map(ld, n, false, &sc->result, &sc->nresult);
-	if ((n = ynode_get(m, "values")))
+	if ((n = ynode_word(m, KW_values)))
 		load_expect_map(ld, n, true, &sc->values, &sc->nvalues);
-	if ((n = ynode_get(m, "path")))
+	if ((n = ynode_word(m, KW_path)))
 		load_path(ld, n, sc);
 }
 
@@ -2267,7 +2272,7 @@ static void load_expectations(struct loader *ld)
  */
 static void load_domain(struct loader *ld, const struct ynode *root)
 {
-	const struct ynode *lang = ynode_get(root, "language");
+	const struct ynode *lang = ynode_word(root, KW_language);
 	if (lang && ld->w->language && !i18n_language_code(ld->w->language)) {
 		diag_error(ld->d, lang->loc, "language '%s' is not a language code (such as da, en or pt_BR)",
 			   ld->w->language);
@@ -2276,9 +2281,9 @@ static void load_domain(struct loader *ld, const struct ynode *root)
 	const char *why;
 	if (!ld->w->domain || i18n_wizard_domain(ld->w->domain, &why))
 		return;
-	const struct ynode *at = ynode_get(root, "domain");
+	const struct ynode *at = ynode_word(root, KW_domain);
 	if (!at)
-		at = ynode_get(root, "id");
+		at = ynode_word(root, KW_id);
 	if (!at)	/* the domain is the file's name, which the author did not write as one */
 		diag_error(ld->d, root->loc, "%s (without 'id' or 'domain', the domain is the file's name)", why);
 	else
@@ -2292,7 +2297,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		return;
 	const struct ynode *n;
 	w->minor = 1;	/* without a version it is not known; ask nothing more of the keys */
-	if (!(n = ynode_get(root, "trin")))
+	if (!(n = ynode_word(root, KW_trin)))
 		diag_error(ld->d, root->loc, "the wizard needs 'trin: 1.1' (the format version) at the top");
 	else if (n->kind == YNODE_SCALAR && strcmp(n->str, "1") == 0)
 		w->minor = 0;
@@ -2300,7 +2305,7 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		diag_error(ld->d, n->loc, "format version '%s' is not supported; this trin reads 'trin: 1' and "
 			   "'trin: 1.1'", n->kind == YNODE_SCALAR ? n->str : "?");
 	load_keys(ld, root, load_wizard_keys, "the wizard");
-	if ((n = ynode_get(root, "id")))
+	if ((n = ynode_word(root, KW_id)))
 		w->id = load_id(ld, n, "the wizard id");
 	if (!w->id) {
 		const char *base = strrchr(w->file, '/');
@@ -2311,22 +2316,22 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 			diag_error(ld->d, root->loc, "the file's name, the wizard's id without 'id', holds a control, "
 				   "format or private-use character or is not UTF-8: give the wizard an 'id'");
 	}
-	load_text(ld, root, "title", &w->title);
-	if (!ynode_get(root, "title"))
+	load_text(ld, root, KW_title, &w->title);
+	if (!ynode_word(root, KW_title))
 		diag_error(ld->d, root->loc, "the wizard needs a 'title'");
-	load_text(ld, root, "description", &w->description);
-	w->language = (n = ynode_get(root, "language")) ? load_string(ld, n, "'language'") : NULL;
+	load_text(ld, root, KW_description, &w->description);
+	w->language = (n = ynode_word(root, KW_language)) ? load_string(ld, n, "'language'") : NULL;
 	if (!w->language)
 		w->language = "da";
-	w->domain = (n = ynode_get(root, "domain")) ? load_string(ld, n, "'domain'") : NULL;
+	w->domain = (n = ynode_word(root, KW_domain)) ? load_string(ld, n, "'domain'") : NULL;
 	if (!w->domain)
 		w->domain = w->id;
 	load_domain(ld, root);
-	if ((n = ynode_get(root, "glossary")))
+	if ((n = ynode_word(root, KW_glossary)))
 		load_glossary(ld, n);
-	if ((n = ynode_get(root, "values")))
+	if ((n = ynode_word(root, KW_values)))
 		load_values(ld, n);
-	const struct ynode *steps = ynode_get(root, "steps");
+	const struct ynode *steps = ynode_word(root, KW_steps);
 	if (!steps)
 		diag_error(ld->d, root->loc, "the wizard needs 'steps'");
 	else if (load_expect(ld, steps, YNODE_SEQ, "'steps'")) {
@@ -2341,12 +2346,12 @@ static void load_wizard(struct loader *ld, const struct ynode *root)
 		load_steps_end(ld);
 	}
 	w->start = w->nsteps ? 0 : -1;
-	if ((n = ynode_get(root, "start")) && load_id(ld, n, "'start'"))
+	if ((n = ynode_word(root, KW_start)) && load_id(ld, n, "'start'"))
 		load_ref(ld, n, &w->start);
 	load_resolve_refs(ld, 0);
 	ld->errors_in_flow = ld->d->errors;	/* the flow is read: what follows does not change it */
 	size_t first = ld->nrefs;
-	if ((n = ynode_get(root, "tests")))
+	if ((n = ynode_word(root, KW_tests)))
 		load_tests(ld, n);
 	load_resolve_refs(ld, first);
 	load_group_answers(ld);
@@ -2403,8 +2408,8 @@ static bool load_flow_errors(struct wizard *w)
 static bool load_items_begin(void *ctx, const struct ynode *top)
 {
 	struct loader *ld = ctx;
-	const struct ynode *n = ynode_get(top, "trin");
-	if (ld->streamed || ynode_get(top, "steps") || !n || n->kind != YNODE_SCALAR ||
+	const struct ynode *n = ynode_word(top, KW_trin);
+	if (ld->streamed || ynode_word(top, KW_steps) || !n || n->kind != YNODE_SCALAR ||
 	    (strcmp(n->str, "1") != 0 && strcmp(n->str, "1.1") != 0))
 		return false;	/* a second 'steps' (only the first counts), or what a step may hold is not known yet */
 	ld->w->minor = strcmp(n->str, "1") == 0 ? 0 : 1;
@@ -2435,7 +2440,7 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	/* What the steps read during the parse say is kept apart: a file that is not YAML says only that. */
 	struct diags early = { 0 };
 	struct loader ld = { .w = w, .a = &w->arena, .d = &early, .errors_in_flow = SIZE_MAX, .early = &early };
-	struct ytree_items items = { "steps", load_items_begin, load_items_item, &ld };
+	struct ytree_items items = { kind_words, "steps", load_items_begin, load_items_item, &ld };
 	struct ynode *root = ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, owned != NULL, d);
 	ytree_free_file(owned);
 	ld.d = d;
@@ -2513,10 +2518,10 @@ bool scenario_load_buffer(const struct wizard *w, const char *name, const char *
 {
 	*out = (struct scenario){ .end = -1 };
 	size_t errors = d->errors;
-	struct ynode *root = ytree_parse(a, a, name, buf, len, NULL, d);
+	struct ynode *root = ytree_parse(a, a, name, buf, len, NULL, kind_words, d);
 	if (root) {
 		struct loader ld = { .w = (struct wizard *)w, .a = a, .d = d, .scenario_file = true };
-		const struct ynode *answers = ynode_get(root, "answers");
+		const struct ynode *answers = ynode_word(root, KW_answers);
 		bool scenario = answers && (answers->kind == YNODE_MAP || answers->kind == YNODE_SEQ);
 		if (need_end && !scenario)	/* the walk would have no end to compare with */
 			diag_error(d, root->loc, "not a scenario: it needs 'answers' (a mapping from step id to answer) and "

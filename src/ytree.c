@@ -241,6 +241,9 @@ struct ytree_parser {
 	struct arena item_nodes;
 	struct ytree_seen *seen;	/* texts kept before, by ytree_seen_slot: a text met again is kept once */
 	size_t seen_bits;
+	const char *const *words;	/* the keys known by their word (ytree_items), or NULL */
+	unsigned char word_at[256];	/* 1 + the place of a word, by ytree_word_hash; 0: empty */
+	unsigned char word_len[255];	/* each word's length */
 	bool release;		/* buf's pages behind the parse may be handed back */
 	size_t released;	/* bytes of buf before this offset are gone */
 	size_t released_lines;	/* the line feeds that were in them, for ytree_loc_of */
@@ -320,7 +323,7 @@ static inline void ytree_item_done(struct ytree_parser *p, size_t where)
  */
 static bool ytree_items_start(struct ytree_parser *p)
 {
-	if (!p->items || p->depth != 1 || p->top.kind != YNODE_MAP)
+	if (!p->items || !p->items->key || p->depth != 1 || p->top.kind != YNODE_MAP)
 		return false;
 	size_t first = p->stack[0].first, n = p->nkids - first;	/* the new list is the last of n */
 	if (n % 2 || n < 2)
@@ -364,6 +367,38 @@ static const char *ytree_text(struct ytree_parser *p, const char *s, size_t len)
 	return seen->text = arena_strndup(p->texts, s, len);
 }
 
+static unsigned ytree_word_hash(const char *s, size_t len)
+{
+	return (unsigned)(len * 7 + (unsigned char)s[0] * 31 + (unsigned char)s[len - 1]) & 255;
+}
+
+/* Put words into p->word_at, open addressing from each word's hash. */
+static void ytree_words_start(struct ytree_parser *p, const char *const *words)
+{
+	p->words = words;
+	for (unsigned i = 0; words && words[i] && i < 255; i++) {
+		size_t len = strlen(words[i]);
+		unsigned h = ytree_word_hash(words[i], len);
+		while (p->word_at[h])
+			h = (h + 1) & 255;
+		p->word_at[h] = (unsigned char)(i + 1);
+		p->word_len[i] = (unsigned char)len;
+	}
+}
+
+/* The word a key of len bytes spells: 1 + its place in p->words, or 0. */
+static unsigned ytree_word(const struct ytree_parser *p, const char *s, size_t len)
+{
+	if (!p->words || !len)
+		return 0;
+	for (unsigned h = ytree_word_hash(s, len); p->word_at[h]; h = (h + 1) & 255) {
+		unsigned w = p->word_at[h];
+		if (p->word_len[w - 1] == len && memcmp(p->words[w - 1], s, len) == 0)
+			return w;
+	}
+	return 0;
+}
+
 /* Whether the node at where (not the root) is a key of the mapping it is in. */
 static bool ytree_is_key(const struct ytree_parser *p, size_t where)
 {
@@ -387,11 +422,16 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 	n->loc = ytree_mark(p, ev->start_mark);
 	n->len = (uint32_t)ev->data.scalar.length;
 	bool key = where != SIZE_MAX && ytree_is_key(p, where);
-	/* the keys of an item read as it comes are words of the format, gone with the item */
-	if (key && p->a == &p->item_nodes)
-		n->str = arena_strndup(p->a, (const char *)ev->data.scalar.value, n->len);
-	else
-		n->str = ytree_text(p, (const char *)ev->data.scalar.value, n->len);
+	const char *value = (const char *)ev->data.scalar.value;
+	unsigned word = key ? ytree_word(p, value, n->len) : 0;
+	if (word) {	/* a word of the format: known by it, and spelled by the words' own copy */
+		n->word = (unsigned char)word;
+		n->str = p->words[word - 1];
+	} else if (key && p->a == &p->item_nodes) {	/* a key of an item read as it comes: gone with it */
+		n->str = arena_strndup(p->a, value, n->len);
+	} else {
+		n->str = ytree_text(p, value, n->len);
+	}
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;
 	/* exact: for a column inside a value; a plain key is only ever placed at its start, as it is */
@@ -425,8 +465,9 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 			}
 			for (size_t j = 0; j < i; j += 2) {
 				const struct ynode *first = &map->kids[j];
-				if (first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
-				    strcmp(first->str, k->str) == 0) {
+				if (k->word ? first->word == k->word
+					    : first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
+						      strcmp(first->str, k->str) == 0) {
 					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
 						   first->loc.line);
 					break;
@@ -549,9 +590,10 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 }
 
 struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
-			  const struct load_limits *limits, struct diags *d)
+			  const struct load_limits *limits, const char *const *words, struct diags *d)
 {
-	return ytree_parse_items(a, texts, file, buf, len, limits, NULL, false, d);
+	struct ytree_items none = { .words = words };
+	return ytree_parse_items(a, texts, file, buf, len, limits, &none, false, d);
 }
 
 /*
@@ -626,6 +668,7 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
 				  .d = &said, .items = items, .tree = a, .item_nodes = { .unwiped = true },
 				  .release = release };
+	ytree_words_start(&p, items ? items->words : NULL);
 	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
 	for (p.seen_bits = 6; p.seen_bits < 13 && ((size_t)1 << p.seen_bits) * 512 < len; p.seen_bits++)
 		continue;	/* a slot for each half kilobyte of the file, 64 to 8192 */
@@ -692,6 +735,16 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
 			return &map->kids[i + 1];
 	}
+	return NULL;
+}
+
+const struct ynode *ynode_word(const struct ynode *map, unsigned word)
+{
+	if (!map || map->kind != YNODE_MAP || !word)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->kids[i].word == word)
+			return &map->kids[i + 1];
 	return NULL;
 }
 

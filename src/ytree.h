@@ -39,9 +39,10 @@ struct ynode {
 		uint32_t n;	/* containers: entries in kids */
 	};
 	unsigned char kind;	/* enum ynode_kind */
-	bool plain;		/* written without quotes or block indicator */
-	bool exact;		/* str is the file's text as it stands at loc (for column mapping) */
-	bool alias;		/* stands for a refused alias: already reported, to be skipped */
+	unsigned char word;	/* keys: 1 + the place of the word it spells in the parse's words; 0: none */
+	bool plain : 1;		/* written without quotes or block indicator */
+	bool exact : 1;		/* str is the file's text as it stands at loc (for column mapping) */
+	bool alias : 1;		/* stands for a refused alias: already reported, to be skipped */
 };
 
 /*
@@ -53,11 +54,12 @@ void ytree_free_file(char *buf);
 
 /*
  * Parse buf (len bytes) named file, the nodes into arena a and the scalars' texts into arena texts.
- * Returns the root node, or NULL when the text could not be read as YAML.  A tree may come back with
- * errors reported too (an alias, a duplicate key): check d->errors.
+ * A key that spells one of words (NULL-terminated, at most 255; or none: NULL) is known by it (ynode.word,
+ * ynode_word).  Returns the root node, or NULL when the text could not be read as YAML.  A tree may come
+ * back with errors reported too (an alias, a duplicate key): check d->errors.
  */
 struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
-			  const struct load_limits *limits, struct diags *d);
+			  const struct load_limits *limits, const char *const *words, struct diags *d);
 
 /*
  * A reader of the items of one list as the parse goes: the list that is the value of key in the top-level
@@ -67,7 +69,8 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
  * list: the list comes back empty.  Neither is called when the text cannot be read as YAML before the list starts.
  */
 struct ytree_items {
-	const char *key;
+	const char *const *words;	/* as ytree_parse's */
+	const char *key;		/* NULL: no list is read as it comes */
 	bool (*begin)(void *ctx, const struct ynode *top);
 	void (*item)(void *ctx, const struct ynode *item);
 	void *ctx;
@@ -89,6 +92,8 @@ static inline const struct ynode *ynode_kid(const struct ynode *n, size_t i)
 }
 /* The value for key in a mapping node, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);
+/* The value for the key that spells word (ynode.word) in a mapping node, or NULL. */
+const struct ynode *ynode_word(const struct ynode *map, unsigned word);
 /* Whether a plain scalar spells null: empty, "~", "null". */
 bool ynode_is_null(const struct ynode *n);
 /* The kind of node in words for messages: "text", "list", "mapping". */

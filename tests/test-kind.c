@@ -11,10 +11,27 @@
 
 static bool test_has_key(enum step_type t, const char *key)
 {
-	for (const char *const *k = kind_of(t)->keys; *k; k++)
-		if (strcmp(*k, key) == 0)
-			return true;
+	for (unsigned w = 1; w < KW_COUNT; w++)
+		if (strcmp(kind_words[w - 1], key) == 0)
+			return kind_word_in(kind_of(t)->keys, w);
 	return false;
+}
+
+/* The words are spelled as their names, once each, and a set holds just its own. */
+static void test_words(void)
+{
+	CHECK_STR(kind_words[KW_trin - 1], "trin");
+	CHECK_STR(kind_words[KW_min_length - 1], "min_length");
+	CHECK_STR(kind_words[KW_todo - 1], "todo");
+	CHECK(kind_words[KW_COUNT - 1] == NULL);
+	for (unsigned a = 1; a < KW_COUNT; a++)
+		for (unsigned b = 1; b < a; b++)
+			CHECK(strcmp(kind_words[a - 1], kind_words[b - 1]) != 0);
+	kind_word_set set = KIND_WORD(id) | KIND_WORD(todo);
+	CHECK(kind_word_in(set, KW_id) && kind_word_in(set, KW_todo));
+	CHECK(!kind_word_in(set, KW_trin) && !kind_word_in(set, KW_NONE) && !kind_word_in(set, KW_type));
+	CHECK(test_has_key(STEP_CHOICE, "choices") && !test_has_key(STEP_TEXT, "choices"));
+	CHECK(!test_has_key(STEP_CHOICE, "no such key"));
 }
 
 /* Every row is filled in: false (after saying which is not) when a kind has no row, as the rest would crash. */
@@ -129,6 +146,7 @@ int main(void)
 	if (!test_complete())
 		return test_done("test-kind");
 	test_rows();
+	test_words();
 	test_frontend();
 	test_values();
 	test_loader();
