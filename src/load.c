@@ -871,21 +871,32 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 }
 
 /* A text step's limits: its length and its pattern. */
-static void load_text_limits(struct loader *ld, struct step *s, const struct ynode *m)
+/* The value of each word's key in mapping m by the word, the first as ynode_word finds it; NULL for none. */
+static void load_words_of(const struct ynode *m, const struct ynode *at[KW_COUNT])
+{
+	memset(at, 0, KW_COUNT * sizeof *at);
+	for (size_t i = 0; m->kind == YNODE_MAP && i + 1 < m->n; i += 2) {
+		unsigned w = m->kids[i].word;
+		if (w && !at[w])
+			at[w] = &m->kids[i + 1];
+	}
+}
+
+static void load_text_limits(struct loader *ld, struct step *s, const struct ynode *const *at)
 {
 	const struct ynode *n;
 	size_t min = 0, max = LIMIT_TEXT_DEFAULT_LENGTH;
-	if ((n = ynode_word(m, KW_min_length)))
+	if ((n = at[KW_min_length]))
 		load_count(ld, n, "'min_length'", LIMIT_TEXT_LENGTH, &min);
-	if ((n = ynode_word(m, KW_max_length)) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &max) && max == 0)
+	if ((n = at[KW_max_length]) && load_count(ld, n, "'max_length'", LIMIT_TEXT_LENGTH, &max) && max == 0)
 		diag_error(ld->d, n->loc, "'max_length' must be at least 1");
 	if (!max)
 		max = LIMIT_TEXT_DEFAULT_LENGTH;
 	if (min > max)
-		diag_error(ld->d, ynode_word(m, KW_min_length)->loc, "'min_length' is more than 'max_length' (%zu)", max);
+		diag_error(ld->d, at[KW_min_length]->loc, "'min_length' is more than 'max_length' (%zu)", max);
 	s->min_length = (uint32_t)min;	/* at most LIMIT_TEXT_LENGTH */
 	s->max_length = (uint32_t)max;
-	struct step_more *more = (n = ynode_word(m, KW_pattern)) ? step_more_make(s, ld->a) : NULL;
+	struct step_more *more = (n = at[KW_pattern]) ? step_more_make(s, ld->a) : NULL;
 	if (more && (more->pattern = load_string(ld, n, "'pattern'"))) {
 		for (const char *p = more->pattern; *p; p++) {
 			if (*p == '\\' && p[1] >= '1' && p[1] <= '9') {
@@ -897,9 +908,9 @@ static void load_text_limits(struct loader *ld, struct step *s, const struct yno
 				p++;
 		}
 		char why[320];
-		size_t at;
-		if (!pattern_escapes_ok(more->pattern, ld->w->minor == 0, &at, why, sizeof why)) {
-			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, at) : n->loc, "%s", why);
+		size_t bad;
+		if (!pattern_escapes_ok(more->pattern, ld->w->minor == 0, &bad, why, sizeof why)) {
+			diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, bad) : n->loc, "%s", why);
 			more->pattern = NULL;
 			return;
 		}
@@ -920,23 +931,23 @@ static void load_step_bounds(struct loader *ld, struct step *s, struct step_boun
 	}
 }
 
-static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *m)
+static void load_step_limits(struct loader *ld, struct step *s, const struct ynode *const *at)
 {
 	const struct ynode *n;
 	struct step_bound min = { 0 }, max = { 0 };
 	const char *min_date = NULL, *max_date = NULL;
 	s->required = true;
-	if ((n = ynode_word(m, KW_required)))
+	if ((n = at[KW_required]))
 		load_bool(ld, n, "'required'", &s->required);
-	if ((n = ynode_word(m, KW_sensitive)))
+	if ((n = at[KW_sensitive]))
 		load_bool(ld, n, "'sensitive'", &s->sensitive);
 	switch (s->type) {
 	case STEP_NUMBER:
-		if ((n = ynode_word(m, KW_min)) && !load_limit_expr(ld, n, "'min'", &min))
+		if ((n = at[KW_min]) && !load_limit_expr(ld, n, "'min'", &min))
 			s->has_min = load_num(ld, n, "'min'", &s->min);
-		if ((n = ynode_word(m, KW_max)) && !load_limit_expr(ld, n, "'max'", &max))
+		if ((n = at[KW_max]) && !load_limit_expr(ld, n, "'max'", &max))
 			s->has_max = load_num(ld, n, "'max'", &s->max);
-		if ((n = ynode_word(m, KW_decimals))) {
+		if ((n = at[KW_decimals])) {
 			size_t dec = 0;
 			if (load_count(ld, n, "'decimals'", 4, &dec))
 				s->decimals = (int)dec;
@@ -945,35 +956,35 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	case STEP_MULTI: {
 		size_t v;
-		if ((n = ynode_word(m, KW_min)) && (s->has_min = load_count(ld, n, "'min'", 10000, &v)))
+		if ((n = at[KW_min]) && (s->has_min = load_count(ld, n, "'min'", 10000, &v)))
 			s->min = (int64_t)v;
-		if ((n = ynode_word(m, KW_max)) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
+		if ((n = at[KW_max]) && (s->has_max = load_count(ld, n, "'max'", 10000, &v)))
 			s->max = (int64_t)v;
 		if (s->has_max && (size_t)s->max > s->nchoices && s->nchoices)
-			diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is %jd, more than the number of choices (%zu)",
+			diag_error(ld->d, at[KW_max]->loc, "'max' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->max, (size_t)s->nchoices);
 		if (s->has_min && (size_t)s->min > s->nchoices && s->nchoices)
-			diag_error(ld->d, ynode_word(m, KW_min)->loc, "'min' is %jd, more than the number of choices (%zu)",
+			diag_error(ld->d, at[KW_min]->loc, "'min' is %jd, more than the number of choices (%zu)",
 				   (intmax_t)s->min, (size_t)s->nchoices);
 		break;
 	}
 	case STEP_DATE:
-		if ((n = ynode_word(m, KW_min)) && !load_limit_expr(ld, n, "'min'", &min))
+		if ((n = at[KW_min]) && !load_limit_expr(ld, n, "'min'", &min))
 			min_date = load_date(ld, n, "'min'");
-		if ((n = ynode_word(m, KW_max)) && !load_limit_expr(ld, n, "'max'", &max))
+		if ((n = at[KW_max]) && !load_limit_expr(ld, n, "'max'", &max))
 			max_date = load_date(ld, n, "'max'");
 		if (min_date && max_date && strcmp(min_date, max_date) > 0)
-			diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is before 'min'");
+			diag_error(ld->d, at[KW_max]->loc, "'max' is before 'min'");
 		load_step_bounds(ld, s, min, max, min_date, max_date);
 		break;
 	case STEP_TEXT:
-		load_text_limits(ld, s, m);
+		load_text_limits(ld, s, at);
 		break;
 	case STEP_REPEAT: {	/* the rest of a group is read by repeat_load */
 		size_t v;
-		if ((n = ynode_word(m, KW_min)) && (s->has_min = load_count(ld, n, "'min'", LIMIT_REPEAT_ITEMS, &v)))
+		if ((n = at[KW_min]) && (s->has_min = load_count(ld, n, "'min'", LIMIT_REPEAT_ITEMS, &v)))
 			s->min = (int64_t)v;
-		if ((n = ynode_word(m, KW_max)) && (s->has_max = load_count(ld, n, "'max'", LIMIT_REPEAT_ITEMS, &v)))
+		if ((n = at[KW_max]) && (s->has_max = load_count(ld, n, "'max'", LIMIT_REPEAT_ITEMS, &v)))
 			s->max = (int64_t)v;
 		break;
 	}
@@ -985,9 +996,9 @@ static void load_step_limits(struct loader *ld, struct step *s, const struct yno
 		break;
 	}
 	if (s->type == STEP_NUMBER && s->has_min && s->has_max && s->min > s->max)
-		diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is less than 'min'");
+		diag_error(ld->d, at[KW_max]->loc, "'max' is less than 'min'");
 	if (s->type == STEP_MULTI && s->has_min && s->has_max && s->min > s->max)
-		diag_error(ld->d, ynode_word(m, KW_max)->loc, "'max' is less than 'min'");
+		diag_error(ld->d, at[KW_max]->loc, "'max' is less than 'min'");
 }
 
 /* The rule of text t (1.1), made when it has none yet. */
@@ -1129,8 +1140,10 @@ static void load_group(struct loader *ld, struct step *g, const struct ynode *m)
 
 static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 {
+	const struct ynode *at[KW_COUNT];
+	load_words_of(m, at);
 	s->loc = m->loc;
-	const struct ynode *tn = ynode_word(m, KW_type), *idn = ynode_word(m, KW_id);
+	const struct ynode *tn = at[KW_type], *idn = at[KW_id];
 	if (idn)
 		s->id = load_id(ld, idn, "step id");
 	else
@@ -1170,29 +1183,29 @@ static void load_step(struct loader *ld, struct step *s, const struct ynode *m)
 	if (s->type == STEP_REPEAT)
 		load_since_11(ld, tn, "the step type 'repeat'");
 	load_text(ld, m, KW_title, &s->title);
-	if (!s->title.msgid && !ynode_word(m, KW_title))
+	if (!s->title.msgid && !at[KW_title])
 		diag_error(ld->d, m->loc, "step '%s' needs a 'title'", s->id ? s->id : "?");
-	load_paras(ld, ynode_word(m, KW_text), "text", &s->text, &s->texts, &s->ntexts);
-	load_paras(ld, ynode_word(m, KW_help), "help", &s->help, &s->helps, &s->nhelps);
-	if (ynode_word(m, KW_guide) || ynode_word(m, KW_message) || ynode_word(m, KW_unit)) {
+	load_paras(ld, at[KW_text], "text", &s->text, &s->texts, &s->ntexts);
+	load_paras(ld, at[KW_help], "help", &s->help, &s->helps, &s->nhelps);
+	if (at[KW_guide] || at[KW_message] || at[KW_unit]) {
 		struct step_more *more = step_more_make(s, ld->a);
 		load_text(ld, m, KW_guide, &more->guide);
 		load_text(ld, m, KW_message, &more->message);
 		load_text(ld, m, KW_unit, &more->unit);
 	}
 	if (kind_of(s->type)->choices)
-		load_choices(ld, s, ynode_word(m, KW_choices));
-	load_step_limits(ld, s, m);
+		load_choices(ld, s, at[KW_choices]);
+	load_step_limits(ld, s, at);
 	if (step_takes_answer(s->type))
-		load_checks(ld, s, ynode_word(m, KW_check));
+		load_checks(ld, s, at[KW_check]);
 	if (s->type == STEP_REPEAT && !ld->group)
 		load_group(ld, s, m);
 
-	const struct ynode *nn = ynode_word(m, KW_next);
+	const struct ynode *nn = at[KW_next];
 	if (s->type == STEP_END) {
 		if (nn)
-			diag_error(ld->d, ynode_word(m, KW_next) ? nn->loc : m->loc, "an end step has no 'next'");
-		const struct ynode *todo = ynode_word(m, KW_todo);
+			diag_error(ld->d, at[KW_next] ? nn->loc : m->loc, "an end step has no 'next'");
+		const struct ynode *todo = at[KW_todo];
 		if (todo && load_expect(ld, todo, YNODE_SEQ, "'todo'")) {
 			struct step_more *more = step_more_make(s, ld->a);
 			more->todo = arena_alloc(ld->a, (todo->n ? todo->n : 1) * sizeof *more->todo);
