@@ -330,24 +330,16 @@ void strmap_free(struct strmap *m)
 	m->cap = m->n = 0;
 }
 
-/*
- * Whether the 8 bytes at p are all printable ASCII, tested at once: a byte from 0x80 up sets its own high
- * bit, 0x7F sets it when 1 is added, one below 0x20 when 0x20 is taken away (a borrow from a lower byte
- * happens only when that byte is below 0x20 itself, so it is never the only sign).
- */
-static bool util_printable8(const unsigned char *p)
-{
-	uint64_t x;
-	memcpy(&x, p, sizeof x);
-	return ((x | (x + 0x0101010101010101u) | (x - 0x2020202020202020u)) & 0x8080808080808080u) == 0;
-}
-
 size_t util_printable_span(const void *p, size_t n)
 {
 	const unsigned char *u = p;
 	size_t i = 0;
-	while (n - i >= 8 && util_printable8(u + i))
-		i += 8;
+	while (n - i >= 8) {
+		size_t k = util_printable8(u + i);
+		i += k;
+		if (k < 8)
+			break;
+	}
 	while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
 		i++;
 	return i;

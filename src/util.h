@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+#include <string.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -73,6 +74,27 @@ int strmap_get(const struct strmap *m, const char *key);
 /* Insert key unless it is present: the value it has then, or INT_MIN when it was inserted (one lookup). */
 int strmap_add(struct strmap *m, const char *key, int val);
 void strmap_free(struct strmap *m);
+
+/*
+ * How many of the 8 bytes at p, from the start, are printable ASCII (0x20 to 0x7E): tested at once, a byte
+ * from 0x80 up sets its own high bit, 0x7F sets it when 1 is added, one below 0x20 when 0x20 is taken away.
+ * A carry or borrow runs only from a byte that is not printable itself towards the more significant end, so
+ * where the bytes start from the low end (little-endian) the first bit set is the first such byte's; on a
+ * big-endian machine the count may come out short, never long.
+ */
+static inline size_t util_printable8(const void *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof x);
+	uint64_t out = (x | (x + 0x0101010101010101u) | (x - 0x2020202020202020u)) & 0x8080808080808080u;
+	if (!out)
+		return 8;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(out) / 8;
+#else
+	return (size_t)__builtin_clzll(out) / 8;
+#endif
+}
 
 /* How many of the n bytes at p, from the start, are printable ASCII (0x20 to 0x7E). */
 size_t util_printable_span(const void *p, size_t n);

@@ -86,6 +86,24 @@ static void test_printable_span(void)
 		}
 	}
 	CHECK(wrong == 0);
+	/* two bytes set, each of the edges: a carry or a borrow from the later never hides the earlier */
+	static const unsigned char edge[] = { 0x00, 0x01, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFE, 0xFF };
+	unsigned char c[16];
+	wrong = 0;
+	for (size_t i = 0; i < sizeof c; i++)
+		for (size_t j = i + 1; j < sizeof c; j++)
+			for (size_t x = 0; x < sizeof edge; x++)
+				for (size_t y = 0; y < sizeof edge; y++) {
+					memset(c, 0x20, sizeof c);
+					c[i] = edge[x];
+					c[j] = edge[y];
+					size_t want = 0;
+					while (want < sizeof c && c[want] >= 0x20 && c[want] < 0x7F)
+						want++;
+					wrong += util_printable_span(c, sizeof c) != want;
+					wrong += util_printable8(c) > (want < 8 ? want : 8);
+				}
+	CHECK(wrong == 0);
 	CHECK(util_printable_span("", 0) == 0);
 	CHECK(util_printable_span("abc\ndef", 7) == 3);
 	CHECK(util_printable_span("Sp\xC3\xB8rgsm\xC3\xA5l", 12) == 2);
