@@ -2442,11 +2442,18 @@ static void load_items_item(void *ctx, const struct ynode *item)
 	ld->nstreamed++;
 }
 
+/* The version of a file's bytes, taken as they are read. */
+static void load_version_add(void *ctx, const void *bytes, size_t n)
+{
+	version_add(ctx, bytes, n);
+}
+
 /*
- * Load from memory; with analysis, keep a wizard whose errors all came after its flow was complete.  owned,
- * when not NULL, is buf and is freed as soon as it is parsed: the model keeps nothing of it.
+ * Load the file at path, read as the parse goes (name, the file's name), or else len bytes from memory at
+ * buf; with analysis, keep a wizard whose errors all came after its flow was complete.  A wizard from a file
+ * that is not for analysis carries the version of its bytes.
  */
-static struct wizard *load_buffer(const char *name, const char *buf, size_t len, char *owned,
+static struct wizard *load_buffer(const char *name, const char *path, const char *buf, size_t len,
 				  const struct load_limits *limits, struct diags *d, bool analysis)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
@@ -2459,8 +2466,16 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 	struct diags early = { 0 };
 	struct loader ld = { .w = w, .a = &w->arena, .d = &early, .errors_in_flow = SIZE_MAX, .early = &early };
 	struct ytree_items items = { kind_words, "steps", load_items_begin, load_items_item, &ld };
-	struct ynode *root = ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, owned != NULL, d);
-	ytree_free_file(owned);
+	struct version_hash version;	/* `trin check` has no use for it */
+	version_start(&version);
+	struct ynode *root = path ? ytree_parse_file(&tree, &w->arena, path, limits, &items,
+						     analysis ? NULL : load_version_add, &version, d)
+				  : ytree_parse_items(&tree, &w->arena, name, buf, len, limits, &items, d);
+	if (path && !analysis && root) {
+		uint8_t sum[32];
+		version_end(&version, sum);
+		version_digits(sum, w->version);
+	}
 	ld.d = d;
 	ld.texts_streamed = ld.ntexts;
 	if (root) {
@@ -2495,24 +2510,12 @@ static struct wizard *load_buffer(const char *name, const char *buf, size_t len,
 struct wizard *wizard_load_buffer(const char *name, const char *buf, size_t len, const struct load_limits *limits,
 				  struct diags *d)
 {
-	return load_buffer(name, buf, len, NULL, limits, d, false);
+	return load_buffer(name, NULL, buf, len, limits, d, false);
 }
 
 static struct wizard *load_file(const char *path, const struct load_limits *limits, struct diags *d, bool analysis)
 {
-	if (!limits)
-		limits = &load_default_limits;
-	char *buf;
-	size_t len;
-	if (!ytree_read_file(path, limits->max_file, &buf, &len, d))
-		return NULL;
-	char version[VERSION_DIGITS + 1] = "";
-	if (!analysis)	/* of the very bytes loaded; `trin check` has no use for it */
-		version_of(buf, len, version);
-	struct wizard *w = load_buffer(path, buf, len, buf, limits, d, analysis);
-	if (w)
-		memcpy(w->version, version, sizeof version);
-	return w;
+	return load_buffer(path, path, NULL, 0, limits, d, analysis);
 }
 
 struct wizard *wizard_load(const char *path, const struct load_limits *limits, struct diags *d)
@@ -2528,7 +2531,7 @@ struct wizard *wizard_load_analysis(const char *path, const struct load_limits *
 struct wizard *wizard_load_buffer_analysis(const char *name, const char *buf, size_t len,
 					   const struct load_limits *limits, struct diags *d)
 {
-	return load_buffer(name, buf, len, NULL, limits, d, true);
+	return load_buffer(name, NULL, buf, len, limits, d, true);
 }
 
 bool scenario_load_buffer(const struct wizard *w, const char *name, const char *buf, size_t len, struct arena *a,
@@ -2576,7 +2579,7 @@ bool scenario_load(const struct wizard *w, const char *path, struct arena *a, st
 	if (!ytree_read_file(path, load_default_limits.max_file, &buf, &len, d))
 		return false;
 	bool ok = scenario_load_buffer(w, path, buf, len, a, out, need_end, d);
-	ytree_free_file(buf);
+	free(buf);
 	return ok;
 }
 

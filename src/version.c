@@ -57,32 +57,66 @@ static void version_block(uint32_t h[8], const uint8_t *p)
 	h[7] += k;
 }
 
-/* The SHA-256 of the len bytes at buf, into out. */
-void version_sha256(const void *buf, size_t len, uint8_t out[32])
+void version_start(struct version_hash *v)
 {
-	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	static const uint32_t first[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+					   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	memcpy(v->h, first, sizeof v->h);
+	v->len = 0;
+}
+
+void version_add(struct version_hash *v, const void *buf, size_t len)
+{
 	const uint8_t *p = buf;
-	size_t left = len;
-	for (; left >= 64; p += 64, left -= 64)
-		version_block(h, p);
+	size_t have = (size_t)(v->len % 64);
+	v->len += len;
+	if (have) {	/* fill the block begun before */
+		size_t take = len < 64 - have ? len : 64 - have;
+		memcpy(v->block + have, p, take);
+		p += take;
+		len -= take;
+		if (have + take < 64)
+			return;
+		version_block(v->h, v->block);
+	}
+	for (; len >= 64; p += 64, len -= 64)
+		version_block(v->h, p);
+	memcpy(v->block, p, len);
+}
+
+void version_end(struct version_hash *v, uint8_t out[32])
+{
+	size_t left = (size_t)(v->len % 64);
 	uint8_t last[128] = { 0 };	/* the rest, the 0x80 byte and the length in bits: one block or two */
-	memcpy(last, p, left);
+	memcpy(last, v->block, left);
 	last[left] = 0x80;
 	size_t end = left < 56 ? 64 : 128;
-	uint64_t bits = (uint64_t)len * 8;
+	uint64_t bits = v->len * 8;
 	for (int i = 0; i < 8; i++)
 		last[end - 1 - i] = (uint8_t)(bits >> (8 * i));
 	for (size_t off = 0; off < end; off += 64)
-		version_block(h, last + off);
+		version_block(v->h, last + off);
 	for (int i = 0; i < 32; i++)
-		out[i] = (uint8_t)(h[i / 4] >> (24 - 8 * (i % 4)));
+		out[i] = (uint8_t)(v->h[i / 4] >> (24 - 8 * (i % 4)));
 }
 
-/* The version of the len bytes at buf, as VERSION_DIGITS lowercase hex digits. */
+void version_sha256(const void *buf, size_t len, uint8_t out[32])
+{
+	struct version_hash v;
+	version_start(&v);
+	version_add(&v, buf, len);
+	version_end(&v, out);
+}
+
+void version_digits(const uint8_t sum[32], char out[VERSION_DIGITS + 1])
+{
+	for (int i = 0; i < VERSION_DIGITS / 2; i++)
+		snprintf(out + 2 * i, 3, "%02x", sum[i]);
+}
+
 void version_of(const void *buf, size_t len, char out[VERSION_DIGITS + 1])
 {
 	uint8_t sum[32];
 	version_sha256(buf, len, sum);
-	for (int i = 0; i < VERSION_DIGITS / 2; i++)
-		snprintf(out + 2 * i, 3, "%02x", sum[i]);
+	version_digits(sum, out);
 }

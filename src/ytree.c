@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -27,105 +26,46 @@ const struct load_limits load_default_limits = {
 	.max_events = 250000,
 };
 
-/*
- * A file's bytes, behind a header that says how they were taken: a large file gets pages of its own, so
- * that the parse can hand back those it has read (ytree_parse_items), and a wizard of tens of megabytes
- * is never in memory whole beside its model.
- */
-#define YTREE_MAP_MIN ((size_t)1 << 20)	/* bytes from which a file gets pages of its own */
-#define YTREE_RELEASE_STEP ((size_t)1 << 20)	/* read this far past the last release before the next */
-#define YTREE_KEEP ((size_t)64 << 10)	/* bytes kept behind the last event read */
-
-union ytree_head {
-	size_t size;		/* of the mapping, header included; 0: from malloc */
-	max_align_t align;	/* the bytes after it aligned as malloc's */
-};
-
-static char *ytree_buffer_new(size_t cap)
-{
-	union ytree_head *h = NULL;
-	size_t size = sizeof *h + cap;
-	if (cap >= YTREE_MAP_MIN) {
-		int flags = MAP_PRIVATE | MAP_ANONYMOUS;
-#ifdef MAP_POPULATE
-		flags |= MAP_POPULATE;	/* read whole at once: one call, not a fault on every page */
-#endif
-		void *m = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
-		if (m != MAP_FAILED) {
-			h = m;
-			h->size = size;
-			return (char *)(h + 1);
-		}
-	}
-	h = xmalloc(size);	/* small, or no pages to be had: as any other memory */
-	h->size = 0;
-	return (char *)(h + 1);
-}
-
-void ytree_free_file(char *buf)
-{
-	if (!buf)
-		return;
-	union ytree_head *h = (union ytree_head *)(void *)buf - 1;
-	if (h->size)
-		munmap(h, h->size);
-	else
-		free(h);
-}
-
-/* Whether buf has pages of its own (ytree_buffer_new), which may be handed back once read. */
-static bool ytree_buffer_mapped(const char *buf)
-{
-	return ((const union ytree_head *)(const void *)buf - 1)->size != 0;
-}
-
-static char *ytree_buffer_grow(char *buf, size_t len, size_t cap)
-{
-	char *b = ytree_buffer_new(cap);
-	memcpy(b, buf, len);
-	ytree_free_file(buf);
-	return b;
-}
-
-bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d)
+/* Open path to read it: a regular file of at most max bytes (its size in *size). */
+static int ytree_open(const char *path, size_t max, size_t *size, struct diags *d)
 {
 	struct loc at = { path, 0, 0 };
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		diag_error(d, at, "cannot open: %s", strerror(errno));
-		return false;
+		return -1;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0) {
+	if (fstat(fd, &st) != 0)
 		diag_error(d, at, "cannot read: %s", strerror(errno));
-		close(fd);
-		return false;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		diag_error(d, at, "is a directory, not a wizard file");
-		close(fd);
-		return false;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	else if (!S_ISREG(st.st_mode))
 		diag_error(d, at, "is not a regular file");
-		close(fd);
-		return false;
-	}
-	if ((uintmax_t)st.st_size > max) {
+	else if ((uintmax_t)st.st_size > max)
 		diag_error(d, at, "file is %jd bytes; the limit is %zu", (intmax_t)st.st_size, max);
-		close(fd);
-		return false;
+	else {
+		*size = (size_t)st.st_size;
+		return fd;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *b = ytree_buffer_new(cap + 1);
+	close(fd);
+	return -1;
+}
+
+/* Read fd from where it stands to its end, at most max bytes, into *buf (NUL-terminated, malloc'd). */
+static bool ytree_read_rest(int fd, const char *path, size_t size, size_t max, char **buf, size_t *len,
+			    struct diags *d)
+{
+	struct loc at = { path, 0, 0 };
+	size_t cap = size + 1, n = 0;
+	char *b = xmalloc(cap + 1);
 	for (;;) {
 		ssize_t r = read(fd, b + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			diag_error(d, at, "cannot read: %s", strerror(errno));
-			ytree_free_file(b);
-			close(fd);
+			free(b);
 			return false;
 		}
 		if (r == 0)
@@ -133,20 +73,27 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
 		n += (size_t)r;
 		if (n > max) {
 			diag_error(d, at, "file is over the limit of %zu bytes", max);
-			ytree_free_file(b);
-			close(fd);
+			free(b);
 			return false;
 		}
-		if (n == cap) {
-			cap *= 2;
-			b = ytree_buffer_grow(b, n, cap + 1);
-		}
+		if (n == cap)
+			b = xrealloc(b, (cap *= 2) + 1);
 	}
-	close(fd);
 	b[n] = '\0';
 	*buf = b;
 	*len = n;
 	return true;
+}
+
+bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d)
+{
+	size_t size;
+	int fd = ytree_open(path, max, &size, d);
+	if (fd < 0)
+		return false;
+	bool ok = ytree_read_rest(fd, path, size, max, buf, len, d);
+	close(fd);
+	return ok;
 }
 
 /* A byte order mark of UTF-16 or UTF-32, or text whose first characters alternate with zero bytes. */
@@ -244,41 +191,11 @@ struct ytree_parser {
 	const char *const *words;	/* the keys known by their word (ytree_items), or NULL */
 	unsigned char word_at[256];	/* 1 + the place of a word, by ytree_word_hash; 0: empty */
 	unsigned char word_len[255];	/* each word's length */
-	bool release;		/* buf's pages behind the parse may be handed back */
-	size_t released;	/* bytes of buf before this offset are gone */
-	size_t released_lines;	/* the line feeds that were in them, for ytree_loc_of */
 };
 
 static struct loc ytree_mark(const struct ytree_parser *p, yaml_mark_t m)
 {
 	return (struct loc){ p->file, (int)m.line + 1, (int)m.column + 1 };
-}
-
-/*
- * Hand back the pages of buf well behind read, the bytes libyaml has taken in: it keeps its own copy of
- * what it reads, and nothing goes back (a byte the file may not hold is looked for from the first byte
- * kept, with the line feeds before it counted here).
- */
-static void ytree_release(struct ytree_parser *p, size_t read)
-{
-#ifdef MADV_DONTNEED
-	if (read < p->released + YTREE_RELEASE_STEP)
-		return;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = ((uintptr_t)(p->buf + p->released) + page - 1) & ~(page - 1);
-	uintptr_t to = (uintptr_t)(p->buf + read - YTREE_KEEP) & ~(page - 1);
-	const char *q = p->buf + p->released, *end = p->buf + read - YTREE_KEEP;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {	/* lines are still counted from the start */
-		p->released_lines++;
-		q++;
-	}
-	if (to > from)
-		madvise((void *)from, to - from, MADV_DONTNEED);
-	p->released = read - YTREE_KEEP;
-#else
-	(void)p;
-	(void)read;
-#endif
 }
 
 /* A new node, as the root or as the last child of the innermost open container; *where its place then. */
@@ -593,25 +510,20 @@ struct ynode *ytree_parse(struct arena *a, struct arena *texts, const char *file
 			  const struct load_limits *limits, const char *const *words, struct diags *d)
 {
 	struct ytree_items none = { .words = words };
-	return ytree_parse_items(a, texts, file, buf, len, limits, &none, false, d);
+	return ytree_parse_items(a, texts, file, buf, len, limits, &none, d);
 }
 
-/*
- * The 1-based line and column (in characters) of byte off, at or after the first byte kept: counted on from
- * the line feeds in the pages given back, none at first (the column counts from the first byte kept if
- * off's line began before it, more than YTREE_KEEP back: a line that long is no wizard's).
- */
+/* The 1-based line and column (in characters) of byte off of the text. */
 static struct loc ytree_loc_of(const struct ytree_parser *p, size_t off)
 {
-	return diag_loc_advance((struct loc){ p->file, (int)p->released_lines + 1, 1 }, p->buf + p->released,
-				off - p->released);
+	return diag_loc_advance((struct loc){ p->file, 1, 1 }, p->buf, off);
 }
 
 /* Say why libyaml stopped, and where (a byte it cannot read is said by ytree_bad_bytes). */
 static void ytree_parse_error(struct ytree_parser *p, const yaml_parser_t *yp)
 {
 	const char *problem = yp->problem ? yp->problem : "invalid YAML";
-	if (yp->error == YAML_READER_ERROR && yp->problem_offset >= p->released)
+	if (yp->error == YAML_READER_ERROR && p->buf && yp->problem_offset <= p->len)
 		diag_error(p->d, ytree_loc_of(p, yp->problem_offset), "YAML syntax: %s", problem);
 	else if (yp->context)
 		diag_error(p->d, ytree_mark(p, yp->problem_mark), "YAML syntax: %s %s (line %zu)", problem, yp->context,
@@ -621,19 +533,18 @@ static void ytree_parse_error(struct ytree_parser *p, const yaml_parser_t *yp)
 }
 
 /*
- * Once the parse has stopped short: a byte the file may not hold, anywhere in what is kept of it, is what
- * is wrong with it, as it would be had it been looked for before the parse; then it alone is said (into
- * to, and what the parse said is dropped).  libyaml read everything before where it stopped, and refuses
- * the same bytes, so one is found whenever it stopped for one.
+ * Once the parse has stopped short: a byte the file may not hold, anywhere in it, is what is wrong with it,
+ * as it would be had it been looked for before the parse; then it alone is said (into to, and what the
+ * parse said is dropped).  libyaml read everything before where it stopped, and refuses the same bytes,
+ * so one is found whenever it stopped for one.
  */
 static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
 {
+	if (!p->buf)
+		return false;
 	const unsigned char *u = (const unsigned char *)p->buf;
-	size_t from = p->released;
-	while (from < p->len && (u[from] & 0xC0) == 0x80)	/* the rest of a character given back */
-		from++;
 	int32_t c = 0;
-	size_t bad = ytree_bad_byte(u, from, p->len, &c);
+	size_t bad = ytree_bad_byte(u, 0, p->len, &c);
 	if (bad == p->len)
 		return false;
 	if (c < 0)
@@ -643,61 +554,131 @@ static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
 	return true;
 }
 
-struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
-				const struct load_limits *limits, const struct ytree_items *items, bool from_file,
-				struct diags *d)
-{
-	bool release = from_file && ytree_buffer_mapped(buf);
-	if (!limits)
-		limits = &load_default_limits;
-	if (len > limits->max_file || len >= UINT32_MAX) {
-		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
-			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
-		return NULL;
-	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		/* A UTF-8 byte order mark, as some editors on Windows write: skipped, so that columns on the
-		 * first line count from the first character an editor shows. */
-		buf += 3;
-		len -= 3;
-	}
-	if (!ytree_check_start(file, buf, len, d))
-		return NULL;
+/*
+ * What the parse reads: a text in memory, or a file read as the parse goes into libyaml's own buffer, so
+ * that a file is never in memory whole beside its model.  A file's first bytes are read first, to look at
+ * them (ytree_check_start), and handed to libyaml before the rest.
+ */
+struct ytree_input {
+	int fd;				/* the file, or -1: the text in memory */
+	const char *path;
+	unsigned char head[16];		/* its first bytes */
+	size_t nhead, head_at;		/* how many were read, and how many are given (or skipped: a BOM) */
+	size_t got, max;		/* bytes read in all, and the most the file may have */
+	int error;			/* errno of a read that failed */
+	bool over;			/* the file had more than max bytes */
+	void (*seen)(void *ctx, const void *bytes, size_t n);	/* each byte read, once, in order */
+	void *seen_ctx;
+};
 
+/* Read up to size bytes of the file (a read that fails, or one past the limit, stops the parse). */
+static bool ytree_input_take(struct ytree_input *in, unsigned char *out, size_t size, size_t *got)
+{
+	for (;;) {
+		ssize_t r = read(in->fd, out, size);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			in->error = errno;
+			return false;
+		}
+		in->got += (size_t)r;
+		if (in->got > in->max) {
+			in->over = true;
+			return false;
+		}
+		if (in->seen && r > 0)
+			in->seen(in->seen_ctx, out, (size_t)r);
+		*got = (size_t)r;
+		return true;
+	}
+}
+
+/* libyaml's read handler: the first bytes read already, then the rest of the file. */
+static int ytree_input_read(void *data, unsigned char *out, size_t size, size_t *got)
+{
+	struct ytree_input *in = data;
+	if (in->head_at < in->nhead) {
+		size_t n = in->nhead - in->head_at < size ? in->nhead - in->head_at : size;
+		memcpy(out, in->head + in->head_at, n);
+		in->head_at += n;
+		*got = n;
+		return 1;
+	}
+	return ytree_input_take(in, out, size, got);
+}
+
+/* The file's first bytes into in->head, as many as it has up to 11: a byte order mark and 8 more. */
+static bool ytree_input_head(struct ytree_input *in)
+{
+	while (in->nhead < 11) {
+		size_t got = 0;
+		if (!ytree_input_take(in, in->head + in->nhead, 11 - in->nhead, &got))
+			return false;
+		if (!got)
+			break;
+		in->nhead += got;
+	}
+	return true;
+}
+
+/* Say why a file could not be read to its end (a read that failed, or a file grown past the limit). */
+static bool ytree_input_failed(const struct ytree_input *in, struct diags *d)
+{
+	if (in->error)
+		diag_error(d, ((struct loc){ in->path, 0, 0 }), "cannot read: %s", strerror(in->error));
+	else if (in->over)
+		diag_error(d, ((struct loc){ in->path, 0, 0 }), "file is over the limit of %zu bytes", in->max);
+	return in->error || in->over;
+}
+
+static bool ytree_has_bom(const char *s, size_t len)
+{
+	/* A UTF-8 byte order mark, as some editors on Windows write: skipped, so that columns on the first
+	 * line count from the first character an editor shows. */
+	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/*
+ * The parse of the text in p (p->buf, or the file in, when in->fd >= 0) of about size bytes.  When it
+ * stops short, a file is read whole after all, to find a byte it may not hold and to place what libyaml
+ * says by its offset.
+ */
+static struct ynode *ytree_run(struct ytree_parser *p, struct ytree_input *in, size_t size, struct diags *d)
+{
+	const struct load_limits *limits = p->limits;
 	struct diags said = { 0 };	/* what the parse says: dropped for a byte the file may not hold */
-	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
-				  .d = &said, .items = items, .tree = a, .item_nodes = { .unwiped = true },
-				  .release = release };
-	ytree_words_start(&p, items ? items->words : NULL);
-	p.stack = xmalloc((limits->max_depth + 1) * sizeof *p.stack);
-	for (p.seen_bits = 6; p.seen_bits < 13 && ((size_t)1 << p.seen_bits) * 512 < len; p.seen_bits++)
+	p->d = &said;
+	p->stack = xmalloc((limits->max_depth + 1) * sizeof *p->stack);
+	for (p->seen_bits = 6; p->seen_bits < 13 && ((size_t)1 << p->seen_bits) * 512 < size; p->seen_bits++)
 		continue;	/* a slot for each half kilobyte of the file, 64 to 8192 */
-	p.seen = xcalloc((size_t)1 << p.seen_bits, sizeof *p.seen);
+	p->seen = xcalloc((size_t)1 << p->seen_bits, sizeof *p->seen);
 	size_t errors_before = d->errors;
 
 	yaml_parser_t yp;
 	yaml_parser_initialize(&yp);
-	yaml_parser_set_input_string(&yp, (const unsigned char *)buf, len);
+	if (in->fd >= 0)
+		yaml_parser_set_input(&yp, ytree_input_read, in);
+	else
+		yaml_parser_set_input_string(&yp, (const unsigned char *)p->buf, p->len);
 	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
-	bool ok = true;
+	bool ok = true, stopped = false;	/* stopped: libyaml could read no further */
 	for (size_t count = 0;; count++) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&yp, &ev)) {
-			ytree_parse_error(&p, &yp);
 			ok = false;
+			stopped = true;
 			break;
 		}
 		if (count >= limits->max_events) {
-			diag_error(&said, ytree_mark(&p, ev.start_mark),
+			diag_error(&said, ytree_mark(p, ev.start_mark),
 				   "more than %zu YAML events (keys, values, lists); the limit is %zu", limits->max_events,
 				   limits->max_events);
 			yaml_event_delete(&ev);
 			ok = false;
 			break;
 		}
-		bool more = ytree_event(&p, &ev);
-		if (p.release)
-			ytree_release(&p, yp.offset);
+		bool more = ytree_event(p, &ev);
 		bool end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 		if (!more) {
@@ -707,12 +688,29 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 		if (end)
 			break;
 	}
+	arena_free(&p->item_nodes);	/* an item cut short by an error */
+	free(p->kids);
+	free(p->stack);
+	free(p->seen);
+	char *whole = NULL;	/* a file read whole once the parse has stopped short */
+	bool failed = ytree_input_failed(in, d);
+	if (!ok && !failed && in->fd >= 0 && lseek(in->fd, 0, SEEK_SET) == 0) {
+		struct diags none = { 0 };	/* a file that cannot be read again is placed no better */
+		size_t len;
+		if (ytree_read_rest(in->fd, in->path, size, in->max, &whole, &len, &none)) {
+			size_t bom = ytree_has_bom(whole, len) ? 3 : 0;
+			p->buf = whole + bom;
+			p->len = len - bom;
+		}
+		diag_free(&none);
+	}
+	if (stopped && !failed)
+		ytree_parse_error(p, &yp);
 	yaml_parser_delete(&yp);
-	arena_free(&p.item_nodes);	/* an item cut short by an error */
-	free(p.kids);
-	free(p.stack);
-	free(p.seen);
-	if (!ok && ytree_bad_bytes(&p, d)) {
+	bool bad = !ok && !failed && ytree_bad_bytes(p, d);
+	free(whole);
+	p->buf = NULL;
+	if (failed || bad) {
 		diag_free(&said);
 		return NULL;
 	}
@@ -720,9 +718,59 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	diag_free(&said);
 	if (!ok)
 		return NULL;
-	if (!p.root && d->errors == errors_before)
-		diag_error(d, ((struct loc){ file, 1, 1 }), "the file is empty");
-	return p.root;
+	if (!p->root && d->errors == errors_before)
+		diag_error(d, ((struct loc){ p->file, 1, 1 }), "the file is empty");
+	return p->root;
+}
+
+struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
+				const struct load_limits *limits, const struct ytree_items *items, struct diags *d)
+{
+	if (!limits)
+		limits = &load_default_limits;
+	if (len > limits->max_file || len >= UINT32_MAX) {
+		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
+			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
+		return NULL;
+	}
+	if (ytree_has_bom(buf, len)) {
+		buf += 3;
+		len -= 3;
+	}
+	if (!ytree_check_start(file, buf, len, d))
+		return NULL;
+	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
+				  .items = items, .tree = a, .item_nodes = { .unwiped = true } };
+	ytree_words_start(&p, items ? items->words : NULL);
+	struct ytree_input in = { .fd = -1, .path = file };
+	return ytree_run(&p, &in, len, d);
+}
+
+struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char *path,
+			       const struct load_limits *limits, const struct ytree_items *items,
+			       void (*seen)(void *ctx, const void *bytes, size_t n), void *seen_ctx, struct diags *d)
+{
+	if (!limits)
+		limits = &load_default_limits;
+	size_t max = limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1, size;
+	struct ytree_input in = { .path = path, .max = max, .seen = seen, .seen_ctx = seen_ctx };
+	if ((in.fd = ytree_open(path, max, &size, d)) < 0)
+		return NULL;
+	struct ynode *root = NULL;
+	if (!ytree_input_head(&in)) {
+		ytree_input_failed(&in, d);
+	} else {
+		in.head_at = ytree_has_bom((const char *)in.head, in.nhead) ? 3 : 0;
+		/* all of a file shorter than the head, or enough of it to look at */
+		if (ytree_check_start(path, (const char *)in.head + in.head_at, in.nhead - in.head_at, d)) {
+			struct ytree_parser p = { .a = a, .texts = texts, .file = path, .limits = limits,
+						  .items = items, .tree = a, .item_nodes = { .unwiped = true } };
+			ytree_words_start(&p, items ? items->words : NULL);
+			root = ytree_run(&p, &in, size, d);
+		}
+	}
+	close(in.fd);
+	return root;
 }
 
 const struct ynode *ynode_get(const struct ynode *map, const char *key)

@@ -47,10 +47,9 @@ struct ynode {
 
 /*
  * Read path whole, refusing directories, special files and files over max bytes.  On success *buf is
- * NUL-terminated and owned by the caller, who frees it with ytree_free_file.
+ * NUL-terminated and owned by the caller, who frees it with free.
  */
 bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, struct diags *d);
-void ytree_free_file(char *buf);
 
 /*
  * Parse buf (len bytes) named file, the nodes into arena a and the scalars' texts into arena texts.
@@ -76,14 +75,18 @@ struct ytree_items {
 	void *ctx;
 };
 
-/*
- * As ytree_parse, handing the items of one list to items (or none: NULL) as they are read.  With from_file,
- * buf is ytree_read_file's, and what the parse has read of a large one is handed back as it goes: it
- * cannot be read again, only freed.
- */
+/* As ytree_parse, handing the items of one list to items (or none: NULL) as they are read. */
 struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
-				const struct load_limits *limits, const struct ytree_items *items, bool from_file,
-				struct diags *d);
+				const struct load_limits *limits, const struct ytree_items *items, struct diags *d);
+
+/*
+ * As ytree_parse_items, for the file at path, read as the parse goes (refused as ytree_read_file refuses
+ * it), so that it is never in memory whole; each of its bytes goes through seen (when given) once, in order,
+ * as it is read: a file parsed to its end has given them all.
+ */
+struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char *path,
+			       const struct load_limits *limits, const struct ytree_items *items,
+			       void (*seen)(void *ctx, const void *bytes, size_t n), void *seen_ctx, struct diags *d);
 
 /* Entry i of a sequence or mapping node (see kids). */
 static inline const struct ynode *ynode_kid(const struct ynode *n, size_t i)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model.h"
 #include "pot.h"
@@ -738,8 +739,9 @@ static void test_texts_once(void)
  * places of messages at its end are still exact.
  */
 /*
- * A file of about 3 MB (its pages handed back as the parse goes) of n steps and then tail, loaded; the one
- * message it gives, its line counted from the tail's first, and its column: 0 0 "(n messages)" otherwise.
+ * A file of about 3 MB (read as the parse goes, and whole again when the parse stops short) of n steps and
+ * then tail, loaded; the one message it gives, its line counted from the tail's first, and its column: 0 0
+ * "(n messages)" otherwise.
  */
 static const char *test_large(const char *head, const char *tail, int n)
 {
@@ -771,7 +773,7 @@ static const char *test_large(const char *head, const char *tail, int n)
 	return s;
 }
 
-/* A file larger than 1 MiB is given back as it is read, and what is said at its end has exact places. */
+/* What is said at the end of a file larger than libyaml's buffers has exact places. */
 static void test_large_file(void)
 {
 	static const struct {
@@ -791,10 +793,67 @@ static void test_large_file(void)
 		CHECK_STR(test_large(head, arena_printf(&test_arena, "  - id: slut\n    type: end\n    title: %s",
 							cases[i].title), 20000),
 			  cases[i].want);
-	/* lines are counted by line feeds alone, also in the pages given back (libyaml also breaks at U+2028) */
+	/* lines are counted by line feeds alone (libyaml also breaks at U+2028) */
 	CHECK_STR(test_large("trin: 1\ntitle: \"T \xE2\x80\xA8 u\"\nsteps:\n",
 			     "  - id: slut\n    type: end\n    title: \"Slut \x01\"\n", 20000),
 		  "3 18 control character U+0001 in the file");
+}
+
+/* What loading the len bytes at text says, from a file of them and from memory, as "line:col: message" lines. */
+static const char *test_said(const char *text, size_t len, bool from_file)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = arena_printf(&test_arena, "%s/test-load-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len)
+		return "(no file)";
+	close(fd);
+	struct diags d = { 0 };
+	struct wizard *w = from_file ? wizard_load(path, NULL, &d) : wizard_load_buffer(path, text, len, NULL, &d);
+	const char *s = w ? "(a wizard)" : "";
+	for (size_t i = 0; i < d.n; i++)
+		s = arena_printf(&test_arena, "%s%d:%d: %s\n", s, d.v[i].loc.line, d.v[i].loc.col, d.v[i].msg);
+	diag_free(&d);
+	wizard_free(w);
+	remove(path);
+	return s;
+}
+
+/* A file read as the parse goes says what the same bytes in memory say: its first bytes, looked at before the
+ * parse, and bytes it may not hold, found after, at every place among them. */
+static void test_file_as_memory(void)
+{
+	static const char *const texts[] = {
+		"", "\xEF\xBB\xBF", "\xEF\xBB\xBF\xEF\xBB\xBF", "a", "trin: 1\n", "\xFF\xFEt\0r\0i\0n\0", "t\0r\0i\0n\0:\0 \0001\0",
+		"\xEF\xBB\xBFt\0r\0i\0n\0:\0", "\xEF\xBB\xBFtrin: 1\ntitle: T\nsteps:\n  - {id: a, type: end, title: {nix}}\n",
+		"trin: 1\ntitle: T\nsteps:\n  - {id: a, type: end, title: \"{nix}\"}\n", "trin: [\n", "\xEF\xBB\xBF- a\n- b: [\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		size_t len = strlen(texts[i]);
+		if (i == 5 || i == 6 || i == 7)	/* with their zero bytes */
+			len = i == 5 ? 10 : i == 6 ? 14 : 13;
+		CHECK_STR(test_said(texts[i], len, true), test_said(texts[i], len, false));
+	}
+	/* a byte it may not hold at each of the first 16 places, of a file short and long */
+	static const char *const bytes[] = { "\x01", "\xC3", "\x7F", "\xC2\x85", "\xEF\xBF\xBF" };
+	const char *wizard = "trin: 1\ntitle: T\nsteps:\n  - {id: a, type: end, title: Slut}\n";
+	int differ = 0;
+	for (size_t b = 0; b < sizeof bytes / sizeof *bytes; b++)
+		for (size_t at = 0; at < 16; at++) {
+			char *t = arena_printf(&test_arena, "%.*s%s%s", (int)at, wizard, bytes[b], wizard + at);
+			differ += strcmp(test_said(t, strlen(t), true), test_said(t, strlen(t), false)) != 0;
+		}
+	CHECK(differ == 0);
+	CHECK_STR(test_said("", 0, true), "1:1: the file is empty\n");
+	/* a file that is longer than it says it is (as one growing while it is read): the limit holds */
+	struct load_limits limits = load_default_limits;
+	limits.max_file = 16;
+	struct diags d = { 0 };
+	if (access("/proc/self/status", R_OK) == 0) {
+		CHECK(!wizard_load("/proc/self/status", &limits, &d));
+		CHECK(d.n == 1 && strstr(d.v[0].msg, "file is over the limit of 16 bytes"));
+	}
+	diag_free(&d);
 }
 
 int main(void)
@@ -812,6 +871,7 @@ int main(void)
 	test_streamed_limit();
 	test_refused_inner();
 	test_large_file();
+	test_file_as_memory();
 	arena_free(&test_arena);
 	return test_done("test-load");
 }

@@ -3,6 +3,7 @@
  * `sha256sum FILE | cut -c1-12`: the standard's test vectors, every padding case, and a wizard loaded from
  * a file carrying the version of its bytes.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,24 @@ int main(void)
 	CHECK_STR(test_sha("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 55),
 		  "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
 
+	/* the same a piece at a time, of every size across a block's end */
+	char *text = malloc(1000);
+	for (int i = 0; i < 1000; i++)
+		text[i] = (char)('a' + i % 26);
+	uint8_t whole[32], pieces[32];
+	version_sha256(text, 1000, whole);
+	int differ = 0;
+	for (size_t piece = 1; piece <= 130; piece++) {
+		struct version_hash h;
+		version_start(&h);
+		for (size_t at = 0; at < 1000; at += piece)
+			version_add(&h, text + at, 1000 - at < piece ? 1000 - at : piece);
+		version_end(&h, pieces);
+		differ += memcmp(whole, pieces, sizeof whole) != 0;
+	}
+	CHECK(differ == 0);
+	free(text);
+
 	char v[VERSION_DIGITS + 1];
 	version_of("abc", 3, v);
 	CHECK_STR(v, "ba7816bf8f01");
@@ -57,6 +76,21 @@ int main(void)
 	version_of(yaml, strlen(yaml), v);
 	CHECK_STR(w ? w->version : "", v);
 	wizard_free(w);
+	/* of every byte the file holds, a byte order mark too, and more than the reader's buffer at once */
+	char *big = malloc(100000);
+	int n = snprintf(big, 100000, "\xEF\xBB\xBFtrin: 1\ntitle: Prøve\nsteps:\n");
+	for (int i = 0; n < 90000; i++)
+		n += snprintf(big + n, 100000 - (size_t)n, "  - id: s%d\n    type: info\n    title: Trin %d\n", i, i);
+	n += snprintf(big + n, 100000 - (size_t)n, "  - id: slut\n    type: end\n    title: Tak\n");
+	fd = open(path, O_WRONLY | O_TRUNC);
+	CHECK(fd >= 0 && write(fd, big, (size_t)n) == n);
+	close(fd);
+	w = wizard_load(path, NULL, &d);
+	CHECK(w != NULL);
+	version_of(big, (size_t)n, v);
+	CHECK_STR(w ? w->version : "", v);
+	wizard_free(w);
+	free(big);
 	w = wizard_load_buffer("memory", yaml, strlen(yaml), NULL, &d);
 	CHECK_STR(w ? w->version : "(none)", "");
 	wizard_free(w);
