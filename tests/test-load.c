@@ -735,10 +735,6 @@ static void test_texts_once(void)
 }
 
 /*
- * A wizard of several megabytes from a file: what the parse has read is handed back as it goes, and the
- * places of messages at its end are still exact.
- */
-/*
  * A file of about 3 MB (read as the parse goes, and whole again when the parse stops short) of n steps and
  * then tail, loaded; the one message it gives, its line counted from the tail's first, and its column: 0 0
  * "(n messages)" otherwise.
@@ -781,7 +777,7 @@ static void test_large_file(void)
 	} cases[] = {
 		/* at the brace: the column is exact */
 		{ "\"Slut på {nix} nu\"\n", "3 21 unknown name 'nix' in a text" },
-		/* bytes the file may not hold, long after the pages before them were given back */
+		/* bytes the file may not hold, megabytes after libyaml's buffer last held the start */
 		{ "\"Slut på \x01 nu\"\n", "3 21 control character U+0001 in the file" },
 		{ "Slut på \xC3\x41 nu\n", "3 20 invalid UTF-8 (byte 0xC3); save the file as UTF-8" },
 		{ "Slut\n# en note\n#  og så \xC2\x85\xC2\x80\n", "5 11 control character U+0080 in the file" },
