@@ -100,7 +100,10 @@ struct load_pending {
 
 static const char *load_scope_suggest(void *ctx, const char *name);
 
+#define LOAD_CLEAN_SEEN 256	/* texts found clean, a place each by their address */
+
 struct loader {
+	const char *clean_seen[LOAD_CLEAN_SEEN];	/* texts load_clean found clean: a text met again is */
 	struct wizard *w;
 	struct arena *a;
 	struct diags *d;
@@ -270,6 +273,9 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
 static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
+	const char **seen = &ld->clean_seen[(uintptr_t)n->str * 0x9E3779B97F4A7C15u >> 40 & (LOAD_CLEAN_SEEN - 1)];
+	if (n->kept && *seen == n->str)
+		return true;
 	size_t bad;
 	if (!bidi_balanced(n->str, n->len, &bad)) {
 		diag_error(ld->d, n->exact ? diag_loc_advance(n->loc, n->str, bad) : n->loc,
@@ -312,6 +318,8 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 		}
 		i += (size_t)w;
 	}
+	if (n->kept)
+		*seen = n->str;
 	return true;
 }
 

@@ -348,6 +348,7 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 		n->str = arena_strndup(p->a, value, n->len);
 	} else {
 		n->str = ytree_text(p, value, n->len);
+		n->kept = true;
 	}
 	yaml_scalar_style_t style = ev->data.scalar.style;
 	n->plain = style == YAML_PLAIN_SCALAR_STYLE;

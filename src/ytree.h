@@ -43,6 +43,7 @@ struct ynode {
 	bool plain : 1;		/* written without quotes or block indicator */
 	bool exact : 1;		/* str is the file's text as it stands at loc (for column mapping) */
 	bool alias : 1;		/* stands for a refused alias: already reported, to be skipped */
+	bool kept : 1;		/* str is in the texts' arena, where no other text takes its place */
 };
 
 /*

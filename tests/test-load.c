@@ -734,6 +734,25 @@ static void test_texts_once(void)
 	diag_free(&d);
 }
 
+/* A text kept once is still refused at every place it is written, each with its own message. */
+static void test_texts_once_refused(void)
+{
+	const char *yaml = HEAD "steps:\n"
+			   "  - id: a\n    type: info\n    title: \"Samme \\x01 her\"\n"
+			   "  - id: b\n    type: info\n    title: Ren tekst\n"
+			   "  - id: c\n    type: info\n    title: \"Samme \\x01 her\"\n"
+			   "  - id: d\n    type: info\n    title: Ren tekst\n" SLUT;
+	struct diags d = { 0 };
+	CHECK(!wizard_load_buffer("t.yaml", yaml, strlen(yaml), NULL, &d));
+	CHECK_NUM(d.n, 2);
+	if (d.n == 2) {
+		CHECK_NUM(d.v[0].loc.line, 6);
+		CHECK_NUM(d.v[1].loc.line, 12);
+		CHECK(strstr(d.v[1].msg, "control character U+0001") != NULL);
+	}
+	diag_free(&d);
+}
+
 /*
  * A file of about 3 MB (read as the parse goes, and whole again when the parse stops short) of n steps and
  * then tail, loaded; the one message it gives, its line counted from the tail's first, and its column: 0 0
@@ -864,6 +883,7 @@ int main(void)
 	test_text_keys_all();
 	test_refs_early();
 	test_texts_once();
+	test_texts_once_refused();
 	test_streamed_limit();
 	test_refused_inner();
 	test_large_file();
