@@ -525,9 +525,15 @@ static void load_choices(struct loader *ld, struct step *s, const struct ynode *
 		ch->value = load_string(ld, vn, "'value'");
 		if (!ch->value || !ch->label.msgid)
 			continue;
-		if (!strmap_put(&seen, ch->value, (int)i)) {
-			diag_error(ld->d, vn->loc, "duplicate choice value '%s' (first at line %d)", ch->value,
-				   ynode_kid(list, strmap_get(&seen, ch->value))->loc.line);
+		/* most lists are short: comparing each value with those before is cheaper than a map */
+		int first = -1;
+		for (size_t k = 0; list->n <= 16 && k < s->nchoices && first < 0; k++)
+			if (strcmp(s->choices[k].value, ch->value) == 0)
+				first = s->choices[k].loc.line;
+		if (list->n > 16 && !strmap_put(&seen, ch->value, (int)i))
+			first = ynode_kid(list, strmap_get(&seen, ch->value))->loc.line;
+		if (first >= 0) {
+			diag_error(ld->d, vn->loc, "duplicate choice value '%s' (first at line %d)", ch->value, first);
 			continue;
 		}
 		const struct ynode *wn = c->kind == YNODE_MAP ? ynode_word(c, KW_when) : NULL;

@@ -706,6 +706,15 @@ static void test_refused_inner(void)
 			    "    choices: [{value: j, label: J}, {value: j, label: \"{x}\"}, {value: n, label: \"{y}\"}]\n" SLUT),
 		  "t.yaml:7:45: duplicate choice value 'j' (first at line 7) | "
 		  "t.yaml:7:82: unknown name 'y' in a text (did you mean 'a'?)");
+	/* a long list is checked for the same value as a short one is, by another road */
+	for (int n = 15; n <= 18; n++) {
+		const char *list = "";
+		for (int k = 0; k < n; k++)
+			list = arena_printf(&test_arena, "%s      - {value: v%d, label: L%d}\n", list, k % (n - 1), k);
+		CHECK_STR(test_load(arena_printf(&test_arena, HEAD "steps:\n  - id: a\n    type: choice\n    title: A\n"
+						 "    choices:\n%s" SLUT, list)),
+			  arena_printf(&test_arena, "t.yaml:%d:17: duplicate choice value 'v0' (first at line 8)", 8 + n - 1));
+	}
 	/* a choice refused, and nothing read into its place after it */
 	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: choice\n    title: A\n"
 			    "    choices: [{value: j, label: J}, {value: n, label: N}, {value: j, label: \"{x}\"}, [x]]\n" SLUT),
