@@ -104,6 +104,7 @@ static const char *load_scope_suggest(void *ctx, const char *name);
 
 struct loader {
 	const char *clean_seen[LOAD_CLEAN_SEEN];	/* texts load_clean found clean: a text met again is */
+	bool clean_brace[LOAD_CLEAN_SEEN];	/* and whether each has a brace (load_add_text) */
 	struct wizard *w;
 	struct arena *a;
 	struct diags *d;
@@ -270,10 +271,16 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
  * written.  Balanced ones, and the marks (U+061C, U+200E, U+200F), may stay: the screen lays direction out
  * itself (bidi.h) and shows a text without them (text_clean).
  */
+/* The place of text s in the loader's clean_seen. */
+static size_t load_clean_slot(const char *s)
+{
+	return (size_t)((uintptr_t)s * 0x9E3779B97F4A7C15u >> 40) & (LOAD_CLEAN_SEEN - 1);
+}
+
 static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
-	const char **seen = &ld->clean_seen[(uintptr_t)n->str * 0x9E3779B97F4A7C15u >> 40 & (LOAD_CLEAN_SEEN - 1)];
+	const char **seen = &ld->clean_seen[load_clean_slot(n->str)];
 	if (n->kept && *seen == n->str)
 		return true;
 	size_t bad;
@@ -318,8 +325,10 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 		}
 		i += (size_t)w;
 	}
-	if (n->kept)
+	if (n->kept) {
 		*seen = n->str;
+		ld->clean_brace[seen - ld->clean_seen] = strpbrk(n->str, "{}") != NULL;
+	}
 	return true;
 }
 
@@ -400,8 +409,10 @@ static void load_text_node(struct loader *ld, const struct ynode *n, struct text
 	}
 	t->msgid = s;
 	t->loc = n->loc;
-	load_add_text(ld, t);
 	t->exact = n->exact;
+	const char *const *seen = &ld->clean_seen[load_clean_slot(s)];
+	if (!n->kept || *seen != s || ld->clean_brace[seen - ld->clean_seen])	/* (load_clean has just seen it) */
+		load_add_text(ld, t);
 }
 
 static void load_text(struct loader *ld, const struct ynode *map, enum kind_word key, struct text *t)

@@ -760,6 +760,10 @@ static void test_texts_once_refused(void)
 		CHECK(strstr(d.v[1].msg, "control character U+0001") != NULL);
 	}
 	diag_free(&d);
+	/* and a name in braces is looked up at each */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: Om {nix}\n"
+			    "  - id: b\n    type: info\n    title: Om {nix}\n" SLUT),
+		  "t.yaml:6:15: unknown name 'nix' in a text | t.yaml:9:15: unknown name 'nix' in a text");
 }
 
 /*
