@@ -206,7 +206,8 @@ static struct ynode *ytree_attach(struct ytree_parser *p, size_t *where)
 		p->top = (struct ynode){ 0 };
 		return &p->top;
 	}
-	util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
+	if (p->nkids == p->capkids)
+		util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
 	*where = p->nkids;
 	p->kids[p->nkids] = (struct ynode){ 0 };
 	return &p->kids[p->nkids++];
@@ -331,12 +332,12 @@ static void ytree_done_root(struct ytree_parser *p)
 	*p->root = p->top;
 }
 
-static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
+static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev, struct loc at)
 {
 	size_t where;
 	struct ynode *n = ytree_attach(p, &where);
 	n->kind = YNODE_SCALAR;
-	n->loc = ytree_mark(p, ev->start_mark);
+	n->loc = at;
 	n->len = (uint32_t)ev->data.scalar.length;
 	bool key = where != SIZE_MAX && ytree_is_key(p, where);
 	const char *value = (const char *)ev->data.scalar.value;
@@ -375,10 +376,16 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev)
 static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 {
 	if (map->n <= 2 * 8) {	/* most mappings: comparing each key with those before is cheaper than a map */
+		uint64_t words = 0;	/* the words (below 64) among the keys so far: one not among them is new */
 		for (size_t i = 0; i + 1 < map->n; i += 2) {
 			const struct ynode *k = &map->kids[i];
 			if (k->kind != YNODE_SCALAR) {
 				diag_error(p->d, k->loc, "a key must be a plain name, not a %s", ynode_kind_name(k));
+				continue;
+			}
+			uint64_t bit = k->word && k->word < 64 ? (uint64_t)1 << k->word : 0;
+			if (bit && !(words & bit)) {
+				words |= bit;
 				continue;
 			}
 			for (size_t j = 0; j < i; j += 2) {
@@ -463,7 +470,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 				   p->limits->max_scalar);
 			return false;
 		}
-		ytree_scalar(p, ev);
+		ytree_scalar(p, ev, at);
 		return true;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
