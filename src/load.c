@@ -119,7 +119,7 @@ struct loader {
 	size_t *value_nesting;	/* once bound: how deep its expression nests through the values it reads */
 	size_t value_depth;	/* values being bound, one inside the other */
 	size_t value_nesting_now;	/* the nesting of their expressions */
-	struct strmap pattern_index;	/* anchored pattern -> index in w->patterns */
+	struct strmap pattern_index;	/* pattern as written -> index in w->patterns */
 	size_t cappatterns;
 	struct load_pending *pending;
 	size_t npending, cappending;
@@ -816,12 +816,12 @@ static bool load_pattern_bounded(struct loader *ld, const struct ynode *n, const
 static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const char *pattern)
 {
 	struct wizard *w = ld->w;
+	int i = strmap_get(&ld->pattern_index, pattern);	/* taken before, so within bounds */
+	if (i >= 0)
+		return w->patterns[i];
 	if (!load_pattern_bounded(ld, n, pattern))
 		return NULL;
 	char *anchored = arena_printf(ld->a, "^(%s)$", pattern);
-	int i = strmap_get(&ld->pattern_index, anchored);
-	if (i >= 0)
-		return w->patterns[i];
 	regex_t *re = xmalloc(sizeof *re);
 	int rc = regcomp(re, anchored, REG_EXTENDED | REG_NOSUB);
 	if (rc != 0) {
@@ -832,7 +832,7 @@ static regex_t *load_pattern(struct loader *ld, const struct ynode *n, const cha
 		return NULL;
 	}
 	util_grow((void **)&w->patterns, &ld->cappatterns, w->npatterns + 1, sizeof *w->patterns);
-	strmap_put(&ld->pattern_index, anchored, (int)w->npatterns);
+	strmap_put(&ld->pattern_index, pattern, (int)w->npatterns);
 	w->patterns[w->npatterns++] = re;
 	return re;
 }
