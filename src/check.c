@@ -330,10 +330,12 @@ static int check_text_symbol(const struct wizard *w, const char *s, size_t len)
 static void check_text_names(const struct wizard *w, const struct text *t,
 			     void (*fn)(void *ctx, int sym, struct loc at), void *ctx)
 {
-	const char *s = t->msgid;
+	const char *s = t->msgid, *brace = strpbrk(s, "{}");
+	if (!brace)
+		return;
 	struct loc at = t->loc;
 	size_t done = 0;
-	for (size_t i = 0; s[i];) {
+	for (size_t i = (size_t)(brace - s); s[i];) {	/* no name before the first brace */
 		struct template_piece p = template_piece(s, i);
 		i += p.len;
 		if (p.kind == TEMPLATE_UNCLOSED)
