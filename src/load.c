@@ -151,12 +151,15 @@ static bool load_in(const char *const *list, const char *s)
 	return false;
 }
 
-/* Every key a step of some kind may have. */
+/* Every key a step of some kind may have (made once). */
 static kind_word_set load_all_step_keys(void)
 {
-	kind_word_set all = load_step_keys;
-	for (int t = 0; t < STEP_TYPE_COUNT; t++)
-		all |= kind_of((enum step_type)t)->keys;
+	static kind_word_set all;
+	if (!all) {
+		all = load_step_keys;
+		for (int t = 0; t < STEP_TYPE_COUNT; t++)
+			all |= kind_of((enum step_type)t)->keys;
+	}
 	return all;
 }
 
