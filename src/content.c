@@ -95,12 +95,15 @@ void content_each_expr_of(const struct step *s, int i,
 	const struct text *todo = step_more(s)->todo;
 	const struct text *lists[] = { content_text_of(s, &counts[0]), content_help_of(s, &counts[1]), todo };
 	for (size_t l = 0; l < ARRAY_LEN(lists); l++)
-		for (size_t k = 0; k < counts[l]; k++)
-			for (int x = 0; x < 2; x++) {
-				const struct expr *e = x ? text_count(&lists[l][k]) : text_when(&lists[l][k]);
-				if (e)
-					fn(ctx, e, x ? "count" : "when", i, lists[l][k].loc);
-			}
+		for (size_t k = 0; k < counts[l]; k++) {
+			const struct text *t = &lists[l][k];
+			if (!t->rule)	/* most texts: shown always */
+				continue;
+			if (text_when(t))
+				fn(ctx, text_when(t), "when", i, t->loc);
+			if (text_count(t))
+				fn(ctx, text_count(t), "count", i, t->loc);
+		}
 	for (size_t k = 0; k < s->nchoices; k++)
 		if (s->choices[k].when)
 			fn(ctx, s->choices[k].when, "when", i, s->choices[k].loc);
