@@ -1281,9 +1281,24 @@ static bool check_lix_count(const struct text *t, struct check_lix *acc, struct 
 			if (!letters && !words)
 				start = i;
 			do {
-				letters++;
-				i += quick;
-			} while ((quick = check_quick_letter(ascii, s + i)));
+				size_t from = i;
+				while (ascii[s[i]])	/* ASCII letters, the most of them */
+					i++;
+				letters += i - from;
+				if ((quick = check_quick_letter(ascii, s + i))) {
+					letters++;
+					i += quick;
+				}
+			} while (quick);
+			continue;
+		}
+		if (s[i] == ' ') {	/* between words, the most common of the rest */
+			if (letters) {
+				words++;
+				acc->long_words += letters > 6;
+				letters = 0;
+			}
+			i++;
 			continue;
 		}
 		ucs4_t ch = 0;
