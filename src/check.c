@@ -367,6 +367,7 @@ struct checker {
 	const struct wizard *w;
 	const struct check_options *o;
 	struct diags *d;
+	bool content;		/* some text or choice has a condition or a count (content.h) to check */
 	struct check_flow flow;
 	struct check_answered *answered;
 	/* Per value: the steps it reads whose lack of an answer makes it null (sorted), once worked out. */
@@ -1020,7 +1021,8 @@ static void check_nulls(struct checker *c)
 		check_rule_nulls(c, s);
 	}
 	free(known);
-	content_each_expr(w, check_null_in_content, c);
+	if (c->content)
+		content_each_expr(w, check_null_in_content, c);
 	check_report_nulls(c);
 }
 
@@ -1102,7 +1104,8 @@ static void check_choices(struct checker *c)
 		for (size_t k = 0; k < w->steps[i].nnext; k++)
 			if (w->steps[i].next[k].when)
 				expr_walk_comparisons(w->steps[i].next[k].when, check_choice_literal, c);
-	content_each_expr(w, check_choices_in_content, c);
+	if (c->content)
+		content_each_expr(w, check_choices_in_content, c);
 	for (size_t t = 0; t < w->ntests; t++) {	/* the scenarios: answers given and answers expected */
 		const struct scenario *sc = &w->tests[t];
 		for (size_t i = 0; i < sc->nanswers; i++) {
@@ -1172,7 +1175,8 @@ static void check_values(struct checker *c)
 		if (step_more(s)->max_expr.expr)
 			expr_symbols(step_more(s)->max_expr.expr, check_mark_symbol, c);
 	}
-	content_each_expr(w, check_mark_content, c);
+	if (c->content)
+		content_each_expr(w, check_mark_content, c);
 	check_each_text(w, check_mark_text, c);
 	for (size_t i = 0; i < w->nvalues; i++)
 		if (!c->value_used[i])
@@ -1486,14 +1490,26 @@ static void check_before_content(void *ctx, const struct expr *when, const char 
  * own answer: reading that answer, or one no path gives before the step, is an error.  Steps with choices
  * that all have a condition may have nothing to offer.
  */
+/* Notes that there is a condition or count of a text or choice to check. */
+static void check_any_content(void *ctx, const struct expr *e, const char *key, int step, struct loc at)
+{
+	(void)e;
+	(void)key;
+	(void)step;
+	(void)at;
+	*(bool *)ctx = true;
+}
+
 static void check_content(struct checker *c)
 {
 	const struct wizard *w = c->w;
-	struct check_before b = { .c = c, .at = -1 };
-	check_graph_build(w, true, &b.pred);
-	content_each_expr(w, check_before_content, &b);
-	free(b.ancestor);
-	check_graph_free(&b.pred);
+	if (c->content) {
+		struct check_before b = { .c = c, .at = -1 };
+		check_graph_build(w, true, &b.pred);
+		content_each_expr(w, check_before_content, &b);
+		free(b.ancestor);
+		check_graph_free(&b.pred);
+	}
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct step *s = &w->steps[i];
 		size_t hidden = 0;
@@ -1523,6 +1539,7 @@ void check_wizard(const struct wizard *w, const struct check_options *o, struct 
 		c.nneeds[t] = xcalloc(nv, sizeof *c.nneeds[t]);
 		c.needs_state[t] = xcalloc(nv, 1);
 	}
+	content_each_expr(w, check_any_content, &c.content);	/* once, for the passes that look at them */
 	check_flow(w, &c.flow);
 	c.answered = check_answered_create(w);
 	if (!w->flow_errors) {	/* paths through a flow with errors would mean nothing */
