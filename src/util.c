@@ -111,8 +111,12 @@ __attribute__((noinline)) void util_wipe_stack(void)
 
 void util_prefault(void *p, size_t size, size_t used, size_t *ready)
 {
-	if (size < UTIL_PREFAULT_MIN || used < *ready)
+	if (used < *ready)
 		return;
+	if (size < UTIL_PREFAULT_MIN) {
+		*ready = size;	/* faulted in as it comes: nothing to do for it again */
+		return;
+	}
 #ifdef MADV_POPULATE_WRITE
 	static uintptr_t page;
 	if (!page)
@@ -168,7 +172,8 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 		a->ready = 0;
 		at = 0;
 	}
-	util_prefault(a->head->data, a->head->size, at + size, &a->ready);
+	if (at + size >= a->ready)
+		util_prefault(a->head->data, a->head->size, at + size, &a->ready);
 	a->used = at + size;
 	a->total += size;
 	return a->head->data + at;

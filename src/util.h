@@ -42,7 +42,8 @@ struct arena {
  * Memory at p, used up to used bytes of its size, about to be written further: when used has reached
  * *ready, the pages of the next stretch are faulted in with one call (and *ready moved past them), since a
  * fault on each page as it is first written costs more than the writing.  Only a hint: where the system
- * cannot be asked so, nothing happens.
+ * cannot be asked so, nothing happens.  Memory under 1 MiB is faulted in as it is written: *ready becomes
+ * its size at once, so that a caller that calls only when used reaches *ready calls once.
  */
 void util_prefault(void *p, size_t size, size_t used, size_t *ready);
 
