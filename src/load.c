@@ -202,17 +202,22 @@ static void load_unknown_key(struct loader *ld, const struct ynode *k, kind_word
 		diag_error(ld->d, k->loc, "unknown key '%s' in %s", k->str, what);
 }
 
-static bool load_expect(struct loader *ld, const struct ynode *n, enum ynode_kind kind, const char *what)
+static __attribute__((noinline, cold)) bool load_unexpected(struct loader *ld, const struct ynode *n,
+								enum ynode_kind kind, const char *what)
 {
 	if (n->alias)	/* already reported; say nothing more about it */
 		return false;
-	if (n->kind == kind)
-		return true;
 	static const char *const kinds[] = { [YNODE_SCALAR] = "text", [YNODE_SEQ] = "a list",
 					     [YNODE_MAP] = "a mapping (key: value)" };
 	diag_error(ld->d, n->loc, "%s must be %s, not %s%s", what, kinds[kind],
 		   n->kind == YNODE_SCALAR ? "" : "a ", ynode_kind_name(n));
 	return false;
+}
+
+/* Whether n is of kind; if not, that is said (once: not for a refused alias). */
+static inline bool load_expect(struct loader *ld, const struct ynode *n, enum ynode_kind kind, const char *what)
+{
+	return (n->kind == kind && !n->alias) || load_unexpected(ld, n, kind, what);
 }
 
 /* Whether what (a key or a function, named by n) may be used: it is new in format 1.1, and the file said so. */

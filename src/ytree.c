@@ -416,31 +416,18 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 	strmap_free(&seen);
 }
 
-static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
+/* Say that a node's anchor or tag (either may be NULL) is not allowed. */
+static void ytree_refuse(struct ytree_parser *p, struct loc at, const yaml_char_t *anchor, const yaml_char_t *tag)
 {
-	struct loc at = ytree_mark(p, ev->start_mark);
-	const yaml_char_t *anchor = NULL, *tag = NULL;
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		tag = ev->data.scalar.tag;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-		break;
-	default:
-		break;
-	}
 	if (anchor)
 		diag_error(p->d, at, "anchors (&%s) are not allowed in a wizard; write the text out", anchor);
 	if (tag)
 		diag_error(p->d, at, "tags (%s) are not allowed in a wizard", tag);
+}
 
+static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
+{
+	struct loc at = ytree_mark(p, ev->start_mark);
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (p->root) {
@@ -465,6 +452,7 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		return true;
 	}
 	case YAML_SCALAR_EVENT:
+		ytree_refuse(p, at, ev->data.scalar.anchor, ev->data.scalar.tag);
 		if (ev->data.scalar.length > p->limits->max_scalar) {
 			diag_error(p->d, at, "text of %zu bytes; the limit is %zu", ev->data.scalar.length,
 				   p->limits->max_scalar);
@@ -474,6 +462,10 @@ static bool ytree_event(struct ytree_parser *p, const yaml_event_t *ev)
 		return true;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
+		if (ev->type == YAML_SEQUENCE_START_EVENT)
+			ytree_refuse(p, at, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+		else
+			ytree_refuse(p, at, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
 		if (p->depth >= p->limits->max_depth) {
 			diag_error(p->d, at, "nested more than %zu levels deep", p->limits->max_depth);
 			return false;
