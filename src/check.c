@@ -1485,11 +1485,6 @@ static void check_before_content(void *ctx, const struct expr *when, const char 
 	b->c->nuses = from;
 }
 
-/*
- * A condition of a text or choice (content.h) is worked out while its step is shown, before the step's
- * own answer: reading that answer, or one no path gives before the step, is an error.  Steps with choices
- * that all have a condition may have nothing to offer.
- */
 /* Notes that there is a condition or count of a text or choice to check. */
 static void check_any_content(void *ctx, const struct expr *e, const char *key, int step, struct loc at)
 {
@@ -1500,6 +1495,11 @@ static void check_any_content(void *ctx, const struct expr *e, const char *key, 
 	*(bool *)ctx = true;
 }
 
+/*
+ * A condition of a text or choice (content.h) is worked out while its step is shown, before the step's
+ * own answer: reading that answer, or one no path gives before the step, is an error.  Steps with choices
+ * that all have a condition may have nothing to offer.
+ */
 static void check_content(struct checker *c)
 {
 	const struct wizard *w = c->w;

@@ -273,18 +273,18 @@ static const char *load_id(struct loader *ld, const struct ynode *n, const char 
 	return n->str;
 }
 
-/*
- * Refuse control characters in a text: they could move the cursor or recolour a kiosk screen; direction
- * controls that are not balanced and private-use characters, which would show a text otherwise than
- * written.  Balanced ones, and the marks (U+061C, U+200E, U+200F), may stay: the screen lays direction out
- * itself (bidi.h) and shows a text without them (text_clean).
- */
 /* The place of text s in the loader's clean_seen. */
 static size_t load_clean_slot(const char *s)
 {
 	return (size_t)((uintptr_t)s * 0x9E3779B97F4A7C15u >> 40) & (LOAD_CLEAN_SEEN - 1);
 }
 
+/*
+ * Refuse control characters in a text: they could move the cursor or recolour a kiosk screen; direction
+ * controls that are not balanced and private-use characters, which would show a text otherwise than
+ * written.  Balanced ones, and the marks (U+061C, U+200E, U+200F), may stay: the screen lays direction out
+ * itself (bidi.h) and shows a text without them (text_clean).
+ */
 static bool load_clean(struct loader *ld, const struct ynode *n)
 {
 	const uint8_t *s = (const uint8_t *)n->str;
@@ -908,7 +908,6 @@ static void load_checks(struct loader *ld, struct step *s, const struct ynode *l
 	}
 }
 
-/* A text step's limits: its length and its pattern. */
 /* The value of each word's key in mapping m by the word, the first as ynode_word finds it; NULL for none. */
 static void load_words_of(const struct ynode *m, const struct ynode *at[KW_COUNT])
 {
@@ -920,6 +919,7 @@ static void load_words_of(const struct ynode *m, const struct ynode *at[KW_COUNT
 	}
 }
 
+/* A text step's limits: its length and its pattern. */
 static void load_text_limits(struct loader *ld, struct step *s, const struct ynode *const *at)
 {
 	const struct ynode *n;

@@ -247,7 +247,7 @@ static bool ytree_items_start(struct ytree_parser *p)
 	if (n % 2 || n < 2)
 		return false;
 	const struct ynode *key = &p->kids[p->nkids - 2];
-	if (key->kind != YNODE_SCALAR || strcmp(key->str, p->items->key) != 0)
+	if (key->kind != YNODE_SCALAR || key->len != strlen(p->items->key) || strcmp(key->str, p->items->key) != 0)
 		return false;
 	struct ynode top = { .loc = p->top.loc, .kind = YNODE_MAP };
 	top.kids = &p->kids[first];
@@ -317,6 +317,20 @@ static unsigned ytree_word(const struct ytree_parser *p, const char *s, size_t l
 	return 0;
 }
 
+/*
+ * The characters other than a line feed that libyaml counts as line breaks (NEL, U+2028, U+2029) in the len
+ * bytes at s: a value on one line of the file may hold them, and libyaml's marks count them as lines.
+ */
+static size_t ytree_breaks(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\xE2', (size_t)(end - p))) != NULL; p++)
+		n += end - p >= 3 && p[1] == '\x80' && (p[2] == '\xA8' || p[2] == '\xA9');
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\xC2', (size_t)(end - p))) != NULL; p++)
+		n += end - p >= 2 && p[1] == '\x85';
+	return n;
+}
+
 /* Whether the node at where (not the root) is a key of the mapping it is in. */
 static bool ytree_is_key(const struct ytree_parser *p, size_t where)
 {
@@ -341,6 +355,8 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev, struct 
 	n->len = (uint32_t)ev->data.scalar.length;
 	bool key = where != SIZE_MAX && ytree_is_key(p, where);
 	const char *value = (const char *)ev->data.scalar.value;
+	if (key && memchr(value, '\0', n->len))
+		diag_error(p->d, at, "a key may not hold a NUL character (\\0)");
 	unsigned word = key ? ytree_word(p, value, n->len) : 0;
 	if (word) {	/* a word of the format: known by it, and spelled by the words' own copy */
 		n->word = (unsigned char)word;
@@ -357,7 +373,8 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev, struct 
 	if ((n->plain && !key) || style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
 		/* One line, as written: plain text on one line is its value; a quoted one is when no escape
 		 * (every one two characters or more for one) made it shorter than what stands between the quotes. */
-		n->exact = ev->start_mark.line == ev->end_mark.line;
+		n->exact = ev->start_mark.line == ev->end_mark.line ||
+			   ev->end_mark.line - ev->start_mark.line == ytree_breaks(n->str, n->len);
 		if (n->exact && !n->plain) {
 			size_t chars = 0;
 			for (size_t i = 0; i < n->len; i++)
@@ -392,7 +409,7 @@ static void ytree_check_keys(struct ytree_parser *p, const struct ynode *map)
 				const struct ynode *first = &map->kids[j];
 				if (k->word ? first->word == k->word
 					    : first->kind == YNODE_SCALAR && first->str[0] == k->str[0] &&
-						      strcmp(first->str, k->str) == 0) {
+						      first->len == k->len && memcmp(first->str, k->str, k->len) == 0) {
 					diag_error(p->d, k->loc, "duplicate key '%s' (first at line %d)", k->str,
 						   first->loc.line);
 					break;
@@ -556,7 +573,8 @@ static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
 
 /*
  * What the parse reads: a text in memory, or a file read as the parse goes into libyaml's own buffer, so
- * that a file is never in memory whole beside its model.  A file's first bytes are read first, to look at
+ * that a file is not in memory whole beside its model while it parses (only a parse that stops short reads
+ * it whole, at most the limit, to say what is wrong).  A file's first bytes are read first, to look at
  * them (ytree_check_start), and handed to libyaml before the rest.
  */
 struct ytree_input {
@@ -780,7 +798,7 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = &map->kids[i];
 		/* the first byte first: most keys differ there, and a call of strcmp costs more */
-		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
+		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0 && k->len == strlen(key))
 			return &map->kids[i + 1];
 	}
 	return NULL;

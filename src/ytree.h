@@ -82,7 +82,8 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 
 /*
  * As ytree_parse_items, for the file at path, read as the parse goes (refused as ytree_read_file refuses
- * it), so that it is never in memory whole; each of its bytes goes through seen (when given) once, in order,
+ * it), so that it is not in memory whole while it parses (a parse that stops short reads it whole again, at
+ * most the limit, to say what is wrong); each of its bytes goes through seen (when given) once, in order,
  * as it is read: a file parsed to its end has given them all.
  */
 struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char *path,

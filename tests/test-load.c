@@ -706,6 +706,16 @@ static void test_refused_inner(void)
 			    "    choices: [{value: j, label: J}, {value: j, label: \"{x}\"}, {value: n, label: \"{y}\"}]\n" SLUT),
 		  "t.yaml:7:45: duplicate choice value 'j' (first at line 7) | "
 		  "t.yaml:7:82: unknown name 'y' in a text (did you mean 'a'?)");
+	/* a text on one line of the file that holds U+2028 or U+2029 (line breaks to libyaml) is still pointed
+	 * into by column; one with an escape that makes such a break is not */
+	CHECK_STR(test_load(HEAD "steps:\n  - id: a\n    type: info\n    title: \"x\xE2\x80\xA8y {nix}\"\n"
+			    "    help: 'q\xE2\x80\xA9\xE2\x80\xA9r {nox}'\n  - id: b\n    type: end\n    title: \"\\Lz {nux}\"\n"),
+		  "t.yaml:6:17: unknown name 'nix' in a text | t.yaml:8:17: unknown name 'nox' in a text | "
+		  "t.yaml:13:12: unknown name 'nux' in a text");
+	/* a key may not hold a NUL character, and is then no word of the format */
+	CHECK_STR(test_load(HEAD "\"steps\\0x\": []\nsteps:\n  - {id: a, type: end, title: A}\n"),
+		  "t.yaml:3:1: a key may not hold a NUL character (\\0) | "
+		  "t.yaml:3:1: unknown key 'steps' in the wizard (did you mean 'steps'?)");
 	/* a long list is checked for the same value as a short one is, by another road */
 	for (int n = 15; n <= 18; n++) {
 		const char *list = "";
