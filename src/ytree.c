@@ -355,9 +355,9 @@ static void ytree_scalar(struct ytree_parser *p, const yaml_event_t *ev, struct 
 	n->len = (uint32_t)ev->data.scalar.length;
 	bool key = where != SIZE_MAX && ytree_is_key(p, where);
 	const char *value = (const char *)ev->data.scalar.value;
-	if (key && memchr(value, '\0', n->len))
-		diag_error(p->d, at, "a key may not hold a NUL character (\\0)");
 	unsigned word = key ? ytree_word(p, value, n->len) : 0;
+	if (key && !word && memchr(value, '\0', n->len))	/* (no word holds one) */
+		diag_error(p->d, at, "a key may not hold a NUL character (\\0)");
 	if (word) {	/* a word of the format: known by it, and spelled by the words' own copy */
 		n->word = (unsigned char)word;
 		n->str = p->words[word - 1];
