@@ -14,7 +14,6 @@
 const char *const kind_words[] = { KIND_WORDS(KIND_WORD_NAME) NULL };
 #undef KIND_WORD_NAME
 
-
 static const struct kind kind_table[STEP_TYPE_COUNT] = {
 	[STEP_INFO] = {
 		.name = "info",

@@ -1162,9 +1162,9 @@ static void load_group_step(void *ctx, struct step *s, const struct ynode *m)
 	load_step(ld, s, m);
 }
 
-static void load_group_text(void *ctx, const struct ynode *map, const char *key, struct text *t)
+static void load_group_text(void *ctx, const struct ynode *map, enum kind_word key, struct text *t)
 {
-	load_text_node(ctx, ynode_get(map, key), t, key);
+	load_text(ctx, map, key, t);
 }
 
 /* The rest of a repeated group: its steps (read as every step is), its add question and its item text. */

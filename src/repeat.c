@@ -40,11 +40,11 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 		if (!s->id)
 			continue;
 		if (!repeat_kind_allowed(s->type)) {
-			diag_error(rl->d, ynode_get(m, "type") ? ynode_get(m, "type")->loc : m->loc,
+			diag_error(rl->d, ynode_word(m, KW_type) ? ynode_word(m, KW_type)->loc : m->loc,
 				   "a step of type %s cannot be inside a repeated group", step_type_name(s->type));
 			continue;
 		}
-		const struct ynode *next = ynode_get(m, "next");
+		const struct ynode *next = ynode_word(m, KW_next);
 		if (next)
 			diag_error(rl->d, next->loc, "the steps of a repeated group go in order and have no 'next'; "
 				   "put the condition on the group's own 'next'");
@@ -61,7 +61,7 @@ static void repeat_load_steps(const struct repeat_loading *rl, struct step *g, c
 void repeat_load(const struct repeat_loading *rl, struct step *g, const struct ynode *m)
 {
 	struct step_more *more = step_more_make(g, rl->a);
-	const struct ynode *list = ynode_get(m, "steps");
+	const struct ynode *list = ynode_word(m, KW_steps);
 	if (!list)
 		diag_error(rl->d, m->loc, "a repeated group needs 'steps': the questions asked once per item");
 	else if (list->kind != YNODE_SEQ || list->n == 0)
@@ -75,7 +75,7 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 	if (more->ninner && !asks)
 		diag_error(rl->d, list->loc, "a repeated group needs a step that takes an answer: its items are "
 			   "the answers");
-	const struct ynode *min = ynode_get(m, "min"), *max = ynode_get(m, "max");
+	const struct ynode *min = ynode_word(m, KW_min), *max = ynode_word(m, KW_max);
 	if (!g->has_min)
 		g->min = 1;
 	if (!g->has_max)
@@ -90,19 +90,19 @@ void repeat_load(const struct repeat_loading *rl, struct step *g, const struct y
 		diag_error(rl->d, max->loc, "'max' is less than 'min' (%d)", (int)g->min);
 	more->add = arena_alloc(rl->a, sizeof *more->add);
 	*more->add = (struct step){ .id = "add", .loc = m->loc, .type = STEP_YESNO, .required = true };
-	rl->text(rl->ctx, m, "add", &more->add->title);
+	rl->text(rl->ctx, m, KW_add, &more->add->title);
 	if (more->add->title.msgid)
 		more->add->loc = more->add->title.loc;
-	else if (!ynode_get(m, "add") && g->max > g->min)
+	else if (!ynode_word(m, KW_add) && g->max > g->min)
 		diag_error(rl->d, m->loc, "a repeated group that may have more than 'min' items needs 'add': the "
 			   "yes/no question asked after each item, such as \"Add one more?\"");
-	rl->text(rl->ctx, m, "item", &more->item);
-	static const char *const shown_by_steps[] = { "text", "help", "guide" };
+	rl->text(rl->ctx, m, KW_item, &more->item);
+	static const enum kind_word shown_by_steps[] = { KW_text, KW_help, KW_guide };
 	for (size_t i = 0; i < sizeof shown_by_steps / sizeof *shown_by_steps; i++) {
-		const struct ynode *k = ynode_get(m, shown_by_steps[i]);
+		const struct ynode *k = ynode_word(m, shown_by_steps[i]);
 		if (k)	/* a group shows its steps, never a page of its own */
 			diag_error(rl->d, k->loc, "a repeated group shows its steps, not a '%s' of its own: give it to "
-				   "its first step", shown_by_steps[i]);
+				   "its first step", kind_words[shown_by_steps[i] - 1]);
 	}
 }
 

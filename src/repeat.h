@@ -7,7 +7,8 @@
  *
  * This module reads a group (for the loader, through callbacks so that inner steps are read as every step
  * is), and knows how an answer of a group is shown: as JSON, as a scenario, and as words.  It depends on
- * the model and expr only; the engine walks groups (engine.c), the loader calls in here.
+ * the model, expr and the kinds' table (kind.h) only; the engine walks groups (engine.c), the loader calls in
+ * here.
  */
 #ifndef TRIN_REPEAT_H
 #define TRIN_REPEAT_H
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "kind.h"
 #include "model.h"
 #include "ytree.h"
 
@@ -26,7 +28,7 @@ struct repeat_loading {
 	/* Read the step in mapping m into s, as every step is read. */
 	void (*step)(void *ctx, struct step *s, const struct ynode *m);
 	/* Read the text under key of mapping map into t (absent: t stays empty). */
-	void (*text)(void *ctx, const struct ynode *map, const char *key, struct text *t);
+	void (*text)(void *ctx, const struct ynode *map, enum kind_word key, struct text *t);
 };
 
 /*

@@ -791,19 +791,6 @@ struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char 
 	return root;
 }
 
-const struct ynode *ynode_get(const struct ynode *map, const char *key)
-{
-	if (!map || map->kind != YNODE_MAP)
-		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct ynode *k = &map->kids[i];
-		/* the first byte first: most keys differ there, and a call of strcmp costs more */
-		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0 && k->len == strlen(key))
-			return &map->kids[i + 1];
-	}
-	return NULL;
-}
-
 const struct ynode *ynode_word(const struct ynode *map, unsigned word)
 {
 	if (!map || map->kind != YNODE_MAP || !word)

@@ -95,8 +95,6 @@ static inline const struct ynode *ynode_kid(const struct ynode *n, size_t i)
 {
 	return &n->kids[i];
 }
-/* The value for key in a mapping node, or NULL. */
-const struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* The value for the key that spells word (ynode.word) in a mapping node, or NULL. */
 const struct ynode *ynode_word(const struct ynode *map, unsigned word);
 /* Whether a plain scalar spells null: empty, "~", "null". */
