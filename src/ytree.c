@@ -658,15 +658,19 @@ static bool ytree_has_bom(const char *s, size_t len)
 }
 
 /*
- * The parse of the text in p (p->buf, or the file in, when in->fd >= 0) of about size bytes.  When it
- * stops short, a file is read whole after all, to find a byte it may not hold and to place what libyaml
- * says by its offset.
+ * The parse of the text of file: len bytes at buf, or the file in when in->fd >= 0 (buf NULL), of about
+ * size bytes.  When it stops short, a file is read whole after all, to find a byte it may not hold and to
+ * place what libyaml says by its offset.
  */
-static struct ynode *ytree_run(struct ytree_parser *p, struct ytree_input *in, size_t size, struct diags *d)
+static struct ynode *ytree_run(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
+			       const struct load_limits *limits, const struct ytree_items *items, struct ytree_input *in,
+			       size_t size, struct diags *d)
 {
-	const struct load_limits *limits = p->limits;
 	struct diags said = { 0 };	/* what the parse says: dropped for a byte the file may not hold */
-	p->d = &said;
+	struct ytree_parser parser = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
+				       .d = &said, .items = items, .tree = a, .item_nodes = { .unwiped = true } };
+	struct ytree_parser *p = &parser;
+	ytree_words_start(p, items ? items->words : NULL);
 	p->stack = xmalloc((limits->max_depth + 1) * sizeof *p->stack);
 	for (p->seen_bits = 6; p->seen_bits < 13 && ((size_t)1 << p->seen_bits) * 512 < size; p->seen_bits++)
 		continue;	/* a slot for each half kilobyte of the file, 64 to 8192 */
@@ -714,11 +718,11 @@ static struct ynode *ytree_run(struct ytree_parser *p, struct ytree_input *in, s
 	bool failed = ytree_input_failed(in, d);
 	if (!ok && !failed && in->fd >= 0 && lseek(in->fd, 0, SEEK_SET) == 0) {
 		struct diags none = { 0 };	/* a file that cannot be read again is placed no better */
-		size_t len;
-		if (ytree_read_rest(in->fd, in->path, size, in->max, &whole, &len, &none)) {
-			size_t bom = ytree_has_bom(whole, len) ? 3 : 0;
+		size_t n;
+		if (ytree_read_rest(in->fd, in->path, size, in->max, &whole, &n, &none)) {
+			size_t bom = ytree_has_bom(whole, n) ? 3 : 0;
 			p->buf = whole + bom;
-			p->len = len - bom;
+			p->len = n - bom;
 		}
 		diag_free(&none);
 	}
@@ -727,7 +731,6 @@ static struct ynode *ytree_run(struct ytree_parser *p, struct ytree_input *in, s
 	yaml_parser_delete(&yp);
 	bool bad = !ok && !failed && ytree_bad_bytes(p, d);
 	free(whole);
-	p->buf = NULL;
 	if (failed || bad) {
 		diag_free(&said);
 		return NULL;
@@ -757,11 +760,8 @@ struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char
 	}
 	if (!ytree_check_start(file, buf, len, d))
 		return NULL;
-	struct ytree_parser p = { .a = a, .texts = texts, .file = file, .buf = buf, .len = len, .limits = limits,
-				  .items = items, .tree = a, .item_nodes = { .unwiped = true } };
-	ytree_words_start(&p, items ? items->words : NULL);
 	struct ytree_input in = { .fd = -1, .path = file };
-	return ytree_run(&p, &in, len, d);
+	return ytree_run(a, texts, file, buf, len, limits, items, &in, len, d);
 }
 
 struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char *path,
@@ -780,12 +780,8 @@ struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char 
 	} else {
 		in.head_at = ytree_has_bom((const char *)in.head, in.nhead) ? 3 : 0;
 		/* all of a file shorter than the head, or enough of it to look at */
-		if (ytree_check_start(path, (const char *)in.head + in.head_at, in.nhead - in.head_at, d)) {
-			struct ytree_parser p = { .a = a, .texts = texts, .file = path, .limits = limits,
-						  .items = items, .tree = a, .item_nodes = { .unwiped = true } };
-			ytree_words_start(&p, items ? items->words : NULL);
-			root = ytree_run(&p, &in, size, d);
-		}
+		if (ytree_check_start(path, (const char *)in.head + in.head_at, in.nhead - in.head_at, d))
+			root = ytree_run(a, texts, path, NULL, 0, limits, items, &in, size, d);
 	}
 	close(in.fd);
 	return root;
