@@ -14,7 +14,7 @@ budget=$3
 here=$(cd "$(dirname "$0")" && pwd)
 [ -d "$build/corpus/$name" ] || "$here/seed.sh" "$build/corpus"
 dict=
-[ "$name" = load ] && dict=-dict=$here/yaml.dict
+[ "$name" = load ] || [ "$name" = load-file ] && dict=-dict=$here/yaml.dict
 [ "$name" = expr ] && dict=-dict=$here/expr.dict
 [ "$name" = stats ] && dict=-dict=$here/stats.dict
 [ "$name" = answers ] || [ "$name" = scenario ] && dict=-dict=$here/yaml.dict

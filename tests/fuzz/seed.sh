@@ -1,23 +1,25 @@
 #!/bin/sh
 # Make the seed corpora of the fuzz harnesses from the tree's own files, in OUT/HARNESS: every YAML file of
-# tests/ and wizards/ for the loader; every condition and derived value written in them for the expressions
-# (behind the 9 bytes that set the answers); for the engine, each wizard walked by always taking the first
-# choice, the second, and plausible answers; for answers and scenario, each answers file and scenario of
-# tests/ behind the byte that picks its wizard (in the order of wizards.h), and every wizard's own tests
-# as scenario files; for stats, logs as kiosks write them, journal entries as text as two kiosks send
-# them, and the damaged kinds (regress/stats/); for mo, every .po of the tree compiled and the hostile
-# shapes of mo-shapes.py.
+# tests/ and wizards/ for the loader (from memory, and from a file beside it); every condition and derived
+# value written in them for the expressions (behind the 9 bytes that set the answers); for the engine, each
+# wizard walked by always taking the first choice, the second, and plausible answers; for answers and
+# scenario, each answers file and scenario of tests/ behind the byte that picks its wizard (in the order of
+# wizards.h), and every wizard's own tests as scenario files; for stats, logs as kiosks write them, journal
+# entries as text as two kiosks send them, and the damaged kinds (regress/stats/); for mo, every .po of the
+# tree compiled and the hostile shapes of mo-shapes.py.
 #
 #   tests/fuzz/seed.sh OUT
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mkdir -p "$out/load" "$out/expr" "$out/engine" "$out/answers" "$out/scenario" "$out/stats" "$out/mo"
+mkdir -p "$out/load" "$out/load-file" "$out/expr" "$out/engine" "$out/answers" "$out/scenario" "$out/stats" "$out/mo"
 i=0
 find "$root/tests" "$root/wizards" -name '*.yaml' | sort | while read -r f; do
 	i=$((i + 1))
 	cp "$f" "$out/load/seed-$i.yaml"
 done
+# the file loader: the same wizards, and the edges of reading a file (empty, byte-order marks, UTF-16)
+cp "$out"/load/* "$root"/tests/fuzz/regress/load-file/* "$out/load-file/"
 python3 - "$root" "$out/expr" <<'PY'
 import pathlib, re, sys
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
@@ -94,7 +96,7 @@ find "$root/po" -name '*.po' | sort | while read -r f; do
 	msgfmt -o "$out/mo/$(echo "${f#"$root"/}" | tr / -).mo" "$f"
 done
 python3 "$root/tests/fuzz/mo-shapes.py" "$out/mo"
-for h in load expr engine answers scenario stats mo; do
+for h in load load-file expr engine answers scenario stats mo; do
 	printf '%s %s, ' "$(ls "$out/$h" | wc -l)" "$h"
 done
 echo "seeds in $out"
