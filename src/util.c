@@ -135,11 +135,12 @@ void util_prefault(void *p, size_t size, size_t used, size_t *ready)
 
 /*
  * Arena: a list of chunks, newest first.  Large requests get a chunk of their own.  Chunks come from
- * calloc and grow with the arena, each about half as large as all before it: a scratch arena that holds a
- * few strings clears a few kilobytes, and a large one gets chunks big enough to be fresh pages from the
- * system, which calloc hands out without writing them, so nothing is zeroed twice.  The newest chunk's
- * unused end, which calloc may have cleared (so made resident), is then at most a third of the arena,
- * not a half.  Strings are not aligned, so a short one takes its length and no more.
+ * calloc and grow with the arena, by doubling sizes up to ARENA_MAX_CHUNK, each the first of them that is
+ * at least half of all before it: a scratch arena that holds a few strings clears a few kilobytes, and a
+ * large one gets chunks big enough to be fresh pages from the system, which calloc hands out without
+ * writing them, so nothing is zeroed twice.  The newest chunk's unused end, which calloc may have cleared
+ * (so made resident), is then at most about half of the arena (with chunks as large as all before them,
+ * two thirds).  Strings are not aligned, so a short one takes its length and no more.
  */
 #define ARENA_FIRST 1024
 #define ARENA_MAX_CHUNK (4u << 20)
@@ -156,7 +157,7 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 	size_t at = (a->used + align - 1) & ~(align - 1);
 	if (!a->head || at > a->head->size || size > a->head->size - at) {
 		size_t grow = ARENA_FIRST - sizeof(struct arena_chunk);
-		while (grow < a->total / 2 && grow < ARENA_MAX_CHUNK)
+		while (grow < a->total / 2 && 2 * grow + sizeof(struct arena_chunk) <= ARENA_MAX_CHUNK)
 			grow = 2 * grow + sizeof(struct arena_chunk);
 		size_t csize = size > grow / 4 ? size : grow;
 		struct arena_chunk *c = xcalloc(1, sizeof *c + csize);
