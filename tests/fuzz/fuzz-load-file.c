@@ -13,26 +13,24 @@
 #include "fuzz.h"
 #include "model.h"
 
-static char fuzz_path[4096];
-
-static void fuzz_remove(void)
-{
-	unlink(fuzz_path);
-}
+/* The input's file: removed at once, so that no run, however it ends, leaves it behind; read through its
+ * descriptor's name in /proc, as any path. */
+static int fuzz_fd = -1;
+static char fuzz_path[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	snprintf(fuzz_path, sizeof fuzz_path, "%s/trin-fuzz-load-file-XXXXXX", dir);
-	int fd = mkstemp(fuzz_path);
-	if (fd < 0) {
-		perror(fuzz_path);
+	char name[4096];
+	snprintf(name, sizeof name, "%s/trin-fuzz-load-file-XXXXXX", dir);
+	fuzz_fd = mkstemp(name);
+	if (fuzz_fd < 0 || unlink(name) != 0) {
+		perror(name);
 		abort();
 	}
-	close(fd);
-	atexit(fuzz_remove);
+	snprintf(fuzz_path, sizeof fuzz_path, "/proc/self/fd/%d", fuzz_fd);
 	return 0;
 }
 
@@ -53,9 +51,10 @@ static char *fuzz_printed(struct diags *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fopen(fuzz_path, "wb");
-	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+	if (ftruncate(fuzz_fd, 0) != 0 || (size && pwrite(fuzz_fd, data, size, 0) != (ssize_t)size)) {
+		perror("fuzz-load-file: the input could not be written to its file");
 		abort();
+	}
 	struct diags from_file = { 0 }, from_memory = { 0 };
 	struct wizard *a = wizard_load_analysis(fuzz_path, NULL, &from_file);
 	struct wizard *b = wizard_load_buffer_analysis(fuzz_path, (const char *)data, size, NULL, &from_memory);

@@ -12,7 +12,8 @@
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mkdir -p "$out/load" "$out/load-file" "$out/expr" "$out/engine" "$out/answers" "$out/scenario" "$out/stats" "$out/mo"
+mkdir -p "$out/load" "$out/load-file" "$out/expr" "$out/engine" "$out/answers" "$out/scenario" "$out/stats" \
+	"$out/mo"
 i=0
 find "$root/tests" "$root/wizards" -name '*.yaml' | sort | while read -r f; do
 	i=$((i + 1))
