@@ -548,9 +548,9 @@ static long bench_peak_kib(pid_t pid)
 }
 
 /*
- * One run's peak: trin shows the welcome, then the first question, a move and back; dialog its menu and a
+ * One run's peak: trin shows the welcome, then the first question and a move; dialog its menu and a
  * move.  Where the kernel places each library differs between runs (address randomization), and with it
- * how many pages it maps around those touched: a run's peak moves by some tens of KiB, hence a median.
+ * how many pages it maps around those touched: a run's peak moves by tens of KiB, at times a hundred.
  */
 static long bench_memory_run(const char *program, const char *wizard)
 {
