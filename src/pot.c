@@ -6,7 +6,9 @@
  */
 #include "pot.h"
 
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,16 +212,24 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 	struct arena a = { .unwiped = true };	/* the author's texts: no person's answers */
 	const struct wizard_text **all = NULL;
 	const char **files = NULL;
-	size_t nall = 0, cap = 0, capf = 0;
+	size_t *next = NULL, *last = NULL;	/* the next place of the same msgid (SIZE_MAX: none); the last so far */
+	size_t nall = 0, cap = 0, capf = 0, capn = 0, capl = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t ntexts;
 		const struct wizard_text *texts = pot_texts(w[i], &a, &ntexts);
 		for (size_t k = 0; k < ntexts; k++) {
 			util_grow((void **)&all, &cap, nall + 1, sizeof *all);
 			util_grow((void **)&files, &capf, nall + 1, sizeof *files);
+			util_grow((void **)&next, &capn, nall + 1, sizeof *next);
+			util_grow((void **)&last, &capl, nall + 1, sizeof *last);
 			files[nall] = w[i]->file;
 			all[nall] = &texts[k];
-			strmap_put(&first, all[nall]->msgid, (int)nall);
+			next[nall] = SIZE_MAX;
+			int at = strmap_add(&first, all[nall]->msgid, (int)nall);
+			size_t head = at == INT_MIN ? nall : (size_t)at;
+			if (head != nall)
+				next[last[head]] = nall;
+			last[head] = nall;
 			nall++;
 		}
 	}
@@ -229,24 +239,22 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 			continue;
 		fputc('\n', out);
 		bool term = false;
-		for (size_t k = i; k < nall; k++)
-			if (strcmp(all[k]->msgid, msgid) == 0) {
-				fputs("#. ", out);
-				pot_comment(out, all[k]->key);
-				fputc('\n', out);
-				term |= strstr(all[k]->key, " (the term)") != NULL;
-			}
+		for (size_t k = i; k != SIZE_MAX; k = next[k]) {
+			fputs("#. ", out);
+			pot_comment(out, all[k]->key);
+			fputc('\n', out);
+			term |= strstr(all[k]->key, " (the term)") != NULL;
+		}
 		if (template_has_name(msgid))
 			fputs("#. {name} shows an answer: keep it as it is written.\n", out);
 		if (term)
 			fputs("#. A word of the glossary: translate it as the texts do, so that it can be found in them.\n",
 			      out);
-		for (size_t k = i; k < nall; k++)
-			if (strcmp(all[k]->msgid, msgid) == 0) {
-				fputs("#: ", out);
-				pot_comment(out, files[k]);
-				fprintf(out, ":%d\n", all[k]->loc.line);
-			}
+		for (size_t k = i; k != SIZE_MAX; k = next[k]) {
+			fputs("#: ", out);
+			pot_comment(out, files[k]);
+			fprintf(out, ":%d\n", all[k]->loc.line);
+		}
 		/* {name} as Python writes it, so that msgfmt --check compares a translation's with the text's */
 		if (template_has_name(msgid) || (all[i]->plural && template_has_name(all[i]->plural)))
 			fputs("#, python-brace-format\n", out);
@@ -262,6 +270,8 @@ void pot_write(FILE *out, struct wizard *const *w, size_t n)
 	}
 	free(all);
 	free(files);
+	free(next);
+	free(last);
 	strmap_free(&first);
 	arena_free(&a);
 }
