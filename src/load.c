@@ -300,15 +300,10 @@ static bool load_clean(struct loader *ld, const struct ynode *n)
 		return false;
 	}
 	for (size_t i = 0; i < n->len;) {
-		if (n->len - i >= 8) {	/* most of any text, eight bytes at a time */
-			size_t k = util_printable8(s + i);
-			i += k;
-			if (k == 8)
-				continue;
-		}
+		i += util_printable_span(s + i, n->len - i);	/* most of any text */
 		if (i == n->len)
 			break;
-		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
+		if (s[i] == '\n') {
 			i++;
 			continue;
 		}
