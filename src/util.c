@@ -65,10 +65,8 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-void util_grow(void **v, size_t *cap, size_t need, size_t elem)
+void util_grow_to(void **v, size_t *cap, size_t need, size_t elem)
 {
-	if (need <= *cap)
-		return;
 	size_t c = *cap ? *cap : 8;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / elem)
@@ -109,10 +107,8 @@ __attribute__((noinline)) void util_wipe_stack(void)
 #define UTIL_PREFAULT_MIN (1u << 20)	/* memory smaller than this is faulted in as it comes */
 #define UTIL_PREFAULT_STEP (256u << 10)	/* and larger memory this much at once */
 
-void util_prefault(void *p, size_t size, size_t used, size_t *ready)
+void util_prefault_next(void *p, size_t size, size_t used, size_t *ready)
 {
-	if (used < *ready)
-		return;
 	if (size < UTIL_PREFAULT_MIN) {
 		*ready = size;	/* faulted in as it comes: nothing to do for it again */
 		return;
@@ -174,8 +170,7 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 		a->ready = 0;
 		at = 0;
 	}
-	if (at + size >= a->ready)
-		util_prefault(a->head->data, a->head->size, at + size, &a->ready);
+	util_prefault(a->head->data, a->head->size, at + size, &a->ready);
 	a->used = at + size;
 	a->total += size;
 	return a->head->data + at;

@@ -24,8 +24,14 @@ char *xstrndup(const char *s, size_t n);
 void xfree_wiped(char *s);
 /* Wipe 16 KiB of the stack below the caller: what functions it called left there of what a person typed. */
 void util_wipe_stack(void);
+/* util_grow when *v must grow: out of line, as it is rare. */
+void util_grow_to(void **v, size_t *cap, size_t need, size_t elem);
 /* Grow *v (of *cap elements of elem bytes) so that it holds at least need elements. */
-void util_grow(void **v, size_t *cap, size_t need, size_t elem);
+static inline void util_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	if (need > *cap)	/* (most calls have room: no call) */
+		util_grow_to(v, cap, need, elem);
+}
 /* The same for a text that may hold what a person typed: grown into a new block, the old one wiped. */
 void util_grow_wiped(char **v, size_t *cap, size_t need);
 
@@ -43,9 +49,14 @@ struct arena {
  * *ready, the pages of the next stretch are faulted in with one call (and *ready moved past them), since a
  * fault on each page as it is first written costs more than the writing.  Only a hint: where the system
  * cannot be asked so, nothing happens.  Memory under 1 MiB is faulted in as it is written: *ready becomes
- * its size at once, so that a caller that calls only when used reaches *ready calls once.
+ * its size at once.  util_prefault_next is the part past the first test, out of line.
  */
-void util_prefault(void *p, size_t size, size_t used, size_t *ready);
+void util_prefault_next(void *p, size_t size, size_t used, size_t *ready);
+static inline void util_prefault(void *p, size_t size, size_t used, size_t *ready)
+{
+	if (used >= *ready)	/* (most calls are inside what was done: no call) */
+		util_prefault_next(p, size, used, ready);
+}
 
 /* Zeroed, 16-byte aligned memory that lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t size);

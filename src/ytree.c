@@ -206,8 +206,7 @@ static struct ynode *ytree_attach(struct ytree_parser *p, size_t *where)
 		p->top = (struct ynode){ 0 };
 		return &p->top;
 	}
-	if (p->nkids == p->capkids)
-		util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
+	util_grow((void **)&p->kids, &p->capkids, p->nkids + 1, sizeof *p->kids);
 	*where = p->nkids;
 	p->kids[p->nkids] = (struct ynode){ 0 };
 	return &p->kids[p->nkids++];
