@@ -576,10 +576,12 @@ static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
  * it whole, at most the limit, to say what is wrong).  A file's first bytes are read first, to look at
  * them (ytree_check_start), and handed to libyaml before the rest.
  */
+#define YTREE_HEAD 11	/* a file's first bytes looked at: a byte order mark and 8 more */
+
 struct ytree_input {
 	int fd;				/* the file, or -1: the text in memory */
 	const char *path;
-	unsigned char head[16];		/* its first bytes */
+	unsigned char head[YTREE_HEAD];	/* its first bytes */
 	size_t nhead, head_at;		/* how many were read, and how many are given (or skipped: a BOM) */
 	size_t got, max;		/* bytes read in all, and the most the file may have */
 	int error;			/* errno of a read that failed */
@@ -625,12 +627,12 @@ static int ytree_input_read(void *data, unsigned char *out, size_t size, size_t 
 	return ytree_input_take(in, out, size, got);
 }
 
-/* The file's first bytes into in->head, as many as it has up to 11: a byte order mark and 8 more. */
+/* The file's first bytes into in->head, as many as it has up to YTREE_HEAD. */
 static bool ytree_input_head(struct ytree_input *in)
 {
-	while (in->nhead < 11) {
+	while (in->nhead < YTREE_HEAD) {
 		size_t got = 0;
-		if (!ytree_input_take(in, in->head + in->nhead, 11 - in->nhead, &got))
+		if (!ytree_input_take(in, in->head + in->nhead, YTREE_HEAD - in->nhead, &got))
 			return false;
 		if (!got)
 			break;
@@ -743,14 +745,20 @@ static struct ynode *ytree_run(struct arena *a, struct arena *texts, const char 
 	return p->root;
 }
 
+/* The most bytes a wizard's text may have: the limit's, and less than 4 GiB (a node's length is 32 bits). */
+static size_t ytree_max_file(const struct load_limits *limits)
+{
+	return limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1;
+}
+
 struct ynode *ytree_parse_items(struct arena *a, struct arena *texts, const char *file, const char *buf, size_t len,
 				const struct load_limits *limits, const struct ytree_items *items, struct diags *d)
 {
 	if (!limits)
 		limits = &load_default_limits;
-	if (len > limits->max_file || len >= UINT32_MAX) {
+	if (len > ytree_max_file(limits)) {
 		diag_error(d, ((struct loc){ file, 0, 0 }), "file is %zu bytes; the limit is %zu", len,
-			   limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1);
+			   ytree_max_file(limits));
 		return NULL;
 	}
 	if (ytree_has_bom(buf, len)) {
@@ -769,7 +777,7 @@ struct ynode *ytree_parse_file(struct arena *a, struct arena *texts, const char 
 {
 	if (!limits)
 		limits = &load_default_limits;
-	size_t max = limits->max_file < UINT32_MAX - 1 ? limits->max_file : (size_t)UINT32_MAX - 1, size;
+	size_t max = ytree_max_file(limits), size;
 	struct ytree_input in = { .path = path, .max = max, .seen = seen, .seen_ctx = seen_ctx };
 	if ((in.fd = ytree_open(path, max, &size, d)) < 0)
 		return NULL;
