@@ -52,32 +52,75 @@ static int ytree_open(const char *path, size_t max, size_t *size, struct diags *
 	return -1;
 }
 
-/* Read fd from where it stands to its end, at most max bytes, into *buf (NUL-terminated, malloc'd). */
-static bool ytree_read_rest(int fd, const char *path, size_t size, size_t max, char **buf, size_t *len,
-			    struct diags *d)
+/*
+ * What the parse reads: a text in memory, or a file read as the parse goes into libyaml's own buffer, so
+ * that a file is not in memory whole beside its model while it parses (only a parse that stops short reads
+ * it whole, at most the limit, to say what is wrong).  A file's first bytes are read first, to look at
+ * them (ytree_check_start), and handed to libyaml before the rest.
+ */
+#define YTREE_HEAD 11	/* a file's first bytes looked at: a byte order mark and 8 more */
+
+struct ytree_input {
+	int fd;				/* the file, or -1: the text in memory */
+	const char *path;
+	unsigned char head[YTREE_HEAD];	/* its first bytes */
+	size_t nhead, head_at;		/* how many were read, and how many are given (or skipped: a BOM) */
+	size_t got, max;		/* bytes read in all, and the most the file may have */
+	int error;			/* errno of a read that failed */
+	bool over;			/* the file had more than max bytes */
+	void (*seen)(void *ctx, const void *bytes, size_t n);	/* each byte read, once, in order */
+	void *seen_ctx;
+};
+
+/* Read up to size bytes of the file; false for a read that fails or one past the limit (noted in in). */
+static bool ytree_input_take(struct ytree_input *in, unsigned char *out, size_t size, size_t *got)
 {
-	struct loc at = { path, 0, 0 };
-	size_t cap = size + 1, n = 0;
-	char *b = xmalloc(cap + 1);
 	for (;;) {
-		ssize_t r = read(fd, b + n, cap - n);
+		ssize_t r = read(in->fd, out, size);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_error(d, at, "cannot read: %s", strerror(errno));
-			free(b);
+			in->error = errno;
 			return false;
 		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max) {
-			diag_error(d, at, "file is over the limit of %zu bytes", max);
-			free(b);
+		in->got += (size_t)r;
+		if (in->got > in->max) {
+			in->over = true;
 			return false;
 		}
+		if (in->seen && r > 0)
+			in->seen(in->seen_ctx, out, (size_t)r);
+		*got = (size_t)r;
+		return true;
+	}
+}
+
+/* Say why a file could not be read to its end (a read that failed, or a file grown past the limit). */
+static bool ytree_input_failed(const struct ytree_input *in, struct diags *d)
+{
+	if (in->error)
+		diag_error(d, ((struct loc){ in->path, 0, 0 }), "cannot read: %s", strerror(in->error));
+	else if (in->over)
+		diag_error(d, ((struct loc){ in->path, 0, 0 }), "file is over the limit of %zu bytes", in->max);
+	return in->error || in->over;
+}
+
+/*
+ * Read in's file from where it stands to its end, at most in->max bytes (about size), into *buf
+ * (NUL-terminated, malloc'd).
+ */
+static bool ytree_read_rest(struct ytree_input *in, size_t size, char **buf, size_t *len, struct diags *d)
+{
+	size_t cap = size + 1, n = 0, got;
+	char *b = xmalloc(cap + 1);
+	while (ytree_input_take(in, (unsigned char *)b + n, cap - n, &got) && got) {
+		n += got;
 		if (n == cap)
 			b = xrealloc(b, (cap *= 2) + 1);
+	}
+	if (ytree_input_failed(in, d)) {
+		free(b);
+		return false;
 	}
 	b[n] = '\0';
 	*buf = b;
@@ -91,7 +134,8 @@ bool ytree_read_file(const char *path, size_t max, char **buf, size_t *len, stru
 	int fd = ytree_open(path, max, &size, d);
 	if (fd < 0)
 		return false;
-	bool ok = ytree_read_rest(fd, path, size, max, buf, len, d);
+	struct ytree_input in = { .fd = fd, .path = path, .max = max };
+	bool ok = ytree_read_rest(&in, size, buf, len, d);
 	close(fd);
 	return ok;
 }
@@ -570,49 +614,6 @@ static bool ytree_bad_bytes(const struct ytree_parser *p, struct diags *to)
 	return true;
 }
 
-/*
- * What the parse reads: a text in memory, or a file read as the parse goes into libyaml's own buffer, so
- * that a file is not in memory whole beside its model while it parses (only a parse that stops short reads
- * it whole, at most the limit, to say what is wrong).  A file's first bytes are read first, to look at
- * them (ytree_check_start), and handed to libyaml before the rest.
- */
-#define YTREE_HEAD 11	/* a file's first bytes looked at: a byte order mark and 8 more */
-
-struct ytree_input {
-	int fd;				/* the file, or -1: the text in memory */
-	const char *path;
-	unsigned char head[YTREE_HEAD];	/* its first bytes */
-	size_t nhead, head_at;		/* how many were read, and how many are given (or skipped: a BOM) */
-	size_t got, max;		/* bytes read in all, and the most the file may have */
-	int error;			/* errno of a read that failed */
-	bool over;			/* the file had more than max bytes */
-	void (*seen)(void *ctx, const void *bytes, size_t n);	/* each byte read, once, in order */
-	void *seen_ctx;
-};
-
-/* Read up to size bytes of the file (a read that fails, or one past the limit, stops the parse). */
-static bool ytree_input_take(struct ytree_input *in, unsigned char *out, size_t size, size_t *got)
-{
-	for (;;) {
-		ssize_t r = read(in->fd, out, size);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			in->error = errno;
-			return false;
-		}
-		in->got += (size_t)r;
-		if (in->got > in->max) {
-			in->over = true;
-			return false;
-		}
-		if (in->seen && r > 0)
-			in->seen(in->seen_ctx, out, (size_t)r);
-		*got = (size_t)r;
-		return true;
-	}
-}
-
 /* libyaml's read handler: the first bytes read already, then the rest of the file. */
 static int ytree_input_read(void *data, unsigned char *out, size_t size, size_t *got)
 {
@@ -639,16 +640,6 @@ static bool ytree_input_head(struct ytree_input *in)
 		in->nhead += got;
 	}
 	return true;
-}
-
-/* Say why a file could not be read to its end (a read that failed, or a file grown past the limit). */
-static bool ytree_input_failed(const struct ytree_input *in, struct diags *d)
-{
-	if (in->error)
-		diag_error(d, ((struct loc){ in->path, 0, 0 }), "cannot read: %s", strerror(in->error));
-	else if (in->over)
-		diag_error(d, ((struct loc){ in->path, 0, 0 }), "file is over the limit of %zu bytes", in->max);
-	return in->error || in->over;
 }
 
 static bool ytree_has_bom(const char *s, size_t len)
@@ -720,7 +711,8 @@ static struct ynode *ytree_run(struct arena *a, struct arena *texts, const char 
 	if (!ok && !failed && in->fd >= 0 && lseek(in->fd, 0, SEEK_SET) == 0) {
 		struct diags none = { 0 };	/* a file that cannot be read again is placed no better */
 		size_t n;
-		if (ytree_read_rest(in->fd, in->path, size, in->max, &whole, &n, &none)) {
+		struct ytree_input again = { .fd = in->fd, .path = in->path, .max = in->max };
+		if (ytree_read_rest(&again, size, &whole, &n, &none)) {
 			size_t bom = ytree_has_bom(whole, n) ? 3 : 0;
 			p->buf = whole + bom;
 			p->len = n - bom;
